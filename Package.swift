@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Muster",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "muster", targets: ["muster"]),
+        .executable(name: "muster-bench", targets: ["muster-bench"]),
+    ],
+    targets: [
+        // The only C in the package: libyaml, found through pkg-config.
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+
+        // Small leaf libraries written here instead of taken from packages.
+        .target(name: "Hashing"),
+        .target(name: "JSONText"),
+
+        // Source locations, diagnostics and their text / JSON / SARIF renderings.
+        .target(name: "Diagnostics", dependencies: ["JSONText"]),
+        // Text -> node tree with 1-based locations and limits; the only importer of CYAML.
+        .target(name: "YAMLLoading", dependencies: ["CYAML", "Diagnostics"]),
+        // The typed playbook, its decoding from nodes and its validation.
+        .target(name: "PlaybookLanguage", dependencies: ["YAMLLoading", "Diagnostics"]),
+        // Command implementations: argument parsing, output, exit codes (the executable only wires them).
+        .target(
+            name: "MusterCommands",
+            dependencies: ["PlaybookLanguage", "YAMLLoading", "Diagnostics", "JSONText", "Hashing"]
+        ),
+        .executableTarget(name: "muster", dependencies: ["MusterCommands"]),
+        .executableTarget(
+            name: "muster-bench",
+            dependencies: ["CYAML", "YAMLLoading", "PlaybookLanguage", "Diagnostics", "Hashing", "JSONText"]
+        ),
+
+        .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
+        .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "YAMLLoadingTests", dependencies: ["YAMLLoading", "Diagnostics"]),
+        .testTarget(name: "PlaybookLanguageTests", dependencies: ["PlaybookLanguage", "YAMLLoading", "Diagnostics"]),
+        // Runs the built `muster` binary; depending on the executable makes sure it is built first.
+        .testTarget(name: "CLITests", dependencies: ["muster", "JSONText"], exclude: ["Fixtures"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,89 @@
+import Diagnostics
+
+/// The options and positional arguments of one command line, parsed against the command's declared options.
+///
+/// Options may be written `--name value` or `--name=value`; flags take no value; `--` ends the options. Every
+/// command also accepts the options every command shares (`--format`, `--lang`, `--as`, `--runs`,
+/// `--playbooks`, `--help`).
+struct Arguments: Sendable {
+    /// An option a command accepts.
+    struct Option: Sendable {
+        /// The spelling, with the dashes: `--format`.
+        var name: String
+        /// The value's placeholder in help (`FORMAT`), or `nil` for a flag.
+        var value: String?
+        /// What it does, for help.
+        var summary: String
+        /// The values allowed, if the set is closed.
+        var allowed: [String]? = nil
+        /// Whether it may be given more than once.
+        var repeatable = false
+    }
+
+    private(set) var positionals: [String] = []
+    private var values: [String: [String]] = [:]
+
+    /// The last value given for `name`, if any.
+    func value(_ name: String) -> String? { values[name]?.last }
+    /// Every value given for a repeatable option, in order.
+    func all(_ name: String) -> [String] { values[name] ?? [] }
+    /// Whether a flag was given.
+    func flag(_ name: String) -> Bool { values[name] != nil }
+
+    /// Parses `words` (the arguments after the command's name) against `options`.
+    init(_ words: [String], options: [Option]) throws(UsageError) {
+        var index = 0
+        var onlyPositionals = false
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            if onlyPositionals || !word.hasPrefix("-") || word == "-" {
+                positionals.append(word)
+                continue
+            }
+            if word == "--" {
+                onlyPositionals = true
+                continue
+            }
+            var name = word
+            var inlineValue: String?
+            if let equals = word.firstIndex(of: "=") {
+                name = String(word[..<equals])
+                inlineValue = String(word[word.index(after: equals)...])
+            }
+            if name == "-h" { name = "--help" }
+            guard let option = options.first(where: { $0.name == name }) else {
+                let hint = NameSuggestion.didYouMean(name, in: options.map(\.name))
+                throw UsageError("unknown option '\(name)'\(hint)")
+            }
+            var given = "true"
+            if option.value != nil {
+                if let inlineValue {
+                    given = inlineValue
+                } else if index < words.count {
+                    given = words[index]
+                    index += 1
+                } else {
+                    throw UsageError("option '\(name)' needs a value (\(option.value!))")
+                }
+                if let allowed = option.allowed, !allowed.contains(given) {
+                    throw UsageError(
+                        "option '\(name)' takes one of \(allowed.joined(separator: ", ")), not '\(given)'"
+                            + NameSuggestion.didYouMean(given, in: allowed))
+                }
+            } else if inlineValue != nil {
+                throw UsageError("option '\(name)' takes no value")
+            }
+            if values[name] != nil, !option.repeatable, option.value != nil, values[name]!.last != given {
+                throw UsageError("option '\(name)' is given twice")
+            }
+            values[name, default: []].append(given)
+        }
+    }
+}
+
+/// A command line that does not fit the command: exit status 2.
+struct UsageError: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,83 @@
+/// The `muster` command line: finds the command, parses its options, runs it and returns the exit status.
+///
+/// Exit statuses follow the command-line contract: 0 success, 1 understood but refused or problems found,
+/// 2 usage errors. The executable only calls `run` with the process's arguments, environment and console.
+public enum CommandLineTool {
+    /// The version `muster --version` prints.
+    public static let version = "0.1.0"
+
+    /// Runs one command line (`arguments` excludes the program name) and returns its exit status.
+    public static func run(_ arguments: [String], environment: [String: String], console: Console) -> Int32 {
+        guard let first = arguments.first else {
+            console.error(Help.overview())
+            return ExitStatus.usage
+        }
+        switch first {
+        case "--help", "-h":
+            console.out(Help.overview())
+            return ExitStatus.success
+        case "--version":
+            console.out("muster \(version)\n")
+            return ExitStatus.success
+        case "help":
+            guard arguments.count > 1 else {
+                console.out(Help.overview())
+                return ExitStatus.success
+            }
+            guard let command = Commands.named(arguments[1]) else {
+                return usageError("unknown command '\(arguments[1])'"
+                    + NameSuggestion.didYouMean(arguments[1], in: Commands.all.map(\.name)), console: console)
+            }
+            console.out(Help.text(for: command))
+            return ExitStatus.success
+        default:
+            break
+        }
+        guard let command = Commands.named(first) else {
+            return usageError(
+                "unknown command '\(first)'" + NameSuggestion.didYouMean(first, in: Commands.all.map(\.name)),
+                console: console)
+        }
+        let parsed: Arguments
+        do {
+            parsed = try Arguments(Array(arguments.dropFirst()), options: command.options + SharedOptions.all)
+        } catch {
+            return usageError(error.message, command: command, console: console)
+        }
+        if parsed.flag("--help") {
+            console.out(Help.text(for: command))
+            return ExitStatus.success
+        }
+        let invocation = Invocation(arguments: parsed, environment: environment, console: console)
+        do {
+            return try command.run(invocation)
+        } catch let error as UsageError {
+            return usageError(error.message, command: command, console: console)
+        } catch {
+            console.error("muster: error: \(error)\n")
+            return ExitStatus.failure
+        }
+    }
+
+    private static func usageError(_ message: String, command: CommandSpec? = nil, console: Console) -> Int32 {
+        console.error("muster: error: \(message)\n")
+        if let command {
+            console.error("usage: \(command.usage)\nsee 'muster help \(command.name)'\n")
+        } else {
+            console.error("see 'muster --help'\n")
+        }
+        return ExitStatus.usage
+    }
+}
+
+import Diagnostics
+
+/// The exit statuses of the command-line contract.
+public enum ExitStatus {
+    /// The command did what was asked.
+    public static let success: Int32 = 0
+    /// The command was understood but refused, or found problems.
+    public static let failure: Int32 = 1
+    /// The command line was wrong: unknown command or option, missing argument.
+    public static let usage: Int32 = 2
+}

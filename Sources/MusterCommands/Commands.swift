@@ -1,0 +1,10 @@
+/// Every command of the tool, in the order the overview lists them.
+enum Commands {
+    static let all: [CommandSpec] = [
+        CheckCommand.spec,
+    ]
+
+    static func named(_ name: String) -> CommandSpec? {
+        all.first { $0.name == name }
+    }
+}

@@ -1,0 +1,203 @@
+import Diagnostics
+import YAMLLoading
+
+/// Reads typed values out of YAML nodes, collecting a diagnostic for every problem instead of stopping at the
+/// first, so that one `muster check` shows everything wrong with a file.
+///
+/// Scalars are typed here, by the field that reads them: a text field takes any scalar as text, a boolean field
+/// takes only `true` or `false` (a YAML 1.1 `yes`/`on` is an error with a hint), a number field takes decimal
+/// numbers.
+struct NodeReader {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    mutating func error(
+        _ rule: DiagnosticRule, _ message: String, at location: SourceLocation?, hint: String? = nil,
+        notes: [Diagnostic.Note] = []
+    ) {
+        diagnostics.append(.error(rule.id, message, file: file, at: location, hint: hint, notes: notes))
+    }
+
+    mutating func warning(
+        _ rule: DiagnosticRule, _ message: String, at location: SourceLocation?, hint: String? = nil,
+        notes: [Diagnostic.Note] = []
+    ) {
+        diagnostics.append(.warning(rule.id, message, file: file, at: location, hint: hint, notes: notes))
+    }
+
+    // MARK: Shapes
+
+    /// The entries of a mapping node, or an error naming `what` was expected.
+    mutating func mapping(_ node: YAMLNode, _ what: String) -> [YAMLMappingEntry]? {
+        if let entries = node.mapping { return entries }
+        error(LanguageRules.wrongType, "\(what) must be a mapping, not \(node.kindName)", at: node.location,
+              hint: "write it as 'key: value' lines indented under its name")
+        return nil
+    }
+
+    /// The items of a sequence node (a single scalar counts as a one-item list when `allowSingle`).
+    mutating func sequence(_ node: YAMLNode, _ what: String, allowSingle: Bool = false) -> [YAMLNode]? {
+        if let items = node.sequence { return items }
+        if allowSingle, let scalar = node.scalar, !scalar.isNull { return [node] }
+        error(LanguageRules.wrongType, "\(what) must be a list, not \(node.kindName)", at: node.location,
+              hint: "write it as '[a, b]' or as '- item' lines")
+        return nil
+    }
+
+    /// The text of a scalar node, warning about YAML 1.1 booleans that other tools would not read as text.
+    mutating func text(_ node: YAMLNode, _ what: String) -> Located<String>? {
+        guard let scalar = node.scalar, !(scalar.isNull && scalar.style == .plain && node.tag == nil) else {
+            error(LanguageRules.wrongType, "\(what) must be text, not \(node.kindName)", at: node.location,
+                  hint: node.mapping != nil ? "quote the text if it contains ': '" : nil)
+            return nil
+        }
+        if scalar.style == .plain, Self.yaml11Booleans.contains(scalar.text) {
+            warning(LanguageRules.booleanLikeText,
+                    "'\(scalar.text)' is read as text here, but YAML 1.1 tools read it as a boolean",
+                    at: node.location, hint: "quote it: '\"\(scalar.text)\"'")
+        }
+        return Located(scalar.text, at: node.location)
+    }
+
+    /// A name: text made of letters, digits, `_` and `-`, starting with a letter.
+    mutating func name(_ node: YAMLNode, _ what: String) -> Located<String>? {
+        guard let text = text(node, what) else { return nil }
+        guard Self.isName(text.value) else {
+            error(LanguageRules.badName,
+                  "\(what) '\(text.value)' must start with a letter and hold only letters, digits, '_' and '-'",
+                  at: node.location, hint: "for example 'on_site' or 'line-fault'")
+            return nil
+        }
+        return text
+    }
+
+    /// A boolean: exactly `true` or `false`.
+    mutating func bool(_ node: YAMLNode, _ what: String) -> Bool? {
+        if let scalar = node.scalar, scalar.style == .plain {
+            switch scalar.text {
+            case "true": return true
+            case "false": return false
+            default:
+                if Self.yaml11Booleans.contains(scalar.text) {
+                    error(LanguageRules.wrongType, "\(what) must be true or false, not '\(scalar.text)'",
+                          at: node.location,
+                          hint: "write 'true' or 'false'; YAML 1.1 spellings like yes, no, on and off are text")
+                    return nil
+                }
+            }
+        }
+        error(LanguageRules.wrongType, "\(what) must be true or false", at: node.location,
+              hint: "write 'true' or 'false'")
+        return nil
+    }
+
+    /// A whole number within `range`.
+    mutating func integer(_ node: YAMLNode, _ what: String, in range: ClosedRange<Int>) -> Int? {
+        guard let scalar = node.scalar, scalar.style == .plain, let value = Int(scalar.text) else {
+            error(LanguageRules.wrongType, "\(what) must be a whole number", at: node.location)
+            return nil
+        }
+        guard range.contains(value) else {
+            error(LanguageRules.outOfRange, "\(what) must be between \(range.lowerBound) and \(range.upperBound)",
+                  at: node.location)
+            return nil
+        }
+        return value
+    }
+
+    /// A decimal number.
+    mutating func number(_ node: YAMLNode, _ what: String) -> Double? {
+        guard let scalar = node.scalar, scalar.style == .plain, let value = Double(scalar.text), value.isFinite
+        else {
+            error(LanguageRules.wrongType, "\(what) must be a number", at: node.location)
+            return nil
+        }
+        return value
+    }
+
+    static let yaml11Booleans: Set<String> = [
+        "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
+    ]
+
+    static func isName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
+        return text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
+            || $0 == "_" || $0 == "-") }
+    }
+}
+
+/// A value with the location it was read from.
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    /// The value.
+    public var value: Value
+    /// Where it was written.
+    public var location: SourceLocation
+
+    /// Creates a located value.
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+/// Reads the fields of one mapping: each known key once, then reports the keys nobody asked for, with
+/// "did you mean".
+struct FieldReader {
+    let what: String
+    let location: SourceLocation
+    private var entries: [String: YAMLMappingEntry] = [:]
+    private var order: [String] = []
+    private let known: [String]
+
+    /// Reads `node` as a mapping describing `what`, whose allowed keys are `known`.
+    init?(_ node: YAMLNode, _ what: String, known: [String], reader: inout NodeReader) {
+        guard let list = reader.mapping(node, what) else { return nil }
+        self.what = what
+        self.location = node.location
+        self.known = known
+        for entry in list {
+            guard let key = entry.key.scalar?.text else { continue }
+            if entries[key] == nil {
+                entries[key] = entry
+                order.append(key)
+            }
+        }
+        for key in order where !known.contains(key) {
+            let location = entries[key]!.key.location
+            let suggestion = NameSuggestion.closest(to: key, in: known)
+            reader.error(
+                LanguageRules.unknownKey,
+                "unknown key '\(key)' in \(what)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                at: location,
+                hint: suggestion == nil ? "allowed keys: " + known.joined(separator: ", ") : nil)
+        }
+    }
+
+    /// The value of `key`, if present.
+    func optional(_ key: String) -> YAMLNode? {
+        entries[key]?.value
+    }
+
+    /// The location of `key` itself, if present.
+    func keyLocation(_ key: String) -> SourceLocation? {
+        entries[key]?.key.location
+    }
+
+    /// Whether `key` is present.
+    func has(_ key: String) -> Bool { entries[key] != nil }
+
+    /// The value of `key`, or an error saying it is missing.
+    func required(_ key: String, reader: inout NodeReader, hint: String? = nil) -> YAMLNode? {
+        if let node = entries[key]?.value { return node }
+        reader.error(LanguageRules.missingField, "\(what) is missing '\(key)'", at: location, hint: hint)
+        return nil
+    }
+}

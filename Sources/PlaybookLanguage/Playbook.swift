@@ -1,0 +1,177 @@
+public import Diagnostics
+
+/// A playbook: the executable form of one emergency plan, decoded and validated.
+///
+/// Lists keep the order of the file (severity levels most severe first). Names that refer to other parts of
+/// the playbook keep their location so that every later check can point at them.
+public struct Playbook: Sendable, Hashable {
+    /// The playbook's id, e.g. `power-loss`.
+    public var id: String
+    /// The playbook's version, e.g. `1.0.0`.
+    public var version: String
+    /// The title.
+    public var title: LocalizedText
+    /// A longer description, if any.
+    public var summary: LocalizedText?
+    /// The roles that own steps.
+    public var roles: [Role]
+    /// The severity levels, most severe first.
+    public var severities: [SeverityLevel]
+    /// The deadlines judged in the report.
+    public var milestones: [Milestone]
+    /// The values people record.
+    public var facts: [Fact]
+    /// The first step of the main phase.
+    public var start: Located<String>
+    /// Every top-level step, in file order (the steps of parallel tracks are inside their parallel step).
+    public var steps: [Step]
+    /// The ways a run can end.
+    public var outcomes: [Outcome]
+
+    /// The role with `id`.
+    public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
+    /// The severity level with `id`.
+    public func severity(_ id: String) -> SeverityLevel? { severities.first { $0.id == id } }
+    /// The fact with `id`.
+    public func fact(_ id: String) -> Fact? { facts.first { $0.id == id } }
+    /// The outcome with `id`.
+    public func outcome(_ id: String) -> Outcome? { outcomes.first { $0.id == id } }
+
+    /// Every step, parallel tracks' steps included, depth first in file order.
+    public var allSteps: [Step] {
+        var found: [Step] = []
+        func visit(_ steps: [Step]) {
+            for step in steps {
+                found.append(step)
+                if case .parallel(let parallel) = step.kind {
+                    for track in parallel.tracks { visit(track.steps) }
+                }
+            }
+        }
+        visit(steps)
+        return found
+    }
+}
+
+/// A role that owns steps, e.g. the commander.
+public struct Role: Sendable, Hashable {
+    /// The role's id, e.g. `commander`.
+    public var id: String
+    /// The title, e.g. "Commander" / "应急总指挥".
+    public var title: LocalizedText
+    /// The role that acts when this role's holder is absent.
+    public var standIn: Located<String>?
+    /// Where the role is defined.
+    public var location: SourceLocation
+}
+
+/// A severity level with its named clocks, e.g. `fatal` with `respond: 10m`.
+public struct SeverityLevel: Sendable, Hashable {
+    /// The level's id, e.g. `fatal`.
+    public var id: String
+    /// The title.
+    public var title: LocalizedText
+    /// The level's clocks by name, in milliseconds.
+    public var clocks: [String: Int64]
+    /// The order the clocks were written in.
+    public var clockOrder: [String]
+    /// Where the level is defined.
+    public var location: SourceLocation
+}
+
+/// A deadline the report judges: reach something within a time of something else.
+public struct Milestone: Sendable, Hashable {
+    /// What starts a milestone's clock.
+    public enum Anchor: String, Sendable, Hashable {
+        /// The run's start.
+        case start
+        /// The instant the run reached its outcome (for after-end obligations).
+        case outcome
+    }
+
+    /// What reaches a milestone.
+    public enum Trigger: Sendable, Hashable, CustomStringConvertible {
+        /// A step being activated.
+        case activated(Located<String>)
+        /// A step being acknowledged.
+        case acknowledged(Located<String>)
+        /// A step being done.
+        case done(Located<String>)
+        /// Any outcome being reached.
+        case outcome
+
+        /// The step named, if any.
+        public var step: Located<String>? {
+            switch self {
+            case .activated(let step), .acknowledged(let step), .done(let step): step
+            case .outcome: nil
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case .activated(let step): "\(step.value).activated"
+            case .acknowledged(let step): "\(step.value).acknowledged"
+            case .done(let step): "\(step.value).done"
+            case .outcome: "outcome"
+            }
+        }
+    }
+
+    /// The milestone's id, e.g. `responded`.
+    public var id: String
+    /// The title.
+    public var title: LocalizedText
+    /// The time allowed.
+    public var within: Located<Duration>
+    /// What starts the clock.
+    public var from: Anchor
+    /// What reaches the milestone.
+    public var reachedWhen: Trigger
+    /// Where the milestone is defined.
+    public var location: SourceLocation
+}
+
+/// A typed value people record during a run, which conditions may test.
+public struct Fact: Sendable, Hashable {
+    /// The type of a fact.
+    public enum Kind: Sendable, Hashable {
+        /// One of a closed set of names.
+        case choice([String])
+        /// A decimal number, with an optional unit for display (`°C`).
+        case number(unit: String?)
+        /// Free text.
+        case text
+        /// True or false.
+        case flag
+    }
+
+    /// The fact's id, e.g. `outage_kind`.
+    public var id: String
+    /// The title.
+    public var title: LocalizedText
+    /// The fact's type.
+    public var kind: Kind
+    /// Where the fact is defined.
+    public var location: SourceLocation
+}
+
+/// A way a run can end.
+public struct Outcome: Sendable, Hashable {
+    /// How an outcome counts in reports and statistics.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case success
+        case partial
+        case failure
+        case aborted
+    }
+
+    /// The outcome's id, e.g. `resolved`.
+    public var id: String
+    /// The title.
+    public var title: LocalizedText
+    /// How it counts.
+    public var kind: Kind
+    /// Where the outcome is defined.
+    public var location: SourceLocation
+}

@@ -1,0 +1,498 @@
+import Diagnostics
+
+/// Checks a decoded playbook as a whole: references, the step graph, people and time.
+///
+/// Every rule runs and every problem is reported; nothing stops at the first. Timing feasibility is its own
+/// pass (`TimingAnalysis`), run only when the references hold.
+struct PlaybookValidator {
+    let playbook: Playbook
+    var reader: NodeReader
+
+    /// Where each step lives: `nil` for the top level, else the parallel step and track that hold it.
+    private var scopes: [String: Scope] = [:]
+    private var stepsByID: [String: Step] = [:]
+
+    struct Scope: Hashable {
+        var parallelStep: String
+        var track: String
+    }
+
+    init(playbook: Playbook, reader: NodeReader) {
+        self.playbook = playbook
+        self.reader = reader
+    }
+
+    static func validate(_ playbook: Playbook, reader: inout NodeReader) {
+        var validator = PlaybookValidator(playbook: playbook, reader: reader)
+        let before = validator.reader.diagnostics.filter { $0.severity == .error }.count
+        validator.indexSteps()
+        validator.checkRoles()
+        validator.checkSeverityClocks()
+        validator.checkSteps()
+        validator.checkMilestones()
+        validator.checkGraph()
+        validator.checkChinese()
+        let after = validator.reader.diagnostics.filter { $0.severity == .error }.count
+        if before == after {
+            var timing = TimingAnalysis(playbook: playbook, steps: validator.stepsByID)
+            for diagnostic in timing.run(file: validator.reader.file) { validator.reader.report(diagnostic) }
+        }
+        reader = validator.reader
+    }
+
+    // MARK: Index
+
+    private mutating func indexSteps() {
+        func visit(_ steps: [Step], scope: Scope?) {
+            for step in steps {
+                if let existing = stepsByID[step.id] {
+                    reader.error(LanguageRules.duplicateStep, "step '\(step.id)' is defined twice", at: step.location,
+                                 hint: "step ids are unique across the playbook, tracks included",
+                                 notes: [.init("'\(step.id)' is first defined here", at: existing.location)])
+                    continue
+                }
+                stepsByID[step.id] = step
+                if let scope { scopes[step.id] = scope }
+                if case .parallel(let parallel) = step.kind {
+                    for track in parallel.tracks {
+                        visit(track.steps, scope: Scope(parallelStep: step.id, track: track.id))
+                    }
+                }
+            }
+        }
+        visit(playbook.steps, scope: nil)
+    }
+
+    // MARK: Roles and clocks
+
+    private mutating func checkRoles() {
+        for role in playbook.roles {
+            if let standIn = role.standIn { requireRole(standIn, "stand-in of '\(role.id)'") }
+        }
+        var reported: Set<String> = []
+        for role in playbook.roles {
+            var seen: [String] = [role.id]
+            var current = role
+            while let next = current.standIn?.value, let nextRole = playbook.role(next) {
+                if next == role.id {
+                    let cycle = (seen + [next]).joined(separator: " → ")
+                    if reported.insert(Set(seen).sorted().joined(separator: ",")).inserted {
+                        reader.error(LanguageRules.standInCycle, "roles stand in for each other in a cycle: \(cycle)",
+                                     at: role.standIn?.location ?? role.location,
+                                     hint: "a stand-in chain must end at a role without 'stand_in'")
+                    }
+                    break
+                }
+                if seen.contains(next) { break }
+                seen.append(next)
+                current = nextRole
+            }
+        }
+    }
+
+    private mutating func checkSeverityClocks() {
+        if playbook.severities.isEmpty {
+            reader.error(LanguageRules.missingField, "the playbook has no severity levels", at: .start,
+                         hint: "define at least one level under 'severity:'")
+        }
+        let allClocks = Set(playbook.severities.flatMap(\.clockOrder))
+        for level in playbook.severities {
+            for clock in allClocks.sorted() where level.clocks[clock] == nil {
+                let definedAt = playbook.severities.first { $0.clocks[clock] != nil }!
+                reader.error(LanguageRules.missingClock, "severity level '\(level.id)' has no clock '\(clock)'",
+                             at: level.location, hint: "every level defines the same clocks",
+                             notes: [.init("'\(clock)' is defined for '\(definedAt.id)' here", at: definedAt.location)])
+            }
+        }
+    }
+
+    private mutating func requireRole(_ name: Located<String>, _ what: String) {
+        guard playbook.role(name.value) == nil else { return }
+        reader.error(LanguageRules.undefinedRole,
+                     "\(what): role '\(name.value)' is not defined"
+                        + NameSuggestion.didYouMean(name.value, in: playbook.roles.map(\.id)),
+                     at: name.location, hint: "define it under 'roles:'")
+    }
+
+    private mutating func requireDuration(_ duration: Located<Duration>?) {
+        guard let duration, case .clock(let name) = duration.value else { return }
+        let clocks = Set(playbook.severities.flatMap(\.clockOrder))
+        guard !clocks.contains(name) else { return }
+        reader.error(LanguageRules.undefinedClock,
+                     "'\(name)' is neither a duration nor a severity clock"
+                        + NameSuggestion.didYouMean(name, in: clocks),
+                     at: duration.location,
+                     hint: clocks.isEmpty ? "write a length like 10m" : "clocks: " + clocks.sorted().joined(separator: ", "))
+    }
+
+    /// Checks a target and that it stays within the scope (`nil`: top level) of the step it leaves from.
+    private mutating func requireTarget(_ target: Located<Target>, from scope: Scope?, _ what: String) {
+        switch target.value {
+        case .outcome(let id):
+            if playbook.outcome(id) == nil {
+                reader.error(LanguageRules.undefinedOutcome,
+                             "\(what): outcome '\(id)' is not defined"
+                                + NameSuggestion.didYouMean(id, in: playbook.outcomes.map(\.id)),
+                             at: target.location, hint: "define it under 'outcomes:'")
+            }
+        case .step(let id):
+            guard stepsByID[id] != nil else {
+                reader.error(LanguageRules.undefinedStep,
+                             "\(what): step '\(id)' is not defined"
+                                + NameSuggestion.didYouMean(id, in: stepsByID.keys.sorted()),
+                             at: target.location, hint: "define it under 'steps:' or correct the name")
+                return
+            }
+            let targetScope = scopes[id]
+            if targetScope != scope {
+                let describe = { (scope: Scope?) in
+                    scope.map { "track '\($0.track)' of '\($0.parallelStep)'" } ?? "the top level"
+                }
+                reader.error(LanguageRules.gotoAcrossTracks,
+                             "\(what) goes from \(describe(scope)) to step '\(id)' in \(describe(targetScope))",
+                             at: target.location,
+                             hint: "a track's steps lead only to steps of the same track; tracks meet at the join")
+            }
+        }
+    }
+
+    // MARK: Steps
+
+    private mutating func checkSteps() {
+        if stepsByID[playbook.start.value] == nil, !playbook.start.value.isEmpty {
+            reader.error(LanguageRules.undefinedStep,
+                         "start step '\(playbook.start.value)' is not defined"
+                            + NameSuggestion.didYouMean(playbook.start.value, in: stepsByID.keys.sorted()),
+                         at: playbook.start.location)
+        } else if scopes[playbook.start.value] != nil
+            || stepsByID[playbook.start.value]?.phase == .afterEnd
+        {
+            reader.error(LanguageRules.wrongType, "the start step must be a main-phase step at the top level",
+                         at: playbook.start.location)
+        }
+        for step in playbook.allSteps {
+            checkStep(step)
+        }
+    }
+
+    private mutating func checkStep(_ step: Step) {
+        let scope = scopes[step.id]
+        let what = "step '\(step.id)'"
+        if case .parallel = step.kind {} else if step.owner == nil {
+            reader.error(LanguageRules.missingOwner, "\(what) has no owner", at: step.location,
+                         hint: "say which role does it: 'owner: on_site'")
+        }
+        if let owner = step.owner { requireRole(owner, "the owner of \(what)") }
+        for fact in step.records where playbook.fact(fact.value) == nil {
+            reader.error(LanguageRules.undefinedFact,
+                         "\(what) records fact '\(fact.value)', which is not defined"
+                            + NameSuggestion.didYouMean(fact.value, in: playbook.facts.map(\.id)),
+                         at: fact.location, hint: "define it under 'facts:'")
+        }
+        requireDuration(step.ackWithin)
+        requireDuration(step.reportEvery)
+        requireDuration(step.doneWithin)
+        for rung in step.escalations {
+            requireDuration(rung.after)
+            for role in rung.notify { requireRole(role, "an escalation of \(what)") }
+            if let role = rung.reassign { requireRole(role, "an escalation of \(what)") }
+            if let goto = rung.goto { requireTarget(goto, from: scope, "an escalation of \(what)") }
+        }
+        checkLadder(step)
+        if let next = step.next {
+            for target in next.targets { requireTarget(target, from: scope, "'next' of \(what)") }
+            if case .branches(let branches, _) = next {
+                for branch in branches { checkCondition(branch.condition, at: branch.conditionLocation) }
+            }
+        }
+        switch step.kind {
+        case .action:
+            break
+        case .decide(let decision):
+            requireDuration(decision.within)
+            for option in decision.options { requireTarget(option.target, from: scope, "option '\(option.id)'") }
+            for role in decision.notifyOnExpiry { requireRole(role, "the expiry notice of \(what)") }
+            if let expiry = decision.onExpiry, !decision.options.contains(where: { $0.id == expiry.value }) {
+                reader.error(LanguageRules.undefinedOption,
+                             "'on_expiry' names option '\(expiry.value)', which \(what) does not have"
+                                + NameSuggestion.didYouMean(expiry.value, in: decision.options.map(\.id)),
+                             at: expiry.location)
+            }
+        case .approve(let approval):
+            requireRole(approval.approver, "the approver of \(what)")
+            requireDuration(approval.within)
+            requireTarget(approval.approved, from: scope, "'approved' of \(what)")
+            requireTarget(approval.denied, from: scope, "'denied' of \(what)")
+        case .wait(let wait):
+            requireDuration(wait.within)
+            if let expiry = wait.onExpiry { requireTarget(expiry, from: scope, "'on_expiry' of \(what)") }
+        case .parallel(let parallel):
+            for track in parallel.tracks {
+                let trackScope = Scope(parallelStep: step.id, track: track.id)
+                requireTarget(Located(.step(track.start.value), at: track.start.location), from: trackScope,
+                              "the start of track '\(track.id)'")
+            }
+            let count: Int
+            switch parallel.join {
+            case .all, .any: count = parallel.tracks.isEmpty ? 0 : 1
+            case .count(let wanted): count = wanted
+            }
+            if parallel.tracks.isEmpty || count < 1 || count > parallel.tracks.count {
+                reader.error(LanguageRules.unsatisfiableJoin,
+                             parallel.tracks.isEmpty ? "\(what) has no tracks, so its join can never be satisfied"
+                                : "\(what) joins on \(count) tracks but has \(parallel.tracks.count)",
+                             at: parallel.joinLocation, hint: "join on 'all', 'any' or a count from 1 to the tracks")
+            }
+        }
+    }
+
+    /// Escalation rungs must come in increasing time, and before the step's deadline, at every severity level.
+    private mutating func checkLadder(_ step: Step) {
+        for level in playbook.severities {
+            var previous: (Int64, Escalation)?
+            var reported = false
+            for rung in step.escalations {
+                guard !reported, let after = resolve(rung.after.value, level) else { continue }
+                if let (earlier, earlierRung) = previous, after <= earlier {
+                    reader.error(LanguageRules.escalationOrder,
+                                 "escalation after \(Duration.format(milliseconds: after)) comes no later than the "
+                                    + "rung before it (\(Duration.format(milliseconds: earlier)))"
+                                    + (playbook.severities.count > 1 ? " at level '\(level.id)'" : ""),
+                                 at: rung.after.location, hint: "order the rungs by increasing 'after'",
+                                 notes: [.init("the earlier rung is here", at: earlierRung.after.location)])
+                    reported = true
+                }
+                if let deadline = step.doneWithin, let limit = resolve(deadline.value, level), after >= limit,
+                    !reported
+                {
+                    reader.error(LanguageRules.escalationAfterDeadline,
+                                 "escalation after \(Duration.format(milliseconds: after)) comes at or after the "
+                                    + "step's deadline of \(Duration.format(milliseconds: limit))"
+                                    + (playbook.severities.count > 1 ? " at level '\(level.id)'" : ""),
+                                 at: rung.after.location,
+                                 hint: "escalate before the deadline, while it can still be met",
+                                 notes: [.init("the deadline is set here", at: deadline.location)])
+                    reported = true
+                }
+                previous = (after, rung)
+            }
+            if reported { break }
+        }
+    }
+
+    private func resolve(_ duration: Duration, _ level: SeverityLevel) -> Int64? {
+        switch duration {
+        case .fixed(let milliseconds): milliseconds
+        case .clock(let name): level.clocks[name]
+        }
+    }
+
+    // MARK: Conditions
+
+    private mutating func checkCondition(_ condition: Condition, at location: SourceLocation) {
+        switch condition {
+        case .and(let left, let right), .or(let left, let right):
+            checkCondition(left, at: location)
+            checkCondition(right, at: location)
+        case .not(let inner):
+            checkCondition(inner, at: location)
+        case .isTrue(let subject):
+            guard let kind = kind(of: subject, at: location) else { return }
+            if kind != .flag {
+                reader.error(LanguageRules.conditionType,
+                             "'\(subject)' is not a flag, so it cannot stand alone as a condition",
+                             at: location, hint: "compare it: '\(subject) == VALUE'")
+            }
+        case .compare(let subject, let comparison, let literals):
+            guard let kind = kind(of: subject, at: location) else { return }
+            for literal in literals { checkLiteral(literal, against: subject, kind: kind, comparison, at: location) }
+        }
+    }
+
+    private enum SubjectKind: Equatable {
+        case choice([String])
+        case number
+        case text
+        case flag
+        case severity([String])
+    }
+
+    private mutating func kind(of subject: Condition.Subject, at location: SourceLocation) -> SubjectKind? {
+        switch subject {
+        case .severity:
+            return .severity(playbook.severities.map(\.id))
+        case .fact(let id):
+            guard let fact = playbook.fact(id) else {
+                reader.error(LanguageRules.undefinedFact,
+                             "condition uses fact '\(id)', which is not defined"
+                                + NameSuggestion.didYouMean(id, in: playbook.facts.map(\.id) + ["severity"]),
+                             at: location, hint: "define it under 'facts:'")
+                return nil
+            }
+            switch fact.kind {
+            case .choice(let values): return .choice(values)
+            case .number: return .number
+            case .text: return .text
+            case .flag: return .flag
+            }
+        }
+    }
+
+    private mutating func checkLiteral(
+        _ literal: Condition.Literal, against subject: Condition.Subject, kind: SubjectKind,
+        _ comparison: Condition.Comparison, at location: SourceLocation
+    ) {
+        let ordered: Bool = [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(comparison)
+        switch (kind, literal) {
+        case (.choice(let values), .name(let name)), (.severity(let values), .name(let name)):
+            if !values.contains(name) {
+                reader.error(LanguageRules.undefinedValue,
+                             "'\(subject)' has no value '\(name)'" + NameSuggestion.didYouMean(name, in: values),
+                             at: location, hint: "its values: " + values.joined(separator: ", "))
+            }
+            if ordered, case .choice = kind {
+                reader.error(LanguageRules.conditionType,
+                             "choice fact '\(subject)' has no order; compare it with == or != or 'in'", at: location)
+            }
+        case (.number, .number), (.text, .text), (.flag, .flag):
+            if ordered, kind != .number {
+                reader.error(LanguageRules.conditionType, "'\(subject)' has no order; compare it with == or !=",
+                             at: location)
+            }
+        default:
+            let expected: String
+            switch kind {
+            case .choice: expected = "one of its values"
+            case .number: expected = "a number"
+            case .text: expected = "double-quoted text"
+            case .flag: expected = "true or false"
+            case .severity: expected = "a severity level"
+            }
+            reader.error(LanguageRules.conditionType, "'\(subject)' is compared with \(literal), but takes \(expected)",
+                         at: location)
+        }
+    }
+
+    // MARK: Milestones
+
+    private mutating func checkMilestones() {
+        for milestone in playbook.milestones {
+            requireDuration(milestone.within)
+            if let step = milestone.reachedWhen.step, stepsByID[step.value] == nil {
+                reader.error(LanguageRules.undefinedStep,
+                             "milestone '\(milestone.id)' is reached by step '\(step.value)', which is not defined"
+                                + NameSuggestion.didYouMean(step.value, in: stepsByID.keys.sorted()),
+                             at: step.location)
+            }
+        }
+    }
+
+    // MARK: Graph
+
+    /// The steps each step can lead to (in its own scope), by any edge: next, branch, option, approval, denial,
+    /// expiry, escalation; a parallel step also leads into its tracks' starts.
+    private func successors(of step: Step) -> [Target] {
+        var targets: [Target] = step.next?.targets.map(\.value) ?? []
+        targets += step.escalations.compactMap { $0.goto?.value }
+        switch step.kind {
+        case .action: break
+        case .decide(let decision): targets += decision.options.map(\.target.value)
+        case .approve(let approval): targets += [approval.approved.value, approval.denied.value]
+        case .wait(let wait): if let expiry = wait.onExpiry { targets.append(expiry.value) }
+        case .parallel(let parallel): targets += parallel.tracks.map { .step($0.start.value) }
+        }
+        return targets
+    }
+
+    private mutating func checkGraph() {
+        guard stepsByID[playbook.start.value] != nil else { return }
+        // Reachability from the start, and from every after-end step (they start when the run ends).
+        var reached: Set<String> = []
+        var work = [playbook.start.value] + playbook.steps.filter { $0.phase == .afterEnd }.map(\.id)
+        while let id = work.popLast() {
+            guard reached.insert(id).inserted, let step = stepsByID[id] else { continue }
+            for case .step(let next) in successors(of: step) where stepsByID[next] != nil { work.append(next) }
+        }
+        for step in playbook.allSteps where !reached.contains(step.id) {
+            reader.error(LanguageRules.unreachableStep, "step '\(step.id)' can never be reached", at: step.location,
+                         hint: "lead to it from another step, or remove it")
+        }
+        // Dead ends: top-level main-phase steps that lead nowhere when done.
+        for step in playbook.steps where step.phase == .main && reached.contains(step.id) {
+            switch step.kind {
+            case .action, .wait, .parallel:
+                if step.next == nil {
+                    reader.error(LanguageRules.deadEnd, "step '\(step.id)' leads nowhere when it is done",
+                                 at: step.location,
+                                 hint: "give it 'next:' (a step or 'outcome.NAME'); only tracks and after-end steps may "
+                                    + "simply end")
+                }
+            case .decide, .approve:
+                break
+            }
+        }
+        // Every reachable main-phase step must have a way to an outcome (dead ends are reported above).
+        let mainSteps = playbook.steps.filter { $0.phase == .main && reached.contains($0.id) }
+        var canFinish: Set<String> = []
+        var changed = true
+        while changed {
+            changed = false
+            for step in mainSteps where !canFinish.contains(step.id) {
+                let leadsOut = successors(of: step).contains { target in
+                    switch target {
+                    case .outcome: true
+                    case .step(let id): canFinish.contains(id)
+                    }
+                }
+                if leadsOut {
+                    canFinish.insert(step.id)
+                    changed = true
+                }
+            }
+        }
+        for step in mainSteps where !canFinish.contains(step.id) {
+            let topLevelSuccessors = successors(of: step).filter { target in
+                if case .step(let id) = target { return scopes[id] == nil }
+                return true
+            }
+            guard !topLevelSuccessors.isEmpty else { continue }
+            reader.error(LanguageRules.noWayToOutcome, "from step '\(step.id)' no path leads to an outcome",
+                         at: step.location, hint: "every loop needs a way out to an outcome")
+        }
+    }
+
+    // MARK: Chinese
+
+    private mutating func checkChinese() {
+        func require(_ text: LocalizedText?, _ what: String, at location: SourceLocation) {
+            guard let text, text.chinese == nil else { return }
+            reader.warning(LanguageRules.missingChinese, "\(what) has no Chinese text", at: location,
+                           hint: "write it as '{ en: …, zh: … }'")
+        }
+        require(playbook.title, "the title", at: .start)
+        for role in playbook.roles { require(role.title, "the title of role '\(role.id)'", at: role.location) }
+        for level in playbook.severities {
+            require(level.title, "the title of level '\(level.id)'", at: level.location)
+        }
+        for milestone in playbook.milestones {
+            require(milestone.title, "the title of milestone '\(milestone.id)'", at: milestone.location)
+        }
+        for fact in playbook.facts { require(fact.title, "the title of fact '\(fact.id)'", at: fact.location) }
+        for outcome in playbook.outcomes {
+            require(outcome.title, "the title of outcome '\(outcome.id)'", at: outcome.location)
+        }
+        for step in playbook.allSteps {
+            require(step.title, "the title of step '\(step.id)'", at: step.location)
+            require(step.instructions, "the instructions of step '\(step.id)'", at: step.location)
+            for item in step.checklist { require(item.text, "checklist item '\(item.id)'", at: item.location) }
+            if case .decide(let decision) = step.kind {
+                require(decision.prompt, "the prompt of step '\(step.id)'", at: step.location)
+                for option in decision.options {
+                    require(option.title, "option '\(option.id)' of step '\(step.id)'", at: option.target.location)
+                }
+            }
+            if case .wait(let wait) = step.kind { require(wait.until, "what step '\(step.id)' waits for",
+                                                         at: step.location) }
+        }
+    }
+}

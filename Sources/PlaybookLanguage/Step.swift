@@ -1,0 +1,126 @@
+public import Diagnostics
+
+/// A step of a playbook: something a role does, decides, approves, waits for, or a set of parallel tracks.
+public struct Step: Sendable, Hashable {
+    /// When a step runs.
+    public enum Phase: String, Sendable, Hashable {
+        /// Before the outcome: reached from `start` through transitions.
+        case main
+        /// After the outcome: an obligation such as the one-day written report, activated when the run ends.
+        case afterEnd = "after_end"
+    }
+
+    /// What kind of step this is.
+    public enum Kind: Sendable, Hashable {
+        /// Do something: instructions, an optional checklist, optional facts to record.
+        case action
+        /// Pick one of named options.
+        case decide(Decision)
+        /// One role asks, another approves or denies.
+        case approve(Approval)
+        /// Tracks that run at once, joined.
+        case parallel(ParallelBlock)
+        /// Wait, boundedly, for something to happen.
+        case wait(Wait)
+
+        /// `action`, `decide`, `approve`, `parallel` or `wait`.
+        public var name: String {
+            switch self {
+            case .action: "action"
+            case .decide: "decide"
+            case .approve: "approve"
+            case .parallel: "parallel"
+            case .wait: "wait"
+            }
+        }
+    }
+
+    /// The step's id, unique in the playbook.
+    public var id: String
+    /// Where the step is defined (its key).
+    public var location: SourceLocation
+    /// The title.
+    public var title: LocalizedText
+    /// What to do, for the responder.
+    public var instructions: LocalizedText?
+    /// The role that owns the step; parallel steps have none.
+    public var owner: Located<String>?
+    /// The plan clause the step comes from, e.g. "§4.1 power loss / utility line fault".
+    public var source: String?
+    /// When the step runs.
+    public var phase: Phase
+    /// The step's kind and its kind-specific fields.
+    public var kind: Kind
+    /// Items ticked one by one before the step is done.
+    public var checklist: [ChecklistItem]
+    /// Facts recorded in this step (required before it is done).
+    public var records: [Located<String>]
+    /// Whether this step sets the run's severity level.
+    public var grades: Bool
+    /// The time to acknowledge the step, from its activation.
+    public var ackWithin: Located<Duration>?
+    /// The progress heartbeat while the step is open.
+    public var reportEvery: Located<Duration>?
+    /// The time to finish the step, from its activation.
+    public var doneWithin: Located<Duration>?
+    /// The escalation ladder, in increasing `after`.
+    public var escalations: [Escalation]
+    /// Where the step leads when done (absent on decide and approve steps, whose branches say it).
+    public var next: Transition?
+}
+
+/// One item of a step's checklist.
+public struct ChecklistItem: Sendable, Hashable {
+    /// The item's id, e.g. `precool`, used on the command line (`done --item precool`).
+    public var id: String
+    /// The text.
+    public var text: LocalizedText
+    /// Where the item is defined.
+    public var location: SourceLocation
+}
+
+/// Where a step leads: one target, or conditional branches with a mandatory `else`.
+public enum Transition: Sendable, Hashable {
+    /// Always to this target.
+    case always(Located<Target>)
+    /// The first branch whose condition holds, else the `else` target.
+    case branches([Branch], otherwise: Located<Target>)
+
+    /// Every target the transition can lead to.
+    public var targets: [Located<Target>] {
+        switch self {
+        case .always(let target): [target]
+        case .branches(let branches, let otherwise): branches.map(\.target) + [otherwise]
+        }
+    }
+}
+
+/// One conditional branch: `{ when: CONDITION, goto: TARGET }`.
+public struct Branch: Sendable, Hashable {
+    /// The condition.
+    public var condition: Condition
+    /// Where the condition is written.
+    public var conditionLocation: SourceLocation
+    /// Where to go when it holds.
+    public var target: Located<Target>
+}
+
+/// One rung of an escalation ladder: after a time from the step's activation, if the step is not done.
+///
+/// A rung with `goto` interrupts (the step is cancelled and the run goes on elsewhere); one with only `notify`
+/// or `reassign` does not (the step stays open and its clocks keep running).
+public struct Escalation: Sendable, Hashable {
+    /// The time after the step's activation.
+    public var after: Located<Duration>
+    /// Roles to notify.
+    public var notify: [Located<String>]
+    /// The role the step is reassigned to.
+    public var reassign: Located<String>?
+    /// Where to go instead, interrupting the step.
+    public var goto: Located<Target>?
+    /// Where the rung is defined.
+    public var location: SourceLocation
+
+    /// Whether the rung leaves the step.
+    public var interrupts: Bool { goto != nil }
+}

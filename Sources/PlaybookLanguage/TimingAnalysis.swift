@@ -1,0 +1,283 @@
+import Diagnostics
+
+/// Works out, for each severity level and milestone, the latest instant at which the milestone is surely
+/// reached if every step finishes exactly on its deadline, and reports milestones that can be missed that way.
+///
+/// The run is modelled as a graph of top-level steps and outcomes. Leaving a step costs its deadline on the
+/// normal exits (`done_within`, or a decision's or approval's `within`, or a wait's bound), an expiry's
+/// `within` on expiry edges, and the rung's `after` on an escalation's `goto`. A parallel step costs its join of
+/// its tracks' slowest paths. Cycles are taken at most once: each strongly connected group of steps is charged
+/// the sum of its members' costs, a sound upper bound that is exact when there is no cycle. Outcomes lead to
+/// the after-end steps. The cost is linear in the size of the playbook for each level.
+struct TimingAnalysis {
+    let playbook: Playbook
+    let steps: [String: Step]
+
+    init(playbook: Playbook, steps: [String: Step]) {
+        self.playbook = playbook
+        self.steps = steps
+    }
+
+    /// A node's worst arrival instant and the path that gives it.
+    struct Arrival {
+        var at: Int64
+        var path: [String]
+    }
+
+    private var diagnostics: [Diagnostic] = []
+    private var undeadlinedReported: Set<String> = []
+
+    mutating func run(file: String) -> [Diagnostic] {
+        for level in playbook.severities {
+            for milestone in playbook.milestones {
+                check(milestone, at: level, file: file)
+            }
+        }
+        return diagnostics
+    }
+
+    /// The worst-case report for one milestone at one level, for `muster show` as well as the checker.
+    func worstCase(_ milestone: Milestone, at level: SeverityLevel) -> (at: Int64, path: [String], undeadlined: [String])? {
+        var undeadlined: [String] = []
+        let sources: [String]
+        switch milestone.from {
+        case .start: sources = [playbook.start.value]
+        case .outcome: sources = playbook.outcomes.map { "outcome." + $0.id }
+        }
+        let arrivals = longestArrivals(from: sources, level: level, undeadlined: &undeadlined)
+        let trigger = milestone.reachedWhen
+        switch trigger {
+        case .outcome:
+            let reached = playbook.outcomes.compactMap { arrivals["outcome." + $0.id] }
+            guard let worst = reached.max(by: { $0.at < $1.at }) else { return nil }
+            return (worst.at, worst.path, undeadlined)
+        case .activated(let step), .acknowledged(let step), .done(let step):
+            guard let arrival = arrivals[step.value], let node = steps[step.value] else { return nil }
+            var extra: Int64 = 0
+            if case .acknowledged = trigger {
+                extra = resolve(node.ackWithin?.value, level) ?? cost(of: node, level: level, undeadlined: &undeadlined)
+            } else if case .done = trigger {
+                extra = cost(of: node, level: level, undeadlined: &undeadlined)
+            }
+            return (arrival.at + extra, arrival.path, undeadlined)
+        }
+    }
+
+    private mutating func check(_ milestone: Milestone, at level: SeverityLevel, file: String) {
+        guard let limit = resolve(milestone.within.value, level),
+            let worst = worstCase(milestone, at: level)
+        else { return }
+        for step in worst.undeadlined where worst.path.contains(step) || milestone.reachedWhen.step?.value == step {
+            guard undeadlinedReported.insert(milestone.id + "/" + step).inserted, let node = steps[step] else {
+                continue
+            }
+            diagnostics.append(.warning(
+                LanguageRules.noDeadlineOnPath.id,
+                "step '\(step)' has no deadline, so milestone '\(milestone.id)' cannot be shown to be met",
+                file: file, at: node.location, hint: "give the step 'done_within:' (a length or a severity clock)",
+                notes: [.init("milestone '\(milestone.id)' is defined here", at: milestone.location)]))
+        }
+        guard worst.at > limit else { return }
+        let path = worst.path.joined(separator: " → ")
+        let levelText = playbook.severities.count > 1 ? " at level '\(level.id)'" : ""
+        diagnostics.append(.error(
+            LanguageRules.milestoneInfeasible.id,
+            "milestone '\(milestone.id)' can be missed\(levelText): the slowest path reaches "
+                + "'\(milestone.reachedWhen)' at \(Duration.format(milliseconds: worst.at)), "
+                + "\(Duration.format(milliseconds: worst.at - limit)) after its limit of "
+                + "\(Duration.format(milliseconds: limit))",
+            file: file, at: milestone.within.location,
+            hint: "shorten the deadlines on the path or lengthen the milestone",
+            notes: [.init("the slowest path: \(path)")]))
+    }
+
+    func resolve(_ duration: Duration?, _ level: SeverityLevel) -> Int64? {
+        switch duration {
+        case .fixed(let milliseconds): milliseconds
+        case .clock(let name): level.clocks[name]
+        case nil: nil
+        }
+    }
+
+    /// The time a step takes on its normal exits when it finishes on its deadline.
+    func cost(of step: Step, level: SeverityLevel, undeadlined: inout [String]) -> Int64 {
+        let deadline: Duration?
+        switch step.kind {
+        case .action: deadline = step.doneWithin?.value
+        case .decide(let decision): deadline = decision.within?.value ?? step.doneWithin?.value
+        case .approve(let approval): deadline = approval.within?.value ?? step.doneWithin?.value
+        case .wait(let wait): deadline = wait.within.value
+        case .parallel(let parallel):
+            var trackCosts: [Int64] = []
+            for track in parallel.tracks {
+                let trackSteps = Dictionary(track.steps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                let arrivals = longestArrivals(from: [track.start.value], level: level, undeadlined: &undeadlined,
+                                               within: trackSteps)
+                let ends = track.steps.filter { $0.next == nil }.compactMap { step in
+                    arrivals[step.id].map { $0.at + cost(of: step, level: level, undeadlined: &undeadlined) }
+                }
+                trackCosts.append(ends.max() ?? 0)
+            }
+            trackCosts.sort()
+            let joined: Int64
+            switch parallel.join {
+            case .all: joined = trackCosts.last ?? 0
+            case .any: joined = trackCosts.first ?? 0
+            case .count(let count): joined = count >= 1 && count <= trackCosts.count ? trackCosts[count - 1] : 0
+            }
+            if let own = resolve(step.doneWithin?.value, level) { return min(own, joined) }
+            return joined
+        }
+        if let milliseconds = resolve(deadline, level) { return milliseconds }
+        undeadlined.append(step.id)
+        return 0
+    }
+
+    /// Every way out of a step with the time it leaves by: normal exits at the step's cost, expiries at their
+    /// bound, escalation gotos at their rung.
+    private func exits(of step: Step, level: SeverityLevel, undeadlined: inout [String]) -> [(String, Int64)] {
+        let normal = cost(of: step, level: level, undeadlined: &undeadlined)
+        var exits: [(String, Int64)] = step.next?.targets.map { (key($0.value), normal) } ?? []
+        for rung in step.escalations {
+            if let goto = rung.goto, let after = resolve(rung.after.value, level) { exits.append((key(goto.value), after)) }
+        }
+        switch step.kind {
+        case .action, .parallel: break
+        case .decide(let decision): exits += decision.options.map { (key($0.target.value), normal) }
+        case .approve(let approval): exits += [(key(approval.approved.value), normal), (key(approval.denied.value), normal)]
+        case .wait(let wait): if let expiry = wait.onExpiry { exits.append((key(expiry.value), normal)) }
+        }
+        return exits
+    }
+
+    private func key(_ target: Target) -> String {
+        switch target {
+        case .step(let id): id
+        case .outcome(let id): "outcome." + id
+        }
+    }
+
+    /// The latest arrival at every node reachable from `sources`, with cycles charged once (see the type's
+    /// discussion). `within` limits the graph to a track's steps; by default it is the top level, with outcomes
+    /// leading to the after-end steps.
+    func longestArrivals(
+        from sources: [String], level: SeverityLevel, undeadlined: inout [String], within: [String: Step]? = nil
+    ) -> [String: Arrival] {
+        let scope = within ?? Dictionary(playbook.steps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let afterEndRoots = within == nil ? afterEndRoots() : []
+        // Successor lists, with the time each edge takes.
+        var edges: [String: [(String, Int64)]] = [:]
+        var costs: [String: Int64] = [:]
+        var order: [String] = []
+        var seen: Set<String> = []
+        var work = sources.reversed().map { $0 }
+        while let node = work.popLast() {
+            guard seen.insert(node).inserted else { continue }
+            order.append(node)
+            var out: [(String, Int64)] = []
+            if node.hasPrefix("outcome.") {
+                out = afterEndRoots.map { ($0, 0) }
+            } else if let step = scope[node] {
+                out = exits(of: step, level: level, undeadlined: &undeadlined).filter {
+                    $0.0.hasPrefix("outcome.") ? within == nil : scope[$0.0] != nil
+                }
+            }
+            edges[node] = out
+            costs[node] = out.map(\.1).max() ?? 0
+            for (next, _) in out where !seen.contains(next) { work.append(next) }
+        }
+        let components = StronglyConnected.components(order, edges: { edges[$0]?.map(\.0) ?? [] })
+        var componentOf: [String: Int] = [:]
+        for (index, component) in components.enumerated() {
+            for node in component { componentOf[node] = index }
+        }
+        // Tarjan yields components in reverse topological order; walk them from the sources down.
+        var arrivals: [String: Arrival] = [:]
+        for source in sources { arrivals[source] = Arrival(at: 0, path: [source]) }
+        for component in components.reversed() {
+            let members = Set(component)
+            let entry = component.compactMap { arrivals[$0] }.max { $0.at < $1.at }
+            guard let entry else { continue }
+            let cyclic = component.count > 1 || (edges[component[0]] ?? []).contains { $0.0 == component[0] }
+            let total = component.reduce(Int64(0)) { $0 + (costs[$1] ?? 0) }
+            if cyclic {
+                for node in component {
+                    let at = entry.at + total - (costs[node] ?? 0)
+                    arrivals[node] = Arrival(at: at, path: entry.path.last == node ? entry.path : entry.path + [node])
+                }
+            }
+            for node in component {
+                guard let from = arrivals[node] else { continue }
+                for (next, time) in edges[node] ?? [] where !members.contains(next) {
+                    let candidate = from.at + time
+                    if arrivals[next].map({ candidate > $0.at }) ?? true {
+                        arrivals[next] = Arrival(at: candidate, path: from.path + [next])
+                    }
+                }
+            }
+        }
+        return arrivals
+    }
+
+    /// After-end steps that no other after-end step leads to: they start when the run reaches its outcome.
+    func afterEndRoots() -> [String] {
+        let afterEnd = playbook.steps.filter { $0.phase == .afterEnd }
+        let targeted = Set(afterEnd.flatMap { $0.next?.targets.map(\.value) ?? [] }.compactMap { target -> String? in
+            if case .step(let id) = target { return id }
+            return nil
+        })
+        return afterEnd.map(\.id).filter { !targeted.contains($0) }
+    }
+}
+
+/// Tarjan's strongly connected components, iteratively (no recursion, whatever the graph's depth).
+enum StronglyConnected {
+    /// The components of the graph over `nodes`, in reverse topological order (a component comes before every
+    /// component that leads to it).
+    static func components(_ nodes: [String], edges: (String) -> [String]) -> [[String]] {
+        var index: [String: Int] = [:]
+        var lowLink: [String: Int] = [:]
+        var onStack: Set<String> = []
+        var stack: [String] = []
+        var result: [[String]] = []
+        var counter = 0
+        for root in nodes where index[root] == nil {
+            var work: [(node: String, successors: [String], next: Int)] = []
+            func open(_ node: String) {
+                index[node] = counter
+                lowLink[node] = counter
+                counter += 1
+                stack.append(node)
+                onStack.insert(node)
+                work.append((node, edges(node), 0))
+            }
+            open(root)
+            while !work.isEmpty {
+                let top = work.count - 1
+                let node = work[top].node
+                if work[top].next < work[top].successors.count {
+                    let successor = work[top].successors[work[top].next]
+                    work[top].next += 1
+                    if index[successor] == nil {
+                        open(successor)
+                    } else if onStack.contains(successor) {
+                        lowLink[node] = min(lowLink[node]!, index[successor]!)
+                    }
+                    continue
+                }
+                work.removeLast()
+                if let parent = work.last?.node { lowLink[parent] = min(lowLink[parent]!, lowLink[node]!) }
+                if lowLink[node] == index[node] {
+                    var component: [String] = []
+                    while let member = stack.popLast() {
+                        onStack.remove(member)
+                        component.append(member)
+                        if member == node { break }
+                    }
+                    result.append(component.reversed())
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,1 @@
+print("muster-bench: not yet")
