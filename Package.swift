@@ -37,7 +37,9 @@ let package = Package(
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLLoadingTests", dependencies: ["YAMLLoading", "Diagnostics"]),
-        .testTarget(name: "PlaybookLanguageTests", dependencies: ["PlaybookLanguage", "YAMLLoading", "Diagnostics"]),
+        .testTarget(
+            name: "PlaybookLanguageTests", dependencies: ["PlaybookLanguage", "YAMLLoading", "Diagnostics"],
+            exclude: ["Fixtures"]),
         // Runs the built `muster` binary; depending on the executable makes sure it is built first.
         .testTarget(name: "CLITests", dependencies: ["muster", "JSONText"], exclude: ["Fixtures"]),
     ],

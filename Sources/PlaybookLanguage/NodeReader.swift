@@ -157,11 +157,12 @@ struct FieldReader {
     private var order: [String] = []
     private let known: [String]
 
-    /// Reads `node` as a mapping describing `what`, whose allowed keys are `known`.
-    init?(_ node: YAMLNode, _ what: String, known: [String], reader: inout NodeReader) {
+    /// Reads `node` as a mapping describing `what`, whose allowed keys are `known`; missing fields are reported
+    /// at `owner` (the key that names the mapping) when given, else at the mapping itself.
+    init?(_ node: YAMLNode, _ what: String, known: [String], owner: SourceLocation? = nil, reader: inout NodeReader) {
         guard let list = reader.mapping(node, what) else { return nil }
         self.what = what
-        self.location = node.location
+        self.location = owner ?? node.location
         self.known = known
         for entry in list {
             guard let key = entry.key.scalar?.text else { continue }

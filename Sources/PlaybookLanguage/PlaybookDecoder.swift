@@ -113,7 +113,7 @@ struct PlaybookDecoder {
 
     mutating func decodeRoles(_ node: YAMLNode) -> [Role] {
         namedEntries(node, "roles").compactMap { name, value in
-            guard let fields = FieldReader(value, "role '\(name.value)'", known: ["title", "stand_in"],
+            guard let fields = FieldReader(value, "role '\(name.value)'", known: ["title", "stand_in"], owner: name.location,
                                            reader: &reader)
             else { return nil }
             let title = fields.required("title", reader: &reader).flatMap { localizedText($0, "the role's title") }
@@ -125,7 +125,7 @@ struct PlaybookDecoder {
 
     mutating func decodeSeverities(_ node: YAMLNode) -> [SeverityLevel] {
         namedEntries(node, "severity").compactMap { name, value in
-            guard let fields = FieldReader(value, "severity level '\(name.value)'", known: ["title", "clocks"],
+            guard let fields = FieldReader(value, "severity level '\(name.value)'", known: ["title", "clocks"], owner: name.location,
                                            reader: &reader)
             else { return nil }
             let title = fields.required("title", reader: &reader).flatMap { localizedText($0, "the level's title") }
@@ -152,7 +152,7 @@ struct PlaybookDecoder {
     mutating func decodeMilestones(_ node: YAMLNode) -> [Milestone] {
         namedEntries(node, "milestones").compactMap { name, value in
             guard let fields = FieldReader(value, "milestone '\(name.value)'",
-                                           known: ["title", "within", "from", "reached_when"], reader: &reader)
+                                           known: ["title", "within", "from", "reached_when"], owner: name.location, reader: &reader)
             else { return nil }
             let title = fields.optional("title").flatMap { localizedText($0, "the milestone's title") }
             let within = fields.required("within", reader: &reader).flatMap { duration($0, "within") }
@@ -194,7 +194,7 @@ struct PlaybookDecoder {
 
     mutating func decodeFacts(_ node: YAMLNode) -> [Fact] {
         namedEntries(node, "facts").compactMap { name, value in
-            guard let fields = FieldReader(value, "fact '\(name.value)'", known: ["title", "type", "values", "unit"],
+            guard let fields = FieldReader(value, "fact '\(name.value)'", known: ["title", "type", "values", "unit"], owner: name.location,
                                            reader: &reader)
             else { return nil }
             let title = fields.optional("title").flatMap { localizedText($0, "the fact's title") }
@@ -232,7 +232,7 @@ struct PlaybookDecoder {
 
     mutating func decodeOutcomes(_ node: YAMLNode) -> [Outcome] {
         namedEntries(node, "outcomes").compactMap { name, value in
-            guard let fields = FieldReader(value, "outcome '\(name.value)'", known: ["title", "kind"],
+            guard let fields = FieldReader(value, "outcome '\(name.value)'", known: ["title", "kind"], owner: name.location,
                                            reader: &reader)
             else { return nil }
             let title = fields.required("title", reader: &reader).flatMap { localizedText($0, "the outcome's title") }

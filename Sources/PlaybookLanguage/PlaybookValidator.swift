@@ -46,6 +46,8 @@ struct PlaybookValidator {
         func visit(_ steps: [Step], scope: Scope?) {
             for step in steps {
                 if let existing = stepsByID[step.id] {
+                    // Two keys of the same mapping are already a duplicate key for the loader.
+                    if scopes[existing.id] == scope { continue }
                     reader.error(LanguageRules.duplicateStep, "step '\(step.id)' is defined twice", at: step.location,
                                  hint: "step ids are unique across the playbook, tracks included",
                                  notes: [.init("'\(step.id)' is first defined here", at: existing.location)])
@@ -421,7 +423,7 @@ struct PlaybookValidator {
         for step in playbook.steps where step.phase == .main && reached.contains(step.id) {
             switch step.kind {
             case .action, .wait, .parallel:
-                if step.next == nil {
+                if step.next == nil, step.nextLocation == nil {
                     reader.error(LanguageRules.deadEnd, "step '\(step.id)' leads nowhere when it is done",
                                  at: step.location,
                                  hint: "give it 'next:' (a step or 'outcome.NAME'); only tracks and after-end steps may "
@@ -431,32 +433,52 @@ struct PlaybookValidator {
                 break
             }
         }
-        // Every reachable main-phase step must have a way to an outcome (dead ends are reported above).
+        // Every reachable main-phase step must have a way to an outcome (dead ends are reported above). Work
+        // backwards from the outcomes over the predecessor lists: linear in the size of the graph.
         let mainSteps = playbook.steps.filter { $0.phase == .main && reached.contains($0.id) }
+        var predecessors: [String: [String]] = [:]
         var canFinish: Set<String> = []
-        var changed = true
-        while changed {
-            changed = false
-            for step in mainSteps where !canFinish.contains(step.id) {
-                let leadsOut = successors(of: step).contains { target in
-                    switch target {
-                    case .outcome: true
-                    case .step(let id): canFinish.contains(id)
-                    }
+        var finishing: [String] = []
+        for step in mainSteps {
+            var finishes = step.next == nil && step.nextLocation != nil  // unreadable 'next': reported already
+            for target in successors(of: step) {
+                switch target {
+                case .outcome:
+                    finishes = true
+                case .step(let id):
+                    // An undefined target is reported already; do not let it cascade.
+                    if stepsByID[id] == nil { finishes = true } else { predecessors[id, default: []].append(step.id) }
                 }
-                if leadsOut {
-                    canFinish.insert(step.id)
-                    changed = true
-                }
+            }
+            if finishes, canFinish.insert(step.id).inserted { finishing.append(step.id) }
+        }
+        while let id = finishing.popLast() {
+            for predecessor in predecessors[id] ?? [] where canFinish.insert(predecessor).inserted {
+                finishing.append(predecessor)
             }
         }
-        for step in mainSteps where !canFinish.contains(step.id) {
-            let topLevelSuccessors = successors(of: step).filter { target in
-                if case .step(let id) = target { return scopes[id] == nil }
-                return true
-            }
-            guard !topLevelSuccessors.isEmpty else { continue }
-            reader.error(LanguageRules.noWayToOutcome, "from step '\(step.id)' no path leads to an outcome",
+        // Report each loop that cannot be left once, at its first step in file order.
+        let trapped = mainSteps.filter { !canFinish.contains($0.id) }
+        let trappedIDs = Set(trapped.map(\.id))
+        let trappedByID = Dictionary(trapped.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let loops = StronglyConnected.components(trapped.map(\.id)) { id in
+            trappedByID[id].map { step in
+                successors(of: step).compactMap { target -> String? in
+                    if case .step(let next) = target, trappedIDs.contains(next) { return next }
+                    return nil
+                }
+            } ?? []
+        }
+        let fileOrder = Dictionary(mainSteps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for loop in loops {
+            let members = loop.sorted { fileOrder[$0, default: 0] < fileOrder[$1, default: 0] }
+            guard let first = members.first, let step = trappedByID[first] else { continue }
+            let selfLoop = successors(of: step).contains(.step(first))
+            guard members.count > 1 || selfLoop else { continue }
+            let names = members.map { "'\($0)'" }.joined(separator: ", ")
+            reader.error(LanguageRules.noWayToOutcome,
+                         members.count > 1 ? "steps \(names) form a loop with no way to an outcome"
+                            : "step '\(first)' loops to itself with no way to an outcome",
                          at: step.location, hint: "every loop needs a way out to an outcome")
         }
     }

@@ -67,6 +67,8 @@ public struct Step: Sendable, Hashable {
     public var escalations: [Escalation]
     /// Where the step leads when done (absent on decide and approve steps, whose branches say it).
     public var next: Transition?
+    /// Where `next` is written, if it is (also when it could not be read).
+    public var nextLocation: SourceLocation?
 }
 
 /// One item of a step's checklist.

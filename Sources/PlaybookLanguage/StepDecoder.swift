@@ -16,7 +16,9 @@ extension PlaybookDecoder {
 
     mutating func step(_ name: Located<String>, _ node: YAMLNode, inTrack: Bool) -> Step? {
         let what = "step '\(name.value)'"
-        guard let fields = FieldReader(node, what, known: Self.stepKeys, reader: &reader) else { return nil }
+        guard let fields = FieldReader(node, what, known: Self.stepKeys, owner: name.location, reader: &reader) else {
+            return nil
+        }
         let kindKeys = Self.stepKindKeys.filter(fields.has)
         if kindKeys.count > 1 {
             reader.error(LanguageRules.multipleStepKinds,
@@ -57,7 +59,7 @@ extension PlaybookDecoder {
         } else if let parallelNode = fields.optional("parallel") {
             kind = parallel(parallelNode).map(Step.Kind.parallel) ?? .action
         } else if let waitNode = fields.optional("wait") {
-            kind = wait(waitNode).map(Step.Kind.wait) ?? .action
+            kind = wait(waitNode, at: fields.keyLocation("wait")).map(Step.Kind.wait) ?? .action
         }
         switch kind {
         case .decide, .approve:
@@ -78,7 +80,7 @@ extension PlaybookDecoder {
             id: name.value, location: name.location, title: title ?? LocalizedText(english: name.value, chinese: name.value),
             instructions: instructions, owner: owner, source: source, phase: phase, kind: kind, checklist: checklist,
             records: records, grades: grades, ackWithin: ackWithin, reportEvery: reportEvery, doneWithin: doneWithin,
-            escalations: escalations, next: next)
+            escalations: escalations, next: next, nextLocation: fields.keyLocation("next"))
     }
 
     mutating func decodeChecklist(_ node: YAMLNode) -> [ChecklistItem] {
@@ -198,7 +200,7 @@ extension PlaybookDecoder {
                     }
                     continue
                 }
-                guard let optionFields = FieldReader(value, "option '\(name.value)'", known: ["title", "goto"],
+                guard let optionFields = FieldReader(value, "option '\(name.value)'", known: ["title", "goto"], owner: name.location,
                                                      reader: &reader)
                 else { continue }
                 let title = optionFields.optional("title").flatMap { localizedText($0, "the option's title") }
@@ -263,7 +265,7 @@ extension PlaybookDecoder {
         var tracks: [Track] = []
         if let tracksNode = fields.required("tracks", reader: &reader) {
             for (name, value) in namedEntries(tracksNode, "the tracks") {
-                guard let trackFields = FieldReader(value, "track '\(name.value)'", known: ["title", "start", "steps"],
+                guard let trackFields = FieldReader(value, "track '\(name.value)'", known: ["title", "start", "steps"], owner: name.location,
                                                     reader: &reader)
                 else { continue }
                 let title = trackFields.optional("title").flatMap { localizedText($0, "the track's title") }
@@ -282,7 +284,7 @@ extension PlaybookDecoder {
                 join = text == "all" ? .all : .any
             } else if let joinFields = FieldReader(joinNode, "'join'", known: ["count"], reader: &reader),
                 let countNode = joinFields.required("count", reader: &reader),
-                let count = reader.integer(countNode, "the join count", in: 0...1_000)
+                let count = reader.integer(countNode, "the join count", in: 1...1_000)
             {
                 join = .count(count)
             }
@@ -290,16 +292,16 @@ extension PlaybookDecoder {
         return ParallelBlock(tracks: tracks, join: join, joinLocation: joinLocation)
     }
 
-    mutating func wait(_ node: YAMLNode) -> Wait? {
+    mutating func wait(_ node: YAMLNode, at keyLocation: SourceLocation?) -> Wait? {
         guard let fields = FieldReader(node, "'wait'", known: ["until", "signal", "within", "on_expiry"],
-                                       reader: &reader)
+                                       owner: keyLocation, reader: &reader)
         else { return nil }
         let until = fields.optional("until").flatMap { localizedText($0, "until") }
         let signal = fields.optional("signal").flatMap { reader.name($0, "the signal") }
         let onExpiry = fields.optional("on_expiry").flatMap { target($0, "on_expiry") }
         guard let withinNode = fields.optional("within") else {
             reader.error(LanguageRules.unboundedWait, "a wait must be bounded: it has no 'within'",
-                         at: node.location, hint: "say how long to wait at most, e.g. 'within: 2h'")
+                         at: keyLocation ?? node.location, hint: "say how long to wait at most, e.g. 'within: 2h'")
             return nil
         }
         guard let within = duration(withinNode, "within") else { return nil }

@@ -18,10 +18,22 @@ struct TimingAnalysis {
         self.steps = steps
     }
 
-    /// A node's worst arrival instant and the path that gives it.
+    /// A node's worst arrival instant and the node it came from on the path that gives it.
     struct Arrival {
         var at: Int64
-        var path: [String]
+        var from: String?
+    }
+
+    /// The path to `node` through the arrivals' predecessors.
+    static func path(to node: String, in arrivals: [String: Arrival]) -> [String] {
+        var path = [node]
+        var seen: Set<String> = [node]
+        var current = node
+        while let previous = arrivals[current]?.from, seen.insert(previous).inserted {
+            path.append(previous)
+            current = previous
+        }
+        return path.reversed()
     }
 
     private var diagnostics: [Diagnostic] = []
@@ -48,9 +60,9 @@ struct TimingAnalysis {
         let trigger = milestone.reachedWhen
         switch trigger {
         case .outcome:
-            let reached = playbook.outcomes.compactMap { arrivals["outcome." + $0.id] }
-            guard let worst = reached.max(by: { $0.at < $1.at }) else { return nil }
-            return (worst.at, worst.path, undeadlined)
+            let outcomes = playbook.outcomes.map { "outcome." + $0.id }.filter { arrivals[$0] != nil }
+            guard let worst = outcomes.max(by: { arrivals[$0]!.at < arrivals[$1]!.at }) else { return nil }
+            return (arrivals[worst]!.at, Self.path(to: worst, in: arrivals), undeadlined)
         case .activated(let step), .acknowledged(let step), .done(let step):
             guard let arrival = arrivals[step.value], let node = steps[step.value] else { return nil }
             var extra: Int64 = 0
@@ -59,7 +71,7 @@ struct TimingAnalysis {
             } else if case .done = trigger {
                 extra = cost(of: node, level: level, undeadlined: &undeadlined)
             }
-            return (arrival.at + extra, arrival.path, undeadlined)
+            return (arrival.at + extra, Self.path(to: step.value, in: arrivals), undeadlined)
         }
     }
 
@@ -67,7 +79,8 @@ struct TimingAnalysis {
         guard let limit = resolve(milestone.within.value, level),
             let worst = worstCase(milestone, at: level)
         else { return }
-        for step in worst.undeadlined where worst.path.contains(step) || milestone.reachedWhen.step?.value == step {
+        let onPath = Set(worst.path)
+        for step in Set(worst.undeadlined).sorted() where onPath.contains(step) || milestone.reachedWhen.step?.value == step {
             guard undeadlinedReported.insert(milestone.id + "/" + step).inserted, let node = steps[step] else {
                 continue
             }
@@ -193,17 +206,19 @@ struct TimingAnalysis {
         }
         // Tarjan yields components in reverse topological order; walk them from the sources down.
         var arrivals: [String: Arrival] = [:]
-        for source in sources { arrivals[source] = Arrival(at: 0, path: [source]) }
+        for source in sources { arrivals[source] = Arrival(at: 0, from: nil) }
         for component in components.reversed() {
             let members = Set(component)
-            let entry = component.compactMap { arrivals[$0] }.max { $0.at < $1.at }
-            guard let entry else { continue }
+            let entered = component.filter { arrivals[$0] != nil }
+            guard let entryNode = entered.max(by: { arrivals[$0]!.at < arrivals[$1]!.at }),
+                let entry = arrivals[entryNode]
+            else { continue }
             let cyclic = component.count > 1 || (edges[component[0]] ?? []).contains { $0.0 == component[0] }
             let total = component.reduce(Int64(0)) { $0 + (costs[$1] ?? 0) }
             if cyclic {
                 for node in component {
                     let at = entry.at + total - (costs[node] ?? 0)
-                    arrivals[node] = Arrival(at: at, path: entry.path.last == node ? entry.path : entry.path + [node])
+                    arrivals[node] = Arrival(at: at, from: node == entryNode ? entry.from : entryNode)
                 }
             }
             for node in component {
@@ -211,7 +226,7 @@ struct TimingAnalysis {
                 for (next, time) in edges[node] ?? [] where !members.contains(next) {
                     let candidate = from.at + time
                     if arrivals[next].map({ candidate > $0.at }) ?? true {
-                        arrivals[next] = Arrival(at: candidate, path: from.path + [next])
+                        arrivals[next] = Arrival(at: candidate, from: node)
                     }
                 }
             }

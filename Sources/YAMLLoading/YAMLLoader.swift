@@ -63,10 +63,16 @@ private struct TreeBuilder {
     let limits: LoadLimits
     let text: UnsafeBufferPointer<UInt8>
 
-    private enum Frame {
-        case sequence(start: SourceLocation, tag: String?, anchor: String?, items: [YAMLNode])
-        case mapping(start: SourceLocation, tag: String?, anchor: String?, entries: [YAMLMappingEntry],
-                     pendingKey: YAMLNode?)
+    /// An open sequence or mapping. Frames are mutated in place on the stack (never copied out and back), so
+    /// that appending to a large collection stays amortised constant time.
+    private struct Frame {
+        var isMapping: Bool
+        var start: SourceLocation
+        var tag: String?
+        var anchor: String?
+        var items: [YAMLNode] = []
+        var entries: [YAMLMappingEntry] = []
+        var pendingKey: YAMLNode?
     }
 
     private var stack: [Frame] = []
@@ -161,19 +167,20 @@ private struct TreeBuilder {
             let data = event.data.sequence_start
             try checkDepth(at: at)
             let tag = checkTag(data.tag, at: at, allowed: "tag:yaml.org,2002:seq")
-            stack.append(.sequence(start: at, tag: tag, anchor: string(data.anchor), items: []))
+            stack.append(Frame(isMapping: false, start: at, tag: tag, anchor: string(data.anchor)))
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
             try checkDepth(at: at)
             let tag = checkTag(data.tag, at: at, allowed: "tag:yaml.org,2002:map")
-            stack.append(.mapping(start: at, tag: tag, anchor: string(data.anchor), entries: [], pendingKey: nil))
-        case YAML_SEQUENCE_END_EVENT:
-            guard case .sequence(let start, let tag, let anchor, let items) = stack.popLast() else { break }
-            try finish(YAMLNode(.sequence(items), at: start, tag: tag), anchor: anchor)
-        case YAML_MAPPING_END_EVENT:
-            guard case .mapping(let start, let tag, let anchor, let entries, _) = stack.popLast() else { break }
-            checkDuplicateKeys(entries)
-            try finish(YAMLNode(.mapping(entries), at: start, tag: tag), anchor: anchor)
+            stack.append(Frame(isMapping: true, start: at, tag: tag, anchor: string(data.anchor)))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { break }
+            if frame.isMapping {
+                checkDuplicateKeys(frame.entries)
+                try finish(YAMLNode(.mapping(frame.entries), at: frame.start, tag: frame.tag), anchor: frame.anchor)
+            } else {
+                try finish(YAMLNode(.sequence(frame.items), at: frame.start, tag: frame.tag), anchor: frame.anchor)
+            }
         default:
             break
         }
@@ -184,26 +191,23 @@ private struct TreeBuilder {
     private mutating func finish(_ node: YAMLNode, anchor: String?) throws(Stop) {
         nodeCount += 1
         if let anchor { anchors[anchor] = node }
-        guard let top = stack.popLast() else {
+        guard !stack.isEmpty else {
             root = node
             return
         }
-        switch top {
-        case .sequence(let start, let tag, let anchor, var items):
-            items.append(node)
-            stack.append(.sequence(start: start, tag: tag, anchor: anchor, items: items))
-        case .mapping(let start, let tag, let anchor, var entries, let pendingKey):
-            if let key = pendingKey {
-                entries.append(YAMLMappingEntry(key: key, value: node))
-                stack.append(.mapping(start: start, tag: tag, anchor: anchor, entries: entries, pendingKey: nil))
-            } else {
-                if node.scalar == nil {
-                    diagnostics.append(.error(
-                        YAMLRules.complexKey.id, "a mapping key must be a scalar, not \(node.kindName)",
-                        file: file, at: node.location, hint: "write the key as plain text"))
-                }
-                stack.append(.mapping(start: start, tag: tag, anchor: anchor, entries: entries, pendingKey: node))
+        let top = stack.count - 1
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+        } else if let key = stack[top].pendingKey {
+            stack[top].entries.append(YAMLMappingEntry(key: key, value: node))
+            stack[top].pendingKey = nil
+        } else {
+            if node.scalar == nil {
+                diagnostics.append(.error(
+                    YAMLRules.complexKey.id, "a mapping key must be a scalar, not \(node.kindName)",
+                    file: file, at: node.location, hint: "write the key as plain text"))
             }
+            stack[top].pendingKey = node
         }
     }
 
