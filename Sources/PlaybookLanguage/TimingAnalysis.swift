@@ -12,10 +12,13 @@ import Diagnostics
 struct TimingAnalysis {
     let playbook: Playbook
     let steps: [String: Step]
+    /// The top-level steps by id, built once (steps are large values; copying them per query is what costs).
+    private let topLevel: [String: Step]
 
     init(playbook: Playbook, steps: [String: Step]) {
         self.playbook = playbook
         self.steps = steps
+        self.topLevel = Dictionary(playbook.steps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// A node's worst arrival instant and the node it came from on the path that gives it.
@@ -176,7 +179,7 @@ struct TimingAnalysis {
     func longestArrivals(
         from sources: [String], level: SeverityLevel, undeadlined: inout [String], within: [String: Step]? = nil
     ) -> [String: Arrival] {
-        let scope = within ?? Dictionary(playbook.steps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let scope = within ?? topLevel
         let afterEndRoots = within == nil ? afterEndRoots() : []
         // Successor lists, with the time each edge takes.
         var edges: [String: [(String, Int64)]] = [:]

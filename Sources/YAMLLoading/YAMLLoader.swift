@@ -63,19 +63,23 @@ private struct TreeBuilder {
     let limits: LoadLimits
     let text: UnsafeBufferPointer<UInt8>
 
-    /// An open sequence or mapping. Frames are mutated in place on the stack (never copied out and back), so
-    /// that appending to a large collection stays amortised constant time.
+    /// An open sequence or mapping. Its children wait on two shared scratch stacks (from `firstChild` on) until
+    /// the collection ends, and are then copied out once into an array of exactly the right size: one
+    /// allocation per collection instead of one per doubling. Frames are mutated in place on the stack.
     private struct Frame {
         var isMapping: Bool
         var start: SourceLocation
         var tag: String?
         var anchor: String?
-        var items: [YAMLNode] = []
-        var entries: [YAMLMappingEntry] = []
+        var firstChild: Int
         var pendingKey: YAMLNode?
+        /// The expanded size of the collection so far: itself plus its children's.
+        var expandedCount = 1
     }
 
     private var stack: [Frame] = []
+    private var itemScratch: [YAMLNode] = []
+    private var entryScratch: [YAMLMappingEntry] = []
     private var anchors: [String: YAMLNode] = [:]
     private var root: YAMLNode?
     private var diagnostics: [Diagnostic] = []
@@ -143,7 +147,7 @@ private struct TreeBuilder {
             let data = event.data.scalar
             let value = string(data.value, length: data.length) ?? ""
             let tag = checkTag(data.tag, at: at, allowed: "tag:yaml.org,2002:str")
-            let node = YAMLNode(.scalar(YAMLScalar(value, style: style(data.style))), at: at, tag: tag)
+            let node = YAMLNode(.scalar(YAMLScalar(value, style: style(data.style))), at: at, tag: tag, expandedCount: 1)
             try finish(node, anchor: string(data.anchor))
         case YAML_ALIAS_EVENT:
             let name = string(event.data.alias.anchor) ?? ""
@@ -167,19 +171,27 @@ private struct TreeBuilder {
             let data = event.data.sequence_start
             try checkDepth(at: at)
             let tag = checkTag(data.tag, at: at, allowed: "tag:yaml.org,2002:seq")
-            stack.append(Frame(isMapping: false, start: at, tag: tag, anchor: string(data.anchor)))
+            stack.append(Frame(isMapping: false, start: at, tag: tag, anchor: string(data.anchor),
+                               firstChild: itemScratch.count))
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
             try checkDepth(at: at)
             let tag = checkTag(data.tag, at: at, allowed: "tag:yaml.org,2002:map")
-            stack.append(Frame(isMapping: true, start: at, tag: tag, anchor: string(data.anchor)))
+            stack.append(Frame(isMapping: true, start: at, tag: tag, anchor: string(data.anchor),
+                               firstChild: entryScratch.count))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { break }
             if frame.isMapping {
-                checkDuplicateKeys(frame.entries)
-                try finish(YAMLNode(.mapping(frame.entries), at: frame.start, tag: frame.tag), anchor: frame.anchor)
+                let entries = Array(entryScratch[frame.firstChild...])
+                entryScratch.removeSubrange(frame.firstChild...)
+                checkDuplicateKeys(entries)
+                try finish(YAMLNode(.mapping(entries), at: frame.start, tag: frame.tag,
+                                    expandedCount: frame.expandedCount), anchor: frame.anchor)
             } else {
-                try finish(YAMLNode(.sequence(frame.items), at: frame.start, tag: frame.tag), anchor: frame.anchor)
+                let items = Array(itemScratch[frame.firstChild...])
+                itemScratch.removeSubrange(frame.firstChild...)
+                try finish(YAMLNode(.sequence(items), at: frame.start, tag: frame.tag,
+                                    expandedCount: frame.expandedCount), anchor: frame.anchor)
             }
         default:
             break
@@ -196,11 +208,11 @@ private struct TreeBuilder {
             return
         }
         let top = stack.count - 1
+        stack[top].expandedCount += node.expandedCount
         if !stack[top].isMapping {
-            stack[top].items.append(node)
-        } else if let key = stack[top].pendingKey {
-            stack[top].entries.append(YAMLMappingEntry(key: key, value: node))
-            stack[top].pendingKey = nil
+            itemScratch.append(node)
+        } else if let key = stack[top].pendingKey.take() {
+            entryScratch.append(YAMLMappingEntry(key: key, value: node))
         } else {
             if node.scalar == nil {
                 diagnostics.append(.error(
@@ -222,19 +234,33 @@ private struct TreeBuilder {
 
     private mutating func checkDuplicateKeys(_ entries: [YAMLMappingEntry]) {
         guard entries.count > 1 else { return }
+        if entries.count <= 12 {
+            // Small mappings (nearly all of them) are compared pairwise: no dictionary to allocate.
+            for index in 1..<entries.count {
+                guard let key = entries[index].key.scalar?.text else { continue }
+                if let first = entries[..<index].first(where: { $0.key.scalar?.text == key }) {
+                    reportDuplicate(key, at: entries[index].key.location, first: first.key.location)
+                }
+            }
+            return
+        }
         var seen: [String: SourceLocation] = [:]
         seen.reserveCapacity(entries.count)
         for entry in entries {
             guard let key = entry.key.scalar?.text else { continue }
             if let first = seen[key] {
-                diagnostics.append(.error(
-                    YAMLRules.duplicateKey.id, "key '\(key)' appears twice in this mapping", file: file,
-                    at: entry.key.location, hint: "keep one of them; YAML tools disagree on which one wins",
-                    notes: [.init("'\(key)' is first defined here", at: first)]))
+                reportDuplicate(key, at: entry.key.location, first: first)
             } else {
                 seen[key] = entry.key.location
             }
         }
+    }
+
+    private mutating func reportDuplicate(_ key: String, at location: SourceLocation, first: SourceLocation) {
+        diagnostics.append(.error(
+            YAMLRules.duplicateKey.id, "key '\(key)' appears twice in this mapping", file: file,
+            at: location, hint: "keep one of them; YAML tools disagree on which one wins",
+            notes: [.init("'\(key)' is first defined here", at: first)]))
     }
 
     /// The tag's text when it is the one allowed for this node kind; reports any other explicit tag.

@@ -38,6 +38,14 @@ public struct YAMLNode: Sendable, Hashable {
         }
     }
 
+    /// Creates a node whose expanded size the caller has already counted (the loader counts as it appends).
+    init(_ content: Content, at location: SourceLocation, tag: String?, expandedCount: Int) {
+        self.content = content
+        self.location = location
+        self.tag = tag
+        self.expandedCount = expandedCount
+    }
+
     /// The scalar, if this node is one.
     public var scalar: YAMLScalar? {
         if case .scalar(let scalar) = content { return scalar }
