@@ -53,6 +53,9 @@ public enum CommandLineTool {
             return try command.run(invocation)
         } catch let error as UsageError {
             return usageError(error.message, command: command, console: console)
+        } catch let failure as CommandFailure {
+            console.error("muster: error: \(failure.message)\n")
+            return ExitStatus.failure
         } catch {
             console.error("muster: error: \(error)\n")
             return ExitStatus.failure

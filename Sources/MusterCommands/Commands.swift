@@ -2,6 +2,10 @@
 enum Commands {
     static let all: [CommandSpec] = [
         CheckCommand.spec,
+        ShowCommand.spec,
+        GraphCommand.spec,
+        SchemaCommand.spec,
+        NewCommand.spec,
     ]
 
     static func named(_ name: String) -> CommandSpec? {

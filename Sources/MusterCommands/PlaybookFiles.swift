@@ -1,0 +1,76 @@
+import Diagnostics
+import PlaybookLanguage
+import YAMLLoading
+
+/// Finds and loads one playbook for a command: by path, or by id in the playbooks directory.
+enum PlaybookFiles {
+    /// A playbook that checked without errors, with the bytes it was read from.
+    struct Loaded {
+        var path: String
+        var bytes: [UInt8]
+        var playbook: Playbook
+        /// Warnings found while checking (errors make loading fail).
+        var warnings: [Diagnostic]
+    }
+
+    /// The file a command-line argument names: the path itself when it is a file, else `<dir>/<id>.yaml` (or
+    /// `.yml`), else the file in the playbooks directory whose `id:` is the argument.
+    static func resolve(_ argument: String, playbooksDirectory: String) -> String? {
+        if !FileInput.isDirectory(argument), case .bytes = FileInput.read(argument, limit: 0) { return argument }
+        for suffix in [".yaml", ".yml"] {
+            let candidate = playbooksDirectory + "/" + argument + suffix
+            if case .bytes = FileInput.read(candidate, limit: 0) { return candidate }
+        }
+        guard NodeReaderName.isPlainID(argument) else { return nil }
+        for file in FileInput.yamlFiles(under: playbooksDirectory) {
+            guard case .bytes(let bytes) = FileInput.read(file, limit: LoadLimits().maxFileBytes),
+                let playbook = PlaybookChecker.check(bytes, file: file).playbook
+            else { continue }
+            if playbook.id == argument { return file }
+        }
+        return nil
+    }
+
+    /// Loads the playbook `argument` names, printing its diagnostics on failure.
+    ///
+    /// - Throws: `CommandFailure` (exit 1) when it cannot be found, read, or has errors.
+    static func load(_ argument: String, invocation: Invocation) throws -> Loaded {
+        let console = invocation.console
+        guard let path = resolve(argument, playbooksDirectory: invocation.playbooksDirectory) else {
+            throw CommandFailure(
+                "no playbook '\(argument)': not a file, and no playbook with that id in "
+                    + "'\(invocation.playbooksDirectory)'")
+        }
+        let limits = LoadLimits()
+        switch FileInput.read(path, limit: limits.maxFileBytes) {
+        case .failure(let reason):
+            throw CommandFailure("cannot read '\(path)': \(reason)")
+        case .bytes(let bytes):
+            let result = PlaybookChecker.check(bytes, file: path, limits: limits)
+            guard let playbook = result.playbook else {
+                let renderer = TextRenderer(useColour: console.colourError)
+                console.error(renderer.render(result.diagnostics.sortedForOutput(),
+                                              sources: [path: SourceText(bytes: bytes)]))
+                throw CommandFailure("'\(path)' has errors; 'muster check \(path)' lists them")
+            }
+            return Loaded(path: path, bytes: bytes, playbook: playbook, warnings: result.diagnostics)
+        }
+    }
+}
+
+/// A command that was understood but cannot be done: exit status 1, with a message.
+struct CommandFailure: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// Names as the command line accepts them.
+enum NodeReaderName {
+    /// Letters, digits, `_` and `-`, starting with a letter: ids of playbooks, runs, roles and steps.
+    static func isPlainID(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
+        return text.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-")
+        }
+    }
+}
