@@ -21,11 +21,17 @@ let package = Package(
         // Text -> node tree with 1-based locations and limits; the only importer of CYAML.
         .target(name: "YAMLLoading", dependencies: ["CYAML", "Diagnostics"]),
         // The typed playbook, its decoding from nodes and its validation.
-        .target(name: "PlaybookLanguage", dependencies: ["YAMLLoading", "Diagnostics"]),
+        .target(name: "PlaybookLanguage", dependencies: ["YAMLLoading", "Diagnostics", "JSONText"]),
+        // The pure run engine: (playbook, events, command, now) -> events; fold; due timers. No I/O, no clock.
+        .target(name: "RunEngine", dependencies: ["PlaybookLanguage", "JSONText"]),
+        // The append-only, hash-chained, fsync'd journal of a run, behind a file-operations seam.
+        .target(name: "Journaling", dependencies: ["RunEngine", "Hashing", "JSONText"]),
         // Command implementations: argument parsing, output, exit codes (the executable only wires them).
         .target(
             name: "MusterCommands",
-            dependencies: ["PlaybookLanguage", "YAMLLoading", "Diagnostics", "JSONText", "Hashing"]
+            dependencies: [
+                "PlaybookLanguage", "YAMLLoading", "Diagnostics", "JSONText", "Hashing", "RunEngine", "Journaling",
+            ]
         ),
         .executableTarget(name: "muster", dependencies: ["MusterCommands"]),
         .executableTarget(
@@ -34,6 +40,8 @@ let package = Package(
         ),
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
+        .testTarget(name: "RunEngineTests", dependencies: ["RunEngine", "PlaybookLanguage"]),
+        .testTarget(name: "JournalingTests", dependencies: ["Journaling", "RunEngine", "Hashing"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLLoadingTests", dependencies: ["YAMLLoading", "Diagnostics"]),

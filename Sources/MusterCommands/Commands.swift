@@ -6,6 +6,12 @@ enum Commands {
         GraphCommand.spec,
         SchemaCommand.spec,
         NewCommand.spec,
+        StartCommand.spec,
+        RunViewCommands.status,
+    ] + ActionCommands.all + [
+        RunViewCommands.log,
+        RunViewCommands.runs,
+        RunViewCommands.verify,
     ]
 
     static func named(_ name: String) -> CommandSpec? {

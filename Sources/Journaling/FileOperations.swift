@@ -1,0 +1,130 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The few file operations the journal needs, behind a seam so that tests can make a write short, a write
+/// fail (a full disk), an fsync fail, or a directory unwritable, at a chosen moment.
+public protocol FileOperations: Sendable {
+    /// Opens a file; returns the descriptor or throws the error number.
+    func open(_ path: String, flags: Int32, mode: UInt32) throws(FileError) -> Int32
+    /// Reads up to `count` bytes.
+    func read(_ descriptor: Int32, count: Int) throws(FileError) -> [UInt8]
+    /// Writes bytes; returns how many were written (possibly fewer: a short write).
+    func write(_ descriptor: Int32, _ bytes: ArraySlice<UInt8>) throws(FileError) -> Int
+    /// Flushes the file to stable storage.
+    func fsync(_ descriptor: Int32) throws(FileError)
+    /// Cuts the file to `length` bytes.
+    func truncate(_ descriptor: Int32, to length: Int) throws(FileError)
+    /// The file's size in bytes.
+    func size(_ descriptor: Int32) throws(FileError) -> Int
+    /// Takes the exclusive lock, waiting for it.
+    func lock(_ descriptor: Int32) throws(FileError)
+    /// Releases the lock.
+    func unlock(_ descriptor: Int32)
+    /// Closes the descriptor.
+    func close(_ descriptor: Int32)
+    /// Creates a directory with exactly `mode`.
+    func makeDirectory(_ path: String, mode: UInt32) throws(FileError)
+    /// Sets a file's permission bits exactly.
+    func setMode(_ descriptor: Int32, _ mode: UInt32) throws(FileError)
+}
+
+/// A failed file operation: which, on what, and the system's error number.
+public struct FileError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var operation: String
+    public var path: String
+    public var code: Int32
+
+    public init(_ operation: String, path: String, code: Int32) {
+        self.operation = operation
+        self.path = path
+        self.code = code
+    }
+
+    public var description: String {
+        "\(operation) failed on '\(path)': \(String(cString: strerror(code)).lowercased())"
+    }
+}
+
+/// The operating system's files.
+public struct SystemFiles: FileOperations {
+    public init() {}
+
+    public func open(_ path: String, flags: Int32, mode: UInt32) throws(FileError) -> Int32 {
+        let descriptor = Glibc.open(path, flags | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw FileError("open", path: path, code: errno) }
+        return descriptor
+    }
+
+    public func read(_ descriptor: Int32, count: Int) throws(FileError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let got = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, count - filled) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw FileError("read", path: "fd \(descriptor)", code: errno)
+            }
+            if got == 0 { break }
+            filled += got
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
+    public func write(_ descriptor: Int32, _ bytes: ArraySlice<UInt8>) throws(FileError) -> Int {
+        while true {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw FileError("write", path: "fd \(descriptor)", code: errno)
+            }
+            return written
+        }
+    }
+
+    public func fsync(_ descriptor: Int32) throws(FileError) {
+        guard Glibc.fsync(descriptor) == 0 else { throw FileError("fsync", path: "fd \(descriptor)", code: errno) }
+    }
+
+    public func truncate(_ descriptor: Int32, to length: Int) throws(FileError) {
+        guard ftruncate(descriptor, off_t(length)) == 0 else {
+            throw FileError("truncate", path: "fd \(descriptor)", code: errno)
+        }
+    }
+
+    public func size(_ descriptor: Int32) throws(FileError) -> Int {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw FileError("stat", path: "fd \(descriptor)", code: errno) }
+        return Int(status.st_size)
+    }
+
+    public func lock(_ descriptor: Int32) throws(FileError) {
+        while flock(descriptor, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            throw FileError("lock", path: "fd \(descriptor)", code: errno)
+        }
+    }
+
+    public func unlock(_ descriptor: Int32) {
+        _ = flock(descriptor, LOCK_UN)
+    }
+
+    public func close(_ descriptor: Int32) {
+        _ = Glibc.close(descriptor)
+    }
+
+    public func makeDirectory(_ path: String, mode: UInt32) throws(FileError) {
+        guard mkdir(path, mode_t(mode)) == 0 else { throw FileError("mkdir", path: path, code: errno) }
+        // The process's umask may have taken bits away; the contract says exactly this mode.
+        guard chmod(path, mode_t(mode)) == 0 else { throw FileError("chmod", path: path, code: errno) }
+    }
+
+    public func setMode(_ descriptor: Int32, _ mode: UInt32) throws(FileError) {
+        guard fchmod(descriptor, mode_t(mode)) == 0 else {
+            throw FileError("chmod", path: "fd \(descriptor)", code: errno)
+        }
+    }
+}

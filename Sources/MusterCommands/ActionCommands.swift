@@ -1,0 +1,149 @@
+import JSONText
+import RunEngine
+
+/// The commands people act with on a run: each becomes an engine `Command`, journaled by `RunSession`.
+enum ActionCommands {
+    private static let expectSeq = Arguments.Option(
+        name: "--expect-seq", value: "N", summary: "refuse if what this acts on changed after seq N")
+    private static let why = Arguments.Option(name: "--why", value: "TEXT", summary: "the reason, journaled")
+
+    static let all: [CommandSpec] = [
+        spec("join", "take an unassigned role on a run", "muster join RUN --role ROLE --as PERSON",
+             [.init(name: "--role", value: "ROLE", summary: "the role to take")]) { invocation, words in
+            guard words.isEmpty, let role = invocation.arguments.value("--role") else {
+                throw UsageError("join takes a run id and --role ROLE")
+            }
+            return .join(role: role)
+        },
+        spec("ack", "acknowledge a step: someone has taken it", "muster ack RUN STEP", []) { _, words in
+            guard words.count == 1 else { throw UsageError("ack takes a run id and a step") }
+            return .acknowledge(step: words[0])
+        },
+        spec("progress", "report progress on an open step", "muster progress RUN STEP [NOTE...]", []) { _, words in
+            guard let step = words.first else { throw UsageError("progress takes a run id and a step") }
+            return .progress(step: step, note: words.count > 1 ? words.dropFirst().joined(separator: " ") : nil)
+        },
+        spec("tick", "tick checklist items of an open step", "muster tick RUN STEP ITEM...", []) { _, words in
+            guard words.count == 2 else { throw UsageError("tick takes a run id, a step and one item") }
+            return .checkItem(step: words[0], item: words[1])
+        },
+        spec("done", "finish a step (ticking the given checklist items first)",
+             "muster done RUN STEP [--item ID]...",
+             [.init(name: "--item", value: "ID", summary: "a checklist item to tick first (repeatable)",
+                    repeatable: true)]) { invocation, words in
+            guard words.count == 1 else { throw UsageError("done takes a run id and a step") }
+            return .done(step: words[0], items: invocation.arguments.all("--item"))
+        },
+        spec("record", "record a fact", "muster record RUN FACT=VALUE", []) { _, words in
+            guard words.count == 1 else { throw UsageError("record takes a run id and one FACT=VALUE") }
+            let parts = words[0].split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw UsageError("record takes FACT=VALUE, not '\(words[0])'") }
+            return .record(fact: parts[0], value: parts[1])
+        },
+        spec("decide", "take a decision", "muster decide RUN STEP OPTION [--why TEXT]", [why]) { invocation, words in
+            guard words.count == 2 else { throw UsageError("decide takes a run id, a step and an option") }
+            return .decide(step: words[0], option: words[1], why: invocation.arguments.value("--why"))
+        },
+        spec("approve", "grant an approval", "muster approve RUN STEP [--why TEXT]", [why]) { invocation, words in
+            guard words.count == 1 else { throw UsageError("approve takes a run id and a step") }
+            return .approve(step: words[0], why: invocation.arguments.value("--why"))
+        },
+        spec("deny", "deny an approval", "muster deny RUN STEP --why TEXT", [why]) { invocation, words in
+            guard words.count == 1, let reason = invocation.arguments.value("--why") else {
+                throw UsageError("deny takes a run id, a step and --why")
+            }
+            return .deny(step: words[0], why: reason)
+        },
+        spec("note", "add a note to the run's record", "muster note RUN TEXT...", []) { _, words in
+            guard !words.isEmpty else { throw UsageError("note takes a run id and the text") }
+            return .note(words.joined(separator: " "))
+        },
+        spec("handover", "hand a role to another person", "muster handover RUN ROLE --to PERSON",
+             [.init(name: "--to", value: "PERSON", summary: "who takes the role")]) { invocation, words in
+            guard words.count == 1, let person = invocation.arguments.value("--to") else {
+                throw UsageError("handover takes a run id, a role and --to PERSON")
+            }
+            return .handover(role: words[0], to: person)
+        },
+        spec("grade", "set the run's severity level", "muster grade RUN LEVEL [--why TEXT]", [why]) { invocation, words in
+            guard words.count == 1 else { throw UsageError("grade takes a run id and a level") }
+            return .grade(level: words[0], why: invocation.arguments.value("--why"))
+        },
+        spec("regrade", "change the run's severity level", "muster regrade RUN LEVEL --why TEXT", [why]) { invocation, words in
+            guard words.count == 1, let reason = invocation.arguments.value("--why") else {
+                throw UsageError("regrade takes a run id, a level and --why")
+            }
+            return .regrade(level: words[0], why: reason)
+        },
+        spec("signal", "say that something awaited has happened", "muster signal RUN NAME", []) { _, words in
+            guard words.count == 1 else { throw UsageError("signal takes a run id and a signal name") }
+            return .signal(words[0])
+        },
+        spec("abort", "end the run early", "muster abort RUN --why TEXT", [why]) { invocation, words in
+            guard words.isEmpty, let reason = invocation.arguments.value("--why") else {
+                throw UsageError("abort takes a run id and --why")
+            }
+            return .abort(why: reason)
+        },
+    ]
+
+    /// A command spec whose positionals are RUN and then `words`, turned into a command by `make`.
+    private static func spec(
+        _ name: String, _ summary: String, _ usage: String, _ options: [Arguments.Option],
+        make: @escaping @Sendable (Invocation, [String]) throws -> Command.Kind
+    ) -> CommandSpec {
+        CommandSpec(
+            name: name, summary: summary, usage: usage + " [--as PERSON] [--expect-seq N]",
+            discussion: "PERSON is --as or MUSTER_AS. A refused action exits 1 and is journaled as command.rejected.",
+            options: options + [expectSeq],
+            run: { invocation in
+                let positionals = invocation.arguments.positionals
+                guard let runID = positionals.first else { throw UsageError("\(name) needs a run id first") }
+                let kind = try make(invocation, Array(positionals.dropFirst()))
+                guard let person = invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"],
+                    !person.isEmpty
+                else {
+                    throw UsageError("who is acting? give --as PERSON or set MUSTER_AS")
+                }
+                var expect: Int?
+                if let text = invocation.arguments.value("--expect-seq") {
+                    guard let number = Int(text), number >= 0 else {
+                        throw UsageError("--expect-seq takes a sequence number, not '\(text)'")
+                    }
+                    expect = number
+                }
+                let session = try RunSession(runID, invocation: invocation)
+                let outcome = try session.perform(Command(person: person, kind: kind, expectSeq: expect))
+                return report(outcome, runID: runID, invocation: invocation)
+            })
+    }
+
+    static func report(_ outcome: RunSession.Outcome, runID: String, invocation: Invocation) -> Int32 {
+        let console = invocation.console
+        let label = Labels(language: invocation.language)
+        if invocation.arguments.value("--format") == "json" {
+            var object: JSONObject = [
+                "run": .string(runID), "ok": .bool(outcome.rejection == nil), "seq": .integer(Int64(outcome.state.eventCount)),
+            ]
+            if let rejection = outcome.rejection {
+                object["reason"] = .string(rejection.reason)
+                object["message"] = .string(rejection.message)
+            }
+            object["events"] = .array(outcome.appended.map { event in
+                .object(["type": .string(EventCoding.type(of: event.kind)), "at": .integer(event.at)])
+            })
+            object["active"] = .array(outcome.state.activeOrder.map { .string($0) })
+            console.out(JSONValue.object(object).serialized(pretty: true) + "\n")
+        } else if outcome.rejection == nil {
+            let active = outcome.state.activeOrder.isEmpty ? label("none") : outcome.state.activeOrder.joined(separator: ", ")
+            var line = "\(label("ok")): \(label("seq")) \(outcome.state.eventCount); \(label("active steps")): \(active)"
+            if let reached = outcome.state.outcome { line += "; \(label("outcome")): \(reached.id)" }
+            console.out(line + "\n")
+        }
+        if let rejection = outcome.rejection {
+            console.error("muster: refused (\(rejection.reason)): \(rejection.message)\n")
+            return ExitStatus.failure
+        }
+        return ExitStatus.success
+    }
+}

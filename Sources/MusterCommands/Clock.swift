@@ -1,0 +1,66 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The wall clock, read once per command at the edge and handed to the engine as a plain value.
+enum Clock {
+    /// Milliseconds since the epoch: `MUSTER_NOW` when set (for tests and replays), else the system's real time.
+    static func now(_ environment: [String: String]) throws(UsageError) -> Int64 {
+        if let fixed = environment["MUSTER_NOW"] {
+            guard let milliseconds = Int64(fixed) else {
+                throw UsageError("MUSTER_NOW must be milliseconds since the epoch, not '\(fixed)'")
+            }
+            return milliseconds
+        }
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
+    }
+}
+
+/// Instants and spans as people read them.
+enum TimeText {
+    /// `2026-11-22 02:53:08Z` (UTC).
+    static func instant(_ milliseconds: Int64) -> String {
+        var seconds = time_t(milliseconds / 1000)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) "
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    }
+
+    /// `20261122-025308` (UTC), for run ids.
+    static func compact(_ milliseconds: Int64) -> String {
+        instant(milliseconds).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+            .replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "Z", with: "")
+    }
+
+    /// `+01:02:03` (hours:minutes:seconds since the run's start).
+    static func relative(_ milliseconds: Int64) -> String {
+        let sign = milliseconds < 0 ? "-" : "+"
+        let total = abs(milliseconds) / 1000
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(sign)\(two(total / 3600)):\(two(total / 60 % 60)):\(two(total % 60))"
+    }
+
+    /// `4m30s`, `1h`, `0s`.
+    static func span(_ milliseconds: Int64) -> String {
+        var rest = abs(milliseconds) / 1000
+        if rest == 0 { return "0s" }
+        var text = ""
+        for (unit, size) in [("d", Int64(86_400)), ("h", 3_600), ("m", 60), ("s", 1)] where rest >= size {
+            text += "\(rest / size)\(unit)"
+            rest %= size
+        }
+        return text
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: Substring(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,81 @@
+import PlaybookLanguage
+import RunEngine
+
+/// The status board of a run, as text for people: what is active, who owns it, how long is left, milestones.
+struct RunBoard {
+    let runID: String
+    let playbook: Playbook
+    let state: RunState
+    let now: Int64
+    let language: String
+
+    func render() -> String {
+        let label = Labels(language: language)
+        var out = ""
+        let title = playbook.title.text(language)
+        let mode = state.start?.mode == .drill ? label("drill") : label("live")
+        let severity = state.severity.flatMap { playbook.severity($0) }.map { "\($0.id) (\($0.title.text(language)))" }
+            ?? label("not graded")
+        out += "\(label("run")) \(runID) · \(title) (\(playbook.id) \(playbook.version)) · \(mode)\n"
+        out += "\(label("severity")): \(severity) · \(label("started")) \(TimeText.instant(state.startedAt)) · "
+            + "\(label("seq")) \(state.eventCount)\n"
+        let people = state.holders.keys.sorted().map { "\($0)=\(state.holders[$0]!)" }
+        out += "\(label("people")): " + (people.isEmpty ? label("none") : people.joined(separator: ", ")) + "\n\n"
+
+        out += label("active steps") + ":\n"
+        if state.activeOrder.isEmpty { out += "  " + label("none") + "\n" }
+        for stepID in state.activeOrder {
+            guard let open = state.active[stepID], let step = playbook.allSteps.first(where: { $0.id == stepID }) else {
+                continue
+            }
+            var owner = open.owner.map { role in role + " (" + (state.holders[role] ?? label("unassigned")) + ")" } ?? "-"
+            if case .approve(let approval) = step.kind {
+                owner += ", \(label("waiting for approval by")) \(approval.approver.value)"
+            }
+            var line = "  \(stepID)  \(step.title.text(language))  [\(label("owner")): \(owner)]"
+            if let due = open.due.done ?? open.due.expiry {
+                line += due >= now ? "  \(label("due in")) \(TimeText.span(due - now))"
+                    : "  \(label("overdue by")) \(TimeText.span(now - due))"
+            }
+            if open.acknowledgedAt == nil, case .parallel = step.kind {} else if open.acknowledgedAt == nil {
+                line += "  (\(label("not acknowledged")))"
+            }
+            if !step.checklist.isEmpty {
+                line += "  \(label("items")) \(open.itemsDone.count)/\(step.checklist.count)"
+            }
+            if case .decide(let decision) = step.kind {
+                line += "  \(label("decide")): " + decision.options.map(\.id).joined(separator: " | ")
+            }
+            out += line + "\n"
+        }
+        if !playbook.milestones.isEmpty {
+            out += "\n" + label("milestones") + ":\n"
+            for milestone in playbook.milestones {
+                let progress = state.milestones[milestone.id]
+                var line = "  \(milestone.id)  \(milestone.title.text(language))  "
+                if let margin = progress?.margin, progress?.reachedAt != nil {
+                    line += margin >= 0 ? "\(label("met")), \(TimeText.span(margin)) \(label("early"))"
+                        : "\(label("met")) \(TimeText.span(-margin)) \(label("late"))"
+                } else if progress?.missed == true {
+                    line += label("missed")
+                } else if let dueAt = progress?.dueAt {
+                    line += dueAt >= now ? "\(label("due in")) \(TimeText.span(dueAt - now))"
+                        : "\(label("overdue by")) \(TimeText.span(now - dueAt))"
+                } else {
+                    line += label("pending")
+                }
+                out += line + "\n"
+            }
+        }
+        if !state.facts.isEmpty {
+            out += "\n" + label("facts") + ": " + state.facts.keys.sorted().map { "\($0)=\(state.facts[$0]!)" }
+                .joined(separator: ", ") + "\n"
+        }
+        if let outcome = state.outcome {
+            let title = playbook.outcome(outcome.id)?.title.text(language) ?? outcome.id
+            out += "\n\(label("outcome")): \(outcome.id) (\(title), \(outcome.kind))"
+                + (state.closed ? " · \(label("closed"))" : "") + "\n"
+        }
+        return out
+    }
+}

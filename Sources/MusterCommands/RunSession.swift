@@ -1,0 +1,87 @@
+import Diagnostics
+import Journaling
+import PlaybookLanguage
+import RunEngine
+
+/// One command against a run: under the journal's lock, rebuild the state, fire what fell due, apply the
+/// command (or journal its refusal), append, fsync; only then report.
+struct RunSession {
+    let runID: String
+    let journal: Journal
+    let now: Int64
+
+    /// What happened.
+    struct Outcome {
+        var contents: Journal.Contents
+        var playbook: Playbook
+        var state: RunState
+        /// The events this command appended (timers that fell due included).
+        var appended: [Event]
+        /// Why the command was refused, if it was.
+        var rejection: Rejection?
+        /// The sequence number of the first appended event.
+        var firstSeq: Int
+    }
+
+    init(_ runID: String, invocation: Invocation) throws {
+        self.runID = runID
+        journal = Journal(directory: try RunsDirectory(invocation).runPath(runID))
+        now = try Clock.now(invocation.environment)
+    }
+
+    /// The pinned playbook of a run, checked.
+    static func playbook(_ bytes: [UInt8], runID: String) throws -> Playbook {
+        guard let playbook = PlaybookChecker.check(bytes, file: "playbook.yaml").playbook else {
+            throw CommandFailure("the pinned playbook of run '\(runID)' no longer checks; the run cannot go on")
+        }
+        return playbook
+    }
+
+    /// Fires what fell due and performs `command` (when given), appending everything to the journal.
+    func perform(_ command: Command?) throws -> Outcome {
+        var result: Outcome?
+        do {
+            let contents = try journal.transact { contents in
+                let playbook = try Self.playbook(contents.playbook, runID: runID)
+                let engine = Engine(playbook: playbook)
+                var state = RunState.fold(contents.events)
+                var events = engine.advance(state, to: now)
+                for event in events { state.apply(event) }
+                var rejection: Rejection?
+                if let command {
+                    switch engine.handle(command, state: state, at: now) {
+                    case .success(let produced):
+                        for event in produced { state.apply(event) }
+                        events += produced
+                    case .failure(let refused):
+                        rejection = refused
+                        let event = engine.rejected(command, refused, at: max(now, state.lastEventAt))
+                        state.apply(event)
+                        events.append(event)
+                    }
+                }
+                result = Outcome(contents: contents, playbook: playbook, state: state, appended: events,
+                                 rejection: rejection, firstSeq: contents.lines.count + 1)
+                return events
+            }
+            result?.contents = contents
+        } catch let error as JournalError {
+            if case .notFound = error { throw CommandFailure("no run '\(runID)' (see 'muster runs')") }
+            throw CommandFailure(error.description)
+        }
+        guard let result else { throw CommandFailure("the journal of '\(runID)' could not be read") }
+        return result
+    }
+
+    /// Reads the run without writing anything.
+    func read() throws -> (contents: Journal.Contents, playbook: Playbook, state: RunState, tornBytes: Int) {
+        do {
+            let (contents, torn) = try journal.read()
+            let playbook = try Self.playbook(contents.playbook, runID: runID)
+            return (contents, playbook, RunState.fold(contents.events), torn)
+        } catch let error as JournalError {
+            if case .notFound = error { throw CommandFailure("no run '\(runID)' (see 'muster runs')") }
+            throw CommandFailure(error.description)
+        }
+    }
+}

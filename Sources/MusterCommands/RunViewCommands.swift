@@ -1,0 +1,173 @@
+import Journaling
+import JSONText
+import RunEngine
+
+/// Commands that look at runs: status, log, runs, verify.
+enum RunViewCommands {
+    static let status = CommandSpec(
+        name: "status", summary: "the board of a run: active steps, owners, time left, milestones",
+        usage: "muster status RUN [--format text|json] [--lang en|zh]",
+        discussion: "Timers that fell due are fired and journaled first, so the board is right even if nobody watched.",
+        options: [],
+        run: { invocation in
+            guard invocation.arguments.positionals.count == 1 else { throw UsageError("status takes a run id") }
+            let runID = invocation.arguments.positionals[0]
+            let format = try invocation.format(allowed: ["text", "json"])
+            let session = try RunSession(runID, invocation: invocation)
+            let outcome = try session.perform(nil)
+            if format == "json" {
+                invocation.console.out(statusJSON(runID, outcome).serialized(pretty: true) + "\n")
+            } else {
+                invocation.console.out(RunBoard(runID: runID, playbook: outcome.playbook, state: outcome.state,
+                                                now: session.now, language: invocation.language).render())
+            }
+            return ExitStatus.success
+        })
+
+    static func statusJSON(_ runID: String, _ outcome: RunSession.Outcome) -> JSONValue {
+        let state = outcome.state
+        var milestones = JSONObject()
+        for milestone in outcome.playbook.milestones {
+            let progress = state.milestones[milestone.id]
+            var object = JSONObject()
+            object["due_at"] = progress?.dueAt.map(JSONValue.integer) ?? .null
+            object["reached_at"] = progress?.reachedAt.map(JSONValue.integer) ?? .null
+            object["margin_ms"] = progress?.margin.map(JSONValue.integer) ?? .null
+            object["missed"] = .bool(progress?.missed ?? false)
+            milestones[milestone.id] = .object(object)
+        }
+        let active: [JSONValue] = state.activeOrder.compactMap { id in
+            guard let open = state.active[id] else { return nil }
+            var object: JSONObject = ["step": .string(id), "owner": open.owner.map(JSONValue.string) ?? .null]
+            object["holder"] = open.owner.flatMap { state.holders[$0] }.map(JSONValue.string) ?? .null
+            object["activated_at"] = .integer(open.activatedAt)
+            object["due_done"] = open.due.done.map(JSONValue.integer) ?? .null
+            object["due_expiry"] = open.due.expiry.map(JSONValue.integer) ?? .null
+            object["acknowledged"] = .bool(open.acknowledgedAt != nil)
+            return .object(object)
+        }
+        var facts = JSONObject()
+        for key in state.facts.keys.sorted() { facts[key] = .string(state.facts[key]!.description) }
+        var holders = JSONObject()
+        for key in state.holders.keys.sorted() { holders[key] = .string(state.holders[key]!) }
+        return .object([
+            "run": .string(runID), "playbook": .string(outcome.playbook.id), "seq": .integer(Int64(state.eventCount)),
+            "head": .string(outcome.contents.head), "severity": state.severity.map(JSONValue.string) ?? .null,
+            "people": .object(holders), "active": .array(active), "milestones": .object(milestones),
+            "facts": .object(facts), "outcome": state.outcome.map { .string($0.id) } ?? .null,
+            "closed": .bool(state.closed),
+        ])
+    }
+
+    static let log = CommandSpec(
+        name: "log", summary: "the timeline of a run: every event with its time, person and role",
+        usage: "muster log RUN [--format text|json]", discussion: "", options: [],
+        run: { invocation in
+            guard invocation.arguments.positionals.count == 1 else { throw UsageError("log takes a run id") }
+            let format = try invocation.format(allowed: ["text", "json"])
+            let runID = invocation.arguments.positionals[0]
+            let (contents, _, _, torn) = try RunSession(runID, invocation: invocation).read()
+            if format == "json" {
+                let lines: [JSONValue] = contents.lines.map { line in
+                    let (type, data) = EventCoding.encode(line.event.kind)
+                    return .object([
+                        "seq": .integer(Int64(line.seq)), "at": .integer(line.event.at), "t": .integer(line.relative),
+                        "actor": EventCoding.encode(line.event.actor), "type": .string(type), "data": .object(data),
+                    ])
+                }
+                invocation.console.out(JSONValue.array(lines).serialized(pretty: true) + "\n")
+            } else {
+                var out = ""
+                for line in contents.lines {
+                    let (type, data) = EventCoding.encode(line.event.kind)
+                    let who: String
+                    switch line.event.actor {
+                    case .engine: who = "engine"
+                    case .person(let person, let role): who = person + (role.map { " (\($0))" } ?? "")
+                    case .inject(let id): who = "inject \(id)"
+                    }
+                    let details = data.map { "\($0.key)=\($0.value.stringValue ?? $0.value.serialized())" }
+                        .joined(separator: " ")
+                    out += "\(String(line.seq).padding(to: 5)) \(TimeText.relative(line.relative)) "
+                        + "\(TimeText.instant(line.event.at))  \(who.padding(to: 20)) \(type.padding(to: 22)) \(details)\n"
+                }
+                invocation.console.out(out)
+            }
+            if torn > 0 {
+                invocation.console.error("muster: note: the last line is incomplete (\(torn) bytes); the next write cuts it\n")
+            }
+            return ExitStatus.success
+        })
+
+    static let runs = CommandSpec(
+        name: "runs", summary: "list the runs in the runs directory, live and finished",
+        usage: "muster runs [--format text|json]", discussion: "", options: [],
+        run: { invocation in
+            let format = try invocation.format(allowed: ["text", "json"])
+            let directory = RunsDirectory(invocation)
+            var rows: [JSONValue] = []
+            var out = ""
+            for runID in directory.runIDs() {
+                let journal = Journal(directory: directory.path + "/" + runID)
+                guard let (contents, _) = try? journal.read() else {
+                    out += "\(runID.padding(to: 36)) unreadable (see 'muster verify \(runID)')\n"
+                    rows.append(.object(["run": .string(runID), "readable": .bool(false)]))
+                    continue
+                }
+                let state = RunState.fold(contents.events)
+                let status = state.closed ? "closed" : state.outcome != nil ? "obligations open" : "live"
+                out += "\(runID.padding(to: 36)) \((state.start?.playbookID ?? "?").padding(to: 16)) "
+                    + "\((state.start?.mode.rawValue ?? "?").padding(to: 6)) \(TimeText.instant(state.startedAt))  "
+                    + "\(status)\(state.outcome.map { " · " + $0.id } ?? "")\n"
+                rows.append(.object([
+                    "run": .string(runID), "playbook": .string(state.start?.playbookID ?? ""),
+                    "mode": .string(state.start?.mode.rawValue ?? ""), "started_at": .integer(state.startedAt),
+                    "status": .string(status), "outcome": state.outcome.map { .string($0.id) } ?? .null,
+                ]))
+            }
+            invocation.console.out(format == "json" ? JSONValue.array(rows).serialized(pretty: true) + "\n" : out)
+            return ExitStatus.success
+        })
+
+    static let verify = CommandSpec(
+        name: "verify", summary: "check every checksum and the hash chain of a run's journal",
+        usage: "muster verify RUN [--format text|json]",
+        discussion: "Exit 0 when the journal is intact, 1 naming the first bad line otherwise.", options: [],
+        run: { invocation in
+            guard invocation.arguments.positionals.count == 1 else { throw UsageError("verify takes a run id") }
+            let format = try invocation.format(allowed: ["text", "json"])
+            let runID = invocation.arguments.positionals[0]
+            let journal = Journal(directory: try RunsDirectory(invocation).runPath(runID))
+            let read: (contents: Journal.Contents, tornBytes: Int)
+            do throws(JournalError) {
+                read = try journal.read()
+            } catch .notFound {
+                throw CommandFailure("no run '\(runID)' (see 'muster runs')")
+            } catch .damaged(let line, let reason) {
+                if format == "json" {
+                    invocation.console.out(JSONValue.object([
+                        "run": .string(runID), "ok": false, "line": .integer(Int64(line)), "reason": .string(reason),
+                    ]).serialized(pretty: true) + "\n")
+                }
+                invocation.console.error("muster: verify failed: line \(line): \(reason)\n")
+                return ExitStatus.failure
+            } catch {
+                throw CommandFailure(error.description)
+            }
+            do {
+                let (contents, torn) = read
+                if format == "json" {
+                    invocation.console.out(JSONValue.object([
+                        "run": .string(runID), "ok": true, "lines": .integer(Int64(contents.lines.count)),
+                        "head": .string(contents.head), "torn_bytes": .integer(Int64(torn)),
+                    ]).serialized(pretty: true) + "\n")
+                } else {
+                    invocation.console.out("ok: \(contents.lines.count) lines, checksums and chain intact; head \(contents.head)\n")
+                }
+                if torn > 0 {
+                    invocation.console.error("muster: note: an incomplete last line (\(torn) bytes, a torn write) will be cut on the next write\n")
+                }
+                return ExitStatus.success
+            }
+        })
+}

@@ -1,0 +1,62 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Where runs live, and the one way a run id from the command line becomes a path.
+///
+/// A run id is a safe file name: letters, digits and `-`, at most 100 characters, so that no argument can name a
+/// path outside the runs directory (`..`, `/`, absolute paths). A run directory that is a symbolic link is
+/// refused for the same reason.
+struct RunsDirectory {
+    let path: String
+
+    init(_ invocation: Invocation) {
+        path = invocation.arguments.value("--runs") ?? invocation.environment["MUSTER_RUNS"] ?? "runs"
+    }
+
+    static func isValidRunID(_ id: String) -> Bool {
+        guard !id.isEmpty, id.utf8.count <= 100, let first = id.unicodeScalars.first, first != "-" else {
+            return false
+        }
+        return id.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+    }
+
+    /// The directory of run `id`, checked: a valid id, inside the runs directory, not a symbolic link.
+    func runPath(_ id: String) throws -> String {
+        guard Self.isValidRunID(id) else {
+            throw UsageError("'\(id)' is not a run id: letters, digits and '-' only (see 'muster runs')")
+        }
+        let runPath = path + "/" + id
+        var status = stat()
+        if lstat(runPath, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK {
+            throw CommandFailure("run '\(id)' is a symbolic link; refusing to follow it out of '\(path)'")
+        }
+        return runPath
+    }
+
+    /// Creates the runs directory (0770) if it does not exist.
+    func ensureExists() throws {
+        var status = stat()
+        if stat(path, &status) == 0 { return }
+        guard mkdir(path, 0o770) == 0 || errno == EEXIST else {
+            throw CommandFailure("cannot create the runs directory '\(path)': \(String(cString: strerror(errno)))")
+        }
+        _ = chmod(path, 0o770)
+    }
+
+    /// The ids of the runs in the directory, sorted.
+    func runIDs() -> [String] {
+        guard let handle = opendir(path) else { return [] }
+        defer { closedir(handle) }
+        var ids: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if Self.isValidRunID(name), FileInput.isDirectory(path + "/" + name) { ids.append(name) }
+        }
+        return ids.sorted()
+    }
+}

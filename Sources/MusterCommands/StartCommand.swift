@@ -1,0 +1,69 @@
+import Hashing
+import Journaling
+import PlaybookLanguage
+import RunEngine
+
+/// `muster start PLAYBOOK`: begin a live run; prints exactly the run id.
+enum StartCommand {
+    static let spec = CommandSpec(
+        name: "start",
+        summary: "start a live run of a playbook and print its run id",
+        usage: "muster start PLAYBOOK [--severity LEVEL] [--assign ROLE=PERSON]... [--run-id ID]",
+        discussion: """
+            PLAYBOOK is a file or a playbook id in the playbooks directory. The playbook's text is pinned in the
+            run's directory: editing the playbook later never changes a run in flight. stdout is exactly the run
+            id and a newline; everything else goes to stderr.
+            """,
+        options: [
+            .init(name: "--severity", value: "LEVEL", summary: "the severity level, when already known"),
+            .init(name: "--assign", value: "ROLE=PERSON", summary: "who holds a role (repeatable)", repeatable: true),
+            .init(name: "--run-id", value: "ID", summary: "the run id (default: playbook id and start time)"),
+        ],
+        run: run)
+
+    static func run(_ invocation: Invocation) throws -> Int32 {
+        guard invocation.arguments.positionals.count == 1 else {
+            throw UsageError("start takes one playbook (a file or an id)")
+        }
+        let loaded = try PlaybookFiles.load(invocation.arguments.positionals[0], invocation: invocation)
+        let playbook = loaded.playbook
+        let now = try Clock.now(invocation.environment)
+        var assignments: [String: String] = [:]
+        for assignment in invocation.arguments.all("--assign") {
+            let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[1].isEmpty else {
+                throw UsageError("--assign takes ROLE=PERSON, not '\(assignment)'")
+            }
+            guard playbook.role(parts[0]) != nil else {
+                throw CommandFailure("role '\(parts[0])' is not defined in '\(playbook.id)'; roles: "
+                    + playbook.roles.map(\.id).joined(separator: ", "))
+            }
+            assignments[parts[0]] = parts[1]
+        }
+        let severity = invocation.arguments.value("--severity")
+        if let severity, playbook.severity(severity) == nil {
+            throw CommandFailure("severity level '\(severity)' is not defined in '\(playbook.id)'; levels: "
+                + playbook.severities.map(\.id).joined(separator: ", "))
+        }
+        let runID = invocation.arguments.value("--run-id") ?? "\(playbook.id)-\(TimeText.compact(now))"
+        let runs = RunsDirectory(invocation)
+        let path = try runs.runPath(runID)
+        try runs.ensureExists()
+        let start = RunStart(
+            playbookID: playbook.id, version: playbook.version, playbookHash: SHA256.hash(loaded.bytes).hex,
+            mode: .live, virtualClock: false, severity: severity, assignments: assignments)
+        let events = Engine(playbook: playbook).start(start, at: now)
+        do throws(JournalError) {
+            try Journal.create(directory: path, playbook: loaded.bytes, events: events)
+        } catch .exists {
+            throw CommandFailure("run '\(runID)' exists already; give another --run-id")
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        invocation.console.out(runID + "\n")
+        let active = RunState.fold(events).activeOrder.joined(separator: ", ")
+        invocation.console.error("started \(playbook.id) \(playbook.version); active: \(active)\n"
+            + "see 'muster status \(runID)'\n")
+        return ExitStatus.success
+    }
+}

@@ -1,0 +1,84 @@
+/// Something a person asks of a run.
+public struct Command: Sendable, Hashable {
+    /// What is asked.
+    public enum Kind: Sendable, Hashable {
+        case acknowledge(step: String)
+        case progress(step: String, note: String?)
+        case checkItem(step: String, item: String)
+        case done(step: String, items: [String])
+        case record(fact: String, value: String)
+        case decide(step: String, option: String, why: String?)
+        case approve(step: String, why: String?)
+        case deny(step: String, why: String?)
+        case note(String)
+        case join(role: String)
+        case handover(role: String, to: String)
+        case grade(level: String, why: String?)
+        case regrade(level: String, why: String)
+        case signal(String)
+        case abort(why: String)
+        case signoff
+
+        /// The command's name on the command line, for messages and the journal.
+        public var name: String {
+            switch self {
+            case .acknowledge: "ack"
+            case .progress: "progress"
+            case .checkItem: "check"
+            case .done: "done"
+            case .record: "record"
+            case .decide: "decide"
+            case .approve: "approve"
+            case .deny: "deny"
+            case .note: "note"
+            case .join: "join"
+            case .handover: "handover"
+            case .grade: "grade"
+            case .regrade: "regrade"
+            case .signal: "signal"
+            case .abort: "abort"
+            case .signoff: "signoff"
+            }
+        }
+
+        /// The step the command is about, if any.
+        public var step: String? {
+            switch self {
+            case .acknowledge(let step), .progress(let step, _), .checkItem(let step, _), .done(let step, _),
+                .decide(let step, _, _), .approve(let step, _), .deny(let step, _):
+                step
+            default:
+                nil
+            }
+        }
+    }
+
+    /// Who asks.
+    public var person: String
+    /// What is asked.
+    public var kind: Kind
+    /// The sequence number the person last saw; the command is refused as stale if what it acts on changed
+    /// after it.
+    public var expectSeq: Int?
+
+    /// Creates a command.
+    public init(person: String, kind: Kind, expectSeq: Int? = nil) {
+        self.person = person
+        self.kind = kind
+        self.expectSeq = expectSeq
+    }
+}
+
+/// Why a command was refused, for the person (exit status 1) and the journal (`command.rejected`).
+public struct Rejection: Error, Sendable, Hashable {
+    /// A short machine-readable reason: `wrong-role`, `not-active`, `stale`, `invalid`, `finished`.
+    public var reason: String
+    /// What went wrong, as a lower-case phrase.
+    public var message: String
+
+    /// Creates a rejection.
+    public init(_ reason: String, _ message: String) {
+        self.reason = reason
+        self.message = message
+    }
+}

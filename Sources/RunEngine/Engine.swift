@@ -1,0 +1,56 @@
+public import PlaybookLanguage
+
+/// The run engine: a pure, deterministic function of (playbook, events so far, command, now).
+///
+/// It decides which events a command produces (or refuses it), which events the passage of time produces
+/// (timers falling due), and nothing else: no I/O, no clock, no randomness. Every event it produces has already
+/// been applied to the state it returns, through `RunState.apply`, so folding the journal gives the same state.
+public struct Engine: Sendable {
+    /// The playbook, indexed.
+    public let index: PlaybookIndex
+
+    /// Creates an engine for a checked playbook.
+    public init(playbook: Playbook) {
+        index = PlaybookIndex(playbook)
+    }
+
+    /// The events that start a run at `now`: the start record, milestones, the start step.
+    public func start(_ start: RunStart, at now: Int64) -> [Event] {
+        var run = Transaction(index: index, state: RunState(), now: now)
+        run.emit(.runStarted(start), by: .engine)
+        run.scheduleMilestones(from: .start)
+        run.activate(index.playbook.start.value)
+        return run.events
+    }
+
+    /// The events produced by the timers due at or before `now`, fired in order, each at its own instant.
+    public func advance(_ state: RunState, to now: Int64) -> [Event] {
+        var run = Transaction(index: index, state: state, now: now)
+        run.fireTimers(until: now)
+        return run.events
+    }
+
+    /// The events `command` produces at `now` (after `advance` has fired what fell due), or why it is refused.
+    public func handle(_ command: Command, state: RunState, at now: Int64) -> Result<[Event], Rejection> {
+        var run = Transaction(index: index, state: state, now: now)
+        do {
+            try run.perform(command)
+            return .success(run.events)
+        } catch let rejection as Rejection {
+            return .failure(rejection)
+        } catch {
+            return .failure(Rejection("invalid", "\(error)"))
+        }
+    }
+
+    /// The event that journals a refused command.
+    public func rejected(_ command: Command, _ rejection: Rejection, at now: Int64) -> Event {
+        Event(at: now, actor: .person(command.person, role: nil),
+              kind: .commandRejected(command: command.kind.name, reason: rejection.reason + ": " + rejection.message))
+    }
+
+    /// The next instant at which a timer fires, if any.
+    public func nextDue(_ state: RunState) -> Int64? {
+        state.timers.values.map(\.fireAt).min()
+    }
+}

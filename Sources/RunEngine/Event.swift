@@ -1,0 +1,210 @@
+/// Who caused an event: a person acting in a role, the engine (timers, transitions), or a drill inject.
+public enum Actor: Sendable, Hashable {
+    /// A person acting in a role.
+    case person(String, role: String?)
+    /// The engine itself: a timer fired, a transition followed.
+    case engine
+    /// A drill's scripted inject, by its id.
+    case inject(String)
+}
+
+/// One thing that happened in a run, at an instant; the journal stores these, numbered and chained.
+public struct Event: Sendable, Hashable {
+    /// When it happened, in milliseconds since the Unix epoch (on a virtual clock, the virtual instant).
+    public var at: Int64
+    /// Who caused it.
+    public var actor: Actor
+    /// What happened.
+    public var kind: EventKind
+
+    /// Creates an event.
+    public init(at: Int64, actor: Actor, kind: EventKind) {
+        self.at = at
+        self.actor = actor
+        self.kind = kind
+    }
+}
+
+/// How a run is driven.
+public enum RunMode: String, Sendable, Hashable {
+    /// A real incident.
+    case live
+    /// A drill, with a scenario.
+    case drill
+}
+
+/// Which deadline of a step a timer or an overdue event is about.
+public enum StepClock: String, Sendable, Hashable, CaseIterable {
+    /// Someone must acknowledge the step.
+    case ack
+    /// The progress heartbeat.
+    case progress
+    /// The step must be done.
+    case done
+    /// A decision's, approval's or wait's own bound.
+    case expiry
+}
+
+/// Everything the journal records. Each case's name in the journal is its `type` (see `EventKind.type`).
+public enum EventKind: Sendable, Hashable {
+    /// The run began: the pinned playbook, the mode, the clock, the initial severity and people.
+    case runStarted(RunStart)
+    /// A person joined in a role.
+    case personJoined(person: String, role: String)
+    /// A role passed from one person to another.
+    case handover(role: String, from: String?, to: String)
+    /// The severity level was set for the first time.
+    case severityGraded(level: String, why: String?)
+    /// The severity level changed.
+    case severityRegraded(from: String, to: String, why: String)
+    /// A step became active, with its absolute due instants (milliseconds since the epoch).
+    case stepActivated(step: String, owner: String?, due: StepDue)
+    /// Someone took the step.
+    case stepAcknowledged(step: String)
+    /// A progress report on an open step.
+    case stepProgress(step: String, note: String?)
+    /// A checklist item was ticked.
+    case checklistItemDone(step: String, item: String)
+    /// A fact was recorded.
+    case factRecorded(fact: String, value: FactValue, step: String?)
+    /// A step was done.
+    case stepCompleted(step: String)
+    /// A step was reassigned to another role (by an escalation or a person).
+    case stepReassigned(step: String, to: String, why: String)
+    /// A step's deadline passed with the step still open.
+    case stepOverdue(step: String, clock: StepClock)
+    /// A step's due instants changed (after a regrade).
+    case stepRescheduled(step: String, due: StepDue)
+    /// A step ended without being done (an interrupting escalation, a join, an outcome, an abort).
+    case stepCancelled(step: String, why: String)
+    /// A decision was made.
+    case decisionMade(step: String, option: String, why: String?)
+    /// A decision's time ran out and its default option was taken.
+    case decisionDefaulted(step: String, option: String)
+    /// An approval was asked for.
+    case approvalRequested(step: String, approver: String)
+    /// An approval was granted.
+    case approvalGranted(step: String, why: String?)
+    /// An approval was denied.
+    case approvalDenied(step: String, why: String?)
+    /// An approval's time ran out; `granted` says which way it went.
+    case approvalExpired(step: String, granted: Bool)
+    /// A wait ended by a signal.
+    case signalReceived(name: String)
+    /// A parallel track started.
+    case trackStarted(step: String, track: String)
+    /// A parallel track ended.
+    case trackEnded(step: String, track: String)
+    /// A parallel step's join was satisfied.
+    case joinCompleted(step: String)
+    /// A timer was armed.
+    case timerScheduled(timer: String, fireAt: Int64, purpose: TimerPurpose)
+    /// A timer fired.
+    case timerFired(timer: String)
+    /// A timer was disarmed before it fired.
+    case timerCancelled(timer: String)
+    /// An escalation rung fired.
+    case escalationFired(step: String, rung: Int)
+    /// Someone must be told something.
+    case notificationRequested(id: String, roles: [String], message: String, step: String?)
+    /// A notification was delivered.
+    case notificationSent(id: String, to: String)
+    /// A notification could not be delivered.
+    case notificationFailed(id: String, to: String, why: String)
+    /// A milestone's due instant was set.
+    case milestoneDue(milestone: String, dueAt: Int64)
+    /// A milestone's due instant changed (after a regrade).
+    case milestoneRecomputed(milestone: String, dueAt: Int64)
+    /// A milestone was reached; `margin` is milliseconds before the due instant (negative: late).
+    case milestoneReached(milestone: String, margin: Int64)
+    /// A milestone's due instant passed before it was reached.
+    case milestoneMissed(milestone: String)
+    /// A free note.
+    case note(text: String)
+    /// A drill inject was delivered.
+    case injectDelivered(id: String, role: String?, message: String)
+    /// A drill's virtual clock moved.
+    case clockAdvanced(to: Int64)
+    /// A command was refused.
+    case commandRejected(command: String, reason: String)
+    /// The run reached an outcome.
+    case outcomeReached(outcome: String, kind: String)
+    /// The run was aborted.
+    case runAborted(why: String)
+    /// A user signed the run's report.
+    case reportSigned(person: String)
+    /// Every obligation is done: the run is closed.
+    case runClosed
+    /// A torn last line was cut from the journal when it was reopened.
+    case journalRepaired(bytesCut: Int)
+}
+
+/// What a run starts with.
+public struct RunStart: Sendable, Hashable {
+    /// The playbook's id.
+    public var playbookID: String
+    /// The playbook's version.
+    public var version: String
+    /// The SHA-256 of the playbook's bytes, hex.
+    public var playbookHash: String
+    /// Live or drill.
+    public var mode: RunMode
+    /// Whether the clock is virtual (drills) or real.
+    public var virtualClock: Bool
+    /// The severity level, if known at the start.
+    public var severity: String?
+    /// Who holds which role at the start, by role.
+    public var assignments: [String: String]
+    /// The drill scenario's id, in drill mode.
+    public var scenario: String?
+
+    /// Creates a start record.
+    public init(
+        playbookID: String, version: String, playbookHash: String, mode: RunMode, virtualClock: Bool,
+        severity: String?, assignments: [String: String], scenario: String? = nil
+    ) {
+        self.playbookID = playbookID
+        self.version = version
+        self.playbookHash = playbookHash
+        self.mode = mode
+        self.virtualClock = virtualClock
+        self.severity = severity
+        self.assignments = assignments
+        self.scenario = scenario
+    }
+}
+
+/// A step's absolute due instants (milliseconds since the epoch); `nil` when there is no such deadline or it
+/// depends on a severity clock while the severity is not known yet.
+public struct StepDue: Sendable, Hashable {
+    public var ack: Int64?
+    public var progress: Int64?
+    public var done: Int64?
+    public var expiry: Int64?
+
+    /// Creates due instants.
+    public init(ack: Int64? = nil, progress: Int64? = nil, done: Int64? = nil, expiry: Int64? = nil) {
+        self.ack = ack
+        self.progress = progress
+        self.done = done
+        self.expiry = expiry
+    }
+}
+
+/// What a timer is for.
+public enum TimerPurpose: Sendable, Hashable {
+    /// One of a step's deadlines.
+    case step(String, StepClock)
+    /// A rung (0-based) of a step's escalation ladder.
+    case escalation(String, rung: Int)
+    /// A milestone's due instant.
+    case milestone(String)
+
+    /// The step the timer belongs to, if any.
+    public var step: String? {
+        switch self {
+        case .step(let step, _), .escalation(let step, _): step
+        case .milestone: nil
+        }
+    }
+}

@@ -1,0 +1,251 @@
+public import JSONText
+
+/// Turns events into the journal's JSON and back: `type` names the event, `data` holds its fields.
+///
+/// The names are part of the journal format: reports, scripts and older runs rely on them, so they never change.
+/// Instants and durations are integers (milliseconds).
+public enum EventCoding {
+    /// The journal name of an event kind, e.g. `step.activated`.
+    public static func type(of kind: EventKind) -> String {
+        encode(kind).type
+    }
+
+    /// The actor as JSON: `"engine"`, `{"person": …, "role": …}` or `{"inject": …}`.
+    public static func encode(_ actor: Actor) -> JSONValue {
+        switch actor {
+        case .engine: return "engine"
+        case .person(let person, let role):
+            var object: JSONObject = ["person": .string(person)]
+            if let role { object["role"] = .string(role) }
+            return .object(object)
+        case .inject(let id): return .object(["inject": .string(id)])
+        }
+    }
+
+    /// The actor from JSON, or `nil` when it is not one.
+    public static func decodeActor(_ value: JSONValue) -> Actor? {
+        if value.stringValue == "engine" { return .engine }
+        if let person = value["person"]?.stringValue { return .person(person, role: value["role"]?.stringValue) }
+        if let inject = value["inject"]?.stringValue { return .inject(inject) }
+        return nil
+    }
+
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    /// The type name and data object of an event kind.
+    public static func encode(_ kind: EventKind) -> (type: String, data: JSONObject) {
+        func s(_ text: String) -> JSONValue { .string(text) }
+        func i(_ number: Int64) -> JSONValue { .integer(number) }
+        func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+        switch kind {
+        case .runStarted(let start):
+            var assignments = JSONObject()
+            for role in start.assignments.keys.sorted() { assignments[role] = s(start.assignments[role]!) }
+            return ("run.started", [
+                "playbook": s(start.playbookID), "version": s(start.version), "hash": s(start.playbookHash),
+                "mode": s(start.mode.rawValue), "clock": s(start.virtualClock ? "virtual" : "real"),
+                "severity": optional(start.severity), "assignments": .object(assignments),
+                "scenario": optional(start.scenario),
+            ])
+        case .personJoined(let person, let role): return ("person.joined", ["person": s(person), "role": s(role)])
+        case .handover(let role, let from, let to):
+            return ("role.handover", ["role": s(role), "from": optional(from), "to": s(to)])
+        case .severityGraded(let level, let why): return ("severity.graded", ["level": s(level), "why": optional(why)])
+        case .severityRegraded(let from, let to, let why):
+            return ("severity.regraded", ["from": s(from), "to": s(to), "why": s(why)])
+        case .stepActivated(let step, let owner, let due):
+            return ("step.activated", ["step": s(step), "owner": optional(owner), "due": encode(due)])
+        case .stepAcknowledged(let step): return ("step.acknowledged", ["step": s(step)])
+        case .stepProgress(let step, let note): return ("step.progress", ["step": s(step), "note": optional(note)])
+        case .checklistItemDone(let step, let item): return ("checklist.item", ["step": s(step), "item": s(item)])
+        case .factRecorded(let fact, let value, let step):
+            return ("fact.recorded", ["fact": s(fact), "value": encode(value), "step": optional(step)])
+        case .stepCompleted(let step): return ("step.completed", ["step": s(step)])
+        case .stepReassigned(let step, let to, let why):
+            return ("step.reassigned", ["step": s(step), "to": s(to), "why": s(why)])
+        case .stepOverdue(let step, let clock): return ("step.overdue", ["step": s(step), "clock": s(clock.rawValue)])
+        case .stepRescheduled(let step, let due): return ("step.rescheduled", ["step": s(step), "due": encode(due)])
+        case .stepCancelled(let step, let why): return ("step.cancelled", ["step": s(step), "why": s(why)])
+        case .decisionMade(let step, let option, let why):
+            return ("decision.made", ["step": s(step), "option": s(option), "why": optional(why)])
+        case .decisionDefaulted(let step, let option):
+            return ("decision.defaulted", ["step": s(step), "option": s(option)])
+        case .approvalRequested(let step, let approver):
+            return ("approval.requested", ["step": s(step), "approver": s(approver)])
+        case .approvalGranted(let step, let why): return ("approval.granted", ["step": s(step), "why": optional(why)])
+        case .approvalDenied(let step, let why): return ("approval.denied", ["step": s(step), "why": optional(why)])
+        case .approvalExpired(let step, let granted):
+            return ("approval.expired", ["step": s(step), "granted": .bool(granted)])
+        case .signalReceived(let name): return ("signal.received", ["name": s(name)])
+        case .trackStarted(let step, let track): return ("track.started", ["step": s(step), "track": s(track)])
+        case .trackEnded(let step, let track): return ("track.ended", ["step": s(step), "track": s(track)])
+        case .joinCompleted(let step): return ("join.completed", ["step": s(step)])
+        case .timerScheduled(let timer, let fireAt, let purpose):
+            return ("timer.scheduled", ["timer": s(timer), "fire_at": i(fireAt), "purpose": encode(purpose)])
+        case .timerFired(let timer): return ("timer.fired", ["timer": s(timer)])
+        case .timerCancelled(let timer): return ("timer.cancelled", ["timer": s(timer)])
+        case .escalationFired(let step, let rung):
+            return ("escalation.fired", ["step": s(step), "rung": i(Int64(rung + 1))])
+        case .notificationRequested(let id, let roles, let message, let step):
+            return ("notification.requested", [
+                "id": s(id), "roles": .array(roles.map(s)), "message": s(message), "step": optional(step),
+            ])
+        case .notificationSent(let id, let to): return ("notification.sent", ["id": s(id), "to": s(to)])
+        case .notificationFailed(let id, let to, let why):
+            return ("notification.failed", ["id": s(id), "to": s(to), "why": s(why)])
+        case .milestoneDue(let milestone, let dueAt):
+            return ("milestone.due", ["milestone": s(milestone), "due_at": i(dueAt)])
+        case .milestoneRecomputed(let milestone, let dueAt):
+            return ("milestone.recomputed", ["milestone": s(milestone), "due_at": i(dueAt)])
+        case .milestoneReached(let milestone, let margin):
+            return ("milestone.reached", ["milestone": s(milestone), "margin_ms": i(margin)])
+        case .milestoneMissed(let milestone): return ("milestone.missed", ["milestone": s(milestone)])
+        case .note(let text): return ("note", ["text": s(text)])
+        case .injectDelivered(let id, let role, let message):
+            return ("drill.inject", ["id": s(id), "role": optional(role), "message": s(message)])
+        case .clockAdvanced(let to): return ("clock.advanced", ["to": i(to)])
+        case .commandRejected(let command, let reason):
+            return ("command.rejected", ["command": s(command), "reason": s(reason)])
+        case .outcomeReached(let outcome, let kind): return ("outcome.reached", ["outcome": s(outcome), "kind": s(kind)])
+        case .runAborted(let why): return ("run.aborted", ["why": s(why)])
+        case .reportSigned(let person): return ("report.signed", ["person": s(person)])
+        case .runClosed: return ("run.closed", [:])
+        case .journalRepaired(let bytes): return ("journal.repaired", ["bytes_cut": i(Int64(bytes))])
+        }
+    }
+
+    static func encode(_ due: StepDue) -> JSONValue {
+        var object = JSONObject()
+        if let ack = due.ack { object["ack"] = .integer(ack) }
+        if let progress = due.progress { object["progress"] = .integer(progress) }
+        if let done = due.done { object["done"] = .integer(done) }
+        if let expiry = due.expiry { object["expiry"] = .integer(expiry) }
+        return .object(object)
+    }
+
+    static func encode(_ value: FactValue) -> JSONValue {
+        switch value {
+        case .choice(let choice): .object(["choice": .string(choice)])
+        case .number(let number): .object(["number": .number(number)])
+        case .text(let text): .object(["text": .string(text)])
+        case .flag(let flag): .object(["flag": .bool(flag)])
+        }
+    }
+
+    static func encode(_ purpose: TimerPurpose) -> JSONValue {
+        switch purpose {
+        case .step(let step, let clock): .object(["step": .string(step), "clock": .string(clock.rawValue)])
+        case .escalation(let step, let rung): .object(["step": .string(step), "rung": .integer(Int64(rung + 1))])
+        case .milestone(let milestone): .object(["milestone": .string(milestone)])
+        }
+    }
+
+    /// A decoding failure: the event's type and what was wrong.
+    public struct DecodingError: Error, Sendable, Hashable, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    /// The event kind for `type` and `data`, or a decoding error.
+    public static func decode(type: String, data: JSONValue) throws(DecodingError) -> EventKind {
+        func s(_ key: String) throws(DecodingError) -> String {
+            guard let value = data[key]?.stringValue else {
+                throw DecodingError(message: "'\(type)' needs text '\(key)'")
+            }
+            return value
+        }
+        func o(_ key: String) -> String? { data[key]?.stringValue }
+        func i(_ key: String) throws(DecodingError) -> Int64 {
+            guard let value = data[key]?.intValue else { throw DecodingError(message: "'\(type)' needs number '\(key)'") }
+            return value
+        }
+        switch type {
+        case "run.started":
+            guard let mode = RunMode(rawValue: try s("mode")) else { throw DecodingError(message: "unknown mode") }
+            var assignments: [String: String] = [:]
+            for (role, person) in data["assignments"]?.objectValue ?? [:] {
+                if let person = person.stringValue { assignments[role] = person }
+            }
+            return .runStarted(RunStart(
+                playbookID: try s("playbook"), version: try s("version"), playbookHash: try s("hash"), mode: mode,
+                virtualClock: try s("clock") == "virtual", severity: o("severity"), assignments: assignments,
+                scenario: o("scenario")))
+        case "person.joined": return .personJoined(person: try s("person"), role: try s("role"))
+        case "role.handover": return .handover(role: try s("role"), from: o("from"), to: try s("to"))
+        case "severity.graded": return .severityGraded(level: try s("level"), why: o("why"))
+        case "severity.regraded": return .severityRegraded(from: try s("from"), to: try s("to"), why: try s("why"))
+        case "step.activated":
+            return .stepActivated(step: try s("step"), owner: o("owner"), due: decodeDue(data["due"]))
+        case "step.acknowledged": return .stepAcknowledged(step: try s("step"))
+        case "step.progress": return .stepProgress(step: try s("step"), note: o("note"))
+        case "checklist.item": return .checklistItemDone(step: try s("step"), item: try s("item"))
+        case "fact.recorded":
+            guard let value = decodeFact(data["value"]) else { throw DecodingError(message: "bad fact value") }
+            return .factRecorded(fact: try s("fact"), value: value, step: o("step"))
+        case "step.completed": return .stepCompleted(step: try s("step"))
+        case "step.reassigned": return .stepReassigned(step: try s("step"), to: try s("to"), why: try s("why"))
+        case "step.overdue":
+            guard let clock = StepClock(rawValue: try s("clock")) else { throw DecodingError(message: "bad clock") }
+            return .stepOverdue(step: try s("step"), clock: clock)
+        case "step.rescheduled": return .stepRescheduled(step: try s("step"), due: decodeDue(data["due"]))
+        case "step.cancelled": return .stepCancelled(step: try s("step"), why: try s("why"))
+        case "decision.made": return .decisionMade(step: try s("step"), option: try s("option"), why: o("why"))
+        case "decision.defaulted": return .decisionDefaulted(step: try s("step"), option: try s("option"))
+        case "approval.requested": return .approvalRequested(step: try s("step"), approver: try s("approver"))
+        case "approval.granted": return .approvalGranted(step: try s("step"), why: o("why"))
+        case "approval.denied": return .approvalDenied(step: try s("step"), why: o("why"))
+        case "approval.expired":
+            return .approvalExpired(step: try s("step"), granted: data["granted"]?.boolValue ?? false)
+        case "signal.received": return .signalReceived(name: try s("name"))
+        case "track.started": return .trackStarted(step: try s("step"), track: try s("track"))
+        case "track.ended": return .trackEnded(step: try s("step"), track: try s("track"))
+        case "join.completed": return .joinCompleted(step: try s("step"))
+        case "timer.scheduled":
+            guard let purpose = decodePurpose(data["purpose"]) else { throw DecodingError(message: "bad purpose") }
+            return .timerScheduled(timer: try s("timer"), fireAt: try i("fire_at"), purpose: purpose)
+        case "timer.fired": return .timerFired(timer: try s("timer"))
+        case "timer.cancelled": return .timerCancelled(timer: try s("timer"))
+        case "escalation.fired": return .escalationFired(step: try s("step"), rung: Int(try i("rung")) - 1)
+        case "notification.requested":
+            let roles = data["roles"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            return .notificationRequested(id: try s("id"), roles: roles, message: try s("message"), step: o("step"))
+        case "notification.sent": return .notificationSent(id: try s("id"), to: try s("to"))
+        case "notification.failed": return .notificationFailed(id: try s("id"), to: try s("to"), why: try s("why"))
+        case "milestone.due": return .milestoneDue(milestone: try s("milestone"), dueAt: try i("due_at"))
+        case "milestone.recomputed": return .milestoneRecomputed(milestone: try s("milestone"), dueAt: try i("due_at"))
+        case "milestone.reached": return .milestoneReached(milestone: try s("milestone"), margin: try i("margin_ms"))
+        case "milestone.missed": return .milestoneMissed(milestone: try s("milestone"))
+        case "note": return .note(text: try s("text"))
+        case "drill.inject": return .injectDelivered(id: try s("id"), role: o("role"), message: try s("message"))
+        case "clock.advanced": return .clockAdvanced(to: try i("to"))
+        case "command.rejected": return .commandRejected(command: try s("command"), reason: try s("reason"))
+        case "outcome.reached": return .outcomeReached(outcome: try s("outcome"), kind: try s("kind"))
+        case "run.aborted": return .runAborted(why: try s("why"))
+        case "report.signed": return .reportSigned(person: try s("person"))
+        case "run.closed": return .runClosed
+        case "journal.repaired": return .journalRepaired(bytesCut: Int(try i("bytes_cut")))
+        default: throw DecodingError(message: "unknown event type '\(type)'")
+        }
+    }
+
+    static func decodeDue(_ value: JSONValue?) -> StepDue {
+        StepDue(ack: value?["ack"]?.intValue, progress: value?["progress"]?.intValue, done: value?["done"]?.intValue,
+                expiry: value?["expiry"]?.intValue)
+    }
+
+    static func decodeFact(_ value: JSONValue?) -> FactValue? {
+        if let choice = value?["choice"]?.stringValue { return .choice(choice) }
+        if let number = value?["number"]?.doubleValue { return .number(number) }
+        if let text = value?["text"]?.stringValue { return .text(text) }
+        if let flag = value?["flag"]?.boolValue { return .flag(flag) }
+        return nil
+    }
+
+    static func decodePurpose(_ value: JSONValue?) -> TimerPurpose? {
+        if let milestone = value?["milestone"]?.stringValue { return .milestone(milestone) }
+        guard let step = value?["step"]?.stringValue else { return nil }
+        if let rung = value?["rung"]?.intValue { return .escalation(step, rung: Int(rung) - 1) }
+        if let clock = value?["clock"]?.stringValue.flatMap(StepClock.init(rawValue:)) { return .step(step, clock) }
+        return nil
+    }
+}

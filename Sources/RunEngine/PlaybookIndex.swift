@@ -1,0 +1,58 @@
+public import PlaybookLanguage
+
+/// A playbook's steps indexed for the engine: each step by id, with the track it lives in.
+public struct PlaybookIndex: Sendable {
+    /// Where a step lives: the top level, or a track of a parallel step.
+    public struct Place: Sendable, Hashable {
+        public var parallelStep: String
+        public var track: String
+    }
+
+    public let playbook: Playbook
+    public let steps: [String: Step]
+    /// The track of each track step; top-level steps are absent.
+    public let places: [String: Place]
+    /// The after-end steps that start when the run reaches its outcome.
+    public let afterEndRoots: [String]
+
+    /// Indexes a checked playbook.
+    public init(_ playbook: Playbook) {
+        self.playbook = playbook
+        var steps: [String: Step] = [:]
+        var places: [String: Place] = [:]
+        func visit(_ list: [Step], place: Place?) {
+            for step in list {
+                steps[step.id] = step
+                if let place { places[step.id] = place }
+                if case .parallel(let parallel) = step.kind {
+                    for track in parallel.tracks {
+                        visit(track.steps, place: Place(parallelStep: step.id, track: track.id))
+                    }
+                }
+            }
+        }
+        visit(playbook.steps, place: nil)
+        self.steps = steps
+        self.places = places
+        let afterEnd = playbook.steps.filter { $0.phase == .afterEnd }
+        let targeted = Set(afterEnd.flatMap { $0.next?.targets ?? [] }.compactMap { target -> String? in
+            if case .step(let id) = target.value { return id }
+            return nil
+        })
+        afterEndRoots = afterEnd.map(\.id).filter { !targeted.contains($0) }
+    }
+
+    /// The role that commands the run: the owner of the first grading step, else the start step's owner.
+    public var commandingRole: String? {
+        playbook.allSteps.first { $0.grades }?.owner?.value ?? steps[playbook.start.value]?.owner?.value
+    }
+
+    /// The length of `duration` at `severity`, in milliseconds; `nil` for a clock while the level is unknown.
+    public func milliseconds(_ duration: Duration?, severity: String?) -> Int64? {
+        switch duration {
+        case .fixed(let milliseconds): milliseconds
+        case .clock(let name): severity.flatMap { playbook.severity($0)?.clocks[name] }
+        case nil: nil
+        }
+    }
+}

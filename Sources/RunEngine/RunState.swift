@@ -1,0 +1,206 @@
+/// The state of a run: always `RunState.fold(events)`, never anything else.
+///
+/// `apply` is the only way state changes, and it needs nothing but the event: replaying a journal rebuilds the
+/// very state the engine had when it wrote it.
+public struct RunState: Sendable, Hashable {
+    /// An open step.
+    public struct ActiveStep: Sendable, Hashable {
+        public var id: String
+        /// The role that owns it now (after any reassignment).
+        public var owner: String?
+        public var activatedAt: Int64
+        public var acknowledgedAt: Int64?
+        public var lastProgressAt: Int64?
+        public var due: StepDue
+        public var itemsDone: Set<String>
+        /// Whether a reassignment moved it from its playbook owner.
+        public var reassigned: Bool
+    }
+
+    /// A milestone's progress.
+    public struct MilestoneState: Sendable, Hashable {
+        public var dueAt: Int64?
+        public var reachedAt: Int64?
+        public var margin: Int64?
+        public var missed: Bool = false
+    }
+
+    /// An armed timer.
+    public struct Timer: Sendable, Hashable {
+        public var id: String
+        public var fireAt: Int64
+        public var purpose: TimerPurpose
+    }
+
+    /// A reached outcome.
+    public struct ReachedOutcome: Sendable, Hashable {
+        public var id: String
+        public var kind: String
+        public var at: Int64
+    }
+
+    /// How the run started; `nil` before the first event.
+    public var start: RunStart?
+    /// The instant of the first event.
+    public var startedAt: Int64 = 0
+    /// The instant of the last event.
+    public var lastEventAt: Int64 = 0
+    /// How many events have been applied: the sequence number of the last one.
+    public var eventCount = 0
+    /// The current severity level.
+    public var severity: String?
+    /// Who holds each role.
+    public var holders: [String: String] = [:]
+    /// Open steps by id.
+    public var active: [String: ActiveStep] = [:]
+    /// Open steps' ids in activation order.
+    public var activeOrder: [String] = []
+    /// The escalation rungs (0-based) that have fired since each open step's activation.
+    public var escalationsFired: [String: Set<Int>] = [:]
+    /// How often each step has been activated.
+    public var activations: [String: Int] = [:]
+    /// When each step was last done.
+    public var completedAt: [String: Int64] = [:]
+    /// The sequence number of the last event about each step.
+    public var stepChangedAt: [String: Int] = [:]
+    /// Recorded facts.
+    public var facts: [String: FactValue] = [:]
+    /// Armed timers by id.
+    public var timers: [String: Timer] = [:]
+    /// Milestones by id.
+    public var milestones: [String: MilestoneState] = [:]
+    /// The tracks that have ended, by parallel step.
+    public var endedTracks: [String: [String]] = [:]
+    /// The outcome, once reached.
+    public var outcome: ReachedOutcome?
+    /// Whether the run was aborted.
+    public var aborted = false
+    /// Whether the run is closed: outcome reached and every obligation done.
+    public var closed = false
+    /// Who signed the report.
+    public var signatures: [String] = []
+    /// Notifications asked for, by id.
+    public var notificationCount = 0
+
+    /// An empty state, before the first event.
+    public init() {}
+
+    /// The state after `events`, applied in order.
+    public static func fold(_ events: some Sequence<Event>) -> RunState {
+        var state = RunState()
+        for event in events { state.apply(event) }
+        return state
+    }
+
+    /// Whether the run is still going: started, not closed.
+    public var isLive: Bool { start != nil && !closed }
+
+    /// The timers in the order they fire (ties broken by id, so that the order is deterministic).
+    public var dueTimers: [Timer] {
+        timers.values.sorted { ($0.fireAt, $0.id) < ($1.fireAt, $1.id) }
+    }
+
+    /// Applies one event.
+    public mutating func apply(_ event: Event) {
+        eventCount += 1
+        if start == nil { startedAt = event.at }
+        lastEventAt = max(lastEventAt, event.at)
+        switch event.kind {
+        case .runStarted(let runStart):
+            start = runStart
+            severity = runStart.severity
+            holders = runStart.assignments
+        case .personJoined(let person, let role):
+            holders[role] = person
+        case .handover(let role, _, let to):
+            holders[role] = to
+        case .severityGraded(let level, _):
+            severity = level
+        case .severityRegraded(_, let to, _):
+            severity = to
+        case .stepActivated(let step, let owner, let due):
+            activations[step, default: 0] += 1
+            escalationsFired[step] = nil
+            active[step] = ActiveStep(
+                id: step, owner: owner, activatedAt: event.at, acknowledgedAt: nil, lastProgressAt: nil, due: due,
+                itemsDone: [], reassigned: false)
+            activeOrder.removeAll { $0 == step }
+            activeOrder.append(step)
+            touch(step)
+        case .stepAcknowledged(let step):
+            active[step]?.acknowledgedAt = event.at
+            touch(step)
+        case .stepProgress(let step, _):
+            active[step]?.lastProgressAt = event.at
+            if active[step]?.acknowledgedAt == nil { active[step]?.acknowledgedAt = event.at }
+            touch(step)
+        case .checklistItemDone(let step, let item):
+            active[step]?.itemsDone.insert(item)
+            if active[step]?.acknowledgedAt == nil { active[step]?.acknowledgedAt = event.at }
+            touch(step)
+        case .factRecorded(let fact, let value, let step):
+            facts[fact] = value
+            if let step { touch(step) }
+        case .stepCompleted(let step):
+            close(step)
+            completedAt[step] = event.at
+        case .stepReassigned(let step, let role, _):
+            active[step]?.owner = role
+            active[step]?.reassigned = true
+            touch(step)
+        case .stepOverdue(let step, _):
+            touch(step)
+        case .stepRescheduled(let step, let due):
+            active[step]?.due = due
+            touch(step)
+        case .stepCancelled(let step, _):
+            close(step)
+        case .decisionMade(let step, _, _), .decisionDefaulted(let step, _), .approvalGranted(let step, _),
+            .approvalDenied(let step, _), .approvalExpired(let step, _), .approvalRequested(let step, _):
+            touch(step)
+        case .trackStarted:
+            break
+        case .trackEnded(let step, let track):
+            endedTracks[step, default: []].append(track)
+        case .joinCompleted:
+            break
+        case .timerScheduled(let id, let fireAt, let purpose):
+            timers[id] = Timer(id: id, fireAt: fireAt, purpose: purpose)
+        case .timerFired(let id), .timerCancelled(let id):
+            timers[id] = nil
+        case .escalationFired(let step, let rung):
+            escalationsFired[step, default: []].insert(rung)
+            touch(step)
+        case .notificationRequested:
+            notificationCount += 1
+        case .milestoneDue(let milestone, let dueAt), .milestoneRecomputed(let milestone, let dueAt):
+            milestones[milestone, default: MilestoneState()].dueAt = dueAt
+        case .milestoneReached(let milestone, let margin):
+            milestones[milestone, default: MilestoneState()].reachedAt = event.at
+            milestones[milestone, default: MilestoneState()].margin = margin
+        case .milestoneMissed(let milestone):
+            milestones[milestone, default: MilestoneState()].missed = true
+        case .outcomeReached(let outcome, let kind):
+            self.outcome = ReachedOutcome(id: outcome, kind: kind, at: event.at)
+        case .runAborted:
+            aborted = true
+        case .reportSigned(let person):
+            signatures.append(person)
+        case .runClosed:
+            closed = true
+        case .notificationSent, .notificationFailed, .note, .injectDelivered, .clockAdvanced, .commandRejected,
+            .signalReceived, .journalRepaired:
+            break
+        }
+    }
+
+    private mutating func touch(_ step: String) {
+        stepChangedAt[step] = eventCount
+    }
+
+    private mutating func close(_ step: String) {
+        active[step] = nil
+        activeOrder.removeAll { $0 == step }
+        touch(step)
+    }
+}

@@ -1,0 +1,95 @@
+import PlaybookLanguage
+
+extension Transaction {
+    /// Fires every timer due at or before `limit`, earliest first, each at its own instant.
+    mutating func fireTimers(until limit: Int64) {
+        let commandInstant = now
+        while let timer = state.dueTimers.first, timer.fireAt <= limit {
+            now = max(timer.fireAt, state.lastEventAt)
+            emit(.timerFired(timer: timer.id), by: .engine)
+            fire(timer)
+        }
+        now = max(commandInstant, state.lastEventAt)
+    }
+
+    private mutating func fire(_ timer: RunState.Timer) {
+        switch timer.purpose {
+        case .milestone(let id):
+            if state.milestones[id]?.reachedAt == nil { emit(.milestoneMissed(milestone: id), by: .engine) }
+        case .escalation(let stepID, let rung):
+            guard state.active[stepID] != nil, let step = index.steps[stepID], rung < step.escalations.count else {
+                return
+            }
+            let escalation = step.escalations[rung]
+            emit(.escalationFired(step: stepID, rung: rung), by: .engine)
+            let title = step.title.text("en")
+            if !escalation.notify.isEmpty {
+                notify(escalation.notify.map(\.value), "step '\(stepID)' (\(title)) is not done after "
+                    + "\(Duration.format(milliseconds: timer.fireAt - (state.active[stepID]?.activatedAt ?? timer.fireAt)))",
+                    step: stepID)
+            }
+            if let role = escalation.reassign?.value {
+                emit(.stepReassigned(step: stepID, to: role, why: "escalation \(rung + 1)"), by: .engine)
+                notify([role], "step '\(stepID)' (\(title)) is now yours", step: stepID)
+            }
+            if let goto = escalation.goto?.value {
+                cancel(stepID, why: "escalation \(rung + 1) went to \(goto)")
+                follow(goto, from: stepID)
+            }
+        case .step(let stepID, let clock):
+            guard let open = state.active[stepID], let step = index.steps[stepID] else { return }
+            switch clock {
+            case .ack:
+                guard open.acknowledgedAt == nil else { return }
+                emit(.stepOverdue(step: stepID, clock: .ack), by: .engine)
+                if let owner = open.owner { notify([owner], "step '\(stepID)' is not acknowledged", step: stepID) }
+            case .done:
+                emit(.stepOverdue(step: stepID, clock: .done), by: .engine)
+                if let owner = open.owner { notify([owner], "step '\(stepID)' is overdue", step: stepID) }
+            case .progress:
+                let interval = index.milliseconds(step.reportEvery?.value, severity: state.severity) ?? 0
+                let since = timer.fireAt - interval
+                if (open.lastProgressAt ?? open.activatedAt) <= since {
+                    emit(.stepOverdue(step: stepID, clock: .progress), by: .engine)
+                }
+                if interval > 0 {
+                    emit(.timerScheduled(timer: timer.id + "+", fireAt: timer.fireAt + interval,
+                                         purpose: .step(stepID, .progress)), by: .engine)
+                }
+            case .expiry:
+                expire(step)
+            }
+        }
+    }
+
+    private mutating func expire(_ step: Step) {
+        switch step.kind {
+        case .decide(let decision):
+            guard let optionID = decision.onExpiry?.value,
+                let option = decision.options.first(where: { $0.id == optionID })
+            else {
+                emit(.stepOverdue(step: step.id, clock: .expiry), by: .engine)
+                return
+            }
+            emit(.decisionDefaulted(step: step.id, option: optionID), by: .engine)
+            if !decision.notifyOnExpiry.isEmpty {
+                notify(decision.notifyOnExpiry.map(\.value),
+                       "no decision on '\(step.id)' in time: the default '\(optionID)' was taken", step: step.id)
+            }
+            complete(step.id, by: .engine, goingTo: option.target.value)
+        case .approve(let approval):
+            emit(.approvalExpired(step: step.id, granted: approval.approveOnExpiry), by: .engine)
+            complete(step.id, by: .engine,
+                     goingTo: approval.approveOnExpiry ? approval.approved.value : approval.denied.value)
+        case .wait(let wait):
+            complete(step.id, by: .engine, goingTo: wait.onExpiry?.value)
+        case .action, .parallel:
+            emit(.stepOverdue(step: step.id, clock: .expiry), by: .engine)
+        }
+    }
+
+    mutating func notify(_ roles: [String], _ message: String, step: String?) {
+        let id = "n\(state.notificationCount + 1)"
+        emit(.notificationRequested(id: id, roles: roles, message: message, step: step), by: .engine)
+    }
+}

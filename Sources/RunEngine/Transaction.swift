@@ -1,0 +1,254 @@
+import PlaybookLanguage
+
+/// One engine call in progress: the state so far and the events produced, each applied as it is emitted.
+struct Transaction {
+    let index: PlaybookIndex
+    var state: RunState
+    /// The instant events are emitted at: the command's instant, or a timer's while it fires.
+    var now: Int64
+    private(set) var events: [Event] = []
+
+    init(index: PlaybookIndex, state: RunState, now: Int64) {
+        self.index = index
+        self.state = state
+        // Time never runs backwards in a journal, even if a clock does.
+        self.now = max(now, state.lastEventAt)
+    }
+
+    var playbook: Playbook { index.playbook }
+
+    mutating func emit(_ kind: EventKind, by actor: Actor) {
+        let event = Event(at: now, actor: actor, kind: kind)
+        state.apply(event)
+        events.append(event)
+    }
+
+    // MARK: Activation
+
+    mutating func activate(_ stepID: String) {
+        guard let step = index.steps[stepID] else { return }
+        let due = dueInstants(step, activatedAt: now)
+        emit(.stepActivated(step: stepID, owner: step.owner?.value, due: due), by: .engine)
+        if case .approve(let approval) = step.kind {
+            emit(.approvalRequested(step: stepID, approver: approval.approver.value), by: .engine)
+        }
+        scheduleStepTimers(step, due: due, activatedAt: now)
+        checkMilestones(step: stepID, event: "activated")
+        if case .parallel(let parallel) = step.kind {
+            for track in parallel.tracks {
+                emit(.trackStarted(step: stepID, track: track.id), by: .engine)
+                activate(track.start.value)
+            }
+        }
+    }
+
+    func dueInstants(_ step: Step, activatedAt: Int64) -> StepDue {
+        let severity = state.severity
+        func at(_ duration: Duration?) -> Int64? {
+            index.milliseconds(duration, severity: severity).map { activatedAt + $0 }
+        }
+        var expiry: Duration?
+        switch step.kind {
+        case .decide(let decision): expiry = decision.within?.value
+        case .approve(let approval): expiry = approval.within?.value
+        case .wait(let wait): expiry = wait.within.value
+        case .action, .parallel: break
+        }
+        return StepDue(ack: at(step.ackWithin?.value), progress: at(step.reportEvery?.value),
+                       done: at(step.doneWithin?.value), expiry: at(expiry))
+    }
+
+    private func timerID(_ stepID: String, _ suffix: String) -> String {
+        "\(stepID)#\(state.activations[stepID] ?? 0).\(suffix)"
+    }
+
+    mutating func scheduleStepTimers(_ step: Step, due: StepDue, activatedAt: Int64) {
+        let clocks: [(StepClock, Int64?)] = [(.ack, due.ack), (.progress, due.progress), (.done, due.done),
+                                             (.expiry, due.expiry)]
+        for (clock, fireAt) in clocks {
+            guard let fireAt else { continue }
+            emit(.timerScheduled(timer: timerID(step.id, clock.rawValue), fireAt: fireAt,
+                                 purpose: .step(step.id, clock)), by: .engine)
+        }
+        let fired = state.escalationsFired[step.id] ?? []
+        for (rung, escalation) in step.escalations.enumerated() where !fired.contains(rung) {
+            guard let after = index.milliseconds(escalation.after.value, severity: state.severity) else { continue }
+            emit(.timerScheduled(timer: timerID(step.id, "escalation\(rung + 1)"), fireAt: activatedAt + after,
+                                 purpose: .escalation(step.id, rung: rung)), by: .engine)
+        }
+    }
+
+    mutating func cancelTimers(of stepID: String) {
+        for timer in state.dueTimers where timer.purpose.step == stepID {
+            emit(.timerCancelled(timer: timer.id), by: .engine)
+        }
+    }
+
+    // MARK: Leaving steps
+
+    /// Ends an open step as done and follows `target` (or the step's own transition when `nil`).
+    mutating func complete(_ stepID: String, by actor: Actor, goingTo target: Target?) {
+        guard let step = index.steps[stepID] else { return }
+        cancelTimers(of: stepID)
+        emit(.stepCompleted(step: stepID), by: actor)
+        checkMilestones(step: stepID, event: "done")
+        follow(target ?? transition(of: step), from: stepID)
+    }
+
+    /// Where a step's `next` leads now, given the facts and severity.
+    func transition(of step: Step) -> Target? {
+        switch step.next {
+        case nil: return nil
+        case .always(let target): return target.value
+        case .branches(let branches, let otherwise):
+            for branch in branches where ConditionEvaluator(state: state, playbook: playbook).holds(branch.condition) {
+                return branch.target.value
+            }
+            return otherwise.value
+        }
+    }
+
+    /// Goes on from a step that has ended: to another step, an outcome, or the end of its track.
+    mutating func follow(_ target: Target?, from stepID: String) {
+        switch target {
+        case .step(let next):
+            activate(next)
+        case .outcome(let outcome):
+            reachOutcome(outcome, by: .engine)
+        case nil:
+            if let place = index.places[stepID] {
+                emit(.trackEnded(step: place.parallelStep, track: place.track), by: .engine)
+                checkJoin(place.parallelStep)
+            } else if state.outcome != nil {
+                closeIfDone()
+            }
+        }
+    }
+
+    mutating func cancel(_ stepID: String, why: String) {
+        cancelTimers(of: stepID)
+        emit(.stepCancelled(step: stepID, why: why), by: .engine)
+        // Cancelling a parallel step cancels what is open in its tracks.
+        for open in state.activeOrder where index.places[open]?.parallelStep == stepID {
+            cancel(open, why: why)
+        }
+    }
+
+    mutating func checkJoin(_ parallelID: String) {
+        guard let step = index.steps[parallelID], case .parallel(let parallel) = step.kind,
+            state.active[parallelID] != nil
+        else { return }
+        let ended = state.endedTracks[parallelID]?.count ?? 0
+        let needed: Int
+        switch parallel.join {
+        case .all: needed = parallel.tracks.count
+        case .any: needed = 1
+        case .count(let count): needed = count
+        }
+        guard ended >= needed else { return }
+        for open in state.activeOrder where index.places[open]?.parallelStep == parallelID {
+            cancel(open, why: "the join of '\(parallelID)' is satisfied")
+        }
+        emit(.joinCompleted(step: parallelID), by: .engine)
+        complete(parallelID, by: .engine, goingTo: nil)
+    }
+
+    mutating func reachOutcome(_ outcomeID: String, by actor: Actor) {
+        guard state.outcome == nil else { return }
+        for open in state.activeOrder where index.places[open] == nil {
+            cancel(open, why: "the run reached outcome '\(outcomeID)'")
+        }
+        let kind = playbook.outcome(outcomeID)?.kind.rawValue ?? "aborted"
+        emit(.outcomeReached(outcome: outcomeID, kind: kind), by: actor)
+        checkMilestones(step: nil, event: "outcome")
+        if state.aborted {
+            closeIfDone()
+            return
+        }
+        scheduleMilestones(from: .outcome)
+        for root in index.afterEndRoots { activate(root) }
+        closeIfDone()
+    }
+
+    mutating func closeIfDone() {
+        guard state.outcome != nil, state.active.isEmpty, !state.closed else { return }
+        for timer in state.dueTimers where timer.purpose.step != nil {
+            emit(.timerCancelled(timer: timer.id), by: .engine)
+        }
+        emit(.runClosed, by: .engine)
+    }
+
+    // MARK: Milestones
+
+    mutating func scheduleMilestones(from anchor: Milestone.Anchor) {
+        let instant = now
+        for milestone in playbook.milestones where milestone.from == anchor {
+            guard state.milestones[milestone.id]?.dueAt == nil,
+                let within = index.milliseconds(milestone.within.value, severity: state.severity)
+            else { continue }
+            emit(.milestoneDue(milestone: milestone.id, dueAt: instant + within), by: .engine)
+            emit(.timerScheduled(timer: "milestone.\(milestone.id)", fireAt: instant + within,
+                                 purpose: .milestone(milestone.id)), by: .engine)
+        }
+    }
+
+    /// Reports milestones reached by `event` ("activated", "acknowledged", "done" of `step`, or "outcome").
+    mutating func checkMilestones(step: String?, event: String) {
+        let instant = now
+        for milestone in playbook.milestones where state.milestones[milestone.id]?.reachedAt == nil {
+            let matches: Bool
+            switch milestone.reachedWhen {
+            case .activated(let target): matches = event == "activated" && target.value == step
+            case .acknowledged(let target): matches = event == "acknowledged" && target.value == step
+            case .done(let target): matches = event == "done" && target.value == step
+            case .outcome: matches = event == "outcome"
+            }
+            guard matches else { continue }
+            if milestone.from == .outcome, state.outcome == nil, event != "outcome" { continue }
+            let dueAt = state.milestones[milestone.id]?.dueAt
+            if let timer = state.timers["milestone.\(milestone.id)"] {
+                emit(.timerCancelled(timer: timer.id), by: .engine)
+            }
+            emit(.milestoneReached(milestone: milestone.id, margin: dueAt.map { $0 - instant } ?? 0), by: .engine)
+        }
+    }
+
+    /// After the severity changed: milestones and open steps whose deadlines use its clocks are recomputed.
+    mutating func severityChanged() {
+        for milestone in playbook.milestones {
+            guard case .clock = milestone.within.value,
+                state.milestones[milestone.id]?.reachedAt == nil,
+                let within = index.milliseconds(milestone.within.value, severity: state.severity)
+            else { continue }
+            let anchorInstant: Int64?
+            switch milestone.from {
+            case .start: anchorInstant = state.startedAt
+            case .outcome: anchorInstant = state.outcome?.at
+            }
+            guard let anchorInstant else { continue }
+            let dueAt = anchorInstant + within
+            let timerID = "milestone.\(milestone.id)"
+            if state.milestones[milestone.id]?.dueAt == nil {
+                emit(.milestoneDue(milestone: milestone.id, dueAt: dueAt), by: .engine)
+            } else if state.milestones[milestone.id]?.dueAt != dueAt {
+                if state.timers[timerID] != nil { emit(.timerCancelled(timer: timerID), by: .engine) }
+                emit(.milestoneRecomputed(milestone: milestone.id, dueAt: dueAt), by: .engine)
+            } else {
+                continue
+            }
+            if state.milestones[milestone.id]?.missed != true {
+                emit(.timerScheduled(timer: timerID, fireAt: dueAt, purpose: .milestone(milestone.id)), by: .engine)
+            }
+        }
+        for stepID in state.activeOrder {
+            guard let step = index.steps[stepID], let open = state.active[stepID] else { continue }
+            let due = dueInstants(step, activatedAt: open.activatedAt)
+            guard due != open.due else { continue }
+            cancelTimers(of: stepID)
+            emit(.stepRescheduled(step: stepID, due: due), by: .engine)
+            var remaining = due
+            if open.acknowledgedAt != nil { remaining.ack = nil }
+            scheduleStepTimers(step, due: remaining, activatedAt: open.activatedAt)
+        }
+    }
+}

@@ -1,0 +1,176 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import Foundation
+import Hashing
+import Journaling
+import RunEngine
+import Testing
+
+/// File operations that fail on purpose: a write cut short, a write refused with ENOSPC, an fsync refused.
+final class FaultyFiles: FileOperations, @unchecked Sendable {
+    // Unchecked: each test uses its own instance from one thread.
+    enum Fault {
+        case shortWrite(keep: Int)
+        case noSpace
+        case fsyncFails
+    }
+
+    let system = SystemFiles()
+    var writesBeforeFault: Int
+    var fault: Fault
+    private(set) var faulted = false
+
+    init(after writes: Int, _ fault: Fault) {
+        writesBeforeFault = writes
+        self.fault = fault
+    }
+
+    func open(_ path: String, flags: Int32, mode: UInt32) throws(FileError) -> Int32 {
+        try system.open(path, flags: flags, mode: mode)
+    }
+    func read(_ descriptor: Int32, count: Int) throws(FileError) -> [UInt8] { try system.read(descriptor, count: count) }
+    func write(_ descriptor: Int32, _ bytes: ArraySlice<UInt8>) throws(FileError) -> Int {
+        if writesBeforeFault == 0, !faulted {
+            switch fault {
+            case .shortWrite(let keep):
+                faulted = true
+                _ = try system.write(descriptor, bytes.prefix(keep))
+                throw FileError("write", path: "journal", code: EIO)
+            case .noSpace:
+                faulted = true
+                throw FileError("write", path: "journal", code: ENOSPC)
+            case .fsyncFails:
+                break
+            }
+        }
+        writesBeforeFault -= 1
+        return try system.write(descriptor, bytes)
+    }
+    func fsync(_ descriptor: Int32) throws(FileError) {
+        if case .fsyncFails = fault, writesBeforeFault < 0, !faulted {
+            faulted = true
+            throw FileError("fsync", path: "journal", code: EIO)
+        }
+        try system.fsync(descriptor)
+    }
+    func truncate(_ descriptor: Int32, to length: Int) throws(FileError) { try system.truncate(descriptor, to: length) }
+    func size(_ descriptor: Int32) throws(FileError) -> Int { try system.size(descriptor) }
+    func lock(_ descriptor: Int32) throws(FileError) { try system.lock(descriptor) }
+    func unlock(_ descriptor: Int32) { system.unlock(descriptor) }
+    func close(_ descriptor: Int32) { system.close(descriptor) }
+    func makeDirectory(_ path: String, mode: UInt32) throws(FileError) { try system.makeDirectory(path, mode: mode) }
+    func setMode(_ descriptor: Int32, _ mode: UInt32) throws(FileError) { try system.setMode(descriptor, mode) }
+}
+
+struct JournalTests {
+    let playbook = Array("muster: 1\nid: x\n".utf8)
+
+    func makeRun() throws -> (Journal, URL) {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("journal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        let directory = base.appendingPathComponent("run").path
+        let start = RunStart(playbookID: "x", version: "1", playbookHash: SHA256.hash(playbook).hex, mode: .live,
+                             virtualClock: false, severity: nil, assignments: [:])
+        try Journal.create(directory: directory, playbook: playbook,
+                           events: [Event(at: 1000, actor: .engine, kind: .runStarted(start))])
+        return (Journal(directory: directory), base)
+    }
+
+    func note(_ text: String, at: Int64) -> Event {
+        Event(at: at, actor: .person("alice", role: "commander"), kind: .note(text: text))
+    }
+
+    @Test func appendedLinesAreNumberedChainedAndVerified() throws {
+        let (journal, base) = try makeRun()
+        defer { try? FileManager.default.removeItem(at: base) }
+        try journal.transact { _ in [note("one", at: 2000), note("two", at: 3000)] }
+        let (contents, torn) = try journal.read()
+        #expect(torn == 0)
+        #expect(contents.lines.map(\.seq) == [1, 2, 3])
+        #expect(contents.lines[2].relative == 2000)
+        #expect(contents.lines[0].previous == SHA256.hash(playbook).hex)
+    }
+
+    @Test func modesAreThoseOfTheContract() throws {
+        let (journal, base) = try makeRun()
+        defer { try? FileManager.default.removeItem(at: base) }
+        func mode(_ path: String) -> mode_t {
+            var status = stat()
+            stat(path, &status)
+            return status.st_mode & 0o777
+        }
+        #expect(mode(journal.directory) == 0o770)
+        #expect(mode(journal.journalPath) == 0o660)
+        #expect(mode(journal.playbookPath) == 0o660)
+    }
+
+    @Test func aTornTailIsCutAndTheCutJournaled() throws {
+        let (journal, base) = try makeRun()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: journal.journalPath))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"seq\":2,\"at\":20".utf8))
+        try handle.close()
+        #expect(try journal.read().tornBytes == 16)
+        try journal.transact { _ in [note("after", at: 5000)] }
+        let contents = try journal.read().contents
+        #expect(contents.events.map(\.kind) == [contents.events[0].kind, .journalRepaired(bytesCut: 16), .note(text: "after")])
+    }
+
+    @Test(arguments: [0, 17, 100])
+    func changingAByteOfACompleteLineIsDamageNamingTheLine(_ offsetInSecondLine: Int) throws {
+        let (journal, base) = try makeRun()
+        defer { try? FileManager.default.removeItem(at: base) }
+        try journal.transact { _ in [note("one", at: 2000), note("two", at: 3000)] }
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: journal.journalPath)))
+        let secondLineStart = bytes.firstIndex(of: 0x0A)! + 1
+        bytes[secondLineStart + offsetInSecondLine] ^= 0x01
+        try Data(bytes).write(to: URL(fileURLWithPath: journal.journalPath))
+        #expect(throws: JournalError.self) { try journal.read() }
+        do {
+            _ = try journal.read()
+        } catch .damaged(let line, _) {
+            #expect(line == 2)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+        // Writes are refused while the damage is there.
+        #expect(throws: JournalError.self) { try journal.transact { _ in [note("more", at: 4000)] } }
+    }
+
+    @Test func deletingOrReorderingLinesBreaksTheChain() throws {
+        let (journal, base) = try makeRun()
+        defer { try? FileManager.default.removeItem(at: base) }
+        try journal.transact { _ in [note("one", at: 2000), note("two", at: 3000), note("three", at: 4000)] }
+        let original = try String(contentsOfFile: journal.journalPath, encoding: .utf8)
+        var lines = original.split(separator: "\n").map(String.init)
+        lines.remove(at: 2)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: journal.journalPath, atomically: false, encoding: .utf8)
+        #expect(throws: JournalError.self) { try journal.read() }
+        lines = original.split(separator: "\n").map(String.init)
+        lines.swapAt(1, 2)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: journal.journalPath, atomically: false, encoding: .utf8)
+        #expect(throws: JournalError.self) { try journal.read() }
+    }
+
+    @Test(arguments: [
+        ("short write", FaultyFiles.Fault.shortWrite(keep: 40)), ("disk full", .noSpace), ("fsync fails", .fsyncFails),
+    ])
+    func aFailedAppendAcknowledgesNothingAndLeavesTheJournalIntact(_ name: String, _ fault: FaultyFiles.Fault) throws {
+        let (journal, base) = try makeRun()
+        defer { try? FileManager.default.removeItem(at: base) }
+        try journal.transact { _ in [note("kept", at: 2000)] }
+        let faulty = FaultyFiles(after: 0, fault)
+        let broken = Journal(directory: journal.directory, files: faulty)
+        #expect(throws: JournalError.self) { try broken.transact { _ in [note("lost", at: 3000)] } }
+        #expect(faulty.faulted)
+        let (contents, torn) = try journal.read()
+        #expect(torn == 0)
+        #expect(contents.events.map(\.kind).last == .note(text: "kept"))
+        #expect(contents.lines.count == 2)
+        // And the journal goes on normally afterwards.
+        try journal.transact { _ in [note("next", at: 4000)] }
+        #expect(try journal.read().contents.lines.count == 3)
+    }
+}
