@@ -6,6 +6,11 @@ enum ActionCommands {
     private static let expectSeq = Arguments.Option(
         name: "--expect-seq", value: "N", summary: "refuse if what this acts on changed after seq N")
     private static let why = Arguments.Option(name: "--why", value: "TEXT", summary: "the reason, journaled")
+    static let notifyOptions: [Arguments.Option] = [
+        .init(name: "--notify-command", value: "CMD",
+              summary: "deliver notifications with this program (argv, no shell; default MUSTER_NOTIFY)"),
+        .init(name: "--contacts", value: "FILE", summary: "the contact directory (default MUSTER_CONTACTS)"),
+    ]
 
     static let all: [CommandSpec] = [
         spec("join", "take an unassigned role on a run", "muster join RUN --role ROLE --as PERSON",
@@ -95,7 +100,7 @@ enum ActionCommands {
         CommandSpec(
             name: name, summary: summary, usage: usage + " [--as PERSON] [--expect-seq N]",
             discussion: "PERSON is --as or MUSTER_AS. A refused action exits 1 and is journaled as command.rejected.",
-            options: options + [expectSeq],
+            options: options + [expectSeq] + notifyOptions,
             run: { invocation in
                 let positionals = invocation.arguments.positionals
                 guard let runID = positionals.first else { throw UsageError("\(name) needs a run id first") }
@@ -112,9 +117,12 @@ enum ActionCommands {
                     }
                     expect = number
                 }
+                let notifier = try Notifier.from(invocation)
                 let session = try RunSession(runID, invocation: invocation)
                 let outcome = try session.perform(Command(person: person, kind: kind, expectSeq: expect))
-                return report(outcome, runID: runID, invocation: invocation)
+                let status = report(outcome, runID: runID, invocation: invocation)
+                session.deliver(outcome, with: notifier, invocation: invocation)
+                return status
             })
     }
 

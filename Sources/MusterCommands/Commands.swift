@@ -8,6 +8,7 @@ enum Commands {
         NewCommand.spec,
         StartCommand.spec,
         RunViewCommands.status,
+        WatchCommand.spec,
     ] + ActionCommands.all + [
         RunViewCommands.log,
         RunViewCommands.runs,

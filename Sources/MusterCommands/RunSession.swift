@@ -73,6 +73,21 @@ struct RunSession {
         return result
     }
 
+    /// Delivers the notifications `outcome` appended (when there is a notifier) and journals the results in a
+    /// write of their own, so that no external program ever runs while the journal is locked.
+    func deliver(_ outcome: Outcome, with notifier: Notifier?, invocation: Invocation) {
+        guard let notifier else { return }
+        let results = notifier.deliver(outcome.appended, state: outcome.state) {
+            max((try? Clock.now(invocation.environment)) ?? now, outcome.state.lastEventAt)
+        }
+        guard !results.isEmpty else { return }
+        do {
+            try journal.transact { _ in results }
+        } catch {
+            invocation.console.error("muster: warning: notification results could not be journaled: \(error)\n")
+        }
+    }
+
     /// Reads the run without writing anything.
     func read() throws -> (contents: Journal.Contents, playbook: Playbook, state: RunState, tornBytes: Int) {
         do {

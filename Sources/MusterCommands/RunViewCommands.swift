@@ -8,13 +8,15 @@ enum RunViewCommands {
         name: "status", summary: "the board of a run: active steps, owners, time left, milestones",
         usage: "muster status RUN [--format text|json] [--lang en|zh]",
         discussion: "Timers that fell due are fired and journaled first, so the board is right even if nobody watched.",
-        options: [],
+        options: ActionCommands.notifyOptions,
         run: { invocation in
             guard invocation.arguments.positionals.count == 1 else { throw UsageError("status takes a run id") }
             let runID = invocation.arguments.positionals[0]
             let format = try invocation.format(allowed: ["text", "json"])
+            let notifier = try Notifier.from(invocation)
             let session = try RunSession(runID, invocation: invocation)
             let outcome = try session.perform(nil)
+            session.deliver(outcome, with: notifier, invocation: invocation)
             if format == "json" {
                 invocation.console.out(statusJSON(runID, outcome).serialized(pretty: true) + "\n")
             } else {

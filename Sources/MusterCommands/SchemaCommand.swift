@@ -1,6 +1,28 @@
-/// `muster schema`: not written yet.
+import PlaybookLanguage
+
+/// `muster schema`: prints the JSON Schema of the playbook language, for editors and other validators.
 enum SchemaCommand {
     static let spec = CommandSpec(
-        name: "schema", summary: "not written yet", usage: "muster schema", discussion: "", options: [],
-        run: { _ in throw CommandFailure("'muster schema' is not written yet") })
+        name: "schema",
+        summary: "print the JSON Schema of the playbook language, for editors",
+        usage: "muster schema [--format json]",
+        discussion: """
+            Prints a JSON Schema (draft 2020-12) of the playbook language on stdout. Editors that use
+            yaml-language-server complete and check playbooks with it: save it with
+            'muster schema > muster.schema.json' and start a playbook with the comment
+            '# yaml-language-server: $schema=muster.schema.json'. The schema checks shapes (keys, types, names,
+            durations, step kinds); 'muster check' also checks references, the graph and timing. The output is
+            JSON whatever --format says.
+            """,
+        options: [],
+        run: run)
+
+    static func run(_ invocation: Invocation) throws -> Int32 {
+        _ = try invocation.format(allowed: ["text", "json"])
+        if let extra = invocation.arguments.positionals.first {
+            throw UsageError("'muster schema' takes no arguments, not '\(extra)'")
+        }
+        invocation.console.out(PlaybookSchema.json.serialized(pretty: true) + "\n")
+        return ExitStatus.success
+    }
 }

@@ -1,0 +1,84 @@
+import Foundation
+import JSONText
+import Journaling
+import PlaybookLanguage
+import RunEngine
+
+/// `muster watch RUN`: the live board. Wakes at the next due instant, fires it, shows notifications.
+enum WatchCommand {
+    static let spec = CommandSpec(
+        name: "watch",
+        summary: "the live board of a run: fires timers on time and shows notifications",
+        usage: "muster watch RUN [--notify-command CMD] [--contacts FILE] [--exit-after DURATION]",
+        discussion: """
+            On a terminal the board is redrawn in place; piped, each new event is printed as one line. watch sleeps
+            until the next timer is due (at most a second, to notice other terminals' actions), fires it through the
+            journal like any command, and delivers notifications with --notify-command (argv, no shell; the
+            notification and the person's contacts are JSON on stdin). It stops when the run is closed, or after
+            --exit-after (e.g. 30s).
+            """,
+        options: [
+            .init(name: "--notify-command", value: "CMD", summary: "a program to deliver notifications (argv, no shell)"),
+            .init(name: "--contacts", value: "FILE", summary: "the contact directory (default MUSTER_CONTACTS)"),
+            .init(name: "--exit-after", value: "DURATION", summary: "stop after this long (e.g. 30s, 10m)"),
+        ],
+        run: run)
+
+    static func run(_ invocation: Invocation) throws -> Int32 {
+        guard invocation.arguments.positionals.count == 1 else { throw UsageError("watch takes a run id") }
+        let runID = invocation.arguments.positionals[0]
+        let notifier = try Notifier.from(invocation)
+        var stopAt: Double?
+        if let text = invocation.arguments.value("--exit-after") {
+            guard let milliseconds = DurationText.milliseconds(text) else {
+                throw UsageError("--exit-after takes a duration like 30s or 10m, not '\(text)'")
+            }
+            stopAt = Date().timeIntervalSince1970 + Double(milliseconds) / 1000
+        }
+        let console = invocation.console
+        let redraw = console.colourOut
+        var printedSeq = 0
+        while true {
+            let session = try RunSession(runID, invocation: invocation)
+            let outcome = try session.perform(nil)
+            session.deliver(outcome, with: notifier, invocation: invocation)
+            let (contents, playbook, state, _) = try session.read()
+            if redraw {
+                console.out("\u{1B}[H\u{1B}[2J" + RunBoard(runID: runID, playbook: playbook, state: state, now: session.now,
+                                                           language: invocation.language).render())
+            } else {
+                for line in contents.lines where line.seq > printedSeq {
+                    if printedSeq == 0 && line.seq < contents.lines.count - 20 { continue }
+                    console.out(describe(line, now: session.now))
+                }
+            }
+            printedSeq = contents.lines.count
+            if state.closed { return ExitStatus.success }
+            let nowSeconds = Date().timeIntervalSince1970
+            if let stopAt, nowSeconds >= stopAt { return ExitStatus.success }
+            var wake = nowSeconds + 1
+            if let next = Engine(playbook: playbook).nextDue(state) {
+                wake = min(wake, Double(next) / 1000 + 0.005)
+            }
+            if let stopAt { wake = min(wake, stopAt) }
+            let pause = max(0.001, wake - Date().timeIntervalSince1970)
+            usleep(UInt32(pause * 1_000_000))
+        }
+    }
+
+    private static func describe(_ line: JournalLine, now: Int64) -> String {
+        let (type, data) = EventCoding.encode(line.event.kind)
+        var text = "\(line.seq) \(TimeText.instant(line.event.at)) \(type)"
+        for (key, value) in data { text += " \(key)=\(value.stringValue ?? value.serialized())" }
+        if case .timerFired = line.event.kind { text += " (written \(now - line.event.at) ms after its instant)" }
+        return text + "\n"
+    }
+}
+
+/// Durations on the command line: `90s`, `10m`, `1h30m`, `1d`.
+enum DurationText {
+    static func milliseconds(_ text: String) -> Int64? {
+        PlaybookLanguage.Duration.parseFixed(text)
+    }
+}
+
