@@ -36,7 +36,10 @@ let package = Package(
         .executableTarget(name: "muster", dependencies: ["MusterCommands"]),
         .executableTarget(
             name: "muster-bench",
-            dependencies: ["CYAML", "YAMLLoading", "PlaybookLanguage", "Diagnostics", "Hashing", "JSONText"]
+            dependencies: [
+                "CYAML", "YAMLLoading", "PlaybookLanguage", "Diagnostics", "Hashing", "JSONText", "RunEngine",
+                "Journaling",
+            ]
         ),
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),

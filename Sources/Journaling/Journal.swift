@@ -53,12 +53,12 @@ public struct Journal: Sendable {
         }
         let journal = Journal(directory: directory, files: files)
         do {
-            let pinned = try files.open(journal.playbookPath, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o660)
+            let pinned = try files.open(journal.playbookPath, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o660)
             defer { files.close(pinned) }
             try files.setMode(pinned, 0o660)
             try writeAll(playbook[...], to: pinned, files: files)
             try files.fsync(pinned)
-            let descriptor = try files.open(journal.journalPath, flags: O_RDWR | O_CREAT | O_EXCL, mode: 0o660)
+            let descriptor = try files.open(journal.journalPath, flags: O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o660)
             defer { files.close(descriptor) }
             try files.setMode(descriptor, 0o660)
         } catch {
@@ -77,7 +77,7 @@ public struct Journal: Sendable {
     public func read() throws(JournalError) -> (contents: Contents, tornBytes: Int) {
         let descriptor: Int32
         do {
-            descriptor = try files.open(journalPath, flags: O_RDONLY, mode: 0)
+            descriptor = try files.open(journalPath, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
         } catch {
             throw error.code == ENOENT ? .notFound(directory) : .io(error)
         }
@@ -95,7 +95,7 @@ public struct Journal: Sendable {
     public func transact(_ decide: (Contents) throws -> [Event]) throws -> Contents {
         let descriptor: Int32
         do {
-            descriptor = try files.open(journalPath, flags: O_RDWR, mode: 0)
+            descriptor = try files.open(journalPath, flags: O_RDWR | O_NOFOLLOW, mode: 0)
         } catch {
             throw error.code == ENOENT ? JournalError.notFound(directory) : JournalError.io(error)
         }
@@ -172,7 +172,7 @@ public struct Journal: Sendable {
         let playbook: [UInt8]
         let bytes: [UInt8]
         do {
-            let pinned = try files.open(playbookPath, flags: O_RDONLY, mode: 0)
+            let pinned = try files.open(playbookPath, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
             defer { files.close(pinned) }
             playbook = try files.read(pinned, count: try files.size(pinned))
             _ = lseek(descriptor, 0, SEEK_SET)

@@ -55,7 +55,7 @@ public struct JournalLine: Sendable, Hashable {
         let suffixLength = 8 + 64 + 2
         guard bytes.count > suffixLength,
             bytes.suffix(suffixLength).starts(with: Array(",\"sum\":\"".utf8)),
-            bytes.last == UInt8(ascii: "}")
+            bytes.suffix(2).elementsEqual([UInt8(ascii: "\""), UInt8(ascii: "}")])
         else { throw .badShape("it does not end with its checksum") }
         let bodyEnd = bytes.endIndex - suffixLength
         let sumText = String(decoding: bytes[(bodyEnd + 8)..<(bodyEnd + 72)], as: UTF8.self)

@@ -10,6 +10,7 @@ enum ActionCommands {
         .init(name: "--notify-command", value: "CMD",
               summary: "deliver notifications with this program (argv, no shell; default MUSTER_NOTIFY)"),
         .init(name: "--contacts", value: "FILE", summary: "the contact directory (default MUSTER_CONTACTS)"),
+        .init(name: "--notify-timeout", value: "DURATION", summary: "how long a delivery may take (default 10s)"),
     ]
 
     static let all: [CommandSpec] = [

@@ -45,7 +45,9 @@ enum CheckCommand {
                 diagnostics.append(.error(YAMLRules.unreadable.id, "cannot read the file: \(reason)", file: file,
                                           at: nil))
             case .bytes(let bytes):
-                var found = PlaybookChecker.check(bytes, file: file, limits: limits).diagnostics
+                var found = isContactDirectory(bytes)
+                    ? ContactDirectory.check(bytes, file: file).diagnostics
+                    : PlaybookChecker.check(bytes, file: file, limits: limits).diagnostics
                 if strict {
                     for index in found.indices where found[index].severity == .warning {
                         found[index].severity = .error
@@ -74,6 +76,17 @@ enum CheckCommand {
             console.error("muster: warning: no playbook files found in \(paths.joined(separator: ", "))\n")
         }
         return diagnostics.containsErrors ? ExitStatus.failure : ExitStatus.success
+    }
+
+    /// Whether a file is a contact directory (`contacts:` as its first key) rather than a playbook.
+    static func isContactDirectory(_ bytes: [UInt8]) -> Bool {
+        let text = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        for line in text.split(whereSeparator: \.isNewline) {
+            let trimmed = line.drop { $0 == "\u{FEFF}" }
+            if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("---") { continue }
+            return trimmed.hasPrefix("contacts:")
+        }
+        return false
     }
 
     private static func summary(_ diagnostics: [Diagnostic], fileCount: Int) -> String {

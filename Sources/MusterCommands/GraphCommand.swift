@@ -12,7 +12,8 @@ enum GraphCommand {
             cluster with a cluster per track and a join node, the steps after the outcome in a cluster of their
             own, and a node per outcome. Every edge is drawn by its kind: next, branch (with its condition),
             option (with its id), expiry (dashed), approved, denied (dashed, red), escalation (dotted and bold,
-            'after 5m'), track and join. --format mermaid (the default; 'text' is the same) prints a flowchart
+            'after 5m'), track (into each track), join (out of each track's end), start, and after_end (from
+            the outcomes to the steps after them). --format mermaid (the default; 'text' is the same) prints a flowchart
             for Markdown; --format dot prints Graphviz (render it with 'dot -Tsvg'), where each edge carries
             class="KIND"; --format json prints the nodes, clusters and edges. Titles are in --lang.
             """,
@@ -28,6 +29,7 @@ enum GraphCommand {
         guard let argument = positionals.first else { throw UsageError("missing the playbook: FILE or ID") }
         guard positionals.count == 1 else { throw UsageError("unexpected argument '\(positionals[1])'") }
         let loaded = try PlaybookFiles.load(argument, invocation: invocation)
+        ShowCommand.noteWarnings(loaded, invocation.console)
         let graph = StepGraph(PlaybookOutline(loaded.playbook, language: invocation.language))
         switch format {
         case "dot": invocation.console.out(GraphRenderingDOT(graph: graph).render())

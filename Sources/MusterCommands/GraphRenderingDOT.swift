@@ -54,7 +54,7 @@ struct GraphRenderingDOT {
         let onDark = node.kind == .fork || node.kind == .join
         var label = "<B>" + html(node.name) + "</B>"
         if !node.title.isEmpty {
-            label += TextWidth.wrap(node.title, width: titleWidth).map { "<BR/>" + html($0) }.joined()
+            label += TextWidth.balanced(node.title, width: titleWidth).map { "<BR/>" + html($0) }.joined()
         }
         for detail in node.details {
             let colour = onDark ? "#cfd8dc" : "#546e7a"

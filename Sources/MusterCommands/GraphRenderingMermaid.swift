@@ -78,7 +78,7 @@ struct GraphRenderingMermaid {
         if node.kind == .start || node.kind == .afterEndEntry { return escape(node.name) }
         var label = "<b>" + escape(node.name) + "</b>"
         if !node.title.isEmpty {
-            label += TextWidth.wrap(node.title, width: titleWidth).map { "<br/>" + escape($0) }.joined()
+            label += TextWidth.balanced(node.title, width: titleWidth).map { "<br/>" + escape($0) }.joined()
         }
         for detail in node.details {
             label += "<br/><small>" + escape(detail) + "</small>"

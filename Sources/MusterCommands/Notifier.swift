@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 import JSONText
 import PlaybookLanguage
 import RunEngine
@@ -33,7 +36,14 @@ struct Notifier {
             }
             contacts = directory
         }
-        return Notifier(argv: argv, contacts: contacts, timeout: 10)
+        var timeout = 10.0
+        if let text = invocation.arguments.value("--notify-timeout") {
+            guard let milliseconds = DurationText.milliseconds(text) else {
+                throw UsageError("--notify-timeout takes a duration like 5s, not '\(text)'")
+            }
+            timeout = Double(milliseconds) / 1000
+        }
+        return Notifier(argv: argv, contacts: contacts, timeout: timeout)
     }
 
     /// Delivers the notifications among `events` to the holders of their roles; returns the journal events of
@@ -76,39 +86,60 @@ struct Notifier {
         return JSONValue.object(object).utf8Bytes + [0x0A]
     }
 
+    /// Runs the command in a process group of its own, feeds it `input`, and waits at most `timeout`; on time
+    /// out the whole group is killed, so that a shell script's children do not linger either.
     private func run(input: [UInt8]) -> Result<Void, DeliveryFailure> {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: argv[0])
-        process.arguments = Array(argv.dropFirst())
-        let stdin = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return .failure(DeliveryFailure(why: "cannot run '\(argv[0])': \(error.localizedDescription)"))
+        var pipeEnds: [Int32] = [0, 0]
+        guard pipe(&pipeEnds) == 0 else { return .failure(DeliveryFailure(why: "cannot create a pipe")) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, pipeEnds[0], 0)
+        posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var pid: pid_t = 0
+        let arguments = argv.map { strdup($0) } + [nil]
+        defer { arguments.forEach { free($0) } }
+        let spawned = posix_spawn(&pid, argv[0], &actions, &attributes, arguments, environ)
+        close(pipeEnds[0])
+        guard spawned == 0 else {
+            close(pipeEnds[1])
+            return .failure(DeliveryFailure(why: "cannot run '\(argv[0])': \(String(cString: strerror(spawned)))"))
         }
-        stdin.fileHandleForWriting.write(Data(input))
-        try? stdin.fileHandleForWriting.close()
+        // The payload is small (well under a pipe's buffer); a reader that never reads cannot block us.
+        signal(SIGPIPE, SIG_IGN)
+        _ = input.withUnsafeBytes { write(pipeEnds[1], $0.baseAddress, $0.count) }
+        close(pipeEnds[1])
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { usleep(10_000) }
-        if process.isRunning {
-            process.terminate()
-            let grace = Date().addingTimeInterval(1)
-            while process.isRunning, Date() < grace { usleep(10_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-            return .failure(DeliveryFailure(why: "timed out after \(Int(timeout))s"))
+        var status: Int32 = 0
+        while true {
+            let waited = waitpid(pid, &status, WNOHANG)
+            if waited == pid { break }
+            if waited < 0, errno != EINTR { return .failure(DeliveryFailure(why: "lost track of the notifier")) }
+            if Date() >= deadline {
+                kill(-pid, SIGKILL)
+                _ = waitpid(pid, &status, 0)
+                return .failure(DeliveryFailure(why: "timed out after \(Duration.format(milliseconds: Int64(timeout * 1000)))"))
+            }
+            usleep(5_000)
         }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            return .failure(DeliveryFailure(why: "'\(argv[0])' exited with status \(process.terminationStatus)"))
+        // Exited normally with 0?
+        let exited = status & 0x7F == 0
+        let code = (status >> 8) & 0xFF
+        guard exited, code == 0 else {
+            return .failure(DeliveryFailure(why: exited ? "'\(argv[0])' exited with status \(code)"
+                : "'\(argv[0])' was killed by signal \(status & 0x7F)"))
         }
         return .success(())
     }
 
-    private struct DeliveryFailure: Error {
+    struct DeliveryFailure: Error {
         var why: String
     }
 }

@@ -1,6 +1,7 @@
 import PlaybookLanguage
 
-/// A condition written back as the playbook language spells it, with parentheses only where they are needed.
+/// A condition written back as the playbook language spells it, with parentheses where they are needed and around
+/// an `and` inside an `or`.
 enum ConditionText {
     /// The text of `condition`, e.g. `hottest_c >= 40 or (severity >= severe and outage_kind in [a, b])`.
     static func text(_ condition: Condition) -> String {
@@ -19,8 +20,10 @@ enum ConditionText {
         let body: String
         switch condition {
         case .or(let left, let right):
+            // `and` binds tighter, but a reader of `a or (b and c)` should not need to know it.
             own = .or
-            body = text(left, binding: .or) + " or " + text(right, binding: .and)
+            body = text(left, binding: left.isAnd ? .unary : .or) + " or "
+                + text(right, binding: right.isAnd ? .unary : .and)
         case .and(let left, let right):
             own = .and
             body = text(left, binding: .and) + " and " + text(right, binding: .unary)
@@ -38,5 +41,12 @@ enum ConditionText {
             body = subject.description
         }
         return own < context ? "(" + body + ")" : body
+    }
+}
+
+extension Condition {
+    fileprivate var isAnd: Bool {
+        if case .and = self { return true }
+        return false
     }
 }

@@ -38,6 +38,21 @@ enum TextWidth {
         return lines.isEmpty ? [""] : lines
     }
 
+    /// `text` wrapped into as few lines as `wrap(_:width:)` gives, but as even in length as they can be, so that
+    /// a label in a diagram does not end in a lone word.
+    static func balanced(_ text: String, width: Int) -> [String] {
+        var best = wrap(text, width: width)
+        guard best.count > 1 else { return best }
+        var narrower = width - 1
+        while narrower > 0 {
+            let lines = wrap(text, width: narrower)
+            guard lines.count == best.count else { break }
+            best = lines
+            narrower -= 1
+        }
+        return best
+    }
+
     /// The text cut into words, single spaces and single wide characters (with the punctuation that must
     /// stay with the character before it).
     private static func pieces(_ text: String) -> [String] {

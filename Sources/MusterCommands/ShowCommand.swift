@@ -24,6 +24,7 @@ enum ShowCommand {
         guard let argument = positionals.first else { throw UsageError("missing the playbook: FILE or ID") }
         guard positionals.count == 1 else { throw UsageError("unexpected argument '\(positionals[1])'") }
         let loaded = try PlaybookFiles.load(argument, invocation: invocation)
+        noteWarnings(loaded, invocation.console)
         let outline = PlaybookOutline(loaded.playbook, language: invocation.language)
         switch format {
         case "json":
@@ -32,5 +33,13 @@ enum ShowCommand {
             invocation.console.out(PlaybookOutlineText(outline: outline, colour: invocation.console.colourOut).render())
         }
         return ExitStatus.success
+    }
+
+    /// One line on stderr when the playbook has warnings, which `show` and `graph` do not list themselves.
+    static func noteWarnings(_ loaded: PlaybookFiles.Loaded, _ console: Console) {
+        let count = loaded.warnings.count
+        guard count > 0 else { return }
+        console.error("muster: note: '\(loaded.path)' has \(count == 1 ? "1 warning" : "\(count) warnings"); "
+            + "'muster check \(loaded.path)' lists \(count == 1 ? "it" : "them")\n")
     }
 }

@@ -17,9 +17,7 @@ enum WatchCommand {
             notification and the person's contacts are JSON on stdin). It stops when the run is closed, or after
             --exit-after (e.g. 30s).
             """,
-        options: [
-            .init(name: "--notify-command", value: "CMD", summary: "a program to deliver notifications (argv, no shell)"),
-            .init(name: "--contacts", value: "FILE", summary: "the contact directory (default MUSTER_CONTACTS)"),
+        options: ActionCommands.notifyOptions + [
             .init(name: "--exit-after", value: "DURATION", summary: "stop after this long (e.g. 30s, 10m)"),
         ],
         run: run)

@@ -58,3 +58,6 @@ for steps in [1_000, 10_000] {
 if let small = checkTimes[1_000], let big = checkTimes[10_000] {
     report("check growth 1 000 → 10 000 steps", "\(format(big / small, decimals: 1))×", baseline: "linear: 10×")
 }
+
+// MARK: Live runs (issue: live runs)
+RunBenchmarks.run()

@@ -170,6 +170,28 @@ struct ShowAndGraphTests {
         #expect(milestones[1]["worst_case"]?.arrayValue?.first?["at"]?["text"] == "1d")
     }
 
+    @Test func conditionsAreWrittenBackWithTheirGrouping() throws {
+        let directory = try TemporaryDirectory()
+        let text = try String(contentsOfFile: Self.fixture, encoding: .utf8).replacingOccurrences(
+            of: "      - { when: heat_c > 40, goto: choose }",
+            with: """
+                      - when: heat_c >= 40 or (severity >= fatal and source_kind in [pipe, roof])
+                        goto: choose
+                      - when: 'not (source_kind == pipe or heat_c < -5.5) and source_kind != roof'
+                        goto: choose
+                """)
+        let file = try directory.write("conditions.yaml", Array(text.utf8))
+        let result = try muster(["show", file.path, "--format", "json"])
+        #expect(result.status == 0)
+        let outline = try JSONValue.parse(result.stdout)
+        let triage = try #require(outline["steps"]?.arrayValue?.first { $0["id"] == "triage" })
+        #expect(triage["leads_to"]?.arrayValue?.compactMap { $0["when"]?.stringValue } == [
+            "heat_c >= 40 or (severity >= fatal and source_kind in [pipe, roof])",
+            "not (source_kind == pipe or heat_c < -5.5) and source_kind != roof",
+            "source_kind == roof",
+        ])
+    }
+
     @Test func showFindsAShippedPlaybookByID() throws {
         let playbooks = Fixtures.repository.appendingPathComponent("Playbooks").path
         let result = try muster(["show", "power-loss", "--playbooks", playbooks])

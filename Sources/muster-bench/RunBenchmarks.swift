@@ -1,0 +1,112 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import Hashing
+import YAMLLoading
+import Journaling
+import PlaybookLanguage
+import RunEngine
+
+/// Figures for live runs: command latency against a raw append+fsync, fold speed, and reading a large run.
+enum RunBenchmarks {
+    static func temporaryDirectory() -> String {
+        var template = Array("/tmp/muster-bench-XXXXXX".utf8CString)
+        let path = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        return String(cString: path!)
+    }
+
+    static func percentile(_ values: [Double], _ fraction: Double) -> Double {
+        let sorted = values.sorted()
+        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
+    }
+
+    static func run() {
+        let base = temporaryDirectory()
+        defer { _ = system("rm -rf '\(base)'") }
+        let playbookText = GeneratedPlaybook.text(steps: 5_000)
+        let bytes = Array(playbookText.utf8)
+        guard let playbook = PlaybookChecker.check(bytes, file: "g.yaml", limits: LoadLimits(maxFileBytes: 64 << 20)).playbook
+        else { fatalError("generated playbook must check") }
+        let engine = Engine(playbook: playbook)
+        let start = RunStart(playbookID: playbook.id, version: playbook.version, playbookHash: SHA256.hash(bytes).hex,
+                             mode: .live, virtualClock: false, severity: "fatal",
+                             assignments: ["commander": "alice", "tech_lead": "carol", "on_site": "bob"])
+
+        // Command latency: one note per transaction (lock, re-read, decide, append, fsync, unlock).
+        let directory = base + "/latency"
+        try! Journal.create(directory: directory, playbook: bytes, events: engine.start(start, at: 0))
+        let journal = Journal(directory: directory)
+        var latencies: [Double] = []
+        for index in 0..<200 {
+            let begin = Measure.now()
+            try! journal.transact { contents in
+                [Event(at: Int64(index), actor: .person("alice", role: "commander"), kind: .note(text: "note \(index)"))]
+            }
+            latencies.append(Measure.now() - begin)
+        }
+        // Baseline: the same number of raw appends of a line of similar size, each fsync'd, on the same disk.
+        let rawPath = base + "/raw.jsonl"
+        let descriptor = open(rawPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        let line = Array(String(repeating: "x", count: 250).utf8) + [0x0A]
+        var raw: [Double] = []
+        for _ in 0..<200 {
+            let begin = Measure.now()
+            _ = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            fsync(descriptor)
+            raw.append(Measure.now() - begin)
+        }
+        close(descriptor)
+        let p50 = percentile(latencies, 0.5) * 1000
+        let p99 = percentile(latencies, 0.99) * 1000
+        report("acknowledged command latency p50 / p99", "\(format(p50, decimals: 2)) / \(format(p99, decimals: 2)) ms",
+               baseline: "raw append+fsync p50 \(format(percentile(raw, 0.5) * 1000, decimals: 2)) / p99 "
+                + "\(format(percentile(raw, 0.99) * 1000, decimals: 2)) ms",
+               goal: "p99 ≤ 3× raw (here \(format(p99 / (percentile(raw, 0.99) * 1000), decimals: 1))×)")
+
+        // A 100 000-event run: drive the chain playbook step by step.
+        var events = engine.start(start, at: 0)
+        var state = RunState.fold(events)
+        var now: Int64 = 0
+        while events.count < 100_000, let step = state.activeOrder.first {
+            now += 1_000
+            let person = state.active[step]?.owner.flatMap { state.holders[$0] } ?? "alice"
+            guard case .success(let produced) = engine.handle(
+                Command(person: person, kind: .done(step: step, items: ["first", "second"])), state: state, at: now)
+            else { break }
+            for event in produced { state.apply(event) }
+            events += produced
+            let note = Event(at: now, actor: .person(person, role: nil), kind: .note(text: "progress on \(step)"))
+            state.apply(note)
+            events.append(note)
+        }
+        var folded = RunState()
+        let foldSeconds = Measure.best(of: 5) { folded = RunState.fold(events) }
+        precondition(folded == state)
+        report("fold \(events.count) events", "\(format(Double(events.count) / foldSeconds / 1000, decimals: 0))k events/s",
+               baseline: "—", goal: "≥ 500k events/s")
+
+        let large = base + "/large"
+        try! Journal.create(directory: large, playbook: bytes, events: Array(events.prefix(1)))
+        let largeJournal = Journal(directory: large)
+        var written = 1
+        while written < events.count {
+            let batch = Array(events[written..<min(events.count, written + 10_000)])
+            try! largeJournal.transact { _ in batch }
+            written += batch.count
+        }
+        var lineCount = 0
+        let statusSeconds = Measure.best(of: 3) {
+            let (contents, _) = try! largeJournal.read()
+            let rebuilt = RunState.fold(contents.events)
+            lineCount = rebuilt.eventCount
+        }
+        let rawRead = Measure.best(of: 3) {
+            let file = open(large + "/journal.jsonl", O_RDONLY)
+            var buffer = [UInt8](repeating: 0, count: 1 << 20)
+            while buffer.withUnsafeMutableBytes({ read(file, $0.baseAddress, $0.count) }) > 0 {}
+            close(file)
+        }
+        report("status of a \(lineCount)-event run (read, verify, fold)", "\(format(statusSeconds * 1000)) ms",
+               baseline: "raw read of the file \(format(rawRead * 1000)) ms", goal: "< 1 s")
+    }
+}

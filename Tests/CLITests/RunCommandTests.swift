@@ -1,0 +1,185 @@
+import Foundation
+import JSONText
+import Testing
+
+/// Runs driven from the command line with an injected clock (`MUSTER_NOW`), one command after another.
+struct RunCommandTests {
+    static let t0: Int64 = 1_767_225_600_000  // 2026-01-01 00:00:00Z
+
+    let directory: TemporaryDirectory
+    init() throws { directory = try TemporaryDirectory() }
+
+    func muster(_ arguments: [String], minute: Double = 0, as person: String? = nil) throws -> MusterProcess.Result {
+        var environment = ["MUSTER_PLAYBOOKS": Fixtures.repository.appendingPathComponent("Playbooks").path,
+                           "MUSTER_NOW": String(Self.t0 + Int64(minute * 60_000))]
+        if let person { environment["MUSTER_AS"] = person }
+        return try MusterProcess.run(arguments, in: directory.url, environment: environment)
+    }
+
+    func startWaterLeak() throws {
+        let started = try muster(["start", "water-leak", "--run-id", "wl", "--assign", "commander=alice",
+                                  "--assign", "on_site=bob", "--assign", "tech_lead=carol"])
+        #expect(started.status == 0, "\(started.stderr)")
+        #expect(started.stdout == "wl\n")
+    }
+
+    @Test func startPrintsExactlyTheRunIDAndPinsThePlaybook() throws {
+        let started = try muster(["start", "water-leak", "--assign", "commander=alice"])
+        #expect(started.status == 0)
+        #expect(started.stdout == "water-leak-20260101-000000\n")
+        let pinned = directory.url.appendingPathComponent("runs/water-leak-20260101-000000/playbook.yaml")
+        let original = Fixtures.repository.appendingPathComponent("Playbooks/water-leak.yaml")
+        #expect(try Data(contentsOf: pinned) == Data(contentsOf: original))
+    }
+
+    @Test func aWholeRunFromReportToOutcome() throws {
+        try startWaterLeak()
+        #expect(try muster(["done", "wl", "report"], minute: 1, as: "bob").status == 0)
+        #expect(try muster(["record", "wl", "leak_source=wall_or_window"], minute: 2, as: "alice").status == 0)
+        #expect(try muster(["grade", "wl", "severe"], minute: 2, as: "alice").status == 0)
+        #expect(try muster(["done", "wl", "assess"], minute: 3, as: "alice").status == 0)
+        #expect(try muster(["done", "wl", "secure_room"], minute: 20, as: "bob").status == 0)
+        #expect(try muster(["done", "wl", "clear_water"], minute: 60, as: "bob").status == 0)
+        #expect(try muster(["done", "wl", "repair_and_remove_cause"], minute: 300, as: "carol").status == 0)
+        let status = try JSONValue.parse(try muster(["status", "wl", "--format", "json"], minute: 301).stdout)
+        #expect(status["outcome"] == "resolved")
+        #expect(status["milestones"]?["reported"]?["margin_ms"] == 240_000)
+        #expect(status["milestones"]?["responded"]?["margin_ms"] == 720_000)
+        #expect(try muster(["done", "wl", "written_report"], minute: 600, as: "alice").status == 0)
+        let closed = try JSONValue.parse(try muster(["status", "wl", "--format", "json"], minute: 601).stdout)
+        #expect(closed["closed"] == true)
+        #expect(try muster(["verify", "wl"]).status == 0)
+        #expect(try muster(["runs"]).stdout.contains("wl"))
+    }
+
+    @Test func refusedActionsExitOneAndAreJournaled() throws {
+        try startWaterLeak()
+        let wrongRole = try muster(["done", "wl", "report"], minute: 1, as: "alice")
+        #expect(wrongRole.status == 1)
+        #expect(wrongRole.stderr.contains("refused (wrong-role): alice may not act as 'on_site' (held by bob)"))
+        let notActive = try muster(["done", "wl", "assess"], minute: 1, as: "alice")
+        #expect(notActive.status == 1)
+        #expect(notActive.stderr.contains("step 'assess' is not active"))
+        let badFact = try muster(["record", "wl", "leak_source=roof"], minute: 1, as: "alice")
+        #expect(badFact.stderr.contains("'roof' is not a value of 'leak_source'"))
+        let log = try JSONValue.parse(try muster(["log", "wl", "--format", "json"]).stdout)
+        let rejected = log.arrayValue?.filter { $0["type"] == "command.rejected" } ?? []
+        #expect(rejected.count == 3)
+        let stale = try muster(["done", "wl", "report", "--expect-seq", "1"], minute: 2, as: "bob")
+        #expect(stale.status == 1)
+        #expect(stale.stderr.contains("refused (stale)"))
+    }
+
+    @Test(arguments: [
+        (["done", "wl", "report"], "who is acting? give --as PERSON or set MUSTER_AS"),
+        (["done"], "done needs a run id first"),
+        (["record", "wl", "nonsense"], "record takes FACT=VALUE, not 'nonsense'"),
+        (["status", "../etc"], "'../etc' is not a run id"),
+    ])
+    func usageErrorsExitTwo(_ arguments: [String], _ message: String) throws {
+        try startWaterLeak()
+        let result = try muster(arguments, minute: 1)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func escalationsFireWhileNobodyWatchesAndAreJournaledOnTheNextCommand() throws {
+        try startWaterLeak()
+        // Nobody acts for 4 minutes; the 3-minute escalation of 'report' fires at its instant.
+        let status = try muster(["status", "wl"], minute: 4)
+        #expect(status.status == 0)
+        let log = try JSONValue.parse(try muster(["log", "wl", "--format", "json"]).stdout)
+        let fired = log.arrayValue?.first { $0["type"] == "escalation.fired" }
+        #expect(fired?["at"]?.intValue == Self.t0 + 3 * 60_000)
+        #expect(log.arrayValue?.contains { $0["type"] == "notification.requested" } == true)
+    }
+
+    @Test func theBoardSpeaksChinese() throws {
+        try startWaterLeak()
+        let board = try muster(["status", "wl", "--lang", "zh"], minute: 1)
+        #expect(board.stdout.contains("进行中的步骤"))
+        #expect(board.stdout.contains("报告漏水"))
+        #expect(board.stdout.contains("里程碑"))
+    }
+
+    @Test func contactDirectoriesAreCheckedLikePlaybooks() throws {
+        #expect(try muster(["check", Fixtures.directory.appendingPathComponent("runs-basic/contacts.yaml").path]).status == 0)
+        try directory.write("bad-contacts.yaml", Array("contacts: 1\npeople:\n  eve:\n    name: Eve\n    phone: 1\n".utf8))
+        let bad = try muster(["check", "bad-contacts.yaml"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("unknown key 'phone' in person 'eve'"))
+        #expect(bad.stderr.contains("person 'eve' has no way to be reached"))
+    }
+}
+
+/// Tests that need a few seconds of real time: the live `watch` and notification delivery.
+@Suite(.serialized) struct RealTimeTests {
+    let directory: TemporaryDirectory
+    init() throws { directory = try TemporaryDirectory() }
+
+    func start() throws {
+        let playbook = Fixtures.directory.appendingPathComponent("runs-basic/quick.yaml").path
+        let started = try MusterProcess.run(["start", playbook, "--run-id", "q", "--assign", "commander=alice"],
+                                            in: directory.url)
+        #expect(started.status == 0)
+    }
+
+    func script(_ name: String, _ body: String) throws -> String {
+        let url = try directory.write(name, Array(("#!/bin/sh\n" + body + "\n").utf8))
+        chmod(url.path, 0o755)
+        return url.path
+    }
+
+    @Test func watchFiresDueTimersWithinOneSecondOfTheirInstant() throws {
+        try start()
+        let watch = try MusterProcess.run(["watch", "q", "--exit-after", "3s"], in: directory.url)
+        #expect(watch.status == 0)
+        let fired = watch.stdout.split(separator: "\n").filter { $0.contains("timer.fired") }
+        #expect(fired.count == 2, "\(watch.stdout)")
+        for line in fired {
+            let lateness = line.split(separator: "(written ").last?.split(separator: " ").first.flatMap { Int($0) }
+            #expect(lateness.map { $0 < 1000 } == true, "\(line)")
+        }
+    }
+
+    @Test func notificationsRunAsArgvWithJSONOnStdinAndTheResultIsJournaled() throws {
+        try start()
+        let received = directory.url.appendingPathComponent("received.jsonl").path
+        let notify = try script("notify.sh", "cat >> '\(received)'")
+        let contacts = Fixtures.directory.appendingPathComponent("runs-basic/contacts.yaml").path
+        let watch = try MusterProcess.run(["watch", "q", "--exit-after", "3s", "--notify-command", notify,
+                                           "--contacts", contacts], in: directory.url)
+        #expect(watch.status == 0)
+        let lines = try String(contentsOfFile: received, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+        let first = try JSONValue.parse(String(lines[0]))
+        #expect(first["to"]?["phone_24h"] == "+86 10 5555 0100")
+        // The step title holds '$(touch INJECTED)': it travels as data, never through a shell.
+        #expect(first["message"]?.stringValue?.contains("$(touch INJECTED)") == true)
+        #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("INJECTED").path))
+        #expect(watch.stdout.contains("notification.sent id=n1 to=alice"))
+    }
+
+    @Test func failingAndHangingNotifiersAreJournaledAndNeverBlockTheRun() throws {
+        try start()
+        let failing = try script("fail.sh", "exit 3")
+        let hanging = try script("hang.sh", "sleep 30")
+        let first = try MusterProcess.run(["watch", "q", "--exit-after", "2s", "--notify-command", failing],
+                                          in: directory.url)
+        #expect(first.stdout.contains("notification.failed id=n1 to=alice why=") && first.stdout.contains("status 3"))
+        // A second run on an injected clock: the next command, 10 s later, fires both timers and notifies.
+        let playbook = Fixtures.directory.appendingPathComponent("runs-basic/quick.yaml").path
+        let t0 = "1767225600000"
+        _ = try MusterProcess.run(["start", playbook, "--run-id", "q2", "--assign", "commander=alice"],
+                                  in: directory.url, environment: ["MUSTER_NOW": t0])
+        let clock = Date()
+        let second = try MusterProcess.run(["note", "q2", "still", "going", "--as", "alice", "--notify-command", hanging,
+                                            "--notify-timeout", "1s"], in: directory.url,
+                                           environment: ["MUSTER_NOW": "1767225610000"])
+        #expect(second.status == 0)
+        #expect(Date().timeIntervalSince(clock) < 8)
+        let log = try MusterProcess.run(["log", "q2"], in: directory.url)
+        #expect(log.stdout.contains("notification.failed") && log.stdout.contains("timed out after 1s"), "\(log.stdout)")
+        #expect(try MusterProcess.run(["verify", "q2"], in: directory.url).status == 0)
+    }
+}
