@@ -32,9 +32,15 @@ enum RunBenchmarks {
                              mode: .live, virtualClock: false, severity: "fatal",
                              assignments: ["commander": "alice", "tech_lead": "carol", "on_site": "bob"])
 
-        // Command latency: one note per transaction (lock, re-read, decide, append, fsync, unlock).
+        // Command latency: one note per transaction (lock, re-read and verify, decide, append, fsync, unlock), on
+        // a run of a playbook of a real one's size (20 steps, about 14 KB).
+        let smallBytes = Array(GeneratedPlaybook.text(steps: 20).utf8)
+        let small = PlaybookChecker.check(smallBytes, file: "small.yaml").playbook!
+        var smallStart = start
+        smallStart.playbookHash = SHA256.hash(smallBytes).hex
         let directory = base + "/latency"
-        try! Journal.create(directory: directory, playbook: bytes, events: engine.start(start, at: 0))
+        try! Journal.create(directory: directory, playbook: smallBytes,
+                            events: Engine(playbook: small).start(smallStart, at: 0))
         let journal = Journal(directory: directory)
         var latencies: [Double] = []
         for index in 0..<200 {
@@ -76,6 +82,12 @@ enum RunBenchmarks {
             for event in produced { state.apply(event) }
             events += produced
             let note = Event(at: now, actor: .person(person, role: nil), kind: .note(text: "progress on \(step)"))
+            state.apply(note)
+            events.append(note)
+        }
+        while events.count < 100_000 {
+            now += 1_000
+            let note = Event(at: now, actor: .person("alice", role: nil), kind: .note(text: "still working \(events.count)"))
             state.apply(note)
             events.append(note)
         }
