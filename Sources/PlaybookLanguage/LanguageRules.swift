@@ -38,6 +38,9 @@ public enum LanguageRules {
     public static let standInCycle = DiagnosticRule("stand-in-cycle", "roles stand in for each other in a cycle")
     public static let gotoAcrossTracks = DiagnosticRule(
         "goto-across-tracks", "a transition leaves its parallel track or enters another")
+    public static let wrongPhase = DiagnosticRule(
+        "wrong-phase", "a transition crosses between the main phase and the after-end phase")
+    public static let selfApproval = DiagnosticRule("self-approval", "a step is approved by the role that owns it")
 
     // The graph.
     public static let unreachableStep = DiagnosticRule(
@@ -66,7 +69,8 @@ public enum LanguageRules {
         unknownKey, wrongType, missingField, badName, outOfRange, booleanLikeText, unsupportedFormat, badDuration,
         multipleStepKinds, nextNotAllowed, conditionSyntax, missingElse, unreachableBranch, unboundedWait,
         duplicateStep, undefinedStep, undefinedRole, undefinedFact, undefinedClock, undefinedOutcome,
-        undefinedOption, undefinedValue, conditionType, standInCycle, gotoAcrossTracks, unreachableStep, deadEnd,
+        undefinedOption, undefinedValue, conditionType, standInCycle, gotoAcrossTracks, wrongPhase, selfApproval,
+        unreachableStep, deadEnd,
         noWayToOutcome, unsatisfiableJoin, missingOwner, missingClock, escalationOrder, escalationAfterDeadline,
         milestoneInfeasible, noDeadlineOnPath, missingChinese,
     ]

@@ -72,7 +72,8 @@ struct PlaybookDecoder {
         if let milliseconds = Duration.parseFixed(text.value) {
             return Located(.fixed(milliseconds: milliseconds), at: node.location)
         }
-        if NodeReader.isName(text.value), !text.value.contains(where: \.isNumber) {
+        // Lengths start with a digit; anything else that is a name is a clock's name (`respond`, `p1`).
+        if NodeReader.isName(text.value) {
             return Located(.clock(text.value), at: node.location)
         }
         reader.error(LanguageRules.badDuration, "\(what) '\(text.value)' is not a duration", at: node.location,

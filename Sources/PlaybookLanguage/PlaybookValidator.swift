@@ -24,7 +24,9 @@ struct PlaybookValidator {
 
     static func validate(_ playbook: Playbook, reader: inout NodeReader) {
         var validator = PlaybookValidator(playbook: playbook, reader: reader)
-        let before = validator.reader.diagnostics.filter { $0.severity == .error }.count
+        // Timing is judged only on a playbook without errors: decoding fallbacks would give wrong numbers.
+        let before = validator.reader.diagnostics.contains { $0.severity == .error } ? -1
+            : validator.reader.diagnostics.filter { $0.severity == .error }.count
         validator.indexSteps()
         validator.checkRoles()
         validator.checkSeverityClocks()
@@ -128,7 +130,9 @@ struct PlaybookValidator {
     }
 
     /// Checks a target and that it stays within the scope (`nil`: top level) of the step it leaves from.
-    private mutating func requireTarget(_ target: Located<Target>, from scope: Scope?, _ what: String) {
+    private mutating func requireTarget(
+        _ target: Located<Target>, from scope: Scope?, phase: Step.Phase = .main, _ what: String
+    ) {
         switch target.value {
         case .outcome(let id):
             if playbook.outcome(id) == nil {
@@ -138,12 +142,21 @@ struct PlaybookValidator {
                              at: target.location, hint: "define it under 'outcomes:'")
             }
         case .step(let id):
-            guard stepsByID[id] != nil else {
+            guard let targetStep = stepsByID[id] else {
                 reader.error(LanguageRules.undefinedStep,
                              "\(what): step '\(id)' is not defined"
                                 + NameSuggestion.didYouMean(id, in: stepsByID.keys.sorted()),
                              at: target.location, hint: "define it under 'steps:' or correct the name")
                 return
+            }
+            if phase != targetStep.phase {
+                reader.error(LanguageRules.wrongPhase,
+                             phase == .main
+                                ? "\(what) leads to after-end step '\(id)', which starts only when the run has ended"
+                                : "\(what) leads from the after-end phase back to main-phase step '\(id)'",
+                             at: target.location,
+                             hint: phase == .main ? "lead to an outcome; after-end steps start on their own"
+                                : "after-end steps lead only to other after-end steps")
             }
             let targetScope = scopes[id]
             if targetScope != scope {
@@ -198,11 +211,11 @@ struct PlaybookValidator {
             requireDuration(rung.after)
             for role in rung.notify { requireRole(role, "an escalation of \(what)") }
             if let role = rung.reassign { requireRole(role, "an escalation of \(what)") }
-            if let goto = rung.goto { requireTarget(goto, from: scope, "an escalation of \(what)") }
+            if let goto = rung.goto { requireTarget(goto, from: scope, phase: step.phase, "an escalation of \(what)") }
         }
         checkLadder(step)
         if let next = step.next {
-            for target in next.targets { requireTarget(target, from: scope, "'next' of \(what)") }
+            for target in next.targets { requireTarget(target, from: scope, phase: step.phase, "'next' of \(what)") }
             if case .branches(let branches, _) = next {
                 for branch in branches { checkCondition(branch.condition, at: branch.conditionLocation) }
             }
@@ -212,7 +225,7 @@ struct PlaybookValidator {
             break
         case .decide(let decision):
             requireDuration(decision.within)
-            for option in decision.options { requireTarget(option.target, from: scope, "option '\(option.id)'") }
+            for option in decision.options { requireTarget(option.target, from: scope, phase: step.phase, "option '\(option.id)'") }
             for role in decision.notifyOnExpiry { requireRole(role, "the expiry notice of \(what)") }
             if let expiry = decision.onExpiry, !decision.options.contains(where: { $0.id == expiry.value }) {
                 reader.error(LanguageRules.undefinedOption,
@@ -222,12 +235,18 @@ struct PlaybookValidator {
             }
         case .approve(let approval):
             requireRole(approval.approver, "the approver of \(what)")
+            if let owner = step.owner, owner.value == approval.approver.value {
+                reader.error(LanguageRules.selfApproval,
+                             "\(what) is approved by its own owner '\(owner.value)'",
+                             at: approval.approver.location,
+                             hint: "an approval is one role asking another: give 'by' another role")
+            }
             requireDuration(approval.within)
-            requireTarget(approval.approved, from: scope, "'approved' of \(what)")
-            requireTarget(approval.denied, from: scope, "'denied' of \(what)")
+            requireTarget(approval.approved, from: scope, phase: step.phase, "'approved' of \(what)")
+            requireTarget(approval.denied, from: scope, phase: step.phase, "'denied' of \(what)")
         case .wait(let wait):
             requireDuration(wait.within)
-            if let expiry = wait.onExpiry { requireTarget(expiry, from: scope, "'on_expiry' of \(what)") }
+            if let expiry = wait.onExpiry { requireTarget(expiry, from: scope, phase: step.phase, "'on_expiry' of \(what)") }
         case .parallel(let parallel):
             for track in parallel.tracks {
                 let trackScope = Scope(parallelStep: step.id, track: track.id)
@@ -239,11 +258,30 @@ struct PlaybookValidator {
             case .all, .any: count = parallel.tracks.isEmpty ? 0 : 1
             case .count(let wanted): count = wanted
             }
+            for track in parallel.tracks where !canEnd(track) {
+                reader.error(LanguageRules.unsatisfiableJoin,
+                             "track '\(track.id)' of \(what) never ends: every step in it leads somewhere",
+                             at: track.location, hint: "a track ends at a step without 'next'")
+            }
             if parallel.tracks.isEmpty || count < 1 || count > parallel.tracks.count {
                 reader.error(LanguageRules.unsatisfiableJoin,
                              parallel.tracks.isEmpty ? "\(what) has no tracks, so its join can never be satisfied"
                                 : "\(what) joins on \(count) tracks but has \(parallel.tracks.count)",
                              at: parallel.joinLocation, hint: "join on 'all', 'any' or a count from 1 to the tracks")
+            }
+        }
+    }
+
+    /// Whether some step of a track ends it: a step without `next`, or one that leaves the track (to an outcome,
+    /// or, wrongly and reported elsewhere, to another step).
+    private func canEnd(_ track: Track) -> Bool {
+        let own = Set(track.steps.map(\.id))
+        return track.steps.contains { step in
+            if step.isBranching || step.nextLocation != nil && step.next == nil { return true }
+            guard let next = step.next else { return true }
+            return next.targets.contains { target in
+                if case .step(let id) = target.value { return !own.contains(id) }
+                return true
             }
         }
     }
@@ -264,7 +302,7 @@ struct PlaybookValidator {
                                  notes: [.init("the earlier rung is here", at: earlierRung.after.location)])
                     reported = true
                 }
-                if let deadline = step.doneWithin, let limit = resolve(deadline.value, level), after >= limit,
+                if let deadline = deadline(of: step), let limit = resolve(deadline.value, level), after >= limit,
                     !reported
                 {
                     reader.error(LanguageRules.escalationAfterDeadline,
@@ -279,6 +317,17 @@ struct PlaybookValidator {
                 previous = (after, rung)
             }
             if reported { break }
+        }
+    }
+
+    /// The deadline that ends a step: `done_within`, else a decision's, approval's or wait's own bound.
+    private func deadline(of step: Step) -> Located<Duration>? {
+        if let done = step.doneWithin { return done }
+        switch step.kind {
+        case .decide(let decision): return decision.within
+        case .approve(let approval): return approval.within
+        case .wait(let wait): return wait.within
+        case .action, .parallel: return nil
         }
     }
 
@@ -415,7 +464,9 @@ struct PlaybookValidator {
             guard reached.insert(id).inserted, let step = stepsByID[id] else { continue }
             for case .step(let next) in successors(of: step) where stepsByID[next] != nil { work.append(next) }
         }
-        for step in playbook.allSteps where !reached.contains(step.id) {
+        // A transition that could not be read hides the steps it leads to: say nothing rather than cascade.
+        let brokenTransitions = playbook.allSteps.contains { $0.next == nil && $0.nextLocation != nil }
+        for step in playbook.allSteps where !reached.contains(step.id) && !brokenTransitions {
             reader.error(LanguageRules.unreachableStep, "step '\(step.id)' can never be reached", at: step.location,
                          hint: "lead to it from another step, or remove it")
         }

@@ -71,6 +71,16 @@ public struct Step: Sendable, Hashable {
     public var nextLocation: SourceLocation?
 }
 
+extension Step {
+    /// Whether the step says where it leads through its branches (decide and approve) rather than `next`.
+    public var isBranching: Bool {
+        switch kind {
+        case .decide, .approve: true
+        case .action, .parallel, .wait: false
+        }
+    }
+}
+
 /// One item of a step's checklist.
 public struct ChecklistItem: Sendable, Hashable {
     /// The item's id, e.g. `precool`, used on the command line (`done --item precool`).

@@ -245,6 +245,10 @@ extension PlaybookDecoder {
             reader.error(LanguageRules.missingField, "an approval with 'within' needs 'on_expiry: approve|deny'",
                          at: fields.keyLocation("within"))
         }
+        if fields.has("on_expiry"), within == nil, fields.optional("within") == nil {
+            reader.error(LanguageRules.missingField, "an approval with 'on_expiry' needs 'within'",
+                         at: fields.keyLocation("on_expiry"))
+        }
         var approved: Located<Target>?
         var denied: Located<Target>?
         if let then = fields.required("then", reader: &reader, hint: "then: { approved: STEP, denied: STEP }"),
@@ -282,6 +286,10 @@ extension PlaybookDecoder {
             joinLocation = joinNode.location
             if let text = joinNode.scalar?.text, joinNode.scalar?.style == .plain, ["all", "any"].contains(text) {
                 join = text == "all" ? .all : .any
+            } else if joinNode.scalar != nil {
+                reader.error(LanguageRules.wrongType,
+                             "'join' is all, any or { count: N }, not '\(joinNode.scalar?.text ?? "")'",
+                             at: joinNode.location, hint: "all: every track; any: the first; { count: 2 }: two of them")
             } else if let joinFields = FieldReader(joinNode, "'join'", known: ["count"], reader: &reader),
                 let countNode = joinFields.required("count", reader: &reader),
                 let count = reader.integer(countNode, "the join count", in: 1...1_000)

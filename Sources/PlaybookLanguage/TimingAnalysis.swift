@@ -67,14 +67,30 @@ struct TimingAnalysis {
             guard let worst = outcomes.max(by: { arrivals[$0]!.at < arrivals[$1]!.at }) else { return nil }
             return (arrivals[worst]!.at, Self.path(to: worst, in: arrivals), undeadlined)
         case .activated(let step), .acknowledged(let step), .done(let step):
-            guard let arrival = arrivals[step.value], let node = steps[step.value] else { return nil }
+            guard let node = steps[step.value] else { return nil }
+            var arrival: Arrival
+            var path: [String]
+            if let topLevel = arrivals[step.value] {
+                arrival = topLevel
+                path = Self.path(to: step.value, in: arrivals)
+            } else if let (parallel, track) = enclosingTrack(of: step.value), let outer = arrivals[parallel.id] {
+                // A step inside a track: the parallel step's arrival, then the track's slowest path to it.
+                let trackSteps = Dictionary(track.steps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                let inner = longestArrivals(from: [track.start.value], level: level, undeadlined: &undeadlined,
+                                            within: trackSteps)
+                guard let innerArrival = inner[step.value] else { return nil }
+                arrival = Arrival(at: outer.at + innerArrival.at, from: nil)
+                path = Self.path(to: parallel.id, in: arrivals) + Self.path(to: step.value, in: inner)
+            } else {
+                return nil
+            }
             var extra: Int64 = 0
             if case .acknowledged = trigger {
                 extra = resolve(node.ackWithin?.value, level) ?? cost(of: node, level: level, undeadlined: &undeadlined)
             } else if case .done = trigger {
                 extra = cost(of: node, level: level, undeadlined: &undeadlined)
             }
-            return (arrival.at + extra, Self.path(to: step.value, in: arrivals), undeadlined)
+            return (arrival.at + extra, path, undeadlined)
         }
     }
 
@@ -141,7 +157,7 @@ struct TimingAnalysis {
             case .any: joined = trackCosts.first ?? 0
             case .count(let count): joined = count >= 1 && count <= trackCosts.count ? trackCosts[count - 1] : 0
             }
-            if let own = resolve(step.doneWithin?.value, level) { return min(own, joined) }
+            // The parallel step's own deadline makes it overdue, but does not stop its tracks: the join decides.
             return joined
         }
         if let milliseconds = resolve(deadline, level) { return milliseconds }
@@ -235,6 +251,17 @@ struct TimingAnalysis {
             }
         }
         return arrivals
+    }
+
+    /// The top-level parallel step and track that hold `stepID` (tracks nested in tracks are not looked into).
+    func enclosingTrack(of stepID: String) -> (Step, Track)? {
+        for step in playbook.steps {
+            guard case .parallel(let parallel) = step.kind else { continue }
+            for track in parallel.tracks where track.steps.contains(where: { $0.id == stepID }) {
+                return (step, track)
+            }
+        }
+        return nil
     }
 
     /// After-end steps that no other after-end step leads to: they start when the run reaches its outcome.

@@ -302,6 +302,26 @@ struct RuleDiagnosticsTests {
             """
         ),
         (
+            "wrong-phase",
+            """
+            wrong-phase.yaml:18:11: error: 'next' of step 'report' leads to after-end step 'written_report', which starts only when the run has ended [wrong-phase]
+             18 |     next: written_report
+                |           ^
+                = hint: lead to an outcome; after-end steps start on their own
+
+            """
+        ),
+        (
+            "self-approval",
+            """
+            self-approval.yaml:18:20: error: step 'report' is approved by its own owner 'on_site' [self-approval]
+             18 |     approve: { by: on_site, within: 10m, on_expiry: deny, then: { approved: outcome.resolved, denied: outcome.resolved } }
+                |                    ^
+                = hint: an approval is one role asking another: give 'by' another role
+
+            """
+        ),
+        (
             "unreachable-step",
             """
             unreachable-step.yaml:19:3: error: step 'assess' can never be reached [unreachable-step]
