@@ -106,54 +106,61 @@ public struct Journal: Sendable {
             throw JournalError.io(error)
         }
         defer { files.unlock(descriptor) }
-        var (contents, torn) = try load(descriptor)
-        var pending: [Event] = []
+        let (contents, torn) = try load(descriptor)
+        var events: [Event] = []
+        var seen = contents
         if torn > 0 {
-            do {
-                let size = try files.size(descriptor)
-                try files.truncate(descriptor, to: size - torn)
-                try files.fsync(descriptor)
-            } catch {
-                throw JournalError.io(error)
-            }
+            // The cut is journaled in the very write that makes it, never separately; the caller decides on
+            // the contents with the repair in them.
             let at = contents.lines.last?.event.at ?? 0
-            pending.append(Event(at: at, actor: .engine, kind: .journalRepaired(bytesCut: torn)))
-            contents = try append(pending, to: contents, descriptor: descriptor)
+            events.append(Event(at: at, actor: .engine, kind: .journalRepaired(bytesCut: torn)))
+            seen = encode(events, after: contents).contents
         }
-        let events = try decide(contents)
+        events += try decide(seen)
         guard !events.isEmpty else { return contents }
-        return try append(events, to: contents, descriptor: descriptor)
+        let end: Int
+        do {
+            end = try files.size(descriptor) - torn
+        } catch {
+            throw JournalError.io(error)
+        }
+        return try append(events, to: contents, descriptor: descriptor, at: end)
     }
 
-    private func append(_ events: [Event], to contents: Contents, descriptor: Int32) throws(JournalError) -> Contents {
+    /// Writes `events` as lines at byte `offset` (the end of the last committed line, over any torn bytes), cuts
+    /// the file there, and fsyncs: one write, one commit.
+    private func append(
+        _ events: [Event], to contents: Contents, descriptor: Int32, at offset: Int
+    ) throws(JournalError) -> Contents {
+        let (contents, bytes) = encode(events, after: contents)
+        do {
+            try Self.writeAll(bytes[...], to: descriptor, files: files, at: offset)
+            try files.truncate(descriptor, to: offset + bytes.count)
+            try files.fsync(descriptor)
+        } catch {
+            // Nothing is acknowledged: cut back what may have reached the file, so the journal stays as it was.
+            try? files.truncate(descriptor, to: offset)
+            try? files.fsync(descriptor)
+            throw .io(error)
+        }
+        return contents
+    }
+
+    /// The lines of `events` after `contents` (the last one a commit), and the contents with them.
+    private func encode(_ events: [Event], after contents: Contents) -> (contents: Contents, bytes: [UInt8]) {
         var contents = contents
         var bytes: [UInt8] = []
         let firstAt = contents.lines.first?.event.at ?? events.first?.at ?? 0
-        for event in events {
+        for (index, event) in events.enumerated() {
             let line = JournalLine(seq: contents.lines.count + 1, event: event, relative: event.at - firstAt,
-                                   previous: contents.head)
+                                   previous: contents.head, commit: index == events.count - 1)
             let encoded = line.encoded()
             bytes += encoded
             bytes.append(0x0A)
             contents.head = SHA256.hash(encoded).hex
             contents.lines.append(line)
         }
-        let sizeBefore: Int
-        do {
-            sizeBefore = try files.size(descriptor)
-        } catch {
-            throw .io(error)
-        }
-        do {
-            try Self.writeAll(bytes[...], to: descriptor, files: files, at: sizeBefore)
-            try files.fsync(descriptor)
-        } catch {
-            // Nothing is acknowledged: cut back what may have reached the file, so the journal stays as it was.
-            try? files.truncate(descriptor, to: sizeBefore)
-            try? files.fsync(descriptor)
-            throw .io(error)
-        }
-        return contents
+        return (contents, bytes)
     }
 
     private static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, files: any FileOperations,
@@ -183,10 +190,12 @@ public struct Journal: Sendable {
         var contents = Contents(lines: [], playbook: playbook, head: SHA256.hash(playbook).hex)
         var start = 0
         var lineNumber = 0
+        // The state after the last committed line: lines after it belong to a write that did not finish.
+        var committed = (contents: contents, end: 0)
         while start < bytes.count {
             guard let newline = bytes[start...].firstIndex(of: 0x0A) else {
-                // An incomplete last line: a torn write.
-                return (contents, bytes.count - start)
+                // An incomplete last line: a torn write, cut back to the last commit.
+                return (committed.contents, bytes.count - committed.end)
             }
             lineNumber += 1
             let lineBytes = bytes[start..<newline]
@@ -208,8 +217,9 @@ public struct Journal: Sendable {
             contents.head = SHA256.hash(lineBytes).hex
             contents.lines.append(line)
             start = newline + 1
+            if line.commit { committed = (contents, start) }
         }
-        return (contents, 0)
+        return (committed.contents, bytes.count - committed.end)
     }
 }
 

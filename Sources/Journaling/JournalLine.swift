@@ -8,7 +8,8 @@ import RunEngine
 /// ```
 /// {"seq":2,"at":1763780400000,"t":0,"actor":"engine","type":"step.activated","data":{…},"prev":"9f…","sum":"3c…"}
 /// ```
-/// `at` is milliseconds since the epoch (the virtual instant on a virtual clock), `t` milliseconds since the
+/// Only the last line of each write is a commit; the others carry `"commit":false` before `prev`, so that a
+/// write cut short after a line boundary is recognised as incomplete. `at` is milliseconds since the epoch (the virtual instant on a virtual clock), `t` milliseconds since the
 /// run's first event. `sum` is the SHA-256 of the line up to (not including) `,"sum":…`, closed with `}`; `prev`
 /// is the SHA-256 of the whole previous line without its newline (for the first line, of the pinned playbook).
 public struct JournalLine: Sendable, Hashable {
@@ -18,15 +19,19 @@ public struct JournalLine: Sendable, Hashable {
     public var relative: Int64
     /// The previous line's SHA-256, hex.
     public var previous: String
+    /// Whether this line ends its write: every command's lines are one write, and only its last line says so.
+    /// Complete lines after the last commit are the remains of a write cut short, repaired like a torn line.
+    public var commit: Bool = true
 
     /// The line's bytes, without the newline.
     public func encoded() -> [UInt8] {
         let (type, data) = EventCoding.encode(event.kind)
-        let object: JSONObject = [
+        var object: JSONObject = [
             "seq": .integer(Int64(seq)), "at": .integer(event.at), "t": .integer(relative),
             "actor": EventCoding.encode(event.actor), "type": .string(type), "data": .object(data),
-            "prev": .string(previous),
         ]
+        if !commit { object["commit"] = .bool(false) }
+        object["prev"] = .string(previous)
         var bytes = JSONValue.object(object).utf8Bytes
         let sum = SHA256.hash(bytes).hex
         bytes.removeLast()  // the closing brace
@@ -78,6 +83,6 @@ public struct JournalLine: Sendable, Hashable {
             throw .badShape(error.message)
         }
         return JournalLine(seq: Int(seq), event: Event(at: at, actor: actor, kind: kind), relative: relative,
-                           previous: previous)
+                           previous: previous, commit: value["commit"]?.boolValue ?? true)
     }
 }

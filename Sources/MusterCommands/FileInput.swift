@@ -58,7 +58,9 @@ enum FileInput {
             }
             if name.hasPrefix(".") { continue }
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            if isDirectory(path) {
+            var status = stat()
+            // Directories are entered only when they are real ones: a link could lead round in a loop.
+            if lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
                 found += yamlFiles(under: path)
             } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
                 found.append(path)

@@ -55,7 +55,11 @@ struct RunsDirectory {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if Self.isValidRunID(name), FileInput.isDirectory(path + "/" + name) { ids.append(name) }
+            var status = stat()
+            // lstat: a symbolic link is never a run, wherever it points.
+            if Self.isValidRunID(name), lstat(path + "/" + name, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+                ids.append(name)
+            }
         }
         return ids.sorted()
     }

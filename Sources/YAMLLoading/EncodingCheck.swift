@@ -30,7 +30,22 @@ enum EncodingCheck {
         }
         let utf8Hint = "save the file as UTF-8; the byte cannot be part of any character"
 
+        let raw = UnsafeRawBufferPointer(bytes)
         while index < count {
+            // Fast path: eight printable ASCII bytes at once (no high bit, nothing below 0x20, no DEL).
+            if index + 8 <= count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let below20 = (word &- 0x2020_2020_2020_2020) & ~word & high
+                let delete = word ^ 0x7F7F_7F7F_7F7F_7F7F
+                let isDelete = (delete &- ones) & ~delete & high
+                if (word & high) | below20 | isDelete == 0 {
+                    index += 8
+                    column += 8
+                    continue
+                }
+            }
             let byte = bytes[index]
             if byte < 0x80 {
                 switch byte {

@@ -118,6 +118,24 @@ struct JournalTests {
         #expect(contents.events.map(\.kind) == [contents.events[0].kind, .journalRepaired(bytesCut: 16), .note(text: "after")])
     }
 
+    @Test func aWriteCutShortAtALineBoundaryIsCutBackToItsLastCommit() throws {
+        let (journal, base) = try makeRun()
+        defer { try? FileManager.default.removeItem(at: base) }
+        try journal.transact { _ in [note("one", at: 2000), note("two", at: 3000), note("three", at: 4000)] }
+        // Keep only the first of the last write's three lines: complete, but not a commit.
+        let text = try String(contentsOfFile: journal.journalPath, encoding: .utf8)
+        var lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[1].contains("\"commit\":false") && !lines[3].contains("\"commit\""))
+        lines.removeLast(2)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: journal.journalPath, atomically: false, encoding: .utf8)
+        let (read, torn) = try journal.read()
+        #expect(read.lines.count == 1)
+        #expect(torn == lines[1].utf8.count + 1)
+        try journal.transact { _ in [note("after", at: 5000)] }
+        let repaired = try journal.read().contents
+        #expect(repaired.events.map(\.kind).dropFirst() == [.journalRepaired(bytesCut: torn), .note(text: "after")])
+    }
+
     @Test(arguments: [0, 17, 100])
     func changingAByteOfACompleteLineIsDamageNamingTheLine(_ offsetInSecondLine: Int) throws {
         let (journal, base) = try makeRun()
