@@ -106,7 +106,7 @@ public struct Journal: Sendable {
             throw JournalError.io(error)
         }
         defer { files.unlock(descriptor) }
-        let (contents, torn) = try load(descriptor)
+        let (contents, torn) = try load(descriptor, everyChecksum: false)
         var events: [Event] = []
         var seen = contents
         if torn > 0 {
@@ -134,8 +134,10 @@ public struct Journal: Sendable {
     ) throws(JournalError) -> Contents {
         let (contents, bytes) = encode(events, after: contents)
         do {
+            let sizeBefore = try files.size(descriptor)
             try Self.writeAll(bytes[...], to: descriptor, files: files, at: offset)
-            try files.truncate(descriptor, to: offset + bytes.count)
+            // Cut what is left of torn bytes longer than the new lines (only then: a truncate costs a metadata write).
+            if sizeBefore > offset + bytes.count { try files.truncate(descriptor, to: offset + bytes.count) }
             try files.fsync(descriptor)
         } catch {
             // Nothing is acknowledged: cut back what may have reached the file, so the journal stays as it was.
@@ -174,8 +176,12 @@ public struct Journal: Sendable {
         }
     }
 
-    /// Reads the pinned playbook and every line, verifying checksums, sequence and chain.
-    private func load(_ descriptor: Int32) throws(JournalError) -> (contents: Contents, tornBytes: Int) {
+    /// Reads the pinned playbook and every line, verifying sequence and chain, and checksums: every one when
+    /// `everyChecksum`, else only where the chain does not already vouch for the line (the last line, and a line
+    /// whose successor does not follow it, so that the first bad line is named either way).
+    private func load(_ descriptor: Int32, everyChecksum: Bool = true) throws(JournalError)
+        -> (contents: Contents, tornBytes: Int)
+    {
         let playbook: [UInt8]
         let bytes: [UInt8]
         do {
@@ -190,18 +196,27 @@ public struct Journal: Sendable {
         var contents = Contents(lines: [], playbook: playbook, head: SHA256.hash(playbook).hex)
         var start = 0
         var lineNumber = 0
-        // The state after the last committed line: lines after it belong to a write that did not finish.
-        var committed = (contents: contents, end: 0)
+        // Where the last committed line ends (lines, head, byte): lines after it are a write that did not finish.
+        // Only these three are remembered, never a copy of the lines (that would make reading quadratic).
+        var committed = (lines: 0, head: contents.head, end: 0)
+        var previousLineRange: Range<Int>?
+        func committedContents() -> Contents {
+            var result = contents
+            result.lines.removeSubrange(committed.lines...)
+            result.head = committed.head
+            return result
+        }
         while start < bytes.count {
             guard let newline = bytes[start...].firstIndex(of: 0x0A) else {
                 // An incomplete last line: a torn write, cut back to the last commit.
-                return (committed.contents, bytes.count - committed.end)
+                return (committedContents(), bytes.count - committed.end)
             }
             lineNumber += 1
             let lineBytes = bytes[start..<newline]
+            let isLast = newline + 1 >= bytes.count
             let line: JournalLine
             do {
-                line = try JournalLine.decode(lineBytes)
+                line = try JournalLine.decode(lineBytes, checkingSum: everyChecksum || isLast)
             } catch {
                 throw .damaged(line: lineNumber, reason: error.description)
             }
@@ -209,6 +224,12 @@ public struct Journal: Sendable {
                 throw .damaged(line: lineNumber, reason: "its sequence number is \(line.seq), expected \(lineNumber)")
             }
             guard line.previous == contents.head else {
+                // Name the line before if it is the one that was changed.
+                if !everyChecksum, lineNumber > 1, let previousRange = previousLineRange,
+                    (try? JournalLine.decode(bytes[previousRange])) == nil
+                {
+                    throw .damaged(line: lineNumber - 1, reason: JournalLine.Problem.badChecksum.description)
+                }
                 throw .damaged(line: lineNumber, reason: "it does not follow the line before it (the hash chain is broken)")
             }
             if lineNumber == 1, case .runStarted(let start) = line.event.kind, start.playbookHash != contents.head {
@@ -216,10 +237,11 @@ public struct Journal: Sendable {
             }
             contents.head = SHA256.hash(lineBytes).hex
             contents.lines.append(line)
+            previousLineRange = start..<newline
             start = newline + 1
-            if line.commit { committed = (contents, start) }
+            if line.commit { committed = (contents.lines.count, contents.head, start) }
         }
-        return (committed.contents, bytes.count - committed.end)
+        return (committedContents(), bytes.count - committed.end)
     }
 }
 

@@ -7,6 +7,11 @@ import YAMLLoading
 // Each figure is printed beside a baseline measured in the same run, on the same machine.
 print("muster-bench (release build recommended: swift run -c release muster-bench)\n")
 
+if CommandLine.arguments.contains("--latency-only") {
+    RunBenchmarks.run()
+    exit(0)
+}
+
 // MARK: Loader (issue: foundation)
 let large = Array(GeneratedPlaybook.text(megabytes: 10).utf8)
 let megabytes = Double(large.count) / 1_000_000
