@@ -26,11 +26,14 @@ let package = Package(
         .target(name: "RunEngine", dependencies: ["PlaybookLanguage", "JSONText"]),
         // The append-only, hash-chained, fsync'd journal of a run, behind a file-operations seam.
         .target(name: "Journaling", dependencies: ["RunEngine", "Hashing", "JSONText"]),
+        // Reports: pure renderings (Markdown, JSON, HTML) of a replayed run.
+        .target(name: "Reporting", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText"]),
         // Command implementations: argument parsing, output, exit codes (the executable only wires them).
         .target(
             name: "MusterCommands",
             dependencies: [
                 "PlaybookLanguage", "YAMLLoading", "Diagnostics", "JSONText", "Hashing", "RunEngine", "Journaling",
+                "Reporting",
             ]
         ),
         .executableTarget(name: "muster", dependencies: ["MusterCommands"]),
@@ -51,6 +54,7 @@ let package = Package(
         .testTarget(
             name: "PlaybookLanguageTests", dependencies: ["PlaybookLanguage", "YAMLLoading", "Diagnostics"],
             exclude: ["Fixtures"]),
+        .testTarget(name: "ShippedPlaybookTests", dependencies: ["PlaybookLanguage", "RunEngine", "Diagnostics", "YAMLLoading"]),
         // Runs the built `muster` binary; depending on the executable makes sure it is built first.
         .testTarget(name: "CLITests", dependencies: ["muster", "JSONText"], exclude: ["Fixtures"]),
     ],

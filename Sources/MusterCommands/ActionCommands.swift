@@ -60,9 +60,12 @@ enum ActionCommands {
             }
             return .deny(step: words[0], why: reason)
         },
-        spec("note", "add a note to the run's record", "muster note RUN TEXT...", []) { _, words in
+        spec("note", "add a note to the run's record", "muster note RUN TEXT... [--section SECTION]",
+             [.init(name: "--section", value: "SECTION",
+                    summary: "file it in the fault report: phenomenon, impact, cause, handling, prevention, lesson",
+                    allowed: ["phenomenon", "impact", "cause", "handling", "prevention", "lesson"])]) { invocation, words in
             guard !words.isEmpty else { throw UsageError("note takes a run id and the text") }
-            return .note(words.joined(separator: " "))
+            return .note(words.joined(separator: " "), section: invocation.arguments.value("--section"))
         },
         spec("handover", "hand a role to another person", "muster handover RUN ROLE --to PERSON",
              [.init(name: "--to", value: "PERSON", summary: "who takes the role")]) { invocation, words in

@@ -89,6 +89,16 @@ public struct Milestone: Sendable, Hashable {
         case outcome
     }
 
+    /// What a milestone scores in the monthly statistics the plans' supervisors keep (考核指标).
+    public enum Measure: String, Sendable, Hashable {
+        /// Response timeliness (响应及时率).
+        case response
+        /// Repair timeliness (故障修复及时率).
+        case repair
+        /// Report timeliness.
+        case report
+    }
+
     /// What reaches a milestone.
     public enum Trigger: Sendable, Hashable, CustomStringConvertible {
         /// A step being activated.
@@ -128,6 +138,8 @@ public struct Milestone: Sendable, Hashable {
     public var from: Anchor
     /// What reaches the milestone.
     public var reachedWhen: Trigger
+    /// What the milestone scores in statistics, if anything.
+    public var measures: Measure?
     /// Where the milestone is defined.
     public var location: SourceLocation
 }

@@ -153,7 +153,8 @@ struct PlaybookDecoder {
     mutating func decodeMilestones(_ node: YAMLNode) -> [Milestone] {
         namedEntries(node, "milestones").compactMap { name, value in
             guard let fields = FieldReader(value, "milestone '\(name.value)'",
-                                           known: ["title", "within", "from", "reached_when"], owner: name.location, reader: &reader)
+                                           known: ["title", "within", "from", "reached_when", "measures"], owner: name.location,
+                                           reader: &reader)
             else { return nil }
             let title = fields.optional("title").flatMap { localizedText($0, "the milestone's title") }
             let within = fields.required("within", reader: &reader).flatMap { duration($0, "within") }
@@ -169,9 +170,17 @@ struct PlaybookDecoder {
             let trigger = fields.required("reached_when", reader: &reader,
                                           hint: "name a step event like 'report.done' or 'outcome'")
                 .flatMap { milestoneTrigger($0) }
+            var measures: Milestone.Measure?
+            if let node = fields.optional("measures"), let text = reader.text(node, "measures") {
+                measures = Milestone.Measure(rawValue: text.value)
+                if measures == nil {
+                    reader.error(LanguageRules.wrongType,
+                                 "'measures' is response, repair or report, not '\(text.value)'", at: node.location)
+                }
+            }
             guard let within, let trigger else { return nil }
             return Milestone(id: name.value, title: title ?? LocalizedText(english: name.value, chinese: name.value), within: within,
-                             from: from, reachedWhen: trigger, location: name.location)
+                             from: from, reachedWhen: trigger, measures: measures, location: name.location)
         }
     }
 

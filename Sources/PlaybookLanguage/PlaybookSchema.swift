@@ -159,6 +159,12 @@ public enum PlaybookSchema {
                     "pattern": .string("^(?:outcome|" + nameBody + "\\.(?:activated|acknowledged|done))$"),
                     "examples": ["report.done", "assess.acknowledged", "outcome"],
                 ]),
+                ("measures", [
+                    "title": "Measures",
+                    "description": .string("What the milestone scores in 'muster stats': response timeliness "
+                        + "(响应及时率), repair timeliness (故障修复及时率), or report timeliness."),
+                    "enum": ["response", "repair", "report"],
+                ]),
             ],
             required: ["within", "reached_when"]))
         defs.append("fact", factDefinition)

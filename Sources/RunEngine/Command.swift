@@ -10,7 +10,7 @@ public struct Command: Sendable, Hashable {
         case decide(step: String, option: String, why: String?)
         case approve(step: String, why: String?)
         case deny(step: String, why: String?)
-        case note(String)
+        case note(String, section: String? = nil)
         case join(role: String)
         case handover(role: String, to: String)
         case grade(level: String, why: String?)

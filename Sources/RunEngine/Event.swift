@@ -119,8 +119,9 @@ public enum EventKind: Sendable, Hashable {
     case milestoneReached(milestone: String, margin: Int64)
     /// A milestone's due instant passed before it was reached.
     case milestoneMissed(milestone: String)
-    /// A free note.
-    case note(text: String)
+    /// A free note; `section` files it under a part of the fault report (phenomenon, impact, cause, handling,
+    /// prevention, lesson).
+    case note(text: String, section: String? = nil)
     /// A drill inject was delivered.
     case injectDelivered(id: String, role: String?, message: String)
     /// A drill's virtual clock moved.

@@ -99,7 +99,10 @@ public enum EventCoding {
         case .milestoneReached(let milestone, let margin):
             return ("milestone.reached", ["milestone": s(milestone), "margin_ms": i(margin)])
         case .milestoneMissed(let milestone): return ("milestone.missed", ["milestone": s(milestone)])
-        case .note(let text): return ("note", ["text": s(text)])
+        case .note(let text, let section):
+            var data: JSONObject = ["text": s(text)]
+            if let section { data["section"] = s(section) }
+            return ("note", data)
         case .injectDelivered(let id, let role, let message):
             return ("drill.inject", ["id": s(id), "role": optional(role), "message": s(message)])
         case .clockAdvanced(let to): return ("clock.advanced", ["to": i(to)])
@@ -215,7 +218,7 @@ public enum EventCoding {
         case "milestone.recomputed": return .milestoneRecomputed(milestone: try s("milestone"), dueAt: try i("due_at"))
         case "milestone.reached": return .milestoneReached(milestone: try s("milestone"), margin: try i("margin_ms"))
         case "milestone.missed": return .milestoneMissed(milestone: try s("milestone"))
-        case "note": return .note(text: try s("text"))
+        case "note": return .note(text: try s("text"), section: o("section"))
         case "drill.inject": return .injectDelivered(id: try s("id"), role: o("role"), message: try s("message"))
         case "clock.advanced": return .clockAdvanced(to: try i("to"))
         case "command.rejected": return .commandRejected(command: try s("command"), reason: try s("reason"))

@@ -1,15 +1,22 @@
 import PlaybookLanguage
 
 extension Transaction {
+    /// The parts of the fault report a note can be filed under.
+    static let noteSections = ["phenomenon", "impact", "cause", "handling", "prevention", "lesson"]
+
     /// Checks and carries out one command; throws a `Rejection` and emits nothing when it is refused.
     mutating func perform(_ command: Command) throws {
         guard state.start != nil else { throw Rejection("invalid", "the run has not started") }
         try checkStale(command)
         let person = command.person
         switch command.kind {
-        case .note(let text):
+        case .note(let text, let section):
             try requireOnRun(person)
-            emit(.note(text: text), by: actor(person))
+            if let section, !Self.noteSections.contains(section) {
+                throw Rejection("invalid", "'\(section)' is not a report section; sections: "
+                    + Self.noteSections.joined(separator: ", "))
+            }
+            emit(.note(text: text, section: section), by: actor(person))
         case .signoff:
             guard state.outcome != nil else {
                 throw Rejection("invalid", "the run has not reached its outcome; sign the report once it has")
@@ -70,7 +77,10 @@ extension Transaction {
             try requireOnRun(person)
             emit(.signalReceived(name: name), by: actor(person))
             for stepID in state.activeOrder {
-                guard let step = index.steps[stepID], case .wait(let wait) = step.kind, wait.signal == name else {
+                // Completing one wait can cancel another (a join): only waits still open are ended.
+                guard state.active[stepID] != nil, let step = index.steps[stepID], case .wait(let wait) = step.kind,
+                    wait.signal == name
+                else {
                     continue
                 }
                 complete(stepID, by: actor(person), goingTo: nil)

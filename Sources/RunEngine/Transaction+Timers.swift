@@ -53,7 +53,8 @@ extension Transaction {
                     emit(.stepOverdue(step: stepID, clock: .progress), by: .engine)
                 }
                 if interval > 0 {
-                    emit(.timerScheduled(timer: timer.id + "+", fireAt: timer.fireAt + interval,
+                    let base = timer.id.split(separator: "@").first.map(String.init) ?? timer.id
+                    emit(.timerScheduled(timer: "\(base)@\(timer.fireAt + interval)", fireAt: timer.fireAt + interval,
                                          purpose: .step(stepID, .progress)), by: .engine)
                 }
             case .expiry:
