@@ -1,0 +1,163 @@
+import PlaybookLanguage
+import RunEngine
+
+/// The words of reports in English and Chinese, and how instants, spans and events read in each.
+public struct ReportWords: Sendable {
+    /// `en` or `zh`.
+    public let language: String
+
+    public init(language: String) {
+        self.language = language == "zh" ? "zh" : "en"
+    }
+
+    private static let chinese: [String: String] = [
+        "Run report": "应急处置记录", "Fault report": "机房故障报告", "Emergency work report": "应急保障工作报告",
+        "Playbook": "预案", "Version": "版本", "Content hash": "内容哈希", "Mode": "方式", "live": "实战", "drill": "演练",
+        "Clock": "时钟", "real": "真实", "virtual": "虚拟", "Started": "开始", "Ended": "结束", "Closed": "关闭",
+        "Outcome": "结果", "Severity": "严重级别", "not graded": "未定级", "Severity changes": "级别变更",
+        "Timeline": "时间线", "Steps": "步骤", "Milestones": "里程碑", "Decisions": "决策", "Approvals": "审批",
+        "Escalations and notifications": "升级与通知", "Handovers": "交接", "Notes": "备注",
+        "Obligations after the end": "结束后的义务", "Lessons": "经验教训", "Integrity": "完整性",
+        "Signature": "用户签收", "Facts recorded": "记录的事实", "People": "人员", "Refused commands": "被拒绝的命令",
+        "step": "步骤", "owner": "负责人", "activated": "启动", "acknowledged": "确认", "done": "完成", "due": "期限",
+        "margin": "余量", "milestone": "里程碑", "reached": "达成", "status": "状态", "met": "按时",
+        "late": "超时", "missed": "错过", "pending": "未到期", "not-reached": "未达成", "when": "时间",
+        "who": "人员", "role": "角色", "option": "选项", "why": "理由", "defaulted on expiry": "超时按默认",
+        "granted": "批准", "denied": "驳回", "expired": "超时", "rung": "级", "notified": "通知",
+        "reassigned to": "改派给", "went to": "转到", "sent": "已送达", "failed": "失败", "from": "从", "to": "至",
+        "event": "事件", "text": "内容", "cancelled": "已取消", "open": "进行中", "overdue by": "逾期",
+        "early": "提前", "none": "无", "Journal head (SHA-256)": "日志链头 (SHA-256)", "Lines": "行数",
+        "Verified": "校验", "yes": "通过", "NO": "未通过", "Not signed by the user yet.": "用户尚未签收。",
+        "Signed by": "签收人", "Phenomenon": "故障现象", "Impact": "影响", "Cause": "原因",
+        "Handling and result": "处理过程及结果", "Prevention and improvements": "预防与改进措施",
+        "Summary": "概述", "Participants": "参与人员", "Key actions": "主要处置", "fact": "事实", "value": "值",
+        "measures": "考核", "response": "响应", "repair": "修复", "report": "报告", "Aborted": "已中止",
+        "Run": "运行", "level": "级别", "Obligation": "义务", "this report was generated from the journal":
+            "本报告由运行日志自动生成", "seq": "序号", "time": "时刻", "+time": "相对时间",
+    ]
+
+    /// A word of the report's own text in the report's language.
+    public func callAsFunction(_ english: String) -> String {
+        language == "zh" ? Self.chinese[english] ?? english : english
+    }
+
+    /// A playbook text in the report's language.
+    public func text(_ text: LocalizedText?) -> String { text?.text(language) ?? "" }
+
+    /// `2026-11-22 02:53:08Z`.
+    public func instant(_ milliseconds: Int64) -> String {
+        let days = floorDivide(milliseconds, 86_400_000)
+        let rest = milliseconds - days * 86_400_000
+        let (year, month, day) = civil(fromDays: days)
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let seconds = rest / 1000
+        return "\(year)-\(two(month))-\(two(day)) \(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
+    }
+
+    /// `+01:02:03`.
+    public func relative(_ milliseconds: Int64) -> String {
+        let total = abs(milliseconds) / 1000
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return (milliseconds < 0 ? "-" : "+") + "\(two(total / 3600)):\(two(total / 60 % 60)):\(two(total % 60))"
+    }
+
+    /// `4m30s`.
+    public func span(_ milliseconds: Int64) -> String {
+        PlaybookLanguage.Duration.format(milliseconds: abs(milliseconds))
+    }
+
+    /// A margin as "4m early" / "2m late".
+    public func margin(_ milliseconds: Int64) -> String {
+        milliseconds >= 0 ? "\(span(milliseconds)) \(self("early"))" : "\(self("overdue by")) \(span(-milliseconds))"
+    }
+
+    private func floorDivide(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : (a - b + 1) / b }
+
+    /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's civil-from-days algorithm).
+    private func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthPart = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthPart + 2) / 5 + 1
+        let month = monthPart < 10 ? monthPart + 3 : monthPart - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// Who did something: `alice (commander)`, `engine`, `inject x`.
+    public func actor(_ actor: Actor) -> String {
+        switch actor {
+        case .engine: language == "zh" ? "系统" : "engine"
+        case .person(let person, let role): person + (role.map { " (\($0))" } ?? "")
+        case .inject(let id): (language == "zh" ? "注入 " : "inject ") + id
+        }
+    }
+
+    /// One line saying what an event was, in the report's language.
+    public func describe(_ kind: EventKind, playbook: Playbook) -> String {
+        let zh = language == "zh"
+        func step(_ id: String) -> String {
+            let title = playbook.allSteps.first { $0.id == id }?.title.text(language) ?? id
+            return zh ? "「\(title)」(\(id))" : "'\(title)' (\(id))"
+        }
+        switch kind {
+        case .runStarted(let start):
+            return zh ? "开始运行预案 \(start.playbookID) \(start.version)" : "run of \(start.playbookID) \(start.version) started"
+        case .personJoined(let person, let role): return zh ? "\(person) 担任 \(role)" : "\(person) joined as \(role)"
+        case .handover(let role, let from, let to):
+            return zh ? "\(role) 由 \(from ?? "—") 交接给 \(to)" : "\(role) handed over from \(from ?? "nobody") to \(to)"
+        case .severityGraded(let level, _): return zh ? "定级为 \(level)" : "graded \(level)"
+        case .severityRegraded(let from, let to, _): return zh ? "由 \(from) 调整为 \(to)" : "regraded from \(from) to \(to)"
+        case .stepActivated(let id, let owner, _):
+            return zh ? "步骤\(step(id))启动，负责人 \(owner ?? "—")" : "step \(step(id)) activated for \(owner ?? "nobody")"
+        case .stepAcknowledged(let id): return zh ? "确认步骤\(step(id))" : "step \(step(id)) acknowledged"
+        case .stepProgress(let id, let note):
+            return (zh ? "步骤\(step(id))进展" : "progress on \(step(id))") + (note.map { ": \($0)" } ?? "")
+        case .checklistItemDone(let id, let item): return zh ? "步骤\(step(id))检查项 \(item) 完成" : "\(step(id)): item \(item) ticked"
+        case .factRecorded(let fact, let value, _): return zh ? "记录 \(fact) = \(value)" : "recorded \(fact) = \(value)"
+        case .stepCompleted(let id): return zh ? "步骤\(step(id))完成" : "step \(step(id)) done"
+        case .stepReassigned(let id, let to, _): return zh ? "步骤\(step(id))改派给 \(to)" : "step \(step(id)) reassigned to \(to)"
+        case .stepOverdue(let id, let clock): return zh ? "步骤\(step(id))逾期 (\(clock.rawValue))" : "step \(step(id)) overdue (\(clock.rawValue))"
+        case .stepRescheduled(let id, _): return zh ? "步骤\(step(id))期限重算" : "step \(step(id)) rescheduled"
+        case .stepCancelled(let id, let why): return zh ? "步骤\(step(id))取消：\(why)" : "step \(step(id)) cancelled: \(why)"
+        case .decisionMade(let id, let option, let why):
+            return (zh ? "步骤\(step(id))决定：\(option)" : "decided \(option) on \(step(id))") + (why.map { " — \($0)" } ?? "")
+        case .decisionDefaulted(let id, let option):
+            return zh ? "步骤\(step(id))超时，按默认选择 \(option)" : "no decision on \(step(id)) in time: default \(option) taken"
+        case .approvalRequested(let id, let approver): return zh ? "步骤\(step(id))请求 \(approver) 审批" : "approval of \(step(id)) asked of \(approver)"
+        case .approvalGranted(let id, let why): return (zh ? "批准\(step(id))" : "approved \(step(id))") + (why.map { " — \($0)" } ?? "")
+        case .approvalDenied(let id, let why): return (zh ? "驳回\(step(id))" : "denied \(step(id))") + (why.map { " — \($0)" } ?? "")
+        case .approvalExpired(let id, let granted):
+            return zh ? "审批\(step(id))超时，按默认\(granted ? "批准" : "驳回")" : "approval of \(step(id)) expired: \(granted ? "granted" : "denied") by default"
+        case .signalReceived(let name): return zh ? "收到信号 \(name)" : "signal \(name) received"
+        case .trackStarted(let id, let track): return zh ? "\(step(id))分支 \(track) 开始" : "track \(track) of \(step(id)) started"
+        case .trackEnded(let id, let track): return zh ? "\(step(id))分支 \(track) 结束" : "track \(track) of \(step(id)) ended"
+        case .joinCompleted(let id): return zh ? "\(step(id))汇合" : "tracks of \(step(id)) joined"
+        case .timerScheduled(let timer, let fireAt, _): return zh ? "计时器 \(timer) 定于 \(instant(fireAt))" : "timer \(timer) set for \(instant(fireAt))"
+        case .timerFired(let timer): return zh ? "计时器 \(timer) 到期" : "timer \(timer) fired"
+        case .timerCancelled(let timer): return zh ? "计时器 \(timer) 取消" : "timer \(timer) cancelled"
+        case .escalationFired(let id, let rung): return zh ? "步骤\(step(id))第 \(rung + 1) 级升级" : "escalation \(rung + 1) of \(step(id)) fired"
+        case .notificationRequested(_, let roles, let message, _):
+            return (zh ? "通知 " : "notify ") + roles.joined(separator: ", ") + ": " + message
+        case .notificationSent(let id, let to): return zh ? "通知 \(id) 已送达 \(to)" : "notification \(id) sent to \(to)"
+        case .notificationFailed(let id, let to, let why): return zh ? "通知 \(id) 未能送达 \(to)：\(why)" : "notification \(id) to \(to) failed: \(why)"
+        case .milestoneDue(let id, let dueAt): return zh ? "里程碑 \(id) 期限 \(instant(dueAt))" : "milestone \(id) due \(instant(dueAt))"
+        case .milestoneRecomputed(let id, let dueAt): return zh ? "里程碑 \(id) 期限改为 \(instant(dueAt))" : "milestone \(id) now due \(instant(dueAt))"
+        case .milestoneReached(let id, let margin): return (zh ? "里程碑 \(id) 达成，" : "milestone \(id) reached, ") + self.margin(margin)
+        case .milestoneMissed(let id): return zh ? "里程碑 \(id) 错过" : "milestone \(id) missed"
+        case .note(let text, let section): return (section.map { "[\($0)] " } ?? "") + text
+        case .injectDelivered(_, let role, let message): return (zh ? "注入" : "inject") + (role.map { " → \($0)" } ?? "") + ": " + message
+        case .clockAdvanced(let to): return zh ? "时钟推进至 \(instant(to))" : "clock advanced to \(instant(to))"
+        case .commandRejected(let command, let reason): return zh ? "拒绝命令 \(command)：\(reason)" : "refused \(command): \(reason)"
+        case .outcomeReached(let outcome, let kind):
+            let title = playbook.outcome(outcome)?.title.text(language) ?? outcome
+            return zh ? "结果：\(title) (\(kind))" : "outcome: \(title) (\(kind))"
+        case .runAborted(let why): return zh ? "运行中止：\(why)" : "run aborted: \(why)"
+        case .reportSigned(let person): return zh ? "\(person) 签收" : "signed by \(person)"
+        case .runClosed: return zh ? "运行关闭" : "run closed"
+        case .journalRepaired(let bytes): return zh ? "日志修复，截去 \(bytes) 字节" : "journal repaired: \(bytes) bytes cut"
+        }
+    }
+}

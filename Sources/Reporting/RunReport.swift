@@ -1,0 +1,316 @@
+public import PlaybookLanguage
+public import RunEngine
+
+/// One journal line as a report reads it: the event with its sequence number and run-relative time.
+public struct JournalEntry: Sendable, Hashable {
+    public var seq: Int
+    public var event: Event
+    /// Milliseconds since the run's first event.
+    public var relative: Int64
+
+    public init(seq: Int, event: Event, relative: Int64) {
+        self.seq = seq
+        self.event = event
+        self.relative = relative
+    }
+}
+
+/// What the journal's own check said, for the report's integrity footer.
+public struct Integrity: Sendable, Hashable {
+    /// The SHA-256 of the last line: the chain's head.
+    public var head: String
+    /// How many lines.
+    public var lines: Int
+    /// Whether every checksum and the chain verified.
+    public var verified: Bool
+
+    public init(head: String, lines: Int, verified: Bool) {
+        self.head = head
+        self.lines = lines
+        self.verified = verified
+    }
+}
+
+/// Everything a report says about a run, derived from its journal alone: a pure function of the replayed run.
+public struct RunReport: Sendable, Hashable {
+    public struct SeverityChange: Sendable, Hashable {
+        public var at: Int64
+        public var from: String?
+        public var to: String
+        public var why: String?
+        public var person: String?
+    }
+
+    public struct StepRow: Sendable, Hashable {
+        public enum Ending: Sendable, Hashable {
+            case open
+            case done
+            case cancelled(String)
+        }
+
+        public var step: String
+        public var title: LocalizedText
+        public var owner: String?
+        public var holder: String?
+        public var activatedAt: Int64
+        public var acknowledgedAt: Int64?
+        public var endedAt: Int64?
+        public var ending: Ending
+        /// The `done` deadline (or the step's own bound), absolute.
+        public var dueAt: Int64?
+        /// Milliseconds the step ended before its deadline (negative: overdue by).
+        public var margin: Int64? {
+            guard let dueAt, let endedAt, ending == .done else { return nil }
+            return dueAt - endedAt
+        }
+        public var phase: Step.Phase
+    }
+
+    public struct MilestoneRow: Sendable, Hashable {
+        public enum Status: String, Sendable, Hashable {
+            case met, late, missed, pending
+            case notReached = "not-reached"
+        }
+
+        public var milestone: String
+        public var title: LocalizedText
+        public var measures: Milestone.Measure?
+        public var dueAt: Int64?
+        public var reachedAt: Int64?
+        public var margin: Int64?
+        public var status: Status
+    }
+
+    public struct DecisionRow: Sendable, Hashable {
+        public var at: Int64
+        public var step: String
+        public var person: String?
+        public var role: String?
+        public var option: String
+        public var optionTitle: LocalizedText
+        public var why: String?
+        public var defaulted: Bool
+    }
+
+    public struct ApprovalRow: Sendable, Hashable {
+        public var at: Int64
+        public var step: String
+        public var approver: String?
+        public var person: String?
+        public var granted: Bool
+        public var why: String?
+        public var expired: Bool
+    }
+
+    public struct EscalationRow: Sendable, Hashable {
+        public var at: Int64
+        public var step: String
+        public var rung: Int
+        public var notified: [String]
+        public var reassignedTo: String?
+        public var goto: String?
+    }
+
+    public struct NotificationRow: Sendable, Hashable {
+        public var id: String
+        public var at: Int64
+        public var roles: [String]
+        public var message: String
+        public var sent: [String]
+        public var failed: [String]
+    }
+
+    public struct NoteRow: Sendable, Hashable {
+        public var at: Int64
+        public var person: String?
+        public var text: String
+        public var section: String?
+    }
+
+    public struct FactRow: Sendable, Hashable {
+        public var at: Int64
+        public var fact: String
+        public var title: LocalizedText
+        public var value: String
+        public var person: String?
+    }
+
+    public struct HandoverRow: Sendable, Hashable {
+        public var at: Int64
+        public var role: String
+        public var from: String?
+        public var to: String
+    }
+
+    public var playbook: Playbook
+    public var start: RunStart?
+    public var startedAt: Int64
+    public var endedAt: Int64?
+    public var closedAt: Int64?
+    public var outcome: RunState.ReachedOutcome?
+    public var abortedWhy: String?
+    public var initialSeverity: String?
+    public var severityChanges: [SeverityChange] = []
+    public var people: [String: String] = [:]
+    public var timeline: [JournalEntry] = []
+    public var steps: [StepRow] = []
+    public var milestones: [MilestoneRow] = []
+    public var decisions: [DecisionRow] = []
+    public var approvals: [ApprovalRow] = []
+    public var escalations: [EscalationRow] = []
+    public var notifications: [NotificationRow] = []
+    public var handovers: [HandoverRow] = []
+    public var notes: [NoteRow] = []
+    public var facts: [FactRow] = []
+    public var signatures: [(person: String, at: Int64)] = []
+    public var rejections: [(at: Int64, person: String?, command: String, reason: String)] = []
+    public var integrity: Integrity
+
+    public static func == (lhs: RunReport, rhs: RunReport) -> Bool {
+        lhs.timeline == rhs.timeline && lhs.integrity == rhs.integrity && lhs.playbook == rhs.playbook
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(timeline)
+        hasher.combine(integrity)
+    }
+
+    /// The after-end obligations: after-end steps, with whether and when they were done.
+    public var obligations: [StepRow] { steps.filter { $0.phase == .afterEnd } }
+
+    /// Builds the report of a run from its journal entries.
+    public init(playbook: Playbook, entries: [JournalEntry], integrity: Integrity) {
+        self.playbook = playbook
+        self.integrity = integrity
+        self.timeline = entries
+        startedAt = entries.first?.event.at ?? 0
+        let index = PlaybookIndex(playbook)
+        var state = RunState()
+        var openRows: [String: Int] = [:]
+        var notificationRows: [String: Int] = [:]
+        for entry in entries {
+            let event = entry.event
+            state.apply(event)
+            var person: String?
+            var role: String?
+            if case .person(let who, let acting) = event.actor {
+                person = who
+                role = acting
+            }
+            switch event.kind {
+            case .runStarted(let start):
+                self.start = start
+                initialSeverity = start.severity
+            case .severityGraded(let level, let why):
+                severityChanges.append(SeverityChange(at: event.at, from: nil, to: level, why: why, person: person))
+            case .severityRegraded(let from, let to, let why):
+                severityChanges.append(SeverityChange(at: event.at, from: from, to: to, why: why, person: person))
+            case .stepActivated(let step, let owner, let due):
+                let title = index.steps[step]?.title ?? LocalizedText(english: step, chinese: step)
+                openRows[step] = steps.count
+                steps.append(StepRow(
+                    step: step, title: title, owner: owner, holder: owner.flatMap { state.holders[$0] },
+                    activatedAt: event.at, acknowledgedAt: nil, endedAt: nil, ending: .open,
+                    dueAt: due.done ?? due.expiry, phase: index.steps[step]?.phase ?? .main))
+            case .stepAcknowledged(let step):
+                if let row = openRows[step] { steps[row].acknowledgedAt = event.at }
+            case .stepRescheduled(let step, let due):
+                if let row = openRows[step] { steps[row].dueAt = due.done ?? due.expiry }
+            case .stepReassigned(let step, let to, _):
+                if let row = openRows[step] {
+                    steps[row].owner = to
+                    steps[row].holder = state.holders[to]
+                }
+            case .stepCompleted(let step):
+                if let row = openRows.removeValue(forKey: step) {
+                    steps[row].endedAt = event.at
+                    steps[row].ending = .done
+                    if steps[row].acknowledgedAt == nil { steps[row].acknowledgedAt = event.at }
+                    if steps[row].holder == nil, let person { steps[row].holder = person }
+                }
+            case .stepCancelled(let step, let why):
+                if let row = openRows.removeValue(forKey: step) {
+                    steps[row].endedAt = event.at
+                    steps[row].ending = .cancelled(why)
+                }
+            case .decisionMade(let step, let option, let why):
+                decisions.append(DecisionRow(at: event.at, step: step, person: person, role: role, option: option,
+                                             optionTitle: optionTitle(step, option, index), why: why, defaulted: false))
+            case .decisionDefaulted(let step, let option):
+                decisions.append(DecisionRow(at: event.at, step: step, person: nil, role: nil, option: option,
+                                             optionTitle: optionTitle(step, option, index), why: nil, defaulted: true))
+            case .approvalGranted(let step, let why), .approvalDenied(let step, let why):
+                var granted = false
+                if case .approvalGranted = event.kind { granted = true }
+                approvals.append(ApprovalRow(at: event.at, step: step, approver: role, person: person, granted: granted,
+                                             why: why, expired: false))
+            case .approvalExpired(let step, let granted):
+                approvals.append(ApprovalRow(at: event.at, step: step, approver: nil, person: nil, granted: granted,
+                                             why: nil, expired: true))
+            case .escalationFired(let step, let rung):
+                let escalation = index.steps[step].flatMap { rung < $0.escalations.count ? $0.escalations[rung] : nil }
+                escalations.append(EscalationRow(
+                    at: event.at, step: step, rung: rung + 1, notified: escalation?.notify.map(\.value) ?? [],
+                    reassignedTo: escalation?.reassign?.value, goto: escalation?.goto?.value.description))
+            case .notificationRequested(let id, let roles, let message, _):
+                notificationRows[id] = notifications.count
+                notifications.append(NotificationRow(id: id, at: event.at, roles: roles, message: message, sent: [],
+                                                     failed: []))
+            case .notificationSent(let id, let to):
+                if let row = notificationRows[id] { notifications[row].sent.append(to) }
+            case .notificationFailed(let id, let to, let why):
+                if let row = notificationRows[id] { notifications[row].failed.append("\(to): \(why)") }
+            case .handover(let role, let from, let to):
+                handovers.append(HandoverRow(at: event.at, role: role, from: from, to: to))
+            case .note(let text, let section):
+                notes.append(NoteRow(at: event.at, person: person, text: text, section: section))
+            case .factRecorded(let fact, let value, _):
+                facts.append(FactRow(at: event.at, fact: fact,
+                                     title: playbook.fact(fact)?.title ?? LocalizedText(english: fact, chinese: fact),
+                                     value: value.description, person: person))
+            case .reportSigned(let who):
+                signatures.append((who, event.at))
+            case .commandRejected(let command, let reason):
+                rejections.append((event.at, person, command, reason))
+            case .outcomeReached:
+                endedAt = event.at
+            case .runAborted(let why):
+                abortedWhy = why
+            case .runClosed:
+                closedAt = event.at
+            default:
+                break
+            }
+        }
+        outcome = state.outcome
+        people = state.holders
+        milestones = playbook.milestones.map { milestone in
+            let progress = state.milestones[milestone.id]
+            let status: MilestoneRow.Status
+            if let margin = progress?.margin, progress?.reachedAt != nil {
+                status = margin >= 0 ? .met : .late
+            } else if progress?.missed == true {
+                status = .missed
+            } else if state.outcome != nil && milestone.from == .start {
+                status = .notReached
+            } else {
+                status = .pending
+            }
+            return MilestoneRow(milestone: milestone.id, title: milestone.title, measures: milestone.measures,
+                                dueAt: progress?.dueAt, reachedAt: progress?.reachedAt, margin: progress?.margin,
+                                status: status)
+        }
+    }
+
+    private func optionTitle(_ stepID: String, _ option: String, _ index: PlaybookIndex) -> LocalizedText {
+        if let step = index.steps[stepID], case .decide(let decision) = step.kind,
+            let found = decision.options.first(where: { $0.id == option })
+        {
+            return found.title
+        }
+        return LocalizedText(english: option, chinese: option)
+    }
+
+    /// The severity the run ended with.
+    public var finalSeverity: String? { severityChanges.last?.to ?? initialSeverity }
+}
