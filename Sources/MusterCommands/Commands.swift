@@ -13,6 +13,10 @@ enum Commands {
         RunViewCommands.log,
         RunViewCommands.runs,
         RunViewCommands.verify,
+        ReportCommand.spec,
+        ReportCommand.signoff,
+        StatsCommand.spec,
+        PrintCommand.spec,
     ]
 
     static func named(_ name: String) -> CommandSpec? {

@@ -1,0 +1,86 @@
+import Journaling
+import JSONText
+import Reporting
+import RunEngine
+
+/// `muster report RUN`: the run's report, rendered from its replayed journal; and `muster signoff RUN`.
+enum ReportCommand {
+    static let spec = CommandSpec(
+        name: "report",
+        summary: "the report of a run: timeline, steps, milestones, decisions, integrity",
+        usage: "muster report RUN [--kind full|fault|work] [--format md|json|html] [--lang en|zh] [--out FILE]",
+        discussion: """
+            A pure rendering of the replayed journal: nothing is edited by hand and nothing outside the journal is
+            read. --kind fault gives the fault report (机房故障报告: phenomenon, impact, cause, handling and result,
+            prevention — from the facts recorded and the notes filed with 'note --section'); --kind work the
+            emergency work report (应急保障工作报告) that the user signs with 'muster signoff'.
+            """,
+        options: [
+            .init(name: "--kind", value: "KIND", summary: "full (default), fault or work", allowed: ["full", "fault", "work"]),
+            .init(name: "--out", value: "FILE", summary: "write the report to FILE instead of stdout"),
+        ],
+        run: run)
+
+    static func run(_ invocation: Invocation) throws -> Int32 {
+        guard invocation.arguments.positionals.count == 1 else { throw UsageError("report takes a run id") }
+        let runID = invocation.arguments.positionals[0]
+        let format = try invocation.format(allowed: ["md", "json", "html", "text"])
+        let kind = ReportKind(rawValue: invocation.arguments.value("--kind") ?? "full") ?? .full
+        let session = try RunSession(runID, invocation: invocation)
+        let (contents, playbook, _, _) = try session.read()
+        let entries = contents.lines.map { JournalEntry(seq: $0.seq, event: $0.event, relative: $0.relative) }
+        let report = RunReport(playbook: playbook, entries: entries,
+                               integrity: Integrity(head: contents.head, lines: contents.lines.count, verified: true))
+        let text: String
+        switch format {
+        case "json": text = ReportJSON(report, language: invocation.language).render(kind).serialized(pretty: true) + "\n"
+        case "html": text = HTMLReport(report, language: invocation.language).render(kind)
+        default: text = MarkdownReport(report, language: invocation.language).render(kind)
+        }
+        if let out = invocation.arguments.value("--out") {
+            try FileOutput.write(text, to: out)
+            invocation.console.error("wrote \(out)\n")
+        } else {
+            invocation.console.out(text)
+        }
+        return ExitStatus.success
+    }
+
+    static let signoff = CommandSpec(
+        name: "signoff",
+        summary: "sign a finished run's report as the user (用户签收)",
+        usage: "muster signoff RUN --as PERSON",
+        discussion: "The signature is journaled; reports show it, and a run without one says so.",
+        options: [],
+        run: { invocation in
+            guard invocation.arguments.positionals.count == 1 else { throw UsageError("signoff takes a run id") }
+            let runID = invocation.arguments.positionals[0]
+            guard let person = invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"], !person.isEmpty
+            else { throw UsageError("who signs? give --as PERSON or set MUSTER_AS") }
+            let session = try RunSession(runID, invocation: invocation)
+            let outcome = try session.perform(Command(person: person, kind: .signoff))
+            return ActionCommands.report(outcome, runID: runID, invocation: invocation)
+        })
+}
+
+/// Writes a file that did not exist before (0660), refusing to overwrite one.
+enum FileOutput {
+    static func write(_ text: String, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o660)
+        guard descriptor >= 0 else {
+            throw CommandFailure("cannot write '\(path)': \(String(cString: strerror(errno)).lowercased())"
+                + (errno == EEXIST ? " (it exists; muster never overwrites a file)" : ""))
+        }
+        defer { close(descriptor) }
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            guard written > 0 else { throw CommandFailure("cannot write '\(path)'") }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#endif

@@ -1,0 +1,121 @@
+public import JSONText
+import PlaybookLanguage
+import RunEngine
+
+/// Renders a run report as one JSON document: the same content as the Markdown, for machines.
+public struct ReportJSON: Sendable {
+    public let report: RunReport
+    public let words: ReportWords
+
+    public init(_ report: RunReport, language: String) {
+        self.report = report
+        self.words = ReportWords(language: language)
+    }
+
+    private func optional(_ value: Int64?) -> JSONValue { value.map(JSONValue.integer) ?? .null }
+    private func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+
+    /// The document: `kind`, header fields, then one array per section.
+    public func render(_ kind: ReportKind = .full) -> JSONValue {
+        let playbook = report.playbook
+        var object: JSONObject = [
+            "kind": .string(kind.rawValue), "language": .string(words.language),
+            "playbook": .object([
+                "id": .string(playbook.id), "version": .string(playbook.version),
+                "title": .string(words.text(playbook.title)), "hash": optional(report.start?.playbookHash),
+            ]),
+            "mode": optional(report.start?.mode.rawValue),
+            "clock": .string(report.start?.virtualClock == true ? "virtual" : "real"),
+            "scenario": optional(report.start?.scenario),
+            "started_at": .integer(report.startedAt), "ended_at": optional(report.endedAt),
+            "closed_at": optional(report.closedAt),
+            "severity": .object([
+                "initial": optional(report.initialSeverity), "final": optional(report.finalSeverity),
+                "changes": .array(report.severityChanges.map { change in
+                    .object(["at": .integer(change.at), "from": optional(change.from), "to": .string(change.to),
+                             "why": optional(change.why), "person": optional(change.person)])
+                }),
+            ]),
+            "outcome": report.outcome.map { outcome in
+                .object(["id": .string(outcome.id), "kind": .string(outcome.kind), "at": .integer(outcome.at),
+                         "title": .string(words.text(playbook.outcome(outcome.id)?.title))])
+            } ?? .null,
+            "aborted": optional(report.abortedWhy),
+        ]
+        var people = JSONObject()
+        for role in report.people.keys.sorted() { people[role] = .string(report.people[role]!) }
+        object["people"] = .object(people)
+        object["steps"] = .array(report.steps.map(step))
+        object["milestones"] = .array(report.milestones.map { row in
+            .object([
+                "id": .string(row.milestone), "title": .string(words.text(row.title)),
+                "measures": optional(row.measures?.rawValue), "due_at": optional(row.dueAt),
+                "reached_at": optional(row.reachedAt), "margin_ms": optional(row.margin),
+                "status": .string(row.status.rawValue),
+            ])
+        })
+        object["decisions"] = .array(report.decisions.map { row in
+            .object(["at": .integer(row.at), "step": .string(row.step), "person": optional(row.person),
+                     "role": optional(row.role), "option": .string(row.option), "why": optional(row.why),
+                     "defaulted": .bool(row.defaulted)])
+        })
+        object["approvals"] = .array(report.approvals.map { row in
+            .object(["at": .integer(row.at), "step": .string(row.step), "person": optional(row.person),
+                     "role": optional(row.approver), "granted": .bool(row.granted), "why": optional(row.why),
+                     "expired": .bool(row.expired)])
+        })
+        object["escalations"] = .array(report.escalations.map { row in
+            .object(["at": .integer(row.at), "step": .string(row.step), "rung": .integer(Int64(row.rung)),
+                     "notified": .array(row.notified.map { .string($0) }), "reassigned_to": optional(row.reassignedTo),
+                     "goto": optional(row.goto)])
+        })
+        object["notifications"] = .array(report.notifications.map { row in
+            .object(["id": .string(row.id), "at": .integer(row.at), "roles": .array(row.roles.map { .string($0) }),
+                     "message": .string(row.message), "sent": .array(row.sent.map { .string($0) }),
+                     "failed": .array(row.failed.map { .string($0) })])
+        })
+        object["handovers"] = .array(report.handovers.map { row in
+            .object(["at": .integer(row.at), "role": .string(row.role), "from": optional(row.from), "to": .string(row.to)])
+        })
+        object["facts"] = .array(report.facts.map { row in
+            .object(["at": .integer(row.at), "fact": .string(row.fact), "value": .string(row.value),
+                     "person": optional(row.person)])
+        })
+        object["notes"] = .array(report.notes.map { row in
+            .object(["at": .integer(row.at), "person": optional(row.person), "text": .string(row.text),
+                     "section": optional(row.section)])
+        })
+        object["obligations"] = .array(report.obligations.map(step))
+        object["signatures"] = .array(report.signatures.map { .object(["person": .string($0.person), "at": .integer($0.at)]) })
+        object["signed"] = .bool(!report.signatures.isEmpty)
+        if kind == .full {
+            object["timeline"] = .array(report.timeline.map { entry in
+                .object([
+                    "seq": .integer(Int64(entry.seq)), "at": .integer(entry.event.at), "t": .integer(entry.relative),
+                    "actor": EventCoding.encode(entry.event.actor), "type": .string(EventCoding.type(of: entry.event.kind)),
+                    "text": .string(words.describe(entry.event.kind, playbook: playbook)),
+                ])
+            })
+        }
+        object["integrity"] = .object([
+            "head": .string(report.integrity.head), "lines": .integer(Int64(report.integrity.lines)),
+            "verified": .bool(report.integrity.verified),
+        ])
+        return .object(object)
+    }
+
+    private func step(_ row: RunReport.StepRow) -> JSONValue {
+        var ending: JSONValue = "open"
+        switch row.ending {
+        case .open: ending = "open"
+        case .done: ending = "done"
+        case .cancelled(let why): ending = .object(["cancelled": .string(why)])
+        }
+        return .object([
+            "step": .string(row.step), "title": .string(words.text(row.title)), "owner": optional(row.owner),
+            "holder": optional(row.holder), "activated_at": .integer(row.activatedAt),
+            "acknowledged_at": optional(row.acknowledgedAt), "ended_at": optional(row.endedAt), "ending": ending,
+            "due_at": optional(row.dueAt), "margin_ms": optional(row.margin), "phase": .string(row.phase.rawValue),
+        ])
+    }
+}
