@@ -28,12 +28,14 @@ let package = Package(
         .target(name: "Journaling", dependencies: ["RunEngine", "Hashing", "JSONText"]),
         // Reports: pure renderings (Markdown, JSON, HTML) of a replayed run.
         .target(name: "Reporting", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText"]),
+        // Drills: scenario injects, scripted players on a virtual clock, evaluation.
+        .target(name: "Drills", dependencies: ["RunEngine", "PlaybookLanguage", "Reporting", "JSONText"]),
         // Command implementations: argument parsing, output, exit codes (the executable only wires them).
         .target(
             name: "MusterCommands",
             dependencies: [
                 "PlaybookLanguage", "YAMLLoading", "Diagnostics", "JSONText", "Hashing", "RunEngine", "Journaling",
-                "Reporting",
+                "Reporting", "Drills",
             ]
         ),
         .executableTarget(name: "muster", dependencies: ["MusterCommands"]),
@@ -47,6 +49,7 @@ let package = Package(
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "RunEngineTests", dependencies: ["RunEngine", "PlaybookLanguage"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "RunEngine", "PlaybookLanguage", "JSONText"], exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "JournalingTests", dependencies: ["Journaling", "RunEngine", "Hashing"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),

@@ -45,9 +45,16 @@ enum CheckCommand {
                 diagnostics.append(.error(YAMLRules.unreadable.id, "cannot read the file: \(reason)", file: file,
                                           at: nil))
             case .bytes(let bytes):
-                var found = isContactDirectory(bytes)
-                    ? ContactDirectory.check(bytes, file: file).diagnostics
-                    : PlaybookChecker.check(bytes, file: file, limits: limits).diagnostics
+                var found: [Diagnostic]
+                if isContactDirectory(bytes) {
+                    found = ContactDirectory.check(bytes, file: file).diagnostics
+                } else if ScenarioChecker.isScenario(bytes) {
+                    found = ScenarioChecker.check(bytes, file: file) { id in
+                        playbook(id, near: file, invocation: invocation)
+                    }.diagnostics
+                } else {
+                    found = PlaybookChecker.check(bytes, file: file, limits: limits).diagnostics
+                }
                 if strict {
                     for index in found.indices where found[index].severity == .warning {
                         found[index].severity = .error
@@ -66,7 +73,8 @@ enum CheckCommand {
             console.out(JSONReport.render(diagnostics, files: files))
         case "sarif":
             let report = SARIFReport(
-                toolName: "muster", toolVersion: CommandLineTool.version, rules: PlaybookChecker.rules)
+                toolName: "muster", toolVersion: CommandLineTool.version,
+                rules: PlaybookChecker.rules + ScenarioChecker.rules)
             console.out(report.render(diagnostics, files: files))
         default:
             console.error(TextRenderer(useColour: console.colourError).render(diagnostics, sources: sources))
@@ -76,6 +84,24 @@ enum CheckCommand {
             console.error("muster: warning: no playbook files found in \(paths.joined(separator: ", "))\n")
         }
         return diagnostics.containsErrors ? ExitStatus.failure : ExitStatus.success
+    }
+
+    /// The playbook a scenario drills: by id in the playbooks directory, else beside the scenario's directory.
+    static func playbook(_ id: String, near file: String, invocation: Invocation) -> Playbook? {
+        var directories = [invocation.playbooksDirectory]
+        if let slash = file.lastIndex(of: "/") {
+            let parent = String(file[..<slash])
+            directories += [parent, parent + "/.."]
+        }
+        for directory in directories {
+            if let path = PlaybookFiles.resolve(id, playbooksDirectory: directory),
+                case .bytes(let bytes) = FileInput.read(path, limit: LoadLimits().maxFileBytes),
+                let playbook = PlaybookChecker.check(bytes, file: path).playbook, playbook.id == id
+            {
+                return playbook
+            }
+        }
+        return nil
     }
 
     /// Whether a file is a contact directory (`contacts:` as its first key) rather than a playbook.

@@ -15,6 +15,7 @@ enum Commands {
         RunViewCommands.verify,
         ReportCommand.spec,
         ReportCommand.signoff,
+        DrillCommand.spec,
         StatsCommand.spec,
         PrintCommand.spec,
     ]

@@ -1,4 +1,5 @@
 import Diagnostics
+import Drills
 import Journaling
 import PlaybookLanguage
 import RunEngine
@@ -41,12 +42,24 @@ struct RunSession {
     func perform(_ command: Command?) throws -> Outcome {
         var result: Outcome?
         do {
+            let plan = try drillPlan()
             let contents = try journal.transact { contents in
                 let playbook = try Self.playbook(contents.playbook, runID: runID)
                 let engine = Engine(playbook: playbook)
                 var state = RunState.fold(contents.events)
+                // A drill on a virtual clock runs on its own time: commands happen at the run's current instant.
+                let now = state.start?.virtualClock == true ? state.lastEventAt : self.now
                 var events = engine.advance(state, to: now)
                 for event in events { state.apply(event) }
+                if let plan {
+                    for delivery in plan.dueDeliveries(contents.events + events, upTo: now) {
+                        var delivery = delivery
+                        delivery.at = max(delivery.at, state.lastEventAt)
+                        let event = plan.event(delivery)
+                        state.apply(event)
+                        events.append(event)
+                    }
+                }
                 var rejection: Rejection?
                 if let command {
                     switch engine.handle(command, state: state, at: now) {
@@ -86,6 +99,19 @@ struct RunSession {
         } catch {
             invocation.console.error("muster: warning: notification results could not be journaled: \(error)\n")
         }
+    }
+
+    /// The pinned scenario of a drill run, if the run has one.
+    func drillPlan() throws -> DrillPlan? {
+        let path = journal.directory + "/scenario.yaml"
+        guard case .bytes(let bytes) = FileInput.read(path, limit: 1 << 20) else { return nil }
+        guard case .bytes(let playbookBytes) = FileInput.read(journal.playbookPath, limit: 10 << 20) else { return nil }
+        let playbook = try Self.playbook(playbookBytes, runID: runID)
+        let checked = ScenarioChecker.check(bytes, file: "scenario.yaml") { $0 == playbook.id ? playbook : nil }
+        guard let scenario = checked.scenario else {
+            throw CommandFailure("the pinned scenario of run '\(runID)' no longer checks")
+        }
+        return DrillPlan(scenario: scenario, playbook: playbook)
     }
 
     /// Reads the run without writing anything.

@@ -64,6 +64,10 @@ public enum LanguageRules {
         "no-deadline-on-path", "a step on the way to a milestone has no deadline")
     public static let missingChinese = DiagnosticRule("missing-chinese", "a text people read has no Chinese form")
 
+    // Drill scenarios (listed in `ScenarioChecker.rules`).
+    public static let undefinedPlaybook = DiagnosticRule("undefined-playbook", "a scenario drills a playbook that does not exist")
+    public static let undefinedMilestone = DiagnosticRule("undefined-milestone", "a milestone that is not defined")
+
     /// Every rule of the checker, for documentation and SARIF.
     public static let all: [DiagnosticRule] = [
         unknownKey, wrongType, missingField, badName, outOfRange, booleanLikeText, unsupportedFormat, badDuration,

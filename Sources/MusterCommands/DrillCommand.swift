@@ -1,0 +1,296 @@
+import Diagnostics
+import Drills
+import Hashing
+import Journaling
+import JSONText
+import PlaybookLanguage
+import Reporting
+import RunEngine
+import YAMLLoading
+
+/// `muster drill start|advance|run|due|report`: drills on the very playbooks the team uses.
+enum DrillCommand {
+    static let spec = CommandSpec(
+        name: "drill",
+        summary: "drills: start one, move its virtual clock, play a scenario unattended, see what is due",
+        usage: """
+            muster drill start SCENARIO [--clock virtual|real] [--run-id ID]
+                   muster drill advance RUN DURATION|--to-next
+                   muster drill run SCENARIO [--run-id ID] [--fail-below P|S|M]
+                   muster drill report RUN [--format md|json] [--lang en|zh]
+                   muster drill due
+            """,
+        discussion: """
+            SCENARIO is a scenario file or a scenario id in <playbooks>/drills. 'drill start' makes a run in drill
+            mode that people act on with the ordinary commands; injects are journaled as they fall due. On the
+            virtual clock (the default) time moves only with 'drill advance'. 'drill run' plays the whole scenario
+            unattended with its scripted players and prints the evaluation (P/S/M/U per objective); it exits 0
+            whatever the ratings, or 1 with --fail-below when a rating is below the given grade. 'drill due' says
+            which drills the programme requires next: a full (live) drill yearly, a tabletop monthly, an
+            unscripted drill every six months, restore practice weekly.
+            """,
+        options: [
+            .init(name: "--clock", value: "CLOCK", summary: "virtual (default) or real", allowed: ["virtual", "real"]),
+            .init(name: "--run-id", value: "ID", summary: "the run id (default: scenario id and the real time)"),
+            .init(name: "--fail-below", value: "GRADE", summary: "exit 1 if a rating is below P, S or M",
+                  allowed: ["P", "S", "M"]),
+            .init(name: "--to-next", value: nil, summary: "advance to the next timer or inject"),
+        ],
+        run: run)
+
+    static func run(_ invocation: Invocation) throws -> Int32 {
+        let words = invocation.arguments.positionals
+        guard let sub = words.first else { throw UsageError("drill takes start, advance, run, report or due") }
+        let rest = Array(words.dropFirst())
+        switch sub {
+        case "start": return try start(rest, invocation)
+        case "advance": return try advance(rest, invocation)
+        case "run": return try runUnattended(rest, invocation)
+        case "report": return try report(rest, invocation)
+        case "due": return try due(invocation)
+        default:
+            throw UsageError("unknown drill command '\(sub)'"
+                + NameSuggestion.didYouMean(sub, in: ["start", "advance", "run", "report", "due"]))
+        }
+    }
+
+    /// A scenario found by path or id, with its playbook, both checked.
+    struct LoadedScenario {
+        var scenario: Scenario
+        var scenarioBytes: [UInt8]
+        var playbook: PlaybookFiles.Loaded
+    }
+
+    static func load(_ argument: String, _ invocation: Invocation) throws -> LoadedScenario {
+        let directory = invocation.playbooksDirectory
+        var path = argument
+        if FileInput.isDirectory(argument) || !(FileInput.read(argument, limit: 0).isBytes) {
+            path = directory + "/drills/" + argument + ".yaml"
+        }
+        guard case .bytes(let bytes) = FileInput.read(path, limit: LoadLimits().maxFileBytes) else {
+            throw CommandFailure("no scenario '\(argument)': not a file, and no '\(path)'")
+        }
+        var loadedPlaybook: PlaybookFiles.Loaded?
+        var loadError: Error?
+        let checked = ScenarioChecker.check(bytes, file: path) { id in
+            do {
+                loadedPlaybook = try PlaybookFiles.load(id, invocation: invocation)
+                return loadedPlaybook?.playbook
+            } catch {
+                loadError = error
+                return nil
+            }
+        }
+        guard let scenario = checked.scenario, let loadedPlaybook else {
+            invocation.console.error(TextRenderer(useColour: invocation.console.colourError)
+                .render(checked.diagnostics.sortedForOutput(), sources: [path: SourceText(bytes: bytes)]))
+            if let failure = loadError as? CommandFailure { throw failure }
+            throw CommandFailure("the scenario '\(path)' has errors; 'muster check \(path)' lists them")
+        }
+        return LoadedScenario(scenario: scenario, scenarioBytes: bytes, playbook: loadedPlaybook)
+    }
+
+    private static func create(_ loaded: LoadedScenario, events: [Event], runID: String, _ invocation: Invocation) throws {
+        let runs = RunsDirectory(invocation)
+        let path = try runs.runPath(runID)
+        try runs.ensureExists()
+        do throws(JournalError) {
+            try Journal.create(directory: path, playbook: loaded.playbook.bytes, events: events)
+        } catch .exists {
+            throw CommandFailure("run '\(runID)' exists already; give another --run-id")
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        try FileOutput.write(String(decoding: loaded.scenarioBytes, as: UTF8.self), to: path + "/scenario.yaml")
+    }
+
+    private static func defaultRunID(_ scenario: Scenario, _ invocation: Invocation) throws -> String {
+        if let given = invocation.arguments.value("--run-id") { return given }
+        return "\(scenario.id)-\(TimeText.compact(try Clock.now(invocation.environment)))"
+    }
+
+    static func start(_ words: [String], _ invocation: Invocation) throws -> Int32 {
+        guard words.count == 1 else { throw UsageError("drill start takes one scenario") }
+        let loaded = try load(words[0], invocation)
+        let virtual = (invocation.arguments.value("--clock") ?? "virtual") == "virtual"
+        let runner = DrillRunner(scenario: loaded.scenario, playbook: loaded.playbook.playbook)
+        let startsAt = virtual ? loaded.scenario.startsAt : try Clock.now(invocation.environment)
+        var events = runner.engine.start(runner.start(playbookHash: SHA256.hash(loaded.playbook.bytes).hex,
+                                                      virtualClock: virtual), at: startsAt)
+        for delivery in runner.plan.dueDeliveries(events, upTo: startsAt) { events.append(runner.plan.event(delivery)) }
+        let runID = try defaultRunID(loaded.scenario, invocation)
+        try create(loaded, events: events, runID: runID, invocation)
+        invocation.console.out(runID + "\n")
+        invocation.console.error("drill \(loaded.scenario.id) of \(loaded.playbook.playbook.id) started on the "
+            + (virtual ? "virtual clock; move it with 'muster drill advance \(runID) 5m'" : "real clock") + "\n")
+        return ExitStatus.success
+    }
+
+    static func advance(_ words: [String], _ invocation: Invocation) throws -> Int32 {
+        guard let runID = words.first else { throw UsageError("drill advance takes a run id") }
+        let toNext = invocation.arguments.flag("--to-next")
+        guard toNext ? words.count == 1 : words.count == 2 else {
+            throw UsageError("drill advance takes a run id and a duration (e.g. 5m), or --to-next")
+        }
+        var step: Int64?
+        if !toNext {
+            guard let milliseconds = DurationText.milliseconds(words[1]) else {
+                throw UsageError("'\(words[1])' is not a duration like 90s, 5m or 1h")
+            }
+            step = milliseconds
+        }
+        let session = try RunSession(runID, invocation: invocation)
+        let plan = try session.drillPlan()
+        var moved: Int64 = 0
+        try session.journal.transact { contents in
+            let playbook = try RunSession.playbook(contents.playbook, runID: runID)
+            let state = RunState.fold(contents.events)
+            guard state.start?.virtualClock == true else {
+                throw CommandFailure("run '\(runID)' is not on a virtual clock; only virtual clocks are advanced")
+            }
+            let now = state.lastEventAt
+            var target = now + (step ?? 0)
+            if step == nil {
+                var next: [Int64] = []
+                if let timer = Engine(playbook: playbook).nextDue(state) { next.append(timer) }
+                if let plan { next += plan.pendingDeliveries(DrillPlan.Moments(contents.events)).map(\.at) }
+                guard let soonest = next.filter({ $0 > now }).min() else {
+                    throw CommandFailure("nothing is due on run '\(runID)'")
+                }
+                target = soonest
+            }
+            moved = target - now
+            return [Event(at: target, actor: .engine, kind: .clockAdvanced(to: target))]
+        }
+        // Fire what fell due and deliver injects, at the new instant, through the ordinary path.
+        let outcome = try session.perform(nil)
+        invocation.console.out("advanced \(TimeText.span(moved)) to \(TimeText.instant(outcome.state.lastEventAt)); "
+            + "active: \(outcome.state.activeOrder.joined(separator: ", "))\n")
+        for event in outcome.appended {
+            if case .injectDelivered(let id, let role, let message) = event.kind {
+                invocation.console.out("inject \(id)\(role.map { " → \($0)" } ?? ""): \(message)\n")
+            }
+        }
+        return ExitStatus.success
+    }
+
+    static func runUnattended(_ words: [String], _ invocation: Invocation) throws -> Int32 {
+        guard words.count == 1 else { throw UsageError("drill run takes one scenario") }
+        let format = try invocation.format(allowed: ["text", "md", "json"])
+        let loaded = try load(words[0], invocation)
+        let runner = DrillRunner(scenario: loaded.scenario, playbook: loaded.playbook.playbook)
+        let events = runner.run(playbookHash: SHA256.hash(loaded.playbook.bytes).hex)
+        let runID = try defaultRunID(loaded.scenario, invocation)
+        try create(loaded, events: events, runID: runID, invocation)
+        let session = try RunSession(runID, invocation: invocation)
+        let (contents, playbook, _, _) = try session.read()
+        let evaluation = DrillEvaluation(scenario: loaded.scenario, playbook: playbook, events: contents.events)
+        let drillReport = DrillReport(evaluation: evaluation, report: runReport(contents, playbook), language: invocation.language)
+        if format == "json" {
+            var object = drillReport.json().objectValue ?? [:]
+            object["run"] = .string(runID)
+            invocation.console.out(JSONValue.object(object).serialized(pretty: true) + "\n")
+        } else {
+            invocation.console.out(format == "md" ? drillReport.markdown() : summary(evaluation, runID: runID, invocation))
+        }
+        invocation.console.error("run \(runID): \(contents.lines.count) events; 'muster drill report \(runID)' for the report\n")
+        if let threshold = invocation.arguments.value("--fail-below").flatMap(DrillEvaluation.Rating.init(rawValue:)),
+            evaluation.results.contains(where: { $0.rating < threshold })
+        {
+            return ExitStatus.failure
+        }
+        return ExitStatus.success
+    }
+
+    static func runReport(_ contents: Journal.Contents, _ playbook: Playbook) -> RunReport {
+        RunReport(playbook: playbook,
+                  entries: contents.lines.map { JournalEntry(seq: $0.seq, event: $0.event, relative: $0.relative) },
+                  integrity: Integrity(head: contents.head, lines: contents.lines.count, verified: true))
+    }
+
+    static func summary(_ evaluation: DrillEvaluation, runID: String, _ invocation: Invocation) -> String {
+        let zh = invocation.language == "zh"
+        var out = (zh ? "演练评定 " : "drill evaluation ") + "\(evaluation.scenario.id) (\(runID))\n"
+        let width = evaluation.results.map(\.objective.id.count).max() ?? 0
+        for result in evaluation.results {
+            out += "  \(result.rating.rawValue)  \(result.objective.id.padding(to: width))  "
+                + "\(result.objective.title.text(invocation.language)) — \(result.reason)\n"
+        }
+        out += (zh ? "总体: " : "overall: ") + evaluation.overall.rawValue + "\n"
+        return out
+    }
+
+    static func report(_ words: [String], _ invocation: Invocation) throws -> Int32 {
+        guard words.count == 1 else { throw UsageError("drill report takes a run id") }
+        let format = try invocation.format(allowed: ["text", "md", "json"])
+        let session = try RunSession(words[0], invocation: invocation)
+        guard let plan = try session.drillPlan() else { throw CommandFailure("run '\(words[0])' is not a drill") }
+        let (contents, playbook, _, _) = try session.read()
+        let evaluation = DrillEvaluation(scenario: plan.scenario, playbook: playbook, events: contents.events)
+        let report = DrillReport(evaluation: evaluation, report: runReport(contents, playbook), language: invocation.language)
+        invocation.console.out(format == "json" ? report.json().serialized(pretty: true) + "\n" : report.markdown())
+        return ExitStatus.success
+    }
+
+    /// The drill programme: how often each kind is required, in days.
+    static let programme: [(Scenario.Kind, Int64, String, String)] = [
+        (.live, 365, "a full drill at least yearly", "每年至少一次全面演练"),
+        (.tabletop, 30, "a tabletop exercise monthly", "每月一次桌面推演"),
+        (.unscripted, 182, "an unscripted live drill every six months", "每半年一次无脚本实战演练"),
+        (.restore, 7, "restore practice weekly", "每周一次备份恢复演练"),
+    ]
+
+    static func due(_ invocation: Invocation) throws -> Int32 {
+        let format = try invocation.format(allowed: ["text", "json"])
+        let now = try Clock.now(invocation.environment)
+        let runs = RunsDirectory(invocation)
+        var last: [Scenario.Kind: (Int64, String)] = [:]
+        for runID in runs.runIDs() {
+            let directory = runs.path + "/" + runID
+            guard case .bytes(let bytes) = FileInput.read(directory + "/scenario.yaml", limit: 1 << 20),
+                let (contents, _) = try? Journal(directory: directory).read(),
+                case .runStarted(let start)? = contents.lines.first?.event.kind, start.mode == .drill
+            else { continue }
+            let kindLine = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
+                .first { $0.hasPrefix("kind:") }
+            guard let kindText = kindLine?.dropFirst(5).trimmingCharacters(in: " "),
+                let kind = Scenario.Kind(rawValue: kindText)
+            else { continue }
+            // Drills count by when they were held: the real instant the run was created for a virtual clock is not
+            // kept, so the virtual start counts.
+            let held = contents.lines.first?.event.at ?? 0
+            if last[kind].map({ held > $0.0 }) ?? true { last[kind] = (held, runID) }
+        }
+        var rows: [JSONValue] = []
+        var out = ""
+        let zh = invocation.language == "zh"
+        for (kind, days, english, chinese) in programme {
+            let previous = last[kind]
+            let dueAt = previous.map { $0.0 + days * 86_400_000 } ?? now
+            let overdue = dueAt <= now
+            out += "\(kind.rawValue.padding(to: 10)) \(zh ? chinese : english): "
+                + (previous.map { (zh ? "上次 " : "last ") + TimeText.instant($0.0) + " (\($0.1)); " } ?? (zh ? "从未举行; " : "never held; "))
+                + (overdue ? (zh ? "现已到期" : "due now") : (zh ? "下次 " : "next by ") + TimeText.instant(dueAt)) + "\n"
+            rows.append(.object([
+                "kind": .string(kind.rawValue), "every_days": .integer(days),
+                "last": previous.map { .integer($0.0) } ?? .null, "last_run": previous.map { .string($0.1) } ?? .null,
+                "due_at": .integer(dueAt), "overdue": .bool(overdue),
+            ]))
+        }
+        invocation.console.out(format == "json" ? JSONValue.array(rows).serialized(pretty: true) + "\n" : out)
+        return ExitStatus.success
+    }
+}
+
+extension FileInput.Outcome {
+    var isBytes: Bool {
+        if case .bytes = self { return true }
+        return false
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> String {
+        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
+    }
+}

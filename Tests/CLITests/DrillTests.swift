@@ -1,0 +1,90 @@
+import Foundation
+import JSONText
+import Testing
+
+/// Drills from the command line: unattended scenarios, determinism, the controller's virtual clock, the programme.
+struct DrillTests {
+    let directory: TemporaryDirectory
+    init() throws { directory = try TemporaryDirectory() }
+
+    func muster(_ arguments: [String], now: Int64 = 1_767_225_600_000) throws -> MusterProcess.Result {
+        try MusterProcess.run(arguments, in: directory.url, environment: [
+            "MUSTER_PLAYBOOKS": Fixtures.repository.appendingPathComponent("Playbooks").path,
+            "MUSTER_NOW": String(now),
+        ])
+    }
+
+    /// Every shipped scenario with the rating expected for each of its objectives.
+    static let expectedRatings: [(String, [String: String])] = [
+        ("water-leak-on-time", ["report_in_time": "P", "level1_response": "P", "water_cleared": "P"]),
+        ("water-leak-late-report", ["report_in_time": "M", "level1_response": "P", "water_cleared": "S"]),
+    ]
+
+    @Test(arguments: expectedRatings)
+    func unattendedScenariosGiveTheirRatings(_ scenario: String, _ ratings: [String: String]) throws {
+        let result = try muster(["drill", "run", scenario, "--run-id", "r", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let evaluation = try JSONValue.parse(result.stdout)
+        var got: [String: String] = [:]
+        for objective in evaluation["objectives"]?.arrayValue ?? [] {
+            got[objective["id"]?.stringValue ?? ""] = objective["rating"]?.stringValue
+        }
+        #expect(got == ratings)
+        #expect(try muster(["verify", "r"]).status == 0)
+    }
+
+    @Test func theSameScenarioAndRunIDGiveByteIdenticalJournals() throws {
+        #expect(try muster(["drill", "run", "water-leak-late-report", "--run-id", "a"]).status == 0)
+        #expect(try muster(["drill", "run", "water-leak-late-report", "--run-id", "a2"], now: 1_800_000_000_000).status == 0)
+        // Same run id in two runs directories: byte for byte the same journal.
+        let other = try TemporaryDirectory()
+        let again = try MusterProcess.run(["drill", "run", "water-leak-late-report", "--run-id", "a"], in: other.url,
+                                          environment: ["MUSTER_PLAYBOOKS": Fixtures.repository.appendingPathComponent("Playbooks").path])
+        #expect(again.status == 0)
+        let first = try Data(contentsOf: directory.url.appendingPathComponent("runs/a/journal.jsonl"))
+        let second = try Data(contentsOf: other.url.appendingPathComponent("runs/a/journal.jsonl"))
+        #expect(first == second)
+    }
+
+    @Test func failBelowTurnsALowRatingIntoExitOne() throws {
+        #expect(try muster(["drill", "run", "water-leak-late-report", "--run-id", "f1", "--fail-below", "M"]).status == 0)
+        #expect(try muster(["drill", "run", "water-leak-late-report", "--run-id", "f2", "--fail-below", "S"]).status == 1)
+        #expect(try muster(["drill", "run", "water-leak-on-time", "--run-id", "f3", "--fail-below", "P"]).status == 0)
+    }
+
+    @Test func aControllerMovesTheVirtualClockAndPeopleActWithTheOrdinaryCommands() throws {
+        let started = try muster(["drill", "start", "water-leak-on-time", "--run-id", "c"])
+        #expect(started.stdout == "c\n")
+        // The first inject is delivered at the start; two minutes later the on-site responder reports.
+        #expect(try muster(["log", "c"]).stdout.contains("drill.inject"))
+        let advanced = try muster(["drill", "advance", "c", "2m"])
+        #expect(advanced.status == 0, "\(advanced.stderr)")
+        #expect(advanced.stdout.contains("advanced 2m to 2026-01-05 09:02:00Z"))
+        #expect(try muster(["done", "c", "report", "--as", "bob"]).status == 0)
+        let status = try JSONValue.parse(try muster(["status", "c", "--format", "json"]).stdout)
+        #expect(status["milestones"]?["reported"]?["margin_ms"] == 180_000)
+        // The next inject falls due one minute after the assessment starts.
+        let next = try muster(["drill", "advance", "c", "--to-next"])
+        #expect(next.stdout.contains("inject ac-confirmed → commander"))
+        #expect(try muster(["drill", "report", "c"]).stdout.contains("# Drill report"))
+    }
+
+    @Test func theProgrammeSaysWhatIsDue() throws {
+        _ = try muster(["drill", "run", "water-leak-on-time", "--run-id", "t"])
+        let due = try JSONValue.parse(try muster(["drill", "due", "--format", "json"], now: 1_767_830_400_000).stdout)
+        let rows = due.arrayValue ?? []
+        let tabletop = rows.first { $0["kind"] == "tabletop" }
+        #expect(tabletop?["last_run"] == "t")
+        #expect(tabletop?["overdue"] == false)
+        #expect(rows.first { $0["kind"] == "live" }?["overdue"] == true)
+    }
+
+    @Test func scenariosAreCheckedWithTheirPlaybook() throws {
+        let broken = try Fixtures.text("../../../Playbooks/drills/water-leak-on-time.yaml")
+            .replacingOccurrences(of: "done: clear_water", with: "done: clear_watr")
+        try directory.write("drills/broken.yaml", Array(broken.utf8))
+        let result = try muster(["check", "drills/broken.yaml"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("a player action: 'water-leak' has no step 'clear_watr'; did you mean 'clear_water'? [undefined-step]"))
+    }
+}
