@@ -66,3 +66,6 @@ if let small = checkTimes[1_000], let big = checkTimes[10_000] {
 
 // MARK: Live runs (issue: live runs)
 RunBenchmarks.run()
+
+// MARK: Drills (issue: drills)
+DrillBenchmarks.run()
