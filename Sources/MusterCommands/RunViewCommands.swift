@@ -133,8 +133,13 @@ enum RunViewCommands {
 
     static let verify = CommandSpec(
         name: "verify", summary: "check every checksum and the hash chain of a run's journal",
-        usage: "muster verify RUN [--format text|json]",
-        discussion: "Exit 0 when the journal is intact, 1 naming the first bad line otherwise.", options: [],
+        usage: "muster verify RUN [--head SHA256] [--format text|json]",
+        discussion: """
+            Exit 0 when the journal is intact, 1 naming the first bad line otherwise. A journal cut at a line
+            boundary still chains: give --head with a head recorded earlier (status --format json and the report's
+            footer print it) and verify fails unless that line is still in the chain.
+            """,
+        options: [.init(name: "--head", value: "SHA256", summary: "a chain head recorded earlier that must still be there")],
         run: { invocation in
             guard invocation.arguments.positionals.count == 1 else { throw UsageError("verify takes a run id") }
             let format = try invocation.format(allowed: ["text", "json"])
@@ -158,6 +163,20 @@ enum RunViewCommands {
             }
             do {
                 let (contents, torn) = read
+                if let expected = invocation.arguments.value("--head")?.lowercased() {
+                    let hashes = Set(contents.lines.dropFirst().map(\.previous) + [contents.head])
+                    guard hashes.contains(expected) else {
+                        let reason = "the head recorded earlier (\(expected.prefix(12))…) is not in the chain: "
+                            + "the journal was cut or rewritten after it"
+                        if format == "json" {
+                            invocation.console.out(JSONValue.object([
+                                "run": .string(runID), "ok": false, "reason": .string(reason),
+                            ]).serialized(pretty: true) + "\n")
+                        }
+                        invocation.console.error("muster: verify failed: \(reason)\n")
+                        return ExitStatus.failure
+                    }
+                }
                 if format == "json" {
                     invocation.console.out(JSONValue.object([
                         "run": .string(runID), "ok": true, "lines": .integer(Int64(contents.lines.count)),

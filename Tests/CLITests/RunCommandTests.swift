@@ -102,6 +102,22 @@ struct RunCommandTests {
         #expect(board.stdout.contains("里程碑"))
     }
 
+    @Test func truncationAtALineBoundaryIsCaughtAgainstAHeadRecordedEarlier() throws {
+        try startWaterLeak()
+        #expect(try muster(["done", "wl", "report"], minute: 1, as: "bob").status == 0)
+        let head = try JSONValue.parse(try muster(["status", "wl", "--format", "json"], minute: 1).stdout)["head"]?
+            .stringValue ?? ""
+        #expect(try muster(["verify", "wl", "--head", head]).status == 0)
+        // Cut the journal back by its last three complete lines: every line left still verifies on its own.
+        let path = directory.url.appendingPathComponent("runs/wl/journal.jsonl")
+        var lines = try String(contentsOf: path, encoding: .utf8).split(separator: "\n")
+        lines.removeLast(3)
+        try (lines.joined(separator: "\n") + "\n").write(to: path, atomically: false, encoding: .utf8)
+        let cut = try muster(["verify", "wl", "--head", head])
+        #expect(cut.status == 1)
+        #expect(cut.stderr.contains("is not in the chain: the journal was cut or rewritten after it"))
+    }
+
     @Test func contactDirectoriesAreCheckedLikePlaybooks() throws {
         #expect(try muster(["check", Fixtures.directory.appendingPathComponent("runs-basic/contacts.yaml").path]).status == 0)
         try directory.write("bad-contacts.yaml", Array("contacts: 1\npeople:\n  eve:\n    name: Eve\n    phone: 1\n".utf8))

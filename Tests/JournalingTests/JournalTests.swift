@@ -136,6 +136,81 @@ struct JournalTests {
         #expect(repaired.events.map(\.kind).dropFirst() == [.journalRepaired(bytesCut: torn), .note(text: "after")])
     }
 
+    /// File operations that "crash" at a chosen point: from then on every operation fails, so nothing the
+    /// journal would do to clean up reaches the disk, as when the process dies.
+    final class CrashingFiles: FileOperations, @unchecked Sendable {
+        enum Point { case halfLineWritten, afterWriteBeforeFsync, afterFsync }
+        let system = SystemFiles()
+        let point: Point
+        var crashed = false
+        init(_ point: Point) { self.point = point }
+        private func check() throws(FileError) { if crashed { throw FileError("crashed", path: "", code: EIO) } }
+        func open(_ path: String, flags: Int32, mode: UInt32) throws(FileError) -> Int32 {
+            try check()
+            return try system.open(path, flags: flags, mode: mode)
+        }
+        func read(_ descriptor: Int32, count: Int) throws(FileError) -> [UInt8] {
+            try check()
+            return try system.read(descriptor, count: count)
+        }
+        func write(_ descriptor: Int32, _ bytes: ArraySlice<UInt8>) throws(FileError) -> Int {
+            try check()
+            if point == .halfLineWritten {
+                _ = try system.write(descriptor, bytes.prefix(bytes.count / 2))
+                crashed = true
+                throw FileError("crashed", path: "", code: EIO)
+            }
+            let written = try system.write(descriptor, bytes)
+            if point == .afterWriteBeforeFsync { crashed = true }
+            return written
+        }
+        func fsync(_ descriptor: Int32) throws(FileError) {
+            try check()
+            try system.fsync(descriptor)
+            if point == .afterFsync { crashed = true }
+        }
+        func truncate(_ descriptor: Int32, to length: Int) throws(FileError) {
+            try check()
+            try system.truncate(descriptor, to: length)
+        }
+        func size(_ descriptor: Int32) throws(FileError) -> Int {
+            try check()
+            return try system.size(descriptor)
+        }
+        func lock(_ descriptor: Int32) throws(FileError) { try system.lock(descriptor) }
+        func unlock(_ descriptor: Int32) { system.unlock(descriptor) }
+        func close(_ descriptor: Int32) { system.close(descriptor) }
+        func makeDirectory(_ path: String, mode: UInt32) throws(FileError) { try system.makeDirectory(path, mode: mode) }
+        func setMode(_ descriptor: Int32, _ mode: UInt32) throws(FileError) { try system.setMode(descriptor, mode) }
+    }
+
+    @Test(arguments: [CrashingFiles.Point.halfLineWritten, .afterWriteBeforeFsync, .afterFsync])
+    func aCrashAtAnyPointLosesNothingAcknowledgedAndReopensClean(_ point: CrashingFiles.Point) throws {
+        let (journal, base) = try makeRun()
+        defer { try? FileManager.default.removeItem(at: base) }
+        try journal.transact { _ in [note("acknowledged", at: 2000)] }
+        let crashing = Journal(directory: journal.directory, files: CrashingFiles(point))
+        _ = try? crashing.transact { _ in [note("in flight 1", at: 3000), note("in flight 2", at: 3000)] }
+        // Reopened by the next command: the acknowledged note is there, the write in flight is either whole
+        // (it reached the disk) or cut back and the cut journaled; the journal verifies either way.
+        try journal.transact { _ in [note("next", at: 4000)] }
+        let (contents, torn) = try journal.read()
+        #expect(torn == 0)
+        let notes = contents.events.compactMap { event -> String? in
+            if case .note(let text, _) = event.kind { return text }
+            return nil
+        }
+        #expect(notes.first == "acknowledged")
+        #expect(notes.last == "next")
+        switch point {
+        case .halfLineWritten:
+            #expect(!notes.contains("in flight 1"))
+            #expect(contents.events.contains { if case .journalRepaired = $0.kind { return true } else { return false } })
+        case .afterWriteBeforeFsync, .afterFsync:
+            #expect(notes == ["acknowledged", "in flight 1", "in flight 2", "next"])
+        }
+    }
+
     @Test(arguments: [0, 17, 100])
     func changingAByteOfACompleteLineIsDamageNamingTheLine(_ offsetInSecondLine: Int) throws {
         let (journal, base) = try makeRun()
