@@ -84,6 +84,7 @@ public struct DrillRunner: Sendable {
     func kind(_ action: Scenario.PlayerAction.Action) -> Command.Kind {
         switch action {
         case .acknowledge(let step): .acknowledge(step: step)
+        case .progress(let step): .progress(step: step, note: "scripted player")
         case .done(let step):
             .done(step: step, items: plan.playbook.allSteps.first { $0.id == step }?.checklist.map(\.id) ?? [])
         case .record(let fact, let value): .record(fact: fact, value: value)

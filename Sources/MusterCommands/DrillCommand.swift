@@ -194,6 +194,14 @@ enum DrillCommand {
             invocation.console.out(format == "md" ? drillReport.markdown() : summary(evaluation, runID: runID, invocation))
         }
         invocation.console.error("run \(runID): \(contents.lines.count) events; 'muster drill report \(runID)' for the report\n")
+        let refused = contents.events.filter { if case .commandRejected = $0.kind { return true } else { return false } }
+        if !refused.isEmpty {
+            invocation.console.error("muster: warning: \(refused.count) scripted actions were refused; "
+                + "'muster log \(runID)' shows them (command.rejected)\n")
+        }
+        if RunState.fold(contents.events).outcome == nil {
+            invocation.console.error("muster: warning: the run reached no outcome; the scenario's players stop short\n")
+        }
         if let threshold = invocation.arguments.value("--fail-below").flatMap(DrillEvaluation.Rating.init(rawValue:)),
             evaluation.results.contains(where: { $0.rating < threshold })
         {

@@ -82,6 +82,7 @@ public struct Scenario: Sendable, Hashable {
     public struct PlayerAction: Sendable, Hashable {
         public enum Action: Sendable, Hashable {
             case acknowledge(step: String)
+            case progress(step: String)
             case done(step: String)
             case record(fact: String, value: String)
             case decide(step: String, option: String)

@@ -236,7 +236,7 @@ struct ScenarioDecoder {
         }
     }
 
-    static let actionKeys = ["ack", "done", "record", "decide", "approve", "deny", "grade", "signal", "note"]
+    static let actionKeys = ["ack", "progress", "done", "record", "decide", "approve", "deny", "grade", "signal", "note"]
 
     mutating func decodePlayers(_ node: YAMLNode) -> [Scenario.PlayerAction] {
         guard let items = decoder.reader.sequence(node, "the players") else { return [] }
@@ -257,6 +257,7 @@ struct ScenarioDecoder {
             let action: Scenario.PlayerAction.Action
             switch key {
             case "ack": action = .acknowledge(step: text.value)
+            case "progress": action = .progress(step: text.value)
             case "done": action = .done(step: text.value)
             case "approve": action = .approve(step: text.value)
             case "deny": action = .deny(step: text.value)
@@ -331,13 +332,22 @@ struct ScenarioDecoder {
             requireRole(player.role, "a player", at: player.location)
             requireTrigger(player.trigger, at: player.location)
             switch player.action {
-            case .acknowledge(let step), .done(let step), .approve(let step), .deny(let step):
+            case .acknowledge(let step), .progress(let step), .done(let step), .approve(let step), .deny(let step):
                 requireStep(step, "a player action", at: player.location)
             case .decide(let step, _): requireStep(step, "a player action", at: player.location)
             case .record(let fact, let value):
                 if let declared = playbook.fact(fact) {
-                    if case .choice(let values) = declared.kind, !values.contains(value) {
-                        reader.error(LanguageRules.undefinedValue, "'\(value)' is not a value of '\(fact)'", at: player.location)
+                    switch declared.kind {
+                    case .choice(let values) where !values.contains(value):
+                        reader.error(LanguageRules.undefinedValue, "'\(value)' is not a value of '\(fact)'"
+                            + NameSuggestion.didYouMean(value, in: values), at: player.location)
+                    case .number where Double(value) == nil:
+                        reader.error(LanguageRules.wrongType, "'\(fact)' takes a number, not '\(value)'", at: player.location)
+                    case .flag where value != "true" && value != "false":
+                        reader.error(LanguageRules.wrongType, "'\(fact)' takes true or false, not '\(value)'",
+                                     at: player.location)
+                    default:
+                        break
                     }
                 } else {
                     reader.error(LanguageRules.undefinedFact, "a player records '\(fact)', which '\(playbook.id)' does not have",

@@ -18,6 +18,20 @@ struct DrillTests {
     static let expectedRatings: [(String, [String: String])] = [
         ("water-leak-on-time", ["report_in_time": "P", "level1_response": "P", "water_cleared": "P"]),
         ("water-leak-late-report", ["report_in_time": "M", "level1_response": "P", "water_cleared": "S"]),
+        ("power-loss-on-time", ["report_in_time": "P", "level1_response": "P", "hot_spot_contained": "P",
+                                "written_report_in_time": "P"]),
+        ("power-loss-generator-late", ["report_in_time": "P", "level1_response": "P", "users_warned": "P",
+                                       "generator_running": "M"]),
+        ("fire-on-time", ["evacuated": "P", "report_in_time": "P", "level2_response": "P", "fire_out": "P"]),
+        ("fire-data-rescue-late", ["report_in_time": "P", "level1_response": "P", "tenants_contacted": "P",
+                                   "data_restored": "M"]),
+        ("virus-on-time", ["cable_pulled": "P", "report_in_time": "P", "level2_response": "P", "segment_isolated": "P"]),
+        ("virus-unplug-late", ["cable_pulled": "M", "report_in_time": "S", "level2_response": "P",
+                               "segment_isolated": "S"]),
+        ("network-outage-on-time", ["report_in_time": "P", "level2_response": "P", "area_isolated": "P",
+                                    "network_restored": "P"]),
+        ("network-outage-assess-late", ["report_in_time": "P", "level1_response": "S", "area_isolated": "P",
+                                        "network_restored": "M"]),
     ]
 
     @Test(arguments: expectedRatings)
