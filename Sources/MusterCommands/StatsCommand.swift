@@ -1,6 +1,104 @@
-/// `muster stats`: not written yet.
+import Journaling
+import JSONText
+import PlaybookLanguage
+
+/// `muster stats`: response, repair and report timeliness of the live runs, per playbook and severity level.
 enum StatsCommand {
     static let spec = CommandSpec(
-        name: "stats", summary: "not written yet", usage: "muster stats", discussion: "", options: [],
-        run: { _ in throw CommandFailure("'muster stats' is not written yet") })
+        name: "stats",
+        summary: "timeliness statistics of the live runs: response, repair, report; overdue and unsigned reports",
+        usage: "muster stats [--since DATE] [--format text|json] [--lang en|zh] [--runs DIR]",
+        discussion: """
+            Reads every run in the runs directory (drills are left out: only runs started in live mode count) and
+            gives, per playbook and severity level (the level a run has now; 'not graded' when it has none), the
+            number of runs and three shares (考核指标):
+              response timeliness (响应及时率): runs whose milestones with 'measures: response' were met on time;
+              repair timeliness (故障修复及时率): likewise for 'measures: repair';
+              report timeliness: likewise for 'measures: report'.
+            A run counts for a measure once a milestone of it fell due: reached with a margin of zero or more is on
+            time; reached late, missed, past due unreached, or no longer reachable because the run ended is not. A
+            milestone due later is pending and not counted yet; one that never got a due instant (say, a clock of a
+            severity level never set) does not count. When a run's pinned playbook declares no milestone with
+            'measures:', the milestone ids stand in: 'responded' is response, 'repaired' and 'resolved' are repair,
+            'written_report' is report (the output says for which playbooks).
+            Then the runs with reports overdue (an after-end step, such as the one-day written report, done after its
+            deadline or still open past it) and the ended runs nobody signed ('muster signoff'). A run whose
+            journal is damaged or unreadable is listed as unreadable and not counted ('muster verify' names the bad
+            line). --since DATE (YYYY-MM-DD, UTC) counts only runs started on or after that day. Deadlines are judged
+            against now (MUSTER_NOW when set). Exit 0 when the statistics were made, 1 when the runs directory
+            does not exist.
+            """,
+        options: [
+            .init(name: "--since", value: "DATE", summary: "count runs started on or after DATE (YYYY-MM-DD, UTC)"),
+        ],
+        run: run)
+
+    static func run(_ invocation: Invocation) throws -> Int32 {
+        let format = try invocation.format(allowed: ["text", "json"])
+        guard invocation.arguments.positionals.isEmpty else {
+            throw UsageError("stats takes no arguments, not '\(invocation.arguments.positionals[0])'")
+        }
+        var since: Int64?
+        if let text = invocation.arguments.value("--since") {
+            guard let day = parseDate(text) else {
+                throw UsageError("--since takes a date YYYY-MM-DD (UTC), not '\(text)'")
+            }
+            since = day
+        }
+        let now = try Clock.now(invocation.environment)
+        let directory = RunsDirectory(invocation)
+        guard FileInput.isDirectory(directory.path) else {
+            throw CommandFailure("no runs directory '\(directory.path)' (give --runs DIR or set MUSTER_RUNS)")
+        }
+        var playbooks: [[UInt8]: Playbook] = [:]
+        let runs = directory.runIDs().map { runID -> Result<StatsSummary.RunInput, StatsReadError> in
+            let journal = Journal(directory: directory.path + "/" + runID)
+            let contents: Journal.Contents
+            do throws(JournalError) {
+                contents = try journal.read().contents
+            } catch {
+                let reason = switch error {
+                case .notFound: "no journal.jsonl"
+                default: error.description
+                }
+                return .failure(StatsReadError(run: runID, reason: reason))
+            }
+            if let playbook = playbooks[contents.playbook] {
+                return .success(.init(id: runID, contents: contents, playbook: playbook))
+            }
+            guard let playbook = PlaybookChecker.check(contents.playbook, file: "playbook.yaml").playbook else {
+                return .failure(StatsReadError(run: runID, reason: "its pinned playbook no longer checks"))
+            }
+            playbooks[contents.playbook] = playbook
+            return .success(.init(id: runID, contents: contents, playbook: playbook))
+        }
+        let summary = StatsSummary(runsDirectory: directory.path, runs: runs, now: now, since: since)
+        let rendering = StatsRendering(summary: summary, language: invocation.language)
+        invocation.console.out(format == "json" ? rendering.json().serialized(pretty: true) + "\n" : rendering.text())
+        for run in summary.unreadable {
+            invocation.console.error("muster: warning: run '\(run.run)' is not counted: \(run.reason)\n")
+        }
+        return ExitStatus.success
+    }
+
+    /// Midnight UTC of `YYYY-MM-DD`, in milliseconds since the epoch; `nil` when the text is not such a date.
+    static func parseDate(_ text: String) -> Int64? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
+            (1...12).contains(month), day >= 1
+        else { return nil }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let lengths: [Int64] = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard day <= lengths[Int(month - 1)] else { return nil }
+        // Days from the civil date (Howard Hinnant's algorithm).
+        let shifted = month <= 2 ? year - 1 : year
+        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        return days * 86_400_000
+    }
 }
