@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import PlaybookLanguage
 
 /// The wall clock, read once per command at the edge and handed to the engine as a plain value.
 enum Clock {
@@ -46,16 +47,9 @@ enum TimeText {
         return "\(sign)\(two(total / 3600)):\(two(total / 60 % 60)):\(two(total % 60))"
     }
 
-    /// `4m30s`, `1h`, `0s`.
+    /// `4m30s`, `1h`, `0s`: the way playbooks write durations.
     static func span(_ milliseconds: Int64) -> String {
-        var rest = abs(milliseconds) / 1000
-        if rest == 0 { return "0s" }
-        var text = ""
-        for (unit, size) in [("d", Int64(86_400)), ("h", 3_600), ("m", 60), ("s", 1)] where rest >= size {
-            text += "\(rest / size)\(unit)"
-            rest %= size
-        }
-        return text
+        PlaybookLanguage.Duration.format(milliseconds: abs(milliseconds))
     }
 }
 
