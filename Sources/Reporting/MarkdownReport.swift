@@ -22,8 +22,11 @@ public struct MarkdownReport: Sendable {
 
     // MARK: Pieces
 
+    /// Text for a table cell: `|` escaped, lines joined, and `<` `>` `&` written as entities so that a Markdown
+    /// viewer never takes text from a playbook or a person for HTML.
     private func cell(_ text: String) -> String {
-        text.replacingAll("|", with: "\\|").replacingAll("\n", with: " ")
+        text.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;")
+            .replacingAll("|", with: "\\|").replacingAll("\n", with: " ")
     }
 
     private func table(_ header: [String], _ rows: [[String]]) -> String {
@@ -38,7 +41,7 @@ public struct MarkdownReport: Sendable {
 
     private func header(_ titleWord: String) -> String {
         let playbook = report.playbook
-        var out = "# \(words(titleWord)): \(words.text(playbook.title))\n\n"
+        var out = "# \(words(titleWord)): \(cell(words.text(playbook.title)))\n\n"
         var rows: [[String]] = [
             [words("Playbook"), "\(playbook.id) \(playbook.version)"],
             [words("Content hash"), "`\(report.start?.playbookHash ?? "")`"],

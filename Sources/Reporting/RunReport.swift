@@ -225,7 +225,9 @@ public struct RunReport: Sendable, Hashable {
                 if let row = openRows.removeValue(forKey: step) {
                     steps[row].endedAt = event.at
                     steps[row].ending = .done
-                    if steps[row].acknowledgedAt == nil { steps[row].acknowledgedAt = event.at }
+                    // A person who finishes a step (a decision, an approval) has taken it; the engine finishing
+                    // one (a default on expiry, a join) is no acknowledgement by anyone.
+                    if steps[row].acknowledgedAt == nil, person != nil { steps[row].acknowledgedAt = event.at }
                     if steps[row].holder == nil, let person { steps[row].holder = person }
                 }
             case .stepCancelled(let step, let why):
@@ -262,6 +264,8 @@ public struct RunReport: Sendable, Hashable {
                 if let row = notificationRows[id] { notifications[row].failed.append("\(to): \(why)") }
             case .handover(let role, let from, let to):
                 handovers.append(HandoverRow(at: event.at, role: role, from: from, to: to))
+                // An open step of the role is now held by the new holder, who is the one to finish it.
+                for row in openRows.values where steps[row].owner == role { steps[row].holder = to }
             case .note(let text, let section):
                 notes.append(NoteRow(at: event.at, person: person, text: text, section: section))
             case .factRecorded(let fact, let value, _):
