@@ -43,7 +43,7 @@ let package = Package(
             name: "muster-bench",
             dependencies: [
                 "CYAML", "YAMLLoading", "PlaybookLanguage", "Diagnostics", "Hashing", "JSONText", "RunEngine",
-                "Journaling", "Drills",
+                "Journaling", "Drills", "Reporting",
             ]
         ),
 

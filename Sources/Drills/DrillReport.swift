@@ -13,7 +13,7 @@ public struct DrillReport: Sendable {
     public init(evaluation: DrillEvaluation, report: RunReport, language: String) {
         self.evaluation = evaluation
         self.report = report
-        self.words = ReportWords(language: language)
+        self.words = ReportWords(language: language, playbook: report.playbook)
     }
 
     private var zh: Bool { words.language == "zh" }

@@ -14,10 +14,10 @@ public struct DrillRunner: Sendable {
     }
 
     /// The start record of a drill run of this scenario.
-    public func start(playbookHash: String, virtualClock: Bool = true) -> RunStart {
+    public func start(playbookHash: String, virtualClock: Bool = true, speed: Int = 1) -> RunStart {
         RunStart(playbookID: plan.playbook.id, version: plan.playbook.version, playbookHash: playbookHash, mode: .drill,
                  virtualClock: virtualClock, severity: plan.scenario.severity,
-                 assignments: plan.scenario.participants, scenario: plan.scenario.id)
+                 assignments: plan.scenario.participants, scenario: plan.scenario.id, speed: virtualClock ? 1 : speed)
     }
 
     /// Every event of the unattended run, from its start.

@@ -14,10 +14,10 @@ enum DrillCommand {
         name: "drill",
         summary: "drills: start one, move its virtual clock, play a scenario unattended, see what is due",
         usage: """
-            muster drill start SCENARIO [--clock virtual|real] [--run-id ID]
+            muster drill start SCENARIO [--clock virtual|real] [--speed N] [--run-id ID]
                    muster drill advance RUN DURATION|--to-next
                    muster drill run SCENARIO [--run-id ID] [--fail-below P|S|M]
-                   muster drill report RUN [--format md|json] [--lang en|zh]
+                   muster drill report RUN [--format md|json|html] [--lang en|zh]
                    muster drill due
             """,
         discussion: """
@@ -32,6 +32,7 @@ enum DrillCommand {
         options: [
             .init(name: "--clock", value: "CLOCK", summary: "virtual (default) or real", allowed: ["virtual", "real"]),
             .init(name: "--run-id", value: "ID", summary: "the run id (default: scenario id and the real time)"),
+            .init(name: "--speed", value: "N", summary: "with --clock real: run N times faster than real time"),
             .init(name: "--fail-below", value: "GRADE", summary: "exit 1 if a rating is below P, S or M",
                   allowed: ["P", "S", "M"]),
             .init(name: "--to-next", value: nil, summary: "advance to the next timer or inject"),
@@ -113,10 +114,18 @@ enum DrillCommand {
         guard words.count == 1 else { throw UsageError("drill start takes one scenario") }
         let loaded = try load(words[0], invocation)
         let virtual = (invocation.arguments.value("--clock") ?? "virtual") == "virtual"
+        var speed = 1
+        if let text = invocation.arguments.value("--speed") {
+            guard let number = Int(text), (1...3600).contains(number) else {
+                throw UsageError("--speed takes a whole number from 1 to 3600, not '\(text)'")
+            }
+            guard !virtual else { throw UsageError("--speed goes with --clock real; a virtual clock moves with 'drill advance'") }
+            speed = number
+        }
         let runner = DrillRunner(scenario: loaded.scenario, playbook: loaded.playbook.playbook)
         let startsAt = virtual ? loaded.scenario.startsAt : try Clock.now(invocation.environment)
         var events = runner.engine.start(runner.start(playbookHash: SHA256.hash(loaded.playbook.bytes).hex,
-                                                      virtualClock: virtual), at: startsAt)
+                                                      virtualClock: virtual, speed: speed), at: startsAt)
         for delivery in runner.plan.dueDeliveries(events, upTo: startsAt) { events.append(runner.plan.event(delivery)) }
         let runID = try defaultRunID(loaded.scenario, invocation)
         try create(loaded, events: events, runID: runID, invocation)
@@ -230,13 +239,17 @@ enum DrillCommand {
 
     static func report(_ words: [String], _ invocation: Invocation) throws -> Int32 {
         guard words.count == 1 else { throw UsageError("drill report takes a run id") }
-        let format = try invocation.format(allowed: ["text", "md", "json"])
+        let format = try invocation.format(allowed: ["text", "md", "json", "html"])
         let session = try RunSession(words[0], invocation: invocation)
         guard let plan = try session.drillPlan() else { throw CommandFailure("run '\(words[0])' is not a drill") }
         let (contents, playbook, _, _) = try session.read()
         let evaluation = DrillEvaluation(scenario: plan.scenario, playbook: playbook, events: contents.events)
         let report = DrillReport(evaluation: evaluation, report: runReport(contents, playbook), language: invocation.language)
-        invocation.console.out(format == "json" ? report.json().serialized(pretty: true) + "\n" : report.markdown())
+        switch format {
+        case "json": invocation.console.out(report.json().serialized(pretty: true) + "\n")
+        case "html": invocation.console.out(report.html())
+        default: invocation.console.out(report.markdown())
+        }
         return ExitStatus.success
     }
 

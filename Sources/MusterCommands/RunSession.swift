@@ -47,8 +47,7 @@ struct RunSession {
                 let playbook = try Self.playbook(contents.playbook, runID: runID)
                 let engine = Engine(playbook: playbook)
                 var state = RunState.fold(contents.events)
-                // A drill on a virtual clock runs on its own time: commands happen at the run's current instant.
-                let now = state.start?.virtualClock == true ? state.lastEventAt : self.now
+                let now = Self.runTime(state, realNow: self.now)
                 var events = engine.advance(state, to: now)
                 for event in events { state.apply(event) }
                 if let plan {
@@ -99,6 +98,16 @@ struct RunSession {
         } catch {
             invocation.console.error("muster: warning: notification results could not be journaled: \(error)\n")
         }
+    }
+
+    /// The instant a command happens at in a run: a drill on a virtual clock runs on its own time (the run's
+    /// current instant, moved by 'drill advance'); a drill on a real clock sped up N times runs N times faster
+    /// than the wall clock from its start; everything else at the wall clock's instant.
+    static func runTime(_ state: RunState, realNow: Int64) -> Int64 {
+        guard let start = state.start else { return realNow }
+        if start.virtualClock { return state.lastEventAt }
+        if start.speed > 1 { return state.startedAt + (realNow - state.startedAt) * Int64(start.speed) }
+        return realNow
     }
 
     /// The pinned scenario of a drill run, if the run has one.

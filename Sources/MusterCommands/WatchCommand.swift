@@ -56,7 +56,10 @@ enum WatchCommand {
             if let stopAt, nowSeconds >= stopAt { return ExitStatus.success }
             var wake = nowSeconds + 1
             if let next = Engine(playbook: playbook).nextDue(state) {
-                wake = min(wake, Double(next) / 1000 + 0.005)
+                // A run's instants are wall-clock instants, except on a sped-up drill clock.
+                let speed = Int64(max(1, state.start?.speed ?? 1))
+                let real = state.startedAt + (next - state.startedAt + speed - 1) / speed
+                wake = min(wake, Double(real) / 1000 + 0.005)
             }
             if let stopAt { wake = min(wake, stopAt) }
             let pause = max(0.001, wake - Date().timeIntervalSince1970)

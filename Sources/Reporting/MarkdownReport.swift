@@ -8,7 +8,7 @@ public struct MarkdownReport: Sendable {
 
     public init(_ report: RunReport, language: String) {
         self.report = report
-        self.words = ReportWords(language: language)
+        self.words = ReportWords(language: language, playbook: report.playbook)
     }
 
     /// The document of `kind`.
@@ -25,8 +25,22 @@ public struct MarkdownReport: Sendable {
     /// Text for a table cell: `|` escaped, lines joined, and `<` `>` `&` written as entities so that a Markdown
     /// viewer never takes text from a playbook or a person for HTML.
     private func cell(_ text: String) -> String {
-        text.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;")
-            .replacingAll("|", with: "\\|").replacingAll("\n", with: " ")
+        // One pass over the bytes; most cells need nothing and are returned as they are.
+        let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x7C || $0 == 0x0A || $0 == 0x0D }
+        guard text.utf8.contains(where: special) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: out += Array("&amp;".utf8)
+            case 0x3C: out += Array("&lt;".utf8)
+            case 0x3E: out += Array("&gt;".utf8)
+            case 0x7C: out += Array("\\|".utf8)
+            case 0x0A, 0x0D: out.append(0x20)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private func table(_ header: [String], _ rows: [[String]]) -> String {

@@ -9,7 +9,7 @@ public struct ReportJSON: Sendable {
 
     public init(_ report: RunReport, language: String) {
         self.report = report
-        self.words = ReportWords(language: language)
+        self.words = ReportWords(language: language, playbook: report.playbook)
     }
 
     private func optional(_ value: Int64?) -> JSONValue { value.map(JSONValue.integer) ?? .null }

@@ -6,8 +6,14 @@ public struct ReportWords: Sendable {
     /// `en` or `zh`.
     public let language: String
 
-    public init(language: String) {
+    /// Step titles by id, so that describing an event is a lookup, not a walk over the playbook.
+    private let stepTitles: [String: LocalizedText]
+
+    public init(language: String, playbook: Playbook? = nil) {
         self.language = language == "zh" ? "zh" : "en"
+        var titles: [String: LocalizedText] = [:]
+        for step in playbook?.allSteps ?? [] where titles[step.id] == nil { titles[step.id] = step.title }
+        stepTitles = titles
     }
 
     private static let chinese: [String: String] = [
@@ -99,7 +105,7 @@ public struct ReportWords: Sendable {
     public func describe(_ kind: EventKind, playbook: Playbook) -> String {
         let zh = language == "zh"
         func step(_ id: String) -> String {
-            let title = playbook.allSteps.first { $0.id == id }?.title.text(language) ?? id
+            let title = (stepTitles[id] ?? playbook.allSteps.first { $0.id == id }?.title)?.text(language) ?? id
             return zh ? "「\(title)」(\(id))" : "'\(title)' (\(id))"
         }
         switch kind {

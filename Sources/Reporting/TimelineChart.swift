@@ -37,7 +37,8 @@ struct TimelineChart {
     }
 
     /// The instant the report ends: its last journal entry.
-    var reportEnd: Int64 { max(report.timeline.map(\.event.at).max() ?? report.startedAt, report.startedAt) }
+    /// The last instant of the run (its events are in time order, so the last event's).
+    var reportEnd: Int64 { max(report.timeline.last?.event.at ?? report.startedAt, report.startedAt) }
 
     /// The axis: from the run's start to the report's end, stretched to take in deadlines that fall a little
     /// after it (those further away are drawn as arrows at the right edge), rounded up to a whole tick.

@@ -158,12 +158,15 @@ public struct RunStart: Sendable, Hashable {
     public var assignments: [String: String]
     /// The drill scenario's id, in drill mode.
     public var scenario: String?
+    /// How many times faster than real time a drill's real clock runs (`drill start --clock real --speed N`).
+    public var speed: Int = 1
 
     /// Creates a start record.
     public init(
         playbookID: String, version: String, playbookHash: String, mode: RunMode, virtualClock: Bool,
-        severity: String?, assignments: [String: String], scenario: String? = nil
+        severity: String?, assignments: [String: String], scenario: String? = nil, speed: Int = 1
     ) {
+        self.speed = speed
         self.playbookID = playbookID
         self.version = version
         self.playbookHash = playbookHash

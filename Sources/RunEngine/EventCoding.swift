@@ -40,12 +40,14 @@ public enum EventCoding {
         case .runStarted(let start):
             var assignments = JSONObject()
             for role in start.assignments.keys.sorted() { assignments[role] = s(start.assignments[role]!) }
-            return ("run.started", [
+            var data: JSONObject = [
                 "playbook": s(start.playbookID), "version": s(start.version), "hash": s(start.playbookHash),
                 "mode": s(start.mode.rawValue), "clock": s(start.virtualClock ? "virtual" : "real"),
                 "severity": optional(start.severity), "assignments": .object(assignments),
                 "scenario": optional(start.scenario),
-            ])
+            ]
+            if start.speed != 1 { data["speed"] = i(Int64(start.speed)) }
+            return ("run.started", data)
         case .personJoined(let person, let role): return ("person.joined", ["person": s(person), "role": s(role)])
         case .handover(let role, let from, let to):
             return ("role.handover", ["role": s(role), "from": optional(from), "to": s(to)])
@@ -172,7 +174,7 @@ public enum EventCoding {
             return .runStarted(RunStart(
                 playbookID: try s("playbook"), version: try s("version"), playbookHash: try s("hash"), mode: mode,
                 virtualClock: try s("clock") == "virtual", severity: o("severity"), assignments: assignments,
-                scenario: o("scenario")))
+                scenario: o("scenario"), speed: Int(data["speed"]?.intValue ?? 1)))
         case "person.joined": return .personJoined(person: try s("person"), role: try s("role"))
         case "role.handover": return .handover(role: try s("role"), from: o("from"), to: try s("to"))
         case "severity.graded": return .severityGraded(level: try s("level"), why: o("why"))

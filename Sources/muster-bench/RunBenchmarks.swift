@@ -4,6 +4,7 @@
 import Hashing
 import YAMLLoading
 import Journaling
+import Reporting
 import PlaybookLanguage
 import RunEngine
 
@@ -123,5 +124,19 @@ enum RunBenchmarks {
         }
         report("status of a \(lineCount)-event run (read, verify, fold)", "\(format(statusSeconds * 1000)) ms",
                baseline: "raw read of the file \(format(rawRead * 1000)) ms", goal: "< 1 s")
+
+        // The report of the same run: read and verify, build the report, render Markdown and HTML.
+        var htmlBytes = 0
+        let reportSeconds = Measure.best(of: 3) {
+            let (contents, _) = try! largeJournal.read()
+            let entries = contents.lines.map { JournalEntry(seq: $0.seq, event: $0.event, relative: $0.relative) }
+            let runReport = RunReport(playbook: playbook, entries: entries,
+                                      integrity: Integrity(head: contents.head, lines: contents.lines.count, verified: true))
+            _ = MarkdownReport(runReport, language: "en").render()
+            htmlBytes = HTMLReport(runReport, language: "en").render().utf8.count
+        }
+        report("report of a \(lineCount)-event run (md and html)", "\(format(reportSeconds * 1000)) ms",
+               baseline: "status of it \(format(statusSeconds * 1000)) ms; html \(htmlBytes / 1_000_000) MB",
+               goal: "< 2 s")
     }
 }

@@ -81,6 +81,18 @@ struct DrillTests {
         let next = try muster(["drill", "advance", "c", "--to-next"])
         #expect(next.stdout.contains("inject ac-confirmed → commander"))
         #expect(try muster(["drill", "report", "c"]).stdout.contains("# Drill report"))
+        let html = try muster(["drill", "report", "c", "--format", "html", "--lang", "zh"]).stdout
+        #expect(html.hasPrefix("<!doctype html>") && html.contains("演练报告") && !html.contains("<script"))
+    }
+
+    @Test func aRealClockDrillCanRunFasterThanRealTime() throws {
+        let started = try muster(["drill", "start", "water-leak-on-time", "--clock", "real", "--speed", "60",
+                                  "--run-id", "fast"], now: 1_767_225_600_000)
+        #expect(started.status == 0, "\(started.stderr)")
+        // Ten real seconds later is ten minutes into the run: the report step's 5-minute deadline has passed.
+        let status = try JSONValue.parse(try muster(["status", "fast", "--format", "json"], now: 1_767_225_610_000).stdout)
+        #expect(status["milestones"]?["reported"]?["missed"] == true)
+        #expect(try muster(["drill", "start", "water-leak-on-time", "--speed", "5"]).status == 2)
     }
 
     @Test func theProgrammeSaysWhatIsDue() throws {
