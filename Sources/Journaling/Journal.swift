@@ -200,6 +200,7 @@ public struct Journal: Sendable {
         // Only these three are remembered, never a copy of the lines (that would make reading quadratic).
         var committed = (lines: 0, head: contents.head, end: 0)
         var previousLineRange: Range<Int>?
+        let lastNewline = bytes.lastIndex(of: 0x0A)
         func committedContents() -> Contents {
             var result = contents
             result.lines.removeSubrange(committed.lines...)
@@ -213,7 +214,8 @@ public struct Journal: Sendable {
             }
             lineNumber += 1
             let lineBytes = bytes[start..<newline]
-            let isLast = newline + 1 >= bytes.count
+            // The last complete line has no successor to vouch for it (a torn tail after it does not count).
+            let isLast = newline == lastNewline
             let line: JournalLine
             do {
                 line = try JournalLine.decode(lineBytes, checkingSum: everyChecksum || isLast)

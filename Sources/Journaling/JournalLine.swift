@@ -74,6 +74,7 @@ public struct JournalLine: Sendable, Hashable {
             throw .notJSON(error.description)
         }
         guard let seq = value["seq"]?.intValue, let at = value["at"]?.intValue, let relative = value["t"]?.intValue,
+            EventCoding.instantRange.contains(at), EventCoding.instantRange.contains(relative), seq >= 1,
             let actorValue = value["actor"], let actor = EventCoding.decodeActor(actorValue),
             let type = value["type"]?.stringValue, let data = value["data"], let previous = value["prev"]?.stringValue
         else { throw .badShape("a field is missing or has the wrong type") }

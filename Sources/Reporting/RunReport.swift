@@ -250,7 +250,7 @@ public struct RunReport: Sendable, Hashable {
                 approvals.append(ApprovalRow(at: event.at, step: step, approver: nil, person: nil, granted: granted,
                                              why: nil, expired: true))
             case .escalationFired(let step, let rung):
-                let escalation = index.steps[step].flatMap { rung < $0.escalations.count ? $0.escalations[rung] : nil }
+                let escalation = index.steps[step].flatMap { rung >= 0 && rung < $0.escalations.count ? $0.escalations[rung] : nil }
                 escalations.append(EscalationRow(
                     at: event.at, step: step, rung: rung + 1, notified: escalation?.notify.map(\.value) ?? [],
                     reassignedTo: escalation?.reassign?.value, goto: escalation?.goto?.value.description))

@@ -144,6 +144,10 @@ public enum EventCoding {
         }
     }
 
+    /// The instants and spans a journal may hold, in milliseconds: about 35 000 years either side of 1970, far
+    /// beyond any run, and far enough inside Int64 that no sum of two of them overflows.
+    public static let instantRange: ClosedRange<Int64> = -(Int64(1) << 50)...(Int64(1) << 50)
+
     /// A decoding failure: the event's type and what was wrong.
     public struct DecodingError: Error, Sendable, Hashable, CustomStringConvertible {
         public var message: String
@@ -160,8 +164,11 @@ public enum EventCoding {
             return value
         }
         func o(_ key: String) -> String? { data[key]?.stringValue }
-        func i(_ key: String) throws(DecodingError) -> Int64 {
+        func i(_ key: String, in range: ClosedRange<Int64> = instantRange) throws(DecodingError) -> Int64 {
             guard let value = data[key]?.intValue else { throw DecodingError(message: "'\(type)' needs number '\(key)'") }
+            guard range.contains(value) else {
+                throw DecodingError(message: "'\(key)' of '\(type)' is out of range: \(value)")
+            }
             return value
         }
         switch type {
@@ -210,7 +217,7 @@ public enum EventCoding {
             return .timerScheduled(timer: try s("timer"), fireAt: try i("fire_at"), purpose: purpose)
         case "timer.fired": return .timerFired(timer: try s("timer"))
         case "timer.cancelled": return .timerCancelled(timer: try s("timer"))
-        case "escalation.fired": return .escalationFired(step: try s("step"), rung: Int(try i("rung")) - 1)
+        case "escalation.fired": return .escalationFired(step: try s("step"), rung: Int(try i("rung", in: 1...1_000)) - 1)
         case "notification.requested":
             let roles = data["roles"]?.arrayValue?.compactMap(\.stringValue) ?? []
             return .notificationRequested(id: try s("id"), roles: roles, message: try s("message"), step: o("step"))
@@ -228,14 +235,14 @@ public enum EventCoding {
         case "run.aborted": return .runAborted(why: try s("why"))
         case "report.signed": return .reportSigned(person: try s("person"))
         case "run.closed": return .runClosed
-        case "journal.repaired": return .journalRepaired(bytesCut: Int(try i("bytes_cut")))
+        case "journal.repaired": return .journalRepaired(bytesCut: Int(try i("bytes_cut", in: 0...(Int64(1) << 40))))
         default: throw DecodingError(message: "unknown event type '\(type)'")
         }
     }
 
     static func decodeDue(_ value: JSONValue?) -> StepDue {
-        StepDue(ack: value?["ack"]?.intValue, progress: value?["progress"]?.intValue, done: value?["done"]?.intValue,
-                expiry: value?["expiry"]?.intValue)
+        func instant(_ key: String) -> Int64? { value?[key]?.intValue.flatMap { instantRange.contains($0) ? $0 : nil } }
+        return StepDue(ack: instant("ack"), progress: instant("progress"), done: instant("done"), expiry: instant("expiry"))
     }
 
     static func decodeFact(_ value: JSONValue?) -> FactValue? {
@@ -249,7 +256,9 @@ public enum EventCoding {
     static func decodePurpose(_ value: JSONValue?) -> TimerPurpose? {
         if let milestone = value?["milestone"]?.stringValue { return .milestone(milestone) }
         guard let step = value?["step"]?.stringValue else { return nil }
-        if let rung = value?["rung"]?.intValue { return .escalation(step, rung: Int(rung) - 1) }
+        if let rung = value?["rung"]?.intValue {
+            return (1...1_000).contains(rung) ? .escalation(step, rung: Int(rung) - 1) : nil
+        }
         if let clock = value?["clock"]?.stringValue.flatMap(StepClock.init(rawValue:)) { return .step(step, clock) }
         return nil
     }

@@ -17,7 +17,7 @@ extension Transaction {
         case .milestone(let id):
             if state.milestones[id]?.reachedAt == nil { emit(.milestoneMissed(milestone: id), by: .engine) }
         case .escalation(let stepID, let rung):
-            guard state.active[stepID] != nil, let step = index.steps[stepID], rung < step.escalations.count else {
+            guard state.active[stepID] != nil, let step = index.steps[stepID], rung >= 0, rung < step.escalations.count else {
                 return
             }
             let escalation = step.escalations[rung]
