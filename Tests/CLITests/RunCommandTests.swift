@@ -18,7 +18,8 @@ struct RunCommandTests {
 
     func startWaterLeak() throws {
         let started = try muster(["start", "water-leak", "--run-id", "wl", "--assign", "commander=alice",
-                                  "--assign", "on_site=bob", "--assign", "tech_lead=carol"])
+                                  "--assign", "on_site=bob", "--assign", "tech_lead=carol",
+                                  "--assign", "leadership=dana"])
         #expect(started.status == 0, "\(started.stderr)")
         #expect(started.stdout == "wl\n")
     }
@@ -38,15 +39,27 @@ struct RunCommandTests {
         #expect(try muster(["record", "wl", "leak_source=wall_or_window"], minute: 2, as: "alice").status == 0)
         #expect(try muster(["grade", "wl", "severe"], minute: 2, as: "alice").status == 0)
         #expect(try muster(["done", "wl", "assess"], minute: 3, as: "alice").status == 0)
+        // The leadership group activates the plan (§3.4) and the commander confirms the resources (§3.5).
+        #expect(try muster(["approve", "wl", "activate"], minute: 4, as: "dana").status == 0)
+        #expect(try muster(["done", "wl", "resources", "--item", "own_staff", "--item", "facilities",
+                            "--item", "vendor_engineers", "--item", "equipment"], minute: 10, as: "alice").status == 0)
         #expect(try muster(["done", "wl", "secure_room"], minute: 20, as: "bob").status == 0)
         #expect(try muster(["done", "wl", "clear_water"], minute: 60, as: "bob").status == 0)
         #expect(try muster(["done", "wl", "repair_and_remove_cause"], minute: 300, as: "carol").status == 0)
-        let status = try JSONValue.parse(try muster(["status", "wl", "--format", "json"], minute: 301).stdout)
+        // The on-site responder proposes ending the plan and the leadership group agrees (§3.7).
+        #expect(try muster(["approve", "wl", "terminate"], minute: 301, as: "dana").status == 0)
+        let status = try JSONValue.parse(try muster(["status", "wl", "--format", "json"], minute: 302).stdout)
         #expect(status["outcome"] == "resolved")
         #expect(status["milestones"]?["reported"]?["margin_ms"] == 240_000)
         #expect(status["milestones"]?["responded"]?["margin_ms"] == 720_000)
-        #expect(try muster(["done", "wl", "written_report"], minute: 600, as: "alice").status == 0)
-        let closed = try JSONValue.parse(try muster(["status", "wl", "--format", "json"], minute: 601).stdout)
+        // After the outcome: the written report with its checklist, then the review and its lessons (§3.8).
+        #expect(try muster(["done", "wl", "written_report", "--item", "what", "--item", "impact", "--item", "cause",
+                            "--item", "handling", "--item", "prevention", "--item", "signed"],
+                           minute: 600, as: "alice").status == 0)
+        #expect(try muster(["done", "wl", "review", "--item", "cause", "--item", "response", "--item", "recovery",
+                            "--item", "lessons", "--item", "revise", "--item", "drill"],
+                           minute: 700, as: "alice").status == 0)
+        let closed = try JSONValue.parse(try muster(["status", "wl", "--format", "json"], minute: 701).stdout)
         #expect(closed["closed"] == true)
         #expect(try muster(["verify", "wl"]).status == 0)
         #expect(try muster(["runs"]).stdout.contains("wl"))
