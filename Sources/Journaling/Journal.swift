@@ -124,13 +124,20 @@ public struct Journal: Sendable {
         } catch {
             throw JournalError.io(error)
         }
-        return try append(events, to: contents, descriptor: descriptor, at: end)
+        // The torn bytes are kept aside: if this write fails they go back, so that the next write still finds,
+        // cuts and journals them (a cut is never made without its record).
+        var tornBytes: [UInt8] = []
+        if torn > 0 {
+            _ = lseek(descriptor, off_t(end), SEEK_SET)
+            tornBytes = (try? files.read(descriptor, count: torn)) ?? []
+        }
+        return try append(events, to: contents, descriptor: descriptor, at: end, restoring: tornBytes)
     }
 
     /// Writes `events` as lines at byte `offset` (the end of the last committed line, over any torn bytes), cuts
     /// the file there, and fsyncs: one write, one commit.
     private func append(
-        _ events: [Event], to contents: Contents, descriptor: Int32, at offset: Int
+        _ events: [Event], to contents: Contents, descriptor: Int32, at offset: Int, restoring tornBytes: [UInt8] = []
     ) throws(JournalError) -> Contents {
         let (contents, bytes) = encode(events, after: contents)
         do {
@@ -140,8 +147,10 @@ public struct Journal: Sendable {
             if sizeBefore > offset + bytes.count { try files.truncate(descriptor, to: offset + bytes.count) }
             try files.fsync(descriptor)
         } catch {
-            // Nothing is acknowledged: cut back what may have reached the file, so the journal stays as it was.
+            // Nothing is acknowledged: cut back what may have reached the file and put back any torn bytes, so the
+            // journal stays as it was.
             try? files.truncate(descriptor, to: offset)
+            if !tornBytes.isEmpty { try? Self.writeAll(tornBytes[...], to: descriptor, files: files, at: offset) }
             try? files.fsync(descriptor)
             throw .io(error)
         }

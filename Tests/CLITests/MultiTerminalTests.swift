@@ -291,7 +291,7 @@ import Testing
 
     // MARK: 2. Four terminals add a thousand notes
 
-    @Test(.timeLimit(.minutes(5))) func fourProcessesTimesTwoHundredFiftyCommands() throws {
+    @Test(.timeLimit(.minutes(10))) func fourProcessesTimesTwoHundredFiftyCommands() throws {
         let run = try Run()
         let initial = try run.log().count
         let writers = 4

@@ -247,6 +247,32 @@ struct JournalTests {
         #expect(throws: JournalError.self) { try journal.read() }
     }
 
+    /// The same faults while the write also repairs a torn tail: the cut and the new lines fail together, and
+    /// the next write still finds the torn bytes, cuts them and journals the cut.
+    @Test(arguments: [
+        ("short write", FaultyFiles.Fault.shortWrite(keep: 40)), ("disk full", .noSpace), ("fsync fails", .fsyncFails),
+    ])
+    func aFailedRepairingAppendLeavesTheTornTailForTheNextWrite(_ name: String, _ fault: FaultyFiles.Fault) throws {
+        let (journal, base) = try makeRun()
+        defer { try? FileManager.default.removeItem(at: base) }
+        try journal.transact { _ in [note("kept", at: 2000)] }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: journal.journalPath))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"seq\":3,\"at\"".utf8))
+        try handle.close()
+        let faulty = FaultyFiles(after: 0, fault)
+        #expect(throws: JournalError.self) {
+            try Journal(directory: journal.directory, files: faulty).transact { _ in [note("lost", at: 3000)] }
+        }
+        #expect(faulty.faulted)
+        let (before, torn) = try journal.read()
+        #expect(before.lines.count == 2)
+        #expect(torn > 0)
+        try journal.transact { _ in [note("next", at: 4000)] }
+        let after = try journal.read().contents
+        #expect(after.events.map(\.kind).suffix(2) == [.journalRepaired(bytesCut: torn), .note(text: "next")])
+    }
+
     @Test(arguments: [
         ("short write", FaultyFiles.Fault.shortWrite(keep: 40)), ("disk full", .noSpace), ("fsync fails", .fsyncFails),
     ])
