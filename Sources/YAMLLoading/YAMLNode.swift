@@ -19,31 +19,48 @@ public struct YAMLNode: Sendable, Hashable {
     /// The node's contents.
     public var content: Content
     /// Where the node starts: 1-based line and column (columns in Unicode scalars).
-    public var location: SourceLocation
-    /// The node's explicit tag as resolved by libyaml (e.g. `tag:yaml.org,2002:str`), if it had one.
-    public var tag: String?
-    /// How many nodes a full expansion of this node would hold, aliases expanded.
-    var expandedCount: Int
+    public var location: SourceLocation {
+        get { SourceLocation(line: Int(line), column: Int(column)) }
+        set {
+            line = Int32(clamping: newValue.line)
+            column = Int32(clamping: newValue.column)
+        }
+    }
+    // Stored compactly (a 10 MiB file has fewer than 2^31 lines and columns): see `tagCode`.
+    private var line: Int32 = 0
+    private var column: Int32 = 0
+    /// The node's explicit tag as resolved by libyaml (e.g. `tag:yaml.org,2002:str`), if it had one; tags the
+    /// loader does not accept read as `!unknown` (they are reported when the file is loaded).
+    public var tag: String? {
+        get { Self.tagNames[Int(tagCode)] }
+        set { tagCode = newValue.map { Self.tagNames.firstIndex(of: $0).map(UInt8.init) ?? 4 } ?? 0 }
+    }
+    /// The tag, compactly: nodes are many, and their size is what loading a large file spends its time on.
+    private var tagCode: UInt8 = 0
+    private static let tagNames: [String?] = [
+        nil, "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "!unknown",
+    ]
+    /// How many nodes a full expansion of this node would hold, aliases expanded (saturating).
+    private var storedExpandedCount: Int32
+    var expandedCount: Int { Int(storedExpandedCount) }
 
     /// Creates a node.
     public init(_ content: Content, at location: SourceLocation, tag: String? = nil) {
-        self.content = content
-        self.location = location
-        self.tag = tag
+        let count: Int
         switch content {
-        case .scalar: expandedCount = 1
-        case .sequence(let items): expandedCount = items.reduce(1) { $0 + $1.expandedCount }
-        case .mapping(let entries):
-            expandedCount = entries.reduce(1) { $0 + $1.key.expandedCount + $1.value.expandedCount }
+        case .scalar: count = 1
+        case .sequence(let items): count = items.reduce(1) { $0 + $1.expandedCount }
+        case .mapping(let entries): count = entries.reduce(1) { $0 + $1.key.expandedCount + $1.value.expandedCount }
         }
+        self.init(content, at: location, tag: tag, expandedCount: count)
     }
 
     /// Creates a node whose expanded size the caller has already counted (the loader counts as it appends).
     init(_ content: Content, at location: SourceLocation, tag: String?, expandedCount: Int) {
         self.content = content
+        self.storedExpandedCount = Int32(clamping: expandedCount)
         self.location = location
         self.tag = tag
-        self.expandedCount = expandedCount
     }
 
     /// The scalar, if this node is one.
