@@ -47,6 +47,20 @@ enum EncodingCheck {
                 }
             }
             let byte = bytes[index]
+            // Fast path for the common multi-byte characters that can never be a problem: two-byte ones above
+            // U+00BF (C3..DF) and three-byte ones from U+1000 to U+CFFF (E1..EC, CJK among them).
+            if byte >= 0xC3, byte <= 0xDF, index + 1 < count, bytes[index + 1] & 0xC0 == 0x80 {
+                index += 2
+                column += 1
+                continue
+            }
+            if byte >= 0xE1, byte <= 0xEC, index + 2 < count, bytes[index + 1] & 0xC0 == 0x80,
+                bytes[index + 2] & 0xC0 == 0x80
+            {
+                index += 3
+                column += 1
+                continue
+            }
             if byte < 0x80 {
                 switch byte {
                 case 0x0A:
