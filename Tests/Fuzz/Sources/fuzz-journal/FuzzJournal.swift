@@ -2,7 +2,6 @@
     import Glibc
 #endif
 import Hashing
-import JSONText
 import Journaling
 import PlaybookLanguage
 import RunEngine
@@ -88,7 +87,6 @@ private let fixture = Fixture()
 
 /// One input through read, engine, write and read again, with the journal's contract checked.
 private func exercise(_ bytes: [UInt8]) {
-    if !reproduceKnownCrashes, KnownCrashes.matches(bytes) { return }
     replaceJournal(with: bytes)
 
     var before: (contents: Journal.Contents, tornBytes: Int)?
@@ -129,8 +127,6 @@ private func exercise(_ bytes: [UInt8]) {
     do {
         after = try fixture.journal.read()
     } catch {
-        // Known, case 3 of `KnownCrashes`: a write accepted a journal that reads as damaged.
-        if before == nil, !reproduceKnownCrashes { return }
         fatalError("the journal does not read back after a write: \(error)")
     }
     guard after.tornBytes == 0 else { fatalError("\(after.tornBytes) torn bytes right after a write") }
@@ -150,9 +146,6 @@ private func exercise(_ bytes: [UInt8]) {
         }
     }
 }
-
-/// `FUZZ_JOURNAL_REPRODUCE_KNOWN=1` lets the inputs of `KnownCrashes` through.
-private let reproduceKnownCrashes = getenv("FUZZ_JOURNAL_REPRODUCE_KNOWN") != nil
 
 /// Folds the events, fires the timers due within a week, and tries acknowledging and finishing the first active
 /// step as its owner: the engine must cope with whatever a journal says happened.
