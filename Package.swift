@@ -7,6 +7,13 @@ let package = Package(
     products: [
         .executable(name: "muster", targets: ["muster"]),
         .executable(name: "muster-bench", targets: ["muster-bench"]),
+        // The libraries the fuzz targets in Tests/Fuzz (a package of their own) are built against.
+        .library(name: "Hashing", targets: ["Hashing"]),
+        .library(name: "Diagnostics", targets: ["Diagnostics"]),
+        .library(name: "YAMLLoading", targets: ["YAMLLoading"]),
+        .library(name: "PlaybookLanguage", targets: ["PlaybookLanguage"]),
+        .library(name: "RunEngine", targets: ["RunEngine"]),
+        .library(name: "Journaling", targets: ["Journaling"]),
     ],
     targets: [
         // The only C in the package: libyaml, found through pkg-config.
@@ -43,12 +50,12 @@ let package = Package(
             name: "muster-bench",
             dependencies: [
                 "CYAML", "YAMLLoading", "PlaybookLanguage", "Diagnostics", "Hashing", "JSONText", "RunEngine",
-                "Journaling", "Drills", "Reporting",
+                "Journaling", "Drills", "Reporting", "MusterCommands",
             ]
         ),
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
-        .testTarget(name: "RunEngineTests", dependencies: ["RunEngine", "PlaybookLanguage"]),
+        .testTarget(name: "RunEngineTests", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "RunEngine", "PlaybookLanguage", "JSONText"], exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "JournalingTests", dependencies: ["Journaling", "RunEngine", "Hashing"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),

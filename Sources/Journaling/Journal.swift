@@ -22,6 +22,9 @@ public struct Journal: Sendable {
     public var journalPath: String { directory + "/journal.jsonl" }
     /// The pinned playbook's path.
     public var playbookPath: String { directory + "/playbook.yaml" }
+    /// The checkpoint's path: the folded state of the journal's first lines, so that a write need not replay
+    /// them (see `update`).
+    public var checkpointPath: String { directory + "/checkpoint.json" }
 
     /// Opens the journal of an existing run directory (nothing is read until a transaction or a read).
     public init(directory: String, files: any FileOperations = SystemFiles()) {
@@ -39,6 +42,20 @@ public struct Journal: Sendable {
         public var head: String
         /// The events, in order.
         public var events: [Event] { lines.map(\.event) }
+    }
+
+    /// What a write by `update` starts from: the run's state rather than its lines.
+    public struct Snapshot: Sendable {
+        /// `RunState.fold` of every committed line.
+        public var state: RunState
+        /// How many lines the journal has: the last line's sequence number.
+        public var lineCount: Int
+        /// The SHA-256 of the last line (of the playbook when there is none): the chain's head.
+        public var head: String
+        /// The pinned playbook's bytes.
+        public var playbook: [UInt8]
+        /// How many lines were decoded to get here (0 when the checkpoint was current; every line without one).
+        public var linesDecoded: Int
     }
 
     /// Creates the run directory (0770), the pinned playbook (0660) and the journal with `events` (0660).
@@ -93,6 +110,87 @@ public struct Journal: Sendable {
     ///   as it was before it (a partial append is cut back).
     @discardableResult
     public func transact(_ decide: (Contents) throws -> [Event]) throws -> Contents {
+        try locked { descriptor in
+            let (contents, torn) = try load(descriptor, everyChecksum: false)
+            let position = Position(lines: contents.lines.count, head: contents.head, end: try size(descriptor) - torn)
+            let firstAt = contents.lines.first?.event.at
+            var events: [Event] = []
+            var seen = contents
+            if torn > 0 {
+                // The cut is journaled in the very write that makes it, never separately; the caller decides on
+                // the contents with the repair in them.
+                let at = contents.lines.last?.event.at ?? 0
+                events.append(Event(at: at, actor: .engine, kind: .journalRepaired(bytesCut: torn)))
+                let repaired = encode(events, after: position, firstAt: firstAt)
+                seen.lines += repaired.lines
+                seen.head = repaired.head
+            }
+            events += try decide(seen)
+            guard !events.isEmpty else { return contents }
+            let (lines, after, _) = try append(events, after: position, firstAt: firstAt, descriptor: descriptor, torn: torn)
+            var result = contents
+            result.lines += lines
+            result.head = after.head
+            saveCheckpoint(after: after, firstAt: firstAt ?? events.first?.at, playbook: contents.playbook,
+                           descriptor: descriptor) { RunState.fold(result.events) }
+            return result
+        }
+    }
+
+    /// Runs one write from the run's state: like `transact`, but `decide` is given the folded state rather than
+    /// the lines, and only the lines after the checkpoint are decoded and folded (every line when there is no
+    /// usable checkpoint). The lines before the checkpoint are still read and recognised byte for byte, so that an
+    /// edited line is damage and refuses the write just the same.
+    ///
+    /// - Returns: the snapshot after the append.
+    /// - Throws: `JournalError` (nothing of the write acknowledged), or what `decide` throws.
+    @discardableResult
+    public func update(_ decide: (Snapshot) throws -> [Event]) throws -> Snapshot {
+        try locked { descriptor in
+            let (playbook, bytes) = try readFiles(descriptor)
+            var origin = Position(lines: 0, head: SHA256.hash(playbook).hex, end: 0)
+            var state = RunState()
+            var firstAt: Int64?
+            if let checkpoint = readCheckpoint(), checkpoint.matches(journal: bytes, playbook: playbook) {
+                origin = checkpoint.position
+                state = checkpoint.state
+                firstAt = checkpoint.firstAt
+            }
+            let parsed = try Self.parse(bytes, from: origin, everyChecksum: false)
+            for line in parsed.lines { state.apply(line.event) }
+            firstAt = firstAt ?? parsed.lines.first?.event.at
+            var snapshot = Snapshot(state: state, lineCount: parsed.committed.lines, head: parsed.committed.head,
+                                    playbook: playbook, linesDecoded: parsed.lines.count)
+            var events: [Event] = []
+            if parsed.tornBytes > 0 {
+                let repair = Event(at: parsed.lines.last?.event.at ?? state.lastEventAt, actor: .engine,
+                                   kind: .journalRepaired(bytesCut: parsed.tornBytes))
+                events.append(repair)
+                snapshot.state.apply(repair)
+                snapshot.lineCount += 1
+            }
+            events += try decide(snapshot)
+            guard !events.isEmpty else {
+                // Nothing to write; a checkpoint that was missing or behind is brought up to date.
+                if !parsed.lines.isEmpty {
+                    saveCheckpoint(after: parsed.committed, firstAt: firstAt, playbook: playbook,
+                                   journal: bytes[..<parsed.committed.end], descriptor: descriptor) { state }
+                }
+                return snapshot
+            }
+            let (lines, after, written) = try append(events, after: parsed.committed, firstAt: firstAt,
+                                                     descriptor: descriptor, torn: parsed.tornBytes)
+            var stateAfter = snapshot.state
+            for line in lines.dropFirst(parsed.tornBytes > 0 ? 1 : 0) { stateAfter.apply(line.event) }
+            saveCheckpoint(after: after, firstAt: firstAt ?? events.first?.at, playbook: playbook,
+                           journal: (bytes[..<parsed.committed.end] + written)[...], descriptor: descriptor) { stateAfter }
+            return Snapshot(state: stateAfter, lineCount: after.lines, head: after.head, playbook: playbook,
+                            linesDecoded: parsed.lines.count)
+        }
+    }
+
+    /// Opens the journal, takes the exclusive lock, runs `body`, unlocks and closes.
+    private func locked<Result>(_ body: (Int32) throws -> Result) throws -> Result {
         let descriptor: Int32
         do {
             descriptor = try files.open(journalPath, flags: O_RDWR | O_NOFOLLOW, mode: 0)
@@ -106,72 +204,105 @@ public struct Journal: Sendable {
             throw JournalError.io(error)
         }
         defer { files.unlock(descriptor) }
-        let (contents, torn) = try load(descriptor, everyChecksum: false)
-        var events: [Event] = []
-        var seen = contents
-        if torn > 0 {
-            // The cut is journaled in the very write that makes it, never separately; the caller decides on
-            // the contents with the repair in them.
-            let at = contents.lines.last?.event.at ?? 0
-            events.append(Event(at: at, actor: .engine, kind: .journalRepaired(bytesCut: torn)))
-            seen = encode(events, after: contents).contents
-        }
-        events += try decide(seen)
-        guard !events.isEmpty else { return contents }
-        let end: Int
-        do {
-            end = try files.size(descriptor) - torn
-        } catch {
-            throw JournalError.io(error)
-        }
-        // The torn bytes are kept aside: if this write fails they go back, so that the next write still finds,
-        // cuts and journals them (a cut is never made without its record).
-        var tornBytes: [UInt8] = []
-        if torn > 0 {
-            _ = lseek(descriptor, off_t(end), SEEK_SET)
-            tornBytes = (try? files.read(descriptor, count: torn)) ?? []
-        }
-        return try append(events, to: contents, descriptor: descriptor, at: end, restoring: tornBytes)
+        return try body(descriptor)
     }
 
-    /// Writes `events` as lines at byte `offset` (the end of the last committed line, over any torn bytes), cuts
-    /// the file there, and fsyncs: one write, one commit.
-    private func append(
-        _ events: [Event], to contents: Contents, descriptor: Int32, at offset: Int, restoring tornBytes: [UInt8] = []
-    ) throws(JournalError) -> Contents {
-        let (contents, bytes) = encode(events, after: contents)
+    private func size(_ descriptor: Int32) throws(JournalError) -> Int {
         do {
+            return try files.size(descriptor)
+        } catch {
+            throw .io(error)
+        }
+    }
+
+    /// Writes `events` as lines after `position` (the end of the last committed line, over any `torn` bytes after
+    /// it), cuts the file there, and fsyncs: one write, one commit. When it fails, nothing is acknowledged: what
+    /// may have reached the file is cut back and the torn bytes are put back, so that the next write still finds,
+    /// cuts and journals them (a cut is never made without its record).
+    private func append(_ events: [Event], after position: Position, firstAt: Int64?, descriptor: Int32, torn: Int)
+        throws(JournalError) -> (lines: [JournalLine], after: Position, bytes: [UInt8])
+    {
+        let (lines, head, bytes) = encode(events, after: position, firstAt: firstAt)
+        let offset = position.end
+        var tornBytes: [UInt8] = []
+        do {
+            if torn > 0 {
+                _ = lseek(descriptor, off_t(offset), SEEK_SET)
+                tornBytes = try files.read(descriptor, count: torn)
+            }
             let sizeBefore = try files.size(descriptor)
             try Self.writeAll(bytes[...], to: descriptor, files: files, at: offset)
             // Cut what is left of torn bytes longer than the new lines (only then: a truncate costs a metadata write).
             if sizeBefore > offset + bytes.count { try files.truncate(descriptor, to: offset + bytes.count) }
             try files.fsync(descriptor)
         } catch {
-            // Nothing is acknowledged: cut back what may have reached the file and put back any torn bytes, so the
-            // journal stays as it was.
             try? files.truncate(descriptor, to: offset)
             if !tornBytes.isEmpty { try? Self.writeAll(tornBytes[...], to: descriptor, files: files, at: offset) }
             try? files.fsync(descriptor)
             throw .io(error)
         }
-        return contents
+        return (lines, Position(lines: position.lines + lines.count, head: head, end: offset + bytes.count), bytes)
     }
 
-    /// The lines of `events` after `contents` (the last one a commit), and the contents with them.
-    private func encode(_ events: [Event], after contents: Contents) -> (contents: Contents, bytes: [UInt8]) {
-        var contents = contents
+    /// The lines of `events` after `position` (the last one a commit), the chain's head after them, and their bytes.
+    private func encode(_ events: [Event], after position: Position, firstAt: Int64?)
+        -> (lines: [JournalLine], head: String, bytes: [UInt8])
+    {
+        var lines: [JournalLine] = []
+        var head = position.head
         var bytes: [UInt8] = []
-        let firstAt = contents.lines.first?.event.at ?? events.first?.at ?? 0
+        let firstAt = firstAt ?? events.first?.at ?? 0
         for (index, event) in events.enumerated() {
-            let line = JournalLine(seq: contents.lines.count + 1, event: event, relative: event.at - firstAt,
-                                   previous: contents.head, commit: index == events.count - 1)
+            let line = JournalLine(seq: position.lines + index + 1, event: event, relative: event.at - firstAt,
+                                   previous: head, commit: index == events.count - 1)
             let encoded = line.encoded()
             bytes += encoded
             bytes.append(0x0A)
-            contents.head = SHA256.hash(encoded).hex
-            contents.lines.append(line)
+            head = SHA256.hash(encoded).hex
+            lines.append(line)
         }
-        return (contents, bytes)
+        return (lines, head, bytes)
+    }
+
+    /// The checkpoint beside the journal, if there is a readable one.
+    private func readCheckpoint() -> Checkpoint? {
+        guard let descriptor = try? files.open(checkpointPath, flags: O_RDONLY | O_NOFOLLOW, mode: 0) else { return nil }
+        defer { files.close(descriptor) }
+        guard let size = try? files.size(descriptor), size < 64 << 20,
+            let bytes = try? files.read(descriptor, count: size)
+        else { return nil }
+        return Checkpoint.decode(bytes)
+    }
+
+    /// Replaces the checkpoint with one at `position`, after the journal's fsync. The journal's bytes before the
+    /// position are read back from the file (or given); the state is computed only if the checkpoint is written.
+    /// A failure leaves no usable checkpoint and is otherwise ignored: the write it follows is already durable.
+    private func saveCheckpoint(
+        after position: Position, firstAt: Int64?, playbook: [UInt8], journal: ArraySlice<UInt8>? = nil,
+        descriptor journalDescriptor: Int32, state: () -> RunState
+    ) {
+        let prefix: ArraySlice<UInt8>
+        if let journal {
+            prefix = journal
+        } else {
+            _ = lseek(journalDescriptor, 0, SEEK_SET)
+            guard let bytes = try? files.read(journalDescriptor, count: position.end), bytes.count == position.end
+            else { return }
+            prefix = bytes[...]
+        }
+        let checkpoint = Checkpoint(position: position, firstAt: firstAt, journal: prefix, playbook: playbook,
+                                    state: state())
+        guard let descriptor = try? files.open(checkpointPath, flags: O_WRONLY | O_CREAT | O_NOFOLLOW, mode: 0o660)
+        else { return }
+        defer { files.close(descriptor) }
+        let bytes = checkpoint.encoded()
+        do {
+            try files.setMode(descriptor, 0o660)
+            try Self.writeAll(bytes[...], to: descriptor, files: files, at: 0)
+            if try files.size(descriptor) > bytes.count { try files.truncate(descriptor, to: bytes.count) }
+        } catch {
+            try? files.truncate(descriptor, to: 0)
+        }
     }
 
     private static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, files: any FileOperations,
@@ -185,42 +316,60 @@ public struct Journal: Sendable {
         }
     }
 
+    /// The pinned playbook's and the journal's bytes.
+    private func readFiles(_ descriptor: Int32) throws(JournalError) -> (playbook: [UInt8], journal: [UInt8]) {
+        do {
+            let pinned = try files.open(playbookPath, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
+            defer { files.close(pinned) }
+            let playbook = try files.read(pinned, count: try files.size(pinned))
+            _ = lseek(descriptor, 0, SEEK_SET)
+            return (playbook, try files.read(descriptor, count: try files.size(descriptor)))
+        } catch {
+            throw .io(error)
+        }
+    }
+
     /// Reads the pinned playbook and every line, verifying sequence and chain, and checksums: every one when
     /// `everyChecksum`, else only where the chain does not already vouch for the line (the last line, and a line
     /// whose successor does not follow it, so that the first bad line is named either way).
     private func load(_ descriptor: Int32, everyChecksum: Bool = true) throws(JournalError)
         -> (contents: Contents, tornBytes: Int)
     {
-        let playbook: [UInt8]
-        let bytes: [UInt8]
-        do {
-            let pinned = try files.open(playbookPath, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
-            defer { files.close(pinned) }
-            playbook = try files.read(pinned, count: try files.size(pinned))
-            _ = lseek(descriptor, 0, SEEK_SET)
-            bytes = try files.read(descriptor, count: try files.size(descriptor))
-        } catch {
-            throw .io(error)
-        }
-        var contents = Contents(lines: [], playbook: playbook, head: SHA256.hash(playbook).hex)
-        var start = 0
-        var lineNumber = 0
-        // Where the last committed line ends (lines, head, byte): lines after it are a write that did not finish.
-        // Only these three are remembered, never a copy of the lines (that would make reading quadratic).
-        var committed = (lines: 0, head: contents.head, end: 0)
+        let (playbook, bytes) = try readFiles(descriptor)
+        let origin = Position(lines: 0, head: SHA256.hash(playbook).hex, end: 0)
+        let parsed = try Self.parse(bytes, from: origin, everyChecksum: everyChecksum)
+        return (Contents(lines: parsed.lines, playbook: playbook, head: parsed.committed.head), parsed.tornBytes)
+    }
+
+    /// A place in the journal just after a committed line (or at its start): lines before it, the chain's head
+    /// there, and its byte offset.
+    struct Position: Hashable {
+        var lines: Int
+        var head: String
+        var end: Int
+    }
+
+    /// Decodes and verifies the lines of `bytes` after `position`, which the caller vouches for. Returns the
+    /// committed lines after it, the position after the last of them, and how many bytes follow that position (a
+    /// torn or uncommitted write).
+    static func parse(_ bytes: [UInt8], from position: Position, everyChecksum: Bool) throws(JournalError)
+        -> (lines: [JournalLine], committed: Position, tornBytes: Int)
+    {
+        var lines: [JournalLine] = []
+        var head = position.head
+        var start = position.end
+        var lineNumber = position.lines
+        // Where the last committed line ends: lines after it are a write that did not finish.
+        var committed = (count: 0, position: position)
         var previousLineRange: Range<Int>?
         let lastNewline = bytes.lastIndex(of: 0x0A)
-        func committedContents() -> Contents {
-            var result = contents
-            result.lines.removeSubrange(committed.lines...)
-            result.head = committed.head
-            return result
+        func result() -> (lines: [JournalLine], committed: Position, tornBytes: Int) {
+            if committed.count < lines.count { lines.removeSubrange(committed.count...) }
+            return (lines, committed.position, bytes.count - committed.position.end)
         }
         while start < bytes.count {
-            guard let newline = bytes[start...].firstIndex(of: 0x0A) else {
-                // An incomplete last line: a torn write, cut back to the last commit.
-                return (committedContents(), bytes.count - committed.end)
-            }
+            // An incomplete last line: a torn write, cut back to the last commit.
+            guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return result() }
             lineNumber += 1
             let lineBytes = bytes[start..<newline]
             // The last complete line has no successor to vouch for it (a torn tail after it does not count).
@@ -234,25 +383,25 @@ public struct Journal: Sendable {
             guard line.seq == lineNumber else {
                 throw .damaged(line: lineNumber, reason: "its sequence number is \(line.seq), expected \(lineNumber)")
             }
-            guard line.previous == contents.head else {
+            guard line.previous == head else {
                 // Name the line before if it is the one that was changed.
-                if !everyChecksum, lineNumber > 1, let previousRange = previousLineRange,
+                if !everyChecksum, let previousRange = previousLineRange,
                     (try? JournalLine.decode(bytes[previousRange])) == nil
                 {
                     throw .damaged(line: lineNumber - 1, reason: JournalLine.Problem.badChecksum.description)
                 }
                 throw .damaged(line: lineNumber, reason: "it does not follow the line before it (the hash chain is broken)")
             }
-            if lineNumber == 1, case .runStarted(let start) = line.event.kind, start.playbookHash != contents.head {
+            if lineNumber == 1, case .runStarted(let start) = line.event.kind, start.playbookHash != head {
                 throw .damaged(line: 1, reason: "the pinned playbook.yaml does not match the hash the run started with")
             }
-            contents.head = SHA256.hash(lineBytes).hex
-            contents.lines.append(line)
+            head = SHA256.hash(lineBytes).hex
+            lines.append(line)
             previousLineRange = start..<newline
             start = newline + 1
-            if line.commit { committed = (contents.lines.count, contents.head, start) }
+            if line.commit { committed = (lines.count, Position(lines: lineNumber, head: head, end: start)) }
         }
-        return (committedContents(), bytes.count - committed.end)
+        return result()
     }
 }
 

@@ -1,4 +1,5 @@
 import Diagnostics
+import Hashing
 import Drills
 import Journaling
 import PlaybookLanguage
@@ -13,7 +14,6 @@ struct RunSession {
 
     /// What happened.
     struct Outcome {
-        var contents: Journal.Contents
         var playbook: Playbook
         var state: RunState
         /// The events this command appended (timers that fell due included).
@@ -22,6 +22,8 @@ struct RunSession {
         var rejection: Rejection?
         /// The sequence number of the first appended event.
         var firstSeq: Int
+        /// The chain's head after the write: the SHA-256 of the journal's last line.
+        var head: String = ""
     }
 
     init(_ runID: String, invocation: Invocation) throws {
@@ -38,51 +40,86 @@ struct RunSession {
         return playbook
     }
 
+    /// The pinned playbook of a run being written to. `start` checked it before pinning it and the journal has
+    /// just recognised its bytes as those the run started with, so it is only decoded, not checked again
+    /// (checking is most of the cost of a command); it is checked when it is not those bytes or does not decode.
+    static func pinnedPlaybook(_ bytes: [UInt8], state: RunState, runID: String) throws -> Playbook {
+        if let start = state.start, SHA256.hash(bytes).hex == start.playbookHash,
+            let playbook = PlaybookChecker.decodeChecked(bytes, file: "playbook.yaml")
+        {
+            return playbook
+        }
+        return try playbook(bytes, runID: runID)
+    }
+
     /// Fires what fell due and performs `command` (when given), appending everything to the journal.
+    ///
+    /// A live run is written from its checkpointed state (`Journal.update`: only the lines after the checkpoint
+    /// are replayed); a drill reads every line, since its injects are found from the events.
     func perform(_ command: Command?) throws -> Outcome {
         var result: Outcome?
         do {
-            let plan = try drillPlan()
-            let contents = try journal.transact { contents in
-                let playbook = try Self.playbook(contents.playbook, runID: runID)
-                let engine = Engine(playbook: playbook)
-                var state = RunState.fold(contents.events)
-                let now = Self.runTime(state, realNow: self.now)
-                var events = engine.advance(state, to: now)
-                for event in events { state.apply(event) }
-                if let plan {
-                    for delivery in plan.dueDeliveries(contents.events + events, upTo: now) {
-                        var delivery = delivery
-                        delivery.at = max(delivery.at, state.lastEventAt)
-                        let event = plan.event(delivery)
-                        state.apply(event)
-                        events.append(event)
-                    }
+            if let plan = try drillPlan() {
+                let contents = try journal.transact { contents in
+                    let outcome = try decide(command, playbookBytes: contents.playbook,
+                                             state: RunState.fold(contents.events), lineCount: contents.lines.count,
+                                             plan: (plan, contents.events))
+                    result = outcome
+                    return outcome.appended
                 }
-                var rejection: Rejection?
-                if let command {
-                    switch engine.handle(command, state: state, at: now) {
-                    case .success(let produced):
-                        for event in produced { state.apply(event) }
-                        events += produced
-                    case .failure(let refused):
-                        rejection = refused
-                        let event = engine.rejected(command, refused, at: max(now, state.lastEventAt))
-                        state.apply(event)
-                        events.append(event)
-                    }
+                result?.head = contents.head
+            } else {
+                let snapshot = try journal.update { snapshot in
+                    let outcome = try decide(command, playbookBytes: snapshot.playbook, state: snapshot.state,
+                                             lineCount: snapshot.lineCount, plan: nil)
+                    result = outcome
+                    return outcome.appended
                 }
-                result = Outcome(contents: contents, playbook: playbook, state: state, appended: events,
-                                 rejection: rejection, firstSeq: contents.lines.count + 1)
-                return events
+                result?.head = snapshot.head
             }
-            result?.contents = contents
         } catch let error as JournalError {
             if case .notFound = error { throw CommandFailure("no run '\(runID)' (see 'muster runs')") }
             throw CommandFailure(error.description)
         }
         guard let result else { throw CommandFailure("the journal of '\(runID)' could not be read") }
         return result
+    }
+
+    /// What a command does to a run in `state`: the timers that fell due, a drill's injects that fell due (given
+    /// the plan and the events so far), then the command or its refusal.
+    private func decide(
+        _ command: Command?, playbookBytes: [UInt8], state: RunState, lineCount: Int, plan: (DrillPlan, [Event])?
+    ) throws -> Outcome {
+        let playbook = try Self.pinnedPlaybook(playbookBytes, state: state, runID: runID)
+        let engine = Engine(playbook: playbook)
+        var state = state
+        let now = Self.runTime(state, realNow: self.now)
+        var events = engine.advance(state, to: now)
+        for event in events { state.apply(event) }
+        if let (plan, earlier) = plan {
+            for delivery in plan.dueDeliveries(earlier + events, upTo: now) {
+                var delivery = delivery
+                delivery.at = max(delivery.at, state.lastEventAt)
+                let event = plan.event(delivery)
+                state.apply(event)
+                events.append(event)
+            }
+        }
+        var rejection: Rejection?
+        if let command {
+            switch engine.handle(command, state: state, at: now) {
+            case .success(let produced):
+                for event in produced { state.apply(event) }
+                events += produced
+            case .failure(let refused):
+                rejection = refused
+                let event = engine.rejected(command, refused, at: max(now, state.lastEventAt))
+                state.apply(event)
+                events.append(event)
+            }
+        }
+        return Outcome(playbook: playbook, state: state, appended: events, rejection: rejection,
+                       firstSeq: lineCount + 1)
     }
 
     /// Delivers the notifications `outcome` appended (when there is a notifier) and journals the results in a

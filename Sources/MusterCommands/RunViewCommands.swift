@@ -54,7 +54,7 @@ enum RunViewCommands {
         for key in state.holders.keys.sorted() { holders[key] = .string(state.holders[key]!) }
         return .object([
             "run": .string(runID), "playbook": .string(outcome.playbook.id), "seq": .integer(Int64(state.eventCount)),
-            "head": .string(outcome.contents.head), "severity": state.severity.map(JSONValue.string) ?? .null,
+            "head": .string(outcome.head), "severity": state.severity.map(JSONValue.string) ?? .null,
             "people": .object(holders), "active": .array(active), "milestones": .object(milestones),
             "facts": .object(facts), "outcome": state.outcome.map { .string($0.id) } ?? .null,
             "closed": .bool(state.closed),

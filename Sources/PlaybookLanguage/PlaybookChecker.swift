@@ -32,4 +32,15 @@ public enum PlaybookChecker {
         let diagnostics = loaded.diagnostics + reader.diagnostics
         return PlaybookCheckResult(playbook: diagnostics.containsErrors ? nil : playbook, diagnostics: diagnostics)
     }
+
+    /// Decodes a playbook that was checked before and has not changed since (a run's pinned playbook, whose
+    /// hash the journal vouches for), without validating it again: `nil` when it does not decode cleanly, and
+    /// then `check` says why.
+    public static func decodeChecked(_ bytes: [UInt8], file: String) -> Playbook? {
+        let loaded = YAMLLoader.load(bytes, file: file)
+        guard let root = loaded.root, !loaded.diagnostics.containsErrors else { return nil }
+        var reader = NodeReader(file: file)
+        let playbook = PlaybookDecoder.decode(root, reader: &reader)
+        return reader.diagnostics.containsErrors ? nil : playbook
+    }
 }

@@ -1,9 +1,11 @@
+import JSONText
 import PlaybookLanguage
 import RunEngine
 import Testing
 
 /// Random command sequences, valid and invalid, against the test playbook: the engine never crashes, refuses
-/// what it must, and folding the events always rebuilds the very state the engine had.
+/// what it must, and folding the events always rebuilds the very state the engine had (which also survives being
+/// written as a checkpoint and read back).
 struct ReplayDeterminismTests {
     /// A small deterministic generator (SplitMix64), so that a failing seed can be replayed.
     struct Random {
@@ -87,6 +89,9 @@ struct ReplayDeterminismTests {
                     events.append(event)
                 }
                 #expect(RunState.fold(events) == state, "seed \(seed)")
+                // The journal's checkpoint keeps the state as JSON text: it comes back exactly.
+                let text = RunStateCoding.encode(state).utf8Bytes
+                #expect((try? JSONValue.parse(text)).flatMap(RunStateCoding.decode) == state, "seed \(seed)")
                 if state.closed { break }
             }
             // Instants never run backwards and the journal coding is lossless.
