@@ -23,58 +23,104 @@ public enum XXH64 {
 
     /// The hash of the bytes in `buffer` with `seed`.
     public static func hash(_ buffer: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
-        let count = buffer.count
-        var offset = 0
-        func word64(_ at: Int) -> UInt64 { UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
-        func word32(_ at: Int) -> UInt64 {
-            UInt64(UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
+        var hasher = Hasher(seed: seed)
+        hasher.update(buffer)
+        return hasher.finalize()
+    }
+
+    /// An incremental XXH64: feed the bytes in any number of `update` calls, split anywhere, then `finalize`
+    /// (which leaves the hasher as it was, so that it can go on and hash a longer input).
+    public struct Hasher: Sendable {
+        private var lanes: (UInt64, UInt64, UInt64, UInt64)
+        /// Bytes not yet making a whole 32-byte stripe.
+        private var pending: [UInt8] = []
+        private var total = 0
+        private let seed: UInt64
+
+        /// A hasher with `seed`.
+        public init(seed: UInt64 = 0) {
+            self.seed = seed
+            lanes = (seed &+ prime1 &+ prime2, seed &+ prime2, seed, seed &- prime1)
+            pending.reserveCapacity(32)
         }
 
-        var hash: UInt64
-        if count >= 32 {
-            var lane1 = seed &+ prime1 &+ prime2
-            var lane2 = seed &+ prime2
-            var lane3 = seed
-            var lane4 = seed &- prime1
-            while offset + 32 <= count {
-                lane1 = round(lane1, word64(offset))
-                lane2 = round(lane2, word64(offset + 8))
-                lane3 = round(lane3, word64(offset + 16))
-                lane4 = round(lane4, word64(offset + 24))
+        /// Adds `bytes`.
+        public mutating func update(_ bytes: some Collection<UInt8>) {
+            if bytes.withContiguousStorageIfAvailable({ update(UnsafeRawBufferPointer($0)) }) == nil {
+                Array(bytes).withUnsafeBytes { update($0) }
+            }
+        }
+
+        /// Adds the bytes in `buffer`.
+        public mutating func update(_ buffer: UnsafeRawBufferPointer) {
+            total += buffer.count
+            var offset = 0
+            if !pending.isEmpty {
+                let taken = min(32 - pending.count, buffer.count)
+                pending += buffer[0..<taken]
+                offset = taken
+                guard pending.count == 32 else { return }
+                pending.withUnsafeBytes { stripe(in: $0, at: 0) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            while offset + 32 <= buffer.count {
+                stripe(in: buffer, at: offset)
                 offset += 32
             }
-            hash = rotate(lane1, 1) &+ rotate(lane2, 7) &+ rotate(lane3, 12) &+ rotate(lane4, 18)
-            for lane in [lane1, lane2, lane3, lane4] {
-                hash ^= round(0, lane)
-                hash = hash &* prime1 &+ prime4
+            pending += buffer[offset...]
+        }
+
+        private mutating func stripe(in buffer: UnsafeRawBufferPointer, at offset: Int) {
+            lanes.0 = round(lanes.0, word64(buffer, offset))
+            lanes.1 = round(lanes.1, word64(buffer, offset + 8))
+            lanes.2 = round(lanes.2, word64(buffer, offset + 16))
+            lanes.3 = round(lanes.3, word64(buffer, offset + 24))
+        }
+
+        /// The hash of everything added so far.
+        public func finalize() -> UInt64 {
+            var hash: UInt64
+            if total >= 32 {
+                hash = rotate(lanes.0, 1) &+ rotate(lanes.1, 7) &+ rotate(lanes.2, 12) &+ rotate(lanes.3, 18)
+                for lane in [lanes.0, lanes.1, lanes.2, lanes.3] {
+                    hash ^= round(0, lane)
+                    hash = hash &* prime1 &+ prime4
+                }
+            } else {
+                hash = seed &+ prime5
             }
-        } else {
-            hash = seed &+ prime5
+            hash &+= UInt64(truncatingIfNeeded: total)
+            pending.withUnsafeBytes { tail in
+                var offset = 0
+                while offset + 8 <= tail.count {
+                    hash ^= round(0, word64(tail, offset))
+                    hash = rotate(hash, 27) &* prime1 &+ prime4
+                    offset += 8
+                }
+                if offset + 4 <= tail.count {
+                    hash ^= UInt64(UInt32(littleEndian: tail.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+                        &* prime1
+                    hash = rotate(hash, 23) &* prime2 &+ prime3
+                    offset += 4
+                }
+                while offset < tail.count {
+                    hash ^= UInt64(tail[offset]) &* prime5
+                    hash = rotate(hash, 11) &* prime1
+                    offset += 1
+                }
+            }
+            hash ^= hash >> 33
+            hash &*= prime2
+            hash ^= hash >> 29
+            hash &*= prime3
+            hash ^= hash >> 32
+            return hash
         }
-        hash &+= UInt64(count)
+    }
 
-        while offset + 8 <= count {
-            hash ^= round(0, word64(offset))
-            hash = rotate(hash, 27) &* prime1 &+ prime4
-            offset += 8
-        }
-        if offset + 4 <= count {
-            hash ^= word32(offset) &* prime1
-            hash = rotate(hash, 23) &* prime2 &+ prime3
-            offset += 4
-        }
-        while offset < count {
-            hash ^= UInt64(buffer[offset]) &* prime5
-            hash = rotate(hash, 11) &* prime1
-            offset += 1
-        }
-
-        hash ^= hash >> 33
-        hash &*= prime2
-        hash ^= hash >> 29
-        hash &*= prime3
-        hash ^= hash >> 32
-        return hash
+    @inline(__always)
+    private static func word64(_ buffer: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {
+        UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
     /// The hash as 16 lowercase hex digits.

@@ -22,25 +22,29 @@ struct Checkpoint: Hashable {
     /// `RunState.fold` of those lines.
     var state: RunState
 
-    /// A checkpoint of `journal` (the bytes up to the position) and `playbook`.
-    init(position: Journal.Position, firstAt: Int64?, journal: ArraySlice<UInt8>, playbook: [UInt8], state: RunState) {
+    /// A checkpoint at `position` of a journal whose bytes before it hash to `journalHash`.
+    init(position: Journal.Position, firstAt: Int64?, journalHash: UInt64, playbookHash: UInt64, state: RunState) {
         self.position = position
         self.firstAt = firstAt
-        journalHash = XXH64.hash(journal)
-        playbookHash = XXH64.hash(playbook)
+        self.journalHash = journalHash
+        self.playbookHash = playbookHash
         self.state = state
     }
 
-    /// Whether the checkpoint was made from exactly these bytes.
-    func matches(journal: [UInt8], playbook: [UInt8]) -> Bool {
+    /// Whether the checkpoint fits `journal` and `playbook`; `prefix` is then the journal's bytes before its
+    /// position, hashed (the caller goes on hashing the lines after it for the next checkpoint).
+    func matches(journal: [UInt8], playbookHash: UInt64, prefix: inout XXH64.Hasher) -> Bool {
         let end = position.end
         guard end <= journal.count, end == 0 || journal[end - 1] == 0x0A, state.eventCount == position.lines,
-            (end == 0) == (position.lines == 0)
+            (end == 0) == (position.lines == 0), playbookHash == self.playbookHash
         else { return false }
-        return XXH64.hash(playbook) == playbookHash && XXH64.hash(journal[0..<end]) == journalHash
+        prefix.update(journal[0..<end])
+        return prefix.finalize() == journalHash
     }
 
-    /// One JSON line: the fields, then `"sum"`, the SHA-256 of the line up to it (closed with `}`), as in the journal.
+    /// One JSON line: the fields, then `"sum"`, the XXH64 of the line up to it (closed with `}`). A checksum
+    /// against a torn or damaged file, not a seal: the checkpoint is only ever trusted as far as the journal's
+    /// own bytes confirm it.
     func encoded() -> [UInt8] {
         let object: JSONObject = [
             "checkpoint": 1, "lines": .integer(Int64(position.lines)), "end": .integer(Int64(position.end)),
@@ -49,7 +53,7 @@ struct Checkpoint: Hashable {
             "state": RunStateCoding.encode(state),
         ]
         var bytes = JSONValue.object(object).utf8Bytes
-        let sum = SHA256.hash(bytes).hex
+        let sum = XXH64.hex(XXH64.hash(bytes))
         bytes.removeLast()
         bytes += Array(",\"sum\":\"\(sum)\"}\n".utf8)
         return bytes
@@ -58,14 +62,14 @@ struct Checkpoint: Hashable {
     /// The checkpoint in `bytes`, or `nil` when they are not a whole, intact one.
     static func decode(_ bytes: [UInt8]) -> Checkpoint? {
         let suffix = Array(",\"sum\":\"".utf8)
-        let suffixLength = suffix.count + 64 + 3
+        let suffixLength = suffix.count + 16 + 3
         guard bytes.count > suffixLength, bytes.last == 0x0A,
             bytes[(bytes.count - suffixLength)...].starts(with: suffix)
         else { return nil }
         let bodyEnd = bytes.count - suffixLength
         let body = Array(bytes[..<bodyEnd]) + [UInt8(ascii: "}")]
-        let sum = String(decoding: bytes[(bodyEnd + suffix.count)..<(bodyEnd + suffix.count + 64)], as: UTF8.self)
-        guard SHA256.hash(body).hex == sum, let value = try? JSONValue.parse(body),
+        let sum = String(decoding: bytes[(bodyEnd + suffix.count)..<(bodyEnd + suffix.count + 16)], as: UTF8.self)
+        guard XXH64.hex(XXH64.hash(body)) == sum, let value = try? JSONValue.parse(body),
             value["checkpoint"]?.intValue == 1, let lines = value["lines"]?.intValue, lines >= 0,
             let end = value["end"]?.intValue, end >= 0, let head = value["head"]?.stringValue,
             let journalHash = value["journal_xxh64"]?.stringValue.flatMap({ UInt64($0, radix: 16) }),
@@ -73,11 +77,9 @@ struct Checkpoint: Hashable {
             let stateValue = value["state"], let state = RunStateCoding.decode(stateValue)
         else { return nil }
         let firstAt = value["first_at"]?.intValue
-        var checkpoint = Checkpoint(
+        let checkpoint = Checkpoint(
             position: Journal.Position(lines: Int(lines), head: head, end: Int(end)), firstAt: firstAt,
-            journal: [], playbook: [], state: state)
-        checkpoint.journalHash = journalHash
-        checkpoint.playbookHash = playbookHash
+            journalHash: journalHash, playbookHash: playbookHash, state: state)
         return checkpoint
     }
 }

@@ -52,7 +52,7 @@ public struct Journal: Sendable {
         public var lineCount: Int
         /// The SHA-256 of the last line (of the playbook when there is none): the chain's head.
         public var head: String
-        /// The pinned playbook's bytes.
+        /// The pinned playbook's bytes, recognised as those the run started with (the hash in its first line).
         public var playbook: [UInt8]
         /// How many lines were decoded to get here (0 when the checkpoint was current; every line without one).
         public var linesDecoded: Int
@@ -131,8 +131,13 @@ public struct Journal: Sendable {
             var result = contents
             result.lines += lines
             result.head = after.head
-            saveCheckpoint(after: after, firstAt: firstAt ?? events.first?.at, playbook: contents.playbook,
-                           descriptor: descriptor) { RunState.fold(result.events) }
+            // The slow path keeps the checkpoint current too, reading back what it hashes.
+            _ = lseek(descriptor, 0, SEEK_SET)
+            if let bytes = try? files.read(descriptor, count: after.end), bytes.count == after.end {
+                saveCheckpoint(Checkpoint(position: after, firstAt: firstAt ?? events.first?.at,
+                                          journalHash: XXH64.hash(bytes), playbookHash: XXH64.hash(contents.playbook),
+                                          state: RunState.fold(result.events)))
+            }
             return result
         }
     }
@@ -148,17 +153,27 @@ public struct Journal: Sendable {
     public func update(_ decide: (Snapshot) throws -> [Event]) throws -> Snapshot {
         try locked { descriptor in
             let (playbook, bytes) = try readFiles(descriptor)
-            var origin = Position(lines: 0, head: SHA256.hash(playbook).hex, end: 0)
+            let playbookHash = XXH64.hash(playbook)
+            // The journal's bytes are hashed once, in order: up to the checkpoint to recognise them, then on through
+            // the lines after it and the new ones for the next checkpoint.
+            var prefix = XXH64.Hasher()
+            let origin: Position
             var state = RunState()
             var firstAt: Int64?
-            if let checkpoint = readCheckpoint(), checkpoint.matches(journal: bytes, playbook: playbook) {
+            if let checkpoint = readCheckpoint(),
+                checkpoint.matches(journal: bytes, playbookHash: playbookHash, prefix: &prefix)
+            {
                 origin = checkpoint.position
                 state = checkpoint.state
                 firstAt = checkpoint.firstAt
+            } else {
+                prefix = XXH64.Hasher()
+                origin = Position(lines: 0, head: SHA256.hash(playbook).hex, end: 0)
             }
             let parsed = try Self.parse(bytes, from: origin, everyChecksum: false)
             for line in parsed.lines { state.apply(line.event) }
             firstAt = firstAt ?? parsed.lines.first?.event.at
+            prefix.update(bytes[origin.end..<parsed.committed.end])
             var snapshot = Snapshot(state: state, lineCount: parsed.committed.lines, head: parsed.committed.head,
                                     playbook: playbook, linesDecoded: parsed.lines.count)
             var events: [Event] = []
@@ -173,8 +188,8 @@ public struct Journal: Sendable {
             guard !events.isEmpty else {
                 // Nothing to write; a checkpoint that was missing or behind is brought up to date.
                 if !parsed.lines.isEmpty {
-                    saveCheckpoint(after: parsed.committed, firstAt: firstAt, playbook: playbook,
-                                   journal: bytes[..<parsed.committed.end], descriptor: descriptor) { state }
+                    saveCheckpoint(Checkpoint(position: parsed.committed, firstAt: firstAt, journalHash: prefix.finalize(),
+                                              playbookHash: playbookHash, state: state))
                 }
                 return snapshot
             }
@@ -182,8 +197,9 @@ public struct Journal: Sendable {
                                                      descriptor: descriptor, torn: parsed.tornBytes)
             var stateAfter = snapshot.state
             for line in lines.dropFirst(parsed.tornBytes > 0 ? 1 : 0) { stateAfter.apply(line.event) }
-            saveCheckpoint(after: after, firstAt: firstAt ?? events.first?.at, playbook: playbook,
-                           journal: (bytes[..<parsed.committed.end] + written)[...], descriptor: descriptor) { stateAfter }
+            prefix.update(written)
+            saveCheckpoint(Checkpoint(position: after, firstAt: firstAt ?? events.first?.at,
+                                      journalHash: prefix.finalize(), playbookHash: playbookHash, state: stateAfter))
             return Snapshot(state: stateAfter, lineCount: after.lines, head: after.head, playbook: playbook,
                             linesDecoded: parsed.lines.count)
         }
@@ -274,24 +290,9 @@ public struct Journal: Sendable {
         return Checkpoint.decode(bytes)
     }
 
-    /// Replaces the checkpoint with one at `position`, after the journal's fsync. The journal's bytes before the
-    /// position are read back from the file (or given); the state is computed only if the checkpoint is written.
-    /// A failure leaves no usable checkpoint and is otherwise ignored: the write it follows is already durable.
-    private func saveCheckpoint(
-        after position: Position, firstAt: Int64?, playbook: [UInt8], journal: ArraySlice<UInt8>? = nil,
-        descriptor journalDescriptor: Int32, state: () -> RunState
-    ) {
-        let prefix: ArraySlice<UInt8>
-        if let journal {
-            prefix = journal
-        } else {
-            _ = lseek(journalDescriptor, 0, SEEK_SET)
-            guard let bytes = try? files.read(journalDescriptor, count: position.end), bytes.count == position.end
-            else { return }
-            prefix = bytes[...]
-        }
-        let checkpoint = Checkpoint(position: position, firstAt: firstAt, journal: prefix, playbook: playbook,
-                                    state: state())
+    /// Replaces the checkpoint, after the journal's fsync. A failure leaves no usable checkpoint and is otherwise
+    /// ignored: the write it follows is already durable, and the next write reads every line instead.
+    private func saveCheckpoint(_ checkpoint: Checkpoint) {
         guard let descriptor = try? files.open(checkpointPath, flags: O_WRONLY | O_CREAT | O_NOFOLLOW, mode: 0o660)
         else { return }
         defer { files.close(descriptor) }

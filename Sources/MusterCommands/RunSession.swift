@@ -1,5 +1,4 @@
 import Diagnostics
-import Hashing
 import Drills
 import Journaling
 import PlaybookLanguage
@@ -40,15 +39,12 @@ struct RunSession {
         return playbook
     }
 
-    /// The pinned playbook of a run being written to. `start` checked it before pinning it and the journal has
-    /// just recognised its bytes as those the run started with, so it is only decoded, not checked again
-    /// (checking is most of the cost of a command); it is checked when it is not those bytes or does not decode.
-    static func pinnedPlaybook(_ bytes: [UInt8], state: RunState, runID: String) throws -> Playbook {
-        if let start = state.start, SHA256.hash(bytes).hex == start.playbookHash,
-            let playbook = PlaybookChecker.decodeChecked(bytes, file: "playbook.yaml")
-        {
-            return playbook
-        }
+    /// The pinned playbook of a run being written to. `start` checked it before pinning it, and the journal, on
+    /// every write, recognises its bytes as those the run started with (the hash in the first line), so it is only
+    /// decoded, not checked again (checking was most of the cost of a command); it is checked when it does not
+    /// decode, to say why.
+    static func pinnedPlaybook(_ bytes: [UInt8], runID: String) throws -> Playbook {
+        if let playbook = PlaybookChecker.decodeChecked(bytes, file: "playbook.yaml") { return playbook }
         return try playbook(bytes, runID: runID)
     }
 
@@ -90,7 +86,7 @@ struct RunSession {
     private func decide(
         _ command: Command?, playbookBytes: [UInt8], state: RunState, lineCount: Int, plan: (DrillPlan, [Event])?
     ) throws -> Outcome {
-        let playbook = try Self.pinnedPlaybook(playbookBytes, state: state, runID: runID)
+        let playbook = try Self.pinnedPlaybook(playbookBytes, runID: runID)
         let engine = Engine(playbook: playbook)
         var state = state
         let now = Self.runTime(state, realNow: self.now)

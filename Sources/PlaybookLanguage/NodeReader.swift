@@ -59,7 +59,8 @@ struct NodeReader {
                   hint: node.mapping != nil ? "quote the text if it contains ': '" : nil)
             return nil
         }
-        if scalar.style == .plain, Self.yaml11Booleans.contains(scalar.text) {
+        // The length first: hashing long text (Chinese above all) to look it up costs more than the check.
+        if scalar.style == .plain, scalar.text.utf8.count <= 5, Self.yaml11Booleans.contains(scalar.text) {
             warning(LanguageRules.booleanLikeText,
                     "'\(scalar.text)' is read as text here, but YAML 1.1 tools read it as a boolean",
                     at: node.location, hint: "quote it: '\"\(scalar.text)\"'")
@@ -127,10 +128,15 @@ struct NodeReader {
         "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
     ]
 
+    /// An ASCII letter, then ASCII letters, digits, `_` and `-` (read as bytes: names are read on every command).
     static func isName(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
-        return text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
-            || $0 == "_" || $0 == "-") }
+        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        var bytes = text.utf8.makeIterator()
+        guard let first = bytes.next(), isLetter(first) else { return false }
+        while let byte = bytes.next() {
+            guard isLetter(byte) || (0x30...0x39).contains(byte) || byte == 0x5F || byte == 0x2D else { return false }
+        }
+        return true
     }
 }
 
@@ -153,8 +159,9 @@ public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
 struct FieldReader {
     let what: String
     let location: SourceLocation
-    private var entries: [String: YAMLMappingEntry] = [:]
-    private var order: [String] = []
+    /// The mapping's entries with scalar keys, the first of any duplicate key only (the loader reports duplicates).
+    /// A list, not a dictionary: a mapping has a handful of keys, and a scan is cheaper than hashing them.
+    private var entries: [(key: String, entry: YAMLMappingEntry)] = []
     private let known: [String]
 
     /// Reads `node` as a mapping describing `what`, whose allowed keys are `known`; missing fields are reported
@@ -164,40 +171,41 @@ struct FieldReader {
         self.what = what
         self.location = owner ?? node.location
         self.known = known
+        entries.reserveCapacity(list.count)
         for entry in list {
-            guard let key = entry.key.scalar?.text else { continue }
-            if entries[key] == nil {
-                entries[key] = entry
-                order.append(key)
-            }
+            guard let key = entry.key.scalar?.text, !entries.contains(where: { $0.key == key }) else { continue }
+            entries.append((key, entry))
         }
-        for key in order where !known.contains(key) {
-            let location = entries[key]!.key.location
+        for (key, entry) in entries where !known.contains(key) {
             let suggestion = NameSuggestion.closest(to: key, in: known)
             reader.error(
                 LanguageRules.unknownKey,
                 "unknown key '\(key)' in \(what)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                at: location,
+                at: entry.key.location,
                 hint: suggestion == nil ? "allowed keys: " + known.joined(separator: ", ") : nil)
         }
     }
 
+    private func entry(_ key: String) -> YAMLMappingEntry? {
+        entries.first { $0.key == key }?.entry
+    }
+
     /// The value of `key`, if present.
     func optional(_ key: String) -> YAMLNode? {
-        entries[key]?.value
+        entry(key)?.value
     }
 
     /// The location of `key` itself, if present.
     func keyLocation(_ key: String) -> SourceLocation? {
-        entries[key]?.key.location
+        entry(key)?.key.location
     }
 
     /// Whether `key` is present.
-    func has(_ key: String) -> Bool { entries[key] != nil }
+    func has(_ key: String) -> Bool { entry(key) != nil }
 
     /// The value of `key`, or an error saying it is missing.
     func required(_ key: String, reader: inout NodeReader, hint: String? = nil) -> YAMLNode? {
-        if let node = entries[key]?.value { return node }
+        if let node = entry(key)?.value { return node }
         reader.error(LanguageRules.missingField, "\(what) is missing '\(key)'", at: location, hint: hint)
         return nil
     }

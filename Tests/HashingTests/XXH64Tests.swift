@@ -47,6 +47,24 @@ struct XXH64Tests {
         #expect(XXH64.hash(padded[2..<1002]) == 0x9959_4F48_2804_3D35)
     }
 
+    @Test func theIncrementalHasherGivesTheSameHashWhereverTheInputIsSplit() {
+        let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        for split in [0, 1, 7, 31, 32, 33, 64, 500, 999, 1000] {
+            for second in [split, min(1000, split + 3), min(1000, split + 40)] {
+                var hasher = XXH64.Hasher()
+                hasher.update(bytes[0..<split])
+                hasher.update(bytes[split..<second])
+                // Finalizing midway leaves the hasher able to go on.
+                #expect(hasher.finalize() == XXH64.hash(bytes[0..<second]))
+                hasher.update(bytes[second...])
+                #expect(hasher.finalize() == 0x9959_4F48_2804_3D35, "split at \(split), \(second)")
+            }
+        }
+        var seeded = XXH64.Hasher(seed: Self.seed)
+        for byte in Self.digits.utf8 { seeded.update([byte]) }
+        #expect(seeded.finalize() == 0x806D_63B9_DFC5_BC09)
+    }
+
     @Test func everySingleByteChangeChangesTheHash() {
         let bytes = Array(Self.digits.utf8)
         let original = XXH64.hash(bytes)
