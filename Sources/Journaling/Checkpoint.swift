@@ -15,6 +15,8 @@ struct Checkpoint: Hashable {
     var position: Journal.Position
     /// The instant of the journal's first event (relative times in new lines count from it), if it has lines.
     var firstAt: Int64?
+    /// The SHA-256 of the journal's first line: which run the checkpoint belongs to ("" before the first line).
+    var firstLine: String
     /// XXH64 of the journal's bytes before `position.end`.
     var journalHash: UInt64
     /// XXH64 of the pinned playbook's bytes.
@@ -23,9 +25,13 @@ struct Checkpoint: Hashable {
     var state: RunState
 
     /// A checkpoint at `position` of a journal whose bytes before it hash to `journalHash`.
-    init(position: Journal.Position, firstAt: Int64?, journalHash: UInt64, playbookHash: UInt64, state: RunState) {
+    init(
+        position: Journal.Position, firstAt: Int64?, firstLine: String, journalHash: UInt64, playbookHash: UInt64,
+        state: RunState
+    ) {
         self.position = position
         self.firstAt = firstAt
+        self.firstLine = firstLine
         self.journalHash = journalHash
         self.playbookHash = playbookHash
         self.state = state
@@ -49,6 +55,7 @@ struct Checkpoint: Hashable {
         let object: JSONObject = [
             "checkpoint": 1, "lines": .integer(Int64(position.lines)), "end": .integer(Int64(position.end)),
             "head": .string(position.head), "first_at": firstAt.map(JSONValue.integer) ?? .null,
+            "first_line": .string(firstLine),
             "journal_xxh64": .string(XXH64.hex(journalHash)), "playbook_xxh64": .string(XXH64.hex(playbookHash)),
             "state": RunStateCoding.encode(state),
         ]
@@ -77,9 +84,32 @@ struct Checkpoint: Hashable {
             let stateValue = value["state"], let state = RunStateCoding.decode(stateValue)
         else { return nil }
         let firstAt = value["first_at"]?.intValue
+        guard let firstLine = value["first_line"]?.stringValue else { return nil }
         let checkpoint = Checkpoint(
             position: Journal.Position(lines: Int(lines), head: head, end: Int(end)), firstAt: firstAt,
-            journalHash: journalHash, playbookHash: playbookHash, state: state)
+            firstLine: firstLine, journalHash: journalHash, playbookHash: playbookHash, state: state)
         return checkpoint
+    }
+
+    /// The damage this checkpoint proves in a journal whose lines all verify (`lines` of them, the chain's head
+    /// after line n given by `head(n)`), if any: since a checkpoint is only ever written after the lines it
+    /// counts are on disk, a journal of this run that is shorter than it, or holds another line where it was
+    /// made, has lost lines, even where every line left still chains (a cut at a line boundary, an older copy
+    /// restored). `nil` when the checkpoint belongs to another run or playbook, or agrees with the lines.
+    func contradiction(firstLine: String, playbookHash: UInt64, lines: Int, head: (Int) -> String)
+        -> JournalError?
+    {
+        guard firstLine == self.firstLine, playbookHash == self.playbookHash, position.lines > 0 else { return nil }
+        let remedy = "if this journal is the right one, delete checkpoint.json"
+        if lines < position.lines {
+            return .damaged(line: lines + 1, reason: "the journal ends after line \(lines), but its checkpoint was "
+                + "made after line \(position.lines): lines were lost (cut at a line boundary, or an older copy "
+                + "restored); \(remedy)")
+        }
+        if head(position.lines) != position.head {
+            return .damaged(line: position.lines, reason: "line \(position.lines) is not the line the journal's "
+                + "checkpoint was made after: the journal was rewritten from there; \(remedy)")
+        }
+        return nil
     }
 }

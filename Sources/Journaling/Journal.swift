@@ -69,6 +69,16 @@ public struct Journal: Sendable {
             throw .io(error)
         }
         let journal = Journal(directory: directory, files: files)
+        // The directory is this call's own: a run that cannot be created whole is removed, so that a failed create
+        // leaves no half-made run behind (listed by 'runs', writable, its id taken for good).
+        var created = false
+        defer {
+            if !created {
+                _ = unlink(journal.journalPath)
+                _ = unlink(journal.playbookPath)
+                _ = rmdir(directory)
+            }
+        }
         do {
             let pinned = try files.open(journal.playbookPath, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o660)
             defer { files.close(pinned) }
@@ -88,6 +98,7 @@ public struct Journal: Sendable {
         } catch {
             throw .io(FileError("write", path: journal.journalPath, code: EIO))
         }
+        created = true
     }
 
     /// Reads and verifies the journal without writing (a torn tail is reported, not cut).
@@ -135,8 +146,8 @@ public struct Journal: Sendable {
             _ = lseek(descriptor, 0, SEEK_SET)
             if let bytes = try? files.read(descriptor, count: after.end), bytes.count == after.end {
                 saveCheckpoint(Checkpoint(position: after, firstAt: firstAt ?? events.first?.at,
-                                          journalHash: XXH64.hash(bytes), playbookHash: XXH64.hash(contents.playbook),
-                                          state: RunState.fold(result.events)))
+                                          firstLine: Self.firstLineHash(bytes), journalHash: XXH64.hash(bytes),
+                                          playbookHash: XXH64.hash(contents.playbook), state: RunState.fold(result.events)))
             }
             return result
         }
@@ -160,9 +171,8 @@ public struct Journal: Sendable {
             let origin: Position
             var state = RunState()
             var firstAt: Int64?
-            if let checkpoint = readCheckpoint(),
-                checkpoint.matches(journal: bytes, playbookHash: playbookHash, prefix: &prefix)
-            {
+            let checkpoint = readCheckpoint()
+            if let checkpoint, checkpoint.matches(journal: bytes, playbookHash: playbookHash, prefix: &prefix) {
                 origin = checkpoint.position
                 state = checkpoint.state
                 firstAt = checkpoint.firstAt
@@ -171,6 +181,12 @@ public struct Journal: Sendable {
                 origin = Position(lines: 0, head: SHA256.hash(playbook).hex, end: 0)
             }
             let parsed = try Self.parse(bytes, from: origin, everyChecksum: false)
+            if origin.end == 0, let checkpoint, let damage = checkpoint.contradiction(
+                firstLine: Self.firstLineHash(bytes), playbookHash: playbookHash, lines: parsed.committed.lines,
+                head: { $0 == parsed.lines.count ? parsed.committed.head : parsed.lines[$0].previous })
+            {
+                throw damage
+            }
             for line in parsed.lines { state.apply(line.event) }
             firstAt = firstAt ?? parsed.lines.first?.event.at
             prefix.update(bytes[origin.end..<parsed.committed.end])
@@ -188,7 +204,8 @@ public struct Journal: Sendable {
             guard !events.isEmpty else {
                 // Nothing to write; a checkpoint that was missing or behind is brought up to date.
                 if !parsed.lines.isEmpty {
-                    saveCheckpoint(Checkpoint(position: parsed.committed, firstAt: firstAt, journalHash: prefix.finalize(),
+                    saveCheckpoint(Checkpoint(position: parsed.committed, firstAt: firstAt,
+                                              firstLine: Self.firstLineHash(bytes), journalHash: prefix.finalize(),
                                               playbookHash: playbookHash, state: state))
                 }
                 return snapshot
@@ -198,7 +215,8 @@ public struct Journal: Sendable {
             var stateAfter = snapshot.state
             for line in lines.dropFirst(parsed.tornBytes > 0 ? 1 : 0) { stateAfter.apply(line.event) }
             prefix.update(written)
-            saveCheckpoint(Checkpoint(position: after, firstAt: firstAt ?? events.first?.at,
+            let firstLine = parsed.committed.lines > 0 ? Self.firstLineHash(bytes) : Self.firstLineHash(written)
+            saveCheckpoint(Checkpoint(position: after, firstAt: firstAt ?? events.first?.at, firstLine: firstLine,
                                       journalHash: prefix.finalize(), playbookHash: playbookHash, state: stateAfter))
             return Snapshot(state: stateAfter, lineCount: after.lines, head: after.head, playbook: playbook,
                             linesDecoded: parsed.lines.count)
@@ -255,7 +273,8 @@ public struct Journal: Sendable {
             try? files.truncate(descriptor, to: offset)
             if !tornBytes.isEmpty { try? Self.writeAll(tornBytes[...], to: descriptor, files: files, at: offset) }
             try? files.fsync(descriptor)
-            throw .io(error)
+            // Every operation above is on the journal: name it, not the descriptor.
+            throw .io(FileError(error.operation, path: journalPath, code: error.code))
         }
         return (lines, Position(lines: position.lines + lines.count, head: head, end: offset + bytes.count), bytes)
     }
@@ -339,7 +358,20 @@ public struct Journal: Sendable {
         let (playbook, bytes) = try readFiles(descriptor)
         let origin = Position(lines: 0, head: SHA256.hash(playbook).hex, end: 0)
         let parsed = try Self.parse(bytes, from: origin, everyChecksum: everyChecksum)
-        return (Contents(lines: parsed.lines, playbook: playbook, head: parsed.committed.head), parsed.tornBytes)
+        let contents = Contents(lines: parsed.lines, playbook: playbook, head: parsed.committed.head)
+        if let checkpoint = readCheckpoint(), let damage = checkpoint.contradiction(
+            firstLine: Self.firstLineHash(bytes), playbookHash: XXH64.hash(playbook), lines: contents.lines.count,
+            head: { $0 == contents.lines.count ? contents.head : contents.lines[$0].previous })
+        {
+            throw damage
+        }
+        return (contents, parsed.tornBytes)
+    }
+
+    /// The SHA-256 of the journal's first line, "" when it has no complete line.
+    static func firstLineHash(_ bytes: [UInt8]) -> String {
+        guard let newline = bytes.firstIndex(of: 0x0A) else { return "" }
+        return SHA256.hash(bytes[..<newline]).hex
     }
 
     /// A place in the journal just after a committed line (or at its start): lines before it, the chain's head

@@ -136,8 +136,9 @@ enum RunViewCommands {
         usage: "muster verify RUN [--head SHA256] [--format text|json]",
         discussion: """
             Exit 0 when the journal is intact, 1 naming the first bad line otherwise. A journal cut at a line
-            boundary still chains: give --head with a head recorded earlier (status --format json and the report's
-            footer print it) and verify fails unless that line is still in the chain.
+            boundary still chains, but the run's checkpoint (made after the lines it counts were on disk) shows
+            that lines were lost. Against someone who cut both, give --head with a head recorded earlier (status
+            --format json and the report's footer print it): verify fails unless that line is still in the chain.
             """,
         options: [.init(name: "--head", value: "SHA256", summary: "a chain head recorded earlier that must still be there")],
         run: { invocation in

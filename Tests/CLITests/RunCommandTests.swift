@@ -115,7 +115,7 @@ struct RunCommandTests {
         #expect(board.stdout.contains("里程碑"))
     }
 
-    @Test func truncationAtALineBoundaryIsCaughtAgainstAHeadRecordedEarlier() throws {
+    @Test func truncationAtALineBoundaryIsCaughtByTheCheckpointOrAHeadRecordedEarlier() throws {
         try startWaterLeak()
         #expect(try muster(["done", "wl", "report"], minute: 1, as: "bob").status == 0)
         let head = try JSONValue.parse(try muster(["status", "wl", "--format", "json"], minute: 1).stdout)["head"]?
@@ -126,6 +126,12 @@ struct RunCommandTests {
         var lines = try String(contentsOf: path, encoding: .utf8).split(separator: "\n")
         lines.removeLast(3)
         try (lines.joined(separator: "\n") + "\n").write(to: path, atomically: false, encoding: .utf8)
+        // The run's checkpoint was made after the lost lines: verify names the first of them without help.
+        let caught = try muster(["verify", "wl"])
+        #expect(caught.status == 1)
+        #expect(caught.stderr.contains("lines were lost (cut at a line boundary"), "\(caught.stderr)")
+        // Without the checkpoint, a head recorded earlier still catches it.
+        try FileManager.default.removeItem(at: directory.url.appendingPathComponent("runs/wl/checkpoint.json"))
         let cut = try muster(["verify", "wl", "--head", head])
         #expect(cut.status == 1)
         #expect(cut.stderr.contains("is not in the chain: the journal was cut or rewritten after it"))

@@ -12,14 +12,14 @@ import Testing
 struct CheckpointTests {
     let playbook = Array("muster: 1\nid: x\n".utf8)
 
-    func makeRun() throws -> (Journal, URL) {
+    func makeRun(startedAt: Int64 = 1000) throws -> (Journal, URL) {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("checkpoint-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
         let directory = base.appendingPathComponent("run").path
         let start = RunStart(playbookID: "x", version: "1", playbookHash: SHA256.hash(playbook).hex, mode: .live,
                              virtualClock: false, severity: nil, assignments: ["commander": "alice"])
         try Journal.create(directory: directory, playbook: playbook,
-                           events: [Event(at: 1000, actor: .engine, kind: .runStarted(start))])
+                           events: [Event(at: startedAt, actor: .engine, kind: .runStarted(start))])
         return (Journal(directory: directory), base)
     }
 
@@ -94,7 +94,7 @@ struct CheckpointTests {
         case "torn": bytes = Array(bytes.prefix(bytes.count / 2))
         case "flipped byte": bytes[bytes.count / 2] ^= 0x01
         case "another run's":
-            let (other, otherBase) = try makeRun()
+            let (other, otherBase) = try makeRun(startedAt: 1500)
             defer { try? FileManager.default.removeItem(at: otherBase) }
             try other.update { _ in [note("elsewhere", at: 2000), note("and more", at: 2500)] }
             bytes = Array(try Data(contentsOf: URL(fileURLWithPath: other.checkpointPath)))
@@ -134,6 +134,58 @@ struct CheckpointTests {
             #expect(line == 2)
         }
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: journal.journalPath))) == bytes, "nothing written")
+    }
+
+    /// A cut at a line boundary leaves lines that all chain; the checkpoint, made after the lost lines were on
+    /// disk, still proves they existed: reads and writes refuse the journal, naming the first lost line.
+    @Test(arguments: [1, 2])
+    func aJournalShorterThanItsCheckpointHasLostLines(_ cut: Int) throws {
+        let (journal, base) = try makeRun()
+        defer { try? FileManager.default.removeItem(at: base) }
+        try journal.update { _ in [note("one", at: 2000)] }
+        try journal.update { _ in [note("two", at: 3000)] }
+        let url = URL(fileURLWithPath: journal.journalPath)
+        var lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+        lines.removeLast(cut)
+        try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: false, encoding: .utf8)
+        let before = try Data(contentsOf: url)
+        for operation in ["read", "update", "transact"] {
+            do {
+                switch operation {
+                case "read": _ = try journal.read()
+                case "update": try journal.update { _ in [note("more", at: 4000)] }
+                default: try journal.transact { _ in [note("more", at: 4000)] }
+                }
+                Issue.record("\(operation) accepted a journal that lost lines")
+            } catch JournalError.damaged(let line, let reason) {
+                #expect(line == 4 - cut, "\(operation)")
+                #expect(reason.contains("its checkpoint was made after line 3: lines were lost"), "\(reason)")
+                #expect(reason.contains("delete checkpoint.json"))
+            }
+        }
+        #expect(try Data(contentsOf: url) == before, "nothing written")
+        // The operator's way out when the shorter journal is the right one.
+        try FileManager.default.removeItem(atPath: journal.checkpointPath)
+        #expect(try journal.read().contents.lines.count == 3 - cut)
+    }
+
+    @Test func aJournalRewrittenBeforeItsCheckpointIsDamage() throws {
+        let (journal, base) = try makeRun()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let kept = Array(try Data(contentsOf: URL(fileURLWithPath: journal.journalPath)))
+        try journal.update { _ in [note("one", at: 2000)] }
+        try journal.update { _ in [note("two", at: 3000)] }
+        // Another history from the first line on, as long, that chains on its own.
+        let checkpoint = try Data(contentsOf: URL(fileURLWithPath: journal.checkpointPath))
+        try Data(kept).write(to: URL(fileURLWithPath: journal.journalPath))
+        try FileManager.default.removeItem(atPath: journal.checkpointPath)
+        try journal.update { _ in [note("other one", at: 2000)] }
+        try journal.update { _ in [note("other two", at: 3000)] }
+        try checkpoint.write(to: URL(fileURLWithPath: journal.checkpointPath))
+        let error = #expect(throws: JournalError.self) { try journal.read() }
+        guard case .damaged(let line, let reason)? = error else { return }
+        #expect(line == 3)
+        #expect(reason.contains("is not the line the journal's checkpoint was made after"))
     }
 
     @Test func aTornTailAfterTheCheckpointIsCutAndJournaled() throws {

@@ -15,13 +15,15 @@ import RunEngine
 ///
 /// For each: `Journal.read()`; the events folded into a `RunState`, timers advanced a week and a command tried
 /// on the first active step (what `muster status` and the action commands do, without writing); then
-/// `Journal.transact` appending one note (repairing a torn tail, or refusing damage); then `read()` again. Never
-/// a trap, and the journal's contract holds:
+/// `Journal.transact` appending one note (repairing a torn tail, or refusing damage); then `read()` again; then
+/// `Journal.update` (a live command's write) from the checkpoint that write left. Never a trap, and the journal's
+/// contract holds:
 /// - a journal that reads is also writable;
 /// - a refused write leaves the file byte for byte as it was;
 /// - an accepted write keeps every committed line, adds the repair record (when a tail was torn) and the note,
 ///   and reads back clean;
-/// - every line read decodes back to itself from its own encoding.
+/// - every line read decodes back to itself from its own encoding;
+/// - a write from the checkpoint starts from, and returns, the state that folding every line gives.
 ///
 /// With `FUZZ_JOURNAL_WRITE_RECHAINED=FILE` in the environment, the re-chained bytes of each input are written to
 /// FILE (to turn a crash of the second pass into a regression input).
@@ -76,6 +78,7 @@ private struct Fixture: Sendable {
             // Best effort: leave no run directories behind in the temporary directory.
             let directory = fixture.journal.directory
             unlink(directory + "/journal.jsonl")
+            unlink(directory + "/checkpoint.json")
             unlink(directory + "/playbook.yaml")
             rmdir(directory)
             rmdir(String(directory.dropLast(4)))
@@ -88,6 +91,8 @@ private let fixture = Fixture()
 /// One input through read, engine, write and read again, with the journal's contract checked.
 private func exercise(_ bytes: [UInt8]) {
     replaceJournal(with: bytes)
+    // Each input starts without a checkpoint; the write below leaves one, which the last step uses.
+    unlink(fixture.journal.checkpointPath)
 
     var before: (contents: Journal.Contents, tornBytes: Int)?
     do {
@@ -144,6 +149,24 @@ private func exercise(_ bytes: [UInt8]) {
                 fatalError("a torn tail of \(before.tornBytes) bytes was not journaled as repaired")
             }
         }
+    }
+
+    // A live command's write, from the checkpoint the write above left: the state it starts from and the one it
+    // returns are those that folding every line gives, and the journal reads back with one more line.
+    do {
+        let snapshot = try fixture.journal.update { snapshot in
+            guard snapshot.state == RunState.fold(after.contents.events), snapshot.lineCount == after.contents.lines.count
+            else { fatalError("a write from the checkpoint starts from another state than the lines give") }
+            var event = note
+            event.at = after.contents.lines.last?.event.at ?? 0
+            return [event]
+        }
+        let again = try fixture.journal.read()
+        guard again.tornBytes == 0, again.contents.lines.count == after.contents.lines.count + 1,
+            RunState.fold(again.contents.events) == snapshot.state, again.contents.head == snapshot.head
+        else { fatalError("a write from the checkpoint does not read back as the state it returned") }
+    } catch {
+        fatalError("a write from the checkpoint failed on a journal that reads: \(error)")
     }
 }
 
