@@ -74,6 +74,7 @@ public struct Journal: Sendable {
         var created = false
         defer {
             if !created {
+                _ = unlink(journal.checkpointPath)
                 _ = unlink(journal.journalPath)
                 _ = unlink(journal.playbookPath)
                 _ = rmdir(directory)

@@ -94,9 +94,10 @@ enum DrillCommand {
     private static func create(_ loaded: LoadedScenario, events: [Event], runID: String, _ invocation: Invocation) throws {
         let runs = RunsDirectory(invocation)
         let path = try runs.runPath(runID)
+        let files = try InjectedFaults.files(invocation)
         try runs.ensureExists()
         do throws(JournalError) {
-            try Journal.create(directory: path, playbook: loaded.playbook.bytes, events: events)
+            try Journal.create(directory: path, playbook: loaded.playbook.bytes, events: events, files: files)
         } catch .exists {
             throw CommandFailure("run '\(runID)' exists already; give another --run-id")
         } catch {

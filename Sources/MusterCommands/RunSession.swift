@@ -27,7 +27,8 @@ struct RunSession {
 
     init(_ runID: String, invocation: Invocation) throws {
         self.runID = runID
-        journal = Journal(directory: try RunsDirectory(invocation).runPath(runID))
+        journal = Journal(directory: try RunsDirectory(invocation).runPath(runID),
+                          files: try InjectedFaults.files(invocation))
         now = try Clock.now(invocation.environment)
     }
 

@@ -48,13 +48,14 @@ enum StartCommand {
         let runID = invocation.arguments.value("--run-id") ?? "\(playbook.id)-\(TimeText.compact(now))"
         let runs = RunsDirectory(invocation)
         let path = try runs.runPath(runID)
+        let files = try InjectedFaults.files(invocation)
         try runs.ensureExists()
         let start = RunStart(
             playbookID: playbook.id, version: playbook.version, playbookHash: SHA256.hash(loaded.bytes).hex,
             mode: .live, virtualClock: false, severity: severity, assignments: assignments)
         let events = Engine(playbook: playbook).start(start, at: now)
         do throws(JournalError) {
-            try Journal.create(directory: path, playbook: loaded.bytes, events: events)
+            try Journal.create(directory: path, playbook: loaded.bytes, events: events, files: files)
         } catch .exists {
             throw CommandFailure("run '\(runID)' exists already; give another --run-id")
         } catch {
