@@ -201,7 +201,8 @@ struct Transaction {
             case .activated(let target): matches = event == "activated" && target.value == step
             case .acknowledged(let target): matches = event == "acknowledged" && target.value == step
             case .done(let target): matches = event == "done" && target.value == step
-            case .outcome: matches = event == "outcome"
+            // An abort is an outcome, but not what an "ended within" milestone asks for.
+            case .outcome: matches = event == "outcome" && !state.aborted
             }
             guard matches else { continue }
             if milestone.from == .outcome, state.outcome == nil, event != "outcome" { continue }

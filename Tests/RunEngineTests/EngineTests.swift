@@ -19,6 +19,7 @@ enum TestPlaybook {
         milestones:
           reported: { title: { en: Reported, zh: 已报告 }, within: 5m, reached_when: report.done }
           responded: { title: { en: Responded, zh: 已响应 }, within: respond, reached_when: assess.done }
+          ended: { title: { en: Ended, zh: 已结束 }, within: 2h, reached_when: outcome }
         facts:
           kind: { title: { en: Kind, zh: 类型 }, type: choice, values: [small, large] }
         start: report
@@ -214,6 +215,23 @@ struct EngineTests {
         #expect(driver.state.milestones["responded"]?.dueAt == Driver.t0 + 10 * 60_000)
         #expect(driver.types().contains("milestone.recomputed"))
         #expect(driver.act("bob", .regrade(level: "general", why: "x"), atMinute: 2)?.reason == "wrong-role")
+    }
+
+    @Test func anOutcomeReachesOutcomeMilestonesButAnAbortDoesNot() {
+        var resolved = Driver(severity: "general")
+        #expect(resolved.act("bob", .done(step: "report", items: []), atMinute: 1) == nil)
+        #expect(resolved.act("alice", .record(fact: "kind", value: "small"), atMinute: 2) == nil)
+        #expect(resolved.act("alice", .done(step: "assess", items: ["look"]), atMinute: 3) == nil)
+        #expect(resolved.act("alice", .decide(step: "choose", option: "watch", why: nil), atMinute: 4) == nil)
+        #expect(resolved.state.outcome?.id == "resolved")
+        #expect(resolved.state.milestones["ended"]?.reachedAt == Driver.t0 + 4 * 60_000)
+
+        // A false alarm called off is not an incident ended in time: the milestone stays unreached.
+        var aborted = Driver(severity: "general")
+        #expect(aborted.act("alice", .abort(why: "false alarm"), atMinute: 1) == nil)
+        #expect(aborted.state.aborted)
+        #expect(aborted.state.milestones["ended"]?.reachedAt == nil)
+        #expect(!aborted.types().contains("milestone.reached"))
     }
 
     @Test func standInActsForAnUnassignedRole() {
