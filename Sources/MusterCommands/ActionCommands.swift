@@ -140,6 +140,7 @@ enum ActionCommands {
             if let rejection = outcome.rejection {
                 object["reason"] = .string(rejection.reason)
                 object["message"] = .string(rejection.message)
+                object["message_zh"] = .string(rejection.chinese)
             }
             object["events"] = .array(outcome.appended.map { event in
                 .object(["type": .string(EventCoding.type(of: event.kind)), "at": .integer(event.at)])
@@ -153,7 +154,8 @@ enum ActionCommands {
             console.out(line + "\n")
         }
         if let rejection = outcome.rejection {
-            console.error("muster: refused (\(rejection.reason)): \(rejection.message)\n")
+            console.error("muster: \(label("refused")) (\(rejection.reason)): "
+                + rejection.message(language: invocation.language) + "\n")
             return ExitStatus.failure
         }
         return ExitStatus.success

@@ -39,7 +39,7 @@ public struct Engine: Sendable {
         } catch let rejection as Rejection {
             return .failure(rejection)
         } catch {
-            return .failure(Rejection("invalid", "\(error)"))
+            return .failure(Rejection("invalid", "\(error)", "命令无法执行：\(error)"))
         }
     }
 

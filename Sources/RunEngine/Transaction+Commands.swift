@@ -6,7 +6,7 @@ extension Transaction {
 
     /// Checks and carries out one command; throws a `Rejection` and emits nothing when it is refused.
     mutating func perform(_ command: Command) throws {
-        guard state.start != nil else { throw Rejection("invalid", "the run has not started") }
+        guard state.start != nil else { throw Rejection("invalid", "the run has not started", "本次运行尚未开始") }
         try checkStale(command)
         let person = command.person
         switch command.kind {
@@ -14,61 +14,75 @@ extension Transaction {
             try requireOnRun(person)
             if let section, !Self.noteSections.contains(section) {
                 throw Rejection("invalid", "'\(section)' is not a report section; sections: "
-                    + Self.noteSections.joined(separator: ", "))
+                    + Self.noteSections.joined(separator: ", "),
+                    "'\(section)' 不是报告的章节；可用章节：" + Self.noteSections.joined(separator: "、"))
             }
             emit(.note(text: text, section: section), by: actor(person))
         case .signoff:
             guard state.outcome != nil else {
-                throw Rejection("invalid", "the run has not reached its outcome; sign the report once it has")
+                throw Rejection("invalid", "the run has not reached its outcome; sign the report once it has",
+                                "本次运行尚未到达结果；到达结果后再签署报告")
             }
             emit(.reportSigned(person: person), by: .person(person, role: nil))
         case .join(let role):
             guard playbook.role(role) != nil else {
-                throw Rejection("invalid", "role '\(role)' is not defined in this playbook"
-                    + suggestion(role, in: playbook.roles.map(\.id)))
+                let hint = suggestion(role, in: playbook.roles.map(\.id))
+                throw Rejection("invalid", "role '\(role)' is not defined in this playbook" + hint.english,
+                                "本预案未定义角色 '\(role)'" + hint.chinese)
             }
             if let holder = state.holders[role] {
-                throw Rejection("invalid", holder == person ? "\(person) already holds '\(role)'"
-                    : "'\(role)' is held by \(holder); ask for a handover instead")
+                throw holder == person
+                    ? Rejection("invalid", "\(person) already holds '\(role)'", "\(person) 已担任 '\(role)'")
+                    : Rejection("invalid", "'\(role)' is held by \(holder); ask for a handover instead",
+                                "'\(role)' 已由 \(holder) 担任；如需接手，请办理交接")
             }
             emit(.personJoined(person: person, role: role), by: .person(person, role: role))
         case .handover(let role, let to):
-            guard playbook.role(role) != nil else { throw Rejection("invalid", "role '\(role)' is not defined") }
+            guard playbook.role(role) != nil else {
+                throw Rejection("invalid", "role '\(role)' is not defined", "未定义角色 '\(role)'")
+            }
             let holder = state.holders[role]
             guard holder == person || mayCommand(person) else {
-                throw Rejection("wrong-role", "only the holder of '\(role)' or the commander may hand it over")
+                throw Rejection("wrong-role", "only the holder of '\(role)' or the commander may hand it over",
+                                "只有 '\(role)' 的担任者或应急总指挥可以交接该角色")
             }
-            guard holder != to else { throw Rejection("invalid", "\(to) already holds '\(role)'") }
+            guard holder != to else {
+                throw Rejection("invalid", "\(to) already holds '\(role)'", "\(to) 已担任 '\(role)'")
+            }
             emit(.handover(role: role, from: holder, to: to), by: actor(person))
         case .grade(let level, let why):
-            guard playbook.severity(level) != nil else {
-                throw Rejection("invalid", "severity level '\(level)' is not defined"
-                    + suggestion(level, in: playbook.severities.map(\.id)))
-            }
-            guard state.severity == nil else {
-                throw Rejection("invalid", "the run is already graded '\(state.severity!)'; use regrade to change it")
+            try requireSeverityLevel(level)
+            if let graded = state.severity {
+                throw Rejection("invalid", "the run is already graded '\(graded)'; use regrade to change it",
+                                "本次运行已定级为 '\(graded)'；如需调整，请用 regrade 重新定级")
             }
             guard mayGrade(person) else {
-                throw Rejection("wrong-role", "\(person) may not grade this run: the owner of the grading step does")
+                throw Rejection("wrong-role", "\(person) may not grade this run: the owner of the grading step does",
+                                "\(person) 无权为本次运行定级：应由定级步骤的负责人定级")
             }
             emit(.severityGraded(level: level, why: why), by: actor(person))
             severityChanged()
         case .regrade(let level, let why):
-            guard playbook.severity(level) != nil else {
-                throw Rejection("invalid", "severity level '\(level)' is not defined"
-                    + suggestion(level, in: playbook.severities.map(\.id)))
+            try requireSeverityLevel(level)
+            guard let current = state.severity else {
+                throw Rejection("invalid", "the run is not graded yet", "本次运行尚未定级")
             }
-            guard let current = state.severity else { throw Rejection("invalid", "the run is not graded yet") }
-            guard current != level else { throw Rejection("invalid", "the run is already graded '\(level)'") }
+            guard current != level else {
+                throw Rejection("invalid", "the run is already graded '\(level)'", "本次运行已定级为 '\(level)'")
+            }
             guard mayCommand(person) else {
-                throw Rejection("wrong-role", "only the commander (or a stand-in) may regrade the run")
+                throw Rejection("wrong-role", "only the commander (or a stand-in) may regrade the run",
+                                "只有应急总指挥（或其代理）可以重新定级")
             }
             emit(.severityRegraded(from: current, to: level, why: why), by: actor(person))
             severityChanged()
         case .abort(let why):
-            guard state.outcome == nil else { throw Rejection("finished", "the run has already ended") }
+            guard state.outcome == nil else {
+                throw Rejection("finished", "the run has already ended", "本次运行已经结束")
+            }
             guard mayCommand(person) else {
-                throw Rejection("wrong-role", "only the commander (or a stand-in) may abort the run")
+                throw Rejection("wrong-role", "only the commander (or a stand-in) may abort the run",
+                                "只有应急总指挥（或其代理）可以中止本次运行")
             }
             emit(.runAborted(why: why), by: actor(person))
             let abortOutcome = playbook.outcomes.first { $0.kind == .aborted }?.id ?? "aborted"
@@ -96,19 +110,23 @@ extension Transaction {
         guard let stepID = command.kind.step else { return }
         let person = command.person
         guard let step = index.steps[stepID] else {
-            throw Rejection("invalid", "step '\(stepID)' is not defined in this playbook"
-                + suggestion(stepID, in: index.steps.keys.sorted()))
+            let hint = suggestion(stepID, in: index.steps.keys.sorted())
+            throw Rejection("invalid", "step '\(stepID)' is not defined in this playbook" + hint.english,
+                            "本预案未定义步骤 '\(stepID)'" + hint.chinese)
         }
         guard let open = state.active[stepID] else {
-            let when = state.completedAt[stepID] == nil ? "" : " (it was done earlier)"
-            throw Rejection("not-active", "step '\(stepID)' is not active\(when)"
-                + (state.activeOrder.isEmpty ? "" : "; active: " + state.activeOrder.joined(separator: ", ")))
+            let doneEarlier = state.completedAt[stepID] != nil
+            let active = state.activeOrder
+            throw Rejection("not-active", "step '\(stepID)' is not active\(doneEarlier ? " (it was done earlier)" : "")"
+                + (active.isEmpty ? "" : "; active: " + active.joined(separator: ", ")),
+                "步骤 '\(stepID)' 不在进行中\(doneEarlier ? "（此前已完成）" : "")"
+                + (active.isEmpty ? "" : "；进行中的步骤：" + active.joined(separator: "、")))
         }
         let role: String
         switch command.kind {
         case .approve, .deny:
             guard case .approve(let approval) = step.kind else {
-                throw Rejection("invalid", "step '\(stepID)' is not an approval")
+                throw Rejection("invalid", "step '\(stepID)' is not an approval", "步骤 '\(stepID)' 不是审批步骤")
             }
             role = try actingRole(person, for: approval.approver.value, reassigned: false)
         default:
@@ -117,7 +135,9 @@ extension Transaction {
         let by = Actor.person(person, role: role)
         switch command.kind {
         case .acknowledge:
-            guard open.acknowledgedAt == nil else { throw Rejection("invalid", "step '\(stepID)' is acknowledged already") }
+            guard open.acknowledgedAt == nil else {
+                throw Rejection("invalid", "step '\(stepID)' is acknowledged already", "步骤 '\(stepID)' 已确认，无需重复确认")
+            }
             emit(.stepAcknowledged(step: stepID), by: by)
             cancelTimer(stepID, .ack)
             checkMilestones(step: stepID, event: "acknowledged")
@@ -127,9 +147,15 @@ extension Transaction {
             try tick(item, of: step, open: open, by: by)
         case .done(_, let items):
             switch step.kind {
-            case .decide: throw Rejection("invalid", "step '\(stepID)' is a decision: use 'decide' with an option")
-            case .approve: throw Rejection("invalid", "step '\(stepID)' is an approval: use 'approve' or 'deny'")
-            case .parallel: throw Rejection("invalid", "step '\(stepID)' is done when its tracks join")
+            case .decide:
+                throw Rejection("invalid", "step '\(stepID)' is a decision: use 'decide' with an option",
+                                "步骤 '\(stepID)' 是决策步骤：请用 'decide' 选定一个选项")
+            case .approve:
+                throw Rejection("invalid", "step '\(stepID)' is an approval: use 'approve' or 'deny'",
+                                "步骤 '\(stepID)' 是审批步骤：请用 'approve' 批准或 'deny' 驳回")
+            case .parallel:
+                throw Rejection("invalid", "step '\(stepID)' is done when its tracks join",
+                                "步骤 '\(stepID)' 在其并行线汇合时自动完成")
             case .action, .wait: break
             }
             for item in items where !(state.active[stepID]?.itemsDone.contains(item) ?? false) {
@@ -138,15 +164,18 @@ extension Transaction {
             let missingItems = step.checklist.map(\.id).filter { !(state.active[stepID]?.itemsDone.contains($0) ?? false) }
             guard missingItems.isEmpty else {
                 throw Rejection("invalid", "step '\(stepID)' has unticked checklist items: "
-                    + missingItems.joined(separator: ", "))
+                    + missingItems.joined(separator: ", "),
+                    "步骤 '\(stepID)' 还有未勾选的检查项：" + missingItems.joined(separator: "、"))
             }
             let missingFacts = step.records.map(\.value).filter { state.facts[$0] == nil }
             guard missingFacts.isEmpty else {
                 throw Rejection("invalid", "step '\(stepID)' needs these facts recorded first: "
-                    + missingFacts.joined(separator: ", "))
+                    + missingFacts.joined(separator: ", "),
+                    "步骤 '\(stepID)' 需要先记录以下信息：" + missingFacts.joined(separator: "、"))
             }
             if step.grades, state.severity == nil {
-                throw Rejection("invalid", "step '\(stepID)' grades the run: use 'grade LEVEL' first")
+                throw Rejection("invalid", "step '\(stepID)' grades the run: use 'grade LEVEL' first",
+                                "步骤 '\(stepID)' 负责定级：请先用 'grade 级别' 定级")
             }
             if open.acknowledgedAt == nil {
                 emit(.stepAcknowledged(step: stepID), by: by)
@@ -155,11 +184,13 @@ extension Transaction {
             complete(stepID, by: by, goingTo: nil)
         case .decide(_, let optionID, let why):
             guard case .decide(let decision) = step.kind else {
-                throw Rejection("invalid", "step '\(stepID)' is not a decision")
+                throw Rejection("invalid", "step '\(stepID)' is not a decision", "步骤 '\(stepID)' 不是决策步骤")
             }
             guard let option = decision.options.first(where: { $0.id == optionID }) else {
+                let options = decision.options.map(\.id)
                 throw Rejection("invalid", "'\(optionID)' is not an option of '\(stepID)'; options: "
-                    + decision.options.map(\.id).joined(separator: ", "))
+                    + options.joined(separator: ", "),
+                    "'\(optionID)' 不是步骤 '\(stepID)' 的选项；可选项：" + options.joined(separator: "、"))
             }
             emit(.decisionMade(step: stepID, option: optionID, why: why), by: by)
             complete(stepID, by: by, goingTo: option.target.value)
@@ -176,31 +207,36 @@ extension Transaction {
 
     private mutating func tick(_ item: String, of step: Step, open: RunState.ActiveStep, by actor: Actor) throws {
         guard step.checklist.contains(where: { $0.id == item }) else {
+            let items = step.checklist.map(\.id)
             throw Rejection("invalid", "'\(item)' is not an item of '\(step.id)'"
-                + (step.checklist.isEmpty ? "; it has no checklist" : "; items: "
-                    + step.checklist.map(\.id).joined(separator: ", ")))
+                + (items.isEmpty ? "; it has no checklist" : "; items: " + items.joined(separator: ", ")),
+                "'\(item)' 不是步骤 '\(step.id)' 的检查项"
+                + (items.isEmpty ? "；该步骤没有检查项" : "；检查项：" + items.joined(separator: "、")))
         }
         guard !(state.active[step.id]?.itemsDone.contains(item) ?? false) else {
-            throw Rejection("invalid", "item '\(item)' of '\(step.id)' is ticked already")
+            throw Rejection("invalid", "item '\(item)' of '\(step.id)' is ticked already",
+                            "步骤 '\(step.id)' 的检查项 '\(item)' 已勾选")
         }
         emit(.checklistItemDone(step: step.id, item: item), by: actor)
     }
 
     mutating func record(_ factID: String, _ text: String, person: String, step: String?) throws {
         guard let fact = playbook.fact(factID) else {
-            throw Rejection("invalid", "fact '\(factID)' is not defined" + suggestion(factID, in: playbook.facts.map(\.id)))
+            let hint = suggestion(factID, in: playbook.facts.map(\.id))
+            throw Rejection("invalid", "fact '\(factID)' is not defined" + hint.english,
+                            "未定义记录信息 '\(factID)'" + hint.chinese)
         }
         let value: FactValue
         switch FactValue.parse(text, for: fact) {
         case .success(let parsed): value = parsed
-        case .failure(let error): throw Rejection("invalid", error.message)
+        case .failure(let error): throw Rejection("invalid", error.message, Self.misfitInChinese(text, for: fact))
         }
         // The fact is recorded in an open step that lists it, by someone who may act on that step.
         let candidates = state.activeOrder.filter { id in
             index.steps[id]?.records.contains { $0.value == factID } ?? false
         }
         guard !candidates.isEmpty else {
-            throw Rejection("not-active", "no active step records '\(factID)'")
+            throw Rejection("not-active", "no active step records '\(factID)'", "没有进行中的步骤记录 '\(factID)'")
         }
         var lastError: Rejection?
         for candidate in candidates {
@@ -213,7 +249,25 @@ extension Transaction {
                 lastError = rejection
             }
         }
-        throw lastError ?? Rejection("wrong-role", "\(person) may not record '\(factID)'")
+        throw lastError ?? Rejection("wrong-role", "\(person) may not record '\(factID)'", "\(person) 无权记录 '\(factID)'")
+    }
+
+    /// Why `text` does not fit `fact`, in Chinese: what `FactValue.parse` says in English.
+    static func misfitInChinese(_ text: String, for fact: Fact) -> String {
+        switch fact.kind {
+        case .choice(let values): "'\(text)' 不是 '\(fact.id)' 的可选值；可选值：" + values.joined(separator: "、")
+        case .number: "'\(fact.id)' 须为数值，'\(text)' 不是数值"
+        case .flag: "'\(fact.id)' 只能取 true 或 false，不能是 '\(text)'"
+        case .text: "'\(text)' 不能记为 '\(fact.id)'"
+        }
+    }
+
+    /// Refuses a severity level the playbook does not define.
+    func requireSeverityLevel(_ level: String) throws {
+        guard playbook.severity(level) == nil else { return }
+        let hint = suggestion(level, in: playbook.severities.map(\.id))
+        throw Rejection("invalid", "severity level '\(level)' is not defined" + hint.english,
+                        "未定义严重级别 '\(level)'" + hint.chinese)
     }
 
     // MARK: Who may act
@@ -223,7 +277,9 @@ extension Transaction {
     /// A person acts in a role they hold; or as a stand-in for a role whose holder is unassigned (following the
     /// stand-in chain); a step reassigned by an escalation belongs to its new role outright.
     func actingRole(_ person: String, for owner: String?, reassigned: Bool) throws -> String {
-        guard let owner else { throw Rejection("invalid", "this step has no owner to act on it") }
+        guard let owner else {
+            throw Rejection("invalid", "this step has no owner to act on it", "此步骤没有负责人，无人可以操作")
+        }
         if state.holders[owner] == person { return owner }
         var role = owner
         var seen: Set<String> = [owner]
@@ -231,10 +287,14 @@ extension Transaction {
             if state.holders[standIn] == person { return standIn }
             role = standIn
         }
-        let holder = state.holders[owner].map { " (held by \($0))" } ?? " (unassigned)"
+        let holder = state.holders[owner]
         let held = state.holders.filter { $0.value == person }.map(\.key).sorted()
-        throw Rejection("wrong-role", "\(person) may not act as '\(owner)'\(holder)"
-            + (held.isEmpty ? "; \(person) holds no role on this run" : "; \(person) holds " + held.joined(separator: ", ")))
+        throw Rejection("wrong-role", "\(person) may not act as '\(owner)'"
+            + (holder.map { " (held by \($0))" } ?? " (unassigned)")
+            + (held.isEmpty ? "; \(person) holds no role on this run" : "; \(person) holds " + held.joined(separator: ", ")),
+            "\(person) 不能以 '\(owner)' 的身份操作"
+            + (holder.map { "（该角色由 \($0) 担任）" } ?? "（该角色未指派）")
+            + (held.isEmpty ? "；\(person) 在本次运行中未担任任何角色" : "；\(person) 担任 " + held.joined(separator: "、")))
     }
 
     func mayCommand(_ person: String) -> Bool {
@@ -254,7 +314,8 @@ extension Transaction {
 
     func requireOnRun(_ person: String) throws {
         guard state.holders.values.contains(person) else {
-            throw Rejection("wrong-role", "\(person) is not on this run; join it first ('muster join RUN --role ROLE')")
+            throw Rejection("wrong-role", "\(person) is not on this run; join it first ('muster join RUN --role ROLE')",
+                            "\(person) 未加入本次运行；请先加入（'muster join 运行编号 --role 角色'）")
         }
     }
 
@@ -267,20 +328,26 @@ extension Transaction {
         guard let expected = command.expectSeq else { return }
         let changed = command.kind.step.flatMap { state.stepChangedAt[$0] } ?? state.eventCount
         if changed > expected {
+            let step = command.kind.step
             throw Rejection("stale", "the run moved on since seq \(expected): "
-                + (command.kind.step.map { "step '\($0)' changed at seq \(changed)" } ?? "it is at seq \(changed)")
-                + "; look at 'muster status' and try again")
+                + (step.map { "step '\($0)' changed at seq \(changed)" } ?? "it is at seq \(changed)")
+                + "; look at 'muster status' and try again",
+                "本次运行在序号 \(expected) 之后已有变化："
+                + (step.map { "步骤 '\($0)' 在序号 \(changed) 有更新" } ?? "当前已到序号 \(changed)")
+                + "；请先查看 'muster status' 再重试")
         }
     }
 
-    func suggestion(_ name: String, in candidates: [String]) -> String {
+    /// "did you mean …?" after an unknown `name`, in English and Chinese, when one of `candidates` is close to it;
+    /// empty otherwise.
+    func suggestion(_ name: String, in candidates: [String]) -> (english: String, chinese: String) {
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(Array(name), Array(candidate))
             if best == nil || distance < best!.1 { best = (candidate, distance) }
         }
-        guard let best, best.1 <= max(1, name.count / 3) else { return "" }
-        return "; did you mean '\(best.0)'?"
+        guard let best, best.1 <= max(1, name.count / 3) else { return ("", "") }
+        return ("; did you mean '\(best.0)'?", "；是否指 '\(best.0)'？")
     }
 
     private func editDistance(_ a: [Character], _ b: [Character]) -> Int {
