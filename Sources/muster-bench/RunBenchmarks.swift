@@ -67,7 +67,7 @@ enum RunBenchmarks {
         close(descriptor)
         let p50 = percentile(latencies, 0.5) * 1000
         let p99 = percentile(latencies, 0.99) * 1000
-        report("acknowledged command latency p50 / p99", "\(format(p50, decimals: 2)) / \(format(p99, decimals: 2)) ms",
+        report("a command's journal write p50 / p99", "\(format(p50, decimals: 2)) / \(format(p99, decimals: 2)) ms",
                baseline: "raw append+fsync p50 \(format(percentile(raw, 0.5) * 1000, decimals: 2)) / p99 "
                 + "\(format(percentile(raw, 0.99) * 1000, decimals: 2)) ms",
                goal: "p99 ≤ 3× raw (here \(format(p99 / (percentile(raw, 0.99) * 1000), decimals: 1))×)")
@@ -137,7 +137,15 @@ enum RunBenchmarks {
             while buffer.withUnsafeMutableBytes({ read(file, $0.baseAddress, $0.count) }) > 0 {}
             close(file)
         }
-        report("status of a \(lineCount)-event run (read, verify, fold)", "\(format(statusSeconds * 1000)) ms",
+        report("read, verify, fold a \(lineCount)-event run (log, verify)", "\(format(statusSeconds * 1000)) ms",
+               baseline: "raw read of the file \(format(rawRead * 1000)) ms", goal: "< 1 s")
+        // What `status` and every command do: the state from the checkpoint, the journal's bytes recognised.
+        var checkpointed = 0
+        let checkpointSeconds = Measure.best(of: 3) {
+            checkpointed = (try? largeJournal.update { _ in [] })?.state.eventCount ?? 0
+        }
+        precondition(checkpointed == lineCount, "the checkpointed state must hold every event")
+        report("status of it: state from the checkpoint", "\(format(checkpointSeconds * 1000)) ms",
                baseline: "raw read of the file \(format(rawRead * 1000)) ms", goal: "< 1 s")
 
         // The report of the same run: read and verify, build the report, render Markdown and HTML.
@@ -151,7 +159,7 @@ enum RunBenchmarks {
             htmlBytes = HTMLReport(runReport, language: "en").render().utf8.count
         }
         report("report of a \(lineCount)-event run (md and html)", "\(format(reportSeconds * 1000)) ms",
-               baseline: "status of it \(format(statusSeconds * 1000)) ms; html \(htmlBytes / 1_000_000) MB",
+               baseline: "reading it \(format(statusSeconds * 1000)) ms; html \(htmlBytes / 1_000_000) MB",
                goal: "< 2 s")
     }
 }
