@@ -131,8 +131,13 @@ enum DrillCommand {
         let runID = try defaultRunID(loaded.scenario, invocation)
         try create(loaded, events: events, runID: runID, invocation)
         invocation.console.out(runID + "\n")
-        invocation.console.error("drill \(loaded.scenario.id) of \(loaded.playbook.playbook.id) started on the "
-            + (virtual ? "virtual clock; move it with 'muster drill advance \(runID) 5m'" : "real clock") + "\n")
+        if invocation.language == "zh" {
+            invocation.console.error("演练 \(loaded.scenario.id)（预案 \(loaded.playbook.playbook.id)）已开始，"
+                + (virtual ? "使用虚拟时钟；推进时间：'muster drill advance \(runID) 5m'" : "使用真实时钟") + "\n")
+        } else {
+            invocation.console.error("drill \(loaded.scenario.id) of \(loaded.playbook.playbook.id) started on the "
+                + (virtual ? "virtual clock; move it with 'muster drill advance \(runID) 5m'" : "real clock") + "\n")
+        }
         return ExitStatus.success
     }
 
@@ -203,14 +208,21 @@ enum DrillCommand {
         } else {
             invocation.console.out(format == "md" ? drillReport.markdown() : summary(evaluation, runID: runID, invocation))
         }
-        invocation.console.error("run \(runID): \(contents.lines.count) events; 'muster drill report \(runID)' for the report\n")
+        let chinese = invocation.language == "zh"
+        invocation.console.error(chinese
+            ? "运行 \(runID)：\(contents.lines.count) 个事件；报告：'muster drill report \(runID)'\n"
+            : "run \(runID): \(contents.lines.count) events; 'muster drill report \(runID)' for the report\n")
         let refused = contents.events.filter { if case .commandRejected = $0.kind { return true } else { return false } }
         if !refused.isEmpty {
-            invocation.console.error("muster: warning: \(refused.count) scripted actions were refused; "
-                + "'muster log \(runID)' shows them (command.rejected)\n")
+            invocation.console.error(chinese
+                ? "muster: 警告：脚本中有 \(refused.count) 个操作被拒绝；'muster log \(runID)' 可查看（command.rejected）\n"
+                : "muster: warning: \(refused.count) scripted actions were refused; "
+                    + "'muster log \(runID)' shows them (command.rejected)\n")
         }
         if RunState.fold(contents.events).outcome == nil {
-            invocation.console.error("muster: warning: the run reached no outcome; the scenario's players stop short\n")
+            invocation.console.error(chinese
+                ? "muster: 警告：本次运行未到达结果；脚本中的人员在结束前停止了操作\n"
+                : "muster: warning: the run reached no outcome; the scenario's players stop short\n")
         }
         if let threshold = invocation.arguments.value("--fail-below").flatMap(DrillEvaluation.Rating.init(rawValue:)),
             evaluation.results.contains(where: { $0.rating < threshold })

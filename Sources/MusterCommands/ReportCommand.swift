@@ -39,7 +39,7 @@ enum ReportCommand {
         }
         if let out = invocation.arguments.value("--out") {
             try FileOutput.write(text, to: out)
-            invocation.console.error("wrote \(out)\n")
+            invocation.console.error(invocation.language == "zh" ? "已写入 \(out)\n" : "wrote \(out)\n")
         } else {
             invocation.console.out(text)
         }

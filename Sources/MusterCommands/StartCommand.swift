@@ -63,8 +63,9 @@ enum StartCommand {
         }
         invocation.console.out(runID + "\n")
         let active = RunState.fold(events).activeOrder.joined(separator: ", ")
-        invocation.console.error("started \(playbook.id) \(playbook.version); active: \(active)\n"
-            + "see 'muster status \(runID)'\n")
+        invocation.console.error(invocation.language == "zh"
+            ? "已启动 \(playbook.id) \(playbook.version)；进行中的步骤：\(active)\n查看：'muster status \(runID)'\n"
+            : "started \(playbook.id) \(playbook.version); active: \(active)\nsee 'muster status \(runID)'\n")
         return ExitStatus.success
     }
 }
