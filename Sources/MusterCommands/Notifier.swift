@@ -7,7 +7,9 @@ import PlaybookLanguage
 import RunEngine
 
 /// Delivers a run's notifications by running the `--notify-command` as argv (never through a shell), one
-/// process per person reached, with the notification and the person's contacts as JSON on stdin.
+/// process per person reached, with the notification and the person's contacts as JSON on stdin: `id`, `to`
+/// (the person's id and, from the contact directory, `name`, `name_zh` and contacts), `roles`, `message`,
+/// `message_zh` (the message in Chinese, when the journal has it) and `step`.
 ///
 /// A command that fails, or runs past its time limit (it is then killed), counts as a failed delivery; either
 /// way the result is journaled and the run goes on.
@@ -51,14 +53,16 @@ struct Notifier {
     func deliver(_ events: [Event], state: RunState, now: () -> Int64) -> [Event] {
         var results: [Event] = []
         for event in events {
-            guard case .notificationRequested(let id, let roles, let message, let step) = event.kind else { continue }
+            guard case .notificationRequested(let id, let roles, let message, let step, let messageChinese) = event.kind
+            else { continue }
             let people = Array(Set(roles.compactMap { state.holders[$0] })).sorted()
             if people.isEmpty {
                 results.append(Event(at: now(), actor: .engine, kind: .notificationFailed(
                     id: id, to: roles.joined(separator: ","), why: "nobody holds \(roles.joined(separator: ", "))")))
             }
             for person in people {
-                let payload = payloadJSON(id: id, person: person, roles: roles, message: message, step: step)
+                let payload = payloadJSON(id: id, person: person, roles: roles, message: message,
+                                          messageChinese: messageChinese, step: step)
                 let kind: EventKind
                 switch run(input: payload) {
                 case .success: kind = .notificationSent(id: id, to: person)
@@ -70,7 +74,9 @@ struct Notifier {
         return results
     }
 
-    private func payloadJSON(id: String, person: String, roles: [String], message: String, step: String?) -> [UInt8] {
+    private func payloadJSON(id: String, person: String, roles: [String], message: String, messageChinese: String?,
+                             step: String?) -> [UInt8]
+    {
         var contact: JSONObject = ["id": .string(person)]
         if let known = contacts?.person(person) {
             contact["name"] = .string(known.name.text("en"))
@@ -79,10 +85,12 @@ struct Notifier {
             contact["fixed_line"] = known.fixedLine.map(JSONValue.string) ?? .null
             contact["email"] = known.email.map(JSONValue.string) ?? .null
         }
-        let object: JSONObject = [
+        var object: JSONObject = [
             "id": .string(id), "to": .object(contact), "roles": .array(roles.map { .string($0) }),
-            "message": .string(message), "step": step.map(JSONValue.string) ?? .null,
+            "message": .string(message),
         ]
+        if let messageChinese { object["message_zh"] = .string(messageChinese) }
+        object["step"] = step.map(JSONValue.string) ?? .null
         return JSONValue.object(object).utf8Bytes + [0x0A]
     }
 

@@ -197,7 +197,8 @@ public struct HTMLReport: Sendable {
                 ended = .text(time(row.endedAt), "time")
                 rowClasses.append((row.margin ?? 0) < 0 ? "overdue" : "")
             case .cancelled(let why):
-                ended = .html(badge(words("cancelled"), "muted") + " " + e(time(row.endedAt)) + ": " + e(why))
+                let reason = e(words.text(why))
+                ended = .html(badge(words("cancelled"), "muted") + " " + e(time(row.endedAt)) + ": " + reason)
                 rowClasses.append("cancelled")
             }
             return [.html(titled(words.text(row.title), row.step), "title"),
@@ -262,7 +263,8 @@ public struct HTMLReport: Sendable {
         let notifications = table(
             [words("when"), words("to"), words("text"), words("sent"), words("failed")],
             report.notifications.map { row in
-                [.text(time(row.at), "time"), .text(row.roles.joined(separator: ", ")), .text(row.message, "prose"),
+                [.text(time(row.at), "time"), .text(row.roles.joined(separator: ", ")),
+                 .text(words.text(row.message), "prose"),
                  .text(row.sent.joined(separator: ", "), "ok"), .text(row.failed.joined(separator: "; "), "late")]
             })
         return section(words("Escalations and notifications"),
@@ -389,7 +391,7 @@ public struct HTMLReport: Sendable {
             out += section(words("Refused commands"), table(
                 [words("when"), words("who"), words("event"), words("why")],
                 report.rejections.map { [.text(time($0.at), "time"), .text($0.person ?? "—"), .text($0.command),
-                                         .text($0.reason)] }), id: "refused")
+                                         .text(words.text($0.reason))] }), id: "refused")
         }
         out += section(words("Timeline"), timelineTable(), id: "timeline", major: true)
         return out

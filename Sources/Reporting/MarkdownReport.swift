@@ -108,7 +108,7 @@ public struct MarkdownReport: Sendable {
                 switch row.ending {
                 case .open: ended = words("open")
                 case .done: ended = time(row.endedAt)
-                case .cancelled(let why): ended = "\(words("cancelled")) \(time(row.endedAt)): \(why)"
+                case .cancelled(let why): ended = "\(words("cancelled")) \(time(row.endedAt)): \(words.text(why))"
                 }
                 return ["\(words.text(row.title)) (\(row.step))",
                         (row.owner ?? "—") + (row.holder.map { " · \($0)" } ?? ""), time(row.activatedAt),
@@ -152,8 +152,8 @@ public struct MarkdownReport: Sendable {
             }) + "\n" + table(
             [words("when"), words("to"), words("text"), words("sent"), words("failed")],
             report.notifications.map { row in
-                [time(row.at), row.roles.joined(separator: ", "), row.message, row.sent.joined(separator: ", "),
-                 row.failed.joined(separator: "; ")]
+                [time(row.at), row.roles.joined(separator: ", "), words.text(row.message),
+                 row.sent.joined(separator: ", "), row.failed.joined(separator: "; ")]
             }) + "\n"
     }
 
@@ -210,7 +210,7 @@ public struct MarkdownReport: Sendable {
         if !report.rejections.isEmpty {
             out += "## \(words("Refused commands"))\n\n" + table(
                 [words("when"), words("who"), words("event"), words("why")],
-                report.rejections.map { [time($0.at), $0.person ?? "—", $0.command, $0.reason] }) + "\n"
+                report.rejections.map { [time($0.at), $0.person ?? "—", $0.command, words.text($0.reason)] }) + "\n"
         }
         out += timeline()
         out += signature()

@@ -71,7 +71,7 @@ public struct ReportJSON: Sendable {
         })
         object["notifications"] = .array(report.notifications.map { row in
             .object(["id": .string(row.id), "at": .integer(row.at), "roles": .array(row.roles.map { .string($0) }),
-                     "message": .string(row.message), "sent": .array(row.sent.map { .string($0) }),
+                     "message": .string(words.text(row.message)), "sent": .array(row.sent.map { .string($0) }),
                      "failed": .array(row.failed.map { .string($0) })])
         })
         object["handovers"] = .array(report.handovers.map { row in
@@ -109,7 +109,7 @@ public struct ReportJSON: Sendable {
         switch row.ending {
         case .open: ending = "open"
         case .done: ending = "done"
-        case .cancelled(let why): ending = .object(["cancelled": .string(why)])
+        case .cancelled(let why): ending = .object(["cancelled": .string(words.text(why))])
         }
         return .object([
             "step": .string(row.step), "title": .string(words.text(row.title)), "owner": optional(row.owner),

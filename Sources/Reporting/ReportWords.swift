@@ -124,10 +124,11 @@ public struct ReportWords: Sendable {
         case .checklistItemDone(let id, let item): return zh ? "步骤\(step(id))检查项 \(item) 完成" : "\(step(id)): item \(item) ticked"
         case .factRecorded(let fact, let value, _): return zh ? "记录 \(fact) = \(value)" : "recorded \(fact) = \(value)"
         case .stepCompleted(let id): return zh ? "步骤\(step(id))完成" : "step \(step(id)) done"
-        case .stepReassigned(let id, let to, _): return zh ? "步骤\(step(id))改派给 \(to)" : "step \(step(id)) reassigned to \(to)"
+        case .stepReassigned(let id, let to, _, _): return zh ? "步骤\(step(id))改派给 \(to)" : "step \(step(id)) reassigned to \(to)"
         case .stepOverdue(let id, let clock): return zh ? "步骤\(step(id))逾期 (\(clock.rawValue))" : "step \(step(id)) overdue (\(clock.rawValue))"
         case .stepRescheduled(let id, _): return zh ? "步骤\(step(id))期限重算" : "step \(step(id)) rescheduled"
-        case .stepCancelled(let id, let why): return zh ? "步骤\(step(id))取消：\(why)" : "step \(step(id)) cancelled: \(why)"
+        case .stepCancelled(let id, let why, let whyChinese):
+            return zh ? "步骤\(step(id))取消：\(whyChinese ?? why)" : "step \(step(id)) cancelled: \(why)"
         case .decisionMade(let id, let option, let why):
             return (zh ? "步骤\(step(id))决定：\(option)" : "decided \(option) on \(step(id))") + (why.map { " — \($0)" } ?? "")
         case .decisionDefaulted(let id, let option):
@@ -145,8 +146,9 @@ public struct ReportWords: Sendable {
         case .timerFired(let timer): return zh ? "计时器 \(timer) 到期" : "timer \(timer) fired"
         case .timerCancelled(let timer): return zh ? "计时器 \(timer) 取消" : "timer \(timer) cancelled"
         case .escalationFired(let id, let rung): return zh ? "步骤\(step(id))第 \(rung + 1) 级升级" : "escalation \(rung + 1) of \(step(id)) fired"
-        case .notificationRequested(_, let roles, let message, _):
-            return (zh ? "通知 " : "notify ") + roles.joined(separator: ", ") + ": " + message
+        case .notificationRequested(_, let roles, let message, _, let messageChinese):
+            let text = zh ? messageChinese ?? message : message
+            return (zh ? "通知 " : "notify ") + roles.joined(separator: ", ") + ": " + text
         case .notificationSent(let id, let to): return zh ? "通知 \(id) 已送达 \(to)" : "notification \(id) sent to \(to)"
         case .notificationFailed(let id, let to, let why): return zh ? "通知 \(id) 未能送达 \(to)：\(why)" : "notification \(id) to \(to) failed: \(why)"
         case .milestoneDue(let id, let dueAt): return zh ? "里程碑 \(id) 期限 \(instant(dueAt))" : "milestone \(id) due \(instant(dueAt))"
@@ -156,7 +158,8 @@ public struct ReportWords: Sendable {
         case .note(let text, let section): return (section.map { "[\($0)] " } ?? "") + text
         case .injectDelivered(_, let role, let message): return (zh ? "注入" : "inject") + (role.map { " → \($0)" } ?? "") + ": " + message
         case .clockAdvanced(let to): return zh ? "时钟推进至 \(instant(to))" : "clock advanced to \(instant(to))"
-        case .commandRejected(let command, let reason): return zh ? "拒绝命令 \(command)：\(reason)" : "refused \(command): \(reason)"
+        case .commandRejected(let command, let reason, let reasonChinese):
+            return zh ? "拒绝命令 \(command)：\(reasonChinese ?? reason)" : "refused \(command): \(reason)"
         case .outcomeReached(let outcome, let kind):
             let title = playbook.outcome(outcome)?.title.text(language) ?? outcome
             return zh ? "结果：\(title) (\(kind))" : "outcome: \(title) (\(kind))"

@@ -45,7 +45,9 @@ public struct RunReport: Sendable, Hashable {
         public enum Ending: Sendable, Hashable {
             case open
             case done
-            case cancelled(String)
+            /// Ended without being done, for the reason the engine journaled: in English, and in Chinese when the
+            /// journal has it (journals written before the engine wrote Chinese have only the English).
+            case cancelled(LocalizedText)
         }
 
         public var step: String
@@ -115,7 +117,8 @@ public struct RunReport: Sendable, Hashable {
         public var id: String
         public var at: Int64
         public var roles: [String]
-        public var message: String
+        /// What the engine asked to be said: in English, and in Chinese when the journal has it.
+        public var message: LocalizedText
         public var sent: [String]
         public var failed: [String]
     }
@@ -163,7 +166,9 @@ public struct RunReport: Sendable, Hashable {
     public var notes: [NoteRow] = []
     public var facts: [FactRow] = []
     public var signatures: [(person: String, at: Int64)] = []
-    public var rejections: [(at: Int64, person: String?, command: String, reason: String)] = []
+    /// Refused commands; `reason` is the code and English message, with the Chinese message when the journal
+    /// has it.
+    public var rejections: [(at: Int64, person: String?, command: String, reason: LocalizedText)] = []
     public var integrity: Integrity
 
     public static func == (lhs: RunReport, rhs: RunReport) -> Bool {
@@ -216,7 +221,7 @@ public struct RunReport: Sendable, Hashable {
                 if let row = openRows[step] { steps[row].acknowledgedAt = event.at }
             case .stepRescheduled(let step, let due):
                 if let row = openRows[step] { steps[row].dueAt = due.done ?? due.expiry }
-            case .stepReassigned(let step, let to, _):
+            case .stepReassigned(let step, let to, _, _):
                 if let row = openRows[step] {
                     steps[row].owner = to
                     steps[row].holder = state.holders[to]
@@ -230,10 +235,10 @@ public struct RunReport: Sendable, Hashable {
                     if steps[row].acknowledgedAt == nil, person != nil { steps[row].acknowledgedAt = event.at }
                     if steps[row].holder == nil, let person { steps[row].holder = person }
                 }
-            case .stepCancelled(let step, let why):
+            case .stepCancelled(let step, let why, let whyChinese):
                 if let row = openRows.removeValue(forKey: step) {
                     steps[row].endedAt = event.at
-                    steps[row].ending = .cancelled(why)
+                    steps[row].ending = .cancelled(LocalizedText(english: why, chinese: whyChinese))
                 }
             case .decisionMade(let step, let option, let why):
                 decisions.append(DecisionRow(at: event.at, step: step, person: person, role: role, option: option,
@@ -254,9 +259,10 @@ public struct RunReport: Sendable, Hashable {
                 escalations.append(EscalationRow(
                     at: event.at, step: step, rung: rung + 1, notified: escalation?.notify.map(\.value) ?? [],
                     reassignedTo: escalation?.reassign?.value, goto: escalation?.goto?.value.description))
-            case .notificationRequested(let id, let roles, let message, _):
+            case .notificationRequested(let id, let roles, let message, _, let messageChinese):
                 notificationRows[id] = notifications.count
-                notifications.append(NotificationRow(id: id, at: event.at, roles: roles, message: message, sent: [],
+                let text = LocalizedText(english: message, chinese: messageChinese)
+                notifications.append(NotificationRow(id: id, at: event.at, roles: roles, message: text, sent: [],
                                                      failed: []))
             case .notificationSent(let id, let to):
                 if let row = notificationRows[id] { notifications[row].sent.append(to) }
@@ -274,8 +280,8 @@ public struct RunReport: Sendable, Hashable {
                                      value: value.description, person: person))
             case .reportSigned(let who):
                 signatures.append((who, event.at))
-            case .commandRejected(let command, let reason):
-                rejections.append((event.at, person, command, reason))
+            case .commandRejected(let command, let reason, let reasonChinese):
+                rejections.append((event.at, person, command, LocalizedText(english: reason, chinese: reasonChinese)))
             case .outcomeReached:
                 endedAt = event.at
             case .runAborted(let why):

@@ -72,7 +72,8 @@ public struct Command: Sendable, Hashable {
 /// Why a command was refused, for the person (exit status 1) and the journal (`command.rejected`).
 ///
 /// The refusal is written in English and in Chinese where it is made, so that a responder working with
-/// `--lang zh` reads it in Chinese; the journal keeps the English, the record.
+/// `--lang zh` reads it in Chinese; the journal's `command.rejected` keeps the English as the record (`reason`)
+/// and the Chinese beside it (`reason_zh`).
 public struct Rejection: Error, Sendable, Hashable {
     /// A short machine-readable reason: `wrong-role`, `not-active`, `stale`, `invalid`, `finished`.
     public var reason: String

@@ -43,10 +43,11 @@ public struct Engine: Sendable {
         }
     }
 
-    /// The event that journals a refused command.
+    /// The event that journals a refused command: the reason's code and English message, and the Chinese message.
     public func rejected(_ command: Command, _ rejection: Rejection, at now: Int64) -> Event {
         Event(at: now, actor: .person(command.person, role: nil),
-              kind: .commandRejected(command: command.kind.name, reason: rejection.reason + ": " + rejection.message))
+              kind: .commandRejected(command: command.kind.name, reason: rejection.reason + ": " + rejection.message,
+                                     reasonChinese: rejection.chinese))
     }
 
     /// The next instant at which a timer fires, if any.

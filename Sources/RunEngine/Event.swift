@@ -69,14 +69,16 @@ public enum EventKind: Sendable, Hashable {
     case factRecorded(fact: String, value: FactValue, step: String?)
     /// A step was done.
     case stepCompleted(step: String)
-    /// A step was reassigned to another role (by an escalation or a person).
-    case stepReassigned(step: String, to: String, why: String)
+    /// A step was reassigned to another role (by an escalation or a person); `whyChinese` is the reason in
+    /// Chinese, `nil` in journals written before the engine wrote it.
+    case stepReassigned(step: String, to: String, why: String, whyChinese: String? = nil)
     /// A step's deadline passed with the step still open.
     case stepOverdue(step: String, clock: StepClock)
     /// A step's due instants changed (after a regrade).
     case stepRescheduled(step: String, due: StepDue)
-    /// A step ended without being done (an interrupting escalation, a join, an outcome, an abort).
-    case stepCancelled(step: String, why: String)
+    /// A step ended without being done (an interrupting escalation, a join, an outcome, an abort); `whyChinese`
+    /// is the reason in Chinese, `nil` in journals written before the engine wrote it.
+    case stepCancelled(step: String, why: String, whyChinese: String? = nil)
     /// A decision was made.
     case decisionMade(step: String, option: String, why: String?)
     /// A decision's time ran out and its default option was taken.
@@ -105,8 +107,10 @@ public enum EventKind: Sendable, Hashable {
     case timerCancelled(timer: String)
     /// An escalation rung fired.
     case escalationFired(step: String, rung: Int)
-    /// Someone must be told something.
-    case notificationRequested(id: String, roles: [String], message: String, step: String?)
+    /// Someone must be told something; `messageChinese` is the message in Chinese, `nil` in journals written
+    /// before the engine wrote it.
+    case notificationRequested(id: String, roles: [String], message: String, step: String?,
+                               messageChinese: String? = nil)
     /// A notification was delivered.
     case notificationSent(id: String, to: String)
     /// A notification could not be delivered.
@@ -126,8 +130,9 @@ public enum EventKind: Sendable, Hashable {
     case injectDelivered(id: String, role: String?, message: String)
     /// A drill's virtual clock moved.
     case clockAdvanced(to: Int64)
-    /// A command was refused.
-    case commandRejected(command: String, reason: String)
+    /// A command was refused: `reason` is the refusal's code and English message (the record), `reasonChinese`
+    /// the message in Chinese, `nil` in journals written before the engine wrote it.
+    case commandRejected(command: String, reason: String, reasonChinese: String? = nil)
     /// The run reached an outcome.
     case outcomeReached(outcome: String, kind: String)
     /// The run was aborted.

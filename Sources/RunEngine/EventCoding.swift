@@ -3,7 +3,10 @@ public import JSONText
 /// Turns events into the journal's JSON and back: `type` names the event, `data` holds its fields.
 ///
 /// The names are part of the journal format: reports, scripts and older runs rely on them, so they never change.
-/// Instants and durations are integers (milliseconds).
+/// Instants and durations are integers (milliseconds). A text the engine writes for people (a cancellation's or a
+/// reassignment's reason, a notification's message, a refusal's reason) is written in English under its key and in
+/// Chinese under the same key with `_zh`; the `_zh` key is absent from journals written before the engine wrote
+/// Chinese, and such lines decode with no Chinese and encode back to the same bytes.
 public enum EventCoding {
     /// The journal name of an event kind, e.g. `step.activated`.
     public static func type(of kind: EventKind) -> String {
@@ -62,11 +65,16 @@ public enum EventCoding {
         case .factRecorded(let fact, let value, let step):
             return ("fact.recorded", ["fact": s(fact), "value": encode(value), "step": optional(step)])
         case .stepCompleted(let step): return ("step.completed", ["step": s(step)])
-        case .stepReassigned(let step, let to, let why):
-            return ("step.reassigned", ["step": s(step), "to": s(to), "why": s(why)])
+        case .stepReassigned(let step, let to, let why, let whyChinese):
+            var data: JSONObject = ["step": s(step), "to": s(to), "why": s(why)]
+            if let whyChinese { data["why_zh"] = s(whyChinese) }
+            return ("step.reassigned", data)
         case .stepOverdue(let step, let clock): return ("step.overdue", ["step": s(step), "clock": s(clock.rawValue)])
         case .stepRescheduled(let step, let due): return ("step.rescheduled", ["step": s(step), "due": encode(due)])
-        case .stepCancelled(let step, let why): return ("step.cancelled", ["step": s(step), "why": s(why)])
+        case .stepCancelled(let step, let why, let whyChinese):
+            var data: JSONObject = ["step": s(step), "why": s(why)]
+            if let whyChinese { data["why_zh"] = s(whyChinese) }
+            return ("step.cancelled", data)
         case .decisionMade(let step, let option, let why):
             return ("decision.made", ["step": s(step), "option": s(option), "why": optional(why)])
         case .decisionDefaulted(let step, let option):
@@ -87,10 +95,12 @@ public enum EventCoding {
         case .timerCancelled(let timer): return ("timer.cancelled", ["timer": s(timer)])
         case .escalationFired(let step, let rung):
             return ("escalation.fired", ["step": s(step), "rung": i(Int64(rung + 1))])
-        case .notificationRequested(let id, let roles, let message, let step):
-            return ("notification.requested", [
+        case .notificationRequested(let id, let roles, let message, let step, let messageChinese):
+            var data: JSONObject = [
                 "id": s(id), "roles": .array(roles.map(s)), "message": s(message), "step": optional(step),
-            ])
+            ]
+            if let messageChinese { data["message_zh"] = s(messageChinese) }
+            return ("notification.requested", data)
         case .notificationSent(let id, let to): return ("notification.sent", ["id": s(id), "to": s(to)])
         case .notificationFailed(let id, let to, let why):
             return ("notification.failed", ["id": s(id), "to": s(to), "why": s(why)])
@@ -108,8 +118,10 @@ public enum EventCoding {
         case .injectDelivered(let id, let role, let message):
             return ("drill.inject", ["id": s(id), "role": optional(role), "message": s(message)])
         case .clockAdvanced(let to): return ("clock.advanced", ["to": i(to)])
-        case .commandRejected(let command, let reason):
-            return ("command.rejected", ["command": s(command), "reason": s(reason)])
+        case .commandRejected(let command, let reason, let reasonChinese):
+            var data: JSONObject = ["command": s(command), "reason": s(reason)]
+            if let reasonChinese { data["reason_zh"] = s(reasonChinese) }
+            return ("command.rejected", data)
         case .outcomeReached(let outcome, let kind): return ("outcome.reached", ["outcome": s(outcome), "kind": s(kind)])
         case .runAborted(let why): return ("run.aborted", ["why": s(why)])
         case .reportSigned(let person): return ("report.signed", ["person": s(person)])
@@ -195,12 +207,13 @@ public enum EventCoding {
             guard let value = decodeFact(data["value"]) else { throw DecodingError(message: "bad fact value") }
             return .factRecorded(fact: try s("fact"), value: value, step: o("step"))
         case "step.completed": return .stepCompleted(step: try s("step"))
-        case "step.reassigned": return .stepReassigned(step: try s("step"), to: try s("to"), why: try s("why"))
+        case "step.reassigned":
+            return .stepReassigned(step: try s("step"), to: try s("to"), why: try s("why"), whyChinese: o("why_zh"))
         case "step.overdue":
             guard let clock = StepClock(rawValue: try s("clock")) else { throw DecodingError(message: "bad clock") }
             return .stepOverdue(step: try s("step"), clock: clock)
         case "step.rescheduled": return .stepRescheduled(step: try s("step"), due: decodeDue(data["due"]))
-        case "step.cancelled": return .stepCancelled(step: try s("step"), why: try s("why"))
+        case "step.cancelled": return .stepCancelled(step: try s("step"), why: try s("why"), whyChinese: o("why_zh"))
         case "decision.made": return .decisionMade(step: try s("step"), option: try s("option"), why: o("why"))
         case "decision.defaulted": return .decisionDefaulted(step: try s("step"), option: try s("option"))
         case "approval.requested": return .approvalRequested(step: try s("step"), approver: try s("approver"))
@@ -220,7 +233,8 @@ public enum EventCoding {
         case "escalation.fired": return .escalationFired(step: try s("step"), rung: Int(try i("rung", in: 1...1_000)) - 1)
         case "notification.requested":
             let roles = data["roles"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            return .notificationRequested(id: try s("id"), roles: roles, message: try s("message"), step: o("step"))
+            return .notificationRequested(id: try s("id"), roles: roles, message: try s("message"), step: o("step"),
+                                          messageChinese: o("message_zh"))
         case "notification.sent": return .notificationSent(id: try s("id"), to: try s("to"))
         case "notification.failed": return .notificationFailed(id: try s("id"), to: try s("to"), why: try s("why"))
         case "milestone.due": return .milestoneDue(milestone: try s("milestone"), dueAt: try i("due_at"))
@@ -230,7 +244,8 @@ public enum EventCoding {
         case "note": return .note(text: try s("text"), section: o("section"))
         case "drill.inject": return .injectDelivered(id: try s("id"), role: o("role"), message: try s("message"))
         case "clock.advanced": return .clockAdvanced(to: try i("to"))
-        case "command.rejected": return .commandRejected(command: try s("command"), reason: try s("reason"))
+        case "command.rejected":
+            return .commandRejected(command: try s("command"), reason: try s("reason"), reasonChinese: o("reason_zh"))
         case "outcome.reached": return .outcomeReached(outcome: try s("outcome"), kind: try s("kind"))
         case "run.aborted": return .runAborted(why: try s("why"))
         case "report.signed": return .reportSigned(person: try s("person"))

@@ -144,7 +144,7 @@ public struct RunState: Sendable, Hashable {
         case .stepCompleted(let step):
             close(step)
             completedAt[step] = event.at
-        case .stepReassigned(let step, let role, _):
+        case .stepReassigned(let step, let role, _, _):
             active[step]?.owner = role
             active[step]?.reassigned = true
             touch(step)
@@ -153,7 +153,7 @@ public struct RunState: Sendable, Hashable {
         case .stepRescheduled(let step, let due):
             active[step]?.due = due
             touch(step)
-        case .stepCancelled(let step, _):
+        case .stepCancelled(let step, _, _):
             close(step)
         case .decisionMade(let step, _, _), .decisionDefaulted(let step, _), .approvalGranted(let step, _),
             .approvalDenied(let step, _), .approvalExpired(let step, _), .approvalRequested(let step, _):

@@ -23,17 +23,22 @@ extension Transaction {
             let escalation = step.escalations[rung]
             emit(.escalationFired(step: stepID, rung: rung), by: .engine)
             let title = step.title.text("en")
+            let chineseTitle = step.title.text("zh")
             if !escalation.notify.isEmpty {
-                notify(escalation.notify.map(\.value), "step '\(stepID)' (\(title)) is not done after "
-                    + "\(Duration.format(milliseconds: timer.fireAt - (state.active[stepID]?.activatedAt ?? timer.fireAt)))",
-                    step: stepID)
+                let activatedAt = state.active[stepID]?.activatedAt ?? timer.fireAt
+                let elapsed = Duration.format(milliseconds: timer.fireAt - activatedAt)
+                notify(escalation.notify.map(\.value), "step '\(stepID)' (\(title)) is not done after \(elapsed)",
+                       "步骤 '\(stepID)'（\(chineseTitle)）已过 \(elapsed) 仍未完成", step: stepID)
             }
             if let role = escalation.reassign?.value {
-                emit(.stepReassigned(step: stepID, to: role, why: "escalation \(rung + 1)"), by: .engine)
-                notify([role], "step '\(stepID)' (\(title)) is now yours", step: stepID)
+                emit(.stepReassigned(step: stepID, to: role, why: "escalation \(rung + 1)",
+                                     whyChinese: "第 \(rung + 1) 级升级"), by: .engine)
+                notify([role], "step '\(stepID)' (\(title)) is now yours",
+                       "步骤 '\(stepID)'（\(chineseTitle)）现改由你负责", step: stepID)
             }
             if let goto = escalation.goto?.value {
-                cancel(stepID, why: "escalation \(rung + 1) went to \(goto)")
+                cancel(stepID, why: "escalation \(rung + 1) went to \(goto)",
+                       whyChinese: "第 \(rung + 1) 级升级转到 \(goto)")
                 follow(goto, from: stepID)
             }
         case .step(let stepID, let clock):
@@ -42,10 +47,14 @@ extension Transaction {
             case .ack:
                 guard open.acknowledgedAt == nil else { return }
                 emit(.stepOverdue(step: stepID, clock: .ack), by: .engine)
-                if let owner = open.owner { notify([owner], "step '\(stepID)' is not acknowledged", step: stepID) }
+                if let owner = open.owner {
+                    notify([owner], "step '\(stepID)' is not acknowledged", "步骤 '\(stepID)' 逾期未确认", step: stepID)
+                }
             case .done:
                 emit(.stepOverdue(step: stepID, clock: .done), by: .engine)
-                if let owner = open.owner { notify([owner], "step '\(stepID)' is overdue", step: stepID) }
+                if let owner = open.owner {
+                    notify([owner], "step '\(stepID)' is overdue", "步骤 '\(stepID)' 已逾期", step: stepID)
+                }
             case .progress:
                 let interval = index.milliseconds(step.reportEvery?.value, severity: state.severity) ?? 0
                 let since = timer.fireAt - interval
@@ -75,7 +84,8 @@ extension Transaction {
             emit(.decisionDefaulted(step: step.id, option: optionID), by: .engine)
             if !decision.notifyOnExpiry.isEmpty {
                 notify(decision.notifyOnExpiry.map(\.value),
-                       "no decision on '\(step.id)' in time: the default '\(optionID)' was taken", step: step.id)
+                       "no decision on '\(step.id)' in time: the default '\(optionID)' was taken",
+                       "步骤 '\(step.id)' 超时未决定，已按默认选择 '\(optionID)'", step: step.id)
             }
             complete(step.id, by: .engine, goingTo: option.target.value)
         case .approve(let approval):
@@ -89,8 +99,10 @@ extension Transaction {
         }
     }
 
-    mutating func notify(_ roles: [String], _ message: String, step: String?) {
+    /// Asks for `roles` to be told `message`, written in English and in Chinese (`messageChinese`).
+    mutating func notify(_ roles: [String], _ message: String, _ messageChinese: String, step: String?) {
         let id = "n\(state.notificationCount + 1)"
-        emit(.notificationRequested(id: id, roles: roles, message: message, step: step), by: .engine)
+        emit(.notificationRequested(id: id, roles: roles, message: message, step: step,
+                                    messageChinese: messageChinese), by: .engine)
     }
 }

@@ -125,12 +125,14 @@ struct Transaction {
         }
     }
 
-    mutating func cancel(_ stepID: String, why: String) {
+    /// Ends an open step without it being done, saying why in English and in Chinese; what is open in the tracks
+    /// of a parallel step ends with it, for the same reason.
+    mutating func cancel(_ stepID: String, why: String, whyChinese: String) {
         cancelTimers(of: stepID)
-        emit(.stepCancelled(step: stepID, why: why), by: .engine)
+        emit(.stepCancelled(step: stepID, why: why, whyChinese: whyChinese), by: .engine)
         // Cancelling a parallel step cancels what is open in its tracks.
         for open in state.activeOrder where index.places[open]?.parallelStep == stepID {
-            cancel(open, why: why)
+            cancel(open, why: why, whyChinese: whyChinese)
         }
     }
 
@@ -147,7 +149,8 @@ struct Transaction {
         }
         guard ended >= needed else { return }
         for open in state.activeOrder where index.places[open]?.parallelStep == parallelID {
-            cancel(open, why: "the join of '\(parallelID)' is satisfied")
+            cancel(open, why: "the join of '\(parallelID)' is satisfied",
+                   whyChinese: "步骤 '\(parallelID)' 的汇合条件已满足")
         }
         emit(.joinCompleted(step: parallelID), by: .engine)
         complete(parallelID, by: .engine, goingTo: nil)
@@ -156,7 +159,7 @@ struct Transaction {
     mutating func reachOutcome(_ outcomeID: String, by actor: Actor) {
         guard state.outcome == nil else { return }
         for open in state.activeOrder where index.places[open] == nil {
-            cancel(open, why: "the run reached outcome '\(outcomeID)'")
+            cancel(open, why: "the run reached outcome '\(outcomeID)'", whyChinese: "本次运行已到达结果 '\(outcomeID)'")
         }
         let kind = playbook.outcome(outcomeID)?.kind.rawValue ?? "aborted"
         emit(.outcomeReached(outcome: outcomeID, kind: kind), by: actor)

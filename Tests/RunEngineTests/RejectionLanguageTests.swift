@@ -258,7 +258,7 @@ struct RejectionLanguageTests {
         }
     }
 
-    @Test func theMessageIsPickedByLanguageAndTheJournalKeepsTheEnglish() throws {
+    @Test func theMessageIsPickedByLanguageAndTheJournalKeepsBoth() throws {
         var driver = Driver()
         let refused = driver.act("carol", .done(step: "report", items: []), atMinute: 1)
         let rejection = try #require(refused)
@@ -270,12 +270,13 @@ struct RejectionLanguageTests {
 
         let event = driver.engine.rejected(Command(person: "carol", kind: .done(step: "report", items: [])),
                                            rejection, at: Driver.t0)
-        guard case .commandRejected(_, let reason) = event.kind else {
+        guard case .commandRejected(_, let reason, let reasonChinese) = event.kind else {
             Issue.record("not a command.rejected event: \(event.kind)")
             return
         }
         #expect(reason == "wrong-role: " + rejection.message)
         #expect(!Self.hasChinese(reason))
+        #expect(reasonChinese == rejection.chinese)
     }
 
     @Test func aCloseMisspellingIsSuggestedInBothLanguages() throws {

@@ -1,0 +1,39 @@
+import Foundation
+import JSONText
+import Testing
+
+/// The JSON a notify command reads on stdin carries the message in English and, beside it, in Chinese.
+struct NotifierLanguageTests {
+    static let t0: Int64 = 1_767_225_600_000  // 2026-01-01 00:00:00Z
+
+    let directory: TemporaryDirectory
+    init() throws { directory = try TemporaryDirectory() }
+
+    func muster(_ arguments: [String], second: Int64, environment: [String: String] = [:]) throws
+        -> MusterProcess.Result
+    {
+        try MusterProcess.run(arguments, in: directory.url,
+                              environment: environment.merging(["MUSTER_NOW": String(Self.t0 + second * 1000)]) { $1 })
+    }
+
+    @Test func theNotificationCarriesItsChineseNextToItsEnglish() throws {
+        let playbook = Fixtures.directory.appendingPathComponent("runs-basic/quick.yaml").path
+        let started = try muster(["start", playbook, "--run-id", "q", "--assign", "commander=alice"], second: 0)
+        #expect(started.status == 0, "\(started.stderr)")
+        let received = directory.url.appendingPathComponent("received.jsonl").path
+        let script = try directory.write("notify.sh", Array("#!/bin/sh\ncat >> '\(received)'\n".utf8))
+        chmod(script.path, 0o755)
+        // At 3s the escalation (1s) and the deadline (2s) of 'act' have passed: alice is told twice.
+        let noted = try muster(["note", "q", "still on it"], second: 3,
+                               environment: ["MUSTER_AS": "alice", "MUSTER_NOTIFY": script.path])
+        #expect(noted.status == 0, "\(noted.stderr)")
+        let lines = try String(contentsOfFile: received, encoding: .utf8).split(separator: "\n")
+        let payloads = try lines.map { try JSONValue.parse(String($0)) }
+        #expect(payloads.map { $0["message"]?.stringValue } == [
+            "step 'act' (Act $(touch INJECTED)) is not done after 1s", "step 'act' is overdue",
+        ])
+        #expect(payloads.map { $0["message_zh"]?.stringValue } == ["步骤 'act'（行动）已过 1s 仍未完成", "步骤 'act' 已逾期"])
+        // The Chinese stands next to the English; the other keys are as before.
+        #expect(payloads.first?.objectValue?.keys == ["id", "to", "roles", "message", "message_zh", "step"])
+    }
+}
