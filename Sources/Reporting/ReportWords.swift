@@ -125,7 +125,15 @@ public struct ReportWords: Sendable {
         case .factRecorded(let fact, let value, _): return zh ? "记录 \(fact) = \(value)" : "recorded \(fact) = \(value)"
         case .stepCompleted(let id): return zh ? "步骤\(step(id))完成" : "step \(step(id)) done"
         case .stepReassigned(let id, let to, _, _): return zh ? "步骤\(step(id))改派给 \(to)" : "step \(step(id)) reassigned to \(to)"
-        case .stepOverdue(let id, let clock): return zh ? "步骤\(step(id))逾期 (\(clock.rawValue))" : "step \(step(id)) overdue (\(clock.rawValue))"
+        case .stepOverdue(let id, let clock):
+            // Which deadline passed: the acknowledgement, the progress heartbeat, the completion, or its own bound.
+            let chineseClock = switch clock {
+            case .ack: "未确认"
+            case .progress: "未报进展"
+            case .done: "未完成"
+            case .expiry: "已到期"
+            }
+            return zh ? "步骤\(step(id))逾期（\(chineseClock)）" : "step \(step(id)) overdue (\(clock.rawValue))"
         case .stepRescheduled(let id, _): return zh ? "步骤\(step(id))期限重算" : "step \(step(id)) rescheduled"
         case .stepCancelled(let id, let why, let whyChinese):
             return zh ? "步骤\(step(id))取消：\(whyChinese ?? why)" : "step \(step(id)) cancelled: \(why)"
