@@ -111,7 +111,8 @@ public struct Journal: Sendable {
             throw error.code == ENOENT ? .notFound(directory) : .io(error)
         }
         defer { files.close(descriptor) }
-        return try load(descriptor)
+        let (contents, tornBytes, _) = try load(descriptor)
+        return (contents, tornBytes)
     }
 
     /// Runs one write: under the lock, reads and verifies the journal (cutting a torn tail, which is then
@@ -123,7 +124,7 @@ public struct Journal: Sendable {
     @discardableResult
     public func transact(_ decide: (Contents) throws -> [Event]) throws -> Contents {
         try locked { descriptor in
-            let (contents, torn) = try load(descriptor, everyChecksum: false)
+            let (contents, torn, bytes) = try load(descriptor, everyChecksum: false)
             let position = Position(lines: contents.lines.count, head: contents.head, end: try size(descriptor) - torn)
             let firstAt = contents.lines.first?.event.at
             var events: [Event] = []
@@ -139,17 +140,19 @@ public struct Journal: Sendable {
             }
             events += try decide(seen)
             guard !events.isEmpty else { return contents }
-            let (lines, after, _) = try append(events, after: position, firstAt: firstAt, descriptor: descriptor, torn: torn)
+            let (lines, after, written) = try append(events, after: position, firstAt: firstAt, descriptor: descriptor,
+                                                     torn: torn)
             var result = contents
             result.lines += lines
             result.head = after.head
-            // The slow path keeps the checkpoint current too, reading back what it hashes.
-            _ = lseek(descriptor, 0, SEEK_SET)
-            if let bytes = try? files.read(descriptor, count: after.end), bytes.count == after.end {
-                saveCheckpoint(Checkpoint(position: after, firstAt: firstAt ?? events.first?.at,
-                                          firstLine: Self.firstLineHash(bytes), journalHash: XXH64.hash(bytes),
-                                          playbookHash: XXH64.hash(contents.playbook), state: RunState.fold(result.events)))
-            }
+            // The slow path keeps the checkpoint current too, from the bytes it has read and written.
+            var prefix = XXH64.Hasher()
+            prefix.update(bytes[..<position.end])
+            prefix.update(written)
+            let firstLine = position.lines > 0 ? Self.firstLineHash(bytes) : Self.firstLineHash(written)
+            saveCheckpoint(Checkpoint(position: after, firstAt: firstAt ?? events.first?.at, firstLine: firstLine,
+                                      journalHash: prefix.finalize(), playbookHash: XXH64.hash(contents.playbook),
+                                      state: RunState.fold(result.events)))
             return result
         }
     }
@@ -354,7 +357,7 @@ public struct Journal: Sendable {
     /// `everyChecksum`, else only where the chain does not already vouch for the line (the last line, and a line
     /// whose successor does not follow it, so that the first bad line is named either way).
     private func load(_ descriptor: Int32, everyChecksum: Bool = true) throws(JournalError)
-        -> (contents: Contents, tornBytes: Int)
+        -> (contents: Contents, tornBytes: Int, bytes: [UInt8])
     {
         let (playbook, bytes) = try readFiles(descriptor)
         let origin = Position(lines: 0, head: SHA256.hash(playbook).hex, end: 0)
@@ -366,7 +369,7 @@ public struct Journal: Sendable {
         {
             throw damage
         }
-        return (contents, parsed.tornBytes)
+        return (contents, parsed.tornBytes, bytes)
     }
 
     /// The SHA-256 of the journal's first line, "" when it has no complete line.
