@@ -98,8 +98,17 @@ struct TimingAnalysis {
         guard let limit = resolve(milestone.within.value, level),
             let worst = worstCase(milestone, at: level)
         else { return }
-        let onPath = Set(worst.path)
-        for step in Set(worst.undeadlined).sorted() where onPath.contains(step) || milestone.reachedWhen.step?.value == step {
+        var onPath = Set(worst.path)
+        if let step = milestone.reachedWhen.step?.value { onPath.remove(step) }
+        // The milestone's own step counts only when its time to be reached depends on the step's deadline: being
+        // done does, being acknowledged does without `ack_within`, being activated never does.
+        var ownStep: String?
+        switch milestone.reachedWhen {
+        case .done(let step): ownStep = step.value
+        case .acknowledged(let step) where steps[step.value]?.ackWithin == nil: ownStep = step.value
+        case .activated, .acknowledged, .outcome: ownStep = nil
+        }
+        for step in Set(worst.undeadlined).sorted() where onPath.contains(step) || ownStep == step {
             guard undeadlinedReported.insert(milestone.id + "/" + step).inserted, let node = steps[step] else {
                 continue
             }

@@ -84,6 +84,24 @@ struct TimingFeasibilityTests {
         #expect(warning.severity == .warning)
         #expect(warning.message == "step 'assess' has no deadline, so milestone 'responded' cannot be shown to be met")
     }
+
+    /// A milestone reached when its step is activated, or acknowledged within `ack_within`, does not wait for the
+    /// step to be done: that step without `done_within` is no reason for a warning.
+    @Test(arguments: ["mobilise.activated", "mobilise.acknowledged"])
+    func theStepOfAnActivatedOrAcknowledgedMilestoneNeedsNoDoneDeadline(trigger: String) {
+        let text = Self.playbook(mobiliseIn: "3m")
+            .replacingOccurrences(of: "reached_when: mobilise.done", with: "reached_when: \(trigger)")
+            .replacingOccurrences(of: "    done_within: 3m\n    next: outcome.done", with: "    ack_within: 1m\n    next: outcome.done")
+        #expect(check(text).isEmpty)
+    }
+
+    @Test func theStepOfAnAcknowledgedMilestoneWithoutAckWithinNeedsADeadline() throws {
+        let text = Self.playbook(mobiliseIn: "3m")
+            .replacingOccurrences(of: "reached_when: mobilise.done", with: "reached_when: mobilise.acknowledged")
+            .replacingOccurrences(of: "    done_within: 3m\n    next: outcome.done", with: "    next: outcome.done")
+        let warning = try #require(check(text).first { $0.id == "no-deadline-on-path" })
+        #expect(warning.message == "step 'mobilise' has no deadline, so milestone 'responded' cannot be shown to be met")
+    }
 }
 
 extension String {
