@@ -32,7 +32,7 @@ let package = Package(
         // The pure run engine: (playbook, events, command, now) -> events; fold; due timers. No I/O, no clock.
         .target(name: "RunEngine", dependencies: ["PlaybookLanguage", "JSONText"]),
         // The append-only, hash-chained, fsync'd journal of a run, behind a file-operations seam.
-        .target(name: "Journaling", dependencies: ["RunEngine", "Hashing", "JSONText"]),
+        .target(name: "Journaling", dependencies: ["RunEngine", "PlaybookLanguage", "Hashing", "JSONText"]),
         // Reports: pure renderings (Markdown, JSON, HTML) of a replayed run.
         .target(name: "Reporting", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText"]),
         // Drills: scenario injects, scripted players on a virtual clock, evaluation.
@@ -66,7 +66,7 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "ShippedPlaybookTests", dependencies: ["PlaybookLanguage", "RunEngine", "Diagnostics", "YAMLLoading"]),
         // Runs the built `muster` binary; depending on the executable makes sure it is built first.
-        .testTarget(name: "CLITests", dependencies: ["muster", "JSONText"], exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["muster", "JSONText", "Hashing"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

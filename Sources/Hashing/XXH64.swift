@@ -63,10 +63,16 @@ public enum XXH64 {
                 pending.withUnsafeBytes { stripe(in: $0, at: 0) }
                 pending.removeAll(keepingCapacity: true)
             }
+            // The lanes in locals, so that the loop keeps them in registers.
+            var (lane0, lane1, lane2, lane3) = lanes
             while offset + 32 <= buffer.count {
-                stripe(in: buffer, at: offset)
+                lane0 = round(lane0, word64(buffer, offset))
+                lane1 = round(lane1, word64(buffer, offset + 8))
+                lane2 = round(lane2, word64(buffer, offset + 16))
+                lane3 = round(lane3, word64(buffer, offset + 24))
                 offset += 32
             }
+            lanes = (lane0, lane1, lane2, lane3)
             pending += buffer[offset...]
         }
 

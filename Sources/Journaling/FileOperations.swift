@@ -59,18 +59,23 @@ public struct SystemFiles: FileOperations {
     }
 
     public func read(_ descriptor: Int32, count: Int) throws(FileError) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let got = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, count - filled) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw FileError("read", path: "fd \(descriptor)", code: errno)
+        var failure: Int32 = 0
+        // Uninitialised capacity: the journal is read on every command, and zeroing it first would be a second pass.
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialised in
+            var filled = 0
+            while filled < count {
+                let got = Glibc.read(descriptor, buffer.baseAddress! + filled, count - filled)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if got == 0 { break }
+                filled += got
             }
-            if got == 0 { break }
-            filled += got
+            initialised = filled
         }
-        bytes.removeSubrange(filled...)
+        guard failure == 0 else { throw FileError("read", path: "fd \(descriptor)", code: failure) }
         return bytes
     }
 

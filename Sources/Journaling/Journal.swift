@@ -304,7 +304,7 @@ public struct Journal: Sendable {
     }
 
     /// The checkpoint beside the journal, if there is a readable one.
-    private func readCheckpoint() -> Checkpoint? {
+    func readCheckpoint() -> Checkpoint? {
         guard let descriptor = try? files.open(checkpointPath, flags: O_RDONLY | O_NOFOLLOW, mode: 0) else { return nil }
         defer { files.close(descriptor) }
         guard let size = try? files.size(descriptor), size < 64 << 20,
@@ -329,7 +329,7 @@ public struct Journal: Sendable {
         }
     }
 
-    private static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, files: any FileOperations,
+    static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, files: any FileOperations,
                                  at offset: Int? = nil) throws(FileError) {
         if let offset { _ = lseek(descriptor, off_t(offset), SEEK_SET) }
         var rest = bytes

@@ -98,6 +98,8 @@ enum DrillCommand {
         try runs.ensureExists()
         do throws(JournalError) {
             try Journal.create(directory: path, playbook: loaded.playbook.bytes, events: events, files: files)
+            Journal(directory: path, files: files).saveCompiledPlaybook(loaded.playbook.playbook,
+                                                                        for: loaded.playbook.bytes)
         } catch .exists {
             throw CommandFailure("run '\(runID)' exists already; give another --run-id")
         } catch {
@@ -158,7 +160,7 @@ enum DrillCommand {
         let plan = try session.drillPlan()
         var moved: Int64 = 0
         try session.journal.transact { contents in
-            let playbook = try RunSession.playbook(contents.playbook, runID: runID)
+            let playbook = try session.pinnedPlaybook(contents.playbook, compile: true)
             let state = RunState.fold(contents.events)
             guard state.start?.virtualClock == true else {
                 throw CommandFailure("run '\(runID)' is not on a virtual clock; only virtual clocks are advanced")

@@ -40,13 +40,16 @@ struct RunSession {
         return playbook
     }
 
-    /// The pinned playbook of a run being written to. `start` checked it before pinning it, and the journal, on
-    /// every write, recognises its bytes as those the run started with (the hash in the first line), so it is only
-    /// decoded, not checked again (checking was most of the cost of a command); it is checked when it does not
-    /// decode, to say why.
-    static func pinnedPlaybook(_ bytes: [UInt8], runID: String) throws -> Playbook {
-        if let playbook = PlaybookChecker.decodeChecked(bytes, file: "playbook.yaml") { return playbook }
-        return try playbook(bytes, runID: runID)
+    /// The pinned playbook of a run: its compiled form (`playbook.compiled`) when that was made from exactly these
+    /// bytes, else the YAML decoded. `start` checked the YAML before pinning it and the journal recognises its bytes
+    /// as those the run started with (the hash in the first line), so it is decoded, not checked again; it is
+    /// checked when it does not decode, to say why. With `compile` (writers, under the journal's lock), a playbook
+    /// decoded from YAML is compiled for the next command.
+    func pinnedPlaybook(_ bytes: [UInt8], compile: Bool) throws -> Playbook {
+        if let compiled = journal.compiledPlaybook(for: bytes) { return compiled }
+        let playbook = try PlaybookChecker.decodeChecked(bytes, file: "playbook.yaml") ?? Self.playbook(bytes, runID: runID)
+        if compile { journal.saveCompiledPlaybook(playbook, for: bytes) }
+        return playbook
     }
 
     /// Fires what fell due and performs `command` (when given), appending everything to the journal.
@@ -87,7 +90,7 @@ struct RunSession {
     private func decide(
         _ command: Command?, playbookBytes: [UInt8], state: RunState, lineCount: Int, plan: (DrillPlan, [Event])?
     ) throws -> Outcome {
-        let playbook = try Self.pinnedPlaybook(playbookBytes, runID: runID)
+        let playbook = try pinnedPlaybook(playbookBytes, compile: true)
         let engine = Engine(playbook: playbook)
         var state = state
         let now = Self.runTime(state, realNow: self.now)
@@ -149,7 +152,7 @@ struct RunSession {
         let path = journal.directory + "/scenario.yaml"
         guard case .bytes(let bytes) = FileInput.read(path, limit: 1 << 20) else { return nil }
         guard case .bytes(let playbookBytes) = FileInput.read(journal.playbookPath, limit: 10 << 20) else { return nil }
-        let playbook = try Self.playbook(playbookBytes, runID: runID)
+        let playbook = try pinnedPlaybook(playbookBytes, compile: false)
         let checked = ScenarioChecker.check(bytes, file: "scenario.yaml") { $0 == playbook.id ? playbook : nil }
         guard let scenario = checked.scenario else {
             throw CommandFailure("the pinned scenario of run '\(runID)' no longer checks")
@@ -161,7 +164,7 @@ struct RunSession {
     func read() throws -> (contents: Journal.Contents, playbook: Playbook, state: RunState, tornBytes: Int) {
         do {
             let (contents, torn) = try journal.read()
-            let playbook = try Self.playbook(contents.playbook, runID: runID)
+            let playbook = try pinnedPlaybook(contents.playbook, compile: false)
             return (contents, playbook, RunState.fold(contents.events), torn)
         } catch let error as JournalError {
             if case .notFound = error { throw CommandFailure("no run '\(runID)' (see 'muster runs')") }

@@ -139,6 +139,8 @@ enum RunViewCommands {
             boundary still chains, but the run's checkpoint (made after the lines it counts were on disk) shows
             that lines were lost. Against someone who cut both, give --head with a head recorded earlier (status
             --format json and the report's footer print it): verify fails unless that line is still in the chain.
+            The caches commands trust are checked too: the checkpoint's state must be the fold of the lines it
+            counts, and the compiled playbook must be the playbook the pinned YAML decodes to.
             """,
         options: [.init(name: "--head", value: "SHA256", summary: "a chain head recorded earlier that must still be there")],
         run: { invocation in
@@ -177,6 +179,17 @@ enum RunViewCommands {
                         invocation.console.error("muster: verify failed: \(reason)\n")
                         return ExitStatus.failure
                     }
+                }
+                let disagreements = journal.cacheDisagreements(contents)
+                guard disagreements.isEmpty else {
+                    if format == "json" {
+                        invocation.console.out(JSONValue.object([
+                            "run": .string(runID), "ok": false,
+                            "reason": .string(disagreements.joined(separator: "; ")),
+                        ]).serialized(pretty: true) + "\n")
+                    }
+                    for reason in disagreements { invocation.console.error("muster: verify failed: \(reason)\n") }
+                    return ExitStatus.failure
                 }
                 if format == "json" {
                     invocation.console.out(JSONValue.object([

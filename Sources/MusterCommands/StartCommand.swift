@@ -56,6 +56,7 @@ enum StartCommand {
         let events = Engine(playbook: playbook).start(start, at: now)
         do throws(JournalError) {
             try Journal.create(directory: path, playbook: loaded.bytes, events: events, files: files)
+            Journal(directory: path, files: files).saveCompiledPlaybook(playbook, for: loaded.bytes)
         } catch .exists {
             throw CommandFailure("run '\(runID)' exists already; give another --run-id")
         } catch {

@@ -8,6 +8,8 @@ struct RunCommandTests {
 
     let directory: TemporaryDirectory
     init() throws { directory = try TemporaryDirectory() }
+    /// Commands in the directory of another test's runs.
+    init(directory: TemporaryDirectory) { self.directory = directory }
 
     func muster(_ arguments: [String], minute: Double = 0, as person: String? = nil) throws -> MusterProcess.Result {
         var environment = ["MUSTER_PLAYBOOKS": Fixtures.repository.appendingPathComponent("Playbooks").path,
@@ -151,6 +153,8 @@ struct RunCommandTests {
 @Suite(.serialized) struct RealTimeTests {
     let directory: TemporaryDirectory
     init() throws { directory = try TemporaryDirectory() }
+    /// Commands in the directory of another test's runs.
+    init(directory: TemporaryDirectory) { self.directory = directory }
 
     func start() throws {
         let playbook = Fixtures.directory.appendingPathComponent("runs-basic/quick.yaml").path

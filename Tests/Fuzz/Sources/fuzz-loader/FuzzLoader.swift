@@ -3,7 +3,7 @@ import PlaybookLanguage
 import YAMLLoading
 
 /// libFuzzer target: any bytes, as a playbook file, a contact directory and a drill scenario (the last two only
-/// when the bytes name one of their keys).
+/// when the bytes name one of their keys), and as a playbook's compact form.
 ///
 /// Whatever the bytes, loading and checking must return (no trap, no sanitizer report, no hang, no runaway
 /// memory), every diagnostic must carry a 1-based location, and rendering the diagnostics with the file quoted
@@ -25,6 +25,12 @@ public func fuzzLoaderTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -
     checkLocations(checked.diagnostics)
     if checked.playbook != nil, checked.diagnostics.containsErrors { fatalError("a playbook despite errors") }
     if checked.playbook == nil, !checked.diagnostics.containsErrors { fatalError("no playbook and no error") }
+    // A playbook read back from its compact form (what a run keeps beside it) is the same playbook; and the bytes
+    // themselves, read as a compact form, are refused or read, never a trap.
+    if let playbook = checked.playbook, (try? Playbook(compactForm: playbook.compactForm())) != playbook {
+        fatalError("the compact form does not read back as the same playbook")
+    }
+    _ = try? Playbook(compactForm: bytes)
 
     // Each check loads the file again: only try the contact directory and the scenario decoders on inputs that
     // look like one (the fuzzer learns these words from the seeds), to keep the executions per second up.

@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import Hashing
+public import PlaybookLanguage
+
+/// The pinned playbook, compiled: its compact form kept beside it in `playbook.compiled`, so that a command reads
+/// the playbook without parsing YAML (which was most of the time a command took).
+///
+/// Like the checkpoint it is a cache, never the truth: it is used only when it was made from exactly the pinned
+/// playbook's bytes (XXH64 of them) and its own checksum holds; anything else (missing, torn, stale, another
+/// version's layout, a symlink) is ignored, and the caller decodes the YAML. `muster verify` compares it with the
+/// YAML. Layout: XXH64 of the pinned playbook's bytes, XXH64 of the compact form (both 8 bytes, little-endian),
+/// then the compact form.
+extension Journal {
+    /// Where the compiled playbook is kept.
+    public var compiledPlaybookPath: String { directory + "/playbook.compiled" }
+
+    /// The compiled playbook, if the file beside the journal holds one made from exactly `pinned`.
+    public func compiledPlaybook(for pinned: [UInt8]) -> Playbook? {
+        guard let descriptor = try? files.open(compiledPlaybookPath, flags: O_RDONLY | O_NOFOLLOW, mode: 0) else {
+            return nil
+        }
+        defer { files.close(descriptor) }
+        guard let size = try? files.size(descriptor), size >= 16, size < 64 << 20,
+            let bytes = try? files.read(descriptor, count: size), bytes.count == size,
+            Self.littleEndian(bytes, at: 0) == XXH64.hash(pinned)
+        else { return nil }
+        let compact = Array(bytes[16...])
+        guard Self.littleEndian(bytes, at: 8) == XXH64.hash(compact) else { return nil }
+        return try? Playbook(compactForm: compact)
+    }
+
+    /// Keeps `playbook`, decoded from `pinned`, compiled beside the journal. A failure is ignored: the next
+    /// command decodes the YAML again.
+    public func saveCompiledPlaybook(_ playbook: Playbook, for pinned: [UInt8]) {
+        let compact = playbook.compactForm()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16 + compact.count)
+        for hash in [XXH64.hash(pinned), XXH64.hash(compact)] {
+            for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: hash >> UInt64(shift))) }
+        }
+        bytes += compact
+        guard let descriptor = try? files.open(compiledPlaybookPath, flags: O_WRONLY | O_CREAT | O_NOFOLLOW, mode: 0o660)
+        else { return }
+        defer { files.close(descriptor) }
+        do {
+            try files.setMode(descriptor, 0o660)
+            try Self.writeAll(bytes[...], to: descriptor, files: files, at: 0)
+            if try files.size(descriptor) > bytes.count { try files.truncate(descriptor, to: bytes.count) }
+        } catch {
+            try? files.truncate(descriptor, to: 0)
+        }
+    }
+
+    private static func littleEndian(_ bytes: [UInt8], at offset: Int) -> UInt64 {
+        var value: UInt64 = 0
+        for index in (offset..<offset + 8).reversed() { value = value << 8 | UInt64(bytes[index]) }
+        return value
+    }
+}

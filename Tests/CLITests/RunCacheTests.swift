@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import Foundation
+import Hashing
+import JSONText
+import Testing
+
+/// The two caches beside a run's journal, `playbook.compiled` and `checkpoint.json`: made by the commands, rebuilt
+/// when missing or damaged, never changing what a command does, and checked by `verify` against the journal and
+/// the pinned YAML, since commands trust them.
+struct RunCacheTests {
+    let run: RunCommandTests
+    init() throws { run = try RunCommandTests() }
+
+    var runDirectory: URL { run.directory.url.appendingPathComponent("runs/wl") }
+    var compiled: URL { runDirectory.appendingPathComponent("playbook.compiled") }
+    var checkpoint: URL { runDirectory.appendingPathComponent("checkpoint.json") }
+
+    @Test func startCompilesThePinnedPlaybookWithTheContractsMode() throws {
+        try run.startWaterLeak()
+        let bytes = try Data(contentsOf: compiled)
+        #expect(bytes.count > 16)
+        var status = stat()
+        #expect(stat(compiled.path, &status) == 0)
+        #expect(status.st_mode & 0o777 == 0o660)
+        #expect(try run.muster(["verify", "wl"]).status == 0)
+    }
+
+    /// Missing, emptied, truncated, overwritten with noise, or left by a run of another playbook: the command
+    /// does what it would have done (the same board), and the file is made again, byte for byte.
+    @Test(arguments: ["missing", "empty", "truncated", "noise", "another playbook's"])
+    func aMissingOrDamagedCompiledPlaybookIsRebuilt(damage: String) throws {
+        try run.startWaterLeak()
+        let good = try Data(contentsOf: compiled)
+        let expected = try run.muster(["status", "wl", "--format", "json"], minute: 1)
+        switch damage {
+        case "missing": try FileManager.default.removeItem(at: compiled)
+        case "empty": try Data().write(to: compiled)
+        case "truncated": try good.prefix(good.count / 2).write(to: compiled)
+        case "noise": try Data((0..<good.count).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }).write(to: compiled)
+        default:
+            let other = try RunCommandTests(directory: run.directory)
+            #expect(try other.muster(["start", "fire", "--run-id", "other", "--assign", "commander=alice"]).status == 0)
+            try Data(contentsOf: run.directory.url.appendingPathComponent("runs/other/playbook.compiled"))
+                .write(to: compiled)
+        }
+        let status = try run.muster(["status", "wl", "--format", "json"], minute: 1)
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout == expected.stdout)
+        #expect(try Data(contentsOf: compiled) == good)
+        #expect(try run.muster(["verify", "wl"]).status == 0)
+    }
+
+    /// A compiled playbook made for another playbook but labelled with this run's playbook hash is used by
+    /// commands (it is a cache, as trusted as the checkpoint); `verify` catches it, and deleting it mends the run.
+    @Test func verifyCatchesACompiledPlaybookThatIsNotThePinnedOne() throws {
+        try run.startWaterLeak()
+        let other = try RunCommandTests(directory: run.directory)
+        #expect(try other.muster(["start", "fire", "--run-id", "other", "--assign", "commander=alice"]).status == 0)
+        let foreign = try Data(contentsOf: run.directory.url.appendingPathComponent("runs/other/playbook.compiled"))
+        let own = try Data(contentsOf: compiled)
+        try (own.prefix(8) + foreign.dropFirst(8)).write(to: compiled)
+        let caught = try run.muster(["verify", "wl"])
+        #expect(caught.status == 1)
+        #expect(caught.stderr.contains("verify failed: playbook.compiled is not the playbook that playbook.yaml "
+            + "decodes to: it was altered; delete it"), "\(caught.stderr)")
+        let json = try JSONValue.parse(try run.muster(["verify", "wl", "--format", "json"]).stdout)
+        #expect(json["ok"] == false)
+        try FileManager.default.removeItem(at: compiled)
+        #expect(try run.muster(["verify", "wl"]).status == 0)
+    }
+
+    /// A checkpoint whose state was changed and its checksum recomputed fits the journal's bytes, so writes
+    /// would start from it; `verify` folds the lines it counts and catches it.
+    @Test func verifyCatchesACheckpointWhoseStateWasAltered() throws {
+        try run.startWaterLeak()
+        #expect(try run.muster(["done", "wl", "report"], minute: 1, as: "bob").status == 0)
+        let text = try String(contentsOf: checkpoint, encoding: .utf8)
+        let sumMarker = ",\"sum\":\""
+        let body = try #require(text.range(of: sumMarker, options: .backwards)).lowerBound
+        var altered = String(text[..<body])
+        #expect(altered.contains("\"aborted\":false"))
+        altered = altered.replacingOccurrences(of: "\"aborted\":false", with: "\"aborted\":true")
+        let sum = XXH64.hex(XXH64.hash(Array((altered + "}").utf8)))
+        try (altered + sumMarker + sum + "\"}\n").write(to: checkpoint, atomically: false, encoding: .utf8)
+        let caught = try run.muster(["verify", "wl"])
+        #expect(caught.status == 1)
+        #expect(caught.stderr.contains("verify failed: checkpoint.json holds a state that is not the fold of the"),
+                "\(caught.stderr)")
+        try FileManager.default.removeItem(at: checkpoint)
+        #expect(try run.muster(["verify", "wl"]).status == 0)
+    }
+}
