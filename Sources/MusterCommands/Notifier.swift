@@ -58,7 +58,8 @@ struct Notifier {
             let people = Array(Set(roles.compactMap { state.holders[$0] })).sorted()
             if people.isEmpty {
                 results.append(Event(at: now(), actor: .engine, kind: .notificationFailed(
-                    id: id, to: roles.joined(separator: ","), why: "nobody holds \(roles.joined(separator: ", "))")))
+                    id: id, to: roles.joined(separator: ","), why: "nobody holds \(roles.joined(separator: ", "))",
+                    whyChinese: "无人担任 \(roles.joined(separator: "、"))")))
             }
             for person in people {
                 let payload = payloadJSON(id: id, person: person, roles: roles, message: message,
@@ -66,7 +67,8 @@ struct Notifier {
                 let kind: EventKind
                 switch run(input: payload) {
                 case .success: kind = .notificationSent(id: id, to: person)
-                case .failure(let failure): kind = .notificationFailed(id: id, to: person, why: failure.why)
+                case .failure(let failure):
+                    kind = .notificationFailed(id: id, to: person, why: failure.why, whyChinese: failure.whyChinese)
                 }
                 results.append(Event(at: now(), actor: .engine, kind: kind))
             }
@@ -98,7 +100,9 @@ struct Notifier {
     /// out the whole group is killed, so that a shell script's children do not linger either.
     private func run(input: [UInt8]) -> Result<Void, DeliveryFailure> {
         var pipeEnds: [Int32] = [0, 0]
-        guard pipe(&pipeEnds) == 0 else { return .failure(DeliveryFailure(why: "cannot create a pipe")) }
+        guard pipe(&pipeEnds) == 0 else {
+            return .failure(DeliveryFailure(why: "cannot create a pipe", whyChinese: "无法创建管道"))
+        }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -118,7 +122,9 @@ struct Notifier {
         close(pipeEnds[0])
         guard spawned == 0 else {
             close(pipeEnds[1])
-            return .failure(DeliveryFailure(why: "cannot run '\(argv[0])': \(String(cString: strerror(spawned)))"))
+            let reason = String(cString: strerror(spawned))
+            return .failure(DeliveryFailure(why: "cannot run '\(argv[0])': \(reason)",
+                                            whyChinese: "无法运行 '\(argv[0])'：\(reason)"))
         }
         // The payload is small (well under a pipe's buffer); a reader that never reads cannot block us.
         signal(SIGPIPE, SIG_IGN)
@@ -129,11 +135,14 @@ struct Notifier {
         while true {
             let waited = waitpid(pid, &status, WNOHANG)
             if waited == pid { break }
-            if waited < 0, errno != EINTR { return .failure(DeliveryFailure(why: "lost track of the notifier")) }
+            if waited < 0, errno != EINTR {
+                return .failure(DeliveryFailure(why: "lost track of the notifier", whyChinese: "无法获知通知程序的状态"))
+            }
             if Date() >= deadline {
                 kill(-pid, SIGKILL)
                 _ = waitpid(pid, &status, 0)
-                return .failure(DeliveryFailure(why: "timed out after \(Duration.format(milliseconds: Int64(timeout * 1000)))"))
+                let limit = Duration.format(milliseconds: Int64(timeout * 1000))
+                return .failure(DeliveryFailure(why: "timed out after \(limit)", whyChinese: "超时（\(limit)）"))
             }
             usleep(5_000)
         }
@@ -141,13 +150,18 @@ struct Notifier {
         let exited = status & 0x7F == 0
         let code = (status >> 8) & 0xFF
         guard exited, code == 0 else {
-            return .failure(DeliveryFailure(why: exited ? "'\(argv[0])' exited with status \(code)"
-                : "'\(argv[0])' was killed by signal \(status & 0x7F)"))
+            return .failure(exited
+                ? DeliveryFailure(why: "'\(argv[0])' exited with status \(code)",
+                                  whyChinese: "'\(argv[0])' 以状态 \(code) 退出")
+                : DeliveryFailure(why: "'\(argv[0])' was killed by signal \(status & 0x7F)",
+                                  whyChinese: "'\(argv[0])' 被信号 \(status & 0x7F) 终止"))
         }
         return .success(())
     }
 
+    /// Why a notification did not reach someone, in English and Chinese.
     struct DeliveryFailure: Error {
         var why: String
+        var whyChinese: String
     }
 }

@@ -265,7 +265,7 @@ public struct HTMLReport: Sendable {
             report.notifications.map { row in
                 [.text(time(row.at), "time"), .text(row.roles.joined(separator: ", ")),
                  .text(words.text(row.message), "prose"),
-                 .text(row.sent.joined(separator: ", "), "ok"), .text(row.failed.joined(separator: "; "), "late")]
+                 .text(row.sent.joined(separator: ", "), "ok"), .text(row.failed.map(words.text).joined(separator: "; "), "late")]
             })
         return section(words("Escalations and notifications"),
                        "<h3>\(e(local("Escalations")))</h3>\n" + escalations

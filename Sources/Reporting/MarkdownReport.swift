@@ -153,7 +153,7 @@ public struct MarkdownReport: Sendable {
             [words("when"), words("to"), words("text"), words("sent"), words("failed")],
             report.notifications.map { row in
                 [time(row.at), row.roles.joined(separator: ", "), words.text(row.message),
-                 row.sent.joined(separator: ", "), row.failed.joined(separator: "; ")]
+                 row.sent.joined(separator: ", "), row.failed.map(words.text).joined(separator: "; ")]
             }) + "\n"
     }
 

@@ -72,7 +72,7 @@ public struct ReportJSON: Sendable {
         object["notifications"] = .array(report.notifications.map { row in
             .object(["id": .string(row.id), "at": .integer(row.at), "roles": .array(row.roles.map { .string($0) }),
                      "message": .string(words.text(row.message)), "sent": .array(row.sent.map { .string($0) }),
-                     "failed": .array(row.failed.map { .string($0) })])
+                     "failed": .array(row.failed.map { .string(words.text($0)) })])
         })
         object["handovers"] = .array(report.handovers.map { row in
             .object(["at": .integer(row.at), "role": .string(row.role), "from": optional(row.from), "to": .string(row.to)])

@@ -120,7 +120,8 @@ public struct RunReport: Sendable, Hashable {
         /// What the engine asked to be said: in English, and in Chinese when the journal has it.
         public var message: LocalizedText
         public var sent: [String]
-        public var failed: [String]
+        /// Who was not reached and why, in English, and in Chinese when the journal has it.
+        public var failed: [LocalizedText]
     }
 
     public struct NoteRow: Sendable, Hashable {
@@ -266,8 +267,11 @@ public struct RunReport: Sendable, Hashable {
                                                      failed: []))
             case .notificationSent(let id, let to):
                 if let row = notificationRows[id] { notifications[row].sent.append(to) }
-            case .notificationFailed(let id, let to, let why):
-                if let row = notificationRows[id] { notifications[row].failed.append("\(to): \(why)") }
+            case .notificationFailed(let id, let to, let why, let whyChinese):
+                if let row = notificationRows[id] {
+                    notifications[row].failed.append(LocalizedText(english: "\(to): \(why)",
+                                                                   chinese: whyChinese.map { "\(to)：\($0)" }))
+                }
             case .handover(let role, let from, let to):
                 handovers.append(HandoverRow(at: event.at, role: role, from: from, to: to))
                 // An open step of the role is now held by the new holder, who is the one to finish it.

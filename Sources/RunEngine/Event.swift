@@ -113,8 +113,8 @@ public enum EventKind: Sendable, Hashable {
                                messageChinese: String? = nil)
     /// A notification was delivered.
     case notificationSent(id: String, to: String)
-    /// A notification could not be delivered.
-    case notificationFailed(id: String, to: String, why: String)
+    /// A notification could not be delivered: why, in English and (journals of older versions aside) Chinese.
+    case notificationFailed(id: String, to: String, why: String, whyChinese: String? = nil)
     /// A milestone's due instant was set.
     case milestoneDue(milestone: String, dueAt: Int64)
     /// A milestone's due instant changed (after a regrade).

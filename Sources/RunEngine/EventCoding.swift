@@ -102,8 +102,10 @@ public enum EventCoding {
             if let messageChinese { data["message_zh"] = s(messageChinese) }
             return ("notification.requested", data)
         case .notificationSent(let id, let to): return ("notification.sent", ["id": s(id), "to": s(to)])
-        case .notificationFailed(let id, let to, let why):
-            return ("notification.failed", ["id": s(id), "to": s(to), "why": s(why)])
+        case .notificationFailed(let id, let to, let why, let whyChinese):
+            var data: JSONObject = ["id": s(id), "to": s(to), "why": s(why)]
+            if let whyChinese { data["why_zh"] = s(whyChinese) }
+            return ("notification.failed", data)
         case .milestoneDue(let milestone, let dueAt):
             return ("milestone.due", ["milestone": s(milestone), "due_at": i(dueAt)])
         case .milestoneRecomputed(let milestone, let dueAt):
@@ -236,7 +238,8 @@ public enum EventCoding {
             return .notificationRequested(id: try s("id"), roles: roles, message: try s("message"), step: o("step"),
                                           messageChinese: o("message_zh"))
         case "notification.sent": return .notificationSent(id: try s("id"), to: try s("to"))
-        case "notification.failed": return .notificationFailed(id: try s("id"), to: try s("to"), why: try s("why"))
+        case "notification.failed":
+            return .notificationFailed(id: try s("id"), to: try s("to"), why: try s("why"), whyChinese: o("why_zh"))
         case "milestone.due": return .milestoneDue(milestone: try s("milestone"), dueAt: try i("due_at"))
         case "milestone.recomputed": return .milestoneRecomputed(milestone: try s("milestone"), dueAt: try i("due_at"))
         case "milestone.reached": return .milestoneReached(milestone: try s("milestone"), margin: try i("margin_ms"))

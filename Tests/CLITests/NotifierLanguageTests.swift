@@ -37,3 +37,27 @@ struct NotifierLanguageTests {
         #expect(payloads.first?.objectValue?.keys == ["id", "to", "roles", "message", "message_zh", "step"])
     }
 }
+
+extension NotifierLanguageTests {
+    /// A notification that could not be delivered says why in both languages: in the journal (`why`, `why_zh`)
+    /// and in the Chinese report.
+    @Test func aFailedDeliverySaysWhyInChineseToo() throws {
+        let playbook = Fixtures.directory.appendingPathComponent("runs-basic/quick.yaml").path
+        let started = try muster(["start", playbook, "--run-id", "q", "--assign", "commander=alice"], second: 0)
+        #expect(started.status == 0, "\(started.stderr)")
+        let script = try directory.write("notify.sh", Array("#!/bin/sh\ncat > /dev/null\nexit 3\n".utf8))
+        chmod(script.path, 0o755)
+        let noted = try muster(["note", "q", "still on it"], second: 3,
+                               environment: ["MUSTER_AS": "alice", "MUSTER_NOTIFY": script.path])
+        #expect(noted.status == 0, "\(noted.stderr)")
+        let log = try JSONValue.parse(try muster(["log", "q", "--format", "json"], second: 4).stdout)
+        let failed = log.arrayValue?.filter { $0["type"] == "notification.failed" } ?? []
+        #expect(failed.count == 2)
+        #expect(failed.first?["data"]?["why"]?.stringValue == "'\(script.path)' exited with status 3")
+        #expect(failed.first?["data"]?["why_zh"]?.stringValue == "'\(script.path)' 以状态 3 退出")
+        let report = try muster(["report", "q", "--lang", "zh"], second: 5)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("alice：'\(script.path)' 以状态 3 退出"), "\(report.stdout)")
+        #expect(!report.stdout.contains("exited with status"))
+    }
+}

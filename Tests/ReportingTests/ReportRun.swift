@@ -118,7 +118,8 @@ struct ReportRun {
             guard case .notificationRequested(let id, let roles, _, _, _) = event.kind else { continue }
             for person in Set(roles.compactMap { state.holders[$0] }).sorted() {
                 let kind: EventKind = unreachable.contains(person)
-                    ? .notificationFailed(id: id, to: person, why: "'/bin/sh' exited with status 1")
+                    ? .notificationFailed(id: id, to: person, why: "'/bin/sh' exited with status 1",
+                                          whyChinese: "'/bin/sh' 以状态 1 退出")
                     : .notificationSent(id: id, to: person)
                 results.append(Event(at: max(now, state.lastEventAt), actor: .engine, kind: kind))
             }
