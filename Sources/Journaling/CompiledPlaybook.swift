@@ -43,16 +43,7 @@ extension Journal {
             for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: hash >> UInt64(shift))) }
         }
         bytes += compact
-        guard let descriptor = try? files.open(compiledPlaybookPath, flags: O_WRONLY | O_CREAT | O_NOFOLLOW, mode: 0o660)
-        else { return }
-        defer { files.close(descriptor) }
-        do {
-            try files.setMode(descriptor, 0o660)
-            try Self.writeAll(bytes[...], to: descriptor, files: files, at: 0)
-            if try files.size(descriptor) > bytes.count { try files.truncate(descriptor, to: bytes.count) }
-        } catch {
-            try? files.truncate(descriptor, to: 0)
-        }
+        replaceCache(at: compiledPlaybookPath, with: bytes)
     }
 
     private static func littleEndian(_ bytes: [UInt8], at offset: Int) -> UInt64 {

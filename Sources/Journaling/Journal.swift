@@ -316,10 +316,14 @@ public struct Journal: Sendable {
     /// Replaces the checkpoint, after the journal's fsync. A failure leaves no usable checkpoint and is otherwise
     /// ignored: the write it follows is already durable, and the next write reads every line instead.
     private func saveCheckpoint(_ checkpoint: Checkpoint) {
-        guard let descriptor = try? files.open(checkpointPath, flags: O_WRONLY | O_CREAT | O_NOFOLLOW, mode: 0o660)
-        else { return }
+        replaceCache(at: checkpointPath, with: checkpoint.encoded())
+    }
+
+    /// Replaces the bytes of a cache beside the journal (checksummed by its reader, so that a torn one is
+    /// ignored); on failure empties it. Never through a symlink; mode 0660 like every file of a run.
+    func replaceCache(at path: String, with bytes: [UInt8]) {
+        guard let descriptor = try? files.open(path, flags: O_WRONLY | O_CREAT | O_NOFOLLOW, mode: 0o660) else { return }
         defer { files.close(descriptor) }
-        let bytes = checkpoint.encoded()
         do {
             try files.setMode(descriptor, 0o660)
             try Self.writeAll(bytes[...], to: descriptor, files: files, at: 0)
@@ -329,7 +333,7 @@ public struct Journal: Sendable {
         }
     }
 
-    static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, files: any FileOperations,
+    private static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, files: any FileOperations,
                                  at offset: Int? = nil) throws(FileError) {
         if let offset { _ = lseek(descriptor, off_t(offset), SEEK_SET) }
         var rest = bytes

@@ -58,17 +58,17 @@ struct CompactFormTests {
         #expect(throws: CompactFormError.self) { try Playbook(compactForm: Array("a yaml: file\n".utf8)) }
     }
 
-    /// Every single-byte change either is refused or reads as some playbook; none crashes (a run under the address
-    /// sanitizer also sees no read out of bounds).
-    @Test func flippedBytesNeverCrash() throws {
+    /// A byte changed anywhere (every fifth one, each in two ways) is refused or reads as some playbook; none
+    /// crashes (a run under the address sanitizer also sees no read out of bounds).
+    @Test func changedBytesNeverCrash() throws {
         let bytes = try Self.playbook("Playbooks/power-loss.yaml").compactForm()
-        var generator = SplitMix(seed: 20261122)
         var refused = 0
-        for _ in 0..<3_000 {
-            var damaged = bytes
-            let index = Int(generator.next() % UInt64(bytes.count))
-            damaged[index] ^= UInt8(truncatingIfNeeded: generator.next() | 1)
-            if (try? Playbook(compactForm: damaged)) == nil { refused += 1 }
+        for index in stride(from: 0, to: bytes.count, by: 5) {
+            for change: UInt8 in [0x01, 0xFF] {
+                var damaged = bytes
+                damaged[index] ^= change
+                if (try? Playbook(compactForm: damaged)) == nil { refused += 1 }
+            }
         }
         #expect(refused > 0)
     }
@@ -93,19 +93,6 @@ struct CompactFormTests {
         playbook.steps[index].next = .branches(branches, otherwise: otherwise)
         let error = try #require(throws: CompactFormError.self) { try Playbook(compactForm: playbook.compactForm()) }
         #expect(error.description.contains("nested too deeply"))
-    }
-}
-
-/// A small deterministic generator, so that a failure repeats.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
