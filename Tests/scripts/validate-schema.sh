@@ -28,7 +28,7 @@ if ! "$validator" --check-metaschema "$work/muster.schema.json" > "$work/metasch
 fi
 
 shopt -s nullglob
-valid=(Playbooks/*.yaml "$fixtures"/valid/*.yaml "$work/new-playbook.yaml")
+valid=(Playbooks/*.yaml "$fixtures"/valid/*.yaml Tests/PlaybookLanguageTests/Fixtures/compact/*.yaml "$work/new-playbook.yaml")
 invalid=("$fixtures"/invalid/*.yaml)
 shopt -u nullglob
 if [ "${#invalid[@]}" -lt 10 ]; then
