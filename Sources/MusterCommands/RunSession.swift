@@ -33,7 +33,7 @@ struct RunSession {
     }
 
     /// The pinned playbook of a run, checked.
-    static func playbook(_ bytes: [UInt8], runID: String) throws -> Playbook {
+    private static func playbook(_ bytes: [UInt8], runID: String) throws -> Playbook {
         guard let playbook = PlaybookChecker.check(bytes, file: "playbook.yaml").playbook else {
             throw CommandFailure("the pinned playbook of run '\(runID)' no longer checks; the run cannot go on")
         }
