@@ -19,6 +19,22 @@ enum Clock {
         clock_gettime(CLOCK_REALTIME, &spec)
         return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
     }
+
+    /// Seconds since the epoch on the system's real clock, to the microsecond: for waiting until an instant.
+    static func realSeconds() -> Double {
+        seconds(CLOCK_REALTIME)
+    }
+
+    /// Seconds on a clock that never jumps: for timeouts.
+    static func monotonicSeconds() -> Double {
+        seconds(CLOCK_MONOTONIC)
+    }
+
+    private static func seconds(_ clock: clockid_t) -> Double {
+        var spec = timespec()
+        clock_gettime(clock, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
 }
 
 /// Instants and spans as people read them.

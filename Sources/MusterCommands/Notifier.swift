@@ -1,6 +1,7 @@
-import Foundation
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 import JSONText
 import PlaybookLanguage
@@ -130,7 +131,7 @@ struct Notifier {
         signal(SIGPIPE, SIG_IGN)
         _ = input.withUnsafeBytes { write(pipeEnds[1], $0.baseAddress, $0.count) }
         close(pipeEnds[1])
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Clock.monotonicSeconds() + timeout
         var status: Int32 = 0
         while true {
             let waited = waitpid(pid, &status, WNOHANG)
@@ -138,7 +139,7 @@ struct Notifier {
             if waited < 0, errno != EINTR {
                 return .failure(DeliveryFailure(why: "lost track of the notifier", whyChinese: "无法获知通知程序的状态"))
             }
-            if Date() >= deadline {
+            if Clock.monotonicSeconds() >= deadline {
                 kill(-pid, SIGKILL)
                 _ = waitpid(pid, &status, 0)
                 let limit = Duration.format(milliseconds: Int64(timeout * 1000))

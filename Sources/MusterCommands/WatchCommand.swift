@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import JSONText
 import Journaling
 import PlaybookLanguage
@@ -31,7 +35,7 @@ enum WatchCommand {
             guard let milliseconds = DurationText.milliseconds(text) else {
                 throw UsageError("--exit-after takes a duration like 30s or 10m, not '\(text)'")
             }
-            stopAt = Date().timeIntervalSince1970 + Double(milliseconds) / 1000
+            stopAt = Clock.realSeconds() + Double(milliseconds) / 1000
         }
         let console = invocation.console
         let redraw = console.colourOut
@@ -52,7 +56,7 @@ enum WatchCommand {
             }
             printedSeq = contents.lines.count
             if state.closed { return ExitStatus.success }
-            let nowSeconds = Date().timeIntervalSince1970
+            let nowSeconds = Clock.realSeconds()
             if let stopAt, nowSeconds >= stopAt { return ExitStatus.success }
             var wake = nowSeconds + 1
             if let next = Engine(playbook: playbook).nextDue(state) {
@@ -62,7 +66,7 @@ enum WatchCommand {
                 wake = min(wake, Double(real) / 1000 + 0.005)
             }
             if let stopAt { wake = min(wake, stopAt) }
-            let pause = max(0.001, wake - Date().timeIntervalSince1970)
+            let pause = max(0.001, wake - Clock.realSeconds())
             usleep(UInt32(pause * 1_000_000))
         }
     }
