@@ -87,6 +87,15 @@ enum RunBenchmarks {
         }
         rawAppend.close()
 
+        // The same, as a responder at a terminal waits for it: each command a process of its own.
+        let (processes, processBaseline) = ProcessLatency.notes(playbook: "Playbooks/fire.yaml",
+                                                                runs: base + "/runs-process", count: 300)
+        report("a command as its own process p50 / p99",
+               "\(format(percentile(processes, 0.5) * 1000, decimals: 2)) / "
+                + "\(format(percentile(processes, 0.99) * 1000, decimals: 2)) ms",
+               baseline: "/bin/true as a process p50 \(format(percentile(processBaseline, 0.5) * 1000, decimals: 2)) "
+                + "/ p99 \(format(percentile(processBaseline, 0.99) * 1000, decimals: 2)) ms")
+
         if CommandLine.arguments.contains("--latency-only") { return }
 
         // A 100 000-event run: drive the chain playbook step by step.

@@ -5,6 +5,7 @@ import PlaybookLanguage
 import YAMLLoading
 
 // Each figure is printed beside a baseline measured in the same run, on the same machine.
+ProcessLatency.runAsMusterIfAsked()
 print("muster-bench (release build recommended: swift run -c release muster-bench)\n")
 
 if CommandLine.arguments.contains("--latency-only") {
