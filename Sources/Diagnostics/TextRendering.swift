@@ -67,20 +67,35 @@ public struct TextRenderer: Sendable {
         return String(widest).count + 2
     }
 
+    /// At most this many characters of a quoted line are shown: a window around the caret, `…` marking what is
+    /// cut, so that a hostile or minified file's megabyte-long line does not flood the terminal.
+    static let quotedCharacters = 160
+
     private func snippet(_ location: SourceLocation, source: SourceText, gutter: Int) -> String {
         guard let text = source.line(location.line) else { return "" }
         let number = String(location.line)
         let pad = String(repeating: " ", count: gutter - number.count - 1)
         let blank = String(repeating: " ", count: gutter)
-        var caretPrefix = ""
-        for (offset, scalar) in text.unicodeScalars.enumerated() where offset < location.column - 1 {
+        let scalars = Array(text.unicodeScalars)
+        let caret = min(max(location.column - 1, 0), scalars.count)
+        var window = 0..<scalars.count
+        if scalars.count > Self.quotedCharacters {
+            let lower = max(0, min(caret - Self.quotedCharacters / 3, scalars.count - Self.quotedCharacters))
+            window = lower..<(lower + Self.quotedCharacters)
+        }
+        let cutBefore = window.lowerBound > 0
+        let cutAfter = window.upperBound < scalars.count
+        var caretPrefix = cutBefore ? " " : ""
+        for scalar in scalars[window.lowerBound..<max(window.lowerBound, caret)] {
             if scalar == "\t" {
                 caretPrefix += "\t"
             } else {
                 caretPrefix += String(repeating: " ", count: DisplayWidth.of(scalar))
             }
         }
-        let shown = text.unicodeScalars.map { DisplayWidth.isControl($0) ? "\u{FFFD}" : String($0) }.joined()
+        let shown = (cutBefore ? "…" : "")
+            + scalars[window].map { DisplayWidth.isControl($0) ? "\u{FFFD}" : String($0) }.joined()
+            + (cutAfter ? "…" : "")
         return pad + paint(number, .blue) + " | " + shown + "\n"
             + blank + "| " + caretPrefix + paint("^", .green) + "\n"
     }

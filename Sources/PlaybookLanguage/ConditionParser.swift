@@ -16,12 +16,20 @@ struct ConditionParser {
 
     private var tokens: [(token: Token, offset: Int)] = []
     private var position = 0
+    /// The `not`s and parentheses open where the parser is.
+    private var open = 0
+
+    /// How deeply a condition may nest: each `not`, each parenthesis and each further part joined by `and` or
+    /// `or` counts a level. Far beyond any plan's conditions, and shallow enough that nothing that walks a
+    /// condition (the parser itself, comparing, evaluating, storing, freeing) can run out of stack on a hostile
+    /// file.
+    static let maxDepth = 100
 
     /// Parses `text` into a condition.
     static func parse(_ text: String) throws(Failure) -> Condition {
         var parser = ConditionParser()
         try parser.tokenize(Array(text.unicodeScalars))
-        let condition = try parser.parseOr()
+        let (condition, _) = try parser.parseOr()
         if parser.current != .end {
             throw Failure(message: "unexpected \(parser.describe(parser.current)) after the condition",
                           offset: parser.currentOffset)
@@ -94,30 +102,41 @@ struct ConditionParser {
 
     private mutating func advance() { if position < tokens.count - 1 { position += 1 } }
 
-    private mutating func parseOr() throws(Failure) -> Condition {
-        var left = try parseAnd()
+    // Each parse returns the condition and its depth (a comparison is 1).
+
+    private mutating func parseOr() throws(Failure) -> (Condition, Int) {
+        var (left, depth) = try parseAnd()
         while current == .word("or") {
             advance()
-            left = .or(left, try parseAnd())
+            let (right, rightDepth) = try parseAnd()
+            left = .or(left, right)
+            depth = try deeper(max(depth, rightDepth))
         }
-        return left
+        return (left, depth)
     }
 
-    private mutating func parseAnd() throws(Failure) -> Condition {
-        var left = try parseNot()
+    private mutating func parseAnd() throws(Failure) -> (Condition, Int) {
+        var (left, depth) = try parseNot()
         while current == .word("and") {
             advance()
-            left = .and(left, try parseNot())
+            let (right, rightDepth) = try parseNot()
+            left = .and(left, right)
+            depth = try deeper(max(depth, rightDepth))
         }
-        return left
+        return (left, depth)
     }
 
-    private mutating func parseNot() throws(Failure) -> Condition {
+    private mutating func parseNot() throws(Failure) -> (Condition, Int) {
         if current == .word("not") {
+            try enter()
+            defer { open -= 1 }
             advance()
-            return .not(try parseNot())
+            let (inner, depth) = try parseNot()
+            return (.not(inner), try deeper(depth))
         }
         if current == .symbol("(") {
+            try enter()
+            defer { open -= 1 }
             advance()
             let inner = try parseOr()
             guard current == .symbol(")") else {
@@ -126,7 +145,25 @@ struct ConditionParser {
             advance()
             return inner
         }
-        return try parseComparison()
+        return (try parseComparison(), 1)
+    }
+
+    /// One more `not` or parenthesis open, refused beyond the limit before the parser goes deeper.
+    private mutating func enter() throws(Failure) {
+        open += 1
+        guard open <= Self.maxDepth else { throw tooDeep() }
+    }
+
+    /// The depth of a condition one level above one of `depth`, refused beyond the limit.
+    private func deeper(_ depth: Int) throws(Failure) -> Int {
+        guard depth < Self.maxDepth else { throw tooDeep() }
+        return depth + 1
+    }
+
+    private func tooDeep() -> Failure {
+        Failure(message: "the condition nests more than \(Self.maxDepth) levels deep (each 'not', parenthesis and "
+                    + "further 'and' or 'or' part is a level); split it into steps or facts",
+                offset: currentOffset)
     }
 
     private mutating func parseComparison() throws(Failure) -> Condition {
