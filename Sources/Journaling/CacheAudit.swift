@@ -1,32 +1,52 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import Hashing
 import PlaybookLanguage
 import RunEngine
 
 extension Journal {
     /// What the caches beside the journal say that the journal and the pinned playbook do not, in `contents`
-    /// just read: a checkpoint that fits this journal's lines but holds another state, a compiled playbook made
-    /// for these bytes that is not the playbook they decode to. Commands trust both, so either means the file
-    /// was altered (or a bug); deleting it is always safe, since commands rebuild it. Empty when they agree or
-    /// would be ignored anyway (missing, torn, stale, another run's).
+    /// just read: a checkpoint that commands would start from (it fits the journal's bytes) but whose state,
+    /// chain head or first instant is not the lines'; a compiled playbook made for these bytes that is not the
+    /// playbook they decode to. Commands trust both, so either means the file was altered (or made by another
+    /// version of Muster); deleting it is always safe, since commands rebuild it. Empty when they agree or would be
+    /// ignored anyway (missing, torn, stale, another run's), or when the journal grew since `contents` was read.
     public func cacheDisagreements(_ contents: Contents) -> [String] {
         var found: [String] = []
-        // The chain's head after line n: the hash the next line names, or the journal's head after the last.
         let lines = contents.lines
-        func head(_ line: Int) -> String { line == lines.count ? contents.head : lines[line].previous }
-        if let checkpoint = readCheckpoint(), !lines.isEmpty, checkpoint.position.lines <= lines.count,
-            checkpoint.playbookHash == XXH64.hash(contents.playbook), checkpoint.firstLine == head(1),
-            checkpoint.position.head == head(checkpoint.position.lines),
-            checkpoint.state != RunState.fold(lines.prefix(checkpoint.position.lines).map(\.event))
+        if let checkpoint = readCheckpoint(), let bytes = journalBytes(),
+            checkpoint.position.lines <= lines.count
         {
-            found.append("checkpoint.json holds a state that is not the fold of the \(checkpoint.position.lines) "
-                + "lines it counts: it was altered; delete it (commands rebuild it from the journal)")
+            var prefix = XXH64.Hasher()
+            let counted = checkpoint.position.lines
+            // The chain's head after the lines it counts: the hash the next line names, or the journal's head.
+            let head = counted == lines.count ? contents.head : lines[counted].previous
+            if checkpoint.matches(journal: bytes, playbookHash: XXH64.hash(contents.playbook), prefix: &prefix),
+                checkpoint.state != RunState.fold(lines.prefix(counted).map(\.event))
+                    || checkpoint.position.head != head
+                    || checkpoint.firstAt != (counted > 0 ? lines.first?.event.at : nil)
+            {
+                found.append("checkpoint.json does not describe the \(counted) lines it counts (their state, chain "
+                    + "head or first instant): it was altered; delete it (commands rebuild it from the journal)")
+            }
         }
         if let compiled = compiledPlaybook(for: contents.playbook),
-            compiled != PlaybookChecker.decodeChecked(contents.playbook, file: "playbook.yaml")
+            let decoded = PlaybookChecker.decodeChecked(contents.playbook, file: "playbook.yaml"), compiled != decoded
         {
-            found.append("playbook.compiled is not the playbook that playbook.yaml decodes to: it was altered; "
-                + "delete it (commands rebuild it from playbook.yaml)")
+            found.append("playbook.compiled is not the playbook that playbook.yaml decodes to: it was altered (or "
+                + "made by another version of Muster); delete it (commands rebuild it from playbook.yaml)")
         }
         return found
+    }
+
+    /// The journal's bytes as they are now, read without the lock (`verify` only reads).
+    private func journalBytes() -> [UInt8]? {
+        guard let descriptor = try? files.open(journalPath, flags: O_RDONLY | O_NOFOLLOW, mode: 0) else { return nil }
+        defer { files.close(descriptor) }
+        guard let size = try? files.size(descriptor) else { return nil }
+        return try? files.read(descriptor, count: size)
     }
 }

@@ -24,7 +24,7 @@ extension Journal {
             return nil
         }
         defer { files.close(descriptor) }
-        guard let size = try? files.size(descriptor), size >= 16, size < 64 << 20,
+        guard let size = try? files.size(descriptor), size >= 16, size <= Self.compiledSizeLimit(pinned),
             let bytes = try? files.read(descriptor, count: size), bytes.count == size,
             Self.littleEndian(bytes, at: 0) == XXH64.hash(pinned)
         else { return nil }
@@ -34,9 +34,10 @@ extension Journal {
     }
 
     /// Keeps `playbook`, decoded from `pinned`, compiled beside the journal. A failure is ignored: the next
-    /// command decodes the YAML again.
+    /// command decodes the YAML again (as it does for a playbook whose compiled form would be over the limit).
     public func saveCompiledPlaybook(_ playbook: Playbook, for pinned: [UInt8]) {
         let compact = playbook.compactForm()
+        guard 16 + compact.count <= Self.compiledSizeLimit(pinned) else { return }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(16 + compact.count)
         for hash in [XXH64.hash(pinned), XXH64.hash(compact)] {
@@ -44,6 +45,13 @@ extension Journal {
         }
         bytes += compact
         replaceCache(at: compiledPlaybookPath, with: bytes)
+    }
+
+    /// The largest compiled form read for a pinned playbook of this size: the compact form is smaller than the
+    /// YAML unless anchors repeat large parts, so this bounds what a damaged or forged file can make a command
+    /// read and allocate.
+    static func compiledSizeLimit(_ pinned: [UInt8]) -> Int {
+        16 + 8 * pinned.count + (64 << 10)
     }
 
     private static func littleEndian(_ bytes: [UInt8], at offset: Int) -> UInt64 {

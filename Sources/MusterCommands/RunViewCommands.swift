@@ -139,8 +139,9 @@ enum RunViewCommands {
             boundary still chains, but the run's checkpoint (made after the lines it counts were on disk) shows
             that lines were lost. Against someone who cut both, give --head with a head recorded earlier (status
             --format json and the report's footer print it): verify fails unless that line is still in the chain.
-            The caches commands trust are checked too: the checkpoint's state must be the fold of the lines it
-            counts, and the compiled playbook must be the playbook the pinned YAML decodes to.
+            The caches commands trust are checked too: a checkpoint they would use must describe the lines it
+            counts (state, chain head, first instant), and the compiled playbook must be the playbook the pinned
+            YAML decodes to.
             """,
         options: [.init(name: "--head", value: "SHA256", summary: "a chain head recorded earlier that must still be there")],
         run: { invocation in

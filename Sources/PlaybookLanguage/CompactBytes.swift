@@ -164,7 +164,9 @@ struct CompactReader {
     ) throws(CompactFormError) -> [Element] {
         let count = try count()
         var elements: [Element] = []
-        elements.reserveCapacity(count)
+        // A count is at most the bytes left, but an element takes far more memory than its one byte: reserve
+        // little, and let the array grow with what actually decodes.
+        elements.reserveCapacity(min(count, 64))
         for _ in 0..<count { elements.append(try read(&self)) }
         return elements
     }

@@ -7,7 +7,8 @@ import Diagnostics
 /// (locations included, so the playbook read back is equal to the one written). They are a cache of the YAML:
 /// reading fails, rather than guesses, on anything but exactly what this version writes.
 extension Playbook {
-    /// The layout's version: change it whenever a field of the model is added, removed or reordered.
+    /// The version of the compact form: change it whenever a field of the model is added, removed or reordered,
+    /// and whenever the same YAML comes to decode differently, so that no run keeps using a form made before.
     public static let compactFormVersion: UInt64 = 1
 
     private static let compactMagic: [UInt8] = Array("muster-playbook".utf8)

@@ -73,6 +73,24 @@ struct CompactFormTests {
         #expect(refused > 0)
     }
 
+    /// A count as large as the bytes left passes the first check, but must not reserve that many elements (a step
+    /// takes hundreds of bytes of memory): 60 MB claiming 60 million steps is refused, not a 30 GB allocation.
+    @Test func aForgedCountAsLargeAsTheInputDoesNotReserveThatMuchMemory() throws {
+        let header = Array("muster-playbook".utf8) + [1, 1, 0x61, 1, 0x31, 0, 0, 0]
+        // No roles, severities, milestones or facts; a start; then the steps' count and zero bytes.
+        let start: [UInt8] = [0, 0, 0, 0, 1, 0x61, 2, 2]
+        let rest = 60_000_000
+        var count: [UInt8] = []
+        var value = UInt64(rest)
+        while value >= 0x80 {
+            count.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        count.append(UInt8(value))
+        let forged = header + start + count + [UInt8](repeating: 0, count: rest)
+        #expect(throws: CompactFormError.self) { try Playbook(compactForm: forged) }
+    }
+
     @Test func aForgedHugeCountIsRefusedWithoutAllocatingIt() {
         // The magic, version 1, an id, a version, an empty title, no summary, then 2^62 roles.
         let forged = Array("muster-playbook".utf8) + [1, 1, 0x61, 1, 0x31, 0, 0, 0]
