@@ -125,7 +125,7 @@ struct Notifier {
             close(pipeEnds[1])
             let reason = String(cString: strerror(spawned))
             return .failure(DeliveryFailure(why: "cannot run '\(argv[0])': \(reason)",
-                                            whyChinese: "无法运行 '\(argv[0])'：\(reason)"))
+                                            whyChinese: "无法运行 '\(argv[0])'：\(Self.chinese(spawned) ?? reason)"))
         }
         // The payload is small (well under a pipe's buffer); a reader that never reads cannot block us.
         signal(SIGPIPE, SIG_IGN)
@@ -158,6 +158,19 @@ struct Notifier {
                                   whyChinese: "'\(argv[0])' 被信号 \(status & 0x7F) 终止"))
         }
         return .success(())
+    }
+
+    /// Why a notify command could not be started, in Chinese, for the reasons people meet (else the system's
+    /// English text is used).
+    private static func chinese(_ error: Int32) -> String? {
+        switch error {
+        case ENOENT: "没有这个文件"
+        case EACCES: "没有执行权限"
+        case ENOEXEC: "不是可执行文件"
+        case EPERM: "操作不被允许"
+        case ENOMEM, EAGAIN: "系统资源不足"
+        default: nil
+        }
     }
 
     /// Why a notification did not reach someone, in English and Chinese.

@@ -61,3 +61,19 @@ extension NotifierLanguageTests {
         #expect(!report.stdout.contains("exited with status"))
     }
 }
+
+extension NotifierLanguageTests {
+    /// A notify command that does not exist: the run goes on, and the journal says why in both languages.
+    @Test func aMissingNotifyCommandIsReportedInBothLanguages() throws {
+        let playbook = Fixtures.directory.appendingPathComponent("runs-basic/quick.yaml").path
+        #expect(try muster(["start", playbook, "--run-id", "q", "--assign", "commander=alice"], second: 0).status == 0)
+        let missing = directory.url.appendingPathComponent("no-such-notifier").path
+        let noted = try muster(["note", "q", "still on it"], second: 3,
+                               environment: ["MUSTER_AS": "alice", "MUSTER_NOTIFY": missing])
+        #expect(noted.status == 0, "\(noted.stderr)")
+        let log = try JSONValue.parse(try muster(["log", "q", "--format", "json"], second: 4).stdout)
+        let failed = try #require(log.arrayValue?.first { $0["type"] == "notification.failed" })
+        #expect(failed["data"]?["why"]?.stringValue == "cannot run '\(missing)': No such file or directory")
+        #expect(failed["data"]?["why_zh"]?.stringValue == "无法运行 '\(missing)'：没有这个文件")
+    }
+}
