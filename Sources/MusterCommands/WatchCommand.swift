@@ -44,17 +44,20 @@ enum WatchCommand {
             let session = try RunSession(runID, invocation: invocation)
             let outcome = try session.perform(nil)
             session.deliver(outcome, with: notifier, invocation: invocation)
-            let (contents, playbook, state, _) = try session.read()
+            let (playbook, state) = (outcome.playbook, outcome.state)
             if redraw {
                 console.out("\u{1B}[H\u{1B}[2J" + RunBoard(runID: runID, playbook: playbook, state: state, now: session.now,
                                                            language: invocation.language).render())
-            } else {
+            } else if printedSeq == 0 || state.eventCount > printedSeq {
+                // The lines are read (every one verified) only when there is something new to print, so that
+                // watching a long, quiet run costs a write's checkpointed read per wake, not a full read.
+                let contents = try session.read().contents
                 for line in contents.lines where line.seq > printedSeq {
                     if printedSeq == 0 && line.seq < contents.lines.count - 20 { continue }
                     console.out(describe(line, now: session.now))
                 }
+                printedSeq = contents.lines.count
             }
-            printedSeq = contents.lines.count
             if state.closed { return ExitStatus.success }
             let nowSeconds = Clock.realSeconds()
             if let stopAt, nowSeconds >= stopAt { return ExitStatus.success }
