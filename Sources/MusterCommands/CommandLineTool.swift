@@ -1,10 +1,31 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The `muster` command line: finds the command, parses its options, runs it and returns the exit status.
 ///
 /// Exit statuses follow the command-line contract: 0 success, 1 understood but refused or problems found,
-/// 2 usage errors. The executable only calls `run` with the process's arguments, environment and console.
+/// 2 usage errors. The executable only calls `runProcess` (the process's arguments, environment and console).
 public enum CommandLineTool {
     /// The version `muster --version` prints.
     public static let version = "0.1.0"
+
+    /// Runs `arguments` (without the program name) as this process's command, with its environment and its
+    /// standard output and error, then exits with the command's status.
+    public static func runProcess(_ arguments: [String]) -> Never {
+        var environment: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                environment[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            pointer += 1
+        }
+        exit(run(arguments, environment: environment, console: Console.standard(environment: environment)))
+    }
 
     /// Runs one command line (`arguments` excludes the program name) and returns its exit status.
     public static func run(_ arguments: [String], environment: [String: String], console: Console) -> Int32 {

@@ -6,25 +6,15 @@ import MusterCommands
 /// What a responder at a terminal waits for: a command in a process of its own, from the shell's fork to its exit.
 ///
 /// The bench re-runs its own binary as `muster` (`--run-as-muster`), which links the same code and libraries as
-/// `muster` itself and does exactly what `muster`'s `main` does, so that `swift run muster-bench` never times a stale
+/// `muster` itself and calls the same `CommandLineTool.runProcess`, so that `swift run muster-bench` never times a stale
 /// or missing `muster` binary.
 enum ProcessLatency {
     static let flag = "--run-as-muster"
 
-    /// When the process was started with `flag`: runs the rest of the arguments as `muster` and exits.
+    /// When the process was started with `flag`: runs the rest of the arguments exactly as `muster` does.
     static func runAsMusterIfAsked() {
         guard CommandLine.arguments.count > 1, CommandLine.arguments[1] == flag else { return }
-        var environment: [String: String] = [:]
-        var pointer = environ
-        while let entry = pointer.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                environment[String(text[..<equals])] = String(text[text.index(after: equals)...])
-            }
-            pointer += 1
-        }
-        let console = Console.standard(environment: environment)
-        exit(CommandLineTool.run(Array(CommandLine.arguments.dropFirst(2)), environment: environment, console: console))
+        CommandLineTool.runProcess(Array(CommandLine.arguments.dropFirst(2)))
     }
 
     /// Seconds from spawning `argv` (with `environment`, output discarded) to its exit; stops the bench if it fails.
