@@ -24,17 +24,19 @@ extension Journal {
             let counted = checkpoint.position.lines
             // The chain's head after the lines it counts: the hash the next line names, or the journal's head.
             let head = counted == lines.count ? contents.head : lines[counted].previous
+            // Its byte offset must be just after the lines it counts (commands replay from there).
+            let linesBeforeEnd = bytes[..<min(checkpoint.position.end, bytes.count)].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
             if checkpoint.matches(journal: bytes, playbookHash: XXH64.hash(contents.playbook), prefix: &prefix),
-                checkpoint.state != RunState.fold(lines.prefix(counted).map(\.event))
+                checkpoint.state != RunState.fold(lines.prefix(counted).map(\.event)) || linesBeforeEnd != counted
                     || checkpoint.position.head != head
                     || checkpoint.firstAt != (counted > 0 ? lines.first?.event.at : nil)
             {
                 found.append("checkpoint.json does not describe the \(counted) lines it counts (their state, chain "
-                    + "head or first instant): it was altered; delete it (commands rebuild it from the journal)")
+                    + "head, first instant or end): it was altered; delete it (commands rebuild it from the journal)")
             }
         }
         if let compiled = compiledPlaybook(for: contents.playbook),
-            let decoded = PlaybookChecker.decodeChecked(contents.playbook, file: "playbook.yaml"), compiled != decoded
+            compiled != PlaybookChecker.decodeChecked(contents.playbook, file: "playbook.yaml")
         {
             found.append("playbook.compiled is not the playbook that playbook.yaml decodes to: it was altered (or "
                 + "made by another version of Muster); delete it (commands rebuild it from playbook.yaml)")

@@ -101,4 +101,27 @@ struct RunCacheTests {
         try FileManager.default.removeItem(at: checkpoint)
         #expect(try run.muster(["verify", "wl"]).status == 0)
     }
+
+    /// A checkpoint made after line 2, its byte offset moved to the journal's end (and its prefix hash and checksum
+    /// recomputed): commands would replay nothing after it and start from two lines' state. `verify` catches it.
+    @Test func verifyCatchesACheckpointWhoseEndWasMoved() throws {
+        try run.startWaterLeak()
+        #expect(try run.muster(["note", "wl", "one"], minute: 1, as: "alice").status == 0)
+        let early = try String(contentsOf: checkpoint, encoding: .utf8)
+        #expect(try run.muster(["note", "wl", "two"], minute: 2, as: "alice").status == 0)
+        #expect(try run.muster(["note", "wl", "three"], minute: 3, as: "alice").status == 0)
+        let journal = try Data(contentsOf: runDirectory.appendingPathComponent("journal.jsonl"))
+        let object = try #require(try JSONValue.parse(early).objectValue)
+        let oldEnd = try #require(object["end"]?.intValue)
+        let oldHash = try #require(object["journal_xxh64"]?.stringValue)
+        let sumMarker = ",\"sum\":\""
+        var altered = String(early[..<(try #require(early.range(of: sumMarker, options: .backwards))).lowerBound])
+        altered = altered.replacingOccurrences(of: "\"end\":\(oldEnd)", with: "\"end\":\(journal.count)")
+            .replacingOccurrences(of: oldHash, with: XXH64.hex(XXH64.hash(Array(journal))))
+        let sum = XXH64.hex(XXH64.hash(Array((altered + "}").utf8)))
+        try (altered + sumMarker + sum + "\"}\n").write(to: checkpoint, atomically: false, encoding: .utf8)
+        let caught = try run.muster(["verify", "wl"])
+        #expect(caught.status == 1)
+        #expect(caught.stderr.contains("checkpoint.json does not describe the"), "\(caught.stderr)")
+    }
 }
