@@ -31,7 +31,7 @@ extension Journal {
                     || checkpoint.position.head != head
                     || checkpoint.firstAt != (counted > 0 ? lines.first?.event.at : nil)
             {
-                found.append("checkpoint.json does not describe the \(counted) lines it counts (their state, chain "
+                found.append("checkpoint.bin does not describe the \(counted) lines it counts (their state, chain "
                     + "head, first instant or end): it was altered; delete it (commands rebuild it from the journal)")
             }
         }

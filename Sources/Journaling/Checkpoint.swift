@@ -1,8 +1,8 @@
+import CompactCoding
 import Hashing
-import JSONText
 import RunEngine
 
-/// The folded state of a journal's first lines, kept beside it in `checkpoint.json`, so that a write replays only
+/// The folded state of a journal's first lines, kept beside it in `checkpoint.bin`, so that a write replays only
 /// the lines after it rather than the whole run.
 ///
 /// It is a cache, never the truth: it is used only when the journal's bytes up to its position and the pinned
@@ -37,58 +37,83 @@ struct Checkpoint: Hashable {
         self.state = state
     }
 
+    /// Whether the checkpoint can be of a journal of `journalSize` bytes beside a playbook whose bytes hash to
+    /// `playbookHash` (whether the journal's bytes are those it was made from is for the caller to hash).
+    func fits(journalSize: Int, playbookHash: UInt64) -> Bool {
+        position.end <= journalSize && state.eventCount == position.lines
+            && (position.end == 0) == (position.lines == 0) && playbookHash == self.playbookHash
+    }
+
     /// Whether the checkpoint fits `journal` and `playbook`; `prefix` is then the journal's bytes before its
-    /// position, hashed (the caller goes on hashing the lines after it for the next checkpoint).
+    /// position, hashed.
     func matches(journal: [UInt8], playbookHash: UInt64, prefix: inout XXH64.Hasher) -> Bool {
         let end = position.end
-        guard end <= journal.count, end == 0 || journal[end - 1] == 0x0A, state.eventCount == position.lines,
-            (end == 0) == (position.lines == 0), playbookHash == self.playbookHash
+        guard fits(journalSize: journal.count, playbookHash: playbookHash), end == 0 || journal[end - 1] == 0x0A
         else { return false }
         prefix.update(journal[0..<end])
         return prefix.finalize() == journalHash
     }
 
-    /// One JSON line: the fields, then `"sum"`, the XXH64 of the line up to it (closed with `}`). A checksum
-    /// against a torn or damaged file, not a seal: the checkpoint is only ever trusted as far as the journal's
-    /// own bytes confirm it.
+    /// What a checkpoint's bytes start with.
+    private static let magic = Array("muster-checkpoint".utf8)
+    /// The layout's version: change it whenever the bytes change meaning (including `RunState`'s compact form).
+    static let version: UInt64 = 1
+
+    /// The bytes: a magic and version, the fields, the state's compact form, then the XXH64 of everything before
+    /// it (8 bytes, little-endian). A checksum against a torn or damaged file, not a seal: the checkpoint is only
+    /// ever trusted as far as the journal's own bytes confirm it, and `verify` audits it.
     func encoded() -> [UInt8] {
-        let object: JSONObject = [
-            "checkpoint": 1, "lines": .integer(Int64(position.lines)), "end": .integer(Int64(position.end)),
-            "head": .string(position.head), "first_at": firstAt.map(JSONValue.integer) ?? .null,
-            "first_line": .string(firstLine),
-            "journal_xxh64": .string(XXH64.hex(journalHash)), "playbook_xxh64": .string(XXH64.hex(playbookHash)),
-            "state": RunStateCoding.encode(state),
-        ]
-        var bytes = JSONValue.object(object).utf8Bytes
-        let sum = XXH64.hex(XXH64.hash(bytes))
-        bytes.removeLast()
-        bytes += Array(",\"sum\":\"\(sum)\"}\n".utf8)
+        var writer = CompactWriter(capacity: 2048)
+        for byte in Self.magic { writer.byte(byte) }
+        writer.unsigned(Self.version)
+        writer.int(position.lines)
+        writer.int(position.end)
+        writer.string(position.head)
+        writer.optional(firstAt) { $0.signed($1) }
+        writer.string(firstLine)
+        writer.unsigned(journalHash)
+        writer.unsigned(playbookHash)
+        state.write(to: &writer)
+        var bytes = writer.bytes
+        let sum = XXH64.hash(bytes)
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: sum >> UInt64(shift))) }
         return bytes
     }
 
-    /// The checkpoint in `bytes`, or `nil` when they are not a whole, intact one.
+    /// The checkpoint in `bytes`, or `nil` when they are not a whole, intact one of this version.
     static func decode(_ bytes: [UInt8]) -> Checkpoint? {
-        let suffix = Array(",\"sum\":\"".utf8)
-        let suffixLength = suffix.count + 16 + 3
-        guard bytes.count > suffixLength, bytes.last == 0x0A,
-            bytes[(bytes.count - suffixLength)...].starts(with: suffix)
-        else { return nil }
-        let bodyEnd = bytes.count - suffixLength
-        let body = Array(bytes[..<bodyEnd]) + [UInt8(ascii: "}")]
-        let sum = String(decoding: bytes[(bodyEnd + suffix.count)..<(bodyEnd + suffix.count + 16)], as: UTF8.self)
-        guard XXH64.hex(XXH64.hash(body)) == sum, let value = try? JSONValue.parse(body),
-            value["checkpoint"]?.intValue == 1, let lines = value["lines"]?.intValue, lines >= 0,
-            let end = value["end"]?.intValue, end >= 0, let head = value["head"]?.stringValue,
-            let journalHash = value["journal_xxh64"]?.stringValue.flatMap({ UInt64($0, radix: 16) }),
-            let playbookHash = value["playbook_xxh64"]?.stringValue.flatMap({ UInt64($0, radix: 16) }),
-            let stateValue = value["state"], let state = RunStateCoding.decode(stateValue)
-        else { return nil }
-        let firstAt = value["first_at"]?.intValue
-        guard let firstLine = value["first_line"]?.stringValue else { return nil }
-        let checkpoint = Checkpoint(
-            position: Journal.Position(lines: Int(lines), head: head, end: Int(end)), firstAt: firstAt,
-            firstLine: firstLine, journalHash: journalHash, playbookHash: playbookHash, state: state)
-        return checkpoint
+        guard bytes.count > magic.count + 8 else { return nil }
+        let bodyEnd = bytes.count - 8
+        var sum: UInt64 = 0
+        for index in (bodyEnd..<bytes.count).reversed() { sum = sum << 8 | UInt64(bytes[index]) }
+        guard bytes.withUnsafeBytes({ XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[..<bodyEnd])) }) == sum else {
+            return nil
+        }
+        return bytes.withUnsafeBufferPointer { buffer -> Checkpoint? in
+            var reader = CompactReader(UnsafeBufferPointer(rebasing: buffer[..<bodyEnd]))
+            return try? read(&reader)
+        }
+    }
+
+    private static func read(_ reader: inout CompactReader) throws(CompactFormError) -> Checkpoint {
+        for byte in magic {
+            guard try reader.byte() == byte else { throw reader.failure("not a checkpoint") }
+        }
+        guard try reader.unsigned() == version else { throw reader.failure("another version") }
+        let lines = try reader.int()
+        let end = try reader.int()
+        guard lines >= 0, end >= 0 else { throw reader.failure("a negative position") }
+        let head = try reader.string()
+        let firstAt = try reader.optional { (reader) throws(CompactFormError) in try reader.signed() }
+        guard firstAt.map(EventCoding.instantRange.contains) ?? true else { throw reader.failure("an instant out of range") }
+        let firstLine = try reader.string()
+        let journalHash = try reader.unsigned()
+        let playbookHash = try reader.unsigned()
+        let state = try RunState(reading: &reader)
+        guard reader.isAtEnd else { throw reader.failure("bytes after the state") }
+        return Checkpoint(
+            position: Journal.Position(lines: lines, head: head, end: end), firstAt: firstAt, firstLine: firstLine,
+            journalHash: journalHash, playbookHash: playbookHash, state: state)
     }
 
     /// The damage this checkpoint proves in a journal whose lines all verify (`lines` of them, the chain's head
@@ -100,7 +125,7 @@ struct Checkpoint: Hashable {
         -> JournalError?
     {
         guard firstLine == self.firstLine, playbookHash == self.playbookHash, position.lines > 0 else { return nil }
-        let remedy = "if this journal is the right one, delete checkpoint.json"
+        let remedy = "if this journal is the right one, delete checkpoint.bin"
         if lines < position.lines {
             return .damaged(line: lines + 1, reason: "the journal ends after line \(lines), but its checkpoint was "
                 + "made after line \(position.lines): lines were lost (cut at a line boundary, or an older copy "

@@ -24,7 +24,7 @@ public struct Journal: Sendable {
     public var playbookPath: String { directory + "/playbook.yaml" }
     /// The checkpoint's path: the folded state of the journal's first lines, so that a write need not replay
     /// them (see `update`).
-    public var checkpointPath: String { directory + "/checkpoint.json" }
+    public var checkpointPath: String { directory + "/checkpoint.bin" }
 
     /// Opens the journal of an existing run directory (nothing is read until a transaction or a read).
     public init(directory: String, files: any FileOperations = SystemFiles()) {
@@ -167,24 +167,34 @@ public struct Journal: Sendable {
     @discardableResult
     public func update(_ decide: (Snapshot) throws -> [Event]) throws -> Snapshot {
         try locked { descriptor in
-            let (playbook, bytes) = try readFiles(descriptor)
+            let playbook = try readPlaybook()
             let playbookHash = XXH64.hash(playbook)
+            let journalSize = try size(descriptor)
             // The journal's bytes are hashed once, in order: up to the checkpoint to recognise them, then on through
-            // the lines after it and the new ones for the next checkpoint.
+            // the lines after it and the new ones for the next checkpoint. Only the bytes after the checkpoint are
+            // kept: those before it pass through a small buffer, hashed as they are read.
             var prefix = XXH64.Hasher()
             let origin: Position
             var state = RunState()
             var firstAt: Int64?
+            var firstLine: String?
+            let bytes: [UInt8]
             let checkpoint = readCheckpoint()
-            if let checkpoint, checkpoint.matches(journal: bytes, playbookHash: playbookHash, prefix: &prefix) {
+            if let checkpoint, checkpoint.position.lines > 0,
+                checkpoint.fits(journalSize: journalSize, playbookHash: playbookHash),
+                try recognise(descriptor, upTo: checkpoint.position.end, as: checkpoint.journalHash, prefix: &prefix)
+            {
                 origin = checkpoint.position
                 state = checkpoint.state
                 firstAt = checkpoint.firstAt
+                firstLine = checkpoint.firstLine
+                bytes = try readJournal(descriptor, from: origin.end, to: journalSize)
             } else {
                 prefix = XXH64.Hasher()
                 origin = Position(lines: 0, head: SHA256.hash(playbook).hex, end: 0)
+                bytes = try readJournal(descriptor, from: 0, to: journalSize)
             }
-            let parsed = try Self.parse(bytes, from: origin, everyChecksum: false)
+            let parsed = try Self.parse(bytes, startingAt: origin.end, from: origin, everyChecksum: false)
             if origin.end == 0, let checkpoint, let damage = checkpoint.contradiction(
                 firstLine: Self.firstLineHash(bytes), playbookHash: playbookHash, lines: parsed.committed.lines,
                 head: { $0 == parsed.lines.count ? parsed.committed.head : parsed.lines[$0].previous })
@@ -193,7 +203,7 @@ public struct Journal: Sendable {
             }
             for line in parsed.lines { state.apply(line.event) }
             firstAt = firstAt ?? parsed.lines.first?.event.at
-            prefix.update(bytes[origin.end..<parsed.committed.end])
+            prefix.update(bytes[..<(parsed.committed.end - origin.end)])
             var snapshot = Snapshot(state: state, lineCount: parsed.committed.lines, head: parsed.committed.head,
                                     playbook: playbook, linesDecoded: parsed.lines.count)
             var events: [Event] = []
@@ -209,8 +219,8 @@ public struct Journal: Sendable {
                 // Nothing to write; a checkpoint that was missing or behind is brought up to date.
                 if !parsed.lines.isEmpty {
                     saveCheckpoint(Checkpoint(position: parsed.committed, firstAt: firstAt,
-                                              firstLine: Self.firstLineHash(bytes), journalHash: prefix.finalize(),
-                                              playbookHash: playbookHash, state: state))
+                                              firstLine: firstLine ?? Self.firstLineHash(bytes),
+                                              journalHash: prefix.finalize(), playbookHash: playbookHash, state: state))
                 }
                 return snapshot
             }
@@ -219,12 +229,35 @@ public struct Journal: Sendable {
             var stateAfter = snapshot.state
             for line in lines.dropFirst(parsed.tornBytes > 0 ? 1 : 0) { stateAfter.apply(line.event) }
             prefix.update(written)
-            let firstLine = parsed.committed.lines > 0 ? Self.firstLineHash(bytes) : Self.firstLineHash(written)
-            saveCheckpoint(Checkpoint(position: after, firstAt: firstAt ?? events.first?.at, firstLine: firstLine,
+            let firstLineAfter = firstLine
+                ?? (parsed.committed.lines > 0 ? Self.firstLineHash(bytes) : Self.firstLineHash(written))
+            saveCheckpoint(Checkpoint(position: after, firstAt: firstAt ?? events.first?.at, firstLine: firstLineAfter,
                                       journalHash: prefix.finalize(), playbookHash: playbookHash, state: stateAfter))
             return Snapshot(state: stateAfter, lineCount: after.lines, head: after.head, playbook: playbook,
                             linesDecoded: parsed.lines.count)
         }
+    }
+
+    /// Whether the journal's first `end` bytes end a line and hash to `expected`; `prefix` has hashed them either
+    /// way. They are read through a buffer of 64 KiB, so that a long journal costs no large allocation.
+    private func recognise(_ descriptor: Int32, upTo end: Int, as expected: UInt64, prefix: inout XXH64.Hasher)
+        throws(JournalError) -> Bool
+    {
+        _ = lseek(descriptor, 0, SEEK_SET)
+        var left = end
+        var lastByte: UInt8?
+        do {
+            while left > 0 {
+                let chunk = try files.read(descriptor, count: min(left, 1 << 16))
+                guard !chunk.isEmpty else { return false }
+                prefix.update(chunk)
+                lastByte = chunk.last
+                left -= chunk.count
+            }
+        } catch {
+            throw .io(error)
+        }
+        return lastByte == 0x0A && prefix.finalize() == expected
     }
 
     /// Opens the journal, takes the exclusive lock, runs `body`, unlocks and closes.
@@ -344,17 +377,31 @@ public struct Journal: Sendable {
         }
     }
 
-    /// The pinned playbook's and the journal's bytes.
-    private func readFiles(_ descriptor: Int32) throws(JournalError) -> (playbook: [UInt8], journal: [UInt8]) {
+    /// The pinned playbook's bytes.
+    private func readPlaybook() throws(JournalError) -> [UInt8] {
         do {
             let pinned = try files.open(playbookPath, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
             defer { files.close(pinned) }
-            let playbook = try files.read(pinned, count: try files.size(pinned))
-            _ = lseek(descriptor, 0, SEEK_SET)
-            return (playbook, try files.read(descriptor, count: try files.size(descriptor)))
+            return try files.read(pinned, count: try files.size(pinned))
         } catch {
             throw .io(error)
         }
+    }
+
+    /// The journal's bytes from offset `start` to `end`.
+    private func readJournal(_ descriptor: Int32, from start: Int, to end: Int) throws(JournalError) -> [UInt8] {
+        do {
+            _ = lseek(descriptor, off_t(start), SEEK_SET)
+            return try files.read(descriptor, count: max(0, end - start))
+        } catch {
+            throw .io(error)
+        }
+    }
+
+    /// The pinned playbook's and the journal's bytes.
+    private func readFiles(_ descriptor: Int32) throws(JournalError) -> (playbook: [UInt8], journal: [UInt8]) {
+        let playbook = try readPlaybook()
+        return (playbook, try readJournal(descriptor, from: 0, to: try size(descriptor)))
     }
 
     /// Reads the pinned playbook and every line, verifying sequence and chain, and checksums: every one when
@@ -390,15 +437,16 @@ public struct Journal: Sendable {
         var end: Int
     }
 
-    /// Decodes and verifies the lines of `bytes` after `position`, which the caller vouches for. Returns the
-    /// committed lines after it, the position after the last of them, and how many bytes follow that position (a
-    /// torn or uncommitted write).
-    static func parse(_ bytes: [UInt8], from position: Position, everyChecksum: Bool) throws(JournalError)
-        -> (lines: [JournalLine], committed: Position, tornBytes: Int)
+    /// Decodes and verifies the lines of the journal after `position`, which the caller vouches for; `bytes` are
+    /// the journal's from byte offset `base` (at most `position.end`) to its end. Returns the committed lines after
+    /// `position`, the position after the last of them, and how many bytes follow that position (a torn or
+    /// uncommitted write).
+    static func parse(_ bytes: [UInt8], startingAt base: Int = 0, from position: Position, everyChecksum: Bool)
+        throws(JournalError) -> (lines: [JournalLine], committed: Position, tornBytes: Int)
     {
         var lines: [JournalLine] = []
         var head = position.head
-        var start = position.end
+        var start = position.end - base
         var lineNumber = position.lines
         // Where the last committed line ends: lines after it are a write that did not finish.
         var committed = (count: 0, position: position)
@@ -406,7 +454,7 @@ public struct Journal: Sendable {
         let lastNewline = bytes.lastIndex(of: 0x0A)
         func result() -> (lines: [JournalLine], committed: Position, tornBytes: Int) {
             if committed.count < lines.count { lines.removeSubrange(committed.count...) }
-            return (lines, committed.position, bytes.count - committed.position.end)
+            return (lines, committed.position, base + bytes.count - committed.position.end)
         }
         while start < bytes.count {
             // An incomplete last line: a torn write, cut back to the last commit.
@@ -440,7 +488,7 @@ public struct Journal: Sendable {
             lines.append(line)
             previousLineRange = start..<newline
             start = newline + 1
-            if line.commit { committed = (lines.count, Position(lines: lineNumber, head: head, end: start)) }
+            if line.commit { committed = (lines.count, Position(lines: lineNumber, head: head, end: base + start)) }
         }
         return result()
     }

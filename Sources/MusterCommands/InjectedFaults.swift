@@ -21,7 +21,7 @@ import Synchronization
 ///   `playbook.yaml` and 2 is `journal.jsonl`; every write opens `journal.jsonl`).
 ///
 /// Any operation also takes `ENOSPC`, `EIO`, `EACCES` or `EROFS`. N counts from 1 (the default) and the fault
-/// happens once. The caches `checkpoint.json` and `playbook.compiled`, whose failures are ignored by design, and
+/// happens once. The caches `checkpoint.bin` and `playbook.compiled`, whose failures are ignored by design, and
 /// reads are never touched.
 /// The errors are the system's own, so the command line reports them exactly as it reports real ones. Unset or
 /// empty means no fault; any other value is a usage error (exit 2), so that a mistyped fault never silently
@@ -97,7 +97,7 @@ enum InjectedFaults {
 
         func open(_ path: String, flags: Int32, mode: UInt32) throws(FileError) -> Int32 {
             let writing = flags & O_ACCMODE != O_RDONLY
-            if writing, !path.hasSuffix("/checkpoint.json"), !path.hasSuffix("/playbook.compiled"), strikes(.open),
+            if writing, !path.hasSuffix("/checkpoint.bin"), !path.hasSuffix("/playbook.compiled"), strikes(.open),
                 let code = fault.error
             {
                 throw FileError("open", path: path, code: code)

@@ -1,3 +1,4 @@
+public import CompactCoding
 import Diagnostics
 
 /// A playbook as compact bytes, read back without YAML, so that a run's pinned playbook, checked once when the

@@ -539,7 +539,7 @@ import Testing
             return files
         }
         let before = try snapshot()
-        #expect(before.keys.sorted() == ["checkpoint.json", "journal.jsonl", "playbook.compiled", "playbook.yaml"])
+        #expect(before.keys.sorted() == ["checkpoint.bin", "journal.jsonl", "playbook.compiled", "playbook.yaml"])
         try FileManager.default.createSymbolicLink(atPath: run.runs.appendingPathComponent("linked").path,
                                                    withDestinationPath: "../decoys/decoy")
         for arguments in [["note", "linked", "planted", "--as", "ann"], ["ack", "linked", "open_bridge", "--as", "ann"],

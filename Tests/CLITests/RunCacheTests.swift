@@ -4,9 +4,10 @@
 import Foundation
 import Hashing
 import JSONText
+@testable import Journaling
 import Testing
 
-/// The two caches beside a run's journal, `playbook.compiled` and `checkpoint.json`: made by the commands, rebuilt
+/// The two caches beside a run's journal, `playbook.compiled` and `checkpoint.bin`: made by the commands, rebuilt
 /// when missing or damaged, never changing what a command does, and checked by `verify` against the journal and
 /// the pinned YAML, since commands trust them.
 struct RunCacheTests {
@@ -15,7 +16,7 @@ struct RunCacheTests {
 
     var runDirectory: URL { run.directory.url.appendingPathComponent("runs/wl") }
     var compiled: URL { runDirectory.appendingPathComponent("playbook.compiled") }
-    var checkpoint: URL { runDirectory.appendingPathComponent("checkpoint.json") }
+    var checkpoint: URL { runDirectory.appendingPathComponent("checkpoint.bin") }
 
     @Test func startCompilesThePinnedPlaybookWithTheContractsMode() throws {
         try run.startWaterLeak()
@@ -71,32 +72,40 @@ struct RunCacheTests {
         #expect(try run.muster(["verify", "wl"]).status == 0)
     }
 
+    /// The ways a checkpoint is altered below: its state (alone, or with another run's first line, which commands
+    /// do not look at), the chain head the next line would name (which reads as lines rewritten after it), or the
+    /// instant relative times count from.
+    enum CheckpointAlteration: String, CaseIterable, Sendable {
+        case state, stateAndFirstLine, head, firstInstant
+    }
+
+    /// Rewrites the checkpoint with `change` made and its checksum recomputed.
+    func alterCheckpoint(_ change: (inout Checkpoint) -> Void) throws {
+        var altered = try #require(Checkpoint.decode(Array(try Data(contentsOf: checkpoint))))
+        change(&altered)
+        try Data(altered.encoded()).write(to: checkpoint)
+    }
+
     /// A checkpoint changed and its checksum recomputed still fits the journal's bytes, so writes would start from
-    /// it: its state (even with another run's first line, which commands do not look at), the chain head the next
-    /// line would name (which reads as lines rewritten after it), or the instant relative times count from.
-    /// `verify` catches each.
-    @Test(arguments: [
-        (["\"aborted\":false": "\"aborted\":true"], "checkpoint.json does not describe the"),
-        (["\"aborted\":false": "\"aborted\":true", "\"first_line\":\"": "\"first_line\":\"0"],
-         "checkpoint.json does not describe the"),
-        (["\"head\":\"": "\"head\":\"0"], "is not the line the journal's checkpoint was made after"),
-        (["\"first_at\":1767225600000": "\"first_at\":1767225000000"], "checkpoint.json does not describe the"),
-    ])
-    func verifyCatchesACheckpointThatWasAltered(changes: [String: String], expected: String) throws {
+    /// it. `verify` catches each alteration.
+    @Test(arguments: CheckpointAlteration.allCases)
+    func verifyCatchesACheckpointThatWasAltered(alteration: CheckpointAlteration) throws {
         try run.startWaterLeak()
         #expect(try run.muster(["done", "wl", "report"], minute: 1, as: "bob").status == 0)
-        let text = try String(contentsOf: checkpoint, encoding: .utf8)
-        let sumMarker = ",\"sum\":\""
-        let body = try #require(text.range(of: sumMarker, options: .backwards)).lowerBound
-        var altered = String(text[..<body])
-        for (from, to) in changes {
-            #expect(altered.contains(from), "\(from) is not in \(altered)")
-            altered = altered.replacingOccurrences(of: from, with: to)
+        try alterCheckpoint { checkpoint in
+            switch alteration {
+            case .state: checkpoint.state.aborted = true
+            case .stateAndFirstLine:
+                checkpoint.state.aborted = true
+                checkpoint.firstLine = "0" + checkpoint.firstLine
+            case .head: checkpoint.position.head = "0" + checkpoint.position.head
+            case .firstInstant: checkpoint.firstAt = checkpoint.firstAt.map { $0 - 600_000 }
+            }
         }
-        let sum = XXH64.hex(XXH64.hash(Array((altered + "}").utf8)))
-        try (altered + sumMarker + sum + "\"}\n").write(to: checkpoint, atomically: false, encoding: .utf8)
         let caught = try run.muster(["verify", "wl"])
         #expect(caught.status == 1)
+        let expected = alteration == .head ? "is not the line the journal's checkpoint was made after"
+            : "checkpoint.bin does not describe the"
         #expect(caught.stderr.contains(expected), "\(caught.stderr)")
         try FileManager.default.removeItem(at: checkpoint)
         #expect(try run.muster(["verify", "wl"]).status == 0)
@@ -107,21 +116,38 @@ struct RunCacheTests {
     @Test func verifyCatchesACheckpointWhoseEndWasMoved() throws {
         try run.startWaterLeak()
         #expect(try run.muster(["note", "wl", "one"], minute: 1, as: "alice").status == 0)
-        let early = try String(contentsOf: checkpoint, encoding: .utf8)
+        let early = try Data(contentsOf: checkpoint)
         #expect(try run.muster(["note", "wl", "two"], minute: 2, as: "alice").status == 0)
         #expect(try run.muster(["note", "wl", "three"], minute: 3, as: "alice").status == 0)
-        let journal = try Data(contentsOf: runDirectory.appendingPathComponent("journal.jsonl"))
-        let object = try #require(try JSONValue.parse(early).objectValue)
-        let oldEnd = try #require(object["end"]?.intValue)
-        let oldHash = try #require(object["journal_xxh64"]?.stringValue)
-        let sumMarker = ",\"sum\":\""
-        var altered = String(early[..<(try #require(early.range(of: sumMarker, options: .backwards))).lowerBound])
-        altered = altered.replacingOccurrences(of: "\"end\":\(oldEnd)", with: "\"end\":\(journal.count)")
-            .replacingOccurrences(of: oldHash, with: XXH64.hex(XXH64.hash(Array(journal))))
-        let sum = XXH64.hex(XXH64.hash(Array((altered + "}").utf8)))
-        try (altered + sumMarker + sum + "\"}\n").write(to: checkpoint, atomically: false, encoding: .utf8)
+        let journal = Array(try Data(contentsOf: runDirectory.appendingPathComponent("journal.jsonl")))
+        try early.write(to: checkpoint)
+        try alterCheckpoint { checkpoint in
+            checkpoint.position.end = journal.count
+            checkpoint.journalHash = XXH64.hash(journal)
+        }
         let caught = try run.muster(["verify", "wl"])
         #expect(caught.status == 1)
-        #expect(caught.stderr.contains("checkpoint.json does not describe the"), "\(caught.stderr)")
+        #expect(caught.stderr.contains("checkpoint.bin does not describe the"), "\(caught.stderr)")
+    }
+
+    /// A checkpoint that is not a whole one of this version (torn, noise, the JSON of an older Muster) is ignored:
+    /// the command does what it would have done, and the next write leaves a good one.
+    @Test(arguments: ["truncated", "noise", "older JSON"])
+    func anUnreadableCheckpointIsIgnoredAndRewritten(damage: String) throws {
+        try run.startWaterLeak()
+        #expect(try run.muster(["note", "wl", "one"], minute: 1, as: "alice").status == 0)
+        let good = try Data(contentsOf: checkpoint)
+        let expected = try run.muster(["status", "wl", "--format", "json"], minute: 2)
+        switch damage {
+        case "truncated": try good.prefix(good.count - 1).write(to: checkpoint)
+        case "noise": try Data((0..<good.count).map { UInt8(truncatingIfNeeded: $0 &* 97 &+ 3) }).write(to: checkpoint)
+        default: try Data("{\"checkpoint\":1,\"lines\":2}\n".utf8).write(to: checkpoint)
+        }
+        let status = try run.muster(["status", "wl", "--format", "json"], minute: 2)
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout == expected.stdout)
+        #expect(try run.muster(["note", "wl", "two"], minute: 3, as: "alice").status == 0)
+        #expect(Checkpoint.decode(Array(try Data(contentsOf: checkpoint)))?.position.lines != nil)
+        #expect(try run.muster(["verify", "wl"]).status == 0)
     }
 }

@@ -133,7 +133,7 @@ struct RunCommandTests {
         #expect(caught.status == 1)
         #expect(caught.stderr.contains("lines were lost (cut at a line boundary"), "\(caught.stderr)")
         // Without the checkpoint, a head recorded earlier still catches it.
-        try FileManager.default.removeItem(at: directory.url.appendingPathComponent("runs/wl/checkpoint.json"))
+        try FileManager.default.removeItem(at: directory.url.appendingPathComponent("runs/wl/checkpoint.bin"))
         let cut = try muster(["verify", "wl", "--head", head])
         #expect(cut.status == 1)
         #expect(cut.stderr.contains("is not in the chain: the journal was cut or rewritten after it"))

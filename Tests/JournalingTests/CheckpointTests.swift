@@ -3,7 +3,7 @@
 #endif
 import Foundation
 import Hashing
-import Journaling
+@testable import Journaling
 import RunEngine
 import Testing
 
@@ -160,13 +160,34 @@ struct CheckpointTests {
             } catch JournalError.damaged(let line, let reason) {
                 #expect(line == 4 - cut, "\(operation)")
                 #expect(reason.contains("its checkpoint was made after line 3: lines were lost"), "\(reason)")
-                #expect(reason.contains("delete checkpoint.json"))
+                #expect(reason.contains("delete checkpoint.bin"))
             }
         }
         #expect(try Data(contentsOf: url) == before, "nothing written")
         // The operator's way out when the shorter journal is the right one.
         try FileManager.default.removeItem(atPath: journal.checkpointPath)
         #expect(try journal.read().contents.lines.count == 3 - cut)
+    }
+
+    /// The checkpoint's bytes read back as the checkpoint; cut anywhere, or with any byte changed, they are not a
+    /// checkpoint at all (never a trap, never another checkpoint).
+    @Test func aCheckpointReadsBackAndNoDamagedCopyDoes() throws {
+        let (journal, base) = try makeRun()
+        defer { try? FileManager.default.removeItem(at: base) }
+        try journal.update { _ in [note("one", at: 2000), note("two", at: 2500)] }
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: journal.checkpointPath)))
+        let checkpoint = try #require(Checkpoint.decode(bytes))
+        #expect(checkpoint.state == (try folded(journal)))
+        #expect(checkpoint.position.lines == 3)
+        #expect(checkpoint.encoded() == bytes)
+        for length in 0..<bytes.count {
+            #expect(Checkpoint.decode(Array(bytes[..<length])) == nil, "cut to \(length) bytes")
+        }
+        for index in bytes.indices {
+            var damaged = bytes
+            damaged[index] ^= 0x20
+            #expect(Checkpoint.decode(damaged) == nil, "byte \(index) changed")
+        }
     }
 
     @Test func aJournalRewrittenBeforeItsCheckpointIsDamage() throws {

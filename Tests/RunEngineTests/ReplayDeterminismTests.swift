@@ -1,3 +1,4 @@
+import CompactCoding
 import JSONText
 import PlaybookLanguage
 import RunEngine
@@ -89,9 +90,20 @@ struct ReplayDeterminismTests {
                     events.append(event)
                 }
                 #expect(RunState.fold(events) == state, "seed \(seed)")
-                // The journal's checkpoint keeps the state as JSON text: it comes back exactly.
-                let text = RunStateCoding.encode(state).utf8Bytes
-                #expect((try? JSONValue.parse(text)).flatMap(RunStateCoding.decode) == state, "seed \(seed)")
+                // The journal's checkpoint keeps the state in its compact form: it comes back exactly, and
+                // writes the same bytes again.
+                var writer = CompactWriter(capacity: 1024)
+                state.write(to: &writer)
+                let bytes = writer.bytes
+                let readBack = bytes.withUnsafeBufferPointer { buffer in
+                    var reader = CompactReader(buffer)
+                    let state = try? RunState(reading: &reader)
+                    return reader.isAtEnd ? state : nil
+                }
+                #expect(readBack == state, "seed \(seed)")
+                var again = CompactWriter(capacity: 1024)
+                readBack?.write(to: &again)
+                #expect(again.bytes == bytes, "seed \(seed)")
                 if state.closed { break }
             }
             // Instants never run backwards and the journal coding is lossless.

@@ -78,7 +78,7 @@ private struct Fixture: Sendable {
             // Best effort: leave no run directories behind in the temporary directory.
             let directory = fixture.journal.directory
             unlink(directory + "/journal.jsonl")
-            unlink(directory + "/checkpoint.json")
+            unlink(directory + "/checkpoint.bin")
             unlink(directory + "/playbook.yaml")
             rmdir(directory)
             rmdir(String(directory.dropLast(4)))
