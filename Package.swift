@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "muster-bench", targets: ["muster-bench"]),
         // The libraries the fuzz targets in Tests/Fuzz (a package of their own) are built against.
         .library(name: "Hashing", targets: ["Hashing"]),
+        .library(name: "CompactCoding", targets: ["CompactCoding"]),
         .library(name: "Diagnostics", targets: ["Diagnostics"]),
         .library(name: "YAMLLoading", targets: ["YAMLLoading"]),
         .library(name: "PlaybookLanguage", targets: ["PlaybookLanguage"]),

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
     import Glibc
 #endif
+import CompactCoding
 import Hashing
 import Journaling
 import PlaybookLanguage
@@ -25,11 +26,15 @@ import RunEngine
 /// - every line read decodes back to itself from its own encoding;
 /// - a write from the checkpoint starts from, and returns, the state that folding every line gives.
 ///
+/// The same bytes are also read as a run state's compact form (what a checkpoint holds, behind its checksum): never
+/// a trap, and a state that reads writes the bytes it reads back from.
+///
 /// With `FUZZ_JOURNAL_WRITE_RECHAINED=FILE` in the environment, the re-chained bytes of each input are written to
 /// FILE (to turn a crash of the second pass into a regression input).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJournalTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    readAsState(bytes)
     exercise(bytes)
     let rechained = Rechain.apply(bytes, playbook: fixture.playbookBytes)
     if let path = getenv("FUZZ_JOURNAL_WRITE_RECHAINED") {
@@ -42,6 +47,27 @@ public func fuzzJournalTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) 
     }
     if rechained != bytes { exercise(rechained) }
     return 0
+}
+
+/// `bytes` as a `RunState`'s compact form: when they read as one, its bytes read back as a state with the same
+/// bytes (compared as bytes, since a fact may be NaN, which is not equal to itself).
+private func readAsState(_ bytes: [UInt8]) {
+    func read(_ bytes: [UInt8]) -> RunState? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = CompactReader(buffer)
+            return try? RunState(reading: &reader)
+        }
+    }
+    func written(_ state: RunState) -> [UInt8] {
+        var writer = CompactWriter(capacity: 256)
+        state.write(to: &writer)
+        return writer.bytes
+    }
+    guard let state = read(bytes) else { return }
+    let once = written(state)
+    guard let again = read(once), written(again) == once else {
+        fatalError("a state read from compact bytes does not read back as itself")
+    }
 }
 
 /// The run directory and engine, made once per process.
