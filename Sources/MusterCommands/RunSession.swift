@@ -124,16 +124,21 @@ struct RunSession {
 
     /// Delivers the notifications `outcome` appended (when there is a notifier) and journals the results in a
     /// write of their own, so that no external program ever runs while the journal is locked.
-    func deliver(_ outcome: Outcome, with notifier: Notifier?, invocation: Invocation) {
-        guard let notifier else { return }
+    ///
+    /// - Returns: how many result events were journaled.
+    @discardableResult
+    func deliver(_ outcome: Outcome, with notifier: Notifier?, invocation: Invocation) -> Int {
+        guard let notifier else { return 0 }
         let results = notifier.deliver(outcome.appended, state: outcome.state) {
             max((try? Clock.now(invocation.environment)) ?? now, outcome.state.lastEventAt)
         }
-        guard !results.isEmpty else { return }
+        guard !results.isEmpty else { return 0 }
         do {
             try journal.transact { _ in results }
+            return results.count
         } catch {
             invocation.console.error("muster: warning: notification results could not be journaled: \(error)\n")
+            return 0
         }
     }
 

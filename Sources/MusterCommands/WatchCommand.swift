@@ -15,11 +15,11 @@ enum WatchCommand {
         summary: "the live board of a run: fires timers on time and shows notifications",
         usage: "muster watch RUN [--notify-command CMD] [--contacts FILE] [--exit-after DURATION]",
         discussion: """
-            On a terminal the board is redrawn in place; piped, each new event is printed as one line. watch sleeps
-            until the next timer is due (at most a second, to notice other terminals' actions), fires it through the
-            journal like any command, and delivers notifications with --notify-command (argv, no shell; the
-            notification and the person's contacts are JSON on stdin). It stops when the run is closed, or after
-            --exit-after (e.g. 30s).
+            On a terminal the board is redrawn in place, with the latest notifications and whom they reached under
+            it; piped, each new event is printed as one line. watch sleeps until the next timer is due (at most a
+            second, to notice other terminals' actions), fires it through the journal like any command, and delivers
+            notifications with --notify-command (argv, no shell; the notification and the person's contacts are JSON
+            on stdin). It stops when the run is closed, or after --exit-after (e.g. 30s).
             """,
         options: ActionCommands.notifyOptions + [
             .init(name: "--exit-after", value: "DURATION", summary: "stop after this long (e.g. 30s, 10m)"),
@@ -40,17 +40,26 @@ enum WatchCommand {
         let console = invocation.console
         let redraw = console.colourOut
         var printedSeq = 0
+        var notifications = NotificationPanel([], language: invocation.language)
         while true {
             let session = try RunSession(runID, invocation: invocation)
             let outcome = try session.perform(nil)
-            session.deliver(outcome, with: notifier, invocation: invocation)
+            let results = session.deliver(outcome, with: notifier, invocation: invocation)
             let (playbook, state) = (outcome.playbook, outcome.state)
+            // The lines are read (every one verified) only when there is something new to show, so that watching
+            // a long, quiet run costs a write's checkpointed read per wake, not a full read. The results of this
+            // wake's deliveries are journaled after the state was folded: they count too.
+            let lastSeq = state.eventCount + results
             if redraw {
+                if lastSeq > printedSeq {
+                    let contents = try session.read().contents
+                    notifications = NotificationPanel(contents.events, language: invocation.language)
+                    printedSeq = contents.lines.count
+                }
                 console.out("\u{1B}[H\u{1B}[2J" + RunBoard(runID: runID, playbook: playbook, state: state, now: session.now,
-                                                           language: invocation.language).render())
-            } else if printedSeq == 0 || state.eventCount > printedSeq {
-                // The lines are read (every one verified) only when there is something new to print, so that
-                // watching a long, quiet run costs a write's checkpointed read per wake, not a full read.
+                                                           language: invocation.language).render()
+                    + notifications.render())
+            } else if printedSeq == 0 || lastSeq > printedSeq {
                 let contents = try session.read().contents
                 for line in contents.lines where line.seq > printedSeq {
                     if printedSeq == 0 && line.seq < contents.lines.count - 20 { continue }

@@ -199,6 +199,39 @@ struct RunCommandTests {
         #expect(watch.stdout.contains("notification.sent id=n1 to=alice"))
     }
 
+    /// On a terminal (here the pseudo-terminal of `script`), `watch` redraws the board with the latest
+    /// notifications under it, each with whom it reached, in the wake that delivered them, in English and Chinese.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")), arguments: ["en", "zh"])
+    func onATerminalWatchShowsTheLatestNotificationsAndWhomTheyReached(language: String) throws {
+        try start()
+        let notify = try script("notify.sh", "cat > /dev/null")
+        let contacts = Fixtures.directory.appendingPathComponent("runs-basic/contacts.yaml").path
+        let command = [MusterProcess.binary.path, "watch", "q", "--exit-after", "3s", "--notify-command", notify,
+                       "--contacts", contacts, "--lang", language].map { "'\($0)'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
+        process.currentDirectoryURL = directory.url
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "TERM": "xterm"]
+        let output = directory.url.appendingPathComponent("terminal.txt")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: output)
+        process.standardOutput = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        #expect(process.terminationStatus == 0)
+        let screen = try String(contentsOf: output, encoding: .utf8)
+        // The last redraw: after the last clear-screen sequence.
+        let last = String(try #require(screen.components(separatedBy: "\u{1B}[2J").last))
+        let (heading, sent) = language == "zh" ? ("通知（最近 2 条）:", "已送达: alice") : ("notifications (latest 2):", "sent: alice")
+        #expect(last.contains(heading), "\(last)")
+        let lines = last.split(whereSeparator: \.isNewline).filter { $0.contains(" → ") }
+        #expect(lines.count == 2, "\(last)")
+        #expect(lines.allSatisfy { $0.contains(sent) }, "\(last)")
+    }
+
     @Test func failingAndHangingNotifiersAreJournaledAndNeverBlockTheRun() throws {
         try start()
         let failing = try script("fail.sh", "exit 3")
