@@ -102,7 +102,8 @@ struct ConditionParser {
 
     private mutating func advance() { if position < tokens.count - 1 { position += 1 } }
 
-    // Each parse returns the condition and its depth (a comparison is 1).
+    // Each parse returns the condition and its depth in levels: a comparison is 0, and each `not` and further
+    // `and`/`or` part adds one (parentheses are counted while open, by `enter`).
 
     private mutating func parseOr() throws(Failure) -> (Condition, Int) {
         var (left, depth) = try parseAnd()
@@ -145,7 +146,7 @@ struct ConditionParser {
             advance()
             return inner
         }
-        return (try parseComparison(), 1)
+        return (try parseComparison(), 0)
     }
 
     /// One more `not` or parenthesis open, refused beyond the limit before the parser goes deeper.

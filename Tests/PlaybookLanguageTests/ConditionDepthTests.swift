@@ -24,19 +24,33 @@ struct ConditionDepthTests {
         String(repeating: "(", count: count) + "contained" + String(repeating: ")", count: count)
     }
 
-    @Test(arguments: [nots(99), parts(100), parentheses(100)])
+    @Test(arguments: [nots(100), parts(101), parentheses(100), "(" + nots(99) + ")", "not (" + parts(100) + ")"])
     func oneHundredLevelsAreAccepted(condition: String) throws {
         let result = try Self.check(condition)
         #expect(result.playbook != nil, "\(result.diagnostics.prefix(2))")
         #expect(!result.diagnostics.contains { $0.id == "condition-syntax" })
     }
 
-    @Test(arguments: [nots(100), parts(101), parentheses(101), nots(200_000), parts(200_000), parentheses(100_000)])
+    @Test(arguments: [nots(101), parts(102), parentheses(101), nots(200_000), parts(200_000), parentheses(100_000),
+                      "(" + nots(100) + ")", "not (" + parts(101) + ")"])
     func deeperIsAnErrorAtItsPlace(condition: String) throws {
         let result = try Self.check(condition)
         #expect(result.playbook == nil)
         let error = try #require(result.diagnostics.first { $0.id == "condition-syntax" })
         #expect(error.message.hasPrefix("the condition nests more than 100 levels deep"), "\(error.message)")
         #expect(error.location?.line == 53)
+    }
+
+    /// The error points at the first level too many (the 101st `not` or parenthesis), however long the rest.
+    @Test(arguments: [(nots(101), nots(200_000)), (parentheses(101), parentheses(100_000))])
+    func theErrorPointsAtTheFirstLevelTooMany(short: String, long: String) throws {
+        let columns = try [short, long].map { condition in
+            try #require(try Self.check(condition).diagnostics.first { $0.id == "condition-syntax" }?.location?.column)
+        }
+        #expect(columns[0] == columns[1])
+        let text = try String(contentsOf: Self.fixture, encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false)[52]
+        let conditionColumn = try #require(line.range(of: "contained")).lowerBound.utf16Offset(in: line) + 2
+        #expect(columns[0] == conditionColumn + 100 * (short.hasPrefix("not") ? 4 : 1))
     }
 }
