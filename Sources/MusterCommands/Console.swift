@@ -17,13 +17,18 @@ public final class Console: @unchecked Sendable {
     public let colourOut: Bool
     /// Whether stderr may be coloured.
     public let colourError: Bool
+    /// Whether stdout is a terminal, whatever `NO_COLOR` says: what `watch` redraws in place.
+    public let terminalOut: Bool
 
-    /// Creates a console from two writers and whether each stream may be coloured.
+    /// Creates a console from two writers, whether each stream may be coloured, and whether stdout is a terminal
+    /// (by default, when it may be coloured).
     public init(
-        colourOut: Bool, colourError: Bool, out: @escaping (String) -> Void, error: @escaping (String) -> Void
+        colourOut: Bool, colourError: Bool, terminalOut: Bool? = nil, out: @escaping (String) -> Void,
+        error: @escaping (String) -> Void
     ) {
         self.colourOut = colourOut
         self.colourError = colourError
+        self.terminalOut = terminalOut ?? colourOut
         self.writeOut = out
         self.writeError = error
     }
@@ -33,7 +38,7 @@ public final class Console: @unchecked Sendable {
         let allowColour = environment["NO_COLOR"].map(\.isEmpty) ?? true
         return Console(
             colourOut: allowColour && isatty(1) == 1, colourError: allowColour && isatty(2) == 1,
-            out: { text in writeAll(text, to: 1) },
+            terminalOut: isatty(1) == 1, out: { text in writeAll(text, to: 1) },
             error: { text in writeAll(text, to: 2) })
     }
 

@@ -38,7 +38,8 @@ enum WatchCommand {
             stopAt = Clock.realSeconds() + Double(milliseconds) / 1000
         }
         let console = invocation.console
-        let redraw = console.colourOut
+        // Redrawing in place is not colour: NO_COLOR leaves it on.
+        let redraw = console.terminalOut
         var printedSeq = 0
         var notifications = NotificationPanel([], language: invocation.language)
         while true {

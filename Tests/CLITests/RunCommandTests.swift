@@ -200,7 +200,8 @@ struct RunCommandTests {
     }
 
     /// On a terminal (here the pseudo-terminal of `script`), `watch` redraws the board with the latest
-    /// notifications under it, each with whom it reached, in the wake that delivered them, in English and Chinese.
+    /// notifications under it, each with whom it reached, in the wake that delivered them, in English and Chinese;
+    /// `NO_COLOR` (the Chinese case) turns colour off, not the redrawing.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")), arguments: ["en", "zh"])
     func onATerminalWatchShowsTheLatestNotificationsAndWhomTheyReached(language: String) throws {
         try start()
@@ -212,7 +213,9 @@ struct RunCommandTests {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
         process.currentDirectoryURL = directory.url
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "TERM": "xterm"]
+        var environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "TERM": "xterm"]
+        if language == "zh" { environment["NO_COLOR"] = "1" }
+        process.environment = environment
         let output = directory.url.appendingPathComponent("terminal.txt")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
