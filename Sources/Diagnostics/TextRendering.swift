@@ -67,8 +67,9 @@ public struct TextRenderer: Sendable {
         return String(widest).count + 2
     }
 
-    /// At most this many characters of a quoted line are shown: a window around the caret, `…` marking what is
-    /// cut, so that a hostile or minified file's megabyte-long line does not flood the terminal.
+    /// At most this many characters of a quoted line are shown: a window around the caret, `...` marking what is
+    /// cut (three ASCII dots, not `…`, which CJK terminals draw two cells wide and the caret would miss by one),
+    /// so that a hostile or minified file's megabyte-long line does not flood the terminal.
     static let quotedCharacters = 160
 
     private func snippet(_ location: SourceLocation, source: SourceText, gutter: Int) -> String {
@@ -85,7 +86,7 @@ public struct TextRenderer: Sendable {
         }
         let cutBefore = window.lowerBound > 0
         let cutAfter = window.upperBound < scalars.count
-        var caretPrefix = cutBefore ? " " : ""
+        var caretPrefix = cutBefore ? "   " : ""
         for scalar in scalars[window.lowerBound..<max(window.lowerBound, caret)] {
             if scalar == "\t" {
                 caretPrefix += "\t"
@@ -93,9 +94,9 @@ public struct TextRenderer: Sendable {
                 caretPrefix += String(repeating: " ", count: DisplayWidth.of(scalar))
             }
         }
-        let shown = (cutBefore ? "…" : "")
+        let shown = (cutBefore ? "..." : "")
             + scalars[window].map { DisplayWidth.isControl($0) ? "\u{FFFD}" : String($0) }.joined()
-            + (cutAfter ? "…" : "")
+            + (cutAfter ? "..." : "")
         return pad + paint(number, .blue) + " | " + shown + "\n"
             + blank + "| " + caretPrefix + paint("^", .green) + "\n"
     }

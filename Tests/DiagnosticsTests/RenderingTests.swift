@@ -20,7 +20,7 @@ struct RenderingTests {
         #expect(TextRenderer().render(diagnostic, source: source).contains("| \t^\n"))
     }
 
-    /// A line longer than 160 characters is quoted as a 160-character window around the caret, `…` marking the
+    /// A line longer than 160 characters is quoted as a 160-character window around the caret, `...` marking the
     /// cuts, and the caret still sits under its character.
     @Test func aLongLineIsQuotedAroundTheCaret() throws {
         let line = (0..<1_000).map { String($0 % 10) }.joined()
@@ -28,14 +28,14 @@ struct RenderingTests {
         let lines = TextRenderer().render(diagnostic, source: SourceText(line + "\n")).split(separator: "\n")
         let quoted = try #require(lines.count > 2 ? String(lines[1]) : nil)
         let window = String(line.dropFirst(500 - 53).prefix(160))
-        #expect(quoted == " 1 | …" + window + "…")
+        #expect(quoted == " 1 | ..." + window + "...")
         let caretLine = String(lines[2])
         let caretColumn = caretLine.count - 1
         #expect(caretLine.hasSuffix("^"))
         #expect(Array(quoted)[caretColumn] == Array(line)[500])
         // Near the start the window starts at the start, and a short line is quoted whole.
         let early = Diagnostic.error("x", "bad", file: "f.yaml", at: SourceLocation(line: 1, column: 3))
-        #expect(TextRenderer().render(early, source: SourceText(line + "\n")).contains(" 1 | " + line.prefix(160) + "…\n"))
+        #expect(TextRenderer().render(early, source: SourceText(line + "\n")).contains(" 1 | " + line.prefix(160) + "...\n"))
     }
 
     @Test func hintAndNotesFollowTheSnippet() {
