@@ -1,6 +1,11 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// The Swift runtime linked into the executable rather than loaded from the toolchain, in release builds on Linux.
+let staticRuntimeInRelease: [LinkerSetting] = [
+    .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
+]
+
 let package = Package(
     name: "Muster",
     platforms: [.macOS(.v15)],
@@ -47,13 +52,16 @@ let package = Package(
                 "Reporting", "Drills",
             ]
         ),
-        .executableTarget(name: "muster", dependencies: ["MusterCommands"]),
+        // A responder runs one process per command: a release build links the Swift runtime statically, which
+        // takes a third off a command's start (measured by muster-bench's "as its own process" figure).
+        .executableTarget(name: "muster", dependencies: ["MusterCommands"], linkerSettings: staticRuntimeInRelease),
         .executableTarget(
             name: "muster-bench",
             dependencies: [
                 "CYAML", "YAMLLoading", "PlaybookLanguage", "Diagnostics", "Hashing", "JSONText", "RunEngine",
                 "Journaling", "Drills", "Reporting", "MusterCommands",
-            ]
+            ],
+            linkerSettings: staticRuntimeInRelease
         ),
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
