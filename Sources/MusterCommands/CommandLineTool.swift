@@ -75,7 +75,7 @@ public enum CommandLineTool {
         } catch let error as UsageError {
             return usageError(error.message, command: command, console: console)
         } catch let failure as CommandFailure {
-            console.error("muster: error: \(failure.message)\n")
+            console.error("muster: error: \(failure.text(invocation.language))\n")
             return ExitStatus.failure
         } catch {
             console.error("muster: error: \(error)\n")

@@ -100,10 +100,8 @@ enum DrillCommand {
             try Journal.create(directory: path, playbook: loaded.playbook.bytes, events: events, files: files)
             Journal(directory: path, files: files).saveCompiledPlaybook(loaded.playbook.playbook,
                                                                         for: loaded.playbook.bytes)
-        } catch .exists {
-            throw CommandFailure("run '\(runID)' exists already; give another --run-id")
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure(error, runID: runID)
         }
         try FileOutput.write(String(decoding: loaded.scenarioBytes, as: UTF8.self), to: path + "/scenario.yaml")
     }
@@ -159,25 +157,30 @@ enum DrillCommand {
         let session = try RunSession(runID, invocation: invocation)
         let plan = try session.drillPlan()
         var moved: Int64 = 0
-        try session.journal.transact { contents in
-            let playbook = try session.pinnedPlaybook(contents.playbook, compile: true)
-            let state = RunState.fold(contents.events)
-            guard state.start?.virtualClock == true else {
-                throw CommandFailure("run '\(runID)' is not on a virtual clock; only virtual clocks are advanced")
-            }
-            let now = state.lastEventAt
-            var target = now + (step ?? 0)
-            if step == nil {
-                var next: [Int64] = []
-                if let timer = Engine(playbook: playbook).nextDue(state) { next.append(timer) }
-                if let plan { next += plan.pendingDeliveries(DrillPlan.Moments(contents.events)).map(\.at) }
-                guard let soonest = next.filter({ $0 > now }).min() else {
-                    throw CommandFailure("nothing is due on run '\(runID)'")
+        do {
+            try session.journal.transact { contents in
+                let playbook = try session.pinnedPlaybook(contents.playbook, compile: true)
+                let state = RunState.fold(contents.events)
+                guard state.start?.virtualClock == true else {
+                    throw CommandFailure("run '\(runID)' is not on a virtual clock; only virtual clocks are advanced",
+                                         chinese: "运行 '\(runID)' 不在虚拟时钟上；只有虚拟时钟可以拨快")
                 }
-                target = soonest
+                let now = state.lastEventAt
+                var target = now + (step ?? 0)
+                if step == nil {
+                    var next: [Int64] = []
+                    if let timer = Engine(playbook: playbook).nextDue(state) { next.append(timer) }
+                    if let plan { next += plan.pendingDeliveries(DrillPlan.Moments(contents.events)).map(\.at) }
+                    guard let soonest = next.filter({ $0 > now }).min() else {
+                        throw CommandFailure("nothing is due on run '\(runID)'", chinese: "运行 '\(runID)' 没有待到期的事项")
+                    }
+                    target = soonest
+                }
+                moved = target - now
+                return [Event(at: target, actor: .engine, kind: .clockAdvanced(to: target))]
             }
-            moved = target - now
-            return [Event(at: target, actor: .engine, kind: .clockAdvanced(to: target))]
+        } catch let error as JournalError {
+            throw CommandFailure(error, runID: runID)
         }
         // Fire what fell due and deliver injects, at the new instant, through the ordinary path.
         let outcome = try session.perform(nil)
@@ -256,7 +259,9 @@ enum DrillCommand {
         guard words.count == 1 else { throw UsageError("drill report takes a run id") }
         let format = try invocation.format(allowed: ["text", "md", "json", "html"])
         let session = try RunSession(words[0], invocation: invocation)
-        guard let plan = try session.drillPlan() else { throw CommandFailure("run '\(words[0])' is not a drill") }
+        guard let plan = try session.drillPlan() else {
+            throw CommandFailure("run '\(words[0])' is not a drill", chinese: "运行 '\(words[0])' 不是演练")
+        }
         let (contents, playbook, _, _) = try session.read()
         let evaluation = DrillEvaluation(scenario: plan.scenario, playbook: playbook, events: contents.events)
         let report = DrillReport(evaluation: evaluation, report: runReport(contents, playbook), language: invocation.language)

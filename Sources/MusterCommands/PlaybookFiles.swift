@@ -1,4 +1,5 @@
 import Diagnostics
+import Journaling
 import PlaybookLanguage
 import YAMLLoading
 
@@ -39,19 +40,21 @@ enum PlaybookFiles {
         guard let path = resolve(argument, playbooksDirectory: invocation.playbooksDirectory) else {
             throw CommandFailure(
                 "no playbook '\(argument)': not a file, and no playbook with that id in "
-                    + "'\(invocation.playbooksDirectory)'")
+                    + "'\(invocation.playbooksDirectory)'",
+                chinese: "没有预案 '\(argument)'：既不是文件，'\(invocation.playbooksDirectory)' 中也没有这个 id 的预案")
         }
         let limits = LoadLimits()
         switch FileInput.read(path, limit: limits.maxFileBytes) {
         case .failure(let reason):
-            throw CommandFailure("cannot read '\(path)': \(reason)")
+            throw CommandFailure("cannot read '\(path)': \(reason)", chinese: "无法读取 '\(path)'：\(reason)")
         case .bytes(let bytes):
             let result = PlaybookChecker.check(bytes, file: path, limits: limits)
             guard let playbook = result.playbook else {
                 let renderer = TextRenderer(useColour: console.colourError)
                 console.error(renderer.render(result.diagnostics.sortedForOutput(),
                                               sources: [path: SourceText(bytes: bytes)]))
-                throw CommandFailure("'\(path)' has errors; 'muster check \(path)' lists them")
+                throw CommandFailure("'\(path)' has errors; 'muster check \(path)' lists them",
+                                     chinese: "'\(path)' 有错误；'muster check \(path)' 会逐一列出")
             }
             return Loaded(path: path, bytes: bytes, playbook: playbook, warnings: result.diagnostics)
         }
@@ -60,8 +63,38 @@ enum PlaybookFiles {
 
 /// A command that was understood but cannot be done: exit status 1, with a message.
 struct CommandFailure: Error {
+    /// The message in English.
     var message: String
-    init(_ message: String) { self.message = message }
+    /// The message in Chinese, for `--lang zh`; `nil` where the English is shown to both (authors' and
+    /// operators' messages).
+    var chinese: String?
+
+    init(_ message: String, chinese: String? = nil) {
+        self.message = message
+        self.chinese = chinese
+    }
+
+    /// A failure of the run `runID`'s journal, said to a responder.
+    init(_ error: JournalError, runID: String) {
+        switch error {
+        case .notFound:
+            self.init("no run '\(runID)' (see 'muster runs')", chinese: "没有运行 '\(runID)'（见 'muster runs'）")
+        case .exists:
+            self.init("run '\(runID)' exists already; give another --run-id",
+                      chinese: "运行 '\(runID)' 已存在；请用 --run-id 另起一个")
+        case .damaged(let line, let reason):
+            self.init(error.description,
+                      chinese: "运行 '\(runID)' 的日志第 \(line) 行已损坏（\(reason)）；在操作员处理之前，拒绝一切写入")
+        case .io(let failure):
+            self.init(error.description,
+                      chinese: "运行 '\(runID)' 的文件操作失败，本次操作未生效：\(failure.description)")
+        }
+    }
+
+    /// The message in `language`.
+    func text(_ language: String) -> String {
+        language == "zh" ? chinese ?? message : message
+    }
 }
 
 /// Names as the command line accepts them.

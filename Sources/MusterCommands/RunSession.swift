@@ -35,7 +35,8 @@ struct RunSession {
     /// The pinned playbook of a run, checked.
     private static func playbook(_ bytes: [UInt8], runID: String) throws -> Playbook {
         guard let playbook = PlaybookChecker.check(bytes, file: "playbook.yaml").playbook else {
-            throw CommandFailure("the pinned playbook of run '\(runID)' no longer checks; the run cannot go on")
+            throw CommandFailure("the pinned playbook of run '\(runID)' no longer checks; the run cannot go on",
+                                 chinese: "运行 '\(runID)' 固定的预案已无法通过检查；运行无法继续")
         }
         return playbook
     }
@@ -78,10 +79,11 @@ struct RunSession {
                 result?.head = snapshot.head
             }
         } catch let error as JournalError {
-            if case .notFound = error { throw CommandFailure("no run '\(runID)' (see 'muster runs')") }
-            throw CommandFailure(error.description)
+            throw CommandFailure(error, runID: runID)
         }
-        guard let result else { throw CommandFailure("the journal of '\(runID)' could not be read") }
+        guard let result else {
+            throw CommandFailure("the journal of '\(runID)' could not be read", chinese: "无法读取运行 '\(runID)' 的日志")
+        }
         return result
     }
 
@@ -160,7 +162,8 @@ struct RunSession {
         let playbook = try pinnedPlaybook(playbookBytes, compile: false)
         let checked = ScenarioChecker.check(bytes, file: "scenario.yaml") { $0 == playbook.id ? playbook : nil }
         guard let scenario = checked.scenario else {
-            throw CommandFailure("the pinned scenario of run '\(runID)' no longer checks")
+            throw CommandFailure("the pinned scenario of run '\(runID)' no longer checks",
+                                 chinese: "运行 '\(runID)' 固定的演练脚本已无法通过检查")
         }
         return DrillPlan(scenario: scenario, playbook: playbook)
     }
@@ -172,8 +175,7 @@ struct RunSession {
             let playbook = try pinnedPlaybook(contents.playbook, compile: false)
             return (contents, playbook, RunState.fold(contents.events), torn)
         } catch let error as JournalError {
-            if case .notFound = error { throw CommandFailure("no run '\(runID)' (see 'muster runs')") }
-            throw CommandFailure(error.description)
+            throw CommandFailure(error, runID: runID)
         }
     }
 }

@@ -153,7 +153,7 @@ enum RunViewCommands {
             do throws(JournalError) {
                 read = try journal.read()
             } catch .notFound {
-                throw CommandFailure("no run '\(runID)' (see 'muster runs')")
+                throw CommandFailure(.notFound(runID), runID: runID)
             } catch .damaged(let line, let reason) {
                 if format == "json" {
                     invocation.console.out(JSONValue.object([

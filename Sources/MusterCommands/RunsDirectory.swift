@@ -31,7 +31,8 @@ struct RunsDirectory {
         let runPath = path + "/" + id
         var status = stat()
         if lstat(runPath, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK {
-            throw CommandFailure("run '\(id)' is a symbolic link; refusing to follow it out of '\(path)'")
+            throw CommandFailure("run '\(id)' is a symbolic link; refusing to follow it out of '\(path)'",
+                                 chinese: "运行 '\(id)' 是符号链接；拒绝跟随它离开 '\(path)'")
         }
         return runPath
     }
@@ -41,7 +42,9 @@ struct RunsDirectory {
         var status = stat()
         if stat(path, &status) == 0 { return }
         guard mkdir(path, 0o770) == 0 || errno == EEXIST else {
-            throw CommandFailure("cannot create the runs directory '\(path)': \(String(cString: strerror(errno)))")
+            let reason = String(cString: strerror(errno))
+            throw CommandFailure("cannot create the runs directory '\(path)': \(reason)",
+                                 chinese: "无法创建运行目录 '\(path)'：\(reason)")
         }
         _ = chmod(path, 0o770)
     }

@@ -35,15 +35,19 @@ enum StartCommand {
                 throw UsageError("--assign takes ROLE=PERSON, not '\(assignment)'")
             }
             guard playbook.role(parts[0]) != nil else {
-                throw CommandFailure("role '\(parts[0])' is not defined in '\(playbook.id)'; roles: "
-                    + playbook.roles.map(\.id).joined(separator: ", "))
+                let roles = playbook.roles.map(\.id)
+                throw CommandFailure(
+                    "role '\(parts[0])' is not defined in '\(playbook.id)'; roles: " + roles.joined(separator: ", "),
+                    chinese: "预案 '\(playbook.id)' 中没有角色 '\(parts[0])'；角色有：" + roles.joined(separator: "、"))
             }
             assignments[parts[0]] = parts[1]
         }
         let severity = invocation.arguments.value("--severity")
         if let severity, playbook.severity(severity) == nil {
-            throw CommandFailure("severity level '\(severity)' is not defined in '\(playbook.id)'; levels: "
-                + playbook.severities.map(\.id).joined(separator: ", "))
+            let levels = playbook.severities.map(\.id)
+            throw CommandFailure(
+                "severity level '\(severity)' is not defined in '\(playbook.id)'; levels: " + levels.joined(separator: ", "),
+                chinese: "预案 '\(playbook.id)' 中没有严重级别 '\(severity)'；级别有：" + levels.joined(separator: "、"))
         }
         let runID = invocation.arguments.value("--run-id") ?? "\(playbook.id)-\(TimeText.compact(now))"
         let runs = RunsDirectory(invocation)
@@ -57,10 +61,8 @@ enum StartCommand {
         do throws(JournalError) {
             try Journal.create(directory: path, playbook: loaded.bytes, events: events, files: files)
             Journal(directory: path, files: files).saveCompiledPlaybook(playbook, for: loaded.bytes)
-        } catch .exists {
-            throw CommandFailure("run '\(runID)' exists already; give another --run-id")
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure(error, runID: runID)
         }
         invocation.console.out(runID + "\n")
         let active = RunState.fold(events).activeOrder.joined(separator: ", ")
