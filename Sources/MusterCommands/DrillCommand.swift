@@ -184,11 +184,14 @@ enum DrillCommand {
         }
         // Fire what fell due and deliver injects, at the new instant, through the ordinary path.
         let outcome = try session.perform(nil)
-        invocation.console.out("advanced \(TimeText.span(moved)) to \(TimeText.instant(outcome.state.lastEventAt)); "
-            + "active: \(outcome.state.activeOrder.joined(separator: ", "))\n")
+        let chinese = invocation.language == "zh"
+        let (span, instant) = (TimeText.span(moved), TimeText.instant(outcome.state.lastEventAt))
+        let active = outcome.state.activeOrder.joined(separator: ", ")
+        invocation.console.out(chinese ? "已拨快 \(span) 至 \(instant)；进行中的步骤：\(active)\n"
+                                       : "advanced \(span) to \(instant); active: \(active)\n")
         for event in outcome.appended {
             if case .injectDelivered(let id, let role, let message) = event.kind {
-                invocation.console.out("inject \(id)\(role.map { " → \($0)" } ?? ""): \(message)\n")
+                invocation.console.out((chinese ? "注入" : "inject") + " \(id)\(role.map { " → \($0)" } ?? ""): \(message)\n")
             }
         }
         return ExitStatus.success

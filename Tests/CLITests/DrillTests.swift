@@ -78,8 +78,9 @@ struct DrillTests {
         let status = try JSONValue.parse(try muster(["status", "c", "--format", "json"]).stdout)
         #expect(status["milestones"]?["reported"]?["margin_ms"] == 180_000)
         // The next inject falls due one minute after the assessment starts.
-        let next = try muster(["drill", "advance", "c", "--to-next"])
-        #expect(next.stdout.contains("inject ac-confirmed → commander"))
+        let next = try muster(["drill", "advance", "c", "--to-next", "--lang", "zh"])
+        #expect(next.stdout.hasPrefix("已拨快 "), "\(next.stdout)")
+        #expect(next.stdout.contains("注入 ac-confirmed → commander"), "\(next.stdout)")
         #expect(try muster(["drill", "report", "c"]).stdout.contains("# Drill report"))
         let html = try muster(["drill", "report", "c", "--format", "html", "--lang", "zh"]).stdout
         #expect(html.hasPrefix("<!doctype html>") && html.contains("演练报告") && !html.contains("<script"))
