@@ -117,7 +117,7 @@ enum DrillCommand {
         let virtual = (invocation.arguments.value("--clock") ?? "virtual") == "virtual"
         var speed = 1
         if let text = invocation.arguments.value("--speed") {
-            guard let number = Int(text), (1...3600).contains(number) else {
+            guard let number = Int(text), RunStart.speeds.contains(Int64(number)) else {
                 throw UsageError("--speed takes a whole number from 1 to 3600, not '\(text)'")
             }
             guard !virtual else { throw UsageError("--speed goes with --clock real; a virtual clock moves with 'drill advance'") }

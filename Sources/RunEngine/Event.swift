@@ -165,6 +165,9 @@ public struct RunStart: Sendable, Hashable {
     public var scenario: String?
     /// How many times faster than real time a drill's real clock runs (`drill start --clock real --speed N`).
     public var speed: Int = 1
+    /// The speeds a run may have: a journal or checkpoint saying another is refused, so that no instant computed
+    /// from it can overflow.
+    public static let speeds: ClosedRange<Int64> = 1...3_600
 
     /// Creates a start record.
     public init(

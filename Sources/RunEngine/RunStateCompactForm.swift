@@ -202,7 +202,13 @@ extension RunStart {
             playbookID: playbookID, version: version, playbookHash: playbookHash, mode: mode,
             virtualClock: virtualClock, severity: severity, assignments: assignments,
             scenario: try reader.optional { (reader) throws(CompactFormError) in try reader.string() },
-            speed: try reader.int())
+            speed: try Self.speed(&reader))
+    }
+
+    private static func speed(_ reader: inout CompactReader) throws(CompactFormError) -> Int {
+        let value = try reader.int()
+        guard speeds.contains(Int64(value)) else { throw reader.failure("a speed out of range") }
+        return value
     }
 }
 

@@ -1,3 +1,4 @@
+import CompactCoding
 import PlaybookLanguage
 import RunEngine
 import Testing
@@ -277,5 +278,29 @@ struct EngineTests {
             let (type, data) = EventCoding.encode(event.kind)
             #expect(try EventCoding.decode(type: type, data: .object(data)) == event.kind)
         }
+    }
+}
+
+/// A run's start decodes only with a speed a drill can be given (1 to 3 600), from the journal and from the
+/// checkpoint's compact form alike: no instant computed from a forged speed can overflow.
+struct RunStartSpeedTests {
+    static func start(speed: Int) -> RunStart {
+        RunStart(playbookID: "p", version: "1", playbookHash: "h", mode: .drill, virtualClock: false, severity: nil,
+                 assignments: [:], speed: speed)
+    }
+
+    @Test(arguments: [(1, true), (3_600, true), (0, false), (3_601, false), (Int.max, false), (-5, false)])
+    func aSpeedDecodesOnlyInItsRange(speed: Int, decodes: Bool) throws {
+        let (type, data) = EventCoding.encode(.runStarted(Self.start(speed: speed)))
+        #expect(((try? EventCoding.decode(type: type, data: .object(data))) != nil) == decodes)
+        var state = RunState()
+        state.apply(Event(at: 0, actor: .engine, kind: .runStarted(Self.start(speed: speed))))
+        var writer = CompactWriter(capacity: 64)
+        state.write(to: &writer)
+        let read = writer.bytes.withUnsafeBufferPointer { buffer in
+            var reader = CompactReader(buffer)
+            return try? RunState(reading: &reader)
+        }
+        #expect((read != nil) == decodes)
     }
 }
