@@ -54,8 +54,12 @@ struct RunBoard {
                 let progress = state.milestones[milestone.id]
                 var line = "  \(milestone.id)  \(milestone.title.text(language))  "
                 if let margin = progress?.margin, progress?.reachedAt != nil {
-                    line += margin >= 0 ? "\(label("met")), \(TimeText.span(margin)) \(label("early"))"
-                        : "\(label("met")) \(TimeText.span(-margin)) \(label("late"))"
+                    let span = TimeText.span(margin)
+                    if language == "zh" {
+                        line += "\(label("met"))，\(label(margin >= 0 ? "early" : "late")) \(span)"
+                    } else {
+                        line += margin >= 0 ? "met, \(span) early" : "met \(span) late"
+                    }
                 } else if progress?.missed == true {
                     line += label("missed")
                 } else if let dueAt = progress?.dueAt {

@@ -115,6 +115,11 @@ struct RunCommandTests {
         #expect(board.stdout.contains("进行中的步骤"))
         #expect(board.stdout.contains("报告漏水"))
         #expect(board.stdout.contains("里程碑"))
+        // A milestone met reads in Chinese word order, in both languages' own way.
+        #expect(try muster(["done", "wl", "report"], minute: 1, as: "bob").status == 0)
+        let met = try muster(["status", "wl", "--lang", "zh"], minute: 2).stdout
+        #expect(met.contains("已达成，提前 4m"), "\(met)")
+        #expect(try muster(["status", "wl"], minute: 2).stdout.contains("met, 4m early"))
     }
 
     @Test func truncationAtALineBoundaryIsCaughtByTheCheckpointOrAHeadRecordedEarlier() throws {
