@@ -55,7 +55,9 @@ struct RunBoard {
                 var line = "  \(milestone.id)  \(milestone.title.text(language))  "
                 if let margin = progress?.margin, progress?.reachedAt != nil {
                     let span = TimeText.span(margin)
-                    if language == "zh" {
+                    if margin == 0 {
+                        line += language == "zh" ? "按时达成" : "met on time"
+                    } else if language == "zh" {
                         line += "\(label("met"))，\(label(margin >= 0 ? "early" : "late")) \(span)"
                     } else {
                         line += margin >= 0 ? "met, \(span) early" : "met \(span) late"

@@ -144,12 +144,12 @@ public struct MarkdownReport: Sendable {
     }
 
     private func escalations() -> String {
-        "## \(words("Escalations and notifications"))\n\n" + table(
+        "## \(words("Escalations and notifications"))\n\n### \(words("Escalations"))\n\n" + table(
             [words("when"), words("step"), words("rung"), words("notified"), words("reassigned to"), words("went to")],
             report.escalations.map { row in
                 [time(row.at), row.step, String(row.rung), row.notified.joined(separator: ", "),
                  row.reassignedTo ?? "—", row.goto ?? "—"]
-            }) + "\n" + table(
+            }) + "\n### \(words("Notifications"))\n\n" + table(
             [words("when"), words("to"), words("text"), words("sent"), words("failed")],
             report.notifications.map { row in
                 [time(row.at), row.roles.joined(separator: ", "), words.text(row.message),

@@ -22,7 +22,7 @@ public struct ReportWords: Sendable {
         "Clock": "时钟", "real": "真实", "virtual": "虚拟", "Started": "开始", "Ended": "结束", "Closed": "关闭",
         "Outcome": "结果", "Severity": "严重级别", "not graded": "未定级", "Severity changes": "级别变更",
         "Timeline": "时间线", "Steps": "步骤", "Milestones": "里程碑", "Decisions": "决策", "Approvals": "审批",
-        "Escalations and notifications": "升级与通知", "Handovers": "交接", "Notes": "备注",
+        "Escalations and notifications": "升级与通知", "Escalations": "升级", "Notifications": "通知", "Handovers": "交接", "Notes": "备注",
         "Obligations after the end": "结束后的义务", "Lessons": "经验教训", "Integrity": "完整性",
         "Signature": "用户签收", "Facts recorded": "记录的事实", "People": "人员", "Refused commands": "被拒绝的命令",
         "step": "步骤", "owner": "负责人", "activated": "启动", "acknowledged": "确认", "done": "完成", "due": "期限",
@@ -72,9 +72,11 @@ public struct ReportWords: Sendable {
         PlaybookLanguage.Duration.format(milliseconds: abs(milliseconds))
     }
 
-    /// A margin as "4m early" / "2m late".
+    /// A margin as "4m early" / "on time" / "overdue by 2m" (in Chinese "提前 4m" / "按时" / "逾期 2m").
     public func margin(_ milliseconds: Int64) -> String {
-        milliseconds >= 0 ? "\(span(milliseconds)) \(self("early"))" : "\(self("overdue by")) \(span(-milliseconds))"
+        guard milliseconds >= 0 else { return "\(self("overdue by")) \(span(-milliseconds))" }
+        guard milliseconds > 0 else { return language == "zh" ? "按时" : "on time" }
+        return language == "zh" ? "\(self("early")) \(span(milliseconds))" : "\(span(milliseconds)) early"
     }
 
     private func floorDivide(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : (a - b + 1) / b }
