@@ -37,7 +37,8 @@ enum Help {
 }
 
 extension String {
+    /// The text followed by spaces up to `width` terminal columns (a Chinese character takes two).
     func padding(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
+        TextWidth.pad(self, to: width)
     }
 }

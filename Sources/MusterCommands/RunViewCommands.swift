@@ -107,20 +107,26 @@ enum RunViewCommands {
         run: { invocation in
             let format = try invocation.format(allowed: ["text", "json"])
             let directory = RunsDirectory(invocation)
+            let label = Labels(language: invocation.language)
+            let chinese = invocation.language == "zh"
             var rows: [JSONValue] = []
             var out = ""
             for runID in directory.runIDs() {
                 let journal = Journal(directory: directory.path + "/" + runID)
                 guard let (contents, _) = try? journal.read() else {
-                    out += "\(runID.padding(to: 36)) unreadable (see 'muster verify \(runID)')\n"
+                    out += "\(runID.padding(to: 36)) " + (chinese ? "无法读取（见 'muster verify \(runID)'）"
+                                                               : "unreadable (see 'muster verify \(runID)')") + "\n"
                     rows.append(.object(["run": .string(runID), "readable": .bool(false)]))
                     continue
                 }
                 let state = RunState.fold(contents.events)
                 let status = state.closed ? "closed" : state.outcome != nil ? "obligations open" : "live"
+                let mode = state.start.map { label($0.mode == .drill ? "drill" : "live") } ?? "?"
+                let shownStatus = chinese ? ["closed": "已结束", "obligations open": "善后未完", "live": "进行中"][status]!
+                    : status
                 out += "\(runID.padding(to: 36)) \((state.start?.playbookID ?? "?").padding(to: 16)) "
-                    + "\((state.start?.mode.rawValue ?? "?").padding(to: 6)) \(TimeText.instant(state.startedAt))  "
-                    + "\(status)\(state.outcome.map { " · " + $0.id } ?? "")\n"
+                    + "\(mode.padding(to: 6)) \(TimeText.instant(state.startedAt))  "
+                    + "\(shownStatus)\(state.outcome.map { " · " + $0.id } ?? "")\n"
                 rows.append(.object([
                     "run": .string(runID), "playbook": .string(state.start?.playbookID ?? ""),
                     "mode": .string(state.start?.mode.rawValue ?? ""), "started_at": .integer(state.startedAt),

@@ -120,6 +120,24 @@ struct RunCommandTests {
         let met = try muster(["status", "wl", "--lang", "zh"], minute: 2).stdout
         #expect(met.contains("已达成，提前 4m"), "\(met)")
         #expect(try muster(["status", "wl"], minute: 2).stdout.contains("met, 4m early"))
+        let runs = try muster(["runs", "--lang", "zh"], minute: 2).stdout
+        #expect(runs.hasPrefix("wl ") && runs.contains(" 实战 ") && runs.hasSuffix("进行中\n"), "\(runs)")
+    }
+
+    /// The log's columns line up on a terminal when names are Chinese: a Chinese character takes two columns.
+    @Test func theLogLinesUpWithChineseNames() throws {
+        let started = try muster(["start", "water-leak", "--run-id", "cn", "--assign", "commander=王强",
+                                  "--assign", "on_site=李娜"])
+        #expect(started.status == 0, "\(started.stderr)")
+        #expect(try muster(["ack", "cn", "report"], minute: 1, as: "李娜").status == 0)
+        let lines = try muster(["log", "cn"], minute: 1).stdout.split(separator: "\n")
+        // The display column where each line's event type (`step.acknowledged`, `timer.scheduled`, …) starts.
+        let columns = try lines.map { line -> Int in
+            let type = try #require(line.firstMatch(of: /\ \ [a-z_]+\.[a-z_.]+\ /)).range.lowerBound
+            return line[..<type].unicodeScalars.reduce(0) { $0 + ((0x4E00...0x9FFF).contains($1.value) ? 2 : 1) }
+        }
+        #expect(lines.contains { $0.contains("李娜 (on_site)") })
+        #expect(Set(columns).count == 1, "\(lines.joined(separator: "\n"))")
     }
 
     @Test func truncationAtALineBoundaryIsCaughtByTheCheckpointOrAHeadRecordedEarlier() throws {
