@@ -155,6 +155,8 @@ enum RunViewCommands {
             let format = try invocation.format(allowed: ["text", "json"])
             let runID = invocation.arguments.positionals[0]
             let journal = Journal(directory: try RunsDirectory(invocation).runPath(runID))
+            let chinese = invocation.language == "zh"
+            let failed = chinese ? "muster: 校验失败：" : "muster: verify failed: "
             let read: (contents: Journal.Contents, tornBytes: Int)
             do throws(JournalError) {
                 read = try journal.read()
@@ -166,10 +168,10 @@ enum RunViewCommands {
                         "run": .string(runID), "ok": false, "line": .integer(Int64(line)), "reason": .string(reason),
                     ]).serialized(pretty: true) + "\n")
                 }
-                invocation.console.error("muster: verify failed: line \(line): \(reason)\n")
+                invocation.console.error(failed + (chinese ? "第 \(line) 行：" : "line \(line): ") + reason + "\n")
                 return ExitStatus.failure
             } catch {
-                throw CommandFailure(error.description)
+                throw CommandFailure(error, runID: runID)
             }
             do {
                 let (contents, torn) = read
@@ -178,12 +180,14 @@ enum RunViewCommands {
                     guard hashes.contains(expected) else {
                         let reason = "the head recorded earlier (\(expected.prefix(12))…) is not in the chain: "
                             + "the journal was cut or rewritten after it"
+                        let shown = chinese ? "之前记录的链头（\(expected.prefix(12))…）不在链中：日志在那之后被截断或改写过"
+                            : reason
                         if format == "json" {
                             invocation.console.out(JSONValue.object([
                                 "run": .string(runID), "ok": false, "reason": .string(reason),
                             ]).serialized(pretty: true) + "\n")
                         }
-                        invocation.console.error("muster: verify failed: \(reason)\n")
+                        invocation.console.error(failed + shown + "\n")
                         return ExitStatus.failure
                     }
                 }
@@ -195,7 +199,9 @@ enum RunViewCommands {
                             "reason": .string(disagreements.joined(separator: "; ")),
                         ]).serialized(pretty: true) + "\n")
                     }
-                    for reason in disagreements { invocation.console.error("muster: verify failed: \(reason)\n") }
+                    for reason in disagreements {
+                        invocation.console.error(failed + (chinese ? "缓存与日志不符（删除该缓存文件即可，命令会重建它）：" : "") + reason + "\n")
+                    }
                     return ExitStatus.failure
                 }
                 if format == "json" {
@@ -204,10 +210,14 @@ enum RunViewCommands {
                         "head": .string(contents.head), "torn_bytes": .integer(Int64(torn)),
                     ]).serialized(pretty: true) + "\n")
                 } else {
-                    invocation.console.out("ok: \(contents.lines.count) lines, checksums and chain intact; head \(contents.head)\n")
+                    invocation.console.out(chinese
+                        ? "正常：共 \(contents.lines.count) 行，校验和与哈希链完好；链头 \(contents.head)\n"
+                        : "ok: \(contents.lines.count) lines, checksums and chain intact; head \(contents.head)\n")
                 }
                 if torn > 0 {
-                    invocation.console.error("muster: note: an incomplete last line (\(torn) bytes, a torn write) will be cut on the next write\n")
+                    invocation.console.error(chinese
+                        ? "muster: 提示：最后一行不完整（\(torn) 字节，写入被中断），下次写入时会截去并记入日志\n"
+                        : "muster: note: an incomplete last line (\(torn) bytes, a torn write) will be cut on the next write\n")
                 }
                 return ExitStatus.success
             }

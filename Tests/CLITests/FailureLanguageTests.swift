@@ -45,5 +45,17 @@ struct FailureLanguageTests {
         #expect(refused.stderr.contains("muster: error: 运行 'wl' 的日志第 2 行已损坏"), "\(refused.stderr)")
         #expect(refused.stderr.contains("在操作员处理之前，拒绝一切写入"), "\(refused.stderr)")
         #expect(Array(try Data(contentsOf: journal)) == bytes)
+        let verify = try MusterProcess.run(["verify", "wl"], in: run.directory.url, environment: ["MUSTER_LANG": "zh"])
+        #expect(verify.status == 1)
+        #expect(verify.stderr.hasPrefix("muster: 校验失败：第 2 行："), "\(verify.stderr)")
+    }
+
+    /// `verify` of an intact run says so in Chinese.
+    @Test func verifySpeaksChinese() throws {
+        try run.startWaterLeak()
+        let verify = try run.muster(["verify", "wl", "--lang", "zh"])
+        #expect(verify.status == 0)
+        #expect(verify.stdout.hasPrefix("正常：共 "), "\(verify.stdout)")
+        #expect(try run.muster(["verify", "wl"]).stdout.hasPrefix("ok: "))
     }
 }
