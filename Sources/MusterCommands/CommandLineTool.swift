@@ -29,27 +29,28 @@ public enum CommandLineTool {
 
     /// Runs one command line (`arguments` excludes the program name) and returns its exit status.
     public static func run(_ arguments: [String], environment: [String: String], console: Console) -> Int32 {
+        let helpLanguage = Help.language(arguments, environment: environment)
         guard let first = arguments.first else {
-            console.error(Help.overview())
+            console.error(Help.overview(language: helpLanguage))
             return ExitStatus.usage
         }
         switch first {
         case "--help", "-h":
-            console.out(Help.overview())
+            console.out(Help.overview(language: helpLanguage))
             return ExitStatus.success
         case "--version":
             console.out("muster \(version)\n")
             return ExitStatus.success
         case "help":
-            guard arguments.count > 1 else {
-                console.out(Help.overview())
+            guard arguments.count > 1, !arguments[1].hasPrefix("--") else {
+                console.out(Help.overview(language: helpLanguage))
                 return ExitStatus.success
             }
             guard let command = Commands.named(arguments[1]) else {
                 return usageError("unknown command '\(arguments[1])'"
                     + NameSuggestion.didYouMean(arguments[1], in: Commands.all.map(\.name)), console: console)
             }
-            console.out(Help.text(for: command))
+            console.out(Help.text(for: command, language: helpLanguage))
             return ExitStatus.success
         default:
             break
@@ -66,7 +67,7 @@ public enum CommandLineTool {
             return usageError(error.message, command: command, console: console)
         }
         if parsed.flag("--help") {
-            console.out(Help.text(for: command))
+            console.out(Help.text(for: command, language: helpLanguage))
             return ExitStatus.success
         }
         let invocation = Invocation(arguments: parsed, environment: environment, console: console)

@@ -1,38 +1,60 @@
 /// The help texts of the command line.
 enum Help {
-    static func overview() -> String {
+    /// The list of commands; in Chinese with `language` "zh".
+    static func overview(language: String = "en") -> String {
+        let chinese = language == "zh"
+        let zh = HelpTextChinese.self
         var text = """
-            muster \(CommandLineTool.version): executable emergency playbooks for machine rooms and data centres
+            muster \(CommandLineTool.version): \(chinese ? zh.overviewTitle
+                : "executable emergency playbooks for machine rooms and data centres")
 
-            usage: muster <command> [RUN|FILE] [options]
+            \(chinese ? zh.usage : "usage"): muster <command> [RUN|FILE] [options]
 
-            commands:
+            \(chinese ? zh.commands : "commands"):
 
             """
         let width = Commands.all.map(\.name.count).max() ?? 0
         for command in Commands.all {
-            text += "  " + command.name.padding(to: width) + "  " + command.summary + "\n"
+            text += "  " + command.name.padding(to: width) + "  " + summary(command.summary, language) + "\n"
         }
         text += """
 
-            options every command accepts: --format, --lang en|zh, --as PERSON, --runs DIR, --playbooks DIR, --help
-            'muster help <command>' tells more; 'muster --version' prints the version.
+            \(chinese ? zh.sharedOptions : "options every command accepts"): --format, --lang en|zh, --as PERSON, \
+            --runs DIR, --playbooks DIR, --help
+            \(chinese ? zh.closing : "'muster help <command>' tells more; 'muster --version' prints the version.")
 
             """
         return text
     }
 
-    static func text(for command: CommandSpec) -> String {
-        var text = "usage: \(command.usage)\n\n\(command.summary)\n"
-        if !command.discussion.isEmpty { text += "\n" + command.discussion + "\n" }
+    /// One command's help; in Chinese with `language` "zh" (an explanation without a Chinese text stays English).
+    static func text(for command: CommandSpec, language: String = "en") -> String {
+        let chinese = language == "zh"
+        var text = "\(chinese ? HelpTextChinese.usage : "usage"): \(command.usage)\n\n"
+            + summary(command.summary, language) + "\n"
+        let discussion = chinese ? HelpTextChinese.discussions[command.name] ?? command.discussion : command.discussion
+        if !discussion.isEmpty { text += "\n" + discussion + "\n" }
         let options = command.options + SharedOptions.all
         let labels = options.map { option in option.name + (option.value.map { " " + $0 } ?? "") }
         let width = labels.map(\.count).max() ?? 0
-        text += "\noptions:\n"
+        text += "\n\(chinese ? HelpTextChinese.options : "options"):\n"
         for (label, option) in zip(labels, options) {
-            text += "  " + label.padding(to: width) + "  " + option.summary + "\n"
+            text += "  " + label.padding(to: width) + "  " + summary(option.summary, language) + "\n"
         }
         return text
+    }
+
+    /// The language help is asked in: `--lang zh` (or `--lang=zh`) among `arguments`, else `MUSTER_LANG`.
+    static func language(_ arguments: [String], environment: [String: String]) -> String {
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--lang", index + 1 < arguments.count { return arguments[index + 1] == "zh" ? "zh" : "en" }
+            if argument.hasPrefix("--lang=") { return argument == "--lang=zh" ? "zh" : "en" }
+        }
+        return environment["MUSTER_LANG"] == "zh" ? "zh" : "en"
+    }
+
+    private static func summary(_ english: String, _ language: String) -> String {
+        language == "zh" ? HelpTextChinese.summaries[english] ?? english : english
     }
 }
 

@@ -1,0 +1,129 @@
+/// The help in Chinese (`--lang zh`, `MUSTER_LANG=zh`): command and option summaries by their English text, the
+/// longer explanations by command. Usage lines, command and option names stay as they are typed. An explanation
+/// without a Chinese text (those of the authors' and operators' tools) is shown in English.
+enum HelpTextChinese {
+    /// The overview's fixed lines.
+    static let overviewTitle = "可执行的机房与数据中心应急预案"
+    static let usage = "用法"
+    static let commands = "命令"
+    static let options = "选项"
+    static let sharedOptions = "所有命令都接受的选项"
+    static let closing = "'muster help <命令>' 给出详细说明；'muster --version' 显示版本。"
+
+    /// Command and option summaries, by their English text.
+    static let summaries: [String: String] = [
+        // Commands.
+        "check playbooks and report every problem with its location": "检查预案，逐一报告每个问题及其位置",
+        "print a playbook as a readable outline, to review it against the plan": "以易读的提纲显示预案，便于对照原文审阅",
+        "draw a playbook's steps as a Mermaid or Graphviz graph": "把预案的步骤画成 Mermaid 或 Graphviz 图",
+        "print the JSON Schema of the playbook language, for editors": "输出预案语言的 JSON Schema，供编辑器使用",
+        "write a commented starting playbook with every concept of the language":
+            "生成一份带注释、涵盖语言全部概念的起步预案",
+        "start a live run of a playbook and print its run id": "启动一次预案实战运行，并输出运行 id",
+        "the board of a run: active steps, owners, time left, milestones": "运行看板：进行中的步骤、负责人、剩余时间、里程碑",
+        "the live board of a run: fires timers on time and shows notifications": "实时看板：按时触发定时器并显示通知",
+        "take an unassigned role on a run": "在运行中承担一个尚未指派的角色",
+        "acknowledge a step: someone has taken it": "确认步骤：已有人接手",
+        "report progress on an open step": "报告进行中步骤的进展",
+        "tick checklist items of an open step": "勾选进行中步骤的检查项",
+        "finish a step (ticking the given checklist items first)": "完成步骤（先勾选给出的检查项）",
+        "record a fact": "记录一项事实",
+        "take a decision": "作出决策",
+        "grant an approval": "批准",
+        "deny an approval": "驳回审批",
+        "add a note to the run's record": "在运行记录中添加备注",
+        "hand a role to another person": "把角色移交给另一人",
+        "set the run's severity level": "确定运行的严重级别",
+        "change the run's severity level": "调整运行的严重级别",
+        "say that something awaited has happened": "告知所等待的事情已经发生",
+        "end the run early": "提前结束运行",
+        "the timeline of a run: every event with its time, person and role": "运行的时间线：每个事件及其时间、人员和角色",
+        "list the runs in the runs directory, live and finished": "列出运行目录中的运行，包括进行中和已结束的",
+        "check every checksum and the hash chain of a run's journal": "校验运行日志的每个校验和与哈希链",
+        "the report of a run: timeline, steps, milestones, decisions, integrity": "运行报告：时间线、步骤、里程碑、决策、完整性",
+        "sign a finished run's report as the user (用户签收)": "以用户身份签收已结束运行的报告（用户签收）",
+        "drills: start one, move its virtual clock, play a scenario unattended, see what is due":
+            "演练：启动演练、拨动虚拟时钟、无人值守地演完脚本、查看应做的演练",
+        "timeliness statistics of the live runs: response, repair, report; overdue and unsigned reports":
+            "实战运行的及时率统计：响应、修复、报告；逾期和未签收的报告",
+        "a playbook as a paper checklist (Markdown or printable HTML) for when power or network is gone":
+            "把预案印成纸质检查单（Markdown 或可打印的 HTML），供停电断网时使用",
+        // Options.
+        "a checklist item to tick first (repeatable)": "先勾选的检查项（可重复）",
+        "advance to the next timer or inject": "拨到下一个定时器或注入",
+        "count runs started on or after DATE (YYYY-MM-DD, UTC)": "只统计 DATE（YYYY-MM-DD，UTC）当天及以后开始的运行",
+        "deliver notifications with this program (argv, no shell; default MUSTER_NOTIFY)":
+            "用此程序发送通知（按 argv 执行，不经 shell；默认 MUSTER_NOTIFY）",
+        "exit 1 if a rating is below P, S or M": "有评定低于 P、S 或 M 时以 1 退出",
+        "file it in the fault report: phenomenon, impact, cause, handling, prevention, lesson":
+            "归入故障报告的一节：现象、影响、原因、处理、预防、教训",
+        "full (default), fault or work": "full（默认，完整记录）、fault（故障报告）或 work（工作报告）",
+        "how long a delivery may take (default 10s)": "一次发送最多可用的时间（默认 10s）",
+        "language of the output: en or zh (default: MUSTER_LANG, en)": "输出语言：en 或 zh（默认：MUSTER_LANG，否则 en）",
+        "output format: text, json (and others per command)": "输出格式：text、json（各命令另有其他格式）",
+        "refuse if what this acts on changed after seq N": "若所操作的对象在序号 N 之后有变化，则拒绝",
+        "show this help": "显示本帮助",
+        "stop after this long (e.g. 30s, 10m)": "运行这么久后停止（如 30s、10m）",
+        "the contact directory (default MUSTER_CONTACTS)": "通讯录文件（默认 MUSTER_CONTACTS）",
+        "the reason, journaled": "理由，记入日志",
+        "the role to take": "要承担的角色",
+        "the run id (default: playbook id and start time)": "运行 id（默认：预案 id 加开始时间）",
+        "the run id (default: scenario id and the real time)": "运行 id（默认：演练脚本 id 加真实时间）",
+        "the severity level, when already known": "严重级别（已知时）",
+        "treat warnings as errors": "把警告当作错误",
+        "virtual (default) or real": "virtual（默认，虚拟时钟）或 real（真实时钟）",
+        "where playbooks are found by id (default: MUSTER_PLAYBOOKS, Playbooks)":
+            "按 id 查找预案的目录（默认：MUSTER_PLAYBOOKS，否则 Playbooks）",
+        "where runs live (default: MUSTER_RUNS, ./runs)": "运行所在的目录（默认：MUSTER_RUNS，否则 ./runs）",
+        "who holds a role (repeatable)": "谁担任某个角色（可重复）",
+        "who is acting (default: MUSTER_AS)": "操作人（默认：MUSTER_AS）",
+        "who takes the role": "接手角色的人",
+        "with --clock real: run N times faster than real time": "与 --clock real 一起用：比真实时间快 N 倍",
+        "write the checklist to FILE instead of stdout": "把检查单写入 FILE，而不是标准输出",
+        "write the playbook to FILE instead of stdout": "把预案写入 FILE，而不是标准输出",
+        "write the report to FILE instead of stdout": "把报告写入 FILE，而不是标准输出",
+        "a chain head recorded earlier that must still be there": "之前记录的链头，必须仍在链中",
+    ]
+
+    /// The action commands' shared explanation.
+    private static let action = "PERSON 取自 --as 或 MUSTER_AS。被拒绝的操作以 1 退出，并作为 command.rejected 记入日志。"
+
+    /// The longer explanations, by command.
+    static let discussions: [String: String] = [
+        "start": """
+            PLAYBOOK 是预案文件，或预案目录中某个预案的 id。预案文本会固定保存在运行目录中：之后修改预案
+            不会改变正在进行的运行。标准输出只有运行 id 和一个换行，其他内容都写到标准错误。
+            """,
+        "status": "先触发并记录已到期的定时器，所以即使无人盯守，看板也是准确的。",
+        "watch": """
+            在终端上，看板原地刷新，下方显示最近的通知以及送达了谁；输出被管道接走时，每个新事件打印为
+            一行。watch 一直休眠到下一个定时器到期（最多一秒，以便发现其他终端的操作），像普通命令一样
+            经日志触发它，并用 --notify-command 发送通知（按 argv 执行，不经 shell；通知和收件人的联系方式
+            以 JSON 从标准输入传入）。运行结束或到了 --exit-after（如 30s）时停止。
+            """,
+        "join": action, "ack": action, "progress": action, "tick": action, "done": action, "record": action,
+        "decide": action, "approve": action, "deny": action, "note": action, "handover": action, "grade": action,
+        "regrade": action, "signal": action, "abort": action,
+        "report": """
+            报告完全由回放的日志生成：没有手工编辑，也不读取日志以外的任何内容。--kind fault 生成机房故障
+            报告（现象、影响、原因、处理及结果、预防——取自记录的事实和用 'note --section' 归档的备注）；
+            --kind work 生成应急保障工作报告，由用户用 'muster signoff' 签收。
+            """,
+        "signoff": "签收会记入日志；报告会显示签收，未签收的运行也会注明。",
+        "verify": """
+            逐行校验日志的校验和、序号与哈希链，指出第一处损坏的行。被截在行边界上的日志仍然成链，
+            此时运行的检查点会发现丢失了行；若检查点也被删除，可用 --head 给出之前记录的链头（status
+            --format json 和报告页脚都会输出它）：除非那一行仍在链中，否则校验失败。命令所信任的缓存也会
+            校验：命令会使用的检查点必须与它所计的行一致（状态、链头、首个时刻），编译后的预案必须是固定的
+            YAML 解码所得的预案。
+            """,
+        "drill": """
+            SCENARIO 是演练脚本文件，或 <playbooks>/drills 中某个脚本的 id。'drill start' 以演练模式创建一次
+            运行，大家用普通命令操作；注入到期时记入日志。使用虚拟时钟（默认）时，只有 'drill advance'
+            会推动时间。'drill run' 让脚本中的模拟人员无人值守地演完整个脚本，并输出评定（每个目标 P/S/M/U）；
+            无论评定如何都以 0 退出，给出 --fail-below 时有评定低于该级则以 1 退出。'drill due' 说明演练计划
+            下一步要做哪些演练：每年一次实战演练，每月一次桌面推演，每半年一次不打招呼的演练，每周一次恢复
+            练习。
+            """,
+    ]
+}

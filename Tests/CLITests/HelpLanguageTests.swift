@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// Help in Chinese: `muster help`, `muster help COMMAND` and `muster COMMAND --help` with `--lang zh` or
+/// `MUSTER_LANG=zh`; English stays the default.
+struct HelpLanguageTests {
+    static func hasChinese(_ text: some StringProtocol) -> Bool {
+        text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+    }
+
+    /// The command names the English overview lists.
+    static func commandNames() throws -> [String] {
+        let overview = try MusterProcess.run(["help"]).stdout
+        let lines = overview.split(separator: "\n").drop { !$0.hasPrefix("commands:") }.dropFirst()
+        return lines.prefix { $0.hasPrefix("  ") }.compactMap { $0.split(separator: " ").first.map(String.init) }
+    }
+
+    @Test func everyCommandAndEveryOptionHasAChineseSummary() throws {
+        let names = try Self.commandNames()
+        #expect(names.count >= 30)
+        for name in names {
+            let help = try MusterProcess.run(["help", name, "--lang", "zh"])
+            #expect(help.status == 0)
+            let lines = help.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.first?.hasPrefix("用法: muster \(name)") == true, "\(name): \(help.stdout)")
+            // The summary is the first line after the usage lines and a blank one.
+            let summary = try #require(lines.drop { !$0.isEmpty }.dropFirst().first, "\(name)")
+            #expect(Self.hasChinese(summary), "\(name): \(summary)")
+            let options = lines.drop { $0 != "选项:" }.dropFirst().filter { !$0.isEmpty }
+            #expect(!options.isEmpty, "\(name)")
+            for option in options { #expect(Self.hasChinese(option), "\(name): \(option)") }
+        }
+    }
+
+    @Test func theOverviewListsEveryCommandInChinese() throws {
+        let names = try Self.commandNames()
+        let overview = try MusterProcess.run(["help"], environment: ["MUSTER_LANG": "zh"]).stdout
+        #expect(overview.contains("命令:"))
+        for name in names {
+            let line = overview.split(separator: "\n").first { $0.hasPrefix("  \(name) ") }
+            #expect(line.map(Self.hasChinese) == true, "\(name)")
+        }
+    }
+
+    @Test func aCommandsHelpFlagFollowsTheLanguage() throws {
+        let chinese = try MusterProcess.run(["ack", "--help"], environment: ["MUSTER_LANG": "zh"])
+        #expect(chinese.stdout.contains("确认步骤：已有人接手"))
+        #expect(chinese.stdout.contains("command.rejected 记入日志"))
+        let english = try MusterProcess.run(["ack", "--help"])
+        #expect(english.stdout.contains("acknowledge a step: someone has taken it"))
+        #expect(!Self.hasChinese(english.stdout))
+        #expect(try MusterProcess.run(["help", "start", "--lang=zh"]).stdout.contains("启动一次预案实战运行"))
+    }
+}
