@@ -17,46 +17,46 @@ enum ActionCommands {
         spec("join", "take an unassigned role on a run", "muster join RUN --role ROLE --as PERSON",
              [.init(name: "--role", value: "ROLE", summary: "the role to take")]) { invocation, words in
             guard words.isEmpty, let role = invocation.arguments.value("--role") else {
-                throw UsageError("join takes a run id and --role ROLE")
+                throw UsageError("join takes a run id and --role ROLE", chinese: "join 需要运行 id 和 --role ROLE")
             }
             return .join(role: role)
         },
         spec("ack", "acknowledge a step: someone has taken it", "muster ack RUN STEP", []) { _, words in
-            guard words.count == 1 else { throw UsageError("ack takes a run id and a step") }
+            guard words.count == 1 else { throw UsageError("ack takes a run id and a step", chinese: "ack 需要运行 id 和一个步骤") }
             return .acknowledge(step: words[0])
         },
         spec("progress", "report progress on an open step", "muster progress RUN STEP [NOTE...]", []) { _, words in
-            guard let step = words.first else { throw UsageError("progress takes a run id and a step") }
+            guard let step = words.first else { throw UsageError("progress takes a run id and a step", chinese: "progress 需要运行 id 和一个步骤") }
             return .progress(step: step, note: words.count > 1 ? words.dropFirst().joined(separator: " ") : nil)
         },
         spec("tick", "tick checklist items of an open step", "muster tick RUN STEP ITEM...", []) { _, words in
-            guard words.count == 2 else { throw UsageError("tick takes a run id, a step and one item") }
+            guard words.count == 2 else { throw UsageError("tick takes a run id, a step and one item", chinese: "tick 需要运行 id、一个步骤和一个检查项") }
             return .checkItem(step: words[0], item: words[1])
         },
         spec("done", "finish a step (ticking the given checklist items first)",
              "muster done RUN STEP [--item ID]...",
              [.init(name: "--item", value: "ID", summary: "a checklist item to tick first (repeatable)",
                     repeatable: true)]) { invocation, words in
-            guard words.count == 1 else { throw UsageError("done takes a run id and a step") }
+            guard words.count == 1 else { throw UsageError("done takes a run id and a step", chinese: "done 需要运行 id 和一个步骤") }
             return .done(step: words[0], items: invocation.arguments.all("--item"))
         },
         spec("record", "record a fact", "muster record RUN FACT=VALUE", []) { _, words in
-            guard words.count == 1 else { throw UsageError("record takes a run id and one FACT=VALUE") }
+            guard words.count == 1 else { throw UsageError("record takes a run id and one FACT=VALUE", chinese: "record 需要运行 id 和一个 FACT=VALUE") }
             let parts = words[0].split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { throw UsageError("record takes FACT=VALUE, not '\(words[0])'") }
+            guard parts.count == 2 else { throw UsageError("record takes FACT=VALUE, not '\(words[0])'", chinese: "record 需要 FACT=VALUE 的形式，而不是 '\(words[0])'") }
             return .record(fact: parts[0], value: parts[1])
         },
         spec("decide", "take a decision", "muster decide RUN STEP OPTION [--why TEXT]", [why]) { invocation, words in
-            guard words.count == 2 else { throw UsageError("decide takes a run id, a step and an option") }
+            guard words.count == 2 else { throw UsageError("decide takes a run id, a step and an option", chinese: "decide 需要运行 id、一个步骤和一个选项") }
             return .decide(step: words[0], option: words[1], why: invocation.arguments.value("--why"))
         },
         spec("approve", "grant an approval", "muster approve RUN STEP [--why TEXT]", [why]) { invocation, words in
-            guard words.count == 1 else { throw UsageError("approve takes a run id and a step") }
+            guard words.count == 1 else { throw UsageError("approve takes a run id and a step", chinese: "approve 需要运行 id 和一个步骤") }
             return .approve(step: words[0], why: invocation.arguments.value("--why"))
         },
         spec("deny", "deny an approval", "muster deny RUN STEP --why TEXT", [why]) { invocation, words in
             guard words.count == 1, let reason = invocation.arguments.value("--why") else {
-                throw UsageError("deny takes a run id, a step and --why")
+                throw UsageError("deny takes a run id, a step and --why", chinese: "deny 需要运行 id、一个步骤和 --why")
             }
             return .deny(step: words[0], why: reason)
         },
@@ -64,33 +64,33 @@ enum ActionCommands {
              [.init(name: "--section", value: "SECTION",
                     summary: "file it in the fault report: phenomenon, impact, cause, handling, prevention, lesson",
                     allowed: ["phenomenon", "impact", "cause", "handling", "prevention", "lesson"])]) { invocation, words in
-            guard !words.isEmpty else { throw UsageError("note takes a run id and the text") }
+            guard !words.isEmpty else { throw UsageError("note takes a run id and the text", chinese: "note 需要运行 id 和备注内容") }
             return .note(words.joined(separator: " "), section: invocation.arguments.value("--section"))
         },
         spec("handover", "hand a role to another person", "muster handover RUN ROLE --to PERSON",
              [.init(name: "--to", value: "PERSON", summary: "who takes the role")]) { invocation, words in
             guard words.count == 1, let person = invocation.arguments.value("--to") else {
-                throw UsageError("handover takes a run id, a role and --to PERSON")
+                throw UsageError("handover takes a run id, a role and --to PERSON", chinese: "handover 需要运行 id、一个角色和 --to PERSON")
             }
             return .handover(role: words[0], to: person)
         },
         spec("grade", "set the run's severity level", "muster grade RUN LEVEL [--why TEXT]", [why]) { invocation, words in
-            guard words.count == 1 else { throw UsageError("grade takes a run id and a level") }
+            guard words.count == 1 else { throw UsageError("grade takes a run id and a level", chinese: "grade 需要运行 id 和一个级别") }
             return .grade(level: words[0], why: invocation.arguments.value("--why"))
         },
         spec("regrade", "change the run's severity level", "muster regrade RUN LEVEL --why TEXT", [why]) { invocation, words in
             guard words.count == 1, let reason = invocation.arguments.value("--why") else {
-                throw UsageError("regrade takes a run id, a level and --why")
+                throw UsageError("regrade takes a run id, a level and --why", chinese: "regrade 需要运行 id、一个级别和 --why")
             }
             return .regrade(level: words[0], why: reason)
         },
         spec("signal", "say that something awaited has happened", "muster signal RUN NAME", []) { _, words in
-            guard words.count == 1 else { throw UsageError("signal takes a run id and a signal name") }
+            guard words.count == 1 else { throw UsageError("signal takes a run id and a signal name", chinese: "signal 需要运行 id 和信号名") }
             return .signal(words[0])
         },
         spec("abort", "end the run early", "muster abort RUN --why TEXT", [why]) { invocation, words in
             guard words.isEmpty, let reason = invocation.arguments.value("--why") else {
-                throw UsageError("abort takes a run id and --why")
+                throw UsageError("abort takes a run id and --why", chinese: "abort 需要运行 id 和 --why")
             }
             return .abort(why: reason)
         },
@@ -107,17 +107,17 @@ enum ActionCommands {
             options: options + [expectSeq] + notifyOptions,
             run: { invocation in
                 let positionals = invocation.arguments.positionals
-                guard let runID = positionals.first else { throw UsageError("\(name) needs a run id first") }
+                guard let runID = positionals.first else { throw UsageError("\(name) needs a run id first", chinese: "\(name) 需要先给出运行 id") }
                 let kind = try make(invocation, Array(positionals.dropFirst()))
                 guard let person = invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"],
                     !person.isEmpty
                 else {
-                    throw UsageError("who is acting? give --as PERSON or set MUSTER_AS")
+                    throw UsageError("who is acting? give --as PERSON or set MUSTER_AS", chinese: "操作人是谁？请给出 --as PERSON 或设置 MUSTER_AS")
                 }
                 var expect: Int?
                 if let text = invocation.arguments.value("--expect-seq") {
                     guard let number = Int(text), number >= 0 else {
-                        throw UsageError("--expect-seq takes a sequence number, not '\(text)'")
+                        throw UsageError("--expect-seq takes a sequence number, not '\(text)'", chinese: "--expect-seq 需要一个序号，而不是 '\(text)'")
                     }
                     expect = number
                 }

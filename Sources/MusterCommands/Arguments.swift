@@ -84,6 +84,13 @@ struct Arguments: Sendable {
 
 /// A command line that does not fit the command: exit status 2.
 struct UsageError: Error {
+    /// What was wrong, in English.
     var message: String
-    init(_ message: String) { self.message = message }
+    /// The same in Chinese, for `--lang zh`, where a responder meets it.
+    var chinese: String?
+
+    init(_ message: String, chinese: String? = nil) {
+        self.message = message
+        self.chinese = chinese
+    }
 }

@@ -56,15 +56,16 @@ public enum CommandLineTool {
             break
         }
         guard let command = Commands.named(first) else {
-            return usageError(
-                "unknown command '\(first)'" + NameSuggestion.didYouMean(first, in: Commands.all.map(\.name)),
-                console: console)
+            let closest = NameSuggestion.closest(to: first, in: Commands.all.map(\.name))
+            let message = helpLanguage == "zh" ? "没有命令 '\(first)'" + (closest.map { "；是不是 '\($0)'？" } ?? "")
+                : "unknown command '\(first)'" + (closest.map { "; did you mean '\($0)'?" } ?? "")
+            return usageError(message, console: console, language: helpLanguage)
         }
         let parsed: Arguments
         do {
             parsed = try Arguments(Array(arguments.dropFirst()), options: command.options + SharedOptions.all)
         } catch {
-            return usageError(error.message, command: command, console: console)
+            return usageError(error.message, command: command, console: console, language: helpLanguage)
         }
         if parsed.flag("--help") {
             console.out(Help.text(for: command, language: helpLanguage))
@@ -74,7 +75,8 @@ public enum CommandLineTool {
         do {
             return try command.run(invocation)
         } catch let error as UsageError {
-            return usageError(error.message, command: command, console: console)
+            return usageError(invocation.language == "zh" ? error.chinese ?? error.message : error.message,
+                              command: command, console: console, language: invocation.language)
         } catch let failure as CommandFailure {
             console.error("muster: error: \(failure.text(invocation.language))\n")
             return ExitStatus.failure
@@ -84,12 +86,16 @@ public enum CommandLineTool {
         }
     }
 
-    private static func usageError(_ message: String, command: CommandSpec? = nil, console: Console) -> Int32 {
+    private static func usageError(
+        _ message: String, command: CommandSpec? = nil, console: Console, language: String = "en"
+    ) -> Int32 {
+        let chinese = language == "zh"
         console.error("muster: error: \(message)\n")
         if let command {
-            console.error("usage: \(command.usage)\nsee 'muster help \(command.name)'\n")
+            console.error(chinese ? "用法: \(command.usage)\n见 'muster help \(command.name) --lang zh'\n"
+                                  : "usage: \(command.usage)\nsee 'muster help \(command.name)'\n")
         } else {
-            console.error("see 'muster --help'\n")
+            console.error(chinese ? "见 'muster --help --lang zh'\n" : "see 'muster --help'\n")
         }
         return ExitStatus.usage
     }

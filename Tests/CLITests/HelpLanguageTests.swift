@@ -52,3 +52,22 @@ struct HelpLanguageTests {
         #expect(try MusterProcess.run(["help", "start", "--lang=zh"]).stdout.contains("启动一次预案实战运行"))
     }
 }
+
+/// A responder who types a command wrong is told so in Chinese with `--lang zh`: exit 2, the usage line, and where
+/// the Chinese help is.
+struct UsageLanguageTests {
+    @Test(arguments: [
+        (["ack", "r1"], "muster: error: ack 需要运行 id 和一个步骤"),
+        (["ack", "r1", "report"], "muster: error: 操作人是谁？请给出 --as PERSON 或设置 MUSTER_AS"),
+        (["ackk", "r1"], "muster: error: 没有命令 'ackk'；是不是 'ack'？"),
+    ])
+    func aUsageErrorIsSaidInChinese(arguments: [String], expected: String) throws {
+        let result = try MusterProcess.run(arguments, environment: ["MUSTER_LANG": "zh"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix(expected), "\(result.stderr)")
+        #expect(result.stderr.contains("见 'muster "), "\(result.stderr)")
+        let english = try MusterProcess.run(arguments)
+        #expect(english.status == 2)
+        #expect(!HelpLanguageTests.hasChinese(english.stderr), "\(english.stderr)")
+    }
+}
