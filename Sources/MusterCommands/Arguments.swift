@@ -53,8 +53,9 @@ struct Arguments: Sendable {
             }
             if name == "-h" { name = "--help" }
             guard let option = options.first(where: { $0.name == name }) else {
-                let hint = NameSuggestion.didYouMean(name, in: options.map(\.name))
-                throw UsageError("unknown option '\(name)'\(hint)")
+                let closest = NameSuggestion.closest(to: name, in: options.map(\.name))
+                throw UsageError("unknown option '\(name)'" + (closest.map { "; did you mean '\($0)'?" } ?? ""),
+                                 chinese: "没有选项 '\(name)'" + (closest.map { "；是不是 '\($0)'？" } ?? ""))
             }
             var given = "true"
             if option.value != nil {
@@ -64,7 +65,8 @@ struct Arguments: Sendable {
                     given = words[index]
                     index += 1
                 } else {
-                    throw UsageError("option '\(name)' needs a value (\(option.value!))")
+                    throw UsageError("option '\(name)' needs a value (\(option.value!))",
+                                     chinese: "选项 '\(name)' 需要一个值（\(option.value!)）")
                 }
                 if let allowed = option.allowed, !allowed.contains(given) {
                     throw UsageError(
@@ -72,10 +74,10 @@ struct Arguments: Sendable {
                             + NameSuggestion.didYouMean(given, in: allowed))
                 }
             } else if inlineValue != nil {
-                throw UsageError("option '\(name)' takes no value")
+                throw UsageError("option '\(name)' takes no value", chinese: "选项 '\(name)' 不带值")
             }
             if values[name] != nil, !option.repeatable, option.value != nil, values[name]!.last != given {
-                throw UsageError("option '\(name)' is given twice")
+                throw UsageError("option '\(name)' is given twice", chinese: "选项 '\(name)' 给了两次")
             }
             values[name, default: []].append(given)
         }

@@ -65,7 +65,8 @@ public enum CommandLineTool {
         do {
             parsed = try Arguments(Array(arguments.dropFirst()), options: command.options + SharedOptions.all)
         } catch {
-            return usageError(error.message, command: command, console: console, language: helpLanguage)
+            return usageError(helpLanguage == "zh" ? error.chinese ?? error.message : error.message, command: command,
+                              console: console, language: helpLanguage)
         }
         if parsed.flag("--help") {
             console.out(Help.text(for: command, language: helpLanguage))

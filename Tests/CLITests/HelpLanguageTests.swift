@@ -60,6 +60,7 @@ struct UsageLanguageTests {
         (["ack", "r1"], "muster: error: ack 需要运行 id 和一个步骤"),
         (["ack", "r1", "report"], "muster: error: 操作人是谁？请给出 --as PERSON 或设置 MUSTER_AS"),
         (["ackk", "r1"], "muster: error: 没有命令 'ackk'；是不是 'ack'？"),
+        (["ack", "r1", "report", "--person", "x"], "muster: error: 没有选项 '--person'"),
     ])
     func aUsageErrorIsSaidInChinese(arguments: [String], expected: String) throws {
         let result = try MusterProcess.run(arguments, environment: ["MUSTER_LANG": "zh"])
