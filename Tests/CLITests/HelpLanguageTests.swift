@@ -5,7 +5,7 @@ import Testing
 /// `MUSTER_LANG=zh`; English stays the default.
 struct HelpLanguageTests {
     static func hasChinese(_ text: some StringProtocol) -> Bool {
-        text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+        RefusalLanguageTests.hasChinese(String(text))
     }
 
     /// The command names the English overview lists.
