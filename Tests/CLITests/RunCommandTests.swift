@@ -224,14 +224,17 @@ struct RunCommandTests {
 
     /// On a terminal (here the pseudo-terminal of `script`), `watch` redraws the board with the latest
     /// notifications under it, each with whom it reached, in the wake that delivered them, in English and Chinese;
-    /// `NO_COLOR` (the Chinese case) turns colour off, not the redrawing.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")), arguments: ["en", "zh"])
-    func onATerminalWatchShowsTheLatestNotificationsAndWhomTheyReached(language: String) throws {
+    /// `NO_COLOR` (the Chinese case) turns colour off, not the redrawing. Without a notifier, each notification
+    /// says that nobody was told.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")),
+          arguments: [("en", true), ("zh", true), ("en", false)])
+    func onATerminalWatchShowsTheLatestNotificationsAndWhomTheyReached(language: String, notifier: Bool) throws {
         try start()
         let notify = try script("notify.sh", "cat > /dev/null")
         let contacts = Fixtures.directory.appendingPathComponent("runs-basic/contacts.yaml").path
-        let command = [MusterProcess.binary.path, "watch", "q", "--exit-after", "3s", "--notify-command", notify,
-                       "--contacts", contacts, "--lang", language].map { "'\($0)'" }.joined(separator: " ")
+        let delivery = notifier ? ["--notify-command", notify, "--contacts", contacts] : []
+        let command = ([MusterProcess.binary.path, "watch", "q", "--exit-after", "3s"] + delivery
+                       + ["--lang", language]).map { "'\($0)'" }.joined(separator: " ")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
@@ -251,7 +254,8 @@ struct RunCommandTests {
         let screen = try String(contentsOf: output, encoding: .utf8)
         // The last redraw: after the last clear-screen sequence.
         let last = String(try #require(screen.components(separatedBy: "\u{1B}[2J").last))
-        let (heading, sent) = language == "zh" ? ("通知（最近 2 条）:", "已送达: alice") : ("notifications (latest 2):", "sent: alice")
+        let (heading, sent) = language == "zh" ? ("通知（最近 2 条）:", "已送达: alice")
+            : ("notifications (latest 2):", notifier ? "sent: alice" : "no delivery recorded: without --notify-command nobody is told")
         #expect(last.contains(heading), "\(last)")
         let lines = last.split(whereSeparator: \.isNewline).filter { $0.contains(" → ") }
         #expect(lines.count == 2, "\(last)")
