@@ -30,6 +30,13 @@ public enum CommandLineTool {
     /// Runs one command line (`arguments` excludes the program name) and returns its exit status.
     public static func run(_ arguments: [String], environment: [String: String], console: Console) -> Int32 {
         let helpLanguage = Help.language(arguments, environment: environment)
+        // `--lang` may come first (`muster --lang zh help start`): it moves behind the command it is for.
+        var arguments = arguments
+        if arguments.first == "--lang", arguments.count > 1 {
+            arguments = Array(arguments.dropFirst(2)) + Array(arguments.prefix(2))
+        } else if let first = arguments.first, first.hasPrefix("--lang=") {
+            arguments = Array(arguments.dropFirst()) + [first]
+        }
         guard let first = arguments.first else {
             console.error(Help.overview(language: helpLanguage))
             return ExitStatus.usage
@@ -42,13 +49,18 @@ public enum CommandLineTool {
             console.out("muster \(version)\n")
             return ExitStatus.success
         case "help":
-            guard arguments.count > 1, !arguments[1].hasPrefix("--") else {
+            // The command asked about: the first word that is neither an option nor `--lang`'s value.
+            var words = Array(arguments.dropFirst())
+            if let index = words.firstIndex(of: "--lang") { words.removeSubrange(index..<min(index + 2, words.count)) }
+            guard let name = words.first(where: { !$0.hasPrefix("-") }) else {
                 console.out(Help.overview(language: helpLanguage))
                 return ExitStatus.success
             }
-            guard let command = Commands.named(arguments[1]) else {
-                return usageError("unknown command '\(arguments[1])'"
-                    + NameSuggestion.didYouMean(arguments[1], in: Commands.all.map(\.name)), console: console)
+            guard let command = Commands.named(name) else {
+                let closest = NameSuggestion.closest(to: name, in: Commands.all.map(\.name))
+                let message = helpLanguage == "zh" ? "没有命令 '\(name)'" + (closest.map { "；是不是 '\($0)'？" } ?? "")
+                    : "unknown command '\(name)'" + (closest.map { "; did you mean '\($0)'?" } ?? "")
+                return usageError(message, console: console, language: helpLanguage)
             }
             console.out(Help.text(for: command, language: helpLanguage))
             return ExitStatus.success

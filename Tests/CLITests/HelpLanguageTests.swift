@@ -50,6 +50,15 @@ struct HelpLanguageTests {
         #expect(english.stdout.contains("acknowledge a step: someone has taken it"))
         #expect(!Self.hasChinese(english.stdout))
         #expect(try MusterProcess.run(["help", "start", "--lang=zh"]).stdout.contains("启动一次预案实战运行"))
+        // `--lang` anywhere: before the command asked about, and before `help` itself.
+        for arguments in [["help", "--lang", "zh", "start"], ["--lang", "zh", "help", "start"], ["--lang=zh", "start", "--help"]] {
+            let help = try MusterProcess.run(arguments)
+            #expect(help.status == 0, "\(arguments): \(help.stderr)")
+            #expect(help.stdout.hasPrefix("用法: muster start"), "\(arguments): \(help.stdout)")
+        }
+        #expect(try MusterProcess.run(["help", "--lang", "zh"]).stdout.contains("命令:"))
+        // The English summaries are gone from the Chinese help.
+        #expect(!(try MusterProcess.run(["help", "start", "--lang", "zh"]).stdout.contains("start a live run")))
     }
 }
 
