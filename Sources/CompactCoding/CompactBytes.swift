@@ -13,6 +13,7 @@ public struct CompactFormError: Error, Sendable, Hashable, CustomStringConvertib
         self.reason = "\(reason) at byte \(offset)"
     }
 
+    /// The reason, with its byte.
     public var description: String { reason }
 }
 

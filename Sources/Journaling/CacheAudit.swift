@@ -17,7 +17,7 @@ extension Journal {
     public func cacheDisagreements(_ contents: Contents) -> [String] {
         var found: [String] = []
         let lines = contents.lines
-        if let checkpoint = readCheckpoint(), let bytes = journalBytes(),
+        if let checkpoint = readCheckpoint(), let bytes = journalBytes(), checkpoint.position.lines > 0,
             checkpoint.position.lines <= lines.count
         {
             var prefix = XXH64.Hasher()
@@ -30,9 +30,10 @@ extension Journal {
                 checkpoint.state != RunState.fold(lines.prefix(counted).map(\.event)) || linesBeforeEnd != counted
                     || checkpoint.position.head != head
                     || checkpoint.firstAt != (counted > 0 ? lines.first?.event.at : nil)
+                    || checkpoint.firstLine != Self.firstLineHash(bytes)
             {
                 found.append("checkpoint.bin does not describe the \(counted) lines it counts (their state, chain "
-                    + "head, first instant or end): it was altered; delete it (commands rebuild it from the journal)")
+                    + "head, first instant, first line or end): it was altered; delete it (commands rebuild it from the journal)")
             }
         }
         if let compiled = compiledPlaybook(for: contents.playbook),

@@ -57,7 +57,7 @@ struct Checkpoint: Hashable {
     /// What a checkpoint's bytes start with.
     private static let magic = Array("muster-checkpoint".utf8)
     /// The layout's version: change it whenever the bytes change meaning (including `RunState`'s compact form).
-    static let version: UInt64 = 1
+    static let version: UInt64 = 2
 
     /// The bytes: a magic and version, the fields, the state's compact form, then the XXH64 of everything before
     /// it (8 bytes, little-endian). A checksum against a torn or damaged file, not a seal: the checkpoint is only
@@ -106,6 +106,7 @@ struct Checkpoint: Hashable {
         let head = try reader.string()
         let firstAt = try reader.optional { (reader) throws(CompactFormError) in try reader.signed() }
         guard firstAt.map(EventCoding.instantRange.contains) ?? true else { throw reader.failure("an instant out of range") }
+        guard (firstAt == nil) == (lines == 0) else { throw reader.failure("a first instant without lines, or lines without one") }
         let firstLine = try reader.string()
         let journalHash = try reader.unsigned()
         let playbookHash = try reader.unsigned()

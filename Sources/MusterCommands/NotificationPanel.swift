@@ -62,8 +62,8 @@ struct NotificationPanel {
             if entry.sent.isEmpty && entry.failed.isEmpty {
                 // Delivery is journaled by the command that asked for it, after it ran the notifier (which may still
                 // be running); without --notify-command nobody is told, and the board must not let that pass.
-                line += chinese ? "  · 无送达记录：未配置 --notify-command 时不会通知任何人"
-                    : "  · no delivery recorded: without --notify-command nobody is told"
+                line += chinese ? "  · 尚无送达记录：未配置 --notify-command 时不会通知任何人"
+                    : "  · no delivery recorded yet: without --notify-command nobody is told"
             }
             out += line + "\n"
         }

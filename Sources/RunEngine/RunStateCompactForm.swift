@@ -227,15 +227,14 @@ extension StepDue {
 }
 
 extension StepClock {
-    /// Its place in `allCases`, written as one byte.
+    /// Its name, so that reordering the cases cannot change what old bytes mean.
     func write(to writer: inout CompactWriter) {
-        writer.byte(UInt8(Self.allCases.firstIndex(of: self)!))
+        writer.string(rawValue)
     }
 
     init(reading reader: inout CompactReader) throws(CompactFormError) {
-        let index = Int(try reader.byte())
-        guard index < Self.allCases.count else { throw reader.failure("not a step clock") }
-        self = Self.allCases[index]
+        guard let clock = Self(rawValue: try reader.string()) else { throw reader.failure("not a step clock") }
+        self = clock
     }
 }
 
@@ -287,7 +286,11 @@ extension FactValue {
     init(reading reader: inout CompactReader) throws(CompactFormError) {
         switch try reader.byte() {
         case 0: self = .choice(try reader.string())
-        case 1: self = .number(try reader.double())
+        case 1:
+            // As a recorded fact is: finite (JSON, which the journal is, has no NaN or infinity).
+            let number = try reader.double()
+            guard number.isFinite else { throw reader.failure("a number that is not finite") }
+            self = .number(number)
         case 2: self = .text(try reader.string())
         case 3: self = .flag(try reader.bool())
         default: throw reader.failure("not a fact value")

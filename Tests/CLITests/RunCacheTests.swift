@@ -76,7 +76,7 @@ struct RunCacheTests {
     /// do not look at), the chain head the next line would name (which reads as lines rewritten after it), or the
     /// instant relative times count from.
     enum CheckpointAlteration: String, CaseIterable, Sendable {
-        case state, stateAndFirstLine, head, firstInstant
+        case state, stateAndFirstLine, firstLine, head, firstInstant
     }
 
     /// Rewrites the checkpoint with `change` made and its checksum recomputed.
@@ -98,6 +98,7 @@ struct RunCacheTests {
             case .stateAndFirstLine:
                 checkpoint.state.aborted = true
                 checkpoint.firstLine = "0" + checkpoint.firstLine
+            case .firstLine: checkpoint.firstLine = String(repeating: "0", count: 64)
             case .head: checkpoint.position.head = "0" + checkpoint.position.head
             case .firstInstant: checkpoint.firstAt = checkpoint.firstAt.map { $0 - 600_000 }
             }

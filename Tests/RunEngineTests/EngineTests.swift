@@ -304,3 +304,19 @@ struct RunStartSpeedTests {
         #expect((read != nil) == decodes)
     }
 }
+
+/// A checkpoint's facts are what a recorded fact can be: a number that is not finite does not read back.
+struct CompactFactTests {
+    @Test(arguments: [(1.5, true), (Double.nan, false), (Double.infinity, false)])
+    func onlyFiniteNumbersReadBack(number: Double, reads: Bool) {
+        var state = RunState()
+        state.facts["level"] = .number(number)
+        var writer = CompactWriter(capacity: 64)
+        state.write(to: &writer)
+        let read = writer.bytes.withUnsafeBufferPointer { buffer in
+            var reader = CompactReader(buffer)
+            return try? RunState(reading: &reader)
+        }
+        #expect((read != nil) == reads)
+    }
+}
