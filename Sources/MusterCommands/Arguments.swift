@@ -95,4 +95,9 @@ struct UsageError: Error {
         self.message = message
         self.chinese = chinese
     }
+
+    /// The message in `language`.
+    func text(_ language: String) -> String {
+        language == "zh" ? chinese ?? message : message
+    }
 }

@@ -77,7 +77,7 @@ public enum CommandLineTool {
         do {
             parsed = try Arguments(Array(arguments.dropFirst()), options: command.options + SharedOptions.all)
         } catch {
-            return usageError(helpLanguage == "zh" ? error.chinese ?? error.message : error.message, command: command,
+            return usageError(error.text(helpLanguage), command: command,
                               console: console, language: helpLanguage)
         }
         if parsed.flag("--help") {
@@ -88,7 +88,7 @@ public enum CommandLineTool {
         do {
             return try command.run(invocation)
         } catch let error as UsageError {
-            return usageError(invocation.language == "zh" ? error.chinese ?? error.message : error.message,
+            return usageError(error.text(invocation.language),
                               command: command, console: console, language: invocation.language)
         } catch let failure as CommandFailure {
             console.error("muster: error: \(failure.text(invocation.language))\n")

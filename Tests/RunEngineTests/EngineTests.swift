@@ -295,12 +295,7 @@ struct RunStartSpeedTests {
         #expect(((try? EventCoding.decode(type: type, data: .object(data))) != nil) == decodes)
         var state = RunState()
         state.apply(Event(at: 0, actor: .engine, kind: .runStarted(Self.start(speed: speed))))
-        var writer = CompactWriter(capacity: 64)
-        state.write(to: &writer)
-        let read = writer.bytes.withUnsafeBufferPointer { buffer in
-            var reader = CompactReader(buffer)
-            return try? RunState(reading: &reader)
-        }
+        let read = readBack(state)
         #expect((read != nil) == decodes)
     }
 }
@@ -311,12 +306,17 @@ struct CompactFactTests {
     func onlyFiniteNumbersReadBack(number: Double, reads: Bool) {
         var state = RunState()
         state.facts["level"] = .number(number)
-        var writer = CompactWriter(capacity: 64)
-        state.write(to: &writer)
-        let read = writer.bytes.withUnsafeBufferPointer { buffer in
-            var reader = CompactReader(buffer)
-            return try? RunState(reading: &reader)
-        }
+        let read = readBack(state)
         #expect((read != nil) == reads)
+    }
+}
+
+/// `state` written in its compact form and read back; `nil` when the bytes do not read.
+func readBack(_ state: RunState) -> RunState? {
+    var writer = CompactWriter(capacity: 64)
+    state.write(to: &writer)
+    return writer.bytes.withUnsafeBufferPointer { buffer in
+        var reader = CompactReader(buffer)
+        return try? RunState(reading: &reader)
     }
 }
