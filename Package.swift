@@ -14,7 +14,6 @@ let package = Package(
         .executable(name: "muster-bench", targets: ["muster-bench"]),
         // The libraries the fuzz targets in Tests/Fuzz (a package of their own) are built against.
         .library(name: "Hashing", targets: ["Hashing"]),
-        .library(name: "CompactCoding", targets: ["CompactCoding"]),
         .library(name: "Diagnostics", targets: ["Diagnostics"]),
         .library(name: "YAMLLoading", targets: ["YAMLLoading"]),
         .library(name: "PlaybookLanguage", targets: ["PlaybookLanguage"]),
@@ -28,18 +27,17 @@ let package = Package(
         // Small leaf libraries written here instead of taken from packages.
         .target(name: "Hashing"),
         .target(name: "JSONText"),
-        .target(name: "CompactCoding"),
 
         // Source locations, diagnostics and their text / JSON / SARIF renderings.
         .target(name: "Diagnostics", dependencies: ["JSONText"]),
         // Text -> node tree with 1-based locations and limits; the only importer of CYAML.
         .target(name: "YAMLLoading", dependencies: ["CYAML", "Diagnostics"]),
         // The typed playbook, its decoding from nodes and its validation.
-        .target(name: "PlaybookLanguage", dependencies: ["YAMLLoading", "Diagnostics", "JSONText", "CompactCoding"]),
+        .target(name: "PlaybookLanguage", dependencies: ["YAMLLoading", "Diagnostics", "JSONText"]),
         // The pure run engine: (playbook, events, command, now) -> events; fold; due timers. No I/O, no clock.
-        .target(name: "RunEngine", dependencies: ["PlaybookLanguage", "JSONText", "CompactCoding"]),
-        // The append-only, hash-chained, fsync'd journal of a run, behind a file-operations seam.
-        .target(name: "Journaling", dependencies: ["RunEngine", "PlaybookLanguage", "Hashing", "JSONText", "CompactCoding"]),
+        .target(name: "RunEngine", dependencies: ["PlaybookLanguage", "JSONText"]),
+        // The append-only, hash-chained, fsync'd journal of a run and its head record, behind a file-operations seam.
+        .target(name: "Journaling", dependencies: ["RunEngine", "Hashing", "JSONText"]),
         // Reports: pure renderings (Markdown, JSON, HTML) of a replayed run.
         .target(name: "Reporting", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText"]),
         // Drills: scenario injects, scripted players on a virtual clock, evaluation.
@@ -65,14 +63,14 @@ let package = Package(
         ),
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
-        .testTarget(name: "RunEngineTests", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText", "CompactCoding"]),
+        .testTarget(name: "RunEngineTests", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "RunEngine", "PlaybookLanguage", "JSONText"], exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "JournalingTests", dependencies: ["Journaling", "RunEngine", "Hashing"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLLoadingTests", dependencies: ["YAMLLoading", "Diagnostics"]),
         .testTarget(
-            name: "PlaybookLanguageTests", dependencies: ["PlaybookLanguage", "YAMLLoading", "Diagnostics", "CompactCoding"],
+            name: "PlaybookLanguageTests", dependencies: ["PlaybookLanguage", "YAMLLoading", "Diagnostics"],
             exclude: ["Fixtures"]),
         .testTarget(name: "ShippedPlaybookTests", dependencies: ["PlaybookLanguage", "RunEngine", "Diagnostics", "YAMLLoading"]),
         // Runs the built `muster` binary; depending on the executable makes sure it is built first.

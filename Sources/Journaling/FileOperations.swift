@@ -19,8 +19,8 @@ public protocol FileOperations: Sendable {
     func truncate(_ descriptor: Int32, to length: Int) throws(FileError)
     /// The file's size in bytes.
     func size(_ descriptor: Int32) throws(FileError) -> Int
-    /// Takes the exclusive lock, waiting for it.
-    func lock(_ descriptor: Int32) throws(FileError)
+    /// Takes the lock, waiting for it: exclusive for a writer, shared for a reader.
+    func lock(_ descriptor: Int32, shared: Bool) throws(FileError)
     /// Releases the lock.
     func unlock(_ descriptor: Int32)
     /// Closes the descriptor.
@@ -29,6 +29,10 @@ public protocol FileOperations: Sendable {
     func makeDirectory(_ path: String, mode: UInt32) throws(FileError)
     /// Sets a file's permission bits exactly.
     func setMode(_ descriptor: Int32, _ mode: UInt32) throws(FileError)
+    /// Renames a file over another, atomically.
+    func rename(_ path: String, to newPath: String) throws(FileError)
+    /// Flushes a directory's entries (a file created or renamed in it) to stable storage.
+    func syncDirectory(_ path: String) throws(FileError)
 }
 
 /// A failed file operation: which, on what, and the system's error number.
@@ -106,8 +110,8 @@ public struct SystemFiles: FileOperations {
         return Int(status.st_size)
     }
 
-    public func lock(_ descriptor: Int32) throws(FileError) {
-        while flock(descriptor, LOCK_EX) != 0 {
+    public func lock(_ descriptor: Int32, shared: Bool) throws(FileError) {
+        while flock(descriptor, shared ? LOCK_SH : LOCK_EX) != 0 {
             if errno == EINTR { continue }
             throw FileError("lock", path: "fd \(descriptor)", code: errno)
         }
@@ -130,6 +134,25 @@ public struct SystemFiles: FileOperations {
     public func setMode(_ descriptor: Int32, _ mode: UInt32) throws(FileError) {
         guard fchmod(descriptor, mode_t(mode)) == 0 else {
             throw FileError("chmod", path: "fd \(descriptor)", code: errno)
+        }
+    }
+
+    public func rename(_ path: String, to newPath: String) throws(FileError) {
+        #if canImport(Glibc)
+            let renamed = Glibc.rename(path, newPath)
+        #else
+            let renamed = Darwin.rename(path, newPath)
+        #endif
+        guard renamed == 0 else { throw FileError("rename", path: newPath, code: errno) }
+    }
+
+    public func syncDirectory(_ path: String) throws(FileError) {
+        let descriptor = try open(path, flags: O_RDONLY | O_DIRECTORY, mode: 0)
+        defer { close(descriptor) }
+        do {
+            try fsync(descriptor)
+        } catch {
+            throw FileError("fsync", path: path, code: error.code)
         }
     }
 }

@@ -7,11 +7,13 @@ import Hashing
 public import RunEngine
 
 /// A run's journal on disk: `<runs>/<run id>/journal.jsonl` beside `playbook.yaml`, the playbook text the run
-/// was started with.
+/// was started with, and `journal.head`, the head record (see `HeadRecord`).
 ///
-/// Every write happens under an exclusive lock: re-read the file, verify it, repair a torn tail, let the caller
-/// decide on the events so far, append, fsync, unlock; only then does the caller report success. A complete line
-/// that fails its checksum or the chain is damage: it is never repaired, and writes are refused.
+/// The journal is the only truth: every command replays it. A write happens under an exclusive lock: read the
+/// files, verify every line, repair a torn tail, let the caller decide on the lines so far, append, fsync, update
+/// the head record, unlock; only then does the caller report success. A reader takes a shared lock only while it
+/// reads the bytes, so it never sees a write half done nor a head record newer than the lines it read. A complete
+/// line that fails its checksum or the chain is damage: it is never repaired, and writes are refused.
 public struct Journal: Sendable {
     /// The run's directory.
     public let directory: String
@@ -22,9 +24,8 @@ public struct Journal: Sendable {
     public var journalPath: String { directory + "/journal.jsonl" }
     /// The pinned playbook's path.
     public var playbookPath: String { directory + "/playbook.yaml" }
-    /// The checkpoint's path: the folded state of the journal's first lines, so that a write need not replay
-    /// them (see `update`).
-    public var checkpointPath: String { directory + "/checkpoint.bin" }
+    /// The head record's path: how many lines the last acknowledged write left, and the chain's head there.
+    public var headRecordPath: String { directory + "/journal.head" }
 
     /// Opens the journal of an existing run directory (nothing is read until a transaction or a read).
     public init(directory: String, files: any FileOperations = SystemFiles()) {
@@ -34,7 +35,7 @@ public struct Journal: Sendable {
 
     /// What a journal holds, verified.
     public struct Contents: Sendable {
-        /// The lines, in order.
+        /// The committed lines, in order.
         public var lines: [JournalLine]
         /// The pinned playbook's bytes.
         public var playbook: [UInt8]
@@ -44,21 +45,17 @@ public struct Journal: Sendable {
         public var events: [Event] { lines.map(\.event) }
     }
 
-    /// What a write by `update` starts from: the run's state rather than its lines.
-    public struct Snapshot: Sendable {
-        /// `RunState.fold` of every committed line.
-        public var state: RunState
-        /// How many lines the journal has: the last line's sequence number.
-        public var lineCount: Int
-        /// The SHA-256 of the last line (of the playbook when there is none): the chain's head.
-        public var head: String
-        /// The pinned playbook's bytes, recognised as those the run started with (the hash in its first line).
-        public var playbook: [UInt8]
-        /// How many lines were decoded to get here (0 when the checkpoint was current; every line without one).
-        public var linesDecoded: Int
+    /// What follows the last committed line: a write that did not finish (a crash, a power cut) and is cut, with
+    /// a record of the cut, by the next write.
+    public struct UnfinishedWrite: Sendable, Hashable {
+        /// Its bytes.
+        public var bytes: Int
+        /// How many of its lines are complete (written, but never committed by the write's last line).
+        public var completeLines: Int
     }
 
-    /// Creates the run directory (0770), the pinned playbook (0660) and the journal with `events` (0660).
+    /// Creates the run directory (0770), the pinned playbook (0660) and the journal with `events` (0660), and
+    /// makes the new directory's entries durable.
     public static func create(
         directory: String, playbook: [UInt8], events: [Event], files: any FileOperations = SystemFiles()
     ) throws(JournalError) {
@@ -74,7 +71,8 @@ public struct Journal: Sendable {
         var created = false
         defer {
             if !created {
-                _ = unlink(journal.checkpointPath)
+                _ = unlink(journal.headRecordPath + ".tmp")
+                _ = unlink(journal.headRecordPath)
                 _ = unlink(journal.journalPath)
                 _ = unlink(journal.playbookPath)
                 _ = rmdir(directory)
@@ -99,11 +97,32 @@ public struct Journal: Sendable {
         } catch {
             throw .io(FileError("write", path: journal.journalPath, code: EIO))
         }
+        // The new files' entries in the run directory, and the run directory's in the runs directory: without
+        // these a power cut could lose the run after 'start' reported it.
+        do {
+            try files.syncDirectory(directory)
+            try files.syncDirectory(parentDirectory(of: directory))
+        } catch {
+            throw .io(error)
+        }
         created = true
     }
 
-    /// Reads and verifies the journal without writing (a torn tail is reported, not cut).
+    /// The directory a path is in.
+    private static func parentDirectory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// Reads and verifies the journal without writing (an unfinished write is reported, not cut). The bytes are
+    /// read under a shared lock, so no write is seen half done; the lines are verified after it is released.
     public func read() throws(JournalError) -> (contents: Contents, tornBytes: Int) {
+        let reading = try readVerified()
+        return (reading.contents, reading.unfinished?.bytes ?? 0)
+    }
+
+    /// Like `read`, with what follows the last committed line described.
+    public func readVerified() throws(JournalError) -> (contents: Contents, unfinished: UnfinishedWrite?) {
         let descriptor: Int32
         do {
             descriptor = try files.open(journalPath, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
@@ -111,21 +130,38 @@ public struct Journal: Sendable {
             throw error.code == ENOENT ? .notFound(directory) : .io(error)
         }
         defer { files.close(descriptor) }
-        let (contents, tornBytes, _) = try load(descriptor)
-        return (contents, tornBytes)
+        let bytes: RunBytes
+        do {
+            try files.lock(descriptor, shared: true)
+        } catch {
+            throw .io(error)
+        }
+        do {
+            defer { files.unlock(descriptor) }
+            bytes = try readRun(descriptor)
+        }
+        let verified = try verify(bytes, everyChecksum: true)
+        guard !verified.contents.lines.isEmpty else { throw Self.neverStarted(verified.unfinished) }
+        return (verified.contents, verified.unfinished)
     }
 
-    /// Runs one write: under the lock, reads and verifies the journal (cutting a torn tail, which is then
-    /// journaled), asks `decide` for the events to append given the contents, appends them, fsyncs, unlocks.
+    /// Runs one write: under the lock, reads and verifies the journal (cutting an unfinished write, which is then
+    /// journaled), asks `decide` for the events to append given the contents, appends them, fsyncs, updates the
+    /// head record, unlocks.
     ///
     /// - Returns: the contents after the append.
-    /// - Throws: `JournalError`; when it throws, nothing of this write is acknowledged and the journal is left
-    ///   as it was before it (a partial append is cut back).
+    /// - Throws: `JournalError`, or what `decide` throws; when it throws, nothing of this write is acknowledged and
+    ///   the journal is left as it was before it (a partial append is cut back).
     @discardableResult
     public func transact(_ decide: (Contents) throws -> [Event]) throws -> Contents {
         try locked { descriptor in
-            let (contents, torn, bytes) = try load(descriptor, everyChecksum: false)
-            let position = Position(lines: contents.lines.count, head: contents.head, end: try size(descriptor) - torn)
+            let (contents, unfinished, _) = try verify(try readRun(descriptor), everyChecksum: false)
+            let torn = unfinished?.bytes ?? 0
+            // A journal without a first line takes nothing but the first line: a run that never started (or was
+            // emptied) is not given a history that begins anywhere else.
+            if contents.lines.isEmpty, torn > 0 { throw Self.neverStarted(unfinished) }
+            let end = try size(descriptor) - torn
+            let position = Position(lines: contents.lines.count, head: contents.head, end: end)
             let firstAt = contents.lines.first?.event.at
             var events: [Event] = []
             var seen = contents
@@ -140,124 +176,87 @@ public struct Journal: Sendable {
             }
             events += try decide(seen)
             guard !events.isEmpty else { return contents }
-            let (lines, after, written) = try append(events, after: position, firstAt: firstAt, descriptor: descriptor,
-                                                     torn: torn)
+            if contents.lines.isEmpty {
+                guard case .runStarted = events.first?.kind else { throw Self.neverStarted(nil) }
+            }
+            let (lines, after) = try append(events, after: position, firstAt: firstAt, descriptor: descriptor,
+                                            torn: torn)
+            saveHeadRecord(HeadRecord(lines: after.lines, head: after.head))
             var result = contents
             result.lines += lines
             result.head = after.head
-            // The slow path keeps the checkpoint current too, from the bytes it has read and written.
-            var prefix = XXH64.Hasher()
-            prefix.update(bytes[..<position.end])
-            prefix.update(written)
-            let firstLine = position.lines > 0 ? Self.firstLineHash(bytes) : Self.firstLineHash(written)
-            saveCheckpoint(Checkpoint(position: after, firstAt: firstAt ?? events.first?.at, firstLine: firstLine,
-                                      journalHash: prefix.finalize(), playbookHash: XXH64.hash(contents.playbook),
-                                      state: RunState.fold(result.events)))
             return result
         }
     }
 
-    /// Runs one write from the run's state: like `transact`, but `decide` is given the folded state rather than
-    /// the lines, and only the lines after the checkpoint are decoded and folded (every line when there is no
-    /// usable checkpoint). The lines before the checkpoint are still read and recognised byte for byte, so that an
-    /// edited line is damage and refuses the write just the same.
-    ///
-    /// - Returns: the snapshot after the append.
-    /// - Throws: `JournalError` (nothing of the write acknowledged), or what `decide` throws.
-    @discardableResult
-    public func update(_ decide: (Snapshot) throws -> [Event]) throws -> Snapshot {
-        try locked { descriptor in
-            let playbook = try readPlaybook()
-            let playbookHash = XXH64.hash(playbook)
-            let journalSize = try size(descriptor)
-            // The journal's bytes are hashed once, in order: up to the checkpoint to recognise them, then on through
-            // the lines after it and the new ones for the next checkpoint. Only the bytes after the checkpoint are
-            // kept: those before it pass through a small buffer, hashed as they are read.
-            var prefix = XXH64.Hasher()
-            let origin: Position
-            var state = RunState()
-            var firstAt: Int64?
-            var firstLine: String?
-            let bytes: [UInt8]
-            let checkpoint = readCheckpoint()
-            if let checkpoint, checkpoint.position.lines > 0,
-                checkpoint.fits(journalSize: journalSize, playbookHash: playbookHash),
-                try recognise(descriptor, upTo: checkpoint.position.end, as: checkpoint.journalHash, prefix: &prefix)
-            {
-                origin = checkpoint.position
-                state = checkpoint.state
-                firstAt = checkpoint.firstAt
-                firstLine = checkpoint.firstLine
-                bytes = try readJournal(descriptor, from: origin.end, to: journalSize)
-            } else {
-                prefix = XXH64.Hasher()
-                origin = Position(lines: 0, head: SHA256.hash(playbook).hex, end: 0)
-                bytes = try readJournal(descriptor, from: 0, to: journalSize)
-            }
-            let parsed = try Self.parse(bytes, startingAt: origin.end, from: origin, everyChecksum: false)
-            if origin.end == 0, let checkpoint, let damage = checkpoint.contradiction(
-                firstLine: Self.firstLineHash(bytes), playbookHash: playbookHash, lines: parsed.committed.lines,
-                head: { $0 == parsed.lines.count ? parsed.committed.head : parsed.lines[$0].previous })
-            {
-                throw damage
-            }
-            for line in parsed.lines { state.apply(line.event) }
-            firstAt = firstAt ?? parsed.lines.first?.event.at
-            prefix.update(bytes[..<(parsed.committed.end - origin.end)])
-            var snapshot = Snapshot(state: state, lineCount: parsed.committed.lines, head: parsed.committed.head,
-                                    playbook: playbook, linesDecoded: parsed.lines.count)
-            var events: [Event] = []
-            if parsed.tornBytes > 0 {
-                let repair = Event(at: parsed.lines.last?.event.at ?? state.lastEventAt, actor: .engine,
-                                   kind: .journalRepaired(bytesCut: parsed.tornBytes))
-                events.append(repair)
-                snapshot.state.apply(repair)
-                snapshot.lineCount += 1
-            }
-            events += try decide(snapshot)
-            guard !events.isEmpty else {
-                // Nothing to write; a checkpoint that was missing or behind is brought up to date.
-                if !parsed.lines.isEmpty {
-                    saveCheckpoint(Checkpoint(position: parsed.committed, firstAt: firstAt,
-                                              firstLine: firstLine ?? Self.firstLineHash(bytes),
-                                              journalHash: prefix.finalize(), playbookHash: playbookHash, state: state))
-                }
-                return snapshot
-            }
-            let (lines, after, written) = try append(events, after: parsed.committed, firstAt: firstAt,
-                                                     descriptor: descriptor, torn: parsed.tornBytes)
-            var stateAfter = snapshot.state
-            for line in lines.dropFirst(parsed.tornBytes > 0 ? 1 : 0) { stateAfter.apply(line.event) }
-            prefix.update(written)
-            let firstLineAfter = firstLine
-                ?? (parsed.committed.lines > 0 ? Self.firstLineHash(bytes) : Self.firstLineHash(written))
-            saveCheckpoint(Checkpoint(position: after, firstAt: firstAt ?? events.first?.at, firstLine: firstLineAfter,
-                                      journalHash: prefix.finalize(), playbookHash: playbookHash, state: stateAfter))
-            return Snapshot(state: stateAfter, lineCount: after.lines, head: after.head, playbook: playbook,
-                            linesDecoded: parsed.lines.count)
-        }
+    /// The damage of a journal with no committed line: its first line, `run.started`, is missing.
+    private static func neverStarted(_ unfinished: UnfinishedWrite?) -> JournalError {
+        .damaged(line: 1, reason: "the journal has no complete first line (run.started)"
+            + (unfinished.map { " but \($0.bytes) bytes of one" } ?? "")
+            + ": the run never started, or its journal was emptied or cut inside line 1")
     }
 
-    /// Whether the journal's first `end` bytes end a line and hash to `expected`; `prefix` has hashed them either
-    /// way. They are read through a buffer of 64 KiB, so that a long journal costs no large allocation.
-    private func recognise(_ descriptor: Int32, upTo end: Int, as expected: UInt64, prefix: inout XXH64.Hasher)
-        throws(JournalError) -> Bool
-    {
-        _ = lseek(descriptor, 0, SEEK_SET)
-        var left = end
-        var lastByte: UInt8?
+    /// The bytes a command reads: the pinned playbook, the journal and the head record (`nil` when there is none).
+    private struct RunBytes {
+        var playbook: [UInt8]
+        var journal: [UInt8]
+        var headRecord: [UInt8]?
+    }
+
+    /// Reads the run's three files; the caller holds the journal's lock (shared or exclusive).
+    private func readRun(_ descriptor: Int32) throws(JournalError) -> RunBytes {
+        let playbook = try readPlaybook()
+        let journal = try readJournal(descriptor, from: 0, to: try size(descriptor))
+        let headRecord: [UInt8]?
         do {
-            while left > 0 {
-                let chunk = try files.read(descriptor, count: min(left, 1 << 16))
-                guard !chunk.isEmpty else { return false }
-                prefix.update(chunk)
-                lastByte = chunk.last
-                left -= chunk.count
-            }
+            let record = try files.open(headRecordPath, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
+            defer { files.close(record) }
+            headRecord = try files.read(record, count: min(try files.size(record), 4096))
         } catch {
-            throw .io(error)
+            guard error.code == ENOENT else { throw .io(error) }
+            headRecord = nil
         }
-        return lastByte == 0x0A && prefix.finalize() == expected
+        return RunBytes(playbook: playbook, journal: journal, headRecord: headRecord)
+    }
+
+    /// Verifies every line of `bytes.journal` (sequence, chain, checksums: every one when `everyChecksum`, else
+    /// only where the chain does not already vouch for the line) and that the head record, if any, is still in
+    /// the chain where it was made.
+    private func verify(_ bytes: RunBytes, everyChecksum: Bool) throws(JournalError)
+        -> (contents: Contents, unfinished: UnfinishedWrite?, end: Int)
+    {
+        let origin = Position(lines: 0, head: SHA256.hash(bytes.playbook).hex, end: 0)
+        let parsed = try Self.parse(bytes.journal, from: origin, everyChecksum: everyChecksum)
+        let contents = Contents(lines: parsed.lines, playbook: bytes.playbook, head: parsed.committed.head)
+        if let recordBytes = bytes.headRecord {
+            guard let record = HeadRecord.decode(recordBytes) else {
+                throw .badHeadRecord
+            }
+            let lines = contents.lines
+            if let damage = record.contradiction(lines: lines.count, head: { $0 == lines.count ? contents.head : lines[$0].previous }) {
+                throw damage
+            }
+        }
+        let unfinished = parsed.tornBytes > 0
+            ? UnfinishedWrite(bytes: parsed.tornBytes, completeLines: parsed.uncommittedLines) : nil
+        return (contents, unfinished, parsed.committed.end)
+    }
+
+    /// Replaces the head record, after the journal's fsync: a temporary file, fsync'd, renamed over the old one, so
+    /// that the record is always whole. A failure is ignored (the write it follows is already durable): the
+    /// record stays behind the journal, which is never mistaken for damage.
+    private func saveHeadRecord(_ record: HeadRecord) {
+        let temporary = headRecordPath + ".tmp"
+        do {
+            let descriptor = try files.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, mode: 0o660)
+            defer { files.close(descriptor) }
+            try files.setMode(descriptor, 0o660)
+            try Self.writeAll(record.encoded()[...], to: descriptor, files: files)
+            try files.fsync(descriptor)
+            try files.rename(temporary, to: headRecordPath)
+        } catch {
+            _ = unlink(temporary)
+        }
     }
 
     /// Opens the journal, takes the exclusive lock, runs `body`, unlocks and closes.
@@ -270,7 +269,7 @@ public struct Journal: Sendable {
         }
         defer { files.close(descriptor) }
         do {
-            try files.lock(descriptor)
+            try files.lock(descriptor, shared: false)
         } catch {
             throw JournalError.io(error)
         }
@@ -291,7 +290,7 @@ public struct Journal: Sendable {
     /// may have reached the file is cut back and the torn bytes are put back, so that the next write still finds,
     /// cuts and journals them (a cut is never made without its record).
     private func append(_ events: [Event], after position: Position, firstAt: Int64?, descriptor: Int32, torn: Int)
-        throws(JournalError) -> (lines: [JournalLine], after: Position, bytes: [UInt8])
+        throws(JournalError) -> (lines: [JournalLine], after: Position)
     {
         let (lines, head, bytes) = encode(events, after: position, firstAt: firstAt)
         let offset = position.end
@@ -313,7 +312,7 @@ public struct Journal: Sendable {
             // Every operation above is on the journal: name it, not the descriptor.
             throw .io(FileError(error.operation, path: journalPath, code: error.code))
         }
-        return (lines, Position(lines: position.lines + lines.count, head: head, end: offset + bytes.count), bytes)
+        return (lines, Position(lines: position.lines + lines.count, head: head, end: offset + bytes.count))
     }
 
     /// The lines of `events` after `position` (the last one a commit), the chain's head after them, and their bytes.
@@ -334,36 +333,6 @@ public struct Journal: Sendable {
             lines.append(line)
         }
         return (lines, head, bytes)
-    }
-
-    /// The checkpoint beside the journal, if there is a readable one.
-    func readCheckpoint() -> Checkpoint? {
-        guard let descriptor = try? files.open(checkpointPath, flags: O_RDONLY | O_NOFOLLOW, mode: 0) else { return nil }
-        defer { files.close(descriptor) }
-        guard let size = try? files.size(descriptor), size < 64 << 20,
-            let bytes = try? files.read(descriptor, count: size)
-        else { return nil }
-        return Checkpoint.decode(bytes)
-    }
-
-    /// Replaces the checkpoint, after the journal's fsync. A failure leaves no usable checkpoint and is otherwise
-    /// ignored: the write it follows is already durable, and the next write reads every line instead.
-    private func saveCheckpoint(_ checkpoint: Checkpoint) {
-        replaceCache(at: checkpointPath, with: checkpoint.encoded())
-    }
-
-    /// Replaces the bytes of a cache beside the journal (checksummed by its reader, so that a torn one is
-    /// ignored); on failure empties it. Never through a symlink; mode 0660 like every file of a run.
-    func replaceCache(at path: String, with bytes: [UInt8]) {
-        guard let descriptor = try? files.open(path, flags: O_WRONLY | O_CREAT | O_NOFOLLOW, mode: 0o660) else { return }
-        defer { files.close(descriptor) }
-        do {
-            try files.setMode(descriptor, 0o660)
-            try Self.writeAll(bytes[...], to: descriptor, files: files, at: 0)
-            if try files.size(descriptor) > bytes.count { try files.truncate(descriptor, to: bytes.count) }
-        } catch {
-            try? files.truncate(descriptor, to: 0)
-        }
     }
 
     private static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, files: any FileOperations,
@@ -398,37 +367,6 @@ public struct Journal: Sendable {
         }
     }
 
-    /// The pinned playbook's and the journal's bytes.
-    private func readFiles(_ descriptor: Int32) throws(JournalError) -> (playbook: [UInt8], journal: [UInt8]) {
-        let playbook = try readPlaybook()
-        return (playbook, try readJournal(descriptor, from: 0, to: try size(descriptor)))
-    }
-
-    /// Reads the pinned playbook and every line, verifying sequence and chain, and checksums: every one when
-    /// `everyChecksum`, else only where the chain does not already vouch for the line (the last line, and a line
-    /// whose successor does not follow it, so that the first bad line is named either way).
-    private func load(_ descriptor: Int32, everyChecksum: Bool = true) throws(JournalError)
-        -> (contents: Contents, tornBytes: Int, bytes: [UInt8])
-    {
-        let (playbook, bytes) = try readFiles(descriptor)
-        let origin = Position(lines: 0, head: SHA256.hash(playbook).hex, end: 0)
-        let parsed = try Self.parse(bytes, from: origin, everyChecksum: everyChecksum)
-        let contents = Contents(lines: parsed.lines, playbook: playbook, head: parsed.committed.head)
-        if let checkpoint = readCheckpoint(), let damage = checkpoint.contradiction(
-            firstLine: Self.firstLineHash(bytes), playbookHash: XXH64.hash(playbook), lines: contents.lines.count,
-            head: { $0 == contents.lines.count ? contents.head : contents.lines[$0].previous })
-        {
-            throw damage
-        }
-        return (contents, parsed.tornBytes, bytes)
-    }
-
-    /// The SHA-256 of the journal's first line, "" when it has no complete line.
-    static func firstLineHash(_ bytes: [UInt8]) -> String {
-        guard let newline = bytes.firstIndex(of: 0x0A) else { return "" }
-        return SHA256.hash(bytes[..<newline]).hex
-    }
-
     /// A place in the journal just after a committed line (or at its start): lines before it, the chain's head
     /// there, and its byte offset.
     struct Position: Hashable {
@@ -437,24 +375,34 @@ public struct Journal: Sendable {
         var end: Int
     }
 
-    /// Decodes and verifies the lines of the journal after `position`, which the caller vouches for; `bytes` are
-    /// the journal's from byte offset `base` (at most `position.end`) to its end. Returns the committed lines after
-    /// `position`, the position after the last of them, and how many bytes follow that position (a torn or
-    /// uncommitted write).
-    static func parse(_ bytes: [UInt8], startingAt base: Int = 0, from position: Position, everyChecksum: Bool)
-        throws(JournalError) -> (lines: [JournalLine], committed: Position, tornBytes: Int)
-    {
+    /// What `parse` finds.
+    struct Parsed {
+        /// The committed lines.
+        var lines: [JournalLine]
+        /// The position after the last of them.
+        var committed: Position
+        /// How many bytes follow it: an unfinished write.
+        var tornBytes: Int
+        /// How many complete lines those bytes hold (lines of a write whose last line never came).
+        var uncommittedLines: Int
+    }
+
+    /// Decodes and verifies every line of a journal's `bytes`, starting at `origin` (no lines, the chain at the
+    /// pinned playbook's hash). The first line must be `run.started` with that hash.
+    static func parse(_ bytes: [UInt8], from origin: Position, everyChecksum: Bool) throws(JournalError) -> Parsed {
         var lines: [JournalLine] = []
-        var head = position.head
-        var start = position.end - base
-        var lineNumber = position.lines
+        var head = origin.head
+        var start = origin.end
+        var lineNumber = origin.lines
         // Where the last committed line ends: lines after it are a write that did not finish.
-        var committed = (count: 0, position: position)
+        var committed = (count: 0, position: origin)
         var previousLineRange: Range<Int>?
         let lastNewline = bytes.lastIndex(of: 0x0A)
-        func result() -> (lines: [JournalLine], committed: Position, tornBytes: Int) {
-            if committed.count < lines.count { lines.removeSubrange(committed.count...) }
-            return (lines, committed.position, base + bytes.count - committed.position.end)
+        func result() -> Parsed {
+            let uncommitted = lines.count - committed.count
+            if uncommitted > 0 { lines.removeSubrange(committed.count...) }
+            return Parsed(lines: lines, committed: committed.position, tornBytes: bytes.count - committed.position.end,
+                          uncommittedLines: uncommitted)
         }
         while start < bytes.count {
             // An incomplete last line: a torn write, cut back to the last commit.
@@ -481,14 +429,19 @@ public struct Journal: Sendable {
                 }
                 throw .damaged(line: lineNumber, reason: "it does not follow the line before it (the hash chain is broken)")
             }
-            if lineNumber == 1, case .runStarted(let start) = line.event.kind, start.playbookHash != head {
-                throw .damaged(line: 1, reason: "the pinned playbook.yaml does not match the hash the run started with")
+            if lineNumber == 1 {
+                guard case .runStarted(let start) = line.event.kind else {
+                    throw .damaged(line: 1, reason: "the first line is not run.started: the journal's beginning is missing")
+                }
+                guard start.playbookHash == head else {
+                    throw .damaged(line: 1, reason: "the pinned playbook.yaml does not match the hash the run started with")
+                }
             }
             head = SHA256.hash(lineBytes).hex
             lines.append(line)
             previousLineRange = start..<newline
             start = newline + 1
-            if line.commit { committed = (lines.count, Position(lines: lineNumber, head: head, end: base + start)) }
+            if line.commit { committed = (lines.count, Position(lines: lineNumber, head: head, end: start)) }
         }
         return result()
     }
@@ -502,6 +455,8 @@ public enum JournalError: Error, Sendable, Hashable, CustomStringConvertible {
     case exists(String)
     /// A complete line fails its checksum, sequence or the chain: damage, never repaired silently.
     case damaged(line: Int, reason: String)
+    /// The head record beside the journal is not one: it was altered.
+    case badHeadRecord
     /// A file operation failed.
     case io(FileError)
 
@@ -511,6 +466,9 @@ public enum JournalError: Error, Sendable, Hashable, CustomStringConvertible {
         case .exists(let path): "'\(path)' exists already"
         case .damaged(let line, let reason):
             "the journal is damaged at line \(line): \(reason); writes are refused until an operator deals with it"
+        case .badHeadRecord:
+            "journal.head is not a head record (it was altered); if the journal is the right one, delete journal.head; "
+                + "writes are refused until an operator deals with it"
         case .io(let error): error.description
         }
     }

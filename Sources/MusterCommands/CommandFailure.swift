@@ -24,6 +24,9 @@ struct CommandFailure: Error {
         case .damaged(let line, let reason):
             self.init(error.description,
                       chinese: "运行 '\(runID)' 的日志第 \(line) 行已损坏（\(reason)）；在操作员处理之前，拒绝一切写入")
+        case .badHeadRecord:
+            self.init(error.description,
+                      chinese: "运行 '\(runID)' 的 journal.head 不是头记录（已被改动）；若日志无误，删除 journal.head；在操作员处理之前，拒绝一切写入")
         case .io(let failure):
             self.init(error.description,
                       chinese: "运行 '\(runID)' 的文件操作失败，本次操作未生效：\(failure.description)")

@@ -98,8 +98,6 @@ enum DrillCommand {
         try runs.ensureExists()
         do throws(JournalError) {
             try Journal.create(directory: path, playbook: loaded.playbook.bytes, events: events, files: files)
-            Journal(directory: path, files: files).saveCompiledPlaybook(loaded.playbook.playbook,
-                                                                        for: loaded.playbook.bytes)
         } catch {
             throw CommandFailure(error, runID: runID)
         }
@@ -155,11 +153,11 @@ enum DrillCommand {
             step = milliseconds
         }
         let session = try RunSession(runID, invocation: invocation)
-        let plan = try session.drillPlan()
         var moved: Int64 = 0
         do {
             try session.journal.transact { contents in
-                let playbook = try session.pinnedPlaybook(contents.playbook, compile: true)
+                let playbook = try session.pinnedPlaybook(contents.playbook)
+                let plan = try session.drillPlan(playbook: playbook)
                 let state = RunState.fold(contents.events)
                 guard state.start?.virtualClock == true else {
                     throw CommandFailure("run '\(runID)' is not on a virtual clock; only virtual clocks are advanced",
@@ -262,10 +260,10 @@ enum DrillCommand {
         guard words.count == 1 else { throw UsageError("drill report takes a run id") }
         let format = try invocation.format(allowed: ["text", "md", "json", "html"])
         let session = try RunSession(words[0], invocation: invocation)
-        guard let plan = try session.drillPlan() else {
+        let (contents, playbook, _, _) = try session.read()
+        guard let plan = try session.drillPlan(playbook: playbook) else {
             throw CommandFailure("run '\(words[0])' is not a drill", chinese: "运行 '\(words[0])' 不是演练")
         }
-        let (contents, playbook, _, _) = try session.read()
         let evaluation = DrillEvaluation(scenario: plan.scenario, playbook: playbook, events: contents.events)
         let report = DrillReport(evaluation: evaluation, report: runReport(contents, playbook), language: invocation.language)
         switch format {

@@ -21,8 +21,8 @@ import Synchronization
 ///   `playbook.yaml` and 2 is `journal.jsonl`; every write opens `journal.jsonl`).
 ///
 /// Any operation also takes `ENOSPC`, `EIO`, `EACCES` or `EROFS`. N counts from 1 (the default) and the fault
-/// happens once. The caches `checkpoint.bin` and `playbook.compiled`, whose failures are ignored by design, and
-/// reads are never touched.
+/// happens once. The head record (`journal.head`), whose failures are ignored by design, and reads are never
+/// touched.
 /// The errors are the system's own, so the command line reports them exactly as it reports real ones. Unset or
 /// empty means no fault; any other value is a usage error (exit 2), so that a mistyped fault never silently
 /// tests nothing.
@@ -97,7 +97,7 @@ enum InjectedFaults {
 
         func open(_ path: String, flags: Int32, mode: UInt32) throws(FileError) -> Int32 {
             let writing = flags & O_ACCMODE != O_RDONLY
-            if writing, !path.hasSuffix("/checkpoint.bin"), !path.hasSuffix("/playbook.compiled"), strikes(.open),
+            if writing, !path.hasSuffix("/journal.head.tmp"), strikes(.open),
                 let code = fault.error
             {
                 throw FileError("open", path: path, code: code)
@@ -144,8 +144,10 @@ enum InjectedFaults {
             try system.truncate(descriptor, to: length)
         }
         func size(_ descriptor: Int32) throws(FileError) -> Int { try system.size(descriptor) }
-        func lock(_ descriptor: Int32) throws(FileError) { try system.lock(descriptor) }
+        func lock(_ descriptor: Int32, shared: Bool) throws(FileError) { try system.lock(descriptor, shared: shared) }
         func unlock(_ descriptor: Int32) { system.unlock(descriptor) }
         func setMode(_ descriptor: Int32, _ mode: UInt32) throws(FileError) { try system.setMode(descriptor, mode) }
+        func rename(_ path: String, to newPath: String) throws(FileError) { try system.rename(path, to: newPath) }
+        func syncDirectory(_ path: String) throws(FileError) { try system.syncDirectory(path) }
     }
 }

@@ -21,8 +21,10 @@ struct RunSession {
         var rejection: Rejection?
         /// The sequence number of the first appended event.
         var firstSeq: Int
+        /// The journal after the write.
+        var contents: Journal.Contents? = nil
         /// The chain's head after the write: the SHA-256 of the journal's last line.
-        var head: String = ""
+        var head: String { contents?.head ?? "" }
     }
 
     init(_ runID: String, invocation: Invocation) throws {
@@ -32,8 +34,11 @@ struct RunSession {
         now = try Clock.now(invocation.environment)
     }
 
-    /// The pinned playbook of a run, checked.
-    private static func playbook(_ bytes: [UInt8], runID: String) throws -> Playbook {
+    /// The pinned playbook of a run. `start` checked the YAML before pinning it and the journal recognises its
+    /// bytes as those the run started with (the hash in its first line), so it is decoded, not checked again; it
+    /// is checked when it does not decode, to say why.
+    func pinnedPlaybook(_ bytes: [UInt8]) throws -> Playbook {
+        if let playbook = PlaybookChecker.decodeChecked(bytes, file: "playbook.yaml") { return playbook }
         guard let playbook = PlaybookChecker.check(bytes, file: "playbook.yaml").playbook else {
             throw CommandFailure("the pinned playbook of run '\(runID)' no longer checks; the run cannot go on",
                                  chinese: "运行 '\(runID)' 固定的预案已无法通过检查；运行无法继续")
@@ -41,43 +46,20 @@ struct RunSession {
         return playbook
     }
 
-    /// The pinned playbook of a run: its compiled form (`playbook.compiled`) when that was made from exactly these
-    /// bytes, else the YAML decoded. `start` checked the YAML before pinning it and the journal recognises its bytes
-    /// as those the run started with (the hash in the first line), so it is decoded, not checked again; it is
-    /// checked when it does not decode, to say why. With `compile` (writers, under the journal's lock), a playbook
-    /// decoded from YAML is compiled for the next command.
-    func pinnedPlaybook(_ bytes: [UInt8], compile: Bool) throws -> Playbook {
-        if let compiled = journal.compiledPlaybook(for: bytes) { return compiled }
-        let playbook = try PlaybookChecker.decodeChecked(bytes, file: "playbook.yaml") ?? Self.playbook(bytes, runID: runID)
-        if compile { journal.saveCompiledPlaybook(playbook, for: bytes) }
-        return playbook
-    }
-
-    /// Fires what fell due and performs `command` (when given), appending everything to the journal.
-    ///
-    /// A live run is written from its checkpointed state (`Journal.update`: only the lines after the checkpoint
-    /// are replayed); a drill reads every line, since its injects are found from the events.
+    /// Fires what fell due and performs `command` (when given), appending everything to the journal: under the
+    /// journal's exclusive lock, every line is read, verified and folded, then the engine decides.
     func perform(_ command: Command?) throws -> Outcome {
         var result: Outcome?
         do {
-            if let plan = try drillPlan() {
-                let contents = try journal.transact { contents in
-                    let outcome = try decide(command, playbookBytes: contents.playbook,
-                                             state: RunState.fold(contents.events), lineCount: contents.lines.count,
-                                             plan: (plan, contents.events))
-                    result = outcome
-                    return outcome.appended
-                }
-                result?.head = contents.head
-            } else {
-                let snapshot = try journal.update { snapshot in
-                    let outcome = try decide(command, playbookBytes: snapshot.playbook, state: snapshot.state,
-                                             lineCount: snapshot.lineCount, plan: nil)
-                    result = outcome
-                    return outcome.appended
-                }
-                result?.head = snapshot.head
+            let contents = try journal.transact { contents in
+                let playbook = try pinnedPlaybook(contents.playbook)
+                let plan = try drillPlan(playbook: playbook).map { ($0, contents.events) }
+                let outcome = try decide(command, playbook: playbook, state: RunState.fold(contents.events),
+                                         lineCount: contents.lines.count, plan: plan)
+                result = outcome
+                return outcome.appended
             }
+            result?.contents = contents
         } catch let error as JournalError {
             throw CommandFailure(error, runID: runID)
         }
@@ -90,9 +72,8 @@ struct RunSession {
     /// What a command does to a run in `state`: the timers that fell due, a drill's injects that fell due (given
     /// the plan and the events so far), then the command or its refusal.
     private func decide(
-        _ command: Command?, playbookBytes: [UInt8], state: RunState, lineCount: Int, plan: (DrillPlan, [Event])?
+        _ command: Command?, playbook: Playbook, state: RunState, lineCount: Int, plan: (DrillPlan, [Event])?
     ) throws -> Outcome {
-        let playbook = try pinnedPlaybook(playbookBytes, compile: true)
         let engine = Engine(playbook: playbook)
         var state = state
         let now = Self.runTime(state, realNow: self.now)
@@ -155,11 +136,9 @@ struct RunSession {
     }
 
     /// The pinned scenario of a drill run, if the run has one.
-    func drillPlan() throws -> DrillPlan? {
+    func drillPlan(playbook: Playbook) throws -> DrillPlan? {
         let path = journal.directory + "/scenario.yaml"
         guard case .bytes(let bytes) = FileInput.read(path, limit: 1 << 20) else { return nil }
-        guard case .bytes(let playbookBytes) = FileInput.read(journal.playbookPath, limit: 10 << 20) else { return nil }
-        let playbook = try pinnedPlaybook(playbookBytes, compile: false)
         let checked = ScenarioChecker.check(bytes, file: "scenario.yaml") { $0 == playbook.id ? playbook : nil }
         guard let scenario = checked.scenario else {
             throw CommandFailure("the pinned scenario of run '\(runID)' no longer checks",
@@ -172,7 +151,7 @@ struct RunSession {
     func read() throws -> (contents: Journal.Contents, playbook: Playbook, state: RunState, tornBytes: Int) {
         do {
             let (contents, torn) = try journal.read()
-            let playbook = try pinnedPlaybook(contents.playbook, compile: false)
+            let playbook = try pinnedPlaybook(contents.playbook)
             return (contents, playbook, RunState.fold(contents.events), torn)
         } catch let error as JournalError {
             throw CommandFailure(error, runID: runID)

@@ -142,12 +142,10 @@ enum RunViewCommands {
         usage: "muster verify RUN [--head SHA256] [--format text|json]",
         discussion: """
             Exit 0 when the journal is intact, 1 naming the first bad line otherwise. A journal cut at a line
-            boundary still chains, but the run's checkpoint (made after the lines it counts were on disk) shows
-            that lines were lost. Against someone who cut both, give --head with a head recorded earlier (status
-            --format json and the report's footer print it): verify fails unless that line is still in the chain.
-            The caches commands trust are checked too: a checkpoint they would use must describe the lines it
-            counts (state, chain head, first instant), and the compiled playbook must be the playbook the pinned
-            YAML decodes to.
+            boundary still chains, but the run's head record (journal.head, written after the lines it counts were
+            on disk) shows that lines were lost. Against someone who cut both, give --head with a head recorded
+            earlier (status --format json and the report's footer print it): verify fails unless that line is still
+            in the chain. verify may run while others write: it reads a consistent snapshot.
             """,
         options: [.init(name: "--head", value: "SHA256", summary: "a chain head recorded earlier that must still be there")],
         run: { invocation in
@@ -157,9 +155,9 @@ enum RunViewCommands {
             let journal = Journal(directory: try RunsDirectory(invocation).runPath(runID))
             let chinese = invocation.language == "zh"
             let failed = chinese ? "muster: 校验失败：" : "muster: verify failed: "
-            let read: (contents: Journal.Contents, tornBytes: Int)
+            let read: (contents: Journal.Contents, unfinished: Journal.UnfinishedWrite?)
             do throws(JournalError) {
-                read = try journal.read()
+                read = try journal.readVerified()
             } catch .notFound {
                 throw CommandFailure(.notFound(runID), runID: runID)
             } catch .damaged(let line, let reason) {
@@ -170,11 +168,21 @@ enum RunViewCommands {
                 }
                 invocation.console.error(failed + (chinese ? "第 \(line) 行：" : "line \(line): ") + reason + "\n")
                 return ExitStatus.failure
+            } catch .badHeadRecord {
+                let reason = JournalError.badHeadRecord.description
+                if format == "json" {
+                    invocation.console.out(JSONValue.object([
+                        "run": .string(runID), "ok": false, "reason": .string(reason),
+                    ]).serialized(pretty: true) + "\n")
+                }
+                invocation.console.error(failed + (chinese ? CommandFailure(.badHeadRecord, runID: runID).text("zh") : reason) + "\n")
+                return ExitStatus.failure
             } catch {
                 throw CommandFailure(error, runID: runID)
             }
             do {
-                let (contents, torn) = read
+                let (contents, unfinished) = read
+                let torn = unfinished?.bytes ?? 0
                 if let expected = invocation.arguments.value("--head")?.lowercased() {
                     let hashes = Set(contents.lines.dropFirst().map(\.previous) + [contents.head])
                     guard hashes.contains(expected) else {
@@ -191,19 +199,6 @@ enum RunViewCommands {
                         return ExitStatus.failure
                     }
                 }
-                let disagreements = journal.cacheDisagreements(contents)
-                guard disagreements.isEmpty else {
-                    if format == "json" {
-                        invocation.console.out(JSONValue.object([
-                            "run": .string(runID), "ok": false,
-                            "reason": .string(disagreements.joined(separator: "; ")),
-                        ]).serialized(pretty: true) + "\n")
-                    }
-                    for reason in disagreements {
-                        invocation.console.error(failed + (chinese ? "缓存与日志不符（删除该缓存文件即可，命令会重建它）：" : "") + reason + "\n")
-                    }
-                    return ExitStatus.failure
-                }
                 if format == "json" {
                     invocation.console.out(JSONValue.object([
                         "run": .string(runID), "ok": true, "lines": .integer(Int64(contents.lines.count)),
@@ -214,10 +209,16 @@ enum RunViewCommands {
                         ? "正常：共 \(contents.lines.count) 行，校验和与哈希链完好；链头 \(contents.head)\n"
                         : "ok: \(contents.lines.count) lines, checksums and chain intact; head \(contents.head)\n")
                 }
-                if torn > 0 {
+                if let unfinished {
+                    // Lines after the last commit were never acknowledged (the head record counts only what was).
+                    let lines = unfinished.completeLines
                     invocation.console.error(chinese
-                        ? "muster: 提示：最后一行不完整（\(torn) 字节，写入被中断），下次写入时会截去并记入日志\n"
-                        : "muster: note: an incomplete last line (\(torn) bytes, a torn write) will be cut on the next write\n")
+                        ? "muster: 提示：最后一次写入未完成（\(unfinished.bytes) 字节"
+                            + (lines > 0 ? "，含 \(lines) 个未提交的完整行" : "，最后一行不完整")
+                            + "，从未被确认），下次写入时会截去并记入日志\n"
+                        : "muster: note: an unfinished write after the last committed line (\(unfinished.bytes) bytes"
+                            + (lines > 0 ? ": \(lines) complete line\(lines == 1 ? "" : "s") never committed" : ": an incomplete line")
+                            + ", never acknowledged) will be cut on the next write\n")
                 }
                 return ExitStatus.success
             }

@@ -60,7 +60,6 @@ enum StartCommand {
         let events = Engine(playbook: playbook).start(start, at: now)
         do throws(JournalError) {
             try Journal.create(directory: path, playbook: loaded.bytes, events: events, files: files)
-            Journal(directory: path, files: files).saveCompiledPlaybook(playbook, for: loaded.bytes)
         } catch {
             throw CommandFailure(error, runID: runID)
         }

@@ -47,13 +47,12 @@ enum WatchCommand {
             let outcome = try session.perform(nil)
             let results = session.deliver(outcome, with: notifier, invocation: invocation)
             let (playbook, state) = (outcome.playbook, outcome.state)
-            // The lines are read (every one verified) only when there is something new to show, so that watching
-            // a long, quiet run costs a write's checkpointed read per wake, not a full read. The results of this
-            // wake's deliveries are journaled after the state was folded: they count too.
+            // The results of this wake's deliveries are journaled after the state was folded: they count too, and
+            // only then are the lines read again.
             let lastSeq = state.eventCount + results
             if redraw {
                 if lastSeq > printedSeq {
-                    let contents = try session.read().contents
+                    let contents = try (results > 0 ? nil : outcome.contents) ?? session.read().contents
                     notifications = NotificationPanel(contents.events, language: invocation.language)
                     printedSeq = contents.lines.count
                 }
@@ -61,7 +60,7 @@ enum WatchCommand {
                                                            language: invocation.language).render()
                     + notifications.render())
             } else if printedSeq == 0 || lastSeq > printedSeq {
-                let contents = try session.read().contents
+                let contents = try (results > 0 ? nil : outcome.contents) ?? session.read().contents
                 for line in contents.lines where line.seq > printedSeq {
                     if printedSeq == 0 && line.seq < contents.lines.count - 20 { continue }
                     console.out(describe(line, now: session.now))

@@ -24,11 +24,6 @@ enum RunBenchmarks {
     static func run() {
         let base = temporaryDirectory()
         defer { _ = system("rm -rf '\(base)'") }
-        if let text = getenv("MUSTER_BENCH_PROFILE_COMMANDS"), let count = Int(String(cString: text)) {
-            // For a profiler: only commands.
-            _ = CommandLatency.notes(playbook: "Playbooks/fire.yaml", runs: base + "/profile", warmUp: 0, count: count)
-            return
-        }
         let playbookText = GeneratedPlaybook.text(steps: 5_000)
         let bytes = Array(playbookText.utf8)
         guard let playbook = PlaybookChecker.check(bytes, file: "g.yaml", limits: LoadLimits(maxFileBytes: 64 << 20)).playbook
@@ -38,9 +33,9 @@ enum RunBenchmarks {
                              mode: .live, virtualClock: false, severity: "fatal",
                              assignments: ["commander": "alice", "tech_lead": "carol", "on_site": "bob"])
 
-        // The journal's part of a command: one note per write (lock, read, recognise the checkpoint's lines and
-        // verify the ones after it, decide, append, fsync, checkpoint, unlock), on a run of a playbook of a real
-        // one's size (20 steps, about 14 KB).
+        // The journal's part of a command: one note per write (lock, read and verify every line, decide, append,
+        // fsync, head record, unlock), on a run of a playbook of a real one's size (20 steps, about 14 KB), 200
+        // writes into the run; beside a raw append+fsync of a line of similar size on the same disk.
         let smallBytes = Array(GeneratedPlaybook.text(steps: 20).utf8)
         let small = PlaybookChecker.check(smallBytes, file: "small.yaml").playbook!
         var smallStart = start
@@ -50,51 +45,38 @@ enum RunBenchmarks {
                             events: Engine(playbook: small).start(smallStart, at: 0))
         let journal = Journal(directory: directory)
         var latencies: [Double] = []
-        let repetitions = CommandLine.arguments.contains("--latency-only") ? 3_000 : 200
-        for index in 0..<repetitions {
+        for index in 0..<200 {
             let begin = Measure.now()
-            try! journal.update { _ in
+            try! journal.transact { _ in
                 [Event(at: Int64(index), actor: .person("alice", role: "commander"), kind: .note(text: "note \(index)"))]
             }
             latencies.append(Measure.now() - begin)
         }
-        // Baseline: 1 000 raw appends of a line of similar size, each fsync'd, on the same disk.
         let rawAppend = RawAppend(path: base + "/raw.jsonl")
-        let raw = (0..<1_000).map { _ in rawAppend.once() }
-        let p50 = percentile(latencies, 0.5) * 1000
-        let p99 = percentile(latencies, 0.99) * 1000
-        report("a command's journal write p50 / p99", "\(format(p50, decimals: 2)) / \(format(p99, decimals: 2)) ms",
-               baseline: "raw append+fsync p50 \(format(percentile(raw, 0.5) * 1000, decimals: 2)) / p99 "
-                + "\(format(percentile(raw, 0.99) * 1000, decimals: 2)) ms",
-               goal: "p99 ≤ 3× raw (here \(format(p99 / (percentile(raw, 0.99) * 1000), decimals: 1))×)")
-
-        // The whole command as a responder runs it (minus starting the process), on the fire playbook, early in a
-        // run and after 2 000 events; each command follows a raw append+fsync, the baseline of its line.
-        // 1 000 commands each, so that the p99 is the 10th slowest rather than the 2nd.
-        for (warmUp, label) in [(20, "commands 21-1 020"), (2_000, "commands 2 001-3 000")] {
-            let runs = base + "/runs-\(warmUp)"
-            let (whole, interleaved) = CommandLatency.notes(
-                playbook: "Playbooks/fire.yaml", runs: runs, warmUp: warmUp, count: 1_000, baseline: rawAppend)
-            let wholeP99 = percentile(whole, 0.99) * 1000
-            let betweenP99 = percentile(interleaved, 0.99) * 1000
-            let aloneP99 = percentile(raw, 0.99) * 1000
-            report("whole command in process (\(label)) p50 / p99",
-                   "\(format(percentile(whole, 0.5) * 1000, decimals: 2)) / \(format(wholeP99, decimals: 2)) ms",
-                   baseline: "raw append+fsync p99 \(format(aloneP99, decimals: 2)) ms alone, "
-                    + "\(format(betweenP99, decimals: 2)) ms between the commands",
-                   goal: "p99 ≤ 3× raw (here \(format(wholeP99 / aloneP99, decimals: 1))× alone, "
-                    + "\(format(wholeP99 / betweenP99, decimals: 1))× between)")
-        }
+        let raw = (0..<200).map { _ in rawAppend.once() }
         rawAppend.close()
+        report("a journal write (replaying the run) p50 / p99",
+               "\(format(percentile(latencies, 0.5) * 1000, decimals: 2)) / "
+                + "\(format(percentile(latencies, 0.99) * 1000, decimals: 2)) ms",
+               baseline: "raw append+fsync p50 \(format(percentile(raw, 0.5) * 1000, decimals: 2)) / p99 "
+                + "\(format(percentile(raw, 0.99) * 1000, decimals: 2)) ms")
 
-        // The same, as a responder at a terminal waits for it: each command a process of its own.
-        let (processes, processBaseline) = ProcessLatency.notes(playbook: "Playbooks/fire.yaml",
-                                                                runs: base + "/runs-process", count: 300)
-        report("a command as its own process p50 / p99",
-               "\(format(percentile(processes, 0.5) * 1000, decimals: 2)) / "
-                + "\(format(percentile(processes, 0.99) * 1000, decimals: 2)) ms",
-               baseline: "/bin/true as a process p50 \(format(percentile(processBaseline, 0.5) * 1000, decimals: 2)) "
-                + "/ p99 \(format(percentile(processBaseline, 0.99) * 1000, decimals: 2)) ms")
+        // A command as a responder at a terminal waits for it, each a process of its own, on fire runs of an
+        // incident's size and beyond: every command reads, verifies and folds the whole journal.
+        for (events, count) in [(300, 100), (3_000, 100), (30_000, 30)] {
+            let runs = base + "/runs-\(events)"
+            ProcessLatency.buildRun(playbookPath: "Playbooks/fire.yaml", runs: runs, runID: "r", events: events)
+            let file = runs + "/r/journal.jsonl"
+            for (name, arguments) in [("note", ["note", "r", "bench", "--as", "alice"]), ("status", ["status", "r"])] {
+                let (commands, process, rawRead) = ProcessLatency.commands(arguments, runs: runs, count: count,
+                                                                           rawRead: file)
+                report("\(name) on a \(events)-event run, as a process, p50 / p99",
+                       "\(format(percentile(commands, 0.5) * 1000, decimals: 2)) / "
+                        + "\(format(percentile(commands, 0.99) * 1000, decimals: 2)) ms",
+                       baseline: "/bin/true p99 \(format(percentile(process, 0.99) * 1000, decimals: 2)) ms; "
+                        + "cat of the journal p99 \(format(percentile(rawRead, 0.99) * 1000, decimals: 2)) ms")
+            }
+        }
 
         if CommandLine.arguments.contains("--latency-only") { return }
 
@@ -149,15 +131,6 @@ enum RunBenchmarks {
         }
         report("read, verify, fold a \(lineCount)-event run (log, verify)", "\(format(statusSeconds * 1000)) ms",
                baseline: "raw read of the file \(format(rawRead * 1000)) ms", goal: "< 1 s")
-        // What `status` and every command do: the state from the checkpoint, the journal's bytes recognised.
-        var checkpointed = 0
-        let checkpointSeconds = Measure.best(of: 3) {
-            checkpointed = (try? largeJournal.update { _ in [] })?.state.eventCount ?? 0
-        }
-        precondition(checkpointed == lineCount, "the checkpointed state must hold every event")
-        report("status of it: state from the checkpoint", "\(format(checkpointSeconds * 1000)) ms",
-               baseline: "raw read of the file \(format(rawRead * 1000)) ms", goal: "< 1 s")
-
         // The report of the same run: read and verify, build the report, render Markdown and HTML.
         var htmlBytes = 0
         let reportSeconds = Measure.best(of: 3) {

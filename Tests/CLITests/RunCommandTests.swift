@@ -140,7 +140,7 @@ struct RunCommandTests {
         #expect(Set(columns).count == 1, "\(lines.joined(separator: "\n"))")
     }
 
-    @Test func truncationAtALineBoundaryIsCaughtByTheCheckpointOrAHeadRecordedEarlier() throws {
+    @Test func truncationAtALineBoundaryIsCaughtByTheHeadRecordOrAHeadRecordedEarlier() throws {
         try startWaterLeak()
         #expect(try muster(["done", "wl", "report"], minute: 1, as: "bob").status == 0)
         let head = try JSONValue.parse(try muster(["status", "wl", "--format", "json"], minute: 1).stdout)["head"]?
@@ -151,15 +151,53 @@ struct RunCommandTests {
         var lines = try String(contentsOf: path, encoding: .utf8).split(separator: "\n")
         lines.removeLast(3)
         try (lines.joined(separator: "\n") + "\n").write(to: path, atomically: false, encoding: .utf8)
-        // The run's checkpoint was made after the lost lines: verify names the first of them without help.
+        // The run's head record was written after the lost lines: verify names the first of them without help,
+        // and writes are refused.
         let caught = try muster(["verify", "wl"])
         #expect(caught.status == 1)
-        #expect(caught.stderr.contains("lines were lost (cut at a line boundary"), "\(caught.stderr)")
-        // Without the checkpoint, a head recorded earlier still catches it.
-        try FileManager.default.removeItem(at: directory.url.appendingPathComponent("runs/wl/checkpoint.bin"))
+        // (What is left after the last whole write is the start of a write, not its commit: that is lost too.)
+        #expect(caught.stderr.contains("but \(lines.count + 3) lines were written and acknowledged (journal.head): "
+            + "lines were lost"), "\(caught.stderr)")
+        let cutBytes = try Data(contentsOf: path)
+        #expect(try muster(["note", "wl", "after the cut", "--as", "alice"], minute: 2).status == 1)
+        #expect(try Data(contentsOf: path) == cutBytes)
+        // Without the head record, a head recorded earlier still catches it.
+        try FileManager.default.removeItem(at: directory.url.appendingPathComponent("runs/wl/journal.head"))
         let cut = try muster(["verify", "wl", "--head", head])
         #expect(cut.status == 1)
         #expect(cut.stderr.contains("is not in the chain: the journal was cut or rewritten after it"))
+    }
+
+    /// Only the journal, the pinned playbook and the head record decide what a command does: files an older
+    /// Muster kept beside them (its caches), or anything else put there, are ignored, whatever they hold.
+    @Test func nothingButTheJournalAndTheHeadRecordDecidesAnything() throws {
+        try startWaterLeak()
+        let other = try RunCommandTests()
+        try FileManager.default.copyItem(at: directory.url.appendingPathComponent("runs"),
+                                         to: other.directory.url.appendingPathComponent("runs"))
+        let planted = other.directory.url.appendingPathComponent("runs/wl")
+        // A forged checkpoint naming another commander, and a compiled playbook that is noise.
+        try Data("muster-checkpoint\u{2}commander=mallory".utf8).write(to: planted.appendingPathComponent("checkpoint.bin"))
+        try Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) })
+            .write(to: planted.appendingPathComponent("playbook.compiled"))
+        let commands: [([String], Double, String?)] = [
+            (["note", "wl", "pumps on"], 1, "mallory"), (["done", "wl", "report"], 1, "bob"),
+            (["note", "wl", "level falling"], 2, "alice"), (["status", "wl", "--format", "json"], 3, nil),
+            (["verify", "wl"], 3, nil), (["log", "wl"], 3, nil),
+        ]
+        for (arguments, minute, person) in commands {
+            let expected = try muster(arguments, minute: minute, as: person)
+            let got = try other.muster(arguments, minute: minute, as: person)
+            #expect(got.status == expected.status, "\(arguments)")
+            #expect(got.stdout == expected.stdout, "\(arguments)")
+            #expect(got.stderr == expected.stderr, "\(arguments)")
+        }
+        #expect(try muster(["note", "wl", "x"], minute: 4, as: "mallory").status == 1, "mallory holds no role")
+        #expect(try other.muster(["note", "wl", "x"], minute: 4, as: "mallory").status == 1, "mallory holds no role")
+        for file in ["journal.jsonl", "journal.head"] {
+            #expect(try Data(contentsOf: planted.appendingPathComponent(file))
+                == Data(contentsOf: directory.url.appendingPathComponent("runs/wl/" + file)), "\(file)")
+        }
     }
 
     @Test func contactDirectoriesAreCheckedLikePlaybooks() throws {

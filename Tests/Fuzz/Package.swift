@@ -10,7 +10,7 @@
 //
 // The main package must offer its libraries as products for this package to use them (SwiftPM lets a package
 // depend only on another's products): `YAMLLoading`, `PlaybookLanguage`, `Diagnostics`, `Journaling`,
-// `RunEngine`, `Hashing` and `CompactCoding`.
+// `RunEngine` and `Hashing`.
 import PackageDescription
 
 let fuzzSettings: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
@@ -38,7 +38,6 @@ let package = Package(
                 .product(name: "RunEngine", package: "Muster"),
                 .product(name: "PlaybookLanguage", package: "Muster"),
                 .product(name: "Hashing", package: "Muster"),
-                .product(name: "CompactCoding", package: "Muster"),
             ],
             swiftSettings: fuzzSettings
         ),

@@ -56,11 +56,13 @@ final class FaultyFiles: FileOperations, @unchecked Sendable {
     }
     func truncate(_ descriptor: Int32, to length: Int) throws(FileError) { try system.truncate(descriptor, to: length) }
     func size(_ descriptor: Int32) throws(FileError) -> Int { try system.size(descriptor) }
-    func lock(_ descriptor: Int32) throws(FileError) { try system.lock(descriptor) }
+    func lock(_ descriptor: Int32, shared: Bool) throws(FileError) { try system.lock(descriptor, shared: shared) }
     func unlock(_ descriptor: Int32) { system.unlock(descriptor) }
     func close(_ descriptor: Int32) { system.close(descriptor) }
     func makeDirectory(_ path: String, mode: UInt32) throws(FileError) { try system.makeDirectory(path, mode: mode) }
     func setMode(_ descriptor: Int32, _ mode: UInt32) throws(FileError) { try system.setMode(descriptor, mode) }
+    func rename(_ path: String, to newPath: String) throws(FileError) { try system.rename(path, to: newPath) }
+    func syncDirectory(_ path: String) throws(FileError) { try system.syncDirectory(path) }
 }
 
 struct JournalTests {
@@ -121,8 +123,8 @@ struct JournalTests {
     @Test func aWriteCutShortAtALineBoundaryIsCutBackToItsLastCommit() throws {
         let (journal, base) = try makeRun()
         defer { try? FileManager.default.removeItem(at: base) }
-        // The checkpoint as it was before the write: a write cut short never gets as far as its own.
-        let checkpoint = try Data(contentsOf: URL(fileURLWithPath: journal.checkpointPath))
+        // The head record as it was before the write: a write cut short never gets as far as its own.
+        let record = try Data(contentsOf: URL(fileURLWithPath: journal.headRecordPath))
         try journal.transact { _ in [note("one", at: 2000), note("two", at: 3000), note("three", at: 4000)] }
         // Keep only the first of the last write's three lines: complete, but not a commit.
         let text = try String(contentsOfFile: journal.journalPath, encoding: .utf8)
@@ -130,7 +132,7 @@ struct JournalTests {
         #expect(lines[1].contains("\"commit\":false") && !lines[3].contains("\"commit\""))
         lines.removeLast(2)
         try (lines.joined(separator: "\n") + "\n").write(toFile: journal.journalPath, atomically: false, encoding: .utf8)
-        try checkpoint.write(to: URL(fileURLWithPath: journal.checkpointPath))
+        try record.write(to: URL(fileURLWithPath: journal.headRecordPath))
         let (read, torn) = try journal.read()
         #expect(read.lines.count == 1)
         #expect(torn == lines[1].utf8.count + 1)
@@ -180,11 +182,19 @@ struct JournalTests {
             try check()
             return try system.size(descriptor)
         }
-        func lock(_ descriptor: Int32) throws(FileError) { try system.lock(descriptor) }
+        func lock(_ descriptor: Int32, shared: Bool) throws(FileError) { try system.lock(descriptor, shared: shared) }
         func unlock(_ descriptor: Int32) { system.unlock(descriptor) }
         func close(_ descriptor: Int32) { system.close(descriptor) }
         func makeDirectory(_ path: String, mode: UInt32) throws(FileError) { try system.makeDirectory(path, mode: mode) }
         func setMode(_ descriptor: Int32, _ mode: UInt32) throws(FileError) { try system.setMode(descriptor, mode) }
+        func rename(_ path: String, to newPath: String) throws(FileError) {
+            try check()
+            try system.rename(path, to: newPath)
+        }
+        func syncDirectory(_ path: String) throws(FileError) {
+            try check()
+            try system.syncDirectory(path)
+        }
     }
 
     @Test(arguments: [CrashingFiles.Point.halfLineWritten, .afterWriteBeforeFsync, .afterFsync])

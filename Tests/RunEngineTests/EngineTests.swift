@@ -1,4 +1,3 @@
-import CompactCoding
 import PlaybookLanguage
 import RunEngine
 import Testing
@@ -281,8 +280,8 @@ struct EngineTests {
     }
 }
 
-/// A run's start decodes only with a speed a drill can be given (1 to 3 600), from the journal and from the
-/// checkpoint's compact form alike: no instant computed from a forged speed can overflow.
+/// A run's start decodes only with a speed a drill can be given (1 to 3 600): no instant computed from a forged
+/// speed can overflow.
 struct RunStartSpeedTests {
     static func start(speed: Int) -> RunStart {
         RunStart(playbookID: "p", version: "1", playbookHash: "h", mode: .drill, virtualClock: false, severity: nil,
@@ -293,30 +292,5 @@ struct RunStartSpeedTests {
     func aSpeedDecodesOnlyInItsRange(speed: Int, decodes: Bool) throws {
         let (type, data) = EventCoding.encode(.runStarted(Self.start(speed: speed)))
         #expect(((try? EventCoding.decode(type: type, data: .object(data))) != nil) == decodes)
-        var state = RunState()
-        state.apply(Event(at: 0, actor: .engine, kind: .runStarted(Self.start(speed: speed))))
-        let read = readBack(state)
-        #expect((read != nil) == decodes)
-    }
-}
-
-/// A checkpoint's facts are what a recorded fact can be: a number that is not finite does not read back.
-struct CompactFactTests {
-    @Test(arguments: [(1.5, true), (Double.nan, false), (Double.infinity, false)])
-    func onlyFiniteNumbersReadBack(number: Double, reads: Bool) {
-        var state = RunState()
-        state.facts["level"] = .number(number)
-        let read = readBack(state)
-        #expect((read != nil) == reads)
-    }
-}
-
-/// `state` written in its compact form and read back; `nil` when the bytes do not read.
-func readBack(_ state: RunState) -> RunState? {
-    var writer = CompactWriter(capacity: 64)
-    state.write(to: &writer)
-    return writer.bytes.withUnsafeBufferPointer { buffer in
-        var reader = CompactReader(buffer)
-        return try? RunState(reading: &reader)
     }
 }

@@ -1,12 +1,10 @@
-import CompactCoding
 import JSONText
 import PlaybookLanguage
 import RunEngine
 import Testing
 
 /// Random command sequences, valid and invalid, against the test playbook: the engine never crashes, refuses
-/// what it must, and folding the events always rebuilds the very state the engine had (which also survives being
-/// written as a checkpoint and read back).
+/// what it must, and folding the events always rebuilds the very state the engine had.
 struct ReplayDeterminismTests {
     /// A small deterministic generator (SplitMix64), so that a failing seed can be replayed.
     struct Random {
@@ -90,20 +88,6 @@ struct ReplayDeterminismTests {
                     events.append(event)
                 }
                 #expect(RunState.fold(events) == state, "seed \(seed)")
-                // The journal's checkpoint keeps the state in its compact form: it comes back exactly, and
-                // writes the same bytes again.
-                var writer = CompactWriter(capacity: 1024)
-                state.write(to: &writer)
-                let bytes = writer.bytes
-                let readBack = bytes.withUnsafeBufferPointer { buffer in
-                    var reader = CompactReader(buffer)
-                    let state = try? RunState(reading: &reader)
-                    return reader.isAtEnd ? state : nil
-                }
-                #expect(readBack == state, "seed \(seed)")
-                var again = CompactWriter(capacity: 1024)
-                readBack?.write(to: &again)
-                #expect(again.bytes == bytes, "seed \(seed)")
                 if state.closed { break }
             }
             // Instants never run backwards and the journal coding is lossless.

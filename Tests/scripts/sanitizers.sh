@@ -12,7 +12,7 @@
 # A sanitized binary runs several times slower, the `muster` processes the CLI tests start included; every test
 # keeps its time limits under both. The heaviest, MultiTerminalTests.fourProcessesTimesTwoHundredFiftyCommands
 # (1000 `muster` processes within 10 minutes), took 38 s under AddressSanitizer and 43 s under ThreadSanitizer on
-# two busy cores once commands wrote from the journal's checkpoint (295-341 s before, when each replayed the run).
+# two busy cores.
 # Sanitizer reports make the test process (or a `muster` child, whose failure fails its test) exit non-zero.
 # A sanitized build takes several minutes on two cores; the build runs under `nice`.
 set -uo pipefail

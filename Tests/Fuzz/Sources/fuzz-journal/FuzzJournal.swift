@@ -1,7 +1,6 @@
 #if canImport(Glibc)
     import Glibc
 #endif
-import CompactCoding
 import Hashing
 import Journaling
 import PlaybookLanguage
@@ -16,25 +15,21 @@ import RunEngine
 ///
 /// For each: `Journal.read()`; the events folded into a `RunState`, timers advanced a week and a command tried
 /// on the first active step (what `muster status` and the action commands do, without writing); then
-/// `Journal.transact` appending one note (repairing a torn tail, or refusing damage); then `read()` again; then
-/// `Journal.update` (a live command's write) from the checkpoint that write left. Never a trap, and the journal's
-/// contract holds:
+/// `Journal.transact` appending one note (repairing a torn tail, or refusing damage); then `read()` again; then a
+/// second write, checked against the head record the first one left. Never a trap, and the journal's contract
+/// holds:
 /// - a journal that reads is also writable;
 /// - a refused write leaves the file byte for byte as it was;
 /// - an accepted write keeps every committed line, adds the repair record (when a tail was torn) and the note,
 ///   and reads back clean;
 /// - every line read decodes back to itself from its own encoding;
-/// - a write from the checkpoint starts from, and returns, the state that folding every line gives.
-///
-/// The same bytes are also read as a run state's compact form (what a checkpoint holds, behind its checksum): never
-/// a trap, and a state that reads writes the bytes it reads back from.
+/// - a second write agrees with the head record the first left, and reads back with one more line.
 ///
 /// With `FUZZ_JOURNAL_WRITE_RECHAINED=FILE` in the environment, the re-chained bytes of each input are written to
 /// FILE (to turn a crash of the second pass into a regression input).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJournalTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    readAsState(bytes)
     exercise(bytes)
     let rechained = Rechain.apply(bytes, playbook: fixture.playbookBytes)
     if let path = getenv("FUZZ_JOURNAL_WRITE_RECHAINED") {
@@ -47,27 +42,6 @@ public func fuzzJournalTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) 
     }
     if rechained != bytes { exercise(rechained) }
     return 0
-}
-
-/// `bytes` as a `RunState`'s compact form: when they read as one, its bytes read back as a state with the same
-/// bytes (compared as bytes, since a fact may be NaN, which is not equal to itself).
-private func readAsState(_ bytes: [UInt8]) {
-    func read(_ bytes: [UInt8]) -> RunState? {
-        bytes.withUnsafeBufferPointer { buffer in
-            var reader = CompactReader(buffer)
-            return try? RunState(reading: &reader)
-        }
-    }
-    func written(_ state: RunState) -> [UInt8] {
-        var writer = CompactWriter(capacity: 256)
-        state.write(to: &writer)
-        return writer.bytes
-    }
-    guard let state = read(bytes) else { return }
-    let once = written(state)
-    guard let again = read(once), written(again) == once else {
-        fatalError("a state read from compact bytes does not read back as itself")
-    }
 }
 
 /// The run directory and engine, made once per process.
@@ -104,7 +78,8 @@ private struct Fixture: Sendable {
             // Best effort: leave no run directories behind in the temporary directory.
             let directory = fixture.journal.directory
             unlink(directory + "/journal.jsonl")
-            unlink(directory + "/checkpoint.bin")
+            unlink(directory + "/journal.head")
+            unlink(directory + "/journal.head.tmp")
             unlink(directory + "/playbook.yaml")
             rmdir(directory)
             rmdir(String(directory.dropLast(4)))
@@ -117,8 +92,8 @@ private let fixture = Fixture()
 /// One input through read, engine, write and read again, with the journal's contract checked.
 private func exercise(_ bytes: [UInt8]) {
     replaceJournal(with: bytes)
-    // Each input starts without a checkpoint; the write below leaves one, which the last step uses.
-    unlink(fixture.journal.checkpointPath)
+    // Each input starts without a head record; the write below leaves one, which the last step checks against.
+    unlink(fixture.journal.headRecordPath)
 
     var before: (contents: Journal.Contents, tornBytes: Int)?
     do {
@@ -177,22 +152,21 @@ private func exercise(_ bytes: [UInt8]) {
         }
     }
 
-    // A live command's write, from the checkpoint the write above left: the state it starts from and the one it
-    // returns are those that folding every line gives, and the journal reads back with one more line.
+    // A second write, under the head record the write above left: it agrees, and the journal reads back with one
+    // more line and the state that folding every line gives.
     do {
-        let snapshot = try fixture.journal.update { snapshot in
-            guard snapshot.state == RunState.fold(after.contents.events), snapshot.lineCount == after.contents.lines.count
-            else { fatalError("a write from the checkpoint starts from another state than the lines give") }
+        let written = try fixture.journal.transact { contents in
+            guard contents.lines == after.contents.lines else { fatalError("a second write sees other lines") }
             var event = note
             event.at = after.contents.lines.last?.event.at ?? 0
             return [event]
         }
         let again = try fixture.journal.read()
         guard again.tornBytes == 0, again.contents.lines.count == after.contents.lines.count + 1,
-            RunState.fold(again.contents.events) == snapshot.state, again.contents.head == snapshot.head
-        else { fatalError("a write from the checkpoint does not read back as the state it returned") }
+            again.contents.head == written.head
+        else { fatalError("a second write does not read back as written") }
     } catch {
-        fatalError("a write from the checkpoint failed on a journal that reads: \(error)")
+        fatalError("a second write failed on a journal that reads: \(error)")
     }
 }
 
@@ -256,11 +230,13 @@ private struct UnsyncedFiles: FileOperations {
     func fsync(_ descriptor: Int32) throws(FileError) {}
     func truncate(_ descriptor: Int32, to length: Int) throws(FileError) { try system.truncate(descriptor, to: length) }
     func size(_ descriptor: Int32) throws(FileError) -> Int { try system.size(descriptor) }
-    func lock(_ descriptor: Int32) throws(FileError) { try system.lock(descriptor) }
+    func lock(_ descriptor: Int32, shared: Bool) throws(FileError) { try system.lock(descriptor, shared: shared) }
     func unlock(_ descriptor: Int32) { system.unlock(descriptor) }
     func close(_ descriptor: Int32) { system.close(descriptor) }
     func makeDirectory(_ path: String, mode: UInt32) throws(FileError) { try system.makeDirectory(path, mode: mode) }
     func setMode(_ descriptor: Int32, _ mode: UInt32) throws(FileError) { try system.setMode(descriptor, mode) }
+    func rename(_ path: String, to newPath: String) throws(FileError) { try system.rename(path, to: newPath) }
+    func syncDirectory(_ path: String) throws(FileError) {}
 }
 
 @_silgen_name("__lsan_disable")

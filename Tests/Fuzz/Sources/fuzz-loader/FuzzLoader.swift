@@ -25,14 +25,6 @@ public func fuzzLoaderTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -
     checkLocations(checked.diagnostics)
     if checked.playbook != nil, checked.diagnostics.containsErrors { fatalError("a playbook despite errors") }
     if checked.playbook == nil, !checked.diagnostics.containsErrors { fatalError("no playbook and no error") }
-    // A playbook read back from its compact form (what a run keeps beside it) is the same playbook; and the bytes
-    // themselves, read as a compact form, are refused or read, never a trap.
-    if let playbook = checked.playbook, (try? Playbook(compactForm: playbook.compactForm())) != playbook {
-        fatalError("the compact form does not read back as the same playbook")
-    }
-    _ = try? Playbook(compactForm: bytes)
-    _ = try? Playbook(compactForm: compactHeader + bytes)
-
     // Each check loads the file again: only try the contact directory and the scenario decoders on inputs that
     // look like one (the fuzzer learns these words from the seeds), to keep the executions per second up.
     var all = checked.diagnostics
@@ -52,10 +44,6 @@ public func fuzzLoaderTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -
     _ = JSONReport.render(all, files: [file])
     return 0
 }
-
-/// The start of every compact form, so that any bytes after it reach the reader (the seeds `compact-*` are the
-/// rest of the shipped playbooks' compact forms).
-let compactHeader = Array("muster-playbook".utf8) + [UInt8(Playbook.compactFormVersion)]
 
 extension [UInt8] {
     /// Whether any of `words` occurs in the bytes (a plain scan: the generic `firstRange(of:)` took a tenth of the
