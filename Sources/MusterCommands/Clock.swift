@@ -4,20 +4,31 @@
     import Darwin
 #endif
 import PlaybookLanguage
+import RunEngine
 
 /// The wall clock, read once per command at the edge and handed to the engine as a plain value.
 enum Clock {
-    /// Milliseconds since the epoch: `MUSTER_NOW` when set (for tests and replays), else the system's real time.
+    /// Milliseconds since the epoch: the system's real time; in debug builds (what the tests run), `MUSTER_NOW`
+    /// when set. Only instants a journal can read back are given out: anything else is refused here, before
+    /// anything is written.
     static func now(_ environment: [String: String]) throws(UsageError) -> Int64 {
-        if let fixed = environment["MUSTER_NOW"] {
-            guard let milliseconds = Int64(fixed) else {
-                throw UsageError("MUSTER_NOW must be milliseconds since the epoch, not '\(fixed)'")
+        #if DEBUG
+            if let fixed = environment["MUSTER_NOW"] {
+                guard let milliseconds = Int64(fixed), EventCoding.instantRange.contains(milliseconds) else {
+                    throw UsageError("MUSTER_NOW must be milliseconds since the epoch, from "
+                        + "\(EventCoding.instantRange.lowerBound) to \(EventCoding.instantRange.upperBound), not '\(fixed)'")
+                }
+                return milliseconds
             }
-            return milliseconds
-        }
+        #endif
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
-        return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
+        let milliseconds = Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
+        guard EventCoding.instantRange.contains(milliseconds) else {
+            throw UsageError("the system clock reads \(milliseconds) ms since the epoch, beyond what a journal holds; "
+                + "set the clock right")
+        }
+        return milliseconds
     }
 
     /// Seconds since the epoch on the system's real clock, to the microsecond: for waiting until an instant.

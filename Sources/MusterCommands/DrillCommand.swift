@@ -139,6 +139,9 @@ enum DrillCommand {
         return ExitStatus.success
     }
 
+    /// The most events one `drill advance` may make fall due.
+    static let advanceEventLimit = 10_000
+
     static func advance(_ words: [String], _ invocation: Invocation) throws -> Int32 {
         guard let runID = words.first else { throw UsageError("drill advance takes a run id") }
         let toNext = invocation.arguments.flag("--to-next")
@@ -175,7 +178,20 @@ enum DrillCommand {
                     target = soonest
                 }
                 moved = target - now
-                return [Event(at: target, actor: .engine, kind: .clockAdvanced(to: target))]
+                let advanced = Event(at: target, actor: .engine, kind: .clockAdvanced(to: target))
+                // What the move would make fall due is bounded: a slip of the finger (10y for 10m) is refused
+                // rather than written.
+                var probe = state
+                probe.apply(advanced)
+                let due = Engine(playbook: playbook).advance(probe, to: target).count
+                guard due <= Self.advanceEventLimit else {
+                    throw CommandFailure(
+                        "advancing run '\(runID)' by \(TimeText.span(moved)) would write \(due) events, more than "
+                            + "\(Self.advanceEventLimit); advance in smaller steps, or with --to-next",
+                        chinese: "将运行 '\(runID)' 拨快 \(TimeText.span(moved)) 会写入 \(due) 个事件，超过 "
+                            + "\(Self.advanceEventLimit) 个；请分步拨快，或用 --to-next")
+                }
+                return [advanced]
             }
         } catch let error as JournalError {
             throw CommandFailure(error, runID: runID)

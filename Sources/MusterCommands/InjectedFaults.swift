@@ -8,7 +8,8 @@ import Synchronization
 
 /// `MUSTER_TEST_FAULT`: one failing file operation under a run's journal, so that tests of the command line can
 /// prove what a full disk, a short write, a failed fsync or an unwritable directory do to a run. Like git's
-/// `GIT_TEST_*` variables it exists for tests only; nobody sets it in production.
+/// `GIT_TEST_*` variables it exists for tests only: debug builds (what the tests run) honour it, release builds
+/// ignore it.
 ///
 /// The value is `OPERATION:FAULT` or `OPERATION:FAULT@N`:
 ///
@@ -29,8 +30,13 @@ import Synchronization
 enum InjectedFaults {
     /// The file operations a command writes runs with: the system's, failing as `MUSTER_TEST_FAULT` says.
     static func files(_ invocation: Invocation) throws(UsageError) -> any FileOperations {
-        guard let value = invocation.environment["MUSTER_TEST_FAULT"], !value.isEmpty else { return SystemFiles() }
-        return FaultyFiles(try Fault(value))
+        #if DEBUG
+            guard let value = invocation.environment["MUSTER_TEST_FAULT"], !value.isEmpty else { return SystemFiles() }
+            return FaultyFiles(try Fault(value))
+        #else
+            // A test hook: release builds, what people run, never fail on purpose.
+            return SystemFiles()
+        #endif
     }
 
     /// One fault: which operation, what it does (`nil`: a short write), and which occurrence (1-based).

@@ -19,6 +19,19 @@ struct RunBoard {
         out += "\(label("run")) \(runID) · \(title) (\(playbook.id) \(playbook.version)) · \(mode)\n"
         out += "\(label("severity")): \(severity) · \(label("started")) \(TimeText.instant(state.startedAt)) · "
             + "\(label("seq")) \(state.eventCount)\n"
+        if let jump = state.clockJumps.last {
+            // A wrong clock rewrites the run for everyone: say so where everyone looks.
+            let size = TimeText.span(jump.size)
+            let count = state.clockJumps.count
+            if language == "zh" {
+                out += "⚠ 时钟\(jump.size < 0 ? "倒退了" : "向前跳了") \(size)（\(TimeText.instant(jump.from)) 之后的一条命令"
+                    + "的时间为 \(TimeText.instant(jump.to))）" + (count > 1 ? "；共 \(count) 次跳变" : "") + "，已记入日志\n"
+            } else {
+                out += "⚠ the clock \(jump.size < 0 ? "went back" : "jumped ahead") \(size) (a command after "
+                    + "\(TimeText.instant(jump.from)) came at \(TimeText.instant(jump.to)))"
+                    + (count > 1 ? "; \(count) jumps in all" : "") + "; journaled\n"
+            }
+        }
         let people = state.holders.keys.sorted().map { "\($0)=\(state.holders[$0]!)" }
         out += "\(label("people")): " + (people.isEmpty ? label("none") : people.joined(separator: ", ")) + "\n\n"
 

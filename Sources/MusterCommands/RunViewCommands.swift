@@ -58,6 +58,9 @@ enum RunViewCommands {
             "people": .object(holders), "active": .array(active), "milestones": .object(milestones),
             "facts": .object(facts), "outcome": state.outcome.map { .string($0.id) } ?? .null,
             "closed": .bool(state.closed),
+            "clock_jumps": .array(state.clockJumps.map { jump in
+                .object(["at": .integer(jump.at), "from": .integer(jump.from), "to": .integer(jump.to)])
+            }),
         ])
     }
 

@@ -127,13 +127,17 @@ public struct ReportWords: Sendable {
         case .factRecorded(let fact, let value, _): return zh ? "记录 \(fact) = \(value)" : "recorded \(fact) = \(value)"
         case .stepCompleted(let id): return zh ? "步骤\(step(id))完成" : "step \(step(id)) done"
         case .stepReassigned(let id, let to, _, _): return zh ? "步骤\(step(id))改派给 \(to)" : "step \(step(id)) reassigned to \(to)"
-        case .stepOverdue(let id, let clock):
+        case .stepOverdue(let id, let clock, let missed):
             // Which deadline passed: the acknowledgement, the progress heartbeat, the completion, or its own bound.
             let chineseClock = switch clock {
             case .ack: "未确认"
             case .progress: "未报进展"
             case .done: "未完成"
             case .expiry: "已到期"
+            }
+            if missed > 1 {
+                return zh ? "步骤\(step(id))逾期（\(chineseClock)，共漏报 \(missed) 次）"
+                    : "step \(step(id)) overdue (\(clock.rawValue), \(missed) reports missed)"
             }
             return zh ? "步骤\(step(id))逾期（\(chineseClock)）" : "step \(step(id)) overdue (\(clock.rawValue))"
         case .stepRescheduled(let id, _): return zh ? "步骤\(step(id))期限重算" : "step \(step(id)) rescheduled"
@@ -178,6 +182,10 @@ public struct ReportWords: Sendable {
         case .reportSigned(let person): return zh ? "\(person) 签收" : "signed by \(person)"
         case .runClosed: return zh ? "运行关闭" : "run closed"
         case .journalRepaired(let bytes): return zh ? "日志修复，截去 \(bytes) 字节" : "journal repaired: \(bytes) bytes cut"
+        case .clockJumped(let from, let to):
+            let size = Duration.format(milliseconds: abs(to - from))
+            if to < from { return zh ? "时钟倒退了 \(size)：命令的时间早于运行的上一事件" : "the clock went back \(size): a command came before the run's last event" }
+            return zh ? "时钟向前跳了 \(size)：期间到期的计时器一并触发" : "the clock jumped \(size) ahead: the timers due in between fired at once"
         }
     }
 }

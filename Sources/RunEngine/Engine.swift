@@ -23,10 +23,30 @@ public struct Engine: Sendable {
         return run.events
     }
 
-    /// The events produced by the timers due at or before `now`, fired in order, each at its own instant.
+    /// How far past the run's last event a command's clock may be before the jump is journaled: a run left idle
+    /// overnight is caught up without remark, a clock days ahead is made visible to everyone.
+    public static let clockJumpLimit: Int64 = 86_400_000
+
+    /// The events produced by the timers due at or before `now`, fired in order, each at its own instant. On a
+    /// run that follows the wall clock, a `clock.jumped` is journaled when `now` is more than `clockJumpLimit` past
+    /// the run's last event (after the timers that fell due in between, stamped `now`) or behind it (first,
+    /// stamped at the run's last instant: instants in a journal never run backwards, and are never silently
+    /// clamped).
     public func advance(_ state: RunState, to now: Int64) -> [Event] {
         var run = Transaction(index: index, state: state, now: now)
+        let from = state.lastEventAt
+        let followsWallClock = state.start.map { !$0.virtualClock && $0.speed == 1 } ?? false
+        // A clock behind the run is said once: until the run moves past the instant it was at, the commands that
+        // follow on the same clock are stamped at that instant without a further record.
+        let saidBehind = state.clockJumps.last.map { $0.size < 0 && $0.from == from } ?? false
+        if followsWallClock, now < from, !saidBehind {
+            run.emit(.clockJumped(from: from, to: now), by: .engine)
+        }
         run.fireTimers(until: now)
+        if followsWallClock, now - from > Self.clockJumpLimit {
+            run.now = now
+            run.emit(.clockJumped(from: from, to: now), by: .engine)
+        }
         return run.events
     }
 

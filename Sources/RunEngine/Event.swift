@@ -72,8 +72,9 @@ public enum EventKind: Sendable, Hashable {
     /// A step was reassigned to another role (by an escalation or a person); `whyChinese` is the reason in
     /// Chinese, `nil` in journals written before the engine wrote it.
     case stepReassigned(step: String, to: String, why: String, whyChinese: String? = nil)
-    /// A step's deadline passed with the step still open.
-    case stepOverdue(step: String, clock: StepClock)
+    /// A step's deadline passed with the step still open; `missed` counts the progress reports missed since the
+    /// last one was due (a run caught up after a long silence journals them as one event), 1 otherwise.
+    case stepOverdue(step: String, clock: StepClock, missed: Int = 1)
     /// A step's due instants changed (after a regrade).
     case stepRescheduled(step: String, due: StepDue)
     /// A step ended without being done (an interrupting escalation, a join, an outcome, an abort); `whyChinese`
@@ -143,6 +144,9 @@ public enum EventKind: Sendable, Hashable {
     case runClosed
     /// A torn last line was cut from the journal when it was reopened.
     case journalRepaired(bytesCut: Int)
+    /// The clock a command ran at was more than a day past the run's last event, or behind it: the command was
+    /// given `to` while the run was at `from` (the event is stamped `from`, so that instants never run backwards).
+    case clockJumped(from: Int64, to: Int64)
 }
 
 /// What a run starts with.

@@ -69,7 +69,10 @@ public enum EventCoding {
             var data: JSONObject = ["step": s(step), "to": s(to), "why": s(why)]
             if let whyChinese { data["why_zh"] = s(whyChinese) }
             return ("step.reassigned", data)
-        case .stepOverdue(let step, let clock): return ("step.overdue", ["step": s(step), "clock": s(clock.rawValue)])
+        case .stepOverdue(let step, let clock, let missed):
+            var data: JSONObject = ["step": s(step), "clock": s(clock.rawValue)]
+            if missed != 1 { data["missed"] = i(Int64(missed)) }
+            return ("step.overdue", data)
         case .stepRescheduled(let step, let due): return ("step.rescheduled", ["step": s(step), "due": encode(due)])
         case .stepCancelled(let step, let why, let whyChinese):
             var data: JSONObject = ["step": s(step), "why": s(why)]
@@ -129,6 +132,7 @@ public enum EventCoding {
         case .reportSigned(let person): return ("report.signed", ["person": s(person)])
         case .runClosed: return ("run.closed", [:])
         case .journalRepaired(let bytes): return ("journal.repaired", ["bytes_cut": i(Int64(bytes))])
+        case .clockJumped(let from, let to): return ("clock.jumped", ["from": i(from), "to": i(to)])
         }
     }
 
@@ -213,7 +217,8 @@ public enum EventCoding {
             return .stepReassigned(step: try s("step"), to: try s("to"), why: try s("why"), whyChinese: o("why_zh"))
         case "step.overdue":
             guard let clock = StepClock(rawValue: try s("clock")) else { throw DecodingError(message: "bad clock") }
-            return .stepOverdue(step: try s("step"), clock: clock)
+            let missed = data["missed"] == nil ? 1 : Int(try i("missed", in: 1...(Int64(1) << 40)))
+            return .stepOverdue(step: try s("step"), clock: clock, missed: missed)
         case "step.rescheduled": return .stepRescheduled(step: try s("step"), due: decodeDue(data["due"]))
         case "step.cancelled": return .stepCancelled(step: try s("step"), why: try s("why"), whyChinese: o("why_zh"))
         case "decision.made": return .decisionMade(step: try s("step"), option: try s("option"), why: o("why"))
@@ -254,6 +259,7 @@ public enum EventCoding {
         case "report.signed": return .reportSigned(person: try s("person"))
         case "run.closed": return .runClosed
         case "journal.repaired": return .journalRepaired(bytesCut: Int(try i("bytes_cut", in: 0...(Int64(1) << 40))))
+        case "clock.jumped": return .clockJumped(from: try i("from"), to: try i("to"))
         default: throw DecodingError(message: "unknown event type '\(type)'")
         }
     }

@@ -81,6 +81,17 @@ public struct RunState: Sendable, Hashable {
     public var signatures: [String] = []
     /// Notifications asked for, by id.
     public var notificationCount = 0
+    /// The jumps of the clock commands ran at, in order.
+    public var clockJumps: [ClockJump] = []
+
+    /// A jump of the clock: the run was at `from` when a command came at `to`.
+    public struct ClockJump: Sendable, Hashable {
+        public var at: Int64
+        public var from: Int64
+        public var to: Int64
+        /// How far the clock moved: positive ahead, negative back.
+        public var size: Int64 { to - from }
+    }
 
     /// An empty state, before the first event.
     public init() {}
@@ -148,7 +159,7 @@ public struct RunState: Sendable, Hashable {
             active[step]?.owner = role
             active[step]?.reassigned = true
             touch(step)
-        case .stepOverdue(let step, _):
+        case .stepOverdue(let step, _, _):
             touch(step)
         case .stepRescheduled(let step, let due):
             active[step]?.due = due
@@ -188,6 +199,8 @@ public struct RunState: Sendable, Hashable {
             signatures.append(person)
         case .runClosed:
             closed = true
+        case .clockJumped(let from, let to):
+            clockJumps.append(ClockJump(at: event.at, from: from, to: to))
         case .notificationSent, .notificationFailed, .note, .injectDelivered, .clockAdvanced, .commandRejected,
             .signalReceived, .journalRepaired:
             break

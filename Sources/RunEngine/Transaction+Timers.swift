@@ -7,12 +7,12 @@ extension Transaction {
         while let timer = state.dueTimers.first, timer.fireAt <= limit {
             now = max(timer.fireAt, state.lastEventAt)
             emit(.timerFired(timer: timer.id), by: .engine)
-            fire(timer)
+            fire(timer, until: limit)
         }
         now = max(commandInstant, state.lastEventAt)
     }
 
-    private mutating func fire(_ timer: RunState.Timer) {
+    private mutating func fire(_ timer: RunState.Timer, until limit: Int64) {
         switch timer.purpose {
         case .milestone(let id):
             if state.milestones[id]?.reachedAt == nil { emit(.milestoneMissed(milestone: id), by: .engine) }
@@ -58,13 +58,24 @@ extension Transaction {
             case .progress:
                 let interval = index.milliseconds(step.reportEvery?.value, severity: state.severity) ?? 0
                 let since = timer.fireAt - interval
-                if (open.lastProgressAt ?? open.activatedAt) <= since {
-                    emit(.stepOverdue(step: stepID, clock: .progress), by: .engine)
+                var missed = (open.lastProgressAt ?? open.activatedAt) <= since ? 1 : 0
+                var next = timer.fireAt + interval
+                if interval > 0 {
+                    // Catching up after a long silence costs what the timers are, not what the time is: the reports
+                    // this clock misses before anything else can happen (the next other timer, or the command's
+                    // instant) are one event with their count, and the clock is armed after them.
+                    let horizon = min(limit + 1, state.timers.values.map(\.fireAt).min() ?? limit + 1)
+                    if next < horizon {
+                        let more = (horizon - 1 - next) / interval + 1
+                        missed += Int(more)
+                        next += more * interval
+                    }
                 }
+                if missed > 0 { emit(.stepOverdue(step: stepID, clock: .progress, missed: missed), by: .engine) }
                 if interval > 0 {
                     let base = timer.id.split(separator: "@").first.map(String.init) ?? timer.id
-                    emit(.timerScheduled(timer: "\(base)@\(timer.fireAt + interval)", fireAt: timer.fireAt + interval,
-                                         purpose: .step(stepID, .progress)), by: .engine)
+                    emit(.timerScheduled(timer: "\(base)@\(next)", fireAt: next, purpose: .step(stepID, .progress)),
+                         by: .engine)
                 }
             case .expiry:
                 expire(step)

@@ -200,6 +200,37 @@ struct RunCommandTests {
         }
     }
 
+    /// An instant a journal could not read back is refused before anything is written.
+    @Test(arguments: ["1152921504606846976", "9223372036854775807", "-1152921504606846976", "0x10"])
+    func aClockOutsideTheJournalsRangeIsRefused(now: String) throws {
+        try startWaterLeak()
+        let before = try Data(contentsOf: directory.url.appendingPathComponent("runs/wl/journal.jsonl"))
+        let refused = try MusterProcess.run(["note", "wl", "from the far future", "--as", "alice"], in: directory.url,
+                                            environment: ["MUSTER_NOW": now])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("MUSTER_NOW must be milliseconds since the epoch, from"), "\(refused.stderr)")
+        #expect(try Data(contentsOf: directory.url.appendingPathComponent("runs/wl/journal.jsonl")) == before)
+        #expect(try muster(["verify", "wl"]).status == 0)
+    }
+
+    /// One `status` ten years later: a handful of lines, and the jump is on the board and in the status JSON.
+    @Test func aStatusTenYearsLaterWritesAHandfulOfLinesAndShowsTheJump() throws {
+        try startWaterLeak()
+        #expect(try muster(["done", "wl", "report"], minute: 1, as: "bob").status == 0)
+        let path = directory.url.appendingPathComponent("runs/wl/journal.jsonl")
+        let linesBefore = try String(contentsOf: path, encoding: .utf8).split(separator: "\n").count
+        let tenYears = 3_650.0 * 24 * 60
+        let board = try muster(["status", "wl"], minute: tenYears)
+        #expect(board.status == 0)
+        #expect(board.stdout.contains("⚠ the clock jumped ahead 3649d23h59m (a command after 2026-01-01 00:01:00Z came "
+            + "at 2035-12-30 00:00:00Z); journaled"), "\(board.stdout)")
+        let linesAfter = try String(contentsOf: path, encoding: .utf8).split(separator: "\n").count
+        #expect(linesAfter - linesBefore < 100, "\(linesAfter - linesBefore) lines")
+        let json = try JSONValue.parse(try muster(["status", "wl", "--format", "json"], minute: tenYears).stdout)
+        #expect(json["clock_jumps"]?.arrayValue?.count == 1)
+        #expect(try muster(["status", "wl", "--lang", "zh"], minute: tenYears).stdout.contains("⚠ 时钟向前跳了 3649d23h59m"))
+    }
+
     @Test func contactDirectoriesAreCheckedLikePlaybooks() throws {
         #expect(try muster(["check", Fixtures.directory.appendingPathComponent("runs-basic/contacts.yaml").path]).status == 0)
         try directory.write("bad-contacts.yaml", Array("contacts: 1\npeople:\n  eve:\n    name: Eve\n    phone: 1\n".utf8))
