@@ -123,6 +123,12 @@ public struct Journal: Sendable {
 
     /// Like `read`, with what follows the last committed line described.
     public func readVerified() throws(JournalError) -> (contents: Contents, unfinished: UnfinishedWrite?) {
+        try Self.verify(try snapshot())
+    }
+
+    /// The bytes of a run's files as they were between two writes: read under a shared lock, so that no write is
+    /// seen half done and the head record is never newer than the lines.
+    public func snapshot() throws(JournalError) -> Snapshot {
         let descriptor: Int32
         do {
             descriptor = try files.open(journalPath, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
@@ -130,18 +136,22 @@ public struct Journal: Sendable {
             throw error.code == ENOENT ? .notFound(directory) : .io(error)
         }
         defer { files.close(descriptor) }
-        let bytes: RunBytes
         do {
             try files.lock(descriptor, shared: true)
         } catch {
             throw .io(error)
         }
-        do {
-            defer { files.unlock(descriptor) }
-            bytes = try readRun(descriptor)
-        }
-        let verified = try verify(bytes, everyChecksum: true)
-        guard !verified.contents.lines.isEmpty else { throw Self.neverStarted(verified.unfinished) }
+        defer { files.unlock(descriptor) }
+        return try readRun(descriptor)
+    }
+
+    /// Verifies a snapshot of a run's files (read here, or taken from a bundle): every line, the chain from the
+    /// pinned playbook's hash, the first line, and the head record when there is one.
+    public static func verify(_ snapshot: Snapshot) throws(JournalError)
+        -> (contents: Contents, unfinished: UnfinishedWrite?)
+    {
+        let verified = try verify(snapshot, everyChecksum: true)
+        guard !verified.contents.lines.isEmpty else { throw neverStarted(verified.unfinished) }
         return (verified.contents, verified.unfinished)
     }
 
@@ -155,7 +165,7 @@ public struct Journal: Sendable {
     @discardableResult
     public func transact(_ decide: (Contents) throws -> [Event]) throws -> Contents {
         try locked { descriptor in
-            let (contents, unfinished, _) = try verify(try readRun(descriptor), everyChecksum: false)
+            let (contents, unfinished) = try Self.verify(try readRun(descriptor), everyChecksum: false)
             let torn = unfinished?.bytes ?? 0
             // A journal without a first line takes nothing but the first line: a run that never started (or was
             // emptied) is not given a history that begins anywhere else.
@@ -196,15 +206,21 @@ public struct Journal: Sendable {
             + ": the run never started, or its journal was emptied or cut inside line 1")
     }
 
-    /// The bytes a command reads: the pinned playbook, the journal and the head record (`nil` when there is none).
-    private struct RunBytes {
-        var playbook: [UInt8]
-        var journal: [UInt8]
-        var headRecord: [UInt8]?
+    /// The bytes of a run's files: the pinned playbook, the journal and the head record (`nil` when there is none).
+    public struct Snapshot: Sendable, Hashable {
+        public var playbook: [UInt8]
+        public var journal: [UInt8]
+        public var headRecord: [UInt8]?
+
+        public init(playbook: [UInt8], journal: [UInt8], headRecord: [UInt8]?) {
+            self.playbook = playbook
+            self.journal = journal
+            self.headRecord = headRecord
+        }
     }
 
     /// Reads the run's three files; the caller holds the journal's lock (shared or exclusive).
-    private func readRun(_ descriptor: Int32) throws(JournalError) -> RunBytes {
+    private func readRun(_ descriptor: Int32) throws(JournalError) -> Snapshot {
         let playbook = try readPlaybook()
         let journal = try readJournal(descriptor, from: 0, to: try size(descriptor))
         let headRecord: [UInt8]?
@@ -216,14 +232,14 @@ public struct Journal: Sendable {
             guard error.code == ENOENT else { throw .io(error) }
             headRecord = nil
         }
-        return RunBytes(playbook: playbook, journal: journal, headRecord: headRecord)
+        return Snapshot(playbook: playbook, journal: journal, headRecord: headRecord)
     }
 
     /// Verifies every line of `bytes.journal` (sequence, chain, checksums: every one when `everyChecksum`, else
     /// only where the chain does not already vouch for the line) and that the head record, if any, is still in
     /// the chain where it was made.
-    private func verify(_ bytes: RunBytes, everyChecksum: Bool) throws(JournalError)
-        -> (contents: Contents, unfinished: UnfinishedWrite?, end: Int)
+    private static func verify(_ bytes: Snapshot, everyChecksum: Bool) throws(JournalError)
+        -> (contents: Contents, unfinished: UnfinishedWrite?)
     {
         let origin = Position(lines: 0, head: SHA256.hash(bytes.playbook).hex, end: 0)
         let parsed = try Self.parse(bytes.journal, from: origin, everyChecksum: everyChecksum)
@@ -239,7 +255,7 @@ public struct Journal: Sendable {
         }
         let unfinished = parsed.tornBytes > 0
             ? UnfinishedWrite(bytes: parsed.tornBytes, completeLines: parsed.uncommittedLines) : nil
-        return (contents, unfinished, parsed.committed.end)
+        return (contents, unfinished)
     }
 
     /// Replaces the head record, after the journal's fsync: a temporary file, fsync'd, renamed over the old one, so

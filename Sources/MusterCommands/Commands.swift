@@ -13,6 +13,7 @@ enum Commands {
         RunViewCommands.log,
         RunViewCommands.runs,
         RunViewCommands.verify,
+        ExportCommand.spec,
         ReportCommand.spec,
         ReportCommand.signoff,
         DrillCommand.spec,

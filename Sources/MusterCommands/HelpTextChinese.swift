@@ -40,6 +40,9 @@ enum HelpTextChinese {
         "the timeline of a run: every event with its time, person and role": "运行的时间线：每个事件及其时间、人员和角色",
         "list the runs in the runs directory, live and finished": "列出运行目录中的运行，包括进行中和已结束的",
         "check every checksum and the hash chain of a run's journal": "校验运行日志的每个校验和与哈希链",
+        "write a run as one file that anyone can verify (a tar archive)": "把一次运行导出为任何人都能校验的单个文件（tar 归档）",
+        "write the archive to FILE (default: RUN.tar)": "把归档写入 FILE（默认：RUN.tar）",
+        "verify an archive written by 'muster export' instead of a run": "校验 'muster export' 写出的归档，而不是运行目录中的运行",
         "the report of a run: timeline, steps, milestones, decisions, integrity": "运行报告：时间线、步骤、里程碑、决策、完整性",
         "sign a finished run's report as the user (用户签收)": "以用户身份签收已结束运行的报告（用户签收）",
         "drills: start one, move its virtual clock, play a scenario unattended, see what is due":
@@ -110,12 +113,17 @@ enum HelpTextChinese {
             --kind work 生成应急保障工作报告，由用户用 'muster signoff' 签收。
             """,
         "signoff": "签收会记入日志；报告会显示签收，未签收的运行也会注明。",
+        "export": """
+            导出运行的日志、固定的预案、头记录以及（演练的）演练脚本，打包成一个 tar 文件，交给用户或审计方：
+            在任何机器上用 'muster verify --bundle FILE' 校验，或用 'tar xf' 打开。导出在共享锁下读取，
+            运行进行中也可以导出（此时会注明运行尚未结束）。已损坏的运行拒绝导出。
+            """,
         "verify": """
             逐行校验日志的校验和、序号与哈希链，指出第一处损坏的行。被截在行边界上的日志仍然成链，
-            此时运行的检查点会发现丢失了行；若检查点也被删除，可用 --head 给出之前记录的链头（status
-            --format json 和报告页脚都会输出它）：除非那一行仍在链中，否则校验失败。命令所信任的缓存也会
-            校验：命令会使用的检查点必须与它所计的行一致（状态、链头、首个时刻），编译后的预案必须是固定的
-            YAML 解码所得的预案。
+            此时运行的头记录（journal.head，在所计的行落盘之后才写入）会发现丢失了行；若头记录也被删除，
+            可用 --head 给出之前记录的链头（status --format json 和报告页脚都会输出它）：除非那一行仍在链中，
+            否则校验失败。其他终端正在写入时也可以校验：读到的是一致的快照。--bundle FILE 校验
+            'muster export' 导出的文件，无需运行目录。
             """,
         "drill": """
             SCENARIO 是演练脚本文件，或 <playbooks>/drills 中某个脚本的 id。'drill start' 以演练模式创建一次

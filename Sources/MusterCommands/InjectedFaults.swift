@@ -32,12 +32,22 @@ enum InjectedFaults {
     static func files(_ invocation: Invocation) throws(UsageError) -> any FileOperations {
         #if DEBUG
             guard let value = invocation.environment["MUSTER_TEST_FAULT"], !value.isEmpty else { return SystemFiles() }
-            return FaultyFiles(try Fault(value))
+            let fault = try Fault(value)
+            // One fault per process: a command that opens the journal again (watch, on every wake) meets it once.
+            return injected.withLock { injected in
+                if let files = injected[value] { return files }
+                let files = FaultyFiles(fault)
+                injected[value] = files
+                return files
+            }
         #else
             // A test hook: release builds, what people run, never fail on purpose.
             return SystemFiles()
         #endif
     }
+
+    /// The faulty files of this process, by `MUSTER_TEST_FAULT` value.
+    private static let injected = Mutex<[String: FaultyFiles]>([:])
 
     /// One fault: which operation, what it does (`nil`: a short write), and which occurrence (1-based).
     struct Fault: Sendable {

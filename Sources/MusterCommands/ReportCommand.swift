@@ -62,25 +62,3 @@ enum ReportCommand {
             return ActionCommands.report(outcome, runID: runID, invocation: invocation)
         })
 }
-
-/// Writes a file that did not exist before (0660), refusing to overwrite one.
-enum FileOutput {
-    static func write(_ text: String, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o660)
-        guard descriptor >= 0 else {
-            throw CommandFailure("cannot write '\(path)': \(String(cString: strerror(errno)).lowercased())"
-                + (errno == EEXIST ? " (it exists; muster never overwrites a file)" : ""))
-        }
-        defer { close(descriptor) }
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            guard written > 0 else { throw CommandFailure("cannot write '\(path)'") }
-            bytes = bytes.dropFirst(written)
-        }
-    }
-}
-
-#if canImport(Glibc)
-    import Glibc
-#endif

@@ -142,25 +142,42 @@ enum RunViewCommands {
 
     static let verify = CommandSpec(
         name: "verify", summary: "check every checksum and the hash chain of a run's journal",
-        usage: "muster verify RUN [--head SHA256] [--format text|json]",
+        usage: "muster verify RUN [--head SHA256] [--format text|json]\n       muster verify --bundle FILE [--head SHA256] [--format text|json]",
         discussion: """
             Exit 0 when the journal is intact, 1 naming the first bad line otherwise. A journal cut at a line
             boundary still chains, but the run's head record (journal.head, written after the lines it counts were
             on disk) shows that lines were lost. Against someone who cut both, give --head with a head recorded
             earlier (status --format json and the report's footer print it): verify fails unless that line is still
-            in the chain. verify may run while others write: it reads a consistent snapshot.
+            in the chain. verify may run while others write: it reads a consistent snapshot. --bundle FILE checks
+            an archive written by 'muster export' instead, on any machine, without the runs directory.
             """,
-        options: [.init(name: "--head", value: "SHA256", summary: "a chain head recorded earlier that must still be there")],
+        options: [
+            .init(name: "--head", value: "SHA256", summary: "a chain head recorded earlier that must still be there"),
+            .init(name: "--bundle", value: "FILE", summary: "verify an archive written by 'muster export' instead of a run"),
+        ],
         run: { invocation in
-            guard invocation.arguments.positionals.count == 1 else { throw UsageError("verify takes a run id") }
+            let bundle = invocation.arguments.value("--bundle")
+            guard invocation.arguments.positionals.count == (bundle == nil ? 1 : 0) else {
+                throw UsageError(bundle == nil ? "verify takes a run id" : "verify --bundle takes no run id",
+                                 chinese: bundle == nil ? "verify 需要一个运行 id" : "verify --bundle 不需要运行 id")
+            }
             let format = try invocation.format(allowed: ["text", "json"])
-            let runID = invocation.arguments.positionals[0]
-            let journal = Journal(directory: try RunsDirectory(invocation).runPath(runID))
             let chinese = invocation.language == "zh"
             let failed = chinese ? "muster: 校验失败：" : "muster: verify failed: "
+            let runID: String
+            let snapshot: () throws(JournalError) -> Journal.Snapshot
+            if let bundle {
+                let opened = try BundleFile.open(bundle)
+                runID = opened.runID
+                snapshot = { opened.snapshot }
+            } else {
+                runID = invocation.arguments.positionals[0]
+                let journal = Journal(directory: try RunsDirectory(invocation).runPath(runID))
+                snapshot = { () throws(JournalError) in try journal.snapshot() }
+            }
             let read: (contents: Journal.Contents, unfinished: Journal.UnfinishedWrite?)
             do throws(JournalError) {
-                read = try journal.readVerified()
+                read = try Journal.verify(try snapshot())
             } catch .notFound {
                 throw CommandFailure(.notFound(runID), runID: runID)
             } catch .damaged(let line, let reason) {

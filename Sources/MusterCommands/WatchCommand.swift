@@ -38,48 +38,95 @@ enum WatchCommand {
             stopAt = Clock.realSeconds() + Double(milliseconds) / 1000
         }
         let console = invocation.console
+        let language = invocation.language
         // Redrawing in place is not colour: NO_COLOR leaves it on.
         let redraw = console.terminalOut
         var printedSeq = 0
-        var notifications = NotificationPanel([], language: invocation.language)
+        var notifications = NotificationPanel([], language: language)
+        var board: String?
+        var problem: String?
         while true {
-            let session = try RunSession(runID, invocation: invocation)
-            let outcome = try session.perform(nil)
-            let results = session.deliver(outcome, with: notifier, invocation: invocation)
-            let (playbook, state) = (outcome.playbook, outcome.state)
-            // The results of this wake's deliveries are journaled after the state was folded: they count too, and
-            // only then are the lines read again.
-            let lastSeq = state.eventCount + results
-            if redraw {
-                if lastSeq > printedSeq {
+            var wake = Clock.realSeconds() + 1
+            do {
+                let session = try RunSession(runID, invocation: invocation)
+                let outcome = try session.perform(nil)
+                let results = session.deliver(outcome, with: notifier, invocation: invocation)
+                let (playbook, state) = (outcome.playbook, outcome.state)
+                // The results of this wake's deliveries are journaled after the state was folded: they count too, and
+                // only then are the lines read again.
+                let lastSeq = state.eventCount + results
+                if redraw {
+                    if lastSeq > printedSeq {
+                        let contents = try (results > 0 ? nil : outcome.contents) ?? session.read().contents
+                        notifications = NotificationPanel(contents.events, language: language)
+                        printedSeq = contents.lines.count
+                    }
+                    board = RunBoard(runID: runID, playbook: playbook, state: state, now: session.now,
+                                     language: language).render() + notifications.render()
+                    console.out("\u{1B}[H\u{1B}[2J" + (board ?? ""))
+                } else if printedSeq == 0 || lastSeq > printedSeq {
                     let contents = try (results > 0 ? nil : outcome.contents) ?? session.read().contents
-                    notifications = NotificationPanel(contents.events, language: invocation.language)
+                    for line in contents.lines where line.seq > printedSeq {
+                        if printedSeq == 0 && line.seq < contents.lines.count - 20 { continue }
+                        console.out(describe(line, now: session.now))
+                    }
                     printedSeq = contents.lines.count
                 }
-                console.out("\u{1B}[H\u{1B}[2J" + RunBoard(runID: runID, playbook: playbook, state: state, now: session.now,
-                                                           language: invocation.language).render()
-                    + notifications.render())
-            } else if printedSeq == 0 || lastSeq > printedSeq {
-                let contents = try (results > 0 ? nil : outcome.contents) ?? session.read().contents
-                for line in contents.lines where line.seq > printedSeq {
-                    if printedSeq == 0 && line.seq < contents.lines.count - 20 { continue }
-                    console.out(describe(line, now: session.now))
+                if problem != nil, !redraw {
+                    console.error(language == "zh" ? "muster: watch：已恢复\n" : "muster: watch: recovered\n")
                 }
-                printedSeq = contents.lines.count
+                problem = nil
+                if state.closed { return ExitStatus.success }
+                if let next = Engine(playbook: playbook).nextDue(state) {
+                    // A run's instants are wall-clock instants, except on a sped-up drill clock.
+                    let speed = Int64(max(1, state.start?.speed ?? 1))
+                    let real = state.startedAt + (next - state.startedAt + speed - 1) / speed
+                    wake = min(wake, Double(real) / 1000 + 0.005)
+                }
+            } catch {
+                // A watcher fires the timers and delivers the notifications: it never gives up on a run it can
+                // read. What went wrong (a full disk, a damaged journal an operator is mending, a file briefly
+                // unreadable) is said once, the board shows what is journaled, and the next wake tries again.
+                let message = Self.text(of: error, language: language)
+                if let session = try? RunSession(runID, invocation: invocation), let read = try? session.read() {
+                    if redraw {
+                        board = RunBoard(runID: runID, playbook: read.playbook, state: read.state, now: session.now,
+                                         language: language).render()
+                            + NotificationPanel(read.contents.events, language: language).render()
+                    } else {
+                        for line in read.contents.lines where line.seq > printedSeq {
+                            if printedSeq == 0 && line.seq < read.contents.lines.count - 20 { continue }
+                            console.out(describe(line, now: session.now))
+                        }
+                    }
+                    printedSeq = max(printedSeq, read.contents.lines.count)
+                } else if board == nil && printedSeq == 0 {
+                    throw error
+                }
+                if redraw {
+                    let warning = language == "zh" ? "⚠ 看板无法更新：\(message)；每秒重试\n"
+                        : "⚠ the board cannot be updated: \(message); retrying every second\n"
+                    console.out("\u{1B}[H\u{1B}[2J" + (board ?? "") + "\n" + warning)
+                } else if message != problem {
+                    console.error(language == "zh" ? "muster: watch：\(message)；每秒重试\n"
+                                                   : "muster: watch: \(message); retrying every second\n")
+                }
+                problem = message
             }
-            if state.closed { return ExitStatus.success }
             let nowSeconds = Clock.realSeconds()
-            if let stopAt, nowSeconds >= stopAt { return ExitStatus.success }
-            var wake = nowSeconds + 1
-            if let next = Engine(playbook: playbook).nextDue(state) {
-                // A run's instants are wall-clock instants, except on a sped-up drill clock.
-                let speed = Int64(max(1, state.start?.speed ?? 1))
-                let real = state.startedAt + (next - state.startedAt + speed - 1) / speed
-                wake = min(wake, Double(real) / 1000 + 0.005)
-            }
+            if let stopAt, nowSeconds >= stopAt { return problem == nil ? ExitStatus.success : ExitStatus.failure }
             if let stopAt { wake = min(wake, stopAt) }
             let pause = max(0.001, wake - Clock.realSeconds())
             usleep(UInt32(pause * 1_000_000))
+        }
+    }
+
+    /// What a failed wake says to the person watching.
+    private static func text(of error: any Error, language: String) -> String {
+        switch error {
+        case let failure as CommandFailure: failure.text(language)
+        case let usage as UsageError: usage.text(language)
+        default: "\(error)"
         }
     }
 

@@ -231,6 +231,51 @@ struct RunCommandTests {
         #expect(try muster(["status", "wl", "--lang", "zh"], minute: tenYears).stdout.contains("⚠ 时钟向前跳了 3649d23h59m"))
     }
 
+    /// A run exported as one file verifies on its own; a changed byte, a cut archive or a damaged run do not
+    /// pass, and an existing file is never overwritten.
+    @Test func anExportedRunVerifiesAnywhereAndTamperingDoesNot() throws {
+        try startWaterLeak()
+        #expect(try muster(["done", "wl", "report"], minute: 1, as: "bob").status == 0)
+        let status = try JSONValue.parse(try muster(["status", "wl", "--format", "json"], minute: 1).stdout)
+        let exported = try muster(["export", "wl", "--out", "wl.tar"], minute: 1)
+        #expect(exported.status == 0, "\(exported.stderr)")
+        #expect(exported.stdout == "wl.tar\n")
+        #expect(exported.stderr.contains("(still open)"))
+        // Elsewhere: no runs directory, only the archive.
+        let elsewhere = try RunCommandTests()
+        let archive = try Data(contentsOf: directory.url.appendingPathComponent("wl.tar"))
+        try archive.write(to: elsewhere.directory.url.appendingPathComponent("wl.tar"))
+        let verified = try elsewhere.muster(["verify", "--bundle", "wl.tar", "--format", "json"])
+        #expect(verified.status == 0, "\(verified.stderr)")
+        let json = try JSONValue.parse(verified.stdout)
+        #expect(json["run"] == "wl")
+        #expect(json["head"] == status["head"])
+        #expect(try elsewhere.muster(["verify", "--bundle", "wl.tar", "--head", status["head"]?.stringValue ?? ""]).status == 0)
+        // A byte of the journal changed inside the archive: the chain catches it.
+        var bytes = Array(archive)
+        let journalStart = try #require(bytes.indices.first { bytes[$0...].starts(with: Array("{\"seq\":2".utf8)) })
+        bytes[journalStart + 40] ^= 0x01
+        try Data(bytes).write(to: elsewhere.directory.url.appendingPathComponent("changed.tar"))
+        let changed = try elsewhere.muster(["verify", "--bundle", "changed.tar"])
+        #expect(changed.status == 1)
+        #expect(changed.stderr.contains("muster: verify failed: line 2"), "\(changed.stderr)")
+        try Data(archive.prefix(2_000)).write(to: elsewhere.directory.url.appendingPathComponent("cut.tar"))
+        #expect(try elsewhere.muster(["verify", "--bundle", "cut.tar"]).status == 1)
+        // Never over an existing file.
+        let again = try muster(["export", "wl", "--out", "wl.tar"], minute: 1)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("muster never overwrites a file"))
+        #expect(try Data(contentsOf: directory.url.appendingPathComponent("wl.tar")) == archive)
+        // A damaged run is not exported.
+        let journal = directory.url.appendingPathComponent("runs/wl/journal.jsonl")
+        var lines = try String(contentsOf: journal, encoding: .utf8)
+        lines = lines.replacingOccurrences(of: "\"seq\":3,", with: "\"seq\":4,")
+        try lines.write(to: journal, atomically: false, encoding: .utf8)
+        let damaged = try muster(["export", "wl", "--out", "damaged.tar"], minute: 1)
+        #expect(damaged.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("damaged.tar").path))
+    }
+
     @Test func contactDirectoriesAreCheckedLikePlaybooks() throws {
         #expect(try muster(["check", Fixtures.directory.appendingPathComponent("runs-basic/contacts.yaml").path]).status == 0)
         try directory.write("bad-contacts.yaml", Array("contacts: 1\npeople:\n  eve:\n    name: Eve\n    phone: 1\n".utf8))
@@ -271,6 +316,20 @@ struct RunCommandTests {
             let lateness = line.split(separator: "(written ").last?.split(separator: " ").first.flatMap { Int($0) }
             #expect(lateness.map { $0 < 1000 } == true, "\(line)")
         }
+    }
+
+    /// A write that fails (here the journal's first fsync, as on a full or failing disk) does not end the watch:
+    /// it says so once, keeps going, fires the timers on the next wake, and says when it recovered.
+    @Test func watchRetriesAFailedWriteAndKeepsFiringTimers() throws {
+        try start()
+        let watch = try MusterProcess.run(["watch", "q", "--exit-after", "3s"], in: directory.url,
+                                          environment: ["MUSTER_TEST_FAULT": "fsync:EIO"])
+        #expect(watch.status == 0, "\(watch.stderr)")
+        #expect(watch.stderr.contains("muster: watch: fsync failed on"), "\(watch.stderr)")
+        #expect(watch.stderr.contains("retrying every second"), "\(watch.stderr)")
+        #expect(watch.stderr.contains("muster: watch: recovered"), "\(watch.stderr)")
+        #expect(watch.stdout.split(separator: "\n").filter { $0.contains("timer.fired") }.count == 2, "\(watch.stdout)")
+        #expect(try MusterProcess.run(["verify", "q"], in: directory.url).status == 0)
     }
 
     @Test func notificationsRunAsArgvWithJSONOnStdinAndTheResultIsJournaled() throws {
