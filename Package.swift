@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "PlaybookLanguage", targets: ["PlaybookLanguage"]),
         .library(name: "RunEngine", targets: ["RunEngine"]),
         .library(name: "Journaling", targets: ["Journaling"]),
+        .library(name: "Platform", targets: ["Platform"]),
     ],
     targets: [
         // The only C in the package: libyaml, found through pkg-config.
@@ -26,6 +27,8 @@ let package = Package(
 
         // Small leaf libraries written here instead of taken from packages.
         .target(name: "Hashing"),
+        // The system's files behind one seam (the fault-injection point of the tests).
+        .target(name: "Platform"),
         .target(name: "JSONText"),
 
         // Source locations, diagnostics and their text / JSON / SARIF renderings.
@@ -37,7 +40,7 @@ let package = Package(
         // The pure run engine: (playbook, events, command, now) -> events; fold; due timers. No I/O, no clock.
         .target(name: "RunEngine", dependencies: ["PlaybookLanguage", "JSONText"]),
         // The append-only, hash-chained, fsync'd journal of a run and its head record, behind a file-operations seam.
-        .target(name: "Journaling", dependencies: ["RunEngine", "Hashing", "JSONText"]),
+        .target(name: "Journaling", dependencies: ["RunEngine", "Platform", "Hashing", "JSONText"]),
         // Reports: pure renderings (Markdown, JSON, HTML) of a replayed run.
         .target(name: "Reporting", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText"]),
         // Drills: scenario injects, scripted players on a virtual clock, evaluation.
@@ -46,8 +49,8 @@ let package = Package(
         .target(
             name: "MusterCommands",
             dependencies: [
-                "PlaybookLanguage", "YAMLLoading", "Diagnostics", "JSONText", "Hashing", "RunEngine", "Journaling",
-                "Reporting", "Drills",
+                "PlaybookLanguage", "YAMLLoading", "Diagnostics", "JSONText", "Hashing", "RunEngine", "Platform",
+                "Journaling", "Reporting", "Drills",
             ]
         ),
         // A responder runs one process per command: a release build links the Swift runtime statically, which
@@ -65,7 +68,7 @@ let package = Package(
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "RunEngineTests", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "RunEngine", "PlaybookLanguage", "JSONText"], exclude: ["Goldens", "Fixtures"]),
-        .testTarget(name: "JournalingTests", dependencies: ["Journaling", "RunEngine", "Hashing"]),
+        .testTarget(name: "JournalingTests", dependencies: ["Journaling", "Platform", "RunEngine", "Hashing"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLLoadingTests", dependencies: ["YAMLLoading", "Diagnostics"]),

@@ -4,6 +4,7 @@
     import Darwin
 #endif
 import Hashing
+public import Platform
 public import RunEngine
 
 /// A run's journal on disk: `<runs>/<run id>/journal.jsonl` beside `playbook.yaml`, the playbook text the run
@@ -71,11 +72,11 @@ public struct Journal: Sendable {
         var created = false
         defer {
             if !created {
-                _ = unlink(journal.headRecordPath + ".tmp")
-                _ = unlink(journal.headRecordPath)
-                _ = unlink(journal.journalPath)
-                _ = unlink(journal.playbookPath)
-                _ = rmdir(directory)
+                for path in [journal.headRecordPath + ".tmp", journal.headRecordPath, journal.journalPath,
+                             journal.playbookPath] {
+                    files.unlink(path)
+                }
+                files.removeDirectory(directory)
             }
         }
         do {
@@ -101,17 +102,11 @@ public struct Journal: Sendable {
         // these a power cut could lose the run after 'start' reported it.
         do {
             try files.syncDirectory(directory)
-            try files.syncDirectory(parentDirectory(of: directory))
+            try files.syncDirectory(FilePath.directory(of: directory))
         } catch {
             throw .io(error)
         }
         created = true
-    }
-
-    /// The directory a path is in.
-    private static func parentDirectory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// Reads and verifies the journal without writing (an unfinished write is reported, not cut). The bytes are
@@ -242,12 +237,15 @@ public struct Journal: Sendable {
         -> (contents: Contents, unfinished: UnfinishedWrite?)
     {
         let origin = Position(lines: 0, head: SHA256.hash(bytes.playbook).hex, end: 0)
-        let parsed = try Self.parse(bytes.journal, from: origin, everyChecksum: everyChecksum)
-        let contents = Contents(lines: parsed.lines, playbook: bytes.playbook, head: parsed.committed.head)
+        var record: HeadRecord?
         if let recordBytes = bytes.headRecord {
-            guard let record = HeadRecord.decode(recordBytes) else {
-                throw .badHeadRecord
-            }
+            guard let decoded = HeadRecord.decode(recordBytes) else { throw .badHeadRecord }
+            record = decoded
+        }
+        let parsed = try Self.parse(bytes.journal, from: origin, everyChecksum: everyChecksum,
+                                    acknowledged: record?.lines)
+        let contents = Contents(lines: parsed.lines, playbook: bytes.playbook, head: parsed.committed.head)
+        if let record {
             let lines = contents.lines
             if let damage = record.contradiction(lines: lines.count, head: { $0 == lines.count ? contents.head : lines[$0].previous }) {
                 throw damage
@@ -267,11 +265,11 @@ public struct Journal: Sendable {
             let descriptor = try files.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, mode: 0o660)
             defer { files.close(descriptor) }
             try files.setMode(descriptor, 0o660)
-            try Self.writeAll(record.encoded()[...], to: descriptor, files: files)
+            try files.writeAll(record.encoded()[...], to: descriptor)
             try files.fsync(descriptor)
             try files.rename(temporary, to: headRecordPath)
         } catch {
-            _ = unlink(temporary)
+            files.unlink(temporary)
         }
     }
 
@@ -354,12 +352,7 @@ public struct Journal: Sendable {
     private static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, files: any FileOperations,
                                  at offset: Int? = nil) throws(FileError) {
         if let offset { _ = lseek(descriptor, off_t(offset), SEEK_SET) }
-        var rest = bytes
-        while !rest.isEmpty {
-            let written = try files.write(descriptor, rest)
-            guard written > 0 else { throw FileError("write", path: "fd \(descriptor)", code: EIO) }
-            rest = rest.dropFirst(written)
-        }
+        try files.writeAll(bytes, to: descriptor)
     }
 
     /// The pinned playbook's bytes.
@@ -405,7 +398,16 @@ public struct Journal: Sendable {
 
     /// Decodes and verifies every line of a journal's `bytes`, starting at `origin` (no lines, the chain at the
     /// pinned playbook's hash). The first line must be `run.started` with that hash.
-    static func parse(_ bytes: [UInt8], from origin: Position, everyChecksum: Bool) throws(JournalError) -> Parsed {
+    ///
+    /// A complete line that fails (its checksum, sequence number or chain) is damage, with one exception: a line
+    /// after the `acknowledged` count of the head record belongs to a write that was never acknowledged (an
+    /// acknowledged write is fsync'd whole before the record counts it), and a power cut can leave such a write
+    /// torn by disk sectors into lines that look complete. It and what follows are an unfinished write, cut and
+    /// journaled by the next write like a torn line. Without a head record only zeros (sectors never written,
+    /// which no line Muster writes contains) after the last valid line mark such a write.
+    static func parse(_ bytes: [UInt8], from origin: Position, everyChecksum: Bool, acknowledged: Int? = nil)
+        throws(JournalError) -> Parsed
+    {
         var lines: [JournalLine] = []
         var head = origin.head
         var start = origin.end
@@ -425,18 +427,28 @@ public struct Journal: Sendable {
             guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return result() }
             lineNumber += 1
             let lineBytes = bytes[start..<newline]
-            // The last complete line has no successor to vouch for it (a torn tail after it does not count).
+            // The last complete line has no successor to vouch for it (a torn tail after it does not count), nor
+            // has a line no acknowledgement vouches for.
+            let unacknowledged = acknowledged.map { lineNumber > $0 } ?? false
             let isLast = newline == lastNewline
+            if lineBytes.contains(0), unacknowledged || !bytes[newline...].split(separator: 0x0A).contains(where: {
+                (try? JournalLine.decode($0)) != nil
+            }) {
+                return result()
+            }
             let line: JournalLine
             do {
-                line = try JournalLine.decode(lineBytes, checkingSum: everyChecksum || isLast)
+                line = try JournalLine.decode(lineBytes, checkingSum: everyChecksum || isLast || unacknowledged)
             } catch {
+                if unacknowledged { return result() }
                 throw .damaged(line: lineNumber, reason: error.description)
             }
             guard line.seq == lineNumber else {
+                if unacknowledged { return result() }
                 throw .damaged(line: lineNumber, reason: "its sequence number is \(line.seq), expected \(lineNumber)")
             }
             guard line.previous == head else {
+                if unacknowledged { return result() }
                 // Name the line before if it is the one that was changed.
                 if !everyChecksum, let previousRange = previousLineRange,
                     (try? JournalLine.decode(bytes[previousRange])) == nil

@@ -4,6 +4,7 @@
     import Darwin
 #endif
 import Journaling
+import Platform
 import Synchronization
 
 /// `MUSTER_TEST_FAULT`: one failing file operation under a run's journal, so that tests of the command line can
@@ -164,6 +165,9 @@ enum InjectedFaults {
         func unlock(_ descriptor: Int32) { system.unlock(descriptor) }
         func setMode(_ descriptor: Int32, _ mode: UInt32) throws(FileError) { try system.setMode(descriptor, mode) }
         func rename(_ path: String, to newPath: String) throws(FileError) { try system.rename(path, to: newPath) }
+        func link(_ path: String, to newPath: String) throws(FileError) { try system.link(path, to: newPath) }
+        func unlink(_ path: String) { system.unlink(path) }
+        func removeDirectory(_ path: String) { system.removeDirectory(path) }
         func syncDirectory(_ path: String) throws(FileError) { try system.syncDirectory(path) }
     }
 }

@@ -78,6 +78,8 @@ enum RunBenchmarks {
             }
         }
 
+        ConcurrentReads.run(base: base)
+
         if CommandLine.arguments.contains("--latency-only") { return }
 
         // A 100 000-event run: drive the chain playbook step by step.

@@ -10,7 +10,7 @@
 //
 // The main package must offer its libraries as products for this package to use them (SwiftPM lets a package
 // depend only on another's products): `YAMLLoading`, `PlaybookLanguage`, `Diagnostics`, `Journaling`,
-// `RunEngine` and `Hashing`.
+// `RunEngine`, `Platform` and `Hashing`.
 import PackageDescription
 
 let fuzzSettings: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
@@ -35,6 +35,7 @@ let package = Package(
             name: "fuzz-journal",
             dependencies: [
                 .product(name: "Journaling", package: "Muster"),
+                .product(name: "Platform", package: "Muster"),
                 .product(name: "RunEngine", package: "Muster"),
                 .product(name: "PlaybookLanguage", package: "Muster"),
                 .product(name: "Hashing", package: "Muster"),

@@ -88,6 +88,45 @@ struct JournalIntegrityTests {
             == [.journalRepaired(bytesCut: newlines[2] - newlines[0]), .note(text: "after")])
     }
 
+    /// A complete line that fails after the lines the head record counts belongs to a write never acknowledged
+    /// (a power cut tears such a write by disk sectors): it is an unfinished write, cut and journaled by the next
+    /// write. Without the head record, or within what it counts, the same line is damage; zeros (sectors never
+    /// written) after the last valid line are an unfinished write either way.
+    @Test(arguments: ["garbage", "zeros"])
+    func aBadLineNoAcknowledgementVouchesForIsAnUnfinishedWrite(kind: String) throws {
+        let (journal, base) = try run.makeRun()
+        defer { try? FileManager.default.removeItem(at: base) }
+        try journal.transact { _ in [run.note("one", at: 2000)] }
+        let good = try bytes(journal.journalPath)
+        let tail: [UInt8] = kind == "zeros"
+            ? Array("{\"seq\":3,\"at\":3000,".utf8) + [UInt8](repeating: 0, count: 40) + Array("\"}\n".utf8)
+            : Array("{\"seq\":3,\"garbage\":true}\n".utf8)
+        try write(good + tail, to: journal.journalPath)
+        let (contents, unfinished) = try journal.readVerified()
+        #expect(contents.lines.count == 2)
+        #expect(unfinished?.bytes == tail.count)
+        try journal.transact { _ in [run.note("two", at: 3000)] }
+        #expect(try journal.read().contents.events.map(\.kind).suffix(2)
+            == [.journalRepaired(bytesCut: tail.count), .note(text: "two")])
+
+        // Without the head record, a complete line that fails is damage; zeros are still a torn write.
+        let record = try bytes(journal.headRecordPath)
+        try FileManager.default.removeItem(atPath: journal.headRecordPath)
+        let now = try bytes(journal.journalPath)
+        try write(now + tail, to: journal.journalPath)
+        if kind == "zeros" {
+            #expect(try journal.readVerified().unfinished?.bytes == tail.count)
+        } else {
+            #expect(damagedLine(journal)?.line == 5)
+        }
+        // Within what the head record counts, a changed line is damage.
+        try write(record, to: journal.headRecordPath)
+        var changed = now
+        changed[changed.count - 20] ^= 0x01
+        try write(changed, to: journal.journalPath)
+        #expect(damagedLine(journal)?.line == 4)
+    }
+
     /// A head record that is not one, or names another line where it was made (the journal rewritten from there,
     /// or replaced by another run's), is damage.
     @Test(arguments: ["garbage", "another head"])

@@ -4,6 +4,7 @@
 import Foundation
 import Hashing
 import Journaling
+import Platform
 import RunEngine
 import Testing
 
@@ -62,6 +63,9 @@ final class FaultyFiles: FileOperations, @unchecked Sendable {
     func makeDirectory(_ path: String, mode: UInt32) throws(FileError) { try system.makeDirectory(path, mode: mode) }
     func setMode(_ descriptor: Int32, _ mode: UInt32) throws(FileError) { try system.setMode(descriptor, mode) }
     func rename(_ path: String, to newPath: String) throws(FileError) { try system.rename(path, to: newPath) }
+    func link(_ path: String, to newPath: String) throws(FileError) { try system.link(path, to: newPath) }
+    func unlink(_ path: String) { system.unlink(path) }
+    func removeDirectory(_ path: String) { system.removeDirectory(path) }
     func syncDirectory(_ path: String) throws(FileError) { try system.syncDirectory(path) }
 }
 
@@ -191,6 +195,12 @@ struct JournalTests {
             try check()
             try system.rename(path, to: newPath)
         }
+        func link(_ path: String, to newPath: String) throws(FileError) {
+            try check()
+            try system.link(path, to: newPath)
+        }
+        func unlink(_ path: String) { if !crashed { system.unlink(path) } }
+        func removeDirectory(_ path: String) { if !crashed { system.removeDirectory(path) } }
         func syncDirectory(_ path: String) throws(FileError) {
             try check()
             try system.syncDirectory(path)

@@ -3,6 +3,7 @@
 #endif
 import Hashing
 import Journaling
+import Platform
 import PlaybookLanguage
 import RunEngine
 
@@ -236,6 +237,9 @@ private struct UnsyncedFiles: FileOperations {
     func makeDirectory(_ path: String, mode: UInt32) throws(FileError) { try system.makeDirectory(path, mode: mode) }
     func setMode(_ descriptor: Int32, _ mode: UInt32) throws(FileError) { try system.setMode(descriptor, mode) }
     func rename(_ path: String, to newPath: String) throws(FileError) { try system.rename(path, to: newPath) }
+    func link(_ path: String, to newPath: String) throws(FileError) { try system.link(path, to: newPath) }
+    func unlink(_ path: String) { system.unlink(path) }
+    func removeDirectory(_ path: String) { system.removeDirectory(path) }
     func syncDirectory(_ path: String) throws(FileError) {}
 }
 

@@ -4,54 +4,6 @@
     import Darwin
 #endif
 
-/// The few file operations the journal needs, behind a seam so that tests can make a write short, a write
-/// fail (a full disk), an fsync fail, or a directory unwritable, at a chosen moment.
-public protocol FileOperations: Sendable {
-    /// Opens a file; returns the descriptor or throws the error number.
-    func open(_ path: String, flags: Int32, mode: UInt32) throws(FileError) -> Int32
-    /// Reads up to `count` bytes.
-    func read(_ descriptor: Int32, count: Int) throws(FileError) -> [UInt8]
-    /// Writes bytes; returns how many were written (possibly fewer: a short write).
-    func write(_ descriptor: Int32, _ bytes: ArraySlice<UInt8>) throws(FileError) -> Int
-    /// Flushes the file to stable storage.
-    func fsync(_ descriptor: Int32) throws(FileError)
-    /// Cuts the file to `length` bytes.
-    func truncate(_ descriptor: Int32, to length: Int) throws(FileError)
-    /// The file's size in bytes.
-    func size(_ descriptor: Int32) throws(FileError) -> Int
-    /// Takes the lock, waiting for it: exclusive for a writer, shared for a reader.
-    func lock(_ descriptor: Int32, shared: Bool) throws(FileError)
-    /// Releases the lock.
-    func unlock(_ descriptor: Int32)
-    /// Closes the descriptor.
-    func close(_ descriptor: Int32)
-    /// Creates a directory with exactly `mode`.
-    func makeDirectory(_ path: String, mode: UInt32) throws(FileError)
-    /// Sets a file's permission bits exactly.
-    func setMode(_ descriptor: Int32, _ mode: UInt32) throws(FileError)
-    /// Renames a file over another, atomically.
-    func rename(_ path: String, to newPath: String) throws(FileError)
-    /// Flushes a directory's entries (a file created or renamed in it) to stable storage.
-    func syncDirectory(_ path: String) throws(FileError)
-}
-
-/// A failed file operation: which, on what, and the system's error number.
-public struct FileError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var operation: String
-    public var path: String
-    public var code: Int32
-
-    public init(_ operation: String, path: String, code: Int32) {
-        self.operation = operation
-        self.path = path
-        self.code = code
-    }
-
-    public var description: String {
-        "\(operation) failed on '\(path)': \(String(cString: strerror(code)).lowercased())"
-    }
-}
-
 /// The operating system's files.
 public struct SystemFiles: FileOperations {
     public init() {}
@@ -144,6 +96,27 @@ public struct SystemFiles: FileOperations {
             let renamed = Darwin.rename(path, newPath)
         #endif
         guard renamed == 0 else { throw FileError("rename", path: newPath, code: errno) }
+    }
+
+    public func link(_ path: String, to newPath: String) throws(FileError) {
+        #if canImport(Glibc)
+            let linked = Glibc.link(path, newPath)
+        #else
+            let linked = Darwin.link(path, newPath)
+        #endif
+        guard linked == 0 else { throw FileError("link", path: newPath, code: errno) }
+    }
+
+    public func unlink(_ path: String) {
+        #if canImport(Glibc)
+            _ = Glibc.unlink(path)
+        #else
+            _ = Darwin.unlink(path)
+        #endif
+    }
+
+    public func removeDirectory(_ path: String) {
+        _ = rmdir(path)
     }
 
     public func syncDirectory(_ path: String) throws(FileError) {
