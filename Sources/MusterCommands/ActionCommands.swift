@@ -125,7 +125,8 @@ enum ActionCommands {
                 let session = try RunSession(runID, invocation: invocation)
                 let outcome = try session.perform(Command(person: person, kind: kind, expectSeq: expect))
                 let status = report(outcome, runID: runID, invocation: invocation)
-                session.deliver(outcome, with: notifier, invocation: invocation)
+                session.deliverPending(outcome.state, with: notifier, invocation: invocation)
+                session.warnIfUndelivered(outcome.state, notifier: notifier, invocation: invocation)
                 return status
             })
     }

@@ -15,6 +15,9 @@ public enum CommandLineTool {
     /// Runs `arguments` (without the program name) as this process's command, with its environment and its
     /// standard output and error, then exits with the command's status.
     public static func runProcess(_ arguments: [String]) -> Never {
+        // A closed stdout (`muster note … | head -0`) is not a failure of the action, and must not kill a command
+        // before it delivers its notifications: writes to it fail quietly instead.
+        signal(SIGPIPE, SIG_IGN)
         var environment: [String: String] = [:]
         var pointer = environ
         while let entry = pointer.pointee {

@@ -19,13 +19,30 @@ public final class Console: @unchecked Sendable {
     public let colourError: Bool
     /// Whether stdout is a terminal, whatever `NO_COLOR` says: what `watch` redraws in place.
     public let terminalOut: Bool
+    /// Whether stdout was closed by its reader (`muster watch RUN | head`): `watch` then stops after its wake.
+    public var outputClosed: Bool { closed.value }
+    private let closed: Flag
+
+    /// A flag a writer sets.
+    final class Flag: @unchecked Sendable {
+        var value = false
+    }
 
     /// Creates a console from two writers, whether each stream may be coloured, and whether stdout is a terminal
     /// (by default, when it may be coloured).
-    public init(
+    public convenience init(
         colourOut: Bool, colourError: Bool, terminalOut: Bool? = nil, out: @escaping (String) -> Void,
         error: @escaping (String) -> Void
     ) {
+        self.init(colourOut: colourOut, colourError: colourError, terminalOut: terminalOut, closed: Flag(), out: out,
+                  error: error)
+    }
+
+    init(
+        colourOut: Bool, colourError: Bool, terminalOut: Bool?, closed: Flag, out: @escaping (String) -> Void,
+        error: @escaping (String) -> Void
+    ) {
+        self.closed = closed
         self.colourOut = colourOut
         self.colourError = colourError
         self.terminalOut = terminalOut ?? colourOut
@@ -36,22 +53,26 @@ public final class Console: @unchecked Sendable {
     /// The process's stdout and stderr, coloured when they are terminals and `NO_COLOR` is unset.
     public static func standard(environment: [String: String]) -> Console {
         let allowColour = environment["NO_COLOR"].map(\.isEmpty) ?? true
+        let closed = Flag()
         return Console(
             colourOut: allowColour && isatty(1) == 1, colourError: allowColour && isatty(2) == 1,
-            terminalOut: isatty(1) == 1, out: { text in writeAll(text, to: 1) },
-            error: { text in writeAll(text, to: 2) })
+            terminalOut: isatty(1) == 1, closed: closed,
+            out: { text in if !writeAll(text, to: 1) { closed.value = true } },
+            error: { text in _ = writeAll(text, to: 2) })
     }
 
-    private static func writeAll(_ text: String, to descriptor: Int32) {
+    /// Writes every byte; false when the stream is closed (EPIPE: SIGPIPE is ignored) or fails.
+    private static func writeAll(_ text: String, to descriptor: Int32) -> Bool {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
-                return
+                return false
             }
             bytes = bytes.dropFirst(written)
         }
+        return true
     }
 
     /// Writes the result.

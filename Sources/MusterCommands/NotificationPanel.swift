@@ -1,73 +1,77 @@
 import RunEngine
 
-/// The latest notifications of a run, as `watch` shows them under its board: when each was asked for, to which
-/// roles, the message, and who it reached or failed to reach (and why), so that a commander at the board sees that
-/// people were told without reading the log.
+/// The latest notifications of a run, as the boards show them: when each was asked for, to which roles, the
+/// message, and for each person it is for whether it was sent, is waiting (with the last failure and when it is
+/// tried again), failed for good and why, or was acknowledged; so that a commander at the board sees that people
+/// were told without reading the log. Built from the run's outbox (`RunState.outbox`).
 struct NotificationPanel {
     /// How many notifications are shown, the latest last.
     static let shown = 5
+    /// How long a notification may wait before the boards say that nobody seems to be delivering.
+    static let staleAfter: Int64 = 60_000
 
-    /// One notification and what became of it.
-    struct Entry {
-        var id: String
-        var at: Int64
-        var roles: [String]
-        var message: String
-        var messageChinese: String?
-        var sent: [String] = []
-        var failed: [(person: String, why: String, whyChinese: String?)] = []
-    }
-
-    let entries: [Entry]
+    let outbox: Outbox
+    let now: Int64
     let language: String
+    /// Whether this process has a notifier (and so delivers what is waiting).
+    let delivering: Bool
 
-    /// The latest notifications among `events`, with the results journaled for them.
-    init(_ events: some Sequence<Event>, language: String) {
-        var entries: [Entry] = []
-        var index: [String: Int] = [:]
-        for event in events {
-            switch event.kind {
-            case .notificationRequested(let id, let roles, let message, _, let messageChinese):
-                index[id] = entries.count
-                entries.append(Entry(id: id, at: event.at, roles: roles, message: message,
-                                     messageChinese: messageChinese))
-            case .notificationSent(let id, let person):
-                if let place = index[id] { entries[place].sent.append(person) }
-            case .notificationFailed(let id, let person, let why, let whyChinese):
-                if let place = index[id] { entries[place].failed.append((person, why, whyChinese)) }
-            default:
-                continue
-            }
-        }
-        self.entries = Array(entries.suffix(Self.shown))
-        self.language = language
+    /// The warning for notifications nobody has tried to deliver for over a minute, or nil.
+    static func staleWarning(_ outbox: Outbox, now: Int64, language: String) -> String? {
+        let stale = outbox.pending.filter { now - ($0.lastAttemptAt ?? $0.requestedAt) > staleAfter }
+        guard !stale.isEmpty else { return nil }
+        let oldest = TimeText.span(now - (stale.map { $0.lastAttemptAt ?? $0.requestedAt }.min() ?? now))
+        return language == "zh"
+            ? "⚠ \(stale.count) 条通知已等待超过一分钟（最久 \(oldest)）：似乎没有带通知程序的 'muster watch' 在送达\n"
+            : "⚠ \(stale.count) notification\(stale.count == 1 ? " has" : "s have") waited over a minute (the oldest "
+                + "\(oldest)): no 'muster watch' with a notifier seems to be delivering\n"
     }
 
     /// The panel's lines, or "" when the run has asked for no notification yet.
     func render() -> String {
-        guard !entries.isEmpty else { return "" }
+        var order: [String] = []
+        var byID: [String: [Outbox.Delivery]] = [:]
+        for delivery in outbox.deliveries {
+            if byID[delivery.notification] == nil { order.append(delivery.notification) }
+            byID[delivery.notification, default: []].append(delivery)
+        }
+        let shown = order.suffix(Self.shown)
+        guard !shown.isEmpty else { return "" }
         let chinese = language == "zh"
-        var out = "\n" + (chinese ? "通知（最近 \(entries.count) 条）" : "notifications (latest \(entries.count))") + ":\n"
-        for entry in entries {
-            let message = chinese ? entry.messageChinese ?? entry.message : entry.message
-            var line = "  \(TimeText.instant(entry.at))  \(entry.id) → \(entry.roles.joined(separator: ", ")): "
+        var out = "\n" + (chinese ? "通知（最近 \(shown.count) 条）" : "notifications (latest \(shown.count))") + ":\n"
+        for id in shown {
+            let deliveries = byID[id] ?? []
+            guard let first = deliveries.first else { continue }
+            let message = chinese ? first.messageChinese ?? first.message : first.message
+            var line = "  \(TimeText.instant(first.requestedAt))  \(id) → \(first.roles.joined(separator: ", ")): "
                 + Self.clipped(message, to: 80)
-            if !entry.sent.isEmpty {
-                line += "  · " + (chinese ? "已送达" : "sent") + ": " + entry.sent.joined(separator: ", ")
-            }
-            for failure in entry.failed {
-                let why = chinese ? failure.whyChinese ?? failure.why : failure.why
-                line += "  · " + (chinese ? "未送达" : "failed") + ": \(failure.person) (\(why))"
-            }
-            if entry.sent.isEmpty && entry.failed.isEmpty {
-                // Delivery is journaled by the command that asked for it, after it ran the notifier (which may still
-                // be running); without --notify-command nobody is told, and the board must not let that pass.
-                line += chinese ? "  · 尚无送达记录：未配置 --notify-command 时不会通知任何人"
-                    : "  · no delivery recorded yet: without --notify-command nobody is told"
-            }
+            for delivery in deliveries { line += "  · " + describe(delivery) }
             out += line + "\n"
         }
-        return out
+        return out + (Self.staleWarning(outbox, now: now, language: language) ?? "")
+    }
+
+    /// What became of one delivery.
+    private func describe(_ delivery: Outbox.Delivery) -> String {
+        let chinese = language == "zh"
+        let person = delivery.recipient ?? delivery.roles.joined(separator: ", ")
+        let why = chinese ? delivery.lastFailureChinese ?? delivery.lastFailure : delivery.lastFailure
+        switch delivery.status {
+        case .sent: return (chinese ? "已送达: " : "sent: ") + person
+        case .acknowledged: return (chinese ? "已确认收到: " : "acknowledged: ") + person
+        case .failed: return (chinese ? "未送达: " : "failed: ") + "\(person) (\(why ?? "?"))"
+        case .pending:
+            if let why, let last = delivery.lastAttemptAt {
+                let next = last + Outbox.backoff(afterAttempts: delivery.attempts) - now
+                return chinese
+                    ? "待重试: \(person)（第 \(delivery.attempts) 次失败：\(why)；\(next > 0 ? TimeText.span(next) + " 后" : "即将")重试）"
+                    : "retrying: \(person) (attempt \(delivery.attempts) failed: \(why); next try "
+                        + (next > 0 ? "in \(TimeText.span(next))" : "now") + ")"
+            }
+            if delivering { return (chinese ? "送达中: " : "delivering: ") + person }
+            return chinese ? "等待送达: \(person)（此处没有通知程序：由带 --notify-command 的 watch 送达）"
+                : "waiting for delivery: \(person) (no notifier here: a watch with --notify-command delivers it)"
+        }
     }
 
     /// `text` on one line, cut to `limit` characters with `…`.

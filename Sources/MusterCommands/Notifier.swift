@@ -8,12 +8,13 @@ import PlaybookLanguage
 import RunEngine
 
 /// Delivers a run's notifications by running the `--notify-command` as argv (never through a shell), one
-/// process per person reached, with the notification and the person's contacts as JSON on stdin: `id`, `to`
-/// (the person's id and, from the contact directory, `name`, `name_zh` and contacts), `roles`, `message`,
-/// `message_zh` (the message in Chinese, when the journal has it) and `step`.
+/// process per person reached, with the notification and the person's contacts as JSON on stdin: `id`, `key`
+/// (the same for every attempt at one delivery), `run`, `to` (the person's id and, from the contact directory,
+/// `name`, `name_zh` and contacts), `roles`, `message`, `message_zh` (the message in Chinese, when the journal
+/// has it), `step`, `attempt` and `drill` (a drill's messages also start with `[DRILL]` / `【演练】`).
 ///
-/// A command that fails, or runs past its time limit (it is then killed), counts as a failed delivery; either
-/// way the result is journaled and the run goes on.
+/// A command that fails, or runs past its time limit (it is then killed), counts as a failed attempt; either
+/// way the result is journaled and the run goes on, and a failed delivery is tried again (see `Outbox`).
 struct Notifier {
     /// The program and its arguments.
     let argv: [String]
@@ -49,37 +50,32 @@ struct Notifier {
         return Notifier(argv: argv, contacts: contacts, timeout: timeout)
     }
 
-    /// Delivers the notifications among `events` to the holders of their roles; returns the journal events of
-    /// the results.
-    func deliver(_ events: [Event], state: RunState, now: () -> Int64) -> [Event] {
-        var results: [Event] = []
-        for event in events {
-            guard case .notificationRequested(let id, let roles, let message, let step, let messageChinese) = event.kind
-            else { continue }
-            let people = Array(Set(roles.compactMap { state.holders[$0] })).sorted()
-            if people.isEmpty {
-                results.append(Event(at: now(), actor: .engine, kind: .notificationFailed(
-                    id: id, to: roles.joined(separator: ","), why: "nobody holds \(roles.joined(separator: ", "))",
-                    whyChinese: "无人担任 \(roles.joined(separator: "、"))")))
-            }
-            for person in people {
-                let payload = payloadJSON(id: id, person: person, roles: roles, message: message,
-                                          messageChinese: messageChinese, step: step)
-                let kind: EventKind
-                switch run(input: payload) {
-                case .success: kind = .notificationSent(id: id, to: person)
-                case .failure(let failure):
-                    kind = .notificationFailed(id: id, to: person, why: failure.why, whyChinese: failure.whyChinese)
-                }
-                results.append(Event(at: now(), actor: .engine, kind: kind))
-            }
+    /// One attempt at `delivery` of run `runID` (a drill's messages are marked as such): the journal event of its
+    /// result, stamped by `now` after the attempt.
+    func attempt(_ delivery: Outbox.Delivery, runID: String, drill: Bool, now: () -> Int64) -> Event {
+        let final = delivery.attempts + 1 >= Outbox.maxAttempts
+        guard let person = delivery.recipient else {
+            let roles = delivery.roles
+            return Event(at: now(), actor: .engine, kind: .notificationFailed(
+                id: delivery.notification, to: roles.joined(separator: ","),
+                why: "nobody holds \(roles.joined(separator: ", "))", whyChinese: "无人担任 \(roles.joined(separator: "、"))",
+                final: true))
         }
-        return results
+        let payload = payloadJSON(delivery, person: person, runID: runID, drill: drill)
+        let kind: EventKind
+        switch run(input: payload) {
+        case .success: kind = .notificationSent(id: delivery.notification, to: person)
+        case .failure(let failure):
+            kind = .notificationFailed(id: delivery.notification, to: person, why: failure.why,
+                                       whyChinese: failure.whyChinese, final: final)
+        }
+        return Event(at: now(), actor: .engine, kind: kind)
     }
 
-    private func payloadJSON(id: String, person: String, roles: [String], message: String, messageChinese: String?,
-                             step: String?) -> [UInt8]
-    {
+    /// What the notify command reads on stdin: the notification, the person with their contacts, and the key a
+    /// gateway drops repeats by (a delivery is made at least once: a notifier killed before its result was
+    /// journaled is run again, with the same key).
+    private func payloadJSON(_ delivery: Outbox.Delivery, person: String, runID: String, drill: Bool) -> [UInt8] {
         var contact: JSONObject = ["id": .string(person)]
         if let known = contacts?.person(person) {
             contact["name"] = .string(known.name.text("en"))
@@ -89,37 +85,53 @@ struct Notifier {
             contact["email"] = known.email.map(JSONValue.string) ?? .null
         }
         var object: JSONObject = [
-            "id": .string(id), "to": .object(contact), "roles": .array(roles.map { .string($0) }),
-            "message": .string(message),
+            "id": .string(delivery.notification), "key": .string(delivery.idempotencyKey(runID: runID)),
+            "run": .string(runID), "to": .object(contact), "roles": .array(delivery.roles.map { .string($0) }),
+            "message": .string((drill ? "[DRILL] " : "") + delivery.message),
         ]
-        if let messageChinese { object["message_zh"] = .string(messageChinese) }
-        object["step"] = step.map(JSONValue.string) ?? .null
+        if let chinese = delivery.messageChinese { object["message_zh"] = .string((drill ? "【演练】" : "") + chinese) }
+        object["step"] = delivery.step.map(JSONValue.string) ?? .null
+        object["attempt"] = .integer(Int64(delivery.attempts + 1))
+        object["drill"] = .bool(drill)
         return JSONValue.object(object).utf8Bytes + [0x0A]
     }
 
-    /// Runs the command in a process group of its own, feeds it `input`, and waits at most `timeout`; on time
-    /// out the whole group is killed, so that a shell script's children do not linger either.
+    /// Runs the command (looked up on PATH, never through a shell) in a process group of its own with the
+    /// default signal dispositions, writes `input` to its stdin without ever blocking, and waits at most `timeout`
+    /// in all, whatever the size of the input; on time out the whole group is killed, so that a shell script's
+    /// children do not linger either.
     private func run(input: [UInt8]) -> Result<Void, DeliveryFailure> {
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else {
             return .failure(DeliveryFailure(why: "cannot create a pipe", whyChinese: "无法创建管道"))
         }
+        _ = fcntl(pipeEnds[1], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(pipeEnds[1], F_SETFL, fcntl(pipeEnds[1], F_GETFL) | O_NONBLOCK)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, pipeEnds[0], 0)
-        posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
+        posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        // Muster ignores SIGPIPE (a closed stdout must not kill a command before it delivers); the notifier gets
+        // the defaults back, and no blocked signals.
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGPIPE, SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGCHLD] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        posix_spawnattr_setsigmask(&attributes, &unblocked)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         posix_spawnattr_setpgroup(&attributes, 0)
         var pid: pid_t = 0
         let arguments = argv.map { strdup($0) } + [nil]
         defer { arguments.forEach { free($0) } }
-        let spawned = posix_spawn(&pid, argv[0], &actions, &attributes, arguments, environ)
+        let spawned = posix_spawnp(&pid, argv[0], &actions, &attributes, arguments, environ)
         close(pipeEnds[0])
         guard spawned == 0 else {
             close(pipeEnds[1])
@@ -127,26 +139,36 @@ struct Notifier {
             return .failure(DeliveryFailure(why: "cannot run '\(argv[0])': \(reason)",
                                             whyChinese: "无法运行 '\(argv[0])'：\(Self.chinese(spawned) ?? reason)"))
         }
-        // The payload is small (well under a pipe's buffer); a reader that never reads cannot block us.
-        signal(SIGPIPE, SIG_IGN)
-        _ = input.withUnsafeBytes { write(pipeEnds[1], $0.baseAddress, $0.count) }
-        close(pipeEnds[1])
         let deadline = Clock.monotonicSeconds() + timeout
+        var unwritten = input[...]
+        var writing = true
         var status: Int32 = 0
         while true {
+            if writing {
+                let written = unwritten.withUnsafeBytes { write(pipeEnds[1], $0.baseAddress, $0.count) }
+                if written > 0 { unwritten = unwritten.dropFirst(written) }
+                // Done, or the notifier closed its stdin (EPIPE): either way nothing more to write.
+                if unwritten.isEmpty || (written < 0 && errno != EAGAIN && errno != EINTR) {
+                    close(pipeEnds[1])
+                    writing = false
+                }
+            }
             let waited = waitpid(pid, &status, WNOHANG)
             if waited == pid { break }
             if waited < 0, errno != EINTR {
+                if writing { close(pipeEnds[1]) }
                 return .failure(DeliveryFailure(why: "lost track of the notifier", whyChinese: "无法获知通知程序的状态"))
             }
             if Clock.monotonicSeconds() >= deadline {
+                if writing { close(pipeEnds[1]) }
                 kill(-pid, SIGKILL)
                 _ = waitpid(pid, &status, 0)
                 let limit = Duration.format(milliseconds: Int64(timeout * 1000))
                 return .failure(DeliveryFailure(why: "timed out after \(limit)", whyChinese: "超时（\(limit)）"))
             }
-            usleep(5_000)
+            usleep(writing ? 1_000 : 5_000)
         }
+        if writing { close(pipeEnds[1]) }
         // Exited normally with 0?
         let exited = status & 0x7F == 0
         let code = (status >> 8) & 0xFF

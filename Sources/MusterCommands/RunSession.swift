@@ -105,24 +105,53 @@ struct RunSession {
                        firstSeq: lineCount + 1)
     }
 
-    /// Delivers the notifications `outcome` appended (when there is a notifier) and journals the results in a
-    /// write of their own, so that no external program ever runs while the journal is locked.
+    /// Delivers every pending notification of the run that is due (`Outbox.due`), oldest first, with
+    /// `notifier`, and journals each result; no external program ever runs while the journal is locked. Results
+    /// for deliveries that another deliverer recorded meanwhile are dropped, so that a delivery made twice (at
+    /// least once is the promise) is journaled once.
     ///
     /// - Returns: how many result events were journaled.
     @discardableResult
-    func deliver(_ outcome: Outcome, with notifier: Notifier?, invocation: Invocation) -> Int {
+    func deliverPending(_ state: RunState, with notifier: Notifier?, invocation: Invocation) -> Int {
         guard let notifier else { return 0 }
-        let results = notifier.deliver(outcome.appended, state: outcome.state) {
-            max((try? Clock.now(invocation.environment)) ?? now, outcome.state.lastEventAt)
-        }
-        guard !results.isEmpty else { return 0 }
+        let clock = { max((try? Clock.now(invocation.environment)) ?? now, state.lastEventAt) }
+        let due = state.outbox.due(at: clock())
+        guard !due.isEmpty else { return 0 }
+        let drill = state.start?.mode == .drill
+        let results = due.map { notifier.attempt($0, runID: runID, drill: drill, now: clock) }
         do {
-            try journal.transact { _ in results }
-            return results.count
+            var journaled = 0
+            try journal.transact { contents in
+                let current = RunState.fold(contents.events)
+                var kept: [Event] = []
+                for (delivery, result) in zip(due, results) {
+                    let now = current.outbox.deliveries.first {
+                        $0.requestSeq == delivery.requestSeq && $0.recipient == delivery.recipient
+                    }
+                    guard now?.status == .pending, now?.attempts == delivery.attempts else { continue }
+                    var event = result
+                    event.at = max(event.at, current.lastEventAt, kept.last?.at ?? 0)
+                    kept.append(event)
+                }
+                journaled = kept.count
+                return kept
+            }
+            return journaled
         } catch {
             invocation.console.error("muster: warning: notification results could not be journaled: \(error)\n")
             return 0
         }
+    }
+
+    /// Says on stderr when notifications wait for delivery and this command has no notifier to deliver them.
+    func warnIfUndelivered(_ state: RunState, notifier: Notifier?, invocation: Invocation) {
+        guard notifier == nil else { return }
+        let waiting = state.outbox.pending.count
+        guard waiting > 0 else { return }
+        invocation.console.error(invocation.language == "zh"
+            ? "muster: \(waiting) 条通知等待送达；此处未配置通知程序（由带 --notify-command 的 'muster watch' 送达）\n"
+            : "muster: \(waiting) notification\(waiting == 1 ? "" : "s") waiting for delivery; no notifier is configured "
+                + "here (a 'muster watch' with --notify-command delivers them)\n")
     }
 
     /// The instant a command happens at in a run: a drill on a virtual clock runs on its own time (the run's

@@ -16,12 +16,16 @@ enum RunViewCommands {
             let notifier = try Notifier.from(invocation)
             let session = try RunSession(runID, invocation: invocation)
             let outcome = try session.perform(nil)
-            session.deliver(outcome, with: notifier, invocation: invocation)
+            let delivered = session.deliverPending(outcome.state, with: notifier, invocation: invocation)
             if format == "json" {
                 invocation.console.out(statusJSON(runID, outcome).serialized(pretty: true) + "\n")
             } else {
-                invocation.console.out(RunBoard(runID: runID, playbook: outcome.playbook, state: outcome.state,
-                                                now: session.now, language: invocation.language).render())
+                // The results of this command's deliveries are in the journal, not yet in the outcome's state.
+                let state = delivered > 0 ? try session.read().state : outcome.state
+                invocation.console.out(RunBoard(runID: runID, playbook: outcome.playbook, state: state,
+                                                now: session.now, language: invocation.language).render()
+                    + NotificationPanel(outbox: state.outbox, now: session.now, language: invocation.language,
+                                        delivering: notifier != nil).render())
             }
             return ExitStatus.success
         })
@@ -58,6 +62,22 @@ enum RunViewCommands {
             "people": .object(holders), "active": .array(active), "milestones": .object(milestones),
             "facts": .object(facts), "outcome": state.outcome.map { .string($0.id) } ?? .null,
             "closed": .bool(state.closed),
+            "notifications": .array(state.outbox.deliveries.map { delivery in
+                var object: JSONObject = [
+                    "id": .string(delivery.notification), "key": .string(delivery.idempotencyKey(runID: runID)),
+                    "to": delivery.recipient.map(JSONValue.string) ?? .null,
+                    "roles": .array(delivery.roles.map(JSONValue.string)), "requested_at": .integer(delivery.requestedAt),
+                    "attempts": .integer(Int64(delivery.attempts)),
+                ]
+                switch delivery.status {
+                case .pending: object["status"] = "pending"
+                case .sent(let at): object["status"] = "sent"; object["sent_at"] = .integer(at)
+                case .failed: object["status"] = "failed"
+                case .acknowledged(let at): object["status"] = "acknowledged"; object["acknowledged_at"] = .integer(at)
+                }
+                object["why"] = delivery.lastFailure.map(JSONValue.string) ?? .null
+                return .object(object)
+            }),
             "clock_jumps": .array(state.clockJumps.map { jump in
                 .object(["at": .integer(jump.at), "from": .integer(jump.from), "to": .integer(jump.to)])
             }),

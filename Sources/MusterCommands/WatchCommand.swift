@@ -42,7 +42,6 @@ enum WatchCommand {
         // Redrawing in place is not colour: NO_COLOR leaves it on.
         let redraw = console.terminalOut
         var printedSeq = 0
-        var notifications = NotificationPanel([], language: language)
         var board: String?
         var problem: String?
         while true {
@@ -50,19 +49,19 @@ enum WatchCommand {
             do {
                 let session = try RunSession(runID, invocation: invocation)
                 let outcome = try session.perform(nil)
-                let results = session.deliver(outcome, with: notifier, invocation: invocation)
+                let results = session.deliverPending(outcome.state, with: notifier, invocation: invocation)
                 let (playbook, state) = (outcome.playbook, outcome.state)
                 // The results of this wake's deliveries are journaled after the state was folded: they count too, and
                 // only then are the lines read again.
                 let lastSeq = state.eventCount + results
                 if redraw {
-                    if lastSeq > printedSeq {
-                        let contents = try (results > 0 ? nil : outcome.contents) ?? session.read().contents
-                        notifications = NotificationPanel(contents.events, language: language)
-                        printedSeq = contents.lines.count
-                    }
-                    board = RunBoard(runID: runID, playbook: playbook, state: state, now: session.now,
-                                     language: language).render() + notifications.render()
+                    // The results of this wake's deliveries are in the journal, not yet in `state`.
+                    let shown = results > 0 ? try session.read().state : state
+                    printedSeq = max(printedSeq, lastSeq)
+                    board = RunBoard(runID: runID, playbook: playbook, state: shown, now: session.now,
+                                     language: language).render()
+                        + NotificationPanel(outbox: shown.outbox, now: session.now, language: language,
+                                            delivering: notifier != nil).render()
                     console.out("\u{1B}[H\u{1B}[2J" + (board ?? ""))
                 } else if printedSeq == 0 || lastSeq > printedSeq {
                     let contents = try (results > 0 ? nil : outcome.contents) ?? session.read().contents
@@ -92,7 +91,8 @@ enum WatchCommand {
                     if redraw {
                         board = RunBoard(runID: runID, playbook: read.playbook, state: read.state, now: session.now,
                                          language: language).render()
-                            + NotificationPanel(read.contents.events, language: language).render()
+                            + NotificationPanel(outbox: read.state.outbox, now: session.now, language: language,
+                                                delivering: notifier != nil).render()
                     } else {
                         for line in read.contents.lines where line.seq > printedSeq {
                             if printedSeq == 0 && line.seq < read.contents.lines.count - 20 { continue }
@@ -113,6 +113,8 @@ enum WatchCommand {
                 }
                 problem = message
             }
+            // Its reader went away: this wake's timers and deliveries are done, and nobody reads the rest.
+            if console.outputClosed { return ExitStatus.success }
             let nowSeconds = Clock.realSeconds()
             if let stopAt, nowSeconds >= stopAt { return problem == nil ? ExitStatus.success : ExitStatus.failure }
             if let stopAt { wake = min(wake, stopAt) }

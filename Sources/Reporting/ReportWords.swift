@@ -164,8 +164,13 @@ public struct ReportWords: Sendable {
             let text = zh ? messageChinese ?? message : message
             return (zh ? "通知 " : "notify ") + roles.joined(separator: ", ") + ": " + text
         case .notificationSent(let id, let to): return zh ? "通知 \(id) 已送达 \(to)" : "notification \(id) sent to \(to)"
-        case .notificationFailed(let id, let to, let why, let whyChinese):
+        case .notificationFailed(let id, let to, let why, let whyChinese, let final):
+            if !final {
+                return zh ? "通知 \(id) 这次未能送达 \(to)：\(whyChinese ?? why)；稍后重试"
+                    : "notification \(id) to \(to) failed this time: \(why); it will be tried again"
+            }
             return zh ? "通知 \(id) 未能送达 \(to)：\(whyChinese ?? why)" : "notification \(id) to \(to) failed: \(why)"
+        case .notificationAcknowledged(let id, let by): return zh ? "\(by) 确认收到通知 \(id)" : "\(by) acknowledged notification \(id)"
         case .milestoneDue(let id, let dueAt): return zh ? "里程碑 \(id) 期限 \(instant(dueAt))" : "milestone \(id) due \(instant(dueAt))"
         case .milestoneRecomputed(let id, let dueAt): return zh ? "里程碑 \(id) 期限改为 \(instant(dueAt))" : "milestone \(id) now due \(instant(dueAt))"
         case .milestoneReached(let id, let margin): return (zh ? "里程碑 \(id) 达成，" : "milestone \(id) reached, ") + self.margin(margin)

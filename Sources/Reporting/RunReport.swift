@@ -267,7 +267,7 @@ public struct RunReport: Sendable, Hashable {
                                                      failed: []))
             case .notificationSent(let id, let to):
                 if let row = notificationRows[id] { notifications[row].sent.append(to) }
-            case .notificationFailed(let id, let to, let why, let whyChinese):
+            case .notificationFailed(let id, let to, let why, let whyChinese, _):
                 if let row = notificationRows[id] {
                     notifications[row].failed.append(LocalizedText(english: "\(to): \(why)",
                                                                    chinese: whyChinese.map { "\(to)：\($0)" }))

@@ -114,8 +114,12 @@ public enum EventKind: Sendable, Hashable {
                                messageChinese: String? = nil)
     /// A notification was delivered.
     case notificationSent(id: String, to: String)
-    /// A notification could not be delivered: why, in English and (journals of older versions aside) Chinese.
-    case notificationFailed(id: String, to: String, why: String, whyChinese: String? = nil)
+    /// An attempt to deliver a notification failed: why, in English and (journals of older versions aside)
+    /// Chinese. `final` when no further attempt will be made (always, in journals of older versions); otherwise
+    /// the notification stays pending and is tried again (see `Outbox`).
+    case notificationFailed(id: String, to: String, why: String, whyChinese: String? = nil, final: Bool = true)
+    /// Someone confirmed that a notification sent to them reached them.
+    case notificationAcknowledged(id: String, by: String)
     /// A milestone's due instant was set.
     case milestoneDue(milestone: String, dueAt: Int64)
     /// A milestone's due instant changed (after a regrade).

@@ -105,10 +105,13 @@ public enum EventCoding {
             if let messageChinese { data["message_zh"] = s(messageChinese) }
             return ("notification.requested", data)
         case .notificationSent(let id, let to): return ("notification.sent", ["id": s(id), "to": s(to)])
-        case .notificationFailed(let id, let to, let why, let whyChinese):
+        case .notificationFailed(let id, let to, let why, let whyChinese, let final):
             var data: JSONObject = ["id": s(id), "to": s(to), "why": s(why)]
             if let whyChinese { data["why_zh"] = s(whyChinese) }
+            if !final { data["final"] = .bool(false) }
             return ("notification.failed", data)
+        case .notificationAcknowledged(let id, let by):
+            return ("notification.acknowledged", ["id": s(id), "by": s(by)])
         case .milestoneDue(let milestone, let dueAt):
             return ("milestone.due", ["milestone": s(milestone), "due_at": i(dueAt)])
         case .milestoneRecomputed(let milestone, let dueAt):
@@ -244,7 +247,9 @@ public enum EventCoding {
                                           messageChinese: o("message_zh"))
         case "notification.sent": return .notificationSent(id: try s("id"), to: try s("to"))
         case "notification.failed":
-            return .notificationFailed(id: try s("id"), to: try s("to"), why: try s("why"), whyChinese: o("why_zh"))
+            return .notificationFailed(id: try s("id"), to: try s("to"), why: try s("why"), whyChinese: o("why_zh"),
+                                       final: data["final"]?.boolValue ?? true)
+        case "notification.acknowledged": return .notificationAcknowledged(id: try s("id"), by: try s("by"))
         case "milestone.due": return .milestoneDue(milestone: try s("milestone"), dueAt: try i("due_at"))
         case "milestone.recomputed": return .milestoneRecomputed(milestone: try s("milestone"), dueAt: try i("due_at"))
         case "milestone.reached": return .milestoneReached(milestone: try s("milestone"), margin: try i("margin_ms"))

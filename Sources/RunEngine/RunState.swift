@@ -81,6 +81,8 @@ public struct RunState: Sendable, Hashable {
     public var signatures: [String] = []
     /// Notifications asked for, by id.
     public var notificationCount = 0
+    /// Every notification for every person it is for, and how far its delivery got.
+    public var outbox = Outbox()
     /// The jumps of the clock commands ran at, in order.
     public var clockJumps: [ClockJump] = []
 
@@ -182,8 +184,16 @@ public struct RunState: Sendable, Hashable {
         case .escalationFired(let step, let rung):
             escalationsFired[step, default: []].insert(rung)
             touch(step)
-        case .notificationRequested:
+        case .notificationRequested(let id, let roles, let message, let step, let messageChinese):
             notificationCount += 1
+            outbox.request(id: id, roles: roles, message: message, messageChinese: messageChinese, step: step,
+                           holders: holders, seq: eventCount, at: event.at)
+        case .notificationSent(let id, let to):
+            outbox.sent(id: id, to: to, at: event.at)
+        case .notificationFailed(let id, let to, let why, let whyChinese, let final):
+            outbox.failed(id: id, to: to, why: why, whyChinese: whyChinese, final: final, at: event.at)
+        case .notificationAcknowledged(let id, let by):
+            outbox.acknowledged(id: id, by: by, at: event.at)
         case .milestoneDue(let milestone, let dueAt), .milestoneRecomputed(let milestone, let dueAt):
             milestones[milestone, default: MilestoneState()].dueAt = dueAt
         case .milestoneReached(let milestone, let margin):
@@ -201,7 +211,7 @@ public struct RunState: Sendable, Hashable {
             closed = true
         case .clockJumped(let from, let to):
             clockJumps.append(ClockJump(at: event.at, from: from, to: to))
-        case .notificationSent, .notificationFailed, .note, .injectDelivered, .clockAdvanced, .commandRejected,
+        case .note, .injectDelivered, .clockAdvanced, .commandRejected,
             .signalReceived, .journalRepaired:
             break
         }

@@ -33,8 +33,12 @@ struct NotifierLanguageTests {
             "step 'act' (Act $(touch INJECTED)) is not done after 1s", "step 'act' is overdue",
         ])
         #expect(payloads.map { $0["message_zh"]?.stringValue } == ["步骤 'act'（行动）已过 1s 仍未完成", "步骤 'act' 已逾期"])
-        // The Chinese stands next to the English; the other keys are as before.
-        #expect(payloads.first?.objectValue?.keys == ["id", "to", "roles", "message", "message_zh", "step"])
+        // The Chinese stands next to the English, with the key a gateway drops repeats by (run, request line,
+        // person), the attempt and whether it is a drill.
+        #expect(payloads.first?.objectValue?.keys == ["id", "key", "run", "to", "roles", "message", "message_zh", "step",
+                                                      "attempt", "drill"])
+        #expect(payloads.first?["key"]?.stringValue?.hasPrefix("q/") == true)
+        #expect(payloads.first?["key"]?.stringValue?.hasSuffix("/alice") == true)
     }
 }
 

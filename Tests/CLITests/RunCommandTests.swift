@@ -383,7 +383,8 @@ struct RunCommandTests {
         // The last redraw: after the last clear-screen sequence.
         let last = String(try #require(screen.components(separatedBy: "\u{1B}[2J").last))
         let (heading, sent) = language == "zh" ? ("通知（最近 2 条）:", "已送达: alice")
-            : ("notifications (latest 2):", notifier ? "sent: alice" : "no delivery recorded yet: without --notify-command nobody is told")
+            : ("notifications (latest 2):", notifier ? "sent: alice"
+                : "waiting for delivery: alice (no notifier here: a watch with --notify-command delivers it)")
         #expect(last.contains(heading), "\(last)")
         let lines = last.split(whereSeparator: \.isNewline).filter { $0.contains(" → ") }
         #expect(lines.count == 2, "\(last)")
