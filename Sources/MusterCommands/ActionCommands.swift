@@ -8,9 +8,9 @@ enum ActionCommands {
     private static let why = Arguments.Option(name: "--why", value: "TEXT", summary: "the reason, journaled")
     static let notifyOptions: [Arguments.Option] = [
         .init(name: "--notify-command", value: "CMD",
-              summary: "deliver notifications with this program (argv, no shell; default MUSTER_NOTIFY)"),
-        .init(name: "--contacts", value: "FILE", summary: "the contact directory (default MUSTER_CONTACTS)"),
-        .init(name: "--notify-timeout", value: "DURATION", summary: "how long a delivery may take (default 10s)"),
+              summary: "deliver notifications with this program (no shell; default MUSTER_NOTIFY, then RUNS/notify.yaml)"),
+        .init(name: "--contacts", value: "FILE", summary: "the contact directory (default MUSTER_CONTACTS, then RUNS/notify.yaml)"),
+        .init(name: "--notify-timeout", value: "DURATION", summary: "how long a delivery may take (default RUNS/notify.yaml, then 10s)"),
     ]
 
     static let all: [CommandSpec] = [
@@ -121,10 +121,10 @@ enum ActionCommands {
                     }
                     expect = number
                 }
-                let notifier = try Notifier.from(invocation)
                 let session = try RunSession(runID, invocation: invocation)
                 let outcome = try session.perform(Command(person: person, kind: kind, expectSeq: expect))
                 let status = report(outcome, runID: runID, invocation: invocation)
+                let notifier = Notifier.forCommand(invocation)
                 session.deliverPending(outcome.state, with: notifier, invocation: invocation)
                 session.warnIfUndelivered(outcome.state, notifier: notifier, invocation: invocation)
                 return status

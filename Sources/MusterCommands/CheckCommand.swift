@@ -48,6 +48,8 @@ enum CheckCommand {
                 var found: [Diagnostic]
                 if isContactDirectory(bytes) {
                     found = ContactDirectory.check(bytes, file: file).diagnostics
+                } else if NotifierConfiguration.isConfiguration(bytes) {
+                    found = NotifierConfiguration.check(bytes, file: file).diagnostics
                 } else if ScenarioChecker.isScenario(bytes) {
                     found = ScenarioChecker.check(bytes, file: file) { id in
                         playbook(id, near: file, invocation: invocation)

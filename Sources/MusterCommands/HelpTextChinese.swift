@@ -55,19 +55,19 @@ enum HelpTextChinese {
         "a checklist item to tick first (repeatable)": "先勾选的检查项（可重复）",
         "advance to the next timer or inject": "拨到下一个定时器或注入",
         "count runs started on or after DATE (YYYY-MM-DD, UTC)": "只统计 DATE（YYYY-MM-DD，UTC）当天及以后开始的运行",
-        "deliver notifications with this program (argv, no shell; default MUSTER_NOTIFY)":
-            "用此程序发送通知（按 argv 执行，不经 shell；默认 MUSTER_NOTIFY）",
+        "deliver notifications with this program (no shell; default MUSTER_NOTIFY, then RUNS/notify.yaml)":
+            "用该程序发送通知（不经 shell；默认 MUSTER_NOTIFY，其次是 RUNS/notify.yaml）",
         "exit 1 if a rating is below P, S or M": "有评定低于 P、S 或 M 时以 1 退出",
         "file it in the fault report: phenomenon, impact, cause, handling, prevention, lesson":
             "归入故障报告的一节：现象、影响、原因、处理、预防、教训",
         "full (default), fault or work": "full（默认，完整记录）、fault（故障报告）或 work（工作报告）",
-        "how long a delivery may take (default 10s)": "一次发送最多可用的时间（默认 10s）",
+        "how long a delivery may take (default RUNS/notify.yaml, then 10s)": "一次发送最多可用的时间（默认取 RUNS/notify.yaml，其次 10s）",
         "language of the output: en or zh (default: MUSTER_LANG, en)": "输出语言：en 或 zh（默认：MUSTER_LANG，否则 en）",
         "output format: text, json (and others per command)": "输出格式：text、json（各命令另有其他格式）",
         "refuse if what this acts on changed after seq N": "若所操作的对象在序号 N 之后有变化，则拒绝",
         "show this help": "显示本帮助",
         "stop after this long (e.g. 30s, 10m)": "运行这么久后停止（如 30s、10m）",
-        "the contact directory (default MUSTER_CONTACTS)": "通讯录文件（默认 MUSTER_CONTACTS）",
+        "the contact directory (default MUSTER_CONTACTS, then RUNS/notify.yaml)": "通讯录文件（默认 MUSTER_CONTACTS，其次是 RUNS/notify.yaml）",
         "the reason, journaled": "理由，记入日志",
         "the role to take": "要承担的角色",
         "the run id (default: playbook id and start time)": "运行 id（默认：预案 id 加开始时间）",

@@ -16,38 +16,74 @@ import RunEngine
 /// A command that fails, or runs past its time limit (it is then killed), counts as a failed attempt; either
 /// way the result is journaled and the run goes on, and a failed delivery is tried again (see `Outbox`).
 struct Notifier {
-    /// The program and its arguments.
-    let argv: [String]
+    /// The program and its arguments, if deliveries run a command.
+    let argv: [String]?
     /// The contact directory, if any.
     let contacts: ContactDirectory?
     /// How long a delivery may take, in seconds.
     let timeout: Double
+    /// The local syslog socket each delivery is also sent to, if any.
+    var syslogSocket: String? = nil
 
-    /// The notifier an invocation asks for, or `nil` when there is no `--notify-command`.
+    /// The notifier an invocation has: `--notify-command`, else `MUSTER_NOTIFY`, else the runs directory's
+    /// `notify.yaml` (likewise `--contacts`, `MUSTER_CONTACTS`, the file's `contacts:`; `--notify-timeout`, the
+    /// file's `timeout:`); `nil` when none of them names a channel.
     static func from(_ invocation: Invocation) throws -> Notifier? {
-        guard let command = invocation.arguments.value("--notify-command") ?? invocation.environment["MUSTER_NOTIFY"]
-        else { return nil }
-        let argv = command.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        guard !argv.isEmpty else { throw UsageError("--notify-command is empty") }
+        let file = try NotifierFile.load(RunsDirectory(invocation).path)
+        let configuration = file?.configuration
+        var argv: [String]?
+        if let command = invocation.arguments.value("--notify-command") ?? invocation.environment["MUSTER_NOTIFY"] {
+            argv = command.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            guard argv?.isEmpty == false else { throw UsageError("--notify-command is empty") }
+        } else {
+            argv = configuration?.command
+        }
+        let syslog = configuration?.syslogSocket
+        guard argv != nil || syslog != nil else { return nil }
         var contacts: ContactDirectory?
-        if let path = invocation.arguments.value("--contacts") ?? invocation.environment["MUSTER_CONTACTS"] {
-            guard case .bytes(let bytes) = FileInput.read(path, limit: 1 << 20) else {
-                throw CommandFailure("cannot read the contact directory '\(path)'")
+        let contactsPath = invocation.arguments.value("--contacts") ?? invocation.environment["MUSTER_CONTACTS"]
+            ?? configuration?.contacts.map { $0.hasPrefix("/") ? $0 : RunsDirectory(invocation).path + "/" + $0 }
+        if let path = contactsPath {
+            let bytes: [UInt8]
+            switch FileInput.read(path, limit: 1 << 20) {
+            case .bytes(let read): bytes = read
+            case .failure(let why):
+                throw CommandFailure("cannot read the contact directory '\(path)': \(why)",
+                                     chinese: "无法读取联系人通讯录 '\(path)'：\(why)")
             }
             let checked = ContactDirectory.check(bytes, file: path)
             guard let directory = checked.directory else {
-                throw CommandFailure("the contact directory '\(path)' has errors; 'muster check \(path)' lists them")
+                throw CommandFailure("the contact directory '\(path)' has errors; 'muster check \(path)' lists them",
+                                     chinese: "联系人通讯录 '\(path)' 有错误；'muster check \(path)' 会列出它们")
             }
             contacts = directory
         }
-        var timeout = 10.0
+        var timeout = Double(configuration?.timeout ?? 10_000) / 1000
         if let text = invocation.arguments.value("--notify-timeout") {
             guard let milliseconds = DurationText.milliseconds(text) else {
                 throw UsageError("--notify-timeout takes a duration like 5s, not '\(text)'")
             }
             timeout = Double(milliseconds) / 1000
         }
-        return Notifier(argv: argv, contacts: contacts, timeout: timeout)
+        return Notifier(argv: argv, contacts: contacts, timeout: timeout, syslogSocket: syslog)
+    }
+
+    /// The notifier of an invocation for a command whose own work comes first (an action, `status`): a notifier
+    /// that cannot be set up (a malformed or unsafe `notify.yaml`, an unreadable contact directory) is said as a
+    /// warning, and the command goes on without delivering.
+    static func forCommand(_ invocation: Invocation) -> Notifier? {
+        do {
+            return try from(invocation)
+        } catch {
+            let text = switch error {
+            case let failure as CommandFailure: failure.text(invocation.language)
+            case let usage as UsageError: usage.text(invocation.language)
+            default: "\(error)"
+            }
+            invocation.console.error((invocation.language == "zh" ? "muster: 警告：无法送达通知：" : "muster: warning: "
+                + "notifications cannot be delivered: ") + text + "\n")
+            return nil
+        }
     }
 
     /// One attempt at `delivery` of run `runID` (a drill's messages are marked as such): the journal event of its
@@ -62,12 +98,22 @@ struct Notifier {
                 final: true))
         }
         let payload = payloadJSON(delivery, person: person, runID: runID, drill: drill)
+        var failures: [DeliveryFailure] = []
+        if argv != nil, case .failure(let failure) = run(input: payload) { failures.append(failure) }
+        if let socket = syslogSocket, case .failure(let failure) = Syslog.send(
+            message: (drill ? "[DRILL] " : "") + delivery.message, socket: socket,
+            data: ["run": runID, "id": delivery.notification, "key": delivery.idempotencyKey(runID: runID),
+                   "to": person, "roles": delivery.roles.joined(separator: ","), "drill": drill ? "true" : "false"])
+        {
+            failures.append(DeliveryFailure(why: failure.why, whyChinese: failure.whyChinese))
+        }
         let kind: EventKind
-        switch run(input: payload) {
-        case .success: kind = .notificationSent(id: delivery.notification, to: person)
-        case .failure(let failure):
-            kind = .notificationFailed(id: delivery.notification, to: person, why: failure.why,
-                                       whyChinese: failure.whyChinese, final: final)
+        if failures.isEmpty {
+            kind = .notificationSent(id: delivery.notification, to: person)
+        } else {
+            kind = .notificationFailed(id: delivery.notification, to: person,
+                                       why: failures.map(\.why).joined(separator: "; "),
+                                       whyChinese: failures.map(\.whyChinese).joined(separator: "；"), final: final)
         }
         return Event(at: now(), actor: .engine, kind: kind)
     }
@@ -101,6 +147,7 @@ struct Notifier {
     /// in all, whatever the size of the input; on time out the whole group is killed, so that a shell script's
     /// children do not linger either.
     private func run(input: [UInt8]) -> Result<Void, DeliveryFailure> {
+        guard let argv, !argv.isEmpty else { return .success(()) }
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else {
             return .failure(DeliveryFailure(why: "cannot create a pipe", whyChinese: "无法创建管道"))

@@ -13,9 +13,9 @@ enum RunViewCommands {
             guard invocation.arguments.positionals.count == 1 else { throw UsageError("status takes a run id") }
             let runID = invocation.arguments.positionals[0]
             let format = try invocation.format(allowed: ["text", "json"])
-            let notifier = try Notifier.from(invocation)
             let session = try RunSession(runID, invocation: invocation)
             let outcome = try session.perform(nil)
+            let notifier = Notifier.forCommand(invocation)
             let delivered = session.deliverPending(outcome.state, with: notifier, invocation: invocation)
             if format == "json" {
                 invocation.console.out(statusJSON(runID, outcome).serialized(pretty: true) + "\n")
