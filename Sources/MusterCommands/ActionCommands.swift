@@ -14,6 +14,13 @@ enum ActionCommands {
     ]
 
     static let all: [CommandSpec] = [
+        spec("received", "confirm that a notification reached you", "muster received RUN NOTIFICATION", []) { _, words in
+            guard words.count == 1 else {
+                throw UsageError("received takes a run id and a notification id (n1, n2, …; see 'muster inbox')",
+                                 chinese: "received 需要运行 id 和通知 id（n1、n2……；见 'muster inbox'）")
+            }
+            return .received(notification: words[0])
+        },
         spec("join", "take an unassigned role on a run", "muster join RUN --role ROLE --as PERSON",
              [.init(name: "--role", value: "ROLE", summary: "the role to take")]) { invocation, words in
             guard words.isEmpty, let role = invocation.arguments.value("--role") else {

@@ -9,6 +9,7 @@ enum Commands {
         StartCommand.spec,
         RunViewCommands.status,
         WatchCommand.spec,
+        InboxCommand.spec,
     ] + ActionCommands.all + [
         RunViewCommands.log,
         RunViewCommands.runs,
@@ -18,6 +19,7 @@ enum Commands {
         ReportCommand.signoff,
         DrillCommand.spec,
         StatsCommand.spec,
+        NotifyCommand.spec,
         PrintCommand.spec,
     ]
 

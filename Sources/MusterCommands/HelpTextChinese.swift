@@ -40,6 +40,12 @@ enum HelpTextChinese {
         "the timeline of a run: every event with its time, person and role": "运行的时间线：每个事件及其时间、人员和角色",
         "list the runs in the runs directory, live and finished": "列出运行目录中的运行，包括进行中和已结束的",
         "check every checksum and the hash chain of a run's journal": "校验运行日志的每个校验和与哈希链",
+        "your work on every live run: your steps, approvals, decisions, reports you owe, pages to you":
+            "你在所有进行中运行里的工作：你的步骤、审批、决定、应交的进展报告、发给你的通知",
+        "send a test message to a person through the configured notifier": "通过已配置的通知程序给某人发一条测试消息",
+        "the person to send a test message to": "接收测试消息的人",
+        "confirm that a notification reached you": "确认通知已送达你",
+        "follow every live run of the runs directory and deliver for all": "跟随运行目录中所有进行中的运行，并为它们全部送达通知",
         "write a run as one file that anyone can verify (a tar archive)": "把一次运行导出为任何人都能校验的单个文件（tar 归档）",
         "write the archive to FILE (default: RUN.tar)": "把归档写入 FILE（默认：RUN.tar）",
         "verify an archive written by 'muster export' instead of a run": "校验 'muster export' 写出的归档，而不是运行目录中的运行",
@@ -101,18 +107,31 @@ enum HelpTextChinese {
         "watch": """
             在终端上，看板原地刷新，下方显示最近的通知以及送达了谁；输出被管道接走时，每个新事件打印为
             一行。watch 一直休眠到下一个定时器到期（最多一秒，以便发现其他终端的操作），像普通命令一样
-            经日志触发它，并用 --notify-command 发送通知（按 argv 执行，不经 shell；通知和收件人的联系方式
-            以 JSON 从标准输入传入）。运行结束或到了 --exit-after（如 30s）时停止。
+            经日志触发它，并用通知程序（--notify-command、MUSTER_NOTIFY 或运行目录中的 notify.yaml；按 argv
+            执行，不经 shell；通知和收件人的联系方式以 JSON 从标准输入传入）送达每一条等待中的通知。
+            加 --as PERSON 时看板还显示此人的工作，每有一条发给此人的新通知就响一次终端铃。加 --all 时跟随
+            运行目录中所有进行中的运行（包括新开始的），并为它们全部送达通知：这是团队在值班主机上常驻的
+            那一个进程。运行结束或到了 --exit-after（如 30s）时停止。
             """,
         "join": action, "ack": action, "progress": action, "tick": action, "done": action, "record": action,
         "decide": action, "approve": action, "deny": action, "note": action, "handover": action, "grade": action,
-        "regrade": action, "signal": action, "abort": action,
+        "regrade": action, "signal": action, "abort": action, "received": action,
         "report": """
             报告完全由回放的日志生成：没有手工编辑，也不读取日志以外的任何内容。--kind fault 生成机房故障
             报告（现象、影响、原因、处理及结果、预防——取自记录的事实和用 'note --section' 归档的备注）；
             --kind work 生成应急保障工作报告，由用户用 'muster signoff' 签收。
             """,
         "signoff": "签收会记入日志；报告会显示签收，未签收的运行也会注明。",
+        "inbox": """
+            对运行目录中每个进行中的运行：你的角色负责的步骤及剩余时间，等你审批和决定的事项，你应交的进展
+            报告（以及已漏报几次），发给你的升级通知和其他通知及其送达情况。与 status 一样，先把到期的定时器
+            记入日志；配置了通知程序时，顺带送达等待中的通知。
+            """,
+        "notify": """
+            通过为运行目录配置的渠道（notify.yaml，或 --notify-command 和 --contacts）给 PERSON 发送一条测试
+            消息，与升级通知的发送方式完全相同，让团队在事件发生前就确认通知能送达。送达时以 0 退出，未送达时
+            以 1 退出并说明原因。不记入任何日志。
+            """,
         "export": """
             导出运行的日志、固定的预案、头记录以及（演练的）演练脚本，打包成一个 tar 文件，交给用户或审计方：
             在任何机器上用 'muster verify --bundle FILE' 校验，或用 'tar xf' 打开。导出在共享锁下读取，

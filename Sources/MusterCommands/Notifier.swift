@@ -24,6 +24,8 @@ struct Notifier {
     let timeout: Double
     /// The local syslog socket each delivery is also sent to, if any.
     var syslogSocket: String? = nil
+    /// Pages nobody acknowledged are sent again after this many milliseconds, at most this many times.
+    var resend: (after: Int64, times: Int)? = nil
 
     /// The notifier an invocation has: `--notify-command`, else `MUSTER_NOTIFY`, else the runs directory's
     /// `notify.yaml` (likewise `--contacts`, `MUSTER_CONTACTS`, the file's `contacts:`; `--notify-timeout`, the
@@ -65,7 +67,9 @@ struct Notifier {
             }
             timeout = Double(milliseconds) / 1000
         }
-        return Notifier(argv: argv, contacts: contacts, timeout: timeout, syslogSocket: syslog)
+        var resend: (after: Int64, times: Int)?
+        if let after = configuration?.resendAfter, let times = configuration?.resendTimes { resend = (after, times) }
+        return Notifier(argv: argv, contacts: contacts, timeout: timeout, syslogSocket: syslog, resend: resend)
     }
 
     /// The notifier of an invocation for a command whose own work comes first (an action, `status`): a notifier

@@ -115,7 +115,10 @@ struct RunSession {
     func deliverPending(_ state: RunState, with notifier: Notifier?, invocation: Invocation) -> Int {
         guard let notifier else { return 0 }
         let clock = { max((try? Clock.now(invocation.environment)) ?? now, state.lastEventAt) }
-        let due = state.outbox.due(at: clock())
+        var due = state.outbox.due(at: clock())
+        if let resend = notifier.resend {
+            due += state.outbox.resends(at: clock(), after: resend.after, times: resend.times)
+        }
         guard !due.isEmpty else { return 0 }
         let drill = state.start?.mode == .drill
         let results = due.map { notifier.attempt($0, runID: runID, drill: drill, now: clock) }
@@ -128,7 +131,7 @@ struct RunSession {
                     let now = current.outbox.deliveries.first {
                         $0.requestSeq == delivery.requestSeq && $0.recipient == delivery.recipient
                     }
-                    guard now?.status == .pending, now?.attempts == delivery.attempts else { continue }
+                    guard now?.status == delivery.status, now?.attempts == delivery.attempts else { continue }
                     var event = result
                     event.at = max(event.at, current.lastEventAt, kept.last?.at ?? 0)
                     kept.append(event)

@@ -13,22 +13,31 @@ enum WatchCommand {
     static let spec = CommandSpec(
         name: "watch",
         summary: "the live board of a run: fires timers on time and shows notifications",
-        usage: "muster watch RUN [--notify-command CMD] [--contacts FILE] [--exit-after DURATION]",
+        usage: "muster watch RUN [--as PERSON] [--notify-command CMD] [--contacts FILE] [--exit-after DURATION]\n"
+            + "       muster watch --all [--notify-command CMD] [--exit-after DURATION]",
         discussion: """
             On a terminal the board is redrawn in place, with the latest notifications and whom they reached under
             it; piped, each new event is printed as one line. watch sleeps until the next timer is due (at most a
             second, to notice other terminals' actions), fires it through the journal like any command, and delivers
-            notifications with --notify-command (argv, no shell; the notification and the person's contacts are JSON
-            on stdin). It stops when the run is closed, or after --exit-after (e.g. 30s).
+            every pending notification with the notifier (--notify-command, MUSTER_NOTIFY or the runs directory's
+            notify.yaml; argv, no shell; the notification and the person's contacts are JSON on stdin). With --as
+            PERSON the board shows that person's work too, and rings the terminal's bell once for each new page to
+            them. With --all it follows every live run of the runs directory, new ones included, and delivers for
+            all of them: the one process a team keeps running on its ops host. It stops when the run is closed, or
+            after --exit-after (e.g. 30s).
             """,
         options: ActionCommands.notifyOptions + [
             .init(name: "--exit-after", value: "DURATION", summary: "stop after this long (e.g. 30s, 10m)"),
+            .init(name: "--all", value: nil, summary: "follow every live run of the runs directory and deliver for all"),
         ],
         run: run)
 
     static func run(_ invocation: Invocation) throws -> Int32 {
-        guard invocation.arguments.positionals.count == 1 else { throw UsageError("watch takes a run id") }
-        let runID = invocation.arguments.positionals[0]
+        let all = invocation.arguments.flag("--all")
+        guard invocation.arguments.positionals.count == (all ? 0 : 1) else {
+            throw UsageError(all ? "watch --all takes no run id" : "watch takes a run id (or --all)",
+                             chinese: all ? "watch --all 不需要运行 id" : "watch 需要一个运行 id（或 --all）")
+        }
         let notifier = try Notifier.from(invocation)
         var stopAt: Double?
         if let text = invocation.arguments.value("--exit-after") {
@@ -37,6 +46,10 @@ enum WatchCommand {
             }
             stopAt = Clock.realSeconds() + Double(milliseconds) / 1000
         }
+        if all { return try WatchAll.run(invocation, notifier: notifier, stopAt: stopAt) }
+        let runID = invocation.arguments.positionals[0]
+        let person = invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"]
+        var rung: Set<String> = []
         let console = invocation.console
         let language = invocation.language
         // Redrawing in place is not colour: NO_COLOR leaves it on.
@@ -58,10 +71,22 @@ enum WatchCommand {
                     // The results of this wake's deliveries are in the journal, not yet in `state`.
                     let shown = results > 0 ? try session.read().state : state
                     printedSeq = max(printedSeq, lastSeq)
+                    let shownBefore = board != nil
                     board = RunBoard(runID: runID, playbook: playbook, state: shown, now: session.now,
                                      language: language).render()
                         + NotificationPanel(outbox: shown.outbox, now: session.now, language: language,
                                             delivering: notifier != nil).render()
+                    if let person, !person.isEmpty {
+                        board = (board ?? "") + "\n" + PersonalWork(runID: runID, playbook: playbook, state: shown,
+                                                                    person: person, now: session.now,
+                                                                    language: language).render()
+                        // The bell, once for each page to this person that is new since the watch started.
+                        let pages = Set(shown.outbox.deliveries.filter { $0.recipient == person }
+                            .map { $0.idempotencyKey(runID: runID) })
+                        let fresh = pages.subtracting(rung)
+                        if !fresh.isEmpty, shownBefore { console.out("\u{7}") }
+                        rung.formUnion(pages)
+                    }
                     console.out("\u{1B}[H\u{1B}[2J" + (board ?? ""))
                 } else if printedSeq == 0 || lastSeq > printedSeq {
                     let contents = try (results > 0 ? nil : outcome.contents) ?? session.read().contents
@@ -76,10 +101,7 @@ enum WatchCommand {
                 }
                 problem = nil
                 if state.closed { return ExitStatus.success }
-                if let next = Engine(playbook: playbook).nextDue(state) {
-                    // A run's instants are wall-clock instants, except on a sped-up drill clock.
-                    let speed = Int64(max(1, state.start?.speed ?? 1))
-                    let real = state.startedAt + (next - state.startedAt + speed - 1) / speed
+                if let real = Self.realInstant(dueNext: Engine(playbook: playbook).nextDue(state), state: state) {
                     wake = min(wake, Double(real) / 1000 + 0.005)
                 }
             } catch {
@@ -123,8 +145,16 @@ enum WatchCommand {
         }
     }
 
+    /// The wall-clock instant at which a run's next timer falls due: its own instant, or on a sped-up drill clock
+    /// the real instant that reaches it; `nil` on a virtual clock (only 'drill advance' moves it).
+    static func realInstant(dueNext next: Int64?, state: RunState) -> Int64? {
+        guard let next, let start = state.start, !start.virtualClock else { return nil }
+        let speed = Int64(max(1, start.speed))
+        return state.startedAt + (next - state.startedAt + speed - 1) / speed
+    }
+
     /// What a failed wake says to the person watching.
-    private static func text(of error: any Error, language: String) -> String {
+    static func text(of error: any Error, language: String) -> String {
         switch error {
         case let failure as CommandFailure: failure.text(language)
         case let usage as UsageError: usage.text(language)
@@ -132,7 +162,7 @@ enum WatchCommand {
         }
     }
 
-    private static func describe(_ line: JournalLine, now: Int64) -> String {
+    static func describe(_ line: JournalLine, now: Int64) -> String {
         let (type, data) = EventCoding.encode(line.event.kind)
         var text = "\(line.seq) \(TimeText.instant(line.event.at)) \(type)"
         for (key, value) in data { text += " \(key)=\(value.stringValue ?? value.serialized())" }

@@ -18,6 +18,8 @@ public struct Command: Sendable, Hashable {
         case signal(String)
         case abort(why: String)
         case signoff
+        /// The person confirms a notification reached them (a page acknowledged).
+        case received(notification: String)
 
         /// The command's name on the command line, for messages and the journal.
         public var name: String {
@@ -38,6 +40,7 @@ public struct Command: Sendable, Hashable {
             case .signal: "signal"
             case .abort: "abort"
             case .signoff: "signoff"
+            case .received: "received"
             }
         }
 

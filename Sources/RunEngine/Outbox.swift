@@ -21,11 +21,26 @@ public struct Outbox: Sendable, Hashable {
         public var requestedAt: Int64
         /// Attempts made so far, and the instant of the last.
         public var attempts = 0
+        /// How many times it was sent (more than once when a page nobody acknowledged is sent again).
+        public var sends = 0
         public var lastAttemptAt: Int64?
         /// Why the last attempt failed, in English and Chinese.
         public var lastFailure: String?
         public var lastFailureChinese: String?
         public var status: Status = .pending
+
+        /// A delivery not yet tried.
+        public init(notification: String, requestSeq: Int, recipient: String?, roles: [String], message: String,
+                    messageChinese: String?, step: String?, requestedAt: Int64) {
+            self.notification = notification
+            self.requestSeq = requestSeq
+            self.recipient = recipient
+            self.roles = roles
+            self.message = message
+            self.messageChinese = messageChinese
+            self.step = step
+            self.requestedAt = requestedAt
+        }
 
         public enum Status: Sendable, Hashable {
             case pending
@@ -67,6 +82,15 @@ public struct Outbox: Sendable, Hashable {
         }
     }
 
+    /// The deliveries sent but not acknowledged `after` milliseconds since they were last sent, and sent fewer
+    /// than `1 + times` times: pages to send again.
+    public func resends(at now: Int64, after: Int64, times: Int) -> [Delivery] {
+        deliveries.filter { delivery in
+            guard case .sent(let at) = delivery.status else { return false }
+            return delivery.sends <= times && now >= at + after
+        }
+    }
+
     mutating func request(id: String, roles: [String], message: String, messageChinese: String?, step: String?,
                           holders: [String: String], seq: Int, at: Int64) {
         let people = Array(Set(roles.compactMap { holders[$0] })).sorted()
@@ -85,6 +109,7 @@ public struct Outbox: Sendable, Hashable {
     mutating func sent(id: String, to: String, at: Int64) {
         guard let index = index(id, to) else { return }
         deliveries[index].attempts += 1
+        deliveries[index].sends += 1
         deliveries[index].lastAttemptAt = at
         if case .acknowledged = deliveries[index].status { return }
         deliveries[index].status = .sent(at: at)

@@ -15,6 +15,8 @@ public struct RunState: Sendable, Hashable {
         public var itemsDone: Set<String>
         /// Whether a reassignment moved it from its playbook owner.
         public var reassigned: Bool
+        /// The progress reports its owner missed (its `report_every`) since it was activated.
+        public var missedReports = 0
     }
 
     /// A milestone's progress.
@@ -161,7 +163,8 @@ public struct RunState: Sendable, Hashable {
             active[step]?.owner = role
             active[step]?.reassigned = true
             touch(step)
-        case .stepOverdue(let step, _, _):
+        case .stepOverdue(let step, let clock, let missed):
+            if clock == .progress { active[step]?.missedReports += missed }
             touch(step)
         case .stepRescheduled(let step, let due):
             active[step]?.due = due

@@ -18,6 +18,17 @@ extension Transaction {
                     "'\(section)' 不是报告的章节；可用章节：" + Self.noteSections.joined(separator: "、"))
             }
             emit(.note(text: text, section: section), by: actor(person))
+        case .received(let id):
+            // Allowed after the outcome too: a page is acknowledged whenever it is read.
+            let mine = state.outbox.deliveries.filter { $0.notification == id && $0.recipient == person }
+            guard !mine.isEmpty else {
+                throw Rejection("invalid", "no notification '\(id)' was sent to \(person) on this run",
+                                "本次运行没有发给 \(person) 的通知 '\(id)'")
+            }
+            guard !mine.contains(where: { if case .acknowledged = $0.status { true } else { false } }) else {
+                throw Rejection("invalid", "\(person) has already acknowledged '\(id)'", "\(person) 已确认过 '\(id)'")
+            }
+            emit(.notificationAcknowledged(id: id, by: person), by: .person(person, role: nil))
         case .signoff:
             guard state.outcome != nil else {
                 throw Rejection("invalid", "the run has not reached its outcome; sign the report once it has",

@@ -202,4 +202,81 @@ struct DeliveryTests {
         #expect(message.contains("to=\"alice\""), "\(message)")
         #expect(try log().contains("notification.sent"))
     }
+
+    /// One's own work: the steps one's roles own with the time left, the pages to one, in both languages.
+    @Test func theInboxShowsAPersonsWorkOnEveryLiveRun() throws {
+        try start()
+        let inbox = try muster(["inbox", "--as", "alice"], second: 3)
+        #expect(inbox.status == 0, "\(inbox.stderr)")
+        #expect(inbox.stdout.contains("alice's work on q"), "\(inbox.stdout)")
+        #expect(inbox.stdout.contains("do act"), "\(inbox.stdout)")
+        #expect(inbox.stdout.contains("overdue by 1s"), "\(inbox.stdout)")
+        #expect(inbox.stdout.contains("! 2026-01-01 00:00:01Z n1 [pending]"), "\(inbox.stdout)")
+        let chinese = try muster(["inbox", "--as", "alice", "--lang", "zh"], second: 3)
+        #expect(chinese.stdout.contains("alice 在运行 q"), "\(chinese.stdout)")
+        #expect(chinese.stdout.contains("已逾期 1s"), "\(chinese.stdout)")
+        let json = try JSONValue.parse(try muster(["inbox", "--as", "alice", "--format", "json"], second: 3).stdout)
+        #expect(json.arrayValue?.first?["steps"]?.arrayValue?.first?["step"] == "act")
+        #expect(try muster(["inbox", "--as", "nobody"], second: 3).stdout.contains("nobody holds no role on any live run"))
+    }
+
+    /// A page is acknowledged by its recipient (journaled); a page nobody acknowledges is sent again after the
+    /// configured interval, a bounded number of times, with the same key.
+    @Test func anUnacknowledgedPageIsSentAgainUntilAcknowledged() throws {
+        try start()
+        let notify = try script("notify.sh", "cat >> '\(received)'")
+        let configuration = try directory.write("runs/notify.yaml", Array("""
+            notify: 1
+            command: ['\(notify)']
+            resend: { after: 1m, times: 2 }
+            """.utf8))
+        chmod(configuration.path, 0o600)
+        _ = try muster(["status", "q"], second: 3)
+        #expect(try deliveries().count == 2)
+        _ = try muster(["status", "q"], second: 30)
+        #expect(try deliveries().count == 2, "not yet: the interval has not passed")
+        #expect(try muster(["received", "q", "n2", "--as", "alice"], second: 40).status == 0)
+        _ = try muster(["status", "q"], second: 70)
+        var sent = try deliveries()
+        #expect(sent.count == 3)
+        #expect(sent[2]["id"] == "n1" && sent[2]["key"] == sent[0]["key"])
+        _ = try muster(["status", "q"], second: 140)
+        _ = try muster(["status", "q"], second: 210)
+        sent = try deliveries()
+        #expect(sent.count == 4, "sent once and again twice: \(sent.count)")
+        #expect(try log().contains("notification.acknowledged"))
+        let wrong = try muster(["received", "q", "n9", "--as", "alice"], second: 220)
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("no notification 'n9' was sent to alice"))
+    }
+
+    @Test func aTestMessageSaysWhetherPagesReachAPerson() throws {
+        let notify = try script("notify.sh", "cat >> '\(received)'")
+        let sent = try muster(["notify", "--test", "alice", "--notify-command", notify], second: 0)
+        #expect(sent.status == 0, "\(sent.stderr)")
+        #expect(sent.stdout == "sent to alice\n")
+        #expect(try deliveries().first?["message"]?.stringValue?.contains("test message") == true)
+        let failing = try script("fail.sh", "exit 4")
+        let failed = try muster(["notify", "--test", "alice", "--notify-command", failing], second: 0)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("could not reach alice: '\(failing)' exited with status 4"), "\(failed.stderr)")
+        let none = try muster(["notify", "--test", "alice"], second: 0)
+        #expect(none.status == 1)
+        #expect(none.stderr.contains("no notifier is configured"))
+    }
+
+    /// `watch --all` follows every live run, new ones included, and delivers for all of them.
+    @Test func watchAllDeliversForEveryLiveRun() throws {
+        try start()
+        let playbook = Fixtures.directory.appendingPathComponent("runs-basic/quick.yaml").path
+        #expect(try muster(["start", playbook, "--run-id", "other", "--assign", "commander=alice"], second: 0).status == 0)
+        let notify = try script("notify.sh", "cat >> '\(received)'")
+        let watch = try muster(["watch", "--all", "--notify-command", notify, "--exit-after", "1s"], second: 3)
+        #expect(watch.status == 0, "\(watch.stderr)")
+        #expect(watch.stdout.contains("q ") && watch.stdout.contains("other "), "\(watch.stdout)")
+        let runs = Set(try deliveries().compactMap { $0["run"]?.stringValue })
+        #expect(runs == ["q", "other"])
+        #expect(try deliveries().count == 4)
+    }
 }
+

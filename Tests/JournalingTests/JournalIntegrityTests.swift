@@ -172,19 +172,14 @@ struct JournalIntegrityTests {
         let writing = Atomic<Int>(writers)
         let failures = Mutex<[String]>([])
         let reads = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: writers + 2) { worker in
-            if worker < writers {
-                for index in 0..<notesEach {
-                    do {
-                        try journal.transact { contents in
-                            [run.note("w\(worker) n\(index)", at: (contents.lines.last?.event.at ?? 0) + 1)]
-                        }
-                    } catch {
-                        failures.withLock { $0.append("write: \(error)") }
-                    }
-                }
-                writing.subtract(1, ordering: .sequentiallyConsistent)
-            } else {
+        // Threads of their own (a dispatch pool on two cores could run the writers before any reader starts); the
+        // writers wait until the readers have begun.
+        let readersStarted = DispatchSemaphore(value: 0)
+        let finished = DispatchGroup()
+        for _ in 0..<2 {
+            finished.enter()
+            Thread {
+                readersStarted.signal()
                 while writing.load(ordering: .sequentiallyConsistent) > 0 {
                     do {
                         let (contents, torn) = try journal.read()
@@ -195,8 +190,28 @@ struct JournalIntegrityTests {
                     }
                     reads.add(1, ordering: .relaxed)
                 }
-            }
+                finished.leave()
+            }.start()
         }
+        readersStarted.wait()
+        readersStarted.wait()
+        for worker in 0..<writers {
+            finished.enter()
+            Thread {
+                for index in 0..<notesEach {
+                    do {
+                        try journal.transact { contents in
+                            [run.note("w\(worker) n\(index)", at: (contents.lines.last?.event.at ?? 0) + 1)]
+                        }
+                    } catch {
+                        failures.withLock { $0.append("write: \(error)") }
+                    }
+                }
+                writing.subtract(1, ordering: .sequentiallyConsistent)
+                finished.leave()
+            }.start()
+        }
+        finished.wait()
         #expect(failures.withLock { $0 } == [])
         #expect(reads.load(ordering: .relaxed) > 0)
         #expect(try journal.read().contents.lines.count == 1 + writers * notesEach)

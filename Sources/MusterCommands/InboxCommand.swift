@@ -1,0 +1,53 @@
+import JSONText
+import Journaling
+import RunEngine
+
+/// `muster inbox --as PERSON`: one person's work on every live run of the runs directory.
+enum InboxCommand {
+    static let spec = CommandSpec(
+        name: "inbox",
+        summary: "your work on every live run: your steps, approvals, decisions, reports you owe, pages to you",
+        usage: "muster inbox --as PERSON [--format text|json]",
+        discussion: """
+            For each live run of the runs directory: the steps your roles own with the time left, the approvals
+            and decisions waiting for you, the progress reports you owe (and how many you missed), and the
+            escalations and other notifications that were for you, with what became of each. Like status, it first
+            journals the timers that fell due, and delivers what waits when a notifier is configured.
+            """,
+        options: ActionCommands.notifyOptions,
+        run: run)
+
+    static func run(_ invocation: Invocation) throws -> Int32 {
+        guard invocation.arguments.positionals.isEmpty else {
+            throw UsageError("inbox takes no run id: it looks at every run", chinese: "inbox 不需要运行 id：它查看所有运行")
+        }
+        guard let person = invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"], !person.isEmpty
+        else {
+            throw UsageError("whose inbox? give --as PERSON or set MUSTER_AS", chinese: "谁的收件箱？请给出 --as PERSON 或设置 MUSTER_AS")
+        }
+        let format = try invocation.format(allowed: ["text", "json"])
+        let runs = RunsDirectory(invocation)
+        let notifier = Notifier.forCommand(invocation)
+        var works: [PersonalWork] = []
+        for runID in runs.runIDs() {
+            guard let session = try? RunSession(runID, invocation: invocation),
+                let read = try? session.read(), read.state.isLive
+            else { continue }
+            guard let outcome = try? session.perform(nil) else { continue }
+            session.deliverPending(outcome.state, with: notifier, invocation: invocation)
+            let state = (try? session.read().state) ?? outcome.state
+            let work = PersonalWork(runID: runID, playbook: outcome.playbook, state: state, person: person,
+                                    now: session.now, language: invocation.language)
+            if !work.roles.isEmpty || !work.isEmpty { works.append(work) }
+        }
+        if format == "json" {
+            invocation.console.out(JSONValue.array(works.map { $0.json() }).serialized(pretty: true) + "\n")
+        } else if works.isEmpty {
+            invocation.console.out(invocation.language == "zh" ? "\(person) 在任何进行中的运行里都没有角色\n"
+                                                               : "\(person) holds no role on any live run\n")
+        } else {
+            invocation.console.out(works.map { $0.render() }.joined(separator: "\n"))
+        }
+        return ExitStatus.success
+    }
+}

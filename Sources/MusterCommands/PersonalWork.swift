@@ -1,0 +1,125 @@
+import JSONText
+import PlaybookLanguage
+import RunEngine
+
+/// One person's work on one run, as `inbox` and `watch --as` show it: the steps they own with the time left,
+/// the approvals and decisions waiting for them, the progress reports they owe (and how many they missed), and
+/// the escalations that reached them with what became of each.
+struct PersonalWork {
+    let runID: String
+    let playbook: Playbook
+    let state: RunState
+    let person: String
+    let now: Int64
+    let language: String
+
+    /// What is asked of the person on one step.
+    struct Item {
+        enum Kind: String { case `do`, approve, decide }
+        var step: String
+        var title: String
+        var kind: Kind
+        /// When it is due (done or expiry), if it has a deadline.
+        var dueAt: Int64?
+        /// When the next progress report is due, if the step asks for them, and how many were missed.
+        var nextReportAt: Int64?
+        var missedReports: Int
+    }
+
+    /// The roles the person holds.
+    var roles: Set<String> { Set(state.holders.filter { $0.value == person }.map(\.key)) }
+
+    var items: [Item] {
+        let roles = roles
+        var items: [Item] = []
+        for stepID in state.activeOrder {
+            guard let open = state.active[stepID], let step = playbook.allSteps.first(where: { $0.id == stepID }) else {
+                continue
+            }
+            let title = step.title.text(language)
+            let nextReport = state.timers.values.filter { $0.purpose == .step(stepID, .progress) }.map(\.fireAt).min()
+            if case .approve(let approval) = step.kind {
+                if roles.contains(approval.approver.value) {
+                    items.append(Item(step: stepID, title: title, kind: .approve, dueAt: open.due.expiry ?? open.due.done,
+                                      nextReportAt: nil, missedReports: 0))
+                }
+                continue
+            }
+            guard let owner = open.owner, roles.contains(owner) else { continue }
+            let kind: Item.Kind = if case .decide = step.kind { .decide } else { .do }
+            items.append(Item(step: stepID, title: title, kind: kind, dueAt: open.due.done ?? open.due.expiry,
+                              nextReportAt: nextReport, missedReports: open.missedReports))
+        }
+        return items
+    }
+
+    /// The escalations and other notifications that were for the person.
+    var notifications: [Outbox.Delivery] { state.outbox.deliveries.filter { $0.recipient == person } }
+
+    var isEmpty: Bool { items.isEmpty && notifications.isEmpty }
+
+    func render() -> String {
+        let zh = language == "zh"
+        var out = zh ? "\(person) 在运行 \(runID)（\(playbook.title.text(language))）中的工作：\n"
+            : "\(person)'s work on \(runID) (\(playbook.title.text(language))):\n"
+        if items.isEmpty { out += zh ? "  没有等你处理的步骤\n" : "  no step waits for you\n" }
+        for item in items {
+            let verb = switch item.kind {
+            case .do: zh ? "完成" : "do"
+            case .approve: zh ? "审批" : "approve"
+            case .decide: zh ? "决定" : "decide"
+            }
+            var line = "  \(verb) \(item.step)  \(item.title)"
+            if let due = item.dueAt {
+                line += due >= now ? (zh ? "  剩余 \(TimeText.span(due - now))" : "  due in \(TimeText.span(due - now))")
+                    : (zh ? "  已逾期 \(TimeText.span(now - due))" : "  overdue by \(TimeText.span(now - due))")
+            }
+            if let report = item.nextReportAt {
+                line += zh ? "  下次进展报告 \(TimeText.span(max(0, report - now))) 后" : "  next progress report in \(TimeText.span(max(0, report - now)))"
+            }
+            if item.missedReports > 0 {
+                line += zh ? "  （已漏报 \(item.missedReports) 次）" : "  (\(item.missedReports) report\(item.missedReports == 1 ? "" : "s") missed)"
+            }
+            out += line + "\n"
+        }
+        for delivery in notifications.suffix(5) {
+            let message = zh ? delivery.messageChinese ?? delivery.message : delivery.message
+            let status = switch delivery.status {
+            case .pending: zh ? "待送达" : "pending"
+            case .sent: zh ? "已送达" : "sent"
+            case .failed: zh ? "未送达" : "failed"
+            case .acknowledged: zh ? "已确认" : "acknowledged"
+            }
+            out += "  ! \(TimeText.instant(delivery.requestedAt)) \(delivery.notification) [\(status)] \(message)\n"
+        }
+        return out
+    }
+
+    func json() -> JSONValue {
+        .object([
+            "run": .string(runID), "person": .string(person), "roles": .array(roles.sorted().map(JSONValue.string)),
+            "steps": .array(items.map { item in
+                .object([
+                    "step": .string(item.step), "title": .string(item.title), "kind": .string(item.kind.rawValue),
+                    "due_at": item.dueAt.map(JSONValue.integer) ?? .null,
+                    "next_report_at": item.nextReportAt.map(JSONValue.integer) ?? .null,
+                    "missed_reports": .integer(Int64(item.missedReports)),
+                ])
+            }),
+            "notifications": .array(notifications.map { delivery in
+                .object([
+                    "id": .string(delivery.notification), "message": .string(delivery.message),
+                    "requested_at": .integer(delivery.requestedAt),
+                    "status": .string({
+                        switch delivery.status {
+                        case .pending: "pending"
+                        case .sent: "sent"
+                        case .failed: "failed"
+                        case .acknowledged: "acknowledged"
+                        }
+                    }()),
+                ])
+            }),
+        ])
+    }
+}
