@@ -115,3 +115,74 @@ struct DrillTests {
         #expect(result.stderr.contains("a player action: 'water-leak' has no step 'clear_watr'; did you mean 'clear_water'? [undefined-step]"))
     }
 }
+
+/// A `drill advance` that would write more than a bounded number of events is refused, whole: a slip of the finger
+/// (`1h` for `1m`) on a playbook with many timers writes nothing.
+struct DrillAdvanceBoundTests {
+    @Test func anAdvanceThatWouldWriteTooManyEventsIsRefused() throws {
+        let directory = try TemporaryDirectory()
+        let rungs = (1...900).map { "                - { after: \($0)s, notify: [commander] }\n" }.joined()
+        let tracks = (0..<4).map { track in
+            """
+                    t\(track):
+                      title: { en: T\(track), zh: 轨\(track) }
+                      start: s\(track)
+                      steps:
+                        s\(track):
+                          title: { en: S\(track), zh: 步\(track) }
+                          owner: commander
+                          done_within: 1h
+                          escalate:
+
+            """ + rungs
+        }.joined()
+        _ = try directory.write("bulk.yaml", Array("""
+            muster: 1
+            id: bulk
+            version: 1.0.0
+            title: { en: Bulk, zh: 批量 }
+            roles:
+              commander: { title: { en: Commander, zh: 总指挥 } }
+            severity:
+              general: { title: { en: General, zh: 一般 } }
+            start: work
+            steps:
+              work:
+                title: { en: Work, zh: 工作 }
+                parallel:
+                  tracks:
+
+            """.utf8) + Array(tracks.utf8) + Array("""
+                  join: all
+                next: outcome.done
+            outcomes:
+              done: { kind: success, title: { en: Done, zh: 完成 } }
+
+            """.utf8))
+        _ = try directory.write("bulk-drill.yaml", Array("""
+            drill: 1
+            id: bulk-drill
+            title: { en: Bulk, zh: 批量 }
+            kind: tabletop
+            playbook: bulk
+            starts_at: "2026-01-05T09:00:00Z"
+            participants: { commander: alice }
+            objectives:
+              done: { title: { en: Done, zh: 完成 }, step: work, within: 2h, owner: commander }
+            injects: []
+
+            """.utf8))
+        let started = try MusterProcess.run(["drill", "start", "bulk-drill.yaml", "--playbooks", ".", "--run-id", "b"],
+                                            in: directory.url)
+        #expect(started.status == 0, "\(started.stderr)")
+        let journal = directory.url.appendingPathComponent("runs/b/journal.jsonl")
+        let before = try Data(contentsOf: journal)
+        let refused = try MusterProcess.run(["drill", "advance", "b", "1h", "--playbooks", "."], in: directory.url)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("advancing run 'b' by 1h would write 10812 events, more than 10000"),
+                "\(refused.stderr)")
+        #expect(try Data(contentsOf: journal) == before)
+        let small = try MusterProcess.run(["drill", "advance", "b", "2s", "--playbooks", "."], in: directory.url)
+        #expect(small.status == 0, "\(small.stderr)")
+    }
+}
