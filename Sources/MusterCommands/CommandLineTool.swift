@@ -18,6 +18,7 @@ public enum CommandLineTool {
         // A closed stdout (`muster note … | head -0`) is not a failure of the action, and must not kill a command
         // before it delivers its notifications: writes to it fail quietly instead.
         signal(SIGPIPE, SIG_IGN)
+        closeInheritedDescriptorsOnExec()
         var environment: [String: String] = [:]
         var pointer = environ
         while let entry = pointer.pointee {
@@ -28,6 +29,24 @@ public enum CommandLineTool {
             pointer += 1
         }
         exit(run(arguments, environment: environment, console: Console.standard(environment: environment)))
+    }
+
+    /// Marks every descriptor this process was given beyond stdin, stdout and stderr close-on-exec: a notifier (or
+    /// what it leaves running) must not hold a pipe that whoever started muster waits on, or anything else.
+    private static func closeInheritedDescriptorsOnExec() {
+        guard let directory = opendir("/proc/self/fd") else { return }
+        var descriptors: [Int32] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if let descriptor = Int32(name), descriptor > 2 { descriptors.append(descriptor) }
+        }
+        closedir(directory)
+        for descriptor in descriptors {
+            let flags = fcntl(descriptor, F_GETFD)
+            if flags >= 0 { _ = fcntl(descriptor, F_SETFD, flags | FD_CLOEXEC) }
+        }
     }
 
     /// Runs one command line (`arguments` excludes the program name) and returns its exit status.

@@ -11,7 +11,8 @@ import RunEngine
 /// process per person reached, with the notification and the person's contacts as JSON on stdin: `id`, `key`
 /// (the same for every attempt at one delivery), `run`, `to` (the person's id and, from the contact directory,
 /// `name`, `name_zh` and contacts), `roles`, `message`, `message_zh` (the message in Chinese, when the journal
-/// has it), `step`, `attempt` and `drill` (a drill's messages also start with `[DRILL]` / `【演练】`).
+/// has it), `step`, `requested_at` (when it fell due, milliseconds since the epoch), `attempt` and `drill` (a
+/// drill's messages also start with `[DRILL]` / `【演练】`).
 ///
 /// A command that fails, or runs past its time limit (it is then killed), counts as a failed attempt; either
 /// way the result is journaled and the run goes on, and a failed delivery is tried again (see `Outbox`).
@@ -141,6 +142,7 @@ struct Notifier {
         ]
         if let chinese = delivery.messageChinese { object["message_zh"] = .string((drill ? "【演练】" : "") + chinese) }
         object["step"] = delivery.step.map(JSONValue.string) ?? .null
+        object["requested_at"] = .integer(delivery.requestedAt)
         object["attempt"] = .integer(Int64(delivery.attempts + 1))
         object["drill"] = .bool(drill)
         return JSONValue.object(object).utf8Bytes + [0x0A]

@@ -14,7 +14,11 @@ enum ConcurrentReads {
         let runs = base + "/concurrent"
         ProcessLatency.buildRun(playbookPath: "Playbooks/fire.yaml", runs: runs, runID: "r", events: 10_000)
         let journal = Journal(directory: runs + "/r")
-        let reads = CommandLine.arguments.contains("--latency-only") ? 1_000 : 2_000
+        // `--reads N` for the full 10 000 (about an hour on two cores); fewer by default.
+        let given = CommandLine.arguments.firstIndex(of: "--reads").flatMap { index in
+            CommandLine.arguments.indices.contains(index + 1) ? Int(CommandLine.arguments[index + 1]) : nil
+        }
+        let reads = given ?? (CommandLine.arguments.contains("--latency-only") ? 1_000 : 2_000)
         func read() -> (seconds: Double, failure: String?) {
             let begin = Measure.now()
             do {

@@ -79,6 +79,7 @@ enum RunBenchmarks {
         }
 
         ConcurrentReads.run(base: base)
+        DeliveryLatency.run(base: base)
 
         if CommandLine.arguments.contains("--latency-only") { return }
 

@@ -6,7 +6,22 @@ import YAMLLoading
 
 // Each figure is printed beside a baseline measured in the same run, on the same machine.
 ProcessLatency.runAsMusterIfAsked()
+DeliveryLatency.recordIfAsked()
 print("muster-bench (release build recommended: swift run -c release muster-bench)\n")
+
+if CommandLine.arguments.contains("--reads-only") {
+    let base = RunBenchmarks.temporaryDirectory()
+    ConcurrentReads.run(base: base)
+    _ = system("rm -rf '\(base)'")
+    exit(0)
+}
+
+if CommandLine.arguments.contains("--delivery-only") {
+    let base = RunBenchmarks.temporaryDirectory()
+    DeliveryLatency.run(base: base)
+    _ = system("rm -rf '\(base)'")
+    exit(0)
+}
 
 if CommandLine.arguments.contains("--latency-only") {
     RunBenchmarks.run()

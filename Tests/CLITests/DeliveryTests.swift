@@ -278,5 +278,30 @@ struct DeliveryTests {
         #expect(runs == ["q", "other"])
         #expect(try deliveries().count == 4)
     }
+
+    /// Notifiers that misbehave: the delivery's result is what the notifier did, in bounded time, and nothing
+    /// lingers or blocks.
+    @Test(arguments: [
+        ("floods its stdout", "head -c 20000000 /dev/zero; cat > /dev/null", true, ""),
+        ("leaves a child holding its pipes", "(sleep 30 &); cat > /dev/null", true, ""),
+        ("exits non-zero", "exit 9", false, "exited with status 9"),
+        ("is missing", "", false, "cannot run"),
+        ("is not executable", "-", false, "cannot run"),
+    ])
+    func aMisbehavingNotifierGivesAResultInBoundedTime(_ name: String, _ body: String, _ delivered: Bool,
+                                                       _ why: String) throws {
+        var command = directory.url.appendingPathComponent("absent.sh").path
+        if body == "-" {
+            command = try directory.write("plain.sh", Array("#!/bin/sh\nexit 0\n".utf8)).path
+        } else if !body.isEmpty {
+            command = try script("notify.sh", body)
+        }
+        let begin = Date()
+        let result = try muster(["notify", "--test", "alice", "--notify-command", command, "--notify-timeout", "5s"],
+                                second: 0)
+        #expect(Date().timeIntervalSince(begin) < 5, "\(name)")
+        #expect(result.status == (delivered ? 0 : 1), "\(name): \(result.stderr)")
+        if !why.isEmpty { #expect(result.stderr.contains(why), "\(name): \(result.stderr)") }
+    }
 }
 

@@ -36,7 +36,7 @@ struct NotifierLanguageTests {
         // The Chinese stands next to the English, with the key a gateway drops repeats by (run, request line,
         // person), the attempt and whether it is a drill.
         #expect(payloads.first?.objectValue?.keys == ["id", "key", "run", "to", "roles", "message", "message_zh", "step",
-                                                      "attempt", "drill"])
+                                                      "requested_at", "attempt", "drill"])
         #expect(payloads.first?["key"]?.stringValue?.hasPrefix("q/") == true)
         #expect(payloads.first?["key"]?.stringValue?.hasSuffix("/alice") == true)
     }
