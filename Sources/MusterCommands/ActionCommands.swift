@@ -37,8 +37,10 @@ enum ActionCommands {
             return .progress(step: step, note: words.count > 1 ? words.dropFirst().joined(separator: " ") : nil)
         },
         spec("tick", "tick checklist items of an open step", "muster tick RUN STEP ITEM...", []) { _, words in
-            guard words.count == 2 else { throw UsageError("tick takes a run id, a step and one item", chinese: "tick 需要运行 id、一个步骤和一个检查项") }
-            return .checkItem(step: words[0], item: words[1])
+            guard words.count >= 2 else {
+                throw UsageError("tick takes a run id, a step and its items", chinese: "tick 需要运行 id、一个步骤和检查项")
+            }
+            return .checkItems(step: words[0], items: Array(words.dropFirst()))
         },
         spec("done", "finish a step (ticking the given checklist items first)",
              "muster done RUN STEP [--item ID]...",

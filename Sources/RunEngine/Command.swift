@@ -4,7 +4,8 @@ public struct Command: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         case acknowledge(step: String)
         case progress(step: String, note: String?)
-        case checkItem(step: String, item: String)
+        /// Ticks checklist items, all or (one refused) none.
+        case checkItems(step: String, items: [String])
         case done(step: String, items: [String])
         case record(fact: String, value: String)
         case decide(step: String, option: String, why: String?)
@@ -26,7 +27,7 @@ public struct Command: Sendable, Hashable {
             switch self {
             case .acknowledge: "ack"
             case .progress: "progress"
-            case .checkItem: "check"
+            case .checkItems: "check"
             case .done: "done"
             case .record: "record"
             case .decide: "decide"
@@ -47,7 +48,7 @@ public struct Command: Sendable, Hashable {
         /// The step the command is about, if any.
         public var step: String? {
             switch self {
-            case .acknowledge(let step), .progress(let step, _), .checkItem(let step, _), .done(let step, _),
+            case .acknowledge(let step), .progress(let step, _), .checkItems(let step, _), .done(let step, _),
                 .decide(let step, _, _), .approve(let step, _), .deny(let step, _):
                 step
             default:

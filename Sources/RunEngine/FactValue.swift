@@ -24,10 +24,11 @@ public enum FactValue: Sendable, Hashable, CustomStringConvertible {
         case .text:
             return .success(.text(text))
         case .flag:
-            switch text {
-            case "true": return .success(.flag(true))
-            case "false": return .success(.flag(false))
-            default: return .failure(FactValueError(message: "'\(fact.id)' takes true or false, not '\(text)'"))
+            // What `show` tells people to type (yes or no, 是或否) is accepted beside true and false.
+            switch text.lowercased() {
+            case "true", "yes", "是": return .success(.flag(true))
+            case "false", "no", "否": return .success(.flag(false))
+            default: return .failure(FactValueError(message: "'\(fact.id)' takes yes or no (true or false), not '\(text)'"))
             }
         }
     }

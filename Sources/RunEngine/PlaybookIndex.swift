@@ -48,6 +48,13 @@ public struct PlaybookIndex: Sendable {
     }
 
     /// The length of `duration` at `severity`, in milliseconds; `nil` for a clock while the level is unknown.
+    /// A milestone's time limit in a run nobody has graded yet: a severity clock counts as the strictest level's
+    /// (the shortest), so that forgetting to grade never lets the response go unjudged; the grade recomputes it.
+    public func strictestUngraded(_ duration: Duration?, severity: String?) -> Int64? {
+        guard severity == nil, case .clock(let name) = duration else { return nil }
+        return playbook.severities.compactMap { $0.clocks[name] }.min()
+    }
+
     public func milliseconds(_ duration: Duration?, severity: String?) -> Int64? {
         switch duration {
         case .fixed(let milliseconds): milliseconds

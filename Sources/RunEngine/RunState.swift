@@ -174,8 +174,9 @@ public struct RunState: Sendable, Hashable {
         case .decisionMade(let step, _, _), .decisionDefaulted(let step, _), .approvalGranted(let step, _),
             .approvalDenied(let step, _), .approvalExpired(let step, _), .approvalRequested(let step, _):
             touch(step)
-        case .trackStarted:
-            break
+        case .trackStarted(let step, let track):
+            // A parallel step entered again (a denial looping back) starts every track afresh.
+            endedTracks[step]?.removeAll { $0 == track }
         case .trackEnded(let step, let track):
             endedTracks[step, default: []].append(track)
         case .joinCompleted:

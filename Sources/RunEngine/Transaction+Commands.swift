@@ -140,6 +140,16 @@ extension Transaction {
                 throw Rejection("invalid", "step '\(stepID)' is not an approval", "步骤 '\(stepID)' 不是审批步骤")
             }
             role = try actingRole(person, for: approval.approver.value, reassigned: false)
+            // Four eyes are two people: whoever holds the step's own role (who asks) does not decide on it, whatever
+            // other roles they hold or took on.
+            if let owner = open.owner, state.holders[owner] == person {
+                throw Rejection(
+                    "separation-of-duties",
+                    "\(person) holds '\(owner)', which asks for this approval, and may not also decide on it; "
+                        + "another holder of '\(approval.approver.value)' (or its stand-in) must",
+                    "\(person) 担任提出此审批的 '\(owner)'，不能再对它作出决定；须由 '\(approval.approver.value)' 的"
+                        + "另一位担任者（或其代理人）审批")
+            }
         default:
             role = try actingRole(person, for: open.owner, reassigned: open.reassigned)
         }
@@ -154,8 +164,8 @@ extension Transaction {
             checkMilestones(step: stepID, event: "acknowledged")
         case .progress(_, let note):
             emit(.stepProgress(step: stepID, note: note), by: by)
-        case .checkItem(_, let item):
-            try tick(item, of: step, open: open, by: by)
+        case .checkItems(_, let items):
+            for item in items { try tick(item, of: step, open: state.active[stepID] ?? open, by: by) }
         case .done(_, let items):
             switch step.kind {
             case .decide:

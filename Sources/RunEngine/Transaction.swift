@@ -188,6 +188,7 @@ struct Transaction {
         for milestone in playbook.milestones where milestone.from == anchor {
             guard state.milestones[milestone.id]?.dueAt == nil,
                 let within = index.milliseconds(milestone.within.value, severity: state.severity)
+                    ?? index.strictestUngraded(milestone.within.value, severity: state.severity)
             else { continue }
             emit(.milestoneDue(milestone: milestone.id, dueAt: instant + within), by: .engine)
             emit(.timerScheduled(timer: "milestone.\(milestone.id)", fireAt: instant + within,

@@ -276,6 +276,23 @@ struct RunCommandTests {
         #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("damaged.tar").path))
     }
 
+    /// `tick` takes several items, as its usage says: all of them, or (one refused) none.
+    @Test func tickTakesSeveralItemsAllOrNone() throws {
+        try startWaterLeak()
+        #expect(try muster(["done", "wl", "report"], minute: 1, as: "bob").status == 0)
+        #expect(try muster(["record", "wl", "leak_source=wall_or_window"], minute: 2, as: "alice").status == 0)
+        #expect(try muster(["grade", "wl", "severe"], minute: 2, as: "alice").status == 0)
+        #expect(try muster(["done", "wl", "assess"], minute: 3, as: "alice").status == 0)
+        #expect(try muster(["approve", "wl", "activate"], minute: 4, as: "dana").status == 0)
+        let refused = try muster(["tick", "wl", "resources", "own_staff", "nonsense"], minute: 5, as: "alice")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("'nonsense' is not an item of 'resources'"), "\(refused.stderr)")
+        let ticked = try muster(["tick", "wl", "resources", "own_staff", "facilities"], minute: 5, as: "alice")
+        #expect(ticked.status == 0, "\(ticked.stderr)")
+        let log = try muster(["log", "wl"], minute: 5).stdout
+        #expect(log.components(separatedBy: "checklist.item").count - 1 == 2, "\(log)")
+    }
+
     @Test func contactDirectoriesAreCheckedLikePlaybooks() throws {
         #expect(try muster(["check", Fixtures.directory.appendingPathComponent("runs-basic/contacts.yaml").path]).status == 0)
         try directory.write("bad-contacts.yaml", Array("contacts: 1\npeople:\n  eve:\n    name: Eve\n    phone: 1\n".utf8))

@@ -128,8 +128,8 @@ struct EngineTests {
         #expect(driver.state.activeOrder == ["report"])
         #expect(driver.state.active["report"]?.due.done == Driver.t0 + 5 * 60_000)
         #expect(driver.state.milestones["reported"]?.dueAt == Driver.t0 + 5 * 60_000)
-        // `responded` uses a severity clock: not due until the run is graded.
-        #expect(driver.state.milestones["responded"]?.dueAt == nil)
+        // `responded` uses a severity clock: until the run is graded, the strictest level's (fatal, 10m).
+        #expect(driver.state.milestones["responded"]?.dueAt == Driver.t0 + 10 * 60_000)
     }
 
     @Test func actionsByTheWrongRoleOrOnInactiveStepsAreRefused() {

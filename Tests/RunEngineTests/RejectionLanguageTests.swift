@@ -90,12 +90,12 @@ struct RejectionLanguageTests {
         },
         Refusal("unknown checklist item", "invalid") {
             var driver = atAssess()
-            return driver.act("alice", .checkItem(step: "assess", item: "peek"), atMinute: 2)
+            return driver.act("alice", .checkItems(step: "assess", items: ["peek"]), atMinute: 2)
         },
         Refusal("item ticked twice", "invalid") {
             var driver = atAssess()
-            driver.act("alice", .checkItem(step: "assess", item: "look"), atMinute: 2)
-            return driver.act("alice", .checkItem(step: "assess", item: "look"), atMinute: 2)
+            driver.act("alice", .checkItems(step: "assess", items: ["look"]), atMinute: 2)
+            return driver.act("alice", .checkItems(step: "assess", items: ["look"]), atMinute: 2)
         },
         Refusal("unticked checklist", "invalid") {
             var driver = atAssess()

@@ -30,7 +30,7 @@ struct ReplayDeterminismTests {
         let owner = step == "shutdown" && random.chance(70) ? "commander" : state.active[step]?.owner
         let person = random.chance(60) ? owner.flatMap { state.holders[$0] } ?? random.pick(people) : random.pick(people)
         let kinds: [Command.Kind] = [
-            .acknowledge(step: step), .progress(step: step, note: "going"), .checkItem(step: step, item: "look"),
+            .acknowledge(step: step), .progress(step: step, note: "going"), .checkItems(step: step, items: ["look"]),
             .done(step: step, items: random.chance(50) ? ["look"] : []),
             .record(fact: "kind", value: random.pick(["small", "large", "huge"])),
             .decide(step: step, option: random.pick(["fix", "watch", "maybe"]), why: nil),
