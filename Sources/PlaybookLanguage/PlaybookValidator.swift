@@ -258,10 +258,32 @@ struct PlaybookValidator {
             case .all, .any: count = parallel.tracks.isEmpty ? 0 : 1
             case .count(let wanted): count = wanted
             }
-            for track in parallel.tracks where !canEnd(track) {
-                reader.error(LanguageRules.unsatisfiableJoin,
-                             "track '\(track.id)' of \(what) never ends: every step in it leads somewhere",
-                             at: track.location, hint: "a track ends at a step without 'next'")
+            // A track the join waits for must be able to end from every step it can reach: a loop with no way
+            // out (each round back to the same steps) would hold the run at the join for ever.
+            let traps = parallel.tracks.map { trap(in: $0) }
+            let endable = traps.filter { $0 == nil }.count
+            let needed: Int
+            switch parallel.join {
+            case .all: needed = parallel.tracks.count
+            case .any: needed = 1
+            case .count(let wanted): needed = wanted
+            }
+            if endable < needed {
+                for (track, trap) in zip(parallel.tracks, traps) {
+                    guard let trap else { continue }
+                    reader.error(
+                        LanguageRules.unsatisfiableJoin,
+                        "track '\(track.id)' of \(what) can never end once it reaches '\(trap.loop[0])': every way from there "
+                            + "leads back into " + trap.loop.map { "'\($0)'" }.joined(separator: ", ")
+                            + ", so the join waits for ever",
+                        at: track.location,
+                        hint: "give one step of the loop a way to end the track (a step without 'next', or a branch to one)",
+                        notes: trap.path.enumerated().map { place, id in
+                            let words = place == 0 ? "the track starts at '\(id)'"
+                                : place == trap.path.count - 1 ? "and back to '\(id)', for ever" : "then '\(id)'"
+                            return Diagnostic.Note(words, at: stepsByID[id]?.location)
+                        })
+                }
             }
             if parallel.tracks.isEmpty || count < 1 || count > parallel.tracks.count {
                 reader.error(LanguageRules.unsatisfiableJoin,
@@ -272,17 +294,80 @@ struct PlaybookValidator {
         }
     }
 
-    /// Whether some step of a track ends it: a step without `next`, or one that leaves the track (to an outcome,
-    /// or, wrongly and reported elsewhere, to another step).
-    private func canEnd(_ track: Track) -> Bool {
-        let own = Set(track.steps.map(\.id))
-        return track.steps.contains { step in
-            if step.isBranching || step.nextLocation != nil && step.next == nil { return true }
-            guard let next = step.next else { return true }
-            return next.targets.contains { target in
-                if case .step(let id) = target.value { return !own.contains(id) }
-                return true
+    /// Where a track can be caught for ever, if anywhere: the steps of a loop inside it from which no way leads to
+    /// the track's end (a step without `next`) or out of it (an outcome), and the shortest path from the track's
+    /// start into that loop and once round it, as the counterexample a diagnostic shows.
+    private func trap(in track: Track) -> (loop: [String], path: [String])? {
+        let own = Dictionary(track.steps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var inside: [String: [String]] = [:]
+        var finishing: [String] = []
+        var canFinish: Set<String> = []
+        var predecessors: [String: [String]] = [:]
+        for step in track.steps {
+            var ends = !step.isBranching && step.next == nil
+            if step.next == nil, step.nextLocation != nil { ends = true }  // unreadable: reported elsewhere
+            if case .parallel = step.kind { ends = ends || step.next == nil }
+            for target in successors(of: step) {
+                switch target {
+                case .outcome:
+                    ends = true
+                case .step(let id):
+                    // A step outside the track is reported elsewhere; do not let it cascade.
+                    if own[id] == nil, !(index(of: id, in: track)) {
+                        ends = true
+                    } else if own[id] != nil {
+                        inside[step.id, default: []].append(id)
+                        predecessors[id, default: []].append(step.id)
+                    }
+                }
             }
+            if ends, canFinish.insert(step.id).inserted { finishing.append(step.id) }
+        }
+        while let id = finishing.popLast() {
+            for predecessor in predecessors[id] ?? [] where canFinish.insert(predecessor).inserted {
+                finishing.append(predecessor)
+            }
+        }
+        // The shortest way from the start to a step that cannot finish.
+        let start = track.start.value
+        guard own[start] != nil else { return nil }
+        var cameFrom: [String: String] = [:]
+        var queue = [start]
+        var seen: Set<String> = [start]
+        var head = 0
+        var trapped: String?
+        while head < queue.count {
+            let id = queue[head]
+            head += 1
+            if !canFinish.contains(id) {
+                trapped = id
+                break
+            }
+            for next in inside[id] ?? [] where seen.insert(next).inserted {
+                cameFrom[next] = id
+                queue.append(next)
+            }
+        }
+        guard let trapped else { return nil }
+        var path = [trapped]
+        while let previous = cameFrom[path[0]] { path.insert(previous, at: 0) }
+        // Once round: follow the first successor that stays trapped until a step repeats.
+        var loop: [String] = []
+        var current = trapped
+        while !loop.contains(current) {
+            loop.append(current)
+            guard let next = (inside[current] ?? []).first(where: { !canFinish.contains($0) }) else { break }
+            current = next
+        }
+        if let first = loop.firstIndex(of: current) { loop = Array(loop[first...]) }
+        return (loop, path + loop.dropFirst(loop.first == trapped ? 1 : 0) + [loop[0]])
+    }
+
+    /// Whether `id` is a step of a parallel step nested in `track`.
+    private func index(of id: String, in track: Track) -> Bool {
+        track.steps.contains { step in
+            guard case .parallel(let parallel) = step.kind else { return false }
+            return parallel.tracks.contains { $0.steps.contains { $0.id == id } }
         }
     }
 

@@ -21,10 +21,20 @@ struct TimingAnalysis {
         self.topLevel = Dictionary(playbook.steps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// A node's worst arrival instant and the node it came from on the path that gives it.
+    /// A node's worst arrival instant and the node it came from on the path that gives it. `at` charges the
+    /// node's loop (if it is in one) once, for what comes after it; `first` is the worst instant the node is first
+    /// reached, which is what a milestone reached at it waits for: going round a loop through the node means it
+    /// was reached before.
     struct Arrival {
         var at: Int64
         var from: String?
+        var first: Int64
+
+        init(at: Int64, from: String?, first: Int64? = nil) {
+            self.at = at
+            self.from = from
+            self.first = first ?? at
+        }
     }
 
     /// The path to `node` through the arrivals' predecessors.
@@ -71,7 +81,7 @@ struct TimingAnalysis {
             var arrival: Arrival
             var path: [String]
             if let topLevel = arrivals[step.value] {
-                arrival = topLevel
+                arrival = Arrival(at: topLevel.first, from: topLevel.from)
                 path = Self.path(to: step.value, in: arrivals)
             } else if let (parallel, track) = enclosingTrack(of: step.value), let outer = arrivals[parallel.id] {
                 // A step inside a track: the parallel step's arrival, then the track's slowest path to it.
@@ -79,7 +89,7 @@ struct TimingAnalysis {
                 let inner = longestArrivals(from: [track.start.value], level: level, undeadlined: &undeadlined,
                                             within: trackSteps)
                 guard let innerArrival = inner[step.value] else { return nil }
-                arrival = Arrival(at: outer.at + innerArrival.at, from: nil)
+                arrival = Arrival(at: outer.first + innerArrival.first, from: nil)
                 path = Self.path(to: parallel.id, in: arrivals) + Self.path(to: step.value, in: inner)
             } else {
                 return nil
@@ -244,9 +254,14 @@ struct TimingAnalysis {
             let cyclic = component.count > 1 || (edges[component[0]] ?? []).contains { $0.0 == component[0] }
             let total = component.reduce(Int64(0)) { $0 + (costs[$1] ?? 0) }
             if cyclic {
+                // Entered from outside: first reached then, or through the loop from another entry.
+                let outside = Dictionary(entered.map { ($0, arrivals[$0]!.at) }, uniquingKeysWith: { first, _ in first })
                 for node in component {
                     let at = entry.at + total - (costs[node] ?? 0)
-                    arrivals[node] = Arrival(at: at, from: node == entryNode ? entry.from : entryNode)
+                    let throughLoop = entered.filter { $0 != node }.map { outside[$0]! + total - (costs[node] ?? 0) }.max()
+                    let first = max(outside[node] ?? Int64.min, throughLoop ?? Int64.min)
+                    arrivals[node] = Arrival(at: at, from: node == entryNode ? entry.from : entryNode,
+                                             first: first == Int64.min ? at : first)
                 }
             }
             for node in component {
