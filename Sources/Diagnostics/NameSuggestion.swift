@@ -1,7 +1,8 @@
 /// Finds the known name closest to a misspelt one, for "did you mean" hints.
 public enum NameSuggestion {
     /// The candidate closest to `name` by edit distance (ignoring case, `-` versus `_`), if one is close enough
-    /// to be a plausible typo: at most a third of the name's length, and at most 3 edits.
+    /// to be a plausible typo: at most a third of the name's length, one more when the two share their first four
+    /// characters (`on_sight` for `on_site`), and at most 3 edits.
     public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
         let wanted = normalised(name)
         var best: (candidate: String, distance: Int)?
@@ -10,7 +11,8 @@ public enum NameSuggestion {
             if best == nil || distance < best!.distance { best = (candidate, distance) }
         }
         guard let best else { return nil }
-        let allowed = min(3, max(1, wanted.count / 3))
+        let sharedStart = zip(wanted, normalised(best.candidate)).prefix { $0 == $1 }.count >= 4
+        let allowed = min(3, max(1, wanted.count / 3) + (sharedStart ? 1 : 0))
         return best.distance <= allowed ? best.candidate : nil
     }
 

@@ -63,6 +63,10 @@ public enum LanguageRules {
     public static let noDeadlineOnPath = DiagnosticRule(
         "no-deadline-on-path", "a step on the way to a milestone has no deadline")
     public static let missingChinese = DiagnosticRule("missing-chinese", "a text people read has no Chinese form")
+    public static let unboundedDecision = DiagnosticRule(
+        "unbounded-decision", "a decision or approval has no time limit")
+    public static let clockAfterDeadline = DiagnosticRule(
+        "clock-after-deadline", "ack_within or report_every is not shorter than done_within")
 
     // Drill scenarios (listed in `ScenarioChecker.rules`).
     public static let undefinedPlaybook = DiagnosticRule("undefined-playbook", "a scenario drills a playbook that does not exist")
@@ -76,6 +80,6 @@ public enum LanguageRules {
         undefinedOption, undefinedValue, conditionType, standInCycle, gotoAcrossTracks, wrongPhase, selfApproval,
         unreachableStep, deadEnd,
         noWayToOutcome, unsatisfiableJoin, missingOwner, missingClock, escalationOrder, escalationAfterDeadline,
-        milestoneInfeasible, noDeadlineOnPath, missingChinese,
+        milestoneInfeasible, noDeadlineOnPath, missingChinese, unboundedDecision, clockAfterDeadline,
     ]
 }

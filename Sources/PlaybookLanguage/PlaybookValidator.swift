@@ -112,10 +112,11 @@ struct PlaybookValidator {
 
     private mutating func requireRole(_ name: Located<String>, _ what: String) {
         guard playbook.role(name.value) == nil else { return }
+        let suggestion = NameSuggestion.closest(to: name.value, in: playbook.roles.map(\.id))
         reader.error(LanguageRules.undefinedRole,
-                     "\(what): role '\(name.value)' is not defined"
-                        + NameSuggestion.didYouMean(name.value, in: playbook.roles.map(\.id)),
-                     at: name.location, hint: "define it under 'roles:'")
+                     "\(what): role '\(name.value)' is not defined" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                     at: name.location,
+                     hint: suggestion == nil ? "define it under 'roles:'" : "fix the spelling, or define the role under 'roles:'")
     }
 
     private mutating func requireDuration(_ duration: Located<Duration>?) {
@@ -207,6 +208,19 @@ struct PlaybookValidator {
         requireDuration(step.ackWithin)
         requireDuration(step.reportEvery)
         requireDuration(step.doneWithin)
+        checkClocksAgainstDeadline(step)
+        switch step.kind {
+        case .decide(let decision) where decision.within == nil && step.doneWithin == nil:
+            reader.warning(LanguageRules.unboundedDecision,
+                           "decision \(what) has no time limit: a run can wait on it for ever", at: step.location,
+                           hint: "give it 'within:' and 'on_expiry:' (the option that is safe by default)")
+        case .approve(let approval) where approval.within == nil && step.doneWithin == nil:
+            reader.warning(LanguageRules.unboundedDecision,
+                           "approval \(what) has no time limit: a run can wait on it for ever", at: step.location,
+                           hint: "give it 'within:' and 'on_expiry: approve' or 'deny'")
+        default:
+            break
+        }
         for rung in step.escalations {
             requireDuration(rung.after)
             for role in rung.notify { requireRole(role, "an escalation of \(what)") }
@@ -368,6 +382,31 @@ struct PlaybookValidator {
         track.steps.contains { step in
             guard case .parallel(let parallel) = step.kind else { return false }
             return parallel.tracks.contains { $0.steps.contains { $0.id == id } }
+        }
+    }
+
+    /// `ack_within` and `report_every` mean something only if they come before `done_within`: at every level, an
+    /// acknowledgement due after the step is overdue, or a first progress report due after it, is a warning.
+    private mutating func checkClocksAgainstDeadline(_ step: Step) {
+        guard let done = step.doneWithin else { return }
+        for (clock, name, why) in [
+            (step.ackWithin, "ack_within", "the step is overdue before it must be acknowledged"),
+            (step.reportEvery, "report_every", "no progress report is due before the step is overdue"),
+        ] {
+            guard let clock else { continue }
+            for level in playbook.severities {
+                guard let before = resolve(clock.value, level), let deadline = resolve(done.value, level),
+                    before >= deadline
+                else { continue }
+                let levelText = playbook.severities.count > 1 ? " at level '\(level.id)'" : ""
+                reader.warning(
+                    LanguageRules.clockAfterDeadline,
+                    "\(name) of step '\(step.id)' (\(Duration.format(milliseconds: before))) is not shorter than its "
+                        + "done_within (\(Duration.format(milliseconds: deadline)))\(levelText): \(why)",
+                    at: clock.location, hint: "shorten \(name), or drop it",
+                    notes: [.init("done_within is here", at: done.location)])
+                break
+            }
         }
     }
 
@@ -549,8 +588,14 @@ struct PlaybookValidator {
             guard reached.insert(id).inserted, let step = stepsByID[id] else { continue }
             for case .step(let next) in successors(of: step) where stepsByID[next] != nil { work.append(next) }
         }
-        // A transition that could not be read hides the steps it leads to: say nothing rather than cascade.
-        let brokenTransitions = playbook.allSteps.contains { $0.next == nil && $0.nextLocation != nil }
+        // A transition that could not be read, or leads to a step that is not defined (a typo, reported once), hides
+        // the steps it was meant to lead to: say nothing of them rather than cascade.
+        let brokenTransitions = playbook.allSteps.contains { step in
+            step.next == nil && step.nextLocation != nil || successors(of: step).contains { target in
+                if case .step(let id) = target { return stepsByID[id] == nil }
+                return false
+            }
+        }
         for step in playbook.allSteps where !reached.contains(step.id) && !brokenTransitions {
             reader.error(LanguageRules.unreachableStep, "step '\(step.id)' can never be reached", at: step.location,
                          hint: "lead to it from another step, or remove it")

@@ -18,7 +18,7 @@ struct OutputFormatTests {
             broken.yaml:13:12: error: the owner of step 'first': role 'comander' is not defined; did you mean 'commander'? [undefined-role]
              13 |     owner: comander
                 |            ^
-                = hint: define it under 'roles:'
+                = hint: fix the spelling, or define the role under 'roles:'
             broken.yaml:16:3: warning: the title of outcome 'done' has no Chinese text [missing-chinese]
              16 |   done: { kind: success, title: Done }
                 |   ^
@@ -38,7 +38,7 @@ struct OutputFormatTests {
         #expect(diagnostics[0]["severity"] == "error")
         #expect(diagnostics[0]["line"] == 13)
         #expect(diagnostics[0]["column"] == 12)
-        #expect(diagnostics[0]["hint"] == "define it under 'roles:'")
+        #expect(diagnostics[0]["hint"] == "fix the spelling, or define the role under 'roles:'")
         #expect(diagnostics[1]["severity"] == "warning")
         #expect(report["summary"]?["errors"] == 1)
         #expect(report["summary"]?["warnings"] == 1)

@@ -51,6 +51,29 @@ struct RuleDiagnosticsTests {
     /// Each rule's id and the text its fixture should give, in the order of `LanguageRules.all`.
     static let expected: [(String, String)] = [
         (
+            "unbounded-decision",
+            """
+            unbounded-decision.yaml:15:3: warning: decision step 'choose' has no time limit: a run can wait on it for ever [unbounded-decision]
+             15 |   choose:
+                |   ^
+                = hint: give it 'within:' and 'on_expiry:' (the option that is safe by default)
+
+            """
+        ),
+        (
+            "clock-after-deadline",
+            """
+            clock-after-deadline.yaml:18:19: warning: report_every of step 'repair' (5h) is not shorter than its done_within (4h): no progress report is due before the step is overdue [clock-after-deadline]
+             18 |     report_every: 5h
+                |                   ^
+                = hint: shorten report_every, or drop it
+            clock-after-deadline.yaml:19:18: note: done_within is here
+             19 |     done_within: 4h
+                |                  ^
+
+            """
+        ),
+        (
             "unknown-key",
             """
             unknown-key.yaml:18:5: error: unknown key 'instrutions' in step 'report'; did you mean 'instructions'? [unknown-key]
@@ -130,12 +153,12 @@ struct RuleDiagnosticsTests {
         (
             "multiple-step-kinds",
             """
-            multiple-step-kinds.yaml:21:5: error: step 'report' is both 'decide' and 'wait' [multiple-step-kinds]
-             21 |     wait: { within: 10m }
+            multiple-step-kinds.yaml:22:5: error: step 'report' is both 'decide' and 'wait' [multiple-step-kinds]
+             22 |     wait: { within: 10m }
                 |     ^
                 = hint: a step is one of action, decide, approve, parallel or wait; split it in two steps
-            multiple-step-kinds.yaml:18:5: note: 'decide' is given here
-             18 |     decide:
+            multiple-step-kinds.yaml:19:5: note: 'decide' is given here
+             19 |     decide:
                 |     ^
 
             """
@@ -143,8 +166,8 @@ struct RuleDiagnosticsTests {
         (
             "next-not-allowed",
             """
-            next-not-allowed.yaml:21:5: error: step 'report' is a 'decide' step, whose branches say where it leads; it takes no 'next' [next-not-allowed]
-             21 |     next: outcome.resolved
+            next-not-allowed.yaml:22:5: error: step 'report' is a 'decide' step, whose branches say where it leads; it takes no 'next' [next-not-allowed]
+             22 |     next: outcome.resolved
                 |     ^
                 = hint: remove 'next' and give each branch its target
 
