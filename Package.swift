@@ -43,14 +43,18 @@ let package = Package(
         .target(name: "Journaling", dependencies: ["RunEngine", "Platform", "Hashing", "JSONText"]),
         // Reports: pure renderings (Markdown, JSON, HTML) of a replayed run.
         .target(name: "Reporting", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText"]),
+        // Views: pure renderings for people of a playbook (outline, graph, paper checklist) and of runs (board,
+        // notifications, one person's work, statistics). Values in, text out: no files, no clock, no environment.
+        .target(name: "Views", dependencies: ["PlaybookLanguage", "RunEngine", "Reporting", "JSONText"]),
         // Drills: scenario injects, scripted players on a virtual clock, evaluation.
         .target(name: "Drills", dependencies: ["RunEngine", "PlaybookLanguage", "Reporting", "JSONText"]),
-        // Command implementations: argument parsing, output, exit codes (the executable only wires them).
+        // The commands: arguments, help, running them against files and the clock, exit codes (the executable only
+        // wires them).
         .target(
             name: "MusterCommands",
             dependencies: [
                 "PlaybookLanguage", "YAMLLoading", "Diagnostics", "JSONText", "Hashing", "RunEngine", "Platform",
-                "Journaling", "Reporting", "Drills",
+                "Journaling", "Reporting", "Views", "Drills",
             ]
         ),
         // A responder runs one process per command: a release build links the Swift runtime statically, which
