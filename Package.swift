@@ -41,7 +41,8 @@ let package = Package(
         .target(name: "RunEngine", dependencies: ["PlaybookLanguage", "JSONText"]),
         // The append-only, hash-chained, fsync'd journal of a run and its head record, behind a file-operations seam.
         .target(name: "Journaling", dependencies: ["RunEngine", "Platform", "Hashing", "JSONText"]),
-        // Reports: pure renderings (Markdown, JSON, HTML) of a replayed run.
+        // Reports: pure renderings (Markdown, JSON, HTML) of a replayed run, and TimeText, the one formatter of
+        // instants and spans that the reports and the views share.
         .target(name: "Reporting", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText"]),
         // Views: pure renderings for people of a playbook (outline, graph, paper checklist) and of runs (board,
         // notifications, one person's work, statistics). Values in, text out: no files, no clock, no environment.

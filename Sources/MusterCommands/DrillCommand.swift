@@ -222,7 +222,8 @@ enum DrillCommand {
         let session = try RunSession(runID, invocation: invocation)
         let (contents, playbook, _, _) = try session.read()
         let evaluation = DrillEvaluation(scenario: loaded.scenario, playbook: playbook, events: contents.events)
-        let drillReport = DrillReport(evaluation: evaluation, report: runReport(contents, playbook), language: invocation.language.rawValue)
+        let drillReport = DrillReport(evaluation: evaluation, report: runReport(contents, playbook),
+                                      language: invocation.language.rawValue)
         if format == "json" {
             var object = drillReport.json().objectValue ?? [:]
             object["run"] = .string(runID)
@@ -281,7 +282,8 @@ enum DrillCommand {
             throw CommandFailure("run '\(words[0])' is not a drill", chinese: "运行 '\(words[0])' 不是演练")
         }
         let evaluation = DrillEvaluation(scenario: plan.scenario, playbook: playbook, events: contents.events)
-        let report = DrillReport(evaluation: evaluation, report: runReport(contents, playbook), language: invocation.language.rawValue)
+        let report = DrillReport(evaluation: evaluation, report: runReport(contents, playbook),
+                                 language: invocation.language.rawValue)
         switch format {
         case "json": invocation.console.out(report.json().serialized(pretty: true) + "\n")
         case "html": invocation.console.out(report.html())

@@ -54,9 +54,8 @@ enum StatsCommand {
         }
         var playbooks: [[UInt8]: Playbook] = [:]
         func input(_ runID: String, _ contents: Journal.Contents, _ playbook: Playbook) -> StatsSummary.RunInput {
-            StatsSummary.RunInput(
-                id: runID, entries: contents.lines.map { JournalEntry(seq: $0.seq, event: $0.event, relative: $0.relative) },
-                head: contents.head, playbook: playbook)
+            let entries = contents.lines.map { JournalEntry(seq: $0.seq, event: $0.event, relative: $0.relative) }
+            return StatsSummary.RunInput(id: runID, entries: entries, head: contents.head, playbook: playbook)
         }
         let runs = directory.runIDs().map { runID -> Result<StatsSummary.RunInput, StatsReadError> in
             let journal = Journal(directory: directory.path + "/" + runID)

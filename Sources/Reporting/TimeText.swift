@@ -11,7 +11,8 @@ public enum TimeText {
         let days = floorDivide(milliseconds, 86_400_000)
         let seconds = (milliseconds - days * 86_400_000) / 1000
         let (year, month, day) = civil(fromDays: days)
-        return "\(year)-\(two(month))-\(two(day)) \(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
+        return "\(year)-\(two(month))-\(two(day)) "
+            + "\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
     }
 
     /// A time since a run's start as `+01:02:03` (hours, minutes, seconds; `-` before the start).

@@ -42,12 +42,14 @@ struct NotificationPanelTests {
     @Test func withoutANotifierAWaitingDeliverySaysWhoWillDeliverItAndWarnsAfterAMinute() {
         let outbox = Self.outbox([(0, Self.requested("n1", ["tech_lead"]))])
         let soon = NotificationPanel(outbox: outbox, now: Self.t0 + 30_000, language: .en, delivering: false).render()
-        #expect(soon.contains("· waiting for delivery: carol (no notifier here: a watch with --notify-command delivers it)"))
+        #expect(soon.contains(
+            "· waiting for delivery: carol (no notifier here: a watch with --notify-command delivers it)"))
         #expect(!soon.contains("⚠"))
         let late = NotificationPanel(outbox: outbox, now: Self.t0 + 120_000, language: .en, delivering: false).render()
         #expect(late.hasSuffix("⚠ 1 notification has waited over a minute (the oldest 2m): no 'muster watch' with "
             + "a notifier seems to be delivering\n"))
-        let chinese = NotificationPanel(outbox: outbox, now: Self.t0 + 120_000, language: .zh, delivering: false).render()
+        let chinese = NotificationPanel(outbox: outbox, now: Self.t0 + 120_000, language: .zh, delivering: false)
+            .render()
         #expect(chinese.contains("通知（最近 1 条）:\n"))
         #expect(chinese.contains("tech_lead: 地板下有水  · 等待送达: carol"))
         #expect(chinese.hasSuffix("⚠ 1 条通知已等待超过一分钟（最久 2m）：似乎没有带通知程序的 'muster watch' 在送达\n"))
