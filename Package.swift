@@ -41,16 +41,21 @@ let package = Package(
         .target(name: "RunEngine", dependencies: ["PlaybookLanguage", "JSONText"]),
         // The append-only, hash-chained, fsync'd journal of a run and its head record, behind a file-operations seam.
         .target(name: "Journaling", dependencies: ["RunEngine", "Platform", "Hashing", "JSONText"]),
-        // Reports: pure renderings (Markdown, JSON, HTML) of a replayed run.
+        // Reports: pure renderings (Markdown, JSON, HTML) of a replayed run, and TimeText, the one formatter of
+        // instants and spans that the reports and the views share.
         .target(name: "Reporting", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText"]),
+        // Views: pure renderings for people of a playbook (outline, graph, paper checklist) and of runs (board,
+        // notifications, one person's work, statistics). Values in, text out: no files, no clock, no environment.
+        .target(name: "Views", dependencies: ["PlaybookLanguage", "RunEngine", "Reporting", "JSONText"]),
         // Drills: scenario injects, scripted players on a virtual clock, evaluation.
         .target(name: "Drills", dependencies: ["RunEngine", "PlaybookLanguage", "Reporting", "JSONText"]),
-        // Command implementations: argument parsing, output, exit codes (the executable only wires them).
+        // The commands: arguments, help, running them against files and the clock, exit codes (the executable only
+        // wires them).
         .target(
             name: "MusterCommands",
             dependencies: [
                 "PlaybookLanguage", "YAMLLoading", "Diagnostics", "JSONText", "Hashing", "RunEngine", "Platform",
-                "Journaling", "Reporting", "Drills",
+                "Journaling", "Reporting", "Views", "Drills",
             ]
         ),
         // A responder runs one process per command: a release build links the Swift runtime statically, which
@@ -68,6 +73,7 @@ let package = Package(
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "RunEngineTests", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "RunEngine", "PlaybookLanguage", "JSONText"], exclude: ["Goldens", "Fixtures"]),
+        .testTarget(name: "ViewsTests", dependencies: ["Views", "RunEngine", "PlaybookLanguage"]),
         .testTarget(name: "JournalingTests", dependencies: ["Journaling", "Platform", "RunEngine", "Hashing"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),

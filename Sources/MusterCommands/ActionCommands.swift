@@ -1,5 +1,6 @@
 import JSONText
 import RunEngine
+import Views
 
 /// The commands people act with on a run: each becomes an engine `Command`, journaled by `RunSession`.
 enum ActionCommands {
@@ -165,7 +166,7 @@ enum ActionCommands {
         }
         if let rejection = outcome.rejection {
             console.error("muster: \(label("refused")) (\(rejection.reason)): "
-                + rejection.message(language: invocation.language) + "\n")
+                + rejection.message(language: invocation.language.rawValue) + "\n")
             return ExitStatus.failure
         }
         return ExitStatus.success

@@ -3,7 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import PlaybookLanguage
+import Reporting
 import RunEngine
 
 /// The wall clock, read once per command at the edge and handed to the engine as a plain value.
@@ -48,40 +48,15 @@ enum Clock {
     }
 }
 
-/// Instants and spans as people read them.
-enum TimeText {
-    /// `2026-11-22 02:53:08Z` (UTC).
-    static func instant(_ milliseconds: Int64) -> String {
-        var seconds = time_t(milliseconds / 1000)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) "
-            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
-    }
-
-    /// `20261122-025308` (UTC), for run ids.
+extension TimeText {
+    /// `20261122-025308` (UTC): an instant as run ids carry it.
     static func compact(_ milliseconds: Int64) -> String {
-        instant(milliseconds).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
-            .replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "Z", with: "")
-    }
-
-    /// `+01:02:03` (hours:minutes:seconds since the run's start).
-    static func relative(_ milliseconds: Int64) -> String {
-        let sign = milliseconds < 0 ? "-" : "+"
-        let total = abs(milliseconds) / 1000
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(sign)\(two(total / 3600)):\(two(total / 60 % 60)):\(two(total % 60))"
-    }
-
-    /// `4m30s`, `1h`, `0s`: the way playbooks write durations.
-    static func span(_ milliseconds: Int64) -> String {
-        PlaybookLanguage.Duration.format(milliseconds: abs(milliseconds))
-    }
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Substring(target), omittingEmptySubsequences: false).joined(separator: replacement)
+        String(instant(milliseconds).compactMap { character -> Character? in
+            switch character {
+            case "-", ":", "Z": nil
+            case " ": "-"
+            default: character
+            }
+        })
     }
 }

@@ -110,10 +110,10 @@ public enum CommandLineTool {
         do {
             return try command.run(invocation)
         } catch let error as UsageError {
-            return usageError(error.text(invocation.language),
-                              command: command, console: console, language: invocation.language)
+            return usageError(error.text(invocation.language.rawValue),
+                              command: command, console: console, language: invocation.language.rawValue)
         } catch let failure as CommandFailure {
-            console.error("muster: error: \(failure.text(invocation.language))\n")
+            console.error("muster: error: \(failure.text(invocation.language.rawValue))\n")
             return ExitStatus.failure
         } catch {
             console.error("muster: error: \(error)\n")

@@ -1,3 +1,5 @@
+import PlaybookLanguage
+
 /// One `muster` command: its name, help text, options and what it does.
 struct CommandSpec: Sendable {
     var name: String
@@ -29,12 +31,10 @@ struct Invocation {
     }
 
     /// `--lang`, else `MUSTER_LANG`, else English.
-    var language: String {
-        if let given = arguments.value("--lang") { return given }
-        if let fromEnvironment = environment["MUSTER_LANG"], ["en", "zh"].contains(fromEnvironment) {
-            return fromEnvironment
-        }
-        return "en"
+    var language: Language {
+        // `--lang` takes only `en` or `zh` (its option says so), so a given value always names a language.
+        if let given = arguments.value("--lang") { return Language(rawValue: given) ?? .en }
+        return environment["MUSTER_LANG"].flatMap(Language.init(rawValue:)) ?? .en
     }
 
     /// `--playbooks`, else `MUSTER_PLAYBOOKS`, else `Playbooks`.

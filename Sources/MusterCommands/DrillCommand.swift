@@ -129,7 +129,7 @@ enum DrillCommand {
         let runID = try defaultRunID(loaded.scenario, invocation)
         try create(loaded, events: events, runID: runID, invocation)
         invocation.console.out(runID + "\n")
-        if invocation.language == "zh" {
+        if invocation.language == .zh {
             invocation.console.error("演练 \(loaded.scenario.id)（预案 \(loaded.playbook.playbook.id)）已开始，"
                 + (virtual ? "使用虚拟时钟；推进时间：'muster drill advance \(runID) 5m'" : "使用真实时钟") + "\n")
         } else {
@@ -198,7 +198,7 @@ enum DrillCommand {
         }
         // Fire what fell due and deliver injects, at the new instant, through the ordinary path.
         let outcome = try session.perform(nil)
-        let chinese = invocation.language == "zh"
+        let chinese = invocation.language == .zh
         let (span, instant) = (TimeText.span(moved), TimeText.instant(outcome.state.lastEventAt))
         let active = outcome.state.activeOrder.joined(separator: ", ")
         invocation.console.out(chinese ? "已拨快 \(span) 至 \(instant)；进行中的步骤：\(active)\n"
@@ -222,7 +222,8 @@ enum DrillCommand {
         let session = try RunSession(runID, invocation: invocation)
         let (contents, playbook, _, _) = try session.read()
         let evaluation = DrillEvaluation(scenario: loaded.scenario, playbook: playbook, events: contents.events)
-        let drillReport = DrillReport(evaluation: evaluation, report: runReport(contents, playbook), language: invocation.language)
+        let drillReport = DrillReport(evaluation: evaluation, report: runReport(contents, playbook),
+                                      language: invocation.language.rawValue)
         if format == "json" {
             var object = drillReport.json().objectValue ?? [:]
             object["run"] = .string(runID)
@@ -230,7 +231,7 @@ enum DrillCommand {
         } else {
             invocation.console.out(format == "md" ? drillReport.markdown() : summary(evaluation, runID: runID, invocation))
         }
-        let chinese = invocation.language == "zh"
+        let chinese = invocation.language == .zh
         invocation.console.error(chinese
             ? "运行 \(runID)：\(contents.lines.count) 个事件；报告：'muster drill report \(runID)'\n"
             : "run \(runID): \(contents.lines.count) events; 'muster drill report \(runID)' for the report\n")
@@ -261,7 +262,7 @@ enum DrillCommand {
     }
 
     static func summary(_ evaluation: DrillEvaluation, runID: String, _ invocation: Invocation) -> String {
-        let zh = invocation.language == "zh"
+        let zh = invocation.language == .zh
         var out = (zh ? "演练评定 " : "drill evaluation ") + "\(evaluation.scenario.id) (\(runID))\n"
         let width = evaluation.results.map(\.objective.id.count).max() ?? 0
         for result in evaluation.results {
@@ -281,7 +282,8 @@ enum DrillCommand {
             throw CommandFailure("run '\(words[0])' is not a drill", chinese: "运行 '\(words[0])' 不是演练")
         }
         let evaluation = DrillEvaluation(scenario: plan.scenario, playbook: playbook, events: contents.events)
-        let report = DrillReport(evaluation: evaluation, report: runReport(contents, playbook), language: invocation.language)
+        let report = DrillReport(evaluation: evaluation, report: runReport(contents, playbook),
+                                 language: invocation.language.rawValue)
         switch format {
         case "json": invocation.console.out(report.json().serialized(pretty: true) + "\n")
         case "html": invocation.console.out(report.html())
@@ -321,7 +323,7 @@ enum DrillCommand {
         }
         var rows: [JSONValue] = []
         var out = ""
-        let zh = invocation.language == "zh"
+        let zh = invocation.language == .zh
         for (kind, days, english, chinese) in programme {
             let previous = last[kind]
             let dueAt = previous.map { $0.0 + days * 86_400_000 } ?? now

@@ -44,7 +44,7 @@ enum ExportCommand {
         try FileOutput.write(RunBundle.archive(members, modified: state.lastEventAt / 1000), to: out)
         invocation.console.out(out + "\n")
         let open = !state.closed
-        invocation.console.error(invocation.language == "zh"
+        invocation.console.error(invocation.language == .zh
             ? "已导出运行 \(runID)：\(contents.lines.count) 行，链头 \(contents.head)\(open ? "（运行尚未结束）" : "")\n"
                 + "校验：'muster verify --bundle \(out)'\n"
             : "exported run \(runID): \(contents.lines.count) lines, head \(contents.head)\(open ? " (still open)" : "")\n"

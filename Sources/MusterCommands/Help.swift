@@ -1,3 +1,5 @@
+import Views
+
 /// The help texts of the command line.
 enum Help {
     /// The list of commands; in Chinese with `language` "zh".

@@ -1,6 +1,7 @@
 import JSONText
 import Journaling
 import RunEngine
+import Views
 
 /// `muster inbox --as PERSON`: one person's work on every live run of the runs directory.
 enum InboxCommand {
@@ -43,7 +44,7 @@ enum InboxCommand {
         if format == "json" {
             invocation.console.out(JSONValue.array(works.map { $0.json() }).serialized(pretty: true) + "\n")
         } else if works.isEmpty {
-            invocation.console.out(invocation.language == "zh" ? "\(person) 在任何进行中的运行里都没有角色\n"
+            invocation.console.out(invocation.language == .zh ? "\(person) 在任何进行中的运行里都没有角色\n"
                                                                : "\(person) holds no role on any live run\n")
         } else {
             invocation.console.out(works.map { $0.render() }.joined(separator: "\n"))

@@ -81,11 +81,11 @@ struct Notifier {
             return try from(invocation)
         } catch {
             let text = switch error {
-            case let failure as CommandFailure: failure.text(invocation.language)
-            case let usage as UsageError: usage.text(invocation.language)
+            case let failure as CommandFailure: failure.text(invocation.language.rawValue)
+            case let usage as UsageError: usage.text(invocation.language.rawValue)
             default: "\(error)"
             }
-            invocation.console.error((invocation.language == "zh" ? "muster: 警告：无法送达通知：" : "muster: warning: "
+            invocation.console.error((invocation.language == .zh ? "muster: 警告：无法送达通知：" : "muster: warning: "
                 + "notifications cannot be delivered: ") + text + "\n")
             return nil
         }

@@ -1,3 +1,4 @@
+import Reporting
 import RunEngine
 
 /// `muster notify --test PERSON`: a test message through the configured channels, before an incident.
@@ -34,7 +35,7 @@ enum NotifyCommand {
             message: "Muster test message: if you read this, escalations reach you",
             messageChinese: "Muster 测试消息：收到此消息，说明升级通知能送达你", step: nil, requestedAt: now)
         let result = notifier.attempt(delivery, runID: "test-\(TimeText.compact(now))", drill: false) { now }
-        let chinese = invocation.language == "zh"
+        let chinese = invocation.language == .zh
         switch result.kind {
         case .notificationSent:
             invocation.console.out(chinese ? "已送达 \(person)\n" : "sent to \(person)\n")

@@ -1,3 +1,5 @@
+import Views
+
 /// `muster print PLAYBOOK`: the paper fallback for when power or network is gone.
 enum PrintCommand {
     static let spec = CommandSpec(

@@ -32,14 +32,15 @@ enum ReportCommand {
         let report = RunReport(playbook: playbook, entries: entries,
                                integrity: Integrity(head: contents.head, lines: contents.lines.count, verified: true))
         let text: String
+        let language = invocation.language.rawValue
         switch format {
-        case "json": text = ReportJSON(report, language: invocation.language).render(kind).serialized(pretty: true) + "\n"
-        case "html": text = HTMLReport(report, language: invocation.language).render(kind)
-        default: text = MarkdownReport(report, language: invocation.language).render(kind)
+        case "json": text = ReportJSON(report, language: language).render(kind).serialized(pretty: true) + "\n"
+        case "html": text = HTMLReport(report, language: language).render(kind)
+        default: text = MarkdownReport(report, language: language).render(kind)
         }
         if let out = invocation.arguments.value("--out") {
             try FileOutput.write(text, to: out)
-            invocation.console.error(invocation.language == "zh" ? "已写入 \(out)\n" : "wrote \(out)\n")
+            invocation.console.error(invocation.language == .zh ? "已写入 \(out)\n" : "wrote \(out)\n")
         } else {
             invocation.console.out(text)
         }

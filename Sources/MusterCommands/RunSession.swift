@@ -151,7 +151,7 @@ struct RunSession {
         guard notifier == nil else { return }
         let waiting = state.outbox.pending.count
         guard waiting > 0 else { return }
-        invocation.console.error(invocation.language == "zh"
+        invocation.console.error(invocation.language == .zh
             ? "muster: \(waiting) 条通知等待送达；此处未配置通知程序（由带 --notify-command 的 'muster watch' 送达）\n"
             : "muster: \(waiting) notification\(waiting == 1 ? "" : "s") waiting for delivery; no notifier is configured "
                 + "here (a 'muster watch' with --notify-command delivers them)\n")

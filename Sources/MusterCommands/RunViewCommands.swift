@@ -1,6 +1,8 @@
 import Journaling
 import JSONText
+import Reporting
 import RunEngine
+import Views
 
 /// Commands that look at runs: status, log, runs, verify.
 enum RunViewCommands {
@@ -131,7 +133,7 @@ enum RunViewCommands {
             let format = try invocation.format(allowed: ["text", "json"])
             let directory = RunsDirectory(invocation)
             let label = Labels(language: invocation.language)
-            let chinese = invocation.language == "zh"
+            let chinese = invocation.language == .zh
             var rows: [JSONValue] = []
             var out = ""
             for runID in directory.runIDs() {
@@ -182,7 +184,7 @@ enum RunViewCommands {
                                  chinese: bundle == nil ? "verify 需要一个运行 id" : "verify --bundle 不需要运行 id")
             }
             let format = try invocation.format(allowed: ["text", "json"])
-            let chinese = invocation.language == "zh"
+            let chinese = invocation.language == .zh
             let failed = chinese ? "muster: 校验失败：" : "muster: verify failed: "
             let runID: String
             let snapshot: () throws(JournalError) -> Journal.Snapshot

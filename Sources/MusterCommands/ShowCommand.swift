@@ -1,3 +1,5 @@
+import Views
+
 /// `muster show FILE|ID`: a playbook laid out for a reviewer who holds the paper plan beside it.
 enum ShowCommand {
     static let spec = CommandSpec(

@@ -1,6 +1,7 @@
 import Hashing
 import Journaling
 import PlaybookLanguage
+import Reporting
 import RunEngine
 
 /// `muster start PLAYBOOK`: begin a live run; prints exactly the run id.
@@ -65,7 +66,7 @@ enum StartCommand {
         }
         invocation.console.out(runID + "\n")
         let active = RunState.fold(events).activeOrder.joined(separator: ", ")
-        invocation.console.error(invocation.language == "zh"
+        invocation.console.error(invocation.language == .zh
             ? "已启动 \(playbook.id) \(playbook.version)；进行中的步骤：\(active)\n查看：'muster status \(runID)'\n"
             : "started \(playbook.id) \(playbook.version); active: \(active)\nsee 'muster status \(runID)'\n")
         return ExitStatus.success

@@ -1,6 +1,8 @@
 import Journaling
 import JSONText
 import PlaybookLanguage
+import Reporting
+import Views
 
 /// `muster stats`: response, repair and report timeliness of the live runs, per playbook and severity level.
 enum StatsCommand {
@@ -51,6 +53,10 @@ enum StatsCommand {
             throw CommandFailure("no runs directory '\(directory.path)' (give --runs DIR or set MUSTER_RUNS)")
         }
         var playbooks: [[UInt8]: Playbook] = [:]
+        func input(_ runID: String, _ contents: Journal.Contents, _ playbook: Playbook) -> StatsSummary.RunInput {
+            let entries = contents.lines.map { JournalEntry(seq: $0.seq, event: $0.event, relative: $0.relative) }
+            return StatsSummary.RunInput(id: runID, entries: entries, head: contents.head, playbook: playbook)
+        }
         let runs = directory.runIDs().map { runID -> Result<StatsSummary.RunInput, StatsReadError> in
             let journal = Journal(directory: directory.path + "/" + runID)
             let contents: Journal.Contents
@@ -64,13 +70,13 @@ enum StatsCommand {
                 return .failure(StatsReadError(run: runID, reason: reason))
             }
             if let playbook = playbooks[contents.playbook] {
-                return .success(.init(id: runID, contents: contents, playbook: playbook))
+                return .success(input(runID, contents, playbook))
             }
             guard let playbook = PlaybookChecker.check(contents.playbook, file: "playbook.yaml").playbook else {
                 return .failure(StatsReadError(run: runID, reason: "its pinned playbook no longer checks"))
             }
             playbooks[contents.playbook] = playbook
-            return .success(.init(id: runID, contents: contents, playbook: playbook))
+            return .success(input(runID, contents, playbook))
         }
         let summary = StatsSummary(runsDirectory: directory.path, runs: runs, now: now, since: since)
         let rendering = StatsRendering(summary: summary, language: invocation.language)

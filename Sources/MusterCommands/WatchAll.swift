@@ -4,6 +4,7 @@
     import Darwin
 #endif
 import Journaling
+import PlaybookLanguage
 import RunEngine
 
 /// `muster watch --all`: every live run of the runs directory (new ones as they start), timers fired on time and
@@ -39,7 +40,7 @@ enum WatchAll {
                     }
                     printed[runID] = contents.lines.count
                     if problems.removeValue(forKey: runID) != nil, !console.terminalOut {
-                        console.error("muster: watch: \(runID): " + (language == "zh" ? "已恢复\n" : "recovered\n"))
+                        console.error("muster: watch: \(runID): " + (language == .zh ? "已恢复\n" : "recovered\n"))
                     }
                     if let real = WatchCommand.realInstant(dueNext: Engine(playbook: outcome.playbook).nextDue(state),
                                                            state: state) {
@@ -48,16 +49,16 @@ enum WatchAll {
                 } catch {
                     let message = WatchCommand.text(of: error, language: language)
                     if problems[runID] != message {
-                        console.error("muster: watch: \(runID): \(message)" + (language == "zh" ? "；每秒重试\n" : "; retrying every second\n"))
+                        console.error("muster: watch: \(runID): \(message)" + (language == .zh ? "；每秒重试\n" : "; retrying every second\n"))
                     }
                     problems[runID] = message
                     lines.append("\(runID)  ⚠ \(message)")
                 }
             }
             if console.terminalOut {
-                let heading = language == "zh" ? "进行中的运行（\(lines.count)）" : "live runs (\(lines.count))"
+                let heading = language == .zh ? "进行中的运行（\(lines.count)）" : "live runs (\(lines.count))"
                 console.out("\u{1B}[H\u{1B}[2J" + heading + (notifier == nil
-                    ? (language == "zh" ? " · 未配置通知程序：不会送达任何通知" : " · no notifier: nobody is told")
+                    ? (language == .zh ? " · 未配置通知程序：不会送达任何通知" : " · no notifier: nobody is told")
                     : "") + "\n" + lines.map { "  " + $0 + "\n" }.joined())
             }
             if console.outputClosed { return ExitStatus.success }
@@ -69,8 +70,8 @@ enum WatchAll {
     }
 
     /// One line for a live run: its playbook, active steps, notifications waiting.
-    private static func summary(_ runID: String, state: RunState, now: Int64, language: String) -> String {
-        let zh = language == "zh"
+    private static func summary(_ runID: String, state: RunState, now: Int64, language: Language) -> String {
+        let zh = language == .zh
         let waiting = state.outbox.pending.count
         return "\(runID)  \(state.start?.playbookID ?? "?")  " + (zh ? "进行中：" : "active: ")
             + (state.activeOrder.isEmpty ? "-" : state.activeOrder.joined(separator: ", "))

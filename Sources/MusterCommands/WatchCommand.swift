@@ -6,7 +6,9 @@
 import JSONText
 import Journaling
 import PlaybookLanguage
+import Reporting
 import RunEngine
+import Views
 
 /// `muster watch RUN`: the live board. Wakes at the next due instant, fires it, shows notifications.
 enum WatchCommand {
@@ -97,7 +99,7 @@ enum WatchCommand {
                     printedSeq = contents.lines.count
                 }
                 if problem != nil, !redraw {
-                    console.error(language == "zh" ? "muster: watch：已恢复\n" : "muster: watch: recovered\n")
+                    console.error(language == .zh ? "muster: watch：已恢复\n" : "muster: watch: recovered\n")
                 }
                 problem = nil
                 if state.closed { return ExitStatus.success }
@@ -126,11 +128,11 @@ enum WatchCommand {
                     throw error
                 }
                 if redraw {
-                    let warning = language == "zh" ? "⚠ 看板无法更新：\(message)；每秒重试\n"
+                    let warning = language == .zh ? "⚠ 看板无法更新：\(message)；每秒重试\n"
                         : "⚠ the board cannot be updated: \(message); retrying every second\n"
                     console.out("\u{1B}[H\u{1B}[2J" + (board ?? "") + "\n" + warning)
                 } else if message != problem {
-                    console.error(language == "zh" ? "muster: watch：\(message)；每秒重试\n"
+                    console.error(language == .zh ? "muster: watch：\(message)；每秒重试\n"
                                                    : "muster: watch: \(message); retrying every second\n")
                 }
                 problem = message
@@ -154,10 +156,10 @@ enum WatchCommand {
     }
 
     /// What a failed wake says to the person watching.
-    static func text(of error: any Error, language: String) -> String {
+    static func text(of error: any Error, language: Language) -> String {
         switch error {
-        case let failure as CommandFailure: failure.text(language)
-        case let usage as UsageError: usage.text(language)
+        case let failure as CommandFailure: failure.text(language.rawValue)
+        case let usage as UsageError: usage.text(language.rawValue)
         default: "\(error)"
         }
     }

@@ -18,4 +18,9 @@ public struct LocalizedText: Sendable, Hashable {
     public func text(_ language: String) -> String {
         (language == "zh" ? chinese ?? english : english ?? chinese) ?? ""
     }
+
+    /// The text in `language`, falling back to the other language.
+    public func text(_ language: Language) -> String {
+        (language == .zh ? chinese ?? english : english ?? chinese) ?? ""
+    }
 }

@@ -50,48 +50,20 @@ public struct ReportWords: Sendable {
     /// A playbook text in the report's language.
     public func text(_ text: LocalizedText?) -> String { text?.text(language) ?? "" }
 
-    /// `2026-11-22 02:53:08Z`.
-    public func instant(_ milliseconds: Int64) -> String {
-        let days = floorDivide(milliseconds, 86_400_000)
-        let rest = milliseconds - days * 86_400_000
-        let (year, month, day) = civil(fromDays: days)
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let seconds = rest / 1000
-        return "\(year)-\(two(month))-\(two(day)) \(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
-    }
+    /// `2026-11-22 02:53:08Z` (`TimeText.instant`).
+    public func instant(_ milliseconds: Int64) -> String { TimeText.instant(milliseconds) }
 
-    /// `+01:02:03`.
-    public func relative(_ milliseconds: Int64) -> String {
-        let total = abs(milliseconds) / 1000
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return (milliseconds < 0 ? "-" : "+") + "\(two(total / 3600)):\(two(total / 60 % 60)):\(two(total % 60))"
-    }
+    /// `+01:02:03` (`TimeText.relative`).
+    public func relative(_ milliseconds: Int64) -> String { TimeText.relative(milliseconds) }
 
-    /// `4m30s`.
-    public func span(_ milliseconds: Int64) -> String {
-        PlaybookLanguage.Duration.format(milliseconds: abs(milliseconds))
-    }
+    /// `4m30s` (`TimeText.span`).
+    public func span(_ milliseconds: Int64) -> String { TimeText.span(milliseconds) }
 
     /// A margin as "4m early" / "on time" / "overdue by 2m" (in Chinese "提前 4m" / "按时" / "逾期 2m").
     public func margin(_ milliseconds: Int64) -> String {
         guard milliseconds >= 0 else { return "\(self("overdue by")) \(span(-milliseconds))" }
         guard milliseconds > 0 else { return language == "zh" ? "按时" : "on time" }
         return language == "zh" ? "\(self("early")) \(span(milliseconds))" : "\(span(milliseconds)) early"
-    }
-
-    private func floorDivide(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : (a - b + 1) / b }
-
-    /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's civil-from-days algorithm).
-    private func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthPart = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthPart + 2) / 5 + 1
-        let month = monthPart < 10 ? monthPart + 3 : monthPart - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// Who did something: `alice (commander)`, `engine`, `inject x`.

@@ -3,13 +3,19 @@
 /// Every id is a quoted string, node labels are HTML-like labels with `&`, `<`, `>` and `"` escaped, edge labels
 /// are quoted strings with `"` and `\` escaped. Each edge carries `class="KIND"` (which SVG output keeps), so
 /// that tools and tests can count the edges of each kind; the kinds are also drawn differently.
-struct GraphRenderingDOT {
-    let graph: StepGraph
+public struct GraphRenderingDOT: Sendable {
+    /// The graph drawn.
+    public let graph: StepGraph
     /// The width titles are wrapped to, in columns (a Chinese character takes two).
     var titleWidth = 28
 
+    /// The DOT document of `graph`.
+    public init(graph: StepGraph) {
+        self.graph = graph
+    }
+
     /// The whole DOT document, ending with a newline.
-    func render() -> String {
+    public func render() -> String {
         var lines: [String] = []
         lines.append("digraph " + quoted(graph.id) + " {")
         let heading = graph.title + "\n" + graph.id + " " + graph.version

@@ -4,7 +4,7 @@ import PlaybookLanguage
 /// durations resolved per severity level, every way out of each step, and the worst case of each milestone.
 ///
 /// The renderings (`text`, `json`, the graph) only lay out what this type works out.
-struct PlaybookOutline {
+public struct PlaybookOutline: Sendable {
     /// A deadline of a step, e.g. "done within respond".
     struct Deadline {
         /// What the deadline bounds.
@@ -53,12 +53,15 @@ struct PlaybookOutline {
         }
     }
 
-    let playbook: Playbook
-    let language: String
+    /// The playbook outlined.
+    public let playbook: Playbook
+    /// The language of the outline's words and of the playbook's texts.
+    public let language: Language
     let labels: PlaybookOutlineLabels
     private let stepsByID: [String: Step]
 
-    init(_ playbook: Playbook, language: String) {
+    /// The outline of `playbook` in `language`.
+    public init(_ playbook: Playbook, language: Language) {
         self.playbook = playbook
         self.language = language
         self.labels = PlaybookOutlineLabels.forLanguage(language)

@@ -103,9 +103,9 @@ struct PlaybookOutlineLabels: Sendable {
         return text + openGloss + gloss + closeGloss
     }
 
-    /// The labels for `language` (`zh`, else English).
-    static func forLanguage(_ language: String) -> PlaybookOutlineLabels {
-        language == "zh" ? chinese : english
+    /// The labels for `language`.
+    static func forLanguage(_ language: Language) -> PlaybookOutlineLabels {
+        language == .zh ? chinese : english
     }
 
     static let english = PlaybookOutlineLabels(

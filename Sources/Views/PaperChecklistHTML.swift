@@ -2,8 +2,14 @@ import Reporting
 
 /// The paper checklist as one self-contained HTML page: printable on A4 (no backgrounds, no page break inside a
 /// step) and readable on a phone. Every playbook text is escaped.
-struct PaperChecklistHTML {
-    let checklist: PaperChecklist
+public struct PaperChecklistHTML: Sendable {
+    /// The checklist laid out.
+    public let checklist: PaperChecklist
+
+    /// The HTML page of `checklist`.
+    public init(checklist: PaperChecklist) {
+        self.checklist = checklist
+    }
 
     private var words: PaperChecklistLabels { checklist.words }
     private var labels: PlaybookOutlineLabels { checklist.outline.labels }
@@ -46,8 +52,9 @@ struct PaperChecklistHTML {
         .box{background:transparent}}
         """
 
-    func render() -> String {
-        var out = "<!doctype html>\n<html lang=\"" + (checklist.language == "zh" ? "zh-CN" : "en") + "\">\n<head>\n"
+    /// The whole page, ending with a newline.
+    public func render() -> String {
+        var out = "<!doctype html>\n<html lang=\"" + (checklist.language == .zh ? "zh-CN" : "en") + "\">\n<head>\n"
         out += "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<title>" + escape(checklist.title) + " — " + escape(words.paperChecklist) + "</title>\n"
         out += "<style>\n" + Self.style + "\n</style>\n</head>\n<body>\n"

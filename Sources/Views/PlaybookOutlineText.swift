@@ -5,16 +5,25 @@ import PlaybookLanguage
 ///
 /// Columns line up by display width (a Chinese character takes two), long texts wrap at `width` columns, and
 /// headings and step ids are bold only when `colour` is set.
-struct PlaybookOutlineText {
-    let outline: PlaybookOutline
-    let colour: Bool
+public struct PlaybookOutlineText: Sendable {
+    /// The outline laid out.
+    public let outline: PlaybookOutline
+    /// Whether headings and step ids are bold (ANSI escapes), for a terminal that shows colour.
+    public let colour: Bool
+    /// The width long texts wrap at, in columns (a Chinese character takes two).
     var width = 100
+
+    /// The text of `outline`, bold where `colour` is set.
+    public init(outline: PlaybookOutline, colour: Bool) {
+        self.outline = outline
+        self.colour = colour
+    }
 
     private var labels: PlaybookOutlineLabels { outline.labels }
     private var playbook: Playbook { outline.playbook }
 
     /// The whole outline, ending with a newline.
-    func render() -> String {
+    public func render() -> String {
         var lines: [String] = []
         header(&lines)
         roles(&lines)

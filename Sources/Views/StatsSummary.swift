@@ -1,4 +1,3 @@
-import Journaling
 import PlaybookLanguage
 import Reporting
 import RunEngine
@@ -9,9 +8,9 @@ import RunEngine
 ///
 /// A pure function of the runs' journals, their pinned playbooks and the instant `now` (for deadlines that have
 /// passed without anybody journaling it yet).
-struct StatsSummary {
+public struct StatsSummary: Sendable {
     /// What a run's milestones of one measure came to.
-    enum Verdict: Equatable {
+    enum Verdict: Equatable, Sendable {
         /// Every milestone of the measure that fell due was reached with margin ≥ 0.
         case onTime
         /// One was reached late, missed, or can no longer be reached.
@@ -21,7 +20,7 @@ struct StatsSummary {
     }
 
     /// The tally of one measure over a set of runs.
-    struct Tally: Equatable {
+    struct Tally: Equatable, Sendable {
         /// Runs in which a milestone of the measure fell due and was decided (on time or not).
         var counted = 0
         var onTime = 0
@@ -44,7 +43,7 @@ struct StatsSummary {
     }
 
     /// The runs of one playbook at one severity level (`severity` nil: never graded).
-    struct Group {
+    struct Group: Sendable {
         var playbook: String
         var severity: String?
         var severityTitle: LocalizedText?
@@ -55,7 +54,7 @@ struct StatsSummary {
     }
 
     /// An after-end obligation (the written report) done after its deadline, or still open past it.
-    struct OverdueReport {
+    struct OverdueReport: Sendable {
         var run: String
         var playbook: String
         var severity: String?
@@ -68,7 +67,7 @@ struct StatsSummary {
     }
 
     /// An ended run without a `report.signed` event.
-    struct UnsignedRun {
+    struct UnsignedRun: Sendable {
         var run: String
         var playbook: String
         var severity: String?
@@ -77,9 +76,11 @@ struct StatsSummary {
     }
 
     /// A run that could not be read, with why.
-    struct UnreadableRun {
-        var run: String
-        var reason: String
+    public struct UnreadableRun: Sendable {
+        /// The run's id.
+        public var run: String
+        /// Why it could not be read, in English.
+        public var reason: String
     }
 
     static let measures: [Milestone.Measure] = [.response, .repair, .report]
@@ -91,21 +92,41 @@ struct StatsSummary {
     var total = Group(playbook: "", severity: nil, severityTitle: nil, severityRank: 0)
     var overdueReports: [OverdueReport] = []
     var unsigned: [UnsignedRun] = []
-    var unreadable: [UnreadableRun] = []
+    /// The runs that were not counted because they could not be read, in the order given.
+    public internal(set) var unreadable: [UnreadableRun] = []
     var drillsExcluded: [String] = []
     var beforeSince: [String] = []
     /// Playbooks (by id) whose measures were taken from milestone ids because none declares `measures:`.
     var measuresFromIDs: Set<String> = []
 
     /// One run, read and checked.
-    struct RunInput {
-        var id: String
-        var contents: Journal.Contents
-        var playbook: Playbook
+    public struct RunInput: Sendable {
+        /// The run's id.
+        public var id: String
+        /// Its journal's lines, in order.
+        public var entries: [JournalEntry]
+        /// The SHA-256 of its journal's last line: the chain's head.
+        public var head: String
+        /// Its pinned playbook.
+        public var playbook: Playbook
+
+        /// A run read from its journal.
+        public init(id: String, entries: [JournalEntry], head: String, playbook: Playbook) {
+            self.id = id
+            self.entries = entries
+            self.head = head
+            self.playbook = playbook
+        }
     }
 
     /// The statistics of `runs` (in the order given; unreadable runs come with their reason).
-    init(runsDirectory: String, runs: [Result<RunInput, StatsReadError>], now: Int64, since: Int64?) {
+    ///
+    /// - Parameters:
+    ///   - runsDirectory: Where the runs were read, as the output names it.
+    ///   - runs: Each run of the directory, read, or why it could not be.
+    ///   - now: The instant deadlines are judged against, in milliseconds since the epoch.
+    ///   - since: Only runs started at or after this instant count (milliseconds since the epoch), if given.
+    public init(runsDirectory: String, runs: [Result<RunInput, StatsReadError>], now: Int64, since: Int64?) {
         self.runsDirectory = runsDirectory
         self.now = now
         self.since = since
@@ -119,7 +140,7 @@ struct StatsSummary {
             case .success(let value):
                 run = value
             }
-            let state = RunState.fold(run.contents.events)
+            let state = RunState.fold(run.entries.map(\.event))
             guard let start = state.start else {
                 unreadable.append(UnreadableRun(run: run.id, reason: "the journal has no run.started event"))
                 continue
@@ -208,9 +229,8 @@ struct StatsSummary {
 
     /// The run's after-end obligations done after their deadline, or open past it.
     private mutating func obligations(of run: RunInput, state: RunState) {
-        let entries = run.contents.lines.map { JournalEntry(seq: $0.seq, event: $0.event, relative: $0.relative) }
-        let report = RunReport(playbook: run.playbook, entries: entries,
-                               integrity: Integrity(head: run.contents.head, lines: entries.count, verified: true))
+        let report = RunReport(playbook: run.playbook, entries: run.entries,
+                               integrity: Integrity(head: run.head, lines: run.entries.count, verified: true))
         for row in report.obligations {
             guard let dueAt = row.dueAt else { continue }
             var doneAt: Int64?
@@ -234,7 +254,15 @@ struct StatsSummary {
 }
 
 /// Why one run could not be read for the statistics.
-struct StatsReadError: Error {
-    var run: String
-    var reason: String
+public struct StatsReadError: Error, Sendable {
+    /// The run's id.
+    public var run: String
+    /// Why it could not be read, in English.
+    public var reason: String
+
+    /// Why run `run` could not be read.
+    public init(run: String, reason: String) {
+        self.run = run
+        self.reason = reason
+    }
 }

@@ -1,3 +1,5 @@
+import PlaybookLanguage
+
 /// The words `muster print` adds around a playbook's own texts, in English and Chinese.
 ///
 /// Ids, durations and conditions are the playbook's own and print as written; everything else on the paper comes
@@ -57,9 +59,9 @@ struct PaperChecklistLabels: Sendable {
     var time: String
     var stepKind: String
 
-    /// The labels for `language` (`zh`, else English).
-    static func forLanguage(_ language: String) -> PaperChecklistLabels {
-        language == "zh" ? chinese : english
+    /// The labels for `language`.
+    static func forLanguage(_ language: Language) -> PaperChecklistLabels {
+        language == .zh ? chinese : english
     }
 
     static let english = PaperChecklistLabels(

@@ -2,13 +2,20 @@
 ///
 /// Boxes are `[ ]`, lines to write on are underscores. Playbook text is escaped so that it can neither start
 /// HTML in a renderer (`<` is written `\<`) nor break a table cell.
-struct PaperChecklistMarkdown {
-    let checklist: PaperChecklist
+public struct PaperChecklistMarkdown: Sendable {
+    /// The checklist laid out.
+    public let checklist: PaperChecklist
+
+    /// The Markdown of `checklist`.
+    public init(checklist: PaperChecklist) {
+        self.checklist = checklist
+    }
 
     private var words: PaperChecklistLabels { checklist.words }
     private var labels: PlaybookOutlineLabels { checklist.outline.labels }
 
-    func render() -> String {
+    /// The whole checklist, ending with a newline.
+    public func render() -> String {
         var out: [String] = []
         out.append("# " + escape(checklist.title) + " — " + words.paperChecklist)
         out.append("")
@@ -143,5 +150,10 @@ extension String {
         var text = self
         while text.last == " " { text.removeLast() }
         return text
+    }
+
+    /// The text with every `target` replaced by `replacement` (Foundation's, which this package does without).
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: Substring(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -1,17 +1,34 @@
 import JSONText
 import PlaybookLanguage
+import Reporting
 import RunEngine
 
 /// One person's work on one run, as `inbox` and `watch --as` show it: the steps they own with the time left,
 /// the approvals and decisions waiting for them, the progress reports they owe (and how many they missed), and
 /// the escalations that reached them with what became of each.
-struct PersonalWork {
-    let runID: String
-    let playbook: Playbook
-    let state: RunState
-    let person: String
-    let now: Int64
-    let language: String
+public struct PersonalWork: Sendable {
+    /// The run's id.
+    public let runID: String
+    /// The run's pinned playbook.
+    public let playbook: Playbook
+    /// The run's state, folded from its journal.
+    public let state: RunState
+    /// Whose work it is.
+    public let person: String
+    /// The instant the work is shown at, in milliseconds since the epoch.
+    public let now: Int64
+    /// The language of the words and of the playbook's texts.
+    public let language: Language
+
+    /// The work of `person` on the run in `state`, as of `now`.
+    public init(runID: String, playbook: Playbook, state: RunState, person: String, now: Int64, language: Language) {
+        self.runID = runID
+        self.playbook = playbook
+        self.state = state
+        self.person = person
+        self.now = now
+        self.language = language
+    }
 
     /// What is asked of the person on one step.
     struct Item {
@@ -27,7 +44,7 @@ struct PersonalWork {
     }
 
     /// The roles the person holds.
-    var roles: Set<String> { Set(state.holders.filter { $0.value == person }.map(\.key)) }
+    public var roles: Set<String> { Set(state.holders.filter { $0.value == person }.map(\.key)) }
 
     var items: [Item] {
         let roles = roles
@@ -56,10 +73,12 @@ struct PersonalWork {
     /// The escalations and other notifications that were for the person.
     var notifications: [Outbox.Delivery] { state.outbox.deliveries.filter { $0.recipient == person } }
 
-    var isEmpty: Bool { items.isEmpty && notifications.isEmpty }
+    /// Whether nothing is asked of the person and no notification was for them.
+    public var isEmpty: Bool { items.isEmpty && notifications.isEmpty }
 
-    func render() -> String {
-        let zh = language == "zh"
+    /// The work as lines for people, each ending in a newline.
+    public func render() -> String {
+        let zh = language == .zh
         var out = zh ? "\(person) 在运行 \(runID)（\(playbook.title.text(language))）中的工作：\n"
             : "\(person)'s work on \(runID) (\(playbook.title.text(language))):\n"
         if items.isEmpty { out += zh ? "  没有等你处理的步骤\n" : "  no step waits for you\n" }
@@ -95,7 +114,9 @@ struct PersonalWork {
         return out
     }
 
-    func json() -> JSONValue {
+    /// The work as JSON: run, person, roles, steps (with `due_at` and `next_report_at` in milliseconds since the
+    /// epoch) and notifications.
+    public func json() -> JSONValue {
         .object([
             "run": .string(runID), "person": .string(person), "roles": .array(roles.sorted().map(JSONValue.string)),
             "steps": .array(items.map { item in

@@ -4,13 +4,19 @@
 /// a number when two would clash; labels are quoted, with `"`, `<`, `>`, `&`, `#` and `|` written as Mermaid entity
 /// codes. Edge kinds use distinct arrows (`-->`, `-.->` for expiries, denials and after-end entries, `==>` for
 /// escalations) and a `linkStyle` per kind colours them; a `%% KIND` comment names each kind's link indices.
-struct GraphRenderingMermaid {
-    let graph: StepGraph
+public struct GraphRenderingMermaid: Sendable {
+    /// The graph drawn.
+    public let graph: StepGraph
     /// The width titles are wrapped to, in columns (a Chinese character takes two).
     var titleWidth = 28
 
+    /// The Mermaid flowchart of `graph`.
+    public init(graph: StepGraph) {
+        self.graph = graph
+    }
+
     /// The whole flowchart, ending with a newline.
-    func render() -> String {
+    public func render() -> String {
         let ids = identifiers()
         var lines = ["flowchart TD"]
         lines.append("    %% " + graph.id + " " + graph.version + ": " + oneLine(graph.title))

@@ -1,34 +1,47 @@
+import PlaybookLanguage
+import Reporting
 import RunEngine
 
 /// The latest notifications of a run, as the boards show them: when each was asked for, to which roles, the
 /// message, and for each person it is for whether it was sent, is waiting (with the last failure and when it is
 /// tried again), failed for good and why, or was acknowledged; so that a commander at the board sees that people
 /// were told without reading the log. Built from the run's outbox (`RunState.outbox`).
-struct NotificationPanel {
+public struct NotificationPanel: Sendable {
     /// How many notifications are shown, the latest last.
     static let shown = 5
     /// How long a notification may wait before the boards say that nobody seems to be delivering.
     static let staleAfter: Int64 = 60_000
 
-    let outbox: Outbox
-    let now: Int64
-    let language: String
+    /// The run's outbox (`RunState.outbox`).
+    public let outbox: Outbox
+    /// The instant the panel is drawn at, in milliseconds since the epoch.
+    public let now: Int64
+    /// The language of the panel's words.
+    public let language: Language
     /// Whether this process has a notifier (and so delivers what is waiting).
-    let delivering: Bool
+    public let delivering: Bool
+
+    /// A panel of `outbox` as of `now`.
+    public init(outbox: Outbox, now: Int64, language: Language, delivering: Bool) {
+        self.outbox = outbox
+        self.now = now
+        self.language = language
+        self.delivering = delivering
+    }
 
     /// The warning for notifications nobody has tried to deliver for over a minute, or nil.
-    static func staleWarning(_ outbox: Outbox, now: Int64, language: String) -> String? {
+    static func staleWarning(_ outbox: Outbox, now: Int64, language: Language) -> String? {
         let stale = outbox.pending.filter { now - ($0.lastAttemptAt ?? $0.requestedAt) > staleAfter }
         guard !stale.isEmpty else { return nil }
         let oldest = TimeText.span(now - (stale.map { $0.lastAttemptAt ?? $0.requestedAt }.min() ?? now))
-        return language == "zh"
+        return language == .zh
             ? "⚠ \(stale.count) 条通知已等待超过一分钟（最久 \(oldest)）：似乎没有带通知程序的 'muster watch' 在送达\n"
             : "⚠ \(stale.count) notification\(stale.count == 1 ? " has" : "s have") waited over a minute (the oldest "
                 + "\(oldest)): no 'muster watch' with a notifier seems to be delivering\n"
     }
 
-    /// The panel's lines, or "" when the run has asked for no notification yet.
-    func render() -> String {
+    /// The panel's lines (a blank line first), or "" when the run has asked for no notification yet.
+    public func render() -> String {
         var order: [String] = []
         var byID: [String: [Outbox.Delivery]] = [:]
         for delivery in outbox.deliveries {
@@ -37,7 +50,7 @@ struct NotificationPanel {
         }
         let shown = order.suffix(Self.shown)
         guard !shown.isEmpty else { return "" }
-        let chinese = language == "zh"
+        let chinese = language == .zh
         var out = "\n" + (chinese ? "通知（最近 \(shown.count) 条）" : "notifications (latest \(shown.count))") + ":\n"
         for id in shown {
             let deliveries = byID[id] ?? []
@@ -53,7 +66,7 @@ struct NotificationPanel {
 
     /// What became of one delivery.
     private func describe(_ delivery: Outbox.Delivery) -> String {
-        let chinese = language == "zh"
+        let chinese = language == .zh
         let person = delivery.recipient ?? delivery.roles.joined(separator: ", ")
         let why = chinese ? delivery.lastFailureChinese ?? delivery.lastFailure : delivery.lastFailure
         switch delivery.status {

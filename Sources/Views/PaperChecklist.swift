@@ -6,7 +6,7 @@ import PlaybookLanguage
 /// Every step comes in the order a team meets it (the main phase from `start`, then file order, parallel tracks
 /// nested in their step, then the after-end steps), with its owner, its deadlines resolved per severity level,
 /// what to do, boxes to tick and lines to write on. The renderings only lay out the pieces built here.
-struct PaperChecklist {
+public struct PaperChecklist: Sendable {
     /// A piece of a line.
     enum Inline: Equatable {
         /// Playbook or label text.
@@ -61,11 +61,12 @@ struct PaperChecklist {
 
     let outline: PlaybookOutline
     let words: PaperChecklistLabels
-    var language: String { outline.language }
+    var language: Language { outline.language }
     var playbook: Playbook { outline.playbook }
     private var labels: PlaybookOutlineLabels { outline.labels }
 
-    init(_ playbook: Playbook, language: String) {
+    /// The checklist of `playbook` in `language`.
+    public init(_ playbook: Playbook, language: Language) {
         outline = PlaybookOutline(playbook, language: language)
         words = PaperChecklistLabels.forLanguage(language)
     }
@@ -348,6 +349,6 @@ struct PaperChecklist {
 
     /// A severity level as a reader names it: its id in English, its title in Chinese.
     private func levelName(_ level: SeverityLevel) -> String {
-        language == "zh" ? outline.text(level.title) : level.id
+        language == .zh ? outline.text(level.title) : level.id
     }
 }

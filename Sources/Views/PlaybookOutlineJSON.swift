@@ -4,13 +4,19 @@ import PlaybookLanguage
 /// The outline as one JSON document, for scripts: the same parts as the text, keys spelled as in the playbook
 /// language (`stand_in`, `reached_when`), texts in the outline's language, durations as written plus their
 /// length in milliseconds at each severity level.
-struct PlaybookOutlineJSON {
-    let outline: PlaybookOutline
+public struct PlaybookOutlineJSON: Sendable {
+    /// The outline laid out.
+    public let outline: PlaybookOutline
+
+    /// The JSON document of `outline`.
+    public init(outline: PlaybookOutline) {
+        self.outline = outline
+    }
 
     private var playbook: Playbook { outline.playbook }
 
     /// The document, pretty-printed, ending with a newline.
-    func render() -> String {
+    public func render() -> String {
         JSONValue.object(document()).serialized(pretty: true) + "\n"
     }
 
@@ -18,7 +24,7 @@ struct PlaybookOutlineJSON {
         var document: JSONObject = [
             "id": .string(playbook.id),
             "version": .string(playbook.version),
-            "language": .string(outline.language),
+            "language": .string(outline.language.rawValue),
             "title": .string(outline.text(playbook.title)),
         ]
         if let summary = playbook.summary { document["summary"] = .string(outline.text(summary)) }

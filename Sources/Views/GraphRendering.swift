@@ -7,7 +7,7 @@ import PlaybookLanguage
 /// sanitises them. A parallel step is entered at its own node (the fork) and left from its join node; its tracks
 /// are clusters inside its cluster. After-end steps sit in a cluster of their own, entered from a node that
 /// stands for "any outcome is reached", which every outcome leads to.
-struct StepGraph {
+public struct StepGraph: Sendable {
     /// The kinds of edge; each renderer draws each kind differently, and DOT names it in the edge's `class`.
     enum EdgeKind: String, CaseIterable {
         /// From the start node to the `start` step.
@@ -96,7 +96,7 @@ struct StepGraph {
     var edges: [Edge] = []
 
     /// The graph of `outline`'s playbook, in its language.
-    init(_ outline: PlaybookOutline) {
+    public init(_ outline: PlaybookOutline) {
         let playbook = outline.playbook
         let labels = outline.labels
         id = playbook.id

@@ -1,6 +1,14 @@
-/// The words of the command line's own output, in English and Chinese.
-struct Labels {
-    let language: String
+import PlaybookLanguage
+
+/// The words of the command line's own output and of the run board, in English and Chinese.
+public struct Labels: Sendable {
+    /// The language the words are given in.
+    public let language: Language
+
+    /// The words in `language`.
+    public init(language: Language) {
+        self.language = language
+    }
 
     private static let chinese: [String: String] = [
         "run": "运行", "playbook": "预案", "severity": "严重级别", "not graded": "未定级", "started": "开始",
@@ -12,8 +20,8 @@ struct Labels {
         "escalated to": "已升级至", "waiting for approval by": "待审批人", "decide": "请决定",
     ]
 
-    /// The word in the output language.
-    func callAsFunction(_ english: String) -> String {
-        language == "zh" ? Self.chinese[english] ?? english : english
+    /// The word in the output language (`english` itself when the table has no Chinese for it).
+    public func callAsFunction(_ english: String) -> String {
+        language == .zh ? Self.chinese[english] ?? english : english
     }
 }

@@ -1,12 +1,12 @@
 /// Widths of text on a terminal or in a diagram, where a Chinese character takes two columns, and wrapping by it.
-enum TextWidth {
+public enum TextWidth {
     /// The columns `text` takes: two for East Asian wide and full-width characters, one for the rest.
-    static func of(_ text: String) -> Int {
+    public static func of(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
     }
 
     /// `text` followed by spaces up to `width` columns.
-    static func pad(_ text: String, to width: Int) -> String {
+    public static func pad(_ text: String, to width: Int) -> String {
         let used = of(text)
         return used >= width ? text : text + String(repeating: " ", count: width - used)
     }

@@ -1,9 +1,10 @@
 import JSONText
 import PlaybookLanguage
+import Reporting
 
 /// The words of `muster stats`, in English and Chinese.
 struct StatsWords {
-    let language: String
+    let language: Language
 
     private static let chinese: [String: String] = [
         "Live runs in": "实战运行统计：", "as of": "截至", "started on or after": "开始不早于", "counted": "计入",
@@ -19,20 +20,29 @@ struct StatsWords {
     ]
 
     func callAsFunction(_ english: String) -> String {
-        language == "zh" ? Self.chinese[english] ?? english : english
+        language == .zh ? Self.chinese[english] ?? english : english
     }
 }
 
 /// `muster stats` as a table for people and as JSON for machines.
-struct StatsRendering {
-    let summary: StatsSummary
-    let language: String
+public struct StatsRendering: Sendable {
+    /// The statistics shown.
+    public let summary: StatsSummary
+    /// The language of the words and of the playbooks' texts.
+    public let language: Language
+
+    /// `summary` shown in `language`.
+    public init(summary: StatsSummary, language: Language) {
+        self.summary = summary
+        self.language = language
+    }
 
     private var words: StatsWords { StatsWords(language: language) }
 
     // MARK: JSON
 
-    func json() -> JSONValue {
+    /// The statistics as one JSON value (instants in milliseconds since the epoch, shares as fractions).
+    public func json() -> JSONValue {
         var object = JSONObject()
         object["runs_directory"] = .string(summary.runsDirectory)
         object["as_of"] = .integer(summary.now)
@@ -85,7 +95,8 @@ struct StatsRendering {
 
     // MARK: Text
 
-    func text() -> String {
+    /// The statistics as tables for people, ending with a newline.
+    public func text() -> String {
         var lines: [String] = []
         var heading = words("Live runs in") + " '" + summary.runsDirectory + "', " + words("as of") + " "
             + TimeText.instant(summary.now)
@@ -93,12 +104,12 @@ struct StatsRendering {
             heading += ", " + words("started on or after") + " " + String(TimeText.instant(since).prefix(10))
         }
         lines.append(heading)
-        let colon = language == "zh" ? "：" : ": "
+        let colon = language == .zh ? "：" : ": "
         var counts = [words("counted") + colon + "\(summary.total.runs.count)"]
         if !summary.drillsExcluded.isEmpty { counts.append(words("drills left out") + colon + "\(summary.drillsExcluded.count)") }
         if !summary.beforeSince.isEmpty { counts.append(words("started before --since") + colon + "\(summary.beforeSince.count)") }
         if !summary.unreadable.isEmpty { counts.append(words("unreadable") + colon + "\(summary.unreadable.count)") }
-        lines.append(counts.joined(separator: language == "zh" ? "；" : "; "))
+        lines.append(counts.joined(separator: language == .zh ? "；" : "; "))
         lines.append("")
         if summary.groups.isEmpty {
             lines.append(words("No live runs."))

@@ -2,11 +2,17 @@ import JSONText
 
 /// A step graph as JSON, for scripts: `nodes` (with the cluster each sits in), `clusters` (with their parent)
 /// and `edges` (with their kind), keyed by the graph's stable node keys.
-struct GraphRenderingJSON {
-    let graph: StepGraph
+public struct GraphRenderingJSON: Sendable {
+    /// The graph drawn.
+    public let graph: StepGraph
+
+    /// The JSON document of `graph`.
+    public init(graph: StepGraph) {
+        self.graph = graph
+    }
 
     /// The document, pretty-printed, ending with a newline.
-    func render() -> String {
+    public func render() -> String {
         var nodes: [JSONValue] = []
         var clusters: [JSONValue] = []
         func visit(_ cluster: StepGraph.Cluster, parent: String?) {

@@ -1,15 +1,31 @@
 import PlaybookLanguage
+import Reporting
 import RunEngine
 
 /// The status board of a run, as text for people: what is active, who owns it, how long is left, milestones.
-struct RunBoard {
-    let runID: String
-    let playbook: Playbook
-    let state: RunState
-    let now: Int64
-    let language: String
+public struct RunBoard: Sendable {
+    /// The run's id, as its directory is named.
+    public let runID: String
+    /// The run's pinned playbook.
+    public let playbook: Playbook
+    /// The run's state, folded from its journal.
+    public let state: RunState
+    /// The instant the board is drawn at, in milliseconds since the epoch: time left is counted from it.
+    public let now: Int64
+    /// The language of the board's words and of the playbook's texts.
+    public let language: Language
 
-    func render() -> String {
+    /// A board of `state` as of `now`.
+    public init(runID: String, playbook: Playbook, state: RunState, now: Int64, language: Language) {
+        self.runID = runID
+        self.playbook = playbook
+        self.state = state
+        self.now = now
+        self.language = language
+    }
+
+    /// The board's lines, each ending in a newline.
+    public func render() -> String {
         let label = Labels(language: language)
         var out = ""
         let title = playbook.title.text(language)
@@ -23,7 +39,7 @@ struct RunBoard {
             // A wrong clock rewrites the run for everyone: say so where everyone looks.
             let size = TimeText.span(jump.size)
             let count = state.clockJumps.count
-            if language == "zh" {
+            if language == .zh {
                 out += "⚠ 时钟\(jump.size < 0 ? "倒退了" : "向前跳了") \(size)（\(TimeText.instant(jump.from)) 之后的一条命令"
                     + "的时间为 \(TimeText.instant(jump.to))）" + (count > 1 ? "；共 \(count) 次跳变" : "") + "，已记入日志\n"
             } else {
@@ -69,8 +85,8 @@ struct RunBoard {
                 if let margin = progress?.margin, progress?.reachedAt != nil {
                     let span = TimeText.span(margin)
                     if margin == 0 {
-                        line += language == "zh" ? "按时达成" : "met on time"
-                    } else if language == "zh" {
+                        line += language == .zh ? "按时达成" : "met on time"
+                    } else if language == .zh {
                         line += "\(label("met"))，\(label(margin >= 0 ? "early" : "late")) \(span)"
                     } else {
                         line += margin >= 0 ? "met, \(span) early" : "met \(span) late"

@@ -1,0 +1,49 @@
+import PlaybookLanguage
+
+/// Instants and spans as people read them, the same in reports, boards and every other view.
+///
+/// Pure arithmetic on milliseconds: no clock, no time zone database; instants are UTC.
+public enum TimeText {
+    /// An instant as `2026-11-22 02:53:08Z` (UTC, to the second, rounded down).
+    ///
+    /// - Parameter milliseconds: Milliseconds since 1970-01-01 00:00:00Z (negative before it).
+    public static func instant(_ milliseconds: Int64) -> String {
+        let days = floorDivide(milliseconds, 86_400_000)
+        let seconds = (milliseconds - days * 86_400_000) / 1000
+        let (year, month, day) = civil(fromDays: days)
+        return "\(year)-\(two(month))-\(two(day)) "
+            + "\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
+    }
+
+    /// A time since a run's start as `+01:02:03` (hours, minutes, seconds; `-` before the start).
+    ///
+    /// - Parameter milliseconds: Milliseconds since the run's first event.
+    public static func relative(_ milliseconds: Int64) -> String {
+        let total = abs(milliseconds) / 1000
+        return (milliseconds < 0 ? "-" : "+") + "\(two(total / 3600)):\(two(total / 60 % 60)):\(two(total % 60))"
+    }
+
+    /// A span the way playbooks write durations: `4m30s`, `1h`, `0s` (its sign is dropped).
+    ///
+    /// - Parameter milliseconds: The span's length in milliseconds.
+    public static func span(_ milliseconds: Int64) -> String {
+        PlaybookLanguage.Duration.format(milliseconds: abs(milliseconds))
+    }
+
+    private static func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+    private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : (a - b + 1) / b }
+
+    /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's civil-from-days algorithm).
+    private static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthPart = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthPart + 2) / 5 + 1
+        let month = monthPart < 10 ? monthPart + 3 : monthPart - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}
