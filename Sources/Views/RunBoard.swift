@@ -96,6 +96,10 @@ public struct RunBoard: Sendable {
                 } else if let dueAt = progress?.dueAt {
                     line += dueAt >= now ? "\(label("due in")) \(TimeText.span(dueAt - now))"
                         : "\(label("overdue by")) \(TimeText.span(now - dueAt))"
+                    // Until the run is graded, a severity clock counts as the strictest level's: say so.
+                    if state.severity == nil, case .clock = milestone.within.value {
+                        line += language == .zh ? "（尚未定级，按最严级别计）" : " (not graded: the strictest level's clock)"
+                    }
                 } else {
                     line += label("pending")
                 }

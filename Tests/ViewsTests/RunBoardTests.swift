@@ -19,7 +19,7 @@ struct RunBoardTests {
 
             milestones:
               reported  Reported  due in 4m
-              responded  Responded  pending
+              responded  Responded  due in 9m (not graded: the strictest level's clock)
 
             """)
     }
@@ -45,6 +45,6 @@ struct RunBoardTests {
         #expect(board.hasPrefix("运行 leak-1 · 漏水演示 (leak-kit 1.0.0) · 实战\n严重级别: 未定级 · 开始 2023-11-14 22:13:20Z"))
         #expect(board.contains("  report  报告漏水  [负责人: on_site (bob)]  剩余 4m\n"))
         #expect(!board.contains("not acknowledged") && !board.contains("未确认"))
-        #expect(board.contains("  responded  已响应  待定\n"))
+        #expect(board.contains("  responded  已响应  剩余 9m（尚未定级，按最严级别计）\n"), "\(board)")
     }
 }
