@@ -41,6 +41,8 @@ let package = Package(
         .target(name: "RunEngine", dependencies: ["PlaybookLanguage", "JSONText"]),
         // The append-only, hash-chained, fsync'd journal of a run and its head record, behind a file-operations seam.
         .target(name: "Journaling", dependencies: ["RunEngine", "Platform", "Hashing", "JSONText"]),
+        // Every state a run of a playbook can reach, explored with the engine: what `check` proves beyond the graph.
+        .target(name: "Exploration", dependencies: ["RunEngine", "PlaybookLanguage"]),
         // Reports: pure renderings (Markdown, JSON, HTML) of a replayed run, and TimeText, the one formatter of
         // instants and spans that the reports and the views share.
         .target(name: "Reporting", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText"]),
@@ -54,7 +56,7 @@ let package = Package(
         .target(
             name: "MusterCommands",
             dependencies: [
-                "PlaybookLanguage", "YAMLLoading", "Diagnostics", "JSONText", "Hashing", "RunEngine", "Platform",
+                "PlaybookLanguage", "YAMLLoading", "Diagnostics", "JSONText", "Hashing", "RunEngine", "Exploration", "Platform",
                 "Journaling", "Reporting", "Views", "Drills",
             ]
         ),
@@ -71,6 +73,7 @@ let package = Package(
         ),
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
+        .testTarget(name: "ExplorationTests", dependencies: ["Exploration", "RunEngine", "PlaybookLanguage"]),
         .testTarget(name: "RunEngineTests", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "RunEngine", "PlaybookLanguage", "JSONText"], exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views", "RunEngine", "PlaybookLanguage"]),

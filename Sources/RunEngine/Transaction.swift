@@ -164,6 +164,14 @@ struct Transaction {
         let kind = playbook.outcome(outcomeID)?.kind.rawValue ?? "aborted"
         emit(.outcomeReached(outcome: outcomeID, kind: kind), by: actor)
         checkMilestones(step: nil, event: "outcome")
+        // A milestone reached at a main-phase step can no longer be reached: the run ended another way. It is not
+        // missed; its timer goes (no timer survives what it measures).
+        for milestone in playbook.milestones where state.milestones[milestone.id]?.reachedAt == nil {
+            guard let step = milestone.reachedWhen.step?.value, index.steps[step]?.phase == .main,
+                state.timers["milestone.\(milestone.id)"] != nil
+            else { continue }
+            emit(.timerCancelled(timer: "milestone.\(milestone.id)"), by: .engine)
+        }
         if state.aborted {
             closeIfDone()
             return
@@ -175,7 +183,8 @@ struct Transaction {
 
     mutating func closeIfDone() {
         guard state.outcome != nil, state.active.isEmpty, !state.closed else { return }
-        for timer in state.dueTimers where timer.purpose.step != nil {
+        // Nothing is timed in a closed run.
+        for timer in state.dueTimers {
             emit(.timerCancelled(timer: timer.id), by: .engine)
         }
         emit(.runClosed, by: .engine)
