@@ -42,7 +42,7 @@ let package = Package(
         // The append-only, hash-chained, fsync'd journal of a run and its head record, behind a file-operations seam.
         .target(name: "Journaling", dependencies: ["RunEngine", "Platform", "Hashing", "JSONText"]),
         // Every state a run of a playbook can reach, explored with the engine: what `check` proves beyond the graph.
-        .target(name: "Exploration", dependencies: ["RunEngine", "PlaybookLanguage"]),
+        .target(name: "Exploration", dependencies: ["RunEngine", "PlaybookLanguage", "Diagnostics"]),
         // Reports: pure renderings (Markdown, JSON, HTML) of a replayed run, and TimeText, the one formatter of
         // instants and spans that the reports and the views share.
         .target(name: "Reporting", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText"]),

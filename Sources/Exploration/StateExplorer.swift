@@ -5,8 +5,8 @@ public import RunEngine
 /// can be finished (each decision option, approval and denial, the facts a step records with each value its
 /// conditions tell apart, a wait's signal), and time passing to the next deadline, which fires the timers due then
 /// in the order the engine fires them; from a start at every severity level. States are compared without their
-/// absolute instants (what is active, the tracks ended, the facts, the milestones' status, the timers' order and
-/// distance), so loops are explored once; exploration stops at `limit` states.
+/// instants (what is active, the tracks ended, the facts, the milestones' status, the order the timers fire in),
+/// so loops are explored once; exploration stops at `limit` states.
 ///
 /// It proves, or gives the shortest counterexample for: every reachable state can still reach an outcome (no
 /// join that waits for ever, no loop without a way out, no wait without an exit); every step can be reached; no
@@ -67,7 +67,7 @@ public struct StateExplorer: Sendable {
         let holders = Dictionary(playbook.roles.map { ($0.id, $0.id) }, uniquingKeysWith: { first, _ in first })
         let values = FactValues(playbook)
         var nodes: [Node] = []
-        var keys: [String: Int] = [:]
+        var keys: [Key: Int] = [:]
         var edges: [[Int]] = []
         var queue: [Int] = []
         var complete = true
@@ -201,7 +201,13 @@ public struct StateExplorer: Sendable {
                 }
             }
         }
-        if let due = engine.nextDue(state) {
+        // Progress clocks (`report_every`) only journal that a report was missed: time moves on to the next deadline
+        // that can change where the run goes, firing them on the way.
+        let deciding = state.timers.values.filter { timer in
+            if case .step(_, .progress) = timer.purpose { return false }
+            return true
+        }
+        if let due = deciding.map(\.fireAt).min() {
             var next = state
             for event in engine.advance(state, to: due) { next.apply(event) }
             let fired = next.eventCount - state.eventCount
@@ -219,23 +225,41 @@ public struct StateExplorer: Sendable {
 
     /// A state without its absolute instants: what is active (and how far), the tracks ended, the facts, the
     /// severity, the outcome, the milestones' status, and the timers by their order and distance from now.
-    static func key(_ state: RunState) -> String {
-        let now = state.lastEventAt
-        var parts: [String] = []
-        parts.append(state.severity ?? "-")
-        parts.append(state.activeOrder.sorted().map { id -> String in
-            guard let open = state.active[id] else { return id }
-            return "\(id):\(open.owner ?? "-"):\(open.acknowledgedAt == nil ? 0 : 1):\(open.itemsDone.sorted())"
-        }.joined(separator: ","))
-        parts.append(state.endedTracks.keys.sorted().map { "\($0)=\(state.endedTracks[$0]!.sorted())" }.joined(separator: ","))
-        parts.append(state.facts.keys.sorted().map { "\($0)=\(state.facts[$0]!)" }.joined(separator: ","))
-        parts.append(state.outcome.map(\.id) ?? "-")
-        parts.append(state.closed ? "closed" : state.aborted ? "aborted" : "open")
-        parts.append(state.milestones.keys.sorted().map { id -> String in
-            let milestone = state.milestones[id]!
-            return "\(id):\(milestone.reachedAt != nil ? "r" : milestone.missed ? "m" : "p")"
-        }.joined(separator: ","))
-        parts.append(state.dueTimers.map { "\($0.fireAt - now):\($0.purpose)" }.joined(separator: ","))
-        return parts.joined(separator: "|")
+    struct Key: Hashable {
+        struct Open: Hashable {
+            var step: String
+            var owner: String?
+            var acknowledged: Bool
+            var items: Set<String>
+        }
+        var severity: String?
+        var active: Set<Open>
+        var ended: [String: Set<String>]
+        var facts: [String: FactValue]
+        var outcome: String?
+        var closed: Bool
+        var aborted: Bool
+        var milestones: [String: UInt8]
+        /// The armed timers in the order they fire (those due at one instant together): which deadline comes
+        /// first is what a run can do next; how far off it is, is not.
+        var timers: [Set<TimerPurpose>]
+    }
+
+    static func key(_ state: RunState) -> Key {
+        var byInstant: [Int64: Set<TimerPurpose>] = [:]
+        for timer in state.timers.values {
+            if case .step(_, .progress) = timer.purpose { continue }
+            byInstant[timer.fireAt, default: []].insert(timer.purpose)
+        }
+        let timers = byInstant.keys.sorted().map { byInstant[$0]! }
+        return Key(
+            severity: state.severity,
+            active: Set(state.active.values.map {
+                Key.Open(step: $0.id, owner: $0.owner, acknowledged: $0.acknowledgedAt != nil, items: $0.itemsDone)
+            }),
+            ended: state.endedTracks.mapValues(Set.init), facts: state.facts, outcome: state.outcome?.id,
+            closed: state.closed, aborted: state.aborted,
+            milestones: state.milestones.mapValues { $0.reachedAt != nil ? 1 : $0.missed ? 2 : 0 },
+            timers: timers)
     }
 }

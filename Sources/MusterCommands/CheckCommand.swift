@@ -1,4 +1,5 @@
 import Diagnostics
+import Exploration
 import PlaybookLanguage
 import YAMLLoading
 
@@ -55,7 +56,12 @@ enum CheckCommand {
                         playbook(id, near: file, invocation: invocation)
                     }.diagnostics
                 } else {
-                    found = PlaybookChecker.check(bytes, file: file, limits: limits).diagnostics
+                    let checked = PlaybookChecker.check(bytes, file: file, limits: limits)
+                    found = checked.diagnostics
+                    // What the graph cannot show, the engine's own runs can: explored when the playbook is sound.
+                    if let playbook = checked.playbook, !found.containsErrors {
+                        found += ExplorationDiagnostics.explore(playbook, file: file)
+                    }
                 }
                 if strict {
                     for index in found.indices where found[index].severity == .warning {
@@ -76,7 +82,7 @@ enum CheckCommand {
         case "sarif":
             let report = SARIFReport(
                 toolName: "muster", toolVersion: CommandLineTool.version,
-                rules: PlaybookChecker.rules + ScenarioChecker.rules)
+                rules: PlaybookChecker.rules + ScenarioChecker.rules + ExplorationDiagnostics.rules)
             console.out(report.render(diagnostics, files: files))
         default:
             console.error(TextRenderer(useColour: console.colourError).render(diagnostics, sources: sources))
