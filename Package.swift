@@ -66,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "muster-bench",
             dependencies: [
-                "CYAML", "YAMLLoading", "PlaybookLanguage", "Diagnostics", "Hashing", "JSONText", "RunEngine",
+                "CYAML", "YAMLLoading", "PlaybookLanguage", "Diagnostics", "Hashing", "JSONText", "RunEngine", "Exploration",
                 "Journaling", "Drills", "Reporting", "MusterCommands",
             ],
             linkerSettings: staticRuntimeInRelease
