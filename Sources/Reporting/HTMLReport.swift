@@ -204,7 +204,9 @@ public struct HTMLReport: Sendable {
             return [.html(titled(words.text(row.title), row.step), "title"),
                     .text((row.owner ?? "—") + (row.holder.map { " · \($0)" } ?? "")),
                     .text(time(row.activatedAt), "time"), .text(time(row.acknowledgedAt), "time"), ended,
-                    .text(time(row.dueAt), "time"), marginCell(row.margin)]
+                    .text(time(row.dueAt), "time"),
+                    row.defaultTaken.map { .text(words("expired, default taken") + ": \($0)", "margin", "late") }
+                        ?? marginCell(row.margin)]
         }
         return table([words("step"), words("owner"), words("activated"), words("acknowledged"), words("done"),
                       words("due"), words("margin")], cells, rowClasses: rowClasses)

@@ -112,7 +112,8 @@ public struct MarkdownReport: Sendable {
                 }
                 return ["\(words.text(row.title)) (\(row.step))",
                         (row.owner ?? "—") + (row.holder.map { " · \($0)" } ?? ""), time(row.activatedAt),
-                        time(row.acknowledgedAt), ended, time(row.dueAt), row.margin.map(words.margin) ?? "—"]
+                        time(row.acknowledgedAt), ended, time(row.dueAt),
+                        row.margin.map(words.margin) ?? (row.defaultTaken.map { words("expired, default taken") + ": \($0)" } ?? "—")]
             })
     }
 

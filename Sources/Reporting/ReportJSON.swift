@@ -116,6 +116,7 @@ public struct ReportJSON: Sendable {
             "holder": optional(row.holder), "activated_at": .integer(row.activatedAt),
             "acknowledged_at": optional(row.acknowledgedAt), "ended_at": optional(row.endedAt), "ending": ending,
             "due_at": optional(row.dueAt), "margin_ms": optional(row.margin), "phase": .string(row.phase.rawValue),
+            "default_taken": row.defaultTaken.map(JSONValue.string) ?? .null,
         ])
     }
 }

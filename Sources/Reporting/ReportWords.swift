@@ -27,7 +27,7 @@ public struct ReportWords: Sendable {
         "Signature": "用户签收", "Facts recorded": "记录的事实", "People": "人员", "Refused commands": "被拒绝的命令",
         "step": "步骤", "owner": "负责人", "activated": "启动", "acknowledged": "确认", "done": "完成", "due": "期限",
         "margin": "余量", "milestone": "里程碑", "reached": "达成", "status": "状态", "met": "按时",
-        "late": "超时", "missed": "错过", "pending": "未到期", "not-reached": "未达成", "when": "时间",
+        "late": "超时", "expired, default taken": "已到期，按默认处理", "missed": "错过", "pending": "未到期", "not-reached": "未达成", "when": "时间",
         "who": "人员", "role": "角色", "option": "选项", "why": "理由", "defaulted on expiry": "超时按默认",
         "granted": "批准", "denied": "驳回", "expired": "超时", "rung": "级", "notified": "通知",
         "reassigned to": "改派给", "went to": "转到", "sent": "已送达", "failed": "失败", "from": "从", "to": "至",

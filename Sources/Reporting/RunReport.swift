@@ -60,9 +60,11 @@ public struct RunReport: Sendable, Hashable {
         public var ending: Ending
         /// The `done` deadline (or the step's own bound), absolute.
         public var dueAt: Int64?
-        /// Milliseconds the step ended before its deadline (negative: overdue by).
+        /// The option taken when nobody decided in time (a decision that expired): it was not done on time.
+        public var defaultTaken: String?
+        /// Milliseconds the step ended before its deadline (negative: overdue by); none for a decision that expired.
         public var margin: Int64? {
-            guard let dueAt, let endedAt, ending == .done else { return nil }
+            guard let dueAt, let endedAt, ending == .done, defaultTaken == nil else { return nil }
             return dueAt - endedAt
         }
         public var phase: Step.Phase
@@ -245,6 +247,7 @@ public struct RunReport: Sendable, Hashable {
                 decisions.append(DecisionRow(at: event.at, step: step, person: person, role: role, option: option,
                                              optionTitle: optionTitle(step, option, index), why: why, defaulted: false))
             case .decisionDefaulted(let step, let option):
+                if let row = openRows[step] { steps[row].defaultTaken = option }
                 decisions.append(DecisionRow(at: event.at, step: step, person: nil, role: nil, option: option,
                                              optionTitle: optionTitle(step, option, index), why: nil, defaulted: true))
             case .approvalGranted(let step, let why), .approvalDenied(let step, let why):
