@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLLoadingTests", dependencies: ["YAMLLoading", "Diagnostics"]),
         .testTarget(
-            name: "PlaybookLanguageTests", dependencies: ["PlaybookLanguage", "YAMLLoading", "Diagnostics"],
+            name: "PlaybookLanguageTests", dependencies: ["PlaybookLanguage", "YAMLLoading", "Diagnostics", "Exploration"],
             exclude: ["Fixtures"]),
         .testTarget(name: "ShippedPlaybookTests", dependencies: ["PlaybookLanguage", "RunEngine", "Diagnostics", "YAMLLoading"]),
         // Runs the built `muster` binary; depending on the executable makes sure it is built first.

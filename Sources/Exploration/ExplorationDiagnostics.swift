@@ -5,7 +5,7 @@ public import PlaybookLanguage
 /// notes pointing at each step of the path.
 public enum ExplorationDiagnostics {
     public static let stuckRun = DiagnosticRule("stuck-run", "a run can reach a state from which no outcome can be reached")
-    public static let neverReached = DiagnosticRule("never-reached", "a step no run reaches, whatever happens")
+    public static let neverReached = DiagnosticRule("never-reached", "a step no run reaches, whatever is decided or recorded")
     public static let timerAfterClose = DiagnosticRule("timer-after-close", "a timer is still armed when a run closes")
     public static let explorationBound = DiagnosticRule(
         "exploration-bound", "the exploration stopped before it saw every state")
