@@ -1,11 +1,9 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
-/// The operating system's files.
+/// The operating system's files: every `FileOperations` call is the system call of that name, retried on EINTR
+/// where the system may interrupt it.
 public struct SystemFiles: FileOperations {
+    /// The system's files.
     public init() {}
 
     public func open(_ path: String, flags: Int32, mode: UInt32) throws(FileError) -> Int32 {
@@ -90,29 +88,17 @@ public struct SystemFiles: FileOperations {
     }
 
     public func rename(_ path: String, to newPath: String) throws(FileError) {
-        #if canImport(Glibc)
-            let renamed = Glibc.rename(path, newPath)
-        #else
-            let renamed = Darwin.rename(path, newPath)
-        #endif
+        let renamed = Glibc.rename(path, newPath)
         guard renamed == 0 else { throw FileError("rename", path: newPath, code: errno) }
     }
 
     public func link(_ path: String, to newPath: String) throws(FileError) {
-        #if canImport(Glibc)
-            let linked = Glibc.link(path, newPath)
-        #else
-            let linked = Darwin.link(path, newPath)
-        #endif
+        let linked = Glibc.link(path, newPath)
         guard linked == 0 else { throw FileError("link", path: newPath, code: errno) }
     }
 
     public func unlink(_ path: String) {
-        #if canImport(Glibc)
-            _ = Glibc.unlink(path)
-        #else
-            _ = Darwin.unlink(path)
-        #endif
+        _ = Glibc.unlink(path)
     }
 
     public func removeDirectory(_ path: String) {
@@ -126,6 +112,12 @@ public struct SystemFiles: FileOperations {
             try fsync(descriptor)
         } catch {
             throw FileError("fsync", path: path, code: error.code)
+        }
+    }
+
+    public func seek(_ descriptor: Int32, to offset: Int) throws(FileError) {
+        guard lseek(descriptor, off_t(offset), SEEK_SET) >= 0 else {
+            throw FileError("seek", path: "fd \(descriptor)", code: errno)
         }
     }
 }
