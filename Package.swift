@@ -2,6 +2,7 @@
 import PackageDescription
 
 /// The Swift runtime linked into the executable rather than loaded from the toolchain, in release builds on Linux.
+/// (Tests/scripts/static-binary.sh links everything in, libyaml and the C library too: one file to copy.)
 let staticRuntimeInRelease: [LinkerSetting] = [
     .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
 ]
