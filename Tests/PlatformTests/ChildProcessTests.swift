@@ -48,7 +48,8 @@ struct ChildProcessTests {
     }
 
     @Test func theProgramGetsTheDefaultSignalDispositions() {
-        // This process ignores SIGTERM for the test's length; the program must not inherit that.
+        // This process ignores SIGTERM for the test's length (every program these tests start gets the default
+        // back, so the tests running meanwhile are not affected); the program must not inherit that.
         let previous = signal(SIGTERM, SIG_IGN)
         defer { signal(SIGTERM, previous) }
         #expect(ChildProcess.run(["sh", "-c", "kill -TERM $$; sleep 5"], input: [], timeout: 10)

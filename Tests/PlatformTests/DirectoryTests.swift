@@ -16,6 +16,7 @@ struct DirectoryTests {
     @Test func ensureMakesTheDirectoryWithItsModeWhateverTheUmask() throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
+        // The umask is the process's: a file another test creates meanwhile is merely made 0600.
         let previous = umask(0o077)
         defer { umask(previous) }
         try Directory.ensure(directory("runs"), mode: 0o770)
