@@ -2,13 +2,13 @@
 import PackageDescription
 
 /// The Swift runtime linked into the executable rather than loaded from the toolchain, in release builds on Linux.
+/// (Tests/scripts/static-binary.sh links everything in, libyaml and the C library too: one file to copy.)
 let staticRuntimeInRelease: [LinkerSetting] = [
     .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
 ]
 
 let package = Package(
     name: "Muster",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "muster", targets: ["muster"]),
         .executable(name: "muster-bench", targets: ["muster-bench"]),
@@ -27,7 +27,9 @@ let package = Package(
 
         // Small leaf libraries written here instead of taken from packages.
         .target(name: "Hashing"),
-        // The system's files behind one seam (the fault-injection point of the tests).
+        // Every system call: files behind one seam (the fault-injection point of the tests), whole-file reads,
+        // directories, the standard streams, clocks and sleeping, child processes, datagrams. The only importer of
+        // Glibc among the libraries (Muster is for Linux; this is the module a port would change).
         .target(name: "Platform"),
         .target(name: "JSONText"),
 
@@ -74,6 +76,7 @@ let package = Package(
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "ExplorationTests", dependencies: ["Exploration", "RunEngine", "PlaybookLanguage"]),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
         .testTarget(name: "RunEngineTests", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "RunEngine", "PlaybookLanguage", "JSONText"], exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views", "RunEngine", "PlaybookLanguage"]),

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 import Hashing
 public import Platform
 public import RunEngine
@@ -63,7 +58,7 @@ public struct Journal: Sendable {
         do {
             try files.makeDirectory(directory, mode: 0o770)
         } catch {
-            if error.code == EEXIST { throw .exists(directory) }
+            if error.nameTaken { throw .exists(directory) }
             throw .io(error)
         }
         let journal = Journal(directory: directory, files: files)
@@ -80,12 +75,16 @@ public struct Journal: Sendable {
             }
         }
         do {
-            let pinned = try files.open(journal.playbookPath, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o660)
+            let pinned = try files.open(
+                journal.playbookPath,
+                flags: OpenFlags.writeOnly | OpenFlags.create | OpenFlags.exclusive | OpenFlags.noFollow, mode: 0o660)
             defer { files.close(pinned) }
             try files.setMode(pinned, 0o660)
             try writeAll(playbook[...], to: pinned, files: files)
             try files.fsync(pinned)
-            let descriptor = try files.open(journal.journalPath, flags: O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o660)
+            let descriptor = try files.open(
+                journal.journalPath,
+                flags: OpenFlags.readWrite | OpenFlags.create | OpenFlags.exclusive | OpenFlags.noFollow, mode: 0o660)
             defer { files.close(descriptor) }
             try files.setMode(descriptor, 0o660)
         } catch {
@@ -96,7 +95,7 @@ public struct Journal: Sendable {
         } catch let error as JournalError {
             throw error
         } catch {
-            throw .io(FileError("write", path: journal.journalPath, code: EIO))
+            throw .io(FileError("write", path: journal.journalPath, code: ErrorCode.io))
         }
         // The new files' entries in the run directory, and the run directory's in the runs directory: without
         // these a power cut could lose the run after 'start' reported it.
@@ -126,9 +125,9 @@ public struct Journal: Sendable {
     public func snapshot() throws(JournalError) -> Snapshot {
         let descriptor: Int32
         do {
-            descriptor = try files.open(journalPath, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
+            descriptor = try files.open(journalPath, flags: OpenFlags.readOnly | OpenFlags.noFollow, mode: 0)
         } catch {
-            throw error.code == ENOENT ? .notFound(directory) : .io(error)
+            throw error.notFound ? .notFound(directory) : .io(error)
         }
         defer { files.close(descriptor) }
         do {
@@ -220,11 +219,11 @@ public struct Journal: Sendable {
         let journal = try readJournal(descriptor, from: 0, to: try size(descriptor))
         let headRecord: [UInt8]?
         do {
-            let record = try files.open(headRecordPath, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
+            let record = try files.open(headRecordPath, flags: OpenFlags.readOnly | OpenFlags.noFollow, mode: 0)
             defer { files.close(record) }
             headRecord = try files.read(record, count: min(try files.size(record), 4096))
         } catch {
-            guard error.code == ENOENT else { throw .io(error) }
+            guard error.notFound else { throw .io(error) }
             headRecord = nil
         }
         return Snapshot(playbook: playbook, journal: journal, headRecord: headRecord)
@@ -262,7 +261,9 @@ public struct Journal: Sendable {
     private func saveHeadRecord(_ record: HeadRecord) {
         let temporary = headRecordPath + ".tmp"
         do {
-            let descriptor = try files.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, mode: 0o660)
+            let descriptor = try files.open(
+                temporary, flags: OpenFlags.writeOnly | OpenFlags.create | OpenFlags.truncate | OpenFlags.noFollow,
+                mode: 0o660)
             defer { files.close(descriptor) }
             try files.setMode(descriptor, 0o660)
             try files.writeAll(record.encoded()[...], to: descriptor)
@@ -277,9 +278,9 @@ public struct Journal: Sendable {
     private func locked<Result>(_ body: (Int32) throws -> Result) throws -> Result {
         let descriptor: Int32
         do {
-            descriptor = try files.open(journalPath, flags: O_RDWR | O_NOFOLLOW, mode: 0)
+            descriptor = try files.open(journalPath, flags: OpenFlags.readWrite | OpenFlags.noFollow, mode: 0)
         } catch {
-            throw error.code == ENOENT ? JournalError.notFound(directory) : JournalError.io(error)
+            throw error.notFound ? JournalError.notFound(directory) : JournalError.io(error)
         }
         defer { files.close(descriptor) }
         do {
@@ -311,7 +312,7 @@ public struct Journal: Sendable {
         var tornBytes: [UInt8] = []
         do {
             if torn > 0 {
-                _ = lseek(descriptor, off_t(offset), SEEK_SET)
+                try files.seek(descriptor, to: offset)
                 tornBytes = try files.read(descriptor, count: torn)
             }
             let sizeBefore = try files.size(descriptor)
@@ -351,14 +352,14 @@ public struct Journal: Sendable {
 
     private static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, files: any FileOperations,
                                  at offset: Int? = nil) throws(FileError) {
-        if let offset { _ = lseek(descriptor, off_t(offset), SEEK_SET) }
+        if let offset { try files.seek(descriptor, to: offset) }
         try files.writeAll(bytes, to: descriptor)
     }
 
     /// The pinned playbook's bytes.
     private func readPlaybook() throws(JournalError) -> [UInt8] {
         do {
-            let pinned = try files.open(playbookPath, flags: O_RDONLY | O_NOFOLLOW, mode: 0)
+            let pinned = try files.open(playbookPath, flags: OpenFlags.readOnly | OpenFlags.noFollow, mode: 0)
             defer { files.close(pinned) }
             return try files.read(pinned, count: try files.size(pinned))
         } catch {
@@ -369,7 +370,7 @@ public struct Journal: Sendable {
     /// The journal's bytes from offset `start` to `end`.
     private func readJournal(_ descriptor: Int32, from start: Int, to end: Int) throws(JournalError) -> [UInt8] {
         do {
-            _ = lseek(descriptor, off_t(start), SEEK_SET)
+            try files.seek(descriptor, to: start)
             return try files.read(descriptor, count: max(0, end - start))
         } catch {
             throw .io(error)

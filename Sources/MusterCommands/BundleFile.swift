@@ -1,4 +1,5 @@
 import Journaling
+import Platform
 
 /// An archive written by `muster export`, opened for `verify --bundle`.
 struct BundleFile {
@@ -16,7 +17,7 @@ struct BundleFile {
                            chinese: "'\(path)' 不是 muster 导出的运行：\(chinese)")
         }
         let bytes: [UInt8]
-        switch FileInput.read(path, limit: sizeLimit) {
+        switch FileReading.read(path, limit: sizeLimit) {
         case .bytes(let read):
             guard read.count <= sizeLimit else { throw refused("it is larger than 1 GiB", "文件超过 1 GiB") }
             bytes = read

@@ -1,5 +1,6 @@
 import Diagnostics
 import Exploration
+import Platform
 import PlaybookLanguage
 import YAMLLoading
 
@@ -30,8 +31,8 @@ enum CheckCommand {
 
         var files: [String] = []
         for path in paths {
-            if FileInput.isDirectory(path) {
-                files += FileInput.yamlFiles(under: path)
+            if FileStatus.isDirectory(path) {
+                files += PlaybookFiles.yamlFiles(under: path)
             } else {
                 files.append(path)
             }
@@ -41,7 +42,7 @@ enum CheckCommand {
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [:]
         for file in files {
-            switch FileInput.read(file, limit: limits.maxFileBytes) {
+            switch FileReading.read(file, limit: limits.maxFileBytes) {
             case .failure(let reason):
                 diagnostics.append(.error(YAMLRules.unreadable.id, "cannot read the file: \(reason)", file: file,
                                           at: nil))
@@ -103,7 +104,7 @@ enum CheckCommand {
         }
         for directory in directories {
             if let path = PlaybookFiles.resolve(id, playbooksDirectory: directory),
-                case .bytes(let bytes) = FileInput.read(path, limit: LoadLimits().maxFileBytes),
+                case .bytes(let bytes) = FileReading.read(path, limit: LoadLimits().maxFileBytes),
                 let playbook = PlaybookChecker.check(bytes, file: path).playbook, playbook.id == id
             {
                 return playbook

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 import Reporting
 import RunEngine
 
@@ -21,30 +17,12 @@ enum Clock {
                 return milliseconds
             }
         #endif
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        let milliseconds = Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
+        let milliseconds = SystemClock.wallMilliseconds()
         guard EventCoding.instantRange.contains(milliseconds) else {
             throw UsageError("the system clock reads \(milliseconds) ms since the epoch, beyond what a journal holds; "
                 + "set the clock right")
         }
         return milliseconds
-    }
-
-    /// Seconds since the epoch on the system's real clock, to the microsecond: for waiting until an instant.
-    static func realSeconds() -> Double {
-        seconds(CLOCK_REALTIME)
-    }
-
-    /// Seconds on a clock that never jumps: for timeouts.
-    static func monotonicSeconds() -> Double {
-        seconds(CLOCK_MONOTONIC)
-    }
-
-    private static func seconds(_ clock: clockid_t) -> Double {
-        var spec = timespec()
-        clock_gettime(clock, &spec)
-        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 }
 

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// The `muster` command line: finds the command, parses its options, runs it and returns the exit status.
 ///
@@ -17,36 +13,13 @@ public enum CommandLineTool {
     public static func runProcess(_ arguments: [String]) -> Never {
         // A closed stdout (`muster note … | head -0`) is not a failure of the action, and must not kill a command
         // before it delivers its notifications: writes to it fail quietly instead.
-        signal(SIGPIPE, SIG_IGN)
-        closeInheritedDescriptorsOnExec()
-        var environment: [String: String] = [:]
-        var pointer = environ
-        while let entry = pointer.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                environment[String(text[..<equals])] = String(text[text.index(after: equals)...])
-            }
-            pointer += 1
-        }
-        exit(run(arguments, environment: environment, console: Console.standard(environment: environment)))
-    }
-
-    /// Marks every descriptor this process was given beyond stdin, stdout and stderr close-on-exec: a notifier (or
-    /// what it leaves running) must not hold a pipe that whoever started muster waits on, or anything else.
-    private static func closeInheritedDescriptorsOnExec() {
-        guard let directory = opendir("/proc/self/fd") else { return }
-        var descriptors: [Int32] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if let descriptor = Int32(name), descriptor > 2 { descriptors.append(descriptor) }
-        }
-        closedir(directory)
-        for descriptor in descriptors {
-            let flags = fcntl(descriptor, F_GETFD)
-            if flags >= 0 { _ = fcntl(descriptor, F_SETFD, flags | FD_CLOEXEC) }
-        }
+        CurrentProcess.ignoreBrokenPipes()
+        // A notifier (or what it leaves running) must not hold a pipe that whoever started muster waits on, or
+        // anything else this process was given.
+        CurrentProcess.closeInheritedDescriptorsOnExec()
+        let environment = CurrentProcess.environment()
+        let console = Console.standard(environment: environment)
+        CurrentProcess.exit(run(arguments, environment: environment, console: console))
     }
 
     /// Runs one command line (`arguments` excludes the program name) and returns its exit status.

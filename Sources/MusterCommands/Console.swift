@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// Where a command's output goes: the result on stdout, everything else on stderr.
 ///
@@ -55,24 +51,11 @@ public final class Console: @unchecked Sendable {
         let allowColour = environment["NO_COLOR"].map(\.isEmpty) ?? true
         let closed = Flag()
         return Console(
-            colourOut: allowColour && isatty(1) == 1, colourError: allowColour && isatty(2) == 1,
-            terminalOut: isatty(1) == 1, closed: closed,
-            out: { text in if !writeAll(text, to: 1) { closed.value = true } },
-            error: { text in _ = writeAll(text, to: 2) })
-    }
-
-    /// Writes every byte; false when the stream is closed (EPIPE: SIGPIPE is ignored) or fails.
-    private static func writeAll(_ text: String, to descriptor: Int32) -> Bool {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            bytes = bytes.dropFirst(written)
-        }
-        return true
+            colourOut: allowColour && StandardStream.output.isTerminal,
+            colourError: allowColour && StandardStream.error.isTerminal,
+            terminalOut: StandardStream.output.isTerminal, closed: closed,
+            out: { text in if !StandardStream.output.write(text) { closed.value = true } },
+            error: { text in StandardStream.error.write(text) })
     }
 
     /// Writes the result.

@@ -3,6 +3,7 @@ import Drills
 import Hashing
 import Journaling
 import JSONText
+import Platform
 import PlaybookLanguage
 import Reporting
 import RunEngine
@@ -65,10 +66,10 @@ enum DrillCommand {
     static func load(_ argument: String, _ invocation: Invocation) throws -> LoadedScenario {
         let directory = invocation.playbooksDirectory
         var path = argument
-        if FileInput.isDirectory(argument) || !(FileInput.read(argument, limit: 0).isBytes) {
+        if FileStatus.isDirectory(argument) || !(FileReading.read(argument, limit: 0).isBytes) {
             path = directory + "/drills/" + argument + ".yaml"
         }
-        guard case .bytes(let bytes) = FileInput.read(path, limit: LoadLimits().maxFileBytes) else {
+        guard case .bytes(let bytes) = FileReading.read(path, limit: LoadLimits().maxFileBytes) else {
             throw CommandFailure("no scenario '\(argument)': not a file, and no '\(path)'")
         }
         var loadedPlaybook: PlaybookFiles.Loaded?
@@ -307,7 +308,7 @@ enum DrillCommand {
         var last: [Scenario.Kind: (Int64, String)] = [:]
         for runID in runs.runIDs() {
             let directory = runs.path + "/" + runID
-            guard case .bytes(let bytes) = FileInput.read(directory + "/scenario.yaml", limit: 1 << 20),
+            guard case .bytes(let bytes) = FileReading.read(directory + "/scenario.yaml", limit: 1 << 20),
                 let (contents, _) = try? Journal(directory: directory).read(),
                 case .runStarted(let start)? = contents.lines.first?.event.kind, start.mode == .drill
             else { continue }
@@ -339,13 +340,6 @@ enum DrillCommand {
         }
         invocation.console.out(format == "json" ? JSONValue.array(rows).serialized(pretty: true) + "\n" : out)
         return ExitStatus.success
-    }
-}
-
-extension FileInput.Outcome {
-    var isBytes: Bool {
-        if case .bytes = self { return true }
-        return false
     }
 }
 

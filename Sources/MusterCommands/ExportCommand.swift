@@ -1,4 +1,5 @@
 import Journaling
+import Platform
 import RunEngine
 
 /// `muster export RUN`: the run as one file that a client or an auditor verifies on any machine.
@@ -36,7 +37,7 @@ enum ExportCommand {
             RunBundle.Member(name: "\(runID)/journal.jsonl", bytes: snapshot.journal),
         ]
         if let record = snapshot.headRecord { members.append(.init(name: "\(runID)/journal.head", bytes: record)) }
-        if case .bytes(let scenario) = FileInput.read(journal.directory + "/scenario.yaml", limit: 1 << 20) {
+        if case .bytes(let scenario) = FileReading.read(journal.directory + "/scenario.yaml", limit: 1 << 20) {
             members.append(.init(name: "\(runID)/scenario.yaml", bytes: scenario))
         }
         let state = RunState.fold(contents.events)

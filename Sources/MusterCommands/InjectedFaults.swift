@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 import Journaling
 import Platform
 import Synchronization
@@ -58,7 +53,10 @@ enum InjectedFaults {
         var error: Int32?
         var occurrence: Int
 
-        static let errors: [String: Int32] = ["ENOSPC": ENOSPC, "EIO": EIO, "EACCES": EACCES, "EROFS": EROFS]
+        static let errors: [String: Int32] = [
+            "ENOSPC": ErrorCode.noSpace, "EIO": ErrorCode.io, "EACCES": ErrorCode.accessDenied,
+            "EROFS": ErrorCode.readOnlyFileSystem,
+        ]
 
         init(_ value: String) throws(UsageError) {
             let invalid = UsageError("MUSTER_TEST_FAULT takes OPERATION:FAULT[@N] (write:ENOSPC, write:short, "
@@ -113,7 +111,7 @@ enum InjectedFaults {
         }
 
         func open(_ path: String, flags: Int32, mode: UInt32) throws(FileError) -> Int32 {
-            let writing = flags & O_ACCMODE != O_RDONLY
+            let writing = flags & OpenFlags.accessMode != OpenFlags.readOnly
             if writing, !path.hasSuffix("/journal.head.tmp"), strikes(.open),
                 let code = fault.error
             {
@@ -127,7 +125,7 @@ enum InjectedFaults {
         func write(_ descriptor: Int32, _ bytes: ArraySlice<UInt8>) throws(FileError) -> Int {
             guard isJournal(descriptor) else { return try system.write(descriptor, bytes) }
             if state.withLock({ state in defer { state.failNextWrite = false }; return state.failNextWrite }) {
-                throw FileError("write", path: "fd \(descriptor)", code: ENOSPC)
+                throw FileError("write", path: "fd \(descriptor)", code: ErrorCode.noSpace)
             }
             guard strikes(.write) else { return try system.write(descriptor, bytes) }
             guard let code = fault.error else {

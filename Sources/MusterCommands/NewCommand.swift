@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// `muster new ID [--out FILE]`: writes a commented starting playbook that passes `muster check --strict`.
 enum NewCommand {
@@ -50,35 +46,14 @@ enum NewCommand {
     /// Creates `path` with `bytes`; refuses when something already exists there.
     private static func create(_ path: String, _ bytes: [UInt8]) throws {
         guard !path.isEmpty else { throw UsageError("--out needs a file name") }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else {
-            let code = errno
-            if code == EEXIST {
+        do {
+            try PlainFile.create(path, bytes: bytes)
+        } catch {
+            if error.operation == "open", error.nameTaken {
                 throw CommandFailure("'\(path)' already exists; not overwriting it")
             }
-            throw CommandFailure("cannot create '\(path)': \(describe(code))")
+            throw CommandFailure("cannot \(error.operation == "open" ? "create" : "write") '\(path)': \(error.reason)")
         }
-        var rest = bytes[...]
-        while !rest.isEmpty {
-            let written = rest.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                close(descriptor)
-                unlink(path)
-                throw CommandFailure("cannot write '\(path)': \(describe(code))")
-            }
-            rest = rest.dropFirst(written)
-        }
-        if close(descriptor) != 0 {
-            let code = errno
-            unlink(path)
-            throw CommandFailure("cannot write '\(path)': \(describe(code))")
-        }
-    }
-
-    private static func describe(_ code: Int32) -> String {
-        String(cString: strerror(code)).lowercased()
     }
 
     /// Plain words that YAML tools read as booleans or null; such an id is quoted.

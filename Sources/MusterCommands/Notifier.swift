@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 import JSONText
+import Platform
 import PlaybookLanguage
 import RunEngine
 
@@ -48,7 +44,7 @@ struct Notifier {
             ?? configuration?.contacts.map { $0.hasPrefix("/") ? $0 : RunsDirectory(invocation).path + "/" + $0 }
         if let path = contactsPath {
             let bytes: [UInt8]
-            switch FileInput.read(path, limit: 1 << 20) {
+            switch FileReading.read(path, limit: 1 << 20) {
             case .bytes(let read): bytes = read
             case .failure(let why):
                 throw CommandFailure("cannot read the contact directory '\(path)': \(why)",
@@ -148,102 +144,42 @@ struct Notifier {
         return JSONValue.object(object).utf8Bytes + [0x0A]
     }
 
-    /// Runs the command (looked up on PATH, never through a shell) in a process group of its own with the
-    /// default signal dispositions, writes `input` to its stdin without ever blocking, and waits at most `timeout`
-    /// in all, whatever the size of the input; on time out the whole group is killed, so that a shell script's
-    /// children do not linger either.
+    /// Runs the command (see `ChildProcess`: looked up on PATH, never through a shell, in a process group of its
+    /// own, its stdin written without blocking, killed with its group when `timeout` has passed).
     private func run(input: [UInt8]) -> Result<Void, DeliveryFailure> {
         guard let argv, !argv.isEmpty else { return .success(()) }
-        var pipeEnds: [Int32] = [0, 0]
-        guard pipe(&pipeEnds) == 0 else {
-            return .failure(DeliveryFailure(why: "cannot create a pipe", whyChinese: "无法创建管道"))
-        }
-        _ = fcntl(pipeEnds[1], F_SETFD, FD_CLOEXEC)
-        _ = fcntl(pipeEnds[1], F_SETFL, fcntl(pipeEnds[1], F_GETFL) | O_NONBLOCK)
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, pipeEnds[0], 0)
-        posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // Muster ignores SIGPIPE (a closed stdout must not kill a command before it delivers); the notifier gets
-        // the defaults back, and no blocked signals.
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGPIPE, SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGCHLD] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var unblocked = sigset_t()
-        sigemptyset(&unblocked)
-        posix_spawnattr_setsigmask(&attributes, &unblocked)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var pid: pid_t = 0
-        let arguments = argv.map { strdup($0) } + [nil]
-        defer { arguments.forEach { free($0) } }
-        let spawned = posix_spawnp(&pid, argv[0], &actions, &attributes, arguments, environ)
-        close(pipeEnds[0])
-        guard spawned == 0 else {
-            close(pipeEnds[1])
-            let reason = String(cString: strerror(spawned))
+        switch ChildProcess.run(argv, input: input, timeout: timeout) {
+        case .exited(0):
+            return .success(())
+        case .exited(let code):
+            return .failure(DeliveryFailure(why: "'\(argv[0])' exited with status \(code)",
+                                            whyChinese: "'\(argv[0])' 以状态 \(code) 退出"))
+        case .signalled(let signal):
+            return .failure(DeliveryFailure(why: "'\(argv[0])' was killed by signal \(signal)",
+                                            whyChinese: "'\(argv[0])' 被信号 \(signal) 终止"))
+        case .timedOut:
+            let limit = Duration.format(milliseconds: Int64(timeout * 1000))
+            return .failure(DeliveryFailure(why: "timed out after \(limit)", whyChinese: "超时（\(limit)）"))
+        case .cannotStart(let code):
+            let reason = ErrorCode.text(code)
             return .failure(DeliveryFailure(why: "cannot run '\(argv[0])': \(reason)",
-                                            whyChinese: "无法运行 '\(argv[0])'：\(Self.chinese(spawned) ?? reason)"))
+                                            whyChinese: "无法运行 '\(argv[0])'：\(Self.chinese(code) ?? reason)"))
+        case .noPipe:
+            return .failure(DeliveryFailure(why: "cannot create a pipe", whyChinese: "无法创建管道"))
+        case .lostTrack:
+            return .failure(DeliveryFailure(why: "lost track of the notifier", whyChinese: "无法获知通知程序的状态"))
         }
-        let deadline = Clock.monotonicSeconds() + timeout
-        var unwritten = input[...]
-        var writing = true
-        var status: Int32 = 0
-        while true {
-            if writing {
-                let written = unwritten.withUnsafeBytes { write(pipeEnds[1], $0.baseAddress, $0.count) }
-                if written > 0 { unwritten = unwritten.dropFirst(written) }
-                // Done, or the notifier closed its stdin (EPIPE): either way nothing more to write.
-                if unwritten.isEmpty || (written < 0 && errno != EAGAIN && errno != EINTR) {
-                    close(pipeEnds[1])
-                    writing = false
-                }
-            }
-            let waited = waitpid(pid, &status, WNOHANG)
-            if waited == pid { break }
-            if waited < 0, errno != EINTR {
-                if writing { close(pipeEnds[1]) }
-                return .failure(DeliveryFailure(why: "lost track of the notifier", whyChinese: "无法获知通知程序的状态"))
-            }
-            if Clock.monotonicSeconds() >= deadline {
-                if writing { close(pipeEnds[1]) }
-                kill(-pid, SIGKILL)
-                _ = waitpid(pid, &status, 0)
-                let limit = Duration.format(milliseconds: Int64(timeout * 1000))
-                return .failure(DeliveryFailure(why: "timed out after \(limit)", whyChinese: "超时（\(limit)）"))
-            }
-            usleep(writing ? 1_000 : 5_000)
-        }
-        if writing { close(pipeEnds[1]) }
-        // Exited normally with 0?
-        let exited = status & 0x7F == 0
-        let code = (status >> 8) & 0xFF
-        guard exited, code == 0 else {
-            return .failure(exited
-                ? DeliveryFailure(why: "'\(argv[0])' exited with status \(code)",
-                                  whyChinese: "'\(argv[0])' 以状态 \(code) 退出")
-                : DeliveryFailure(why: "'\(argv[0])' was killed by signal \(status & 0x7F)",
-                                  whyChinese: "'\(argv[0])' 被信号 \(status & 0x7F) 终止"))
-        }
-        return .success(())
     }
 
     /// Why a notify command could not be started, in Chinese, for the reasons people meet (else the system's
     /// English text is used).
     private static func chinese(_ error: Int32) -> String? {
         switch error {
-        case ENOENT: "没有这个文件"
-        case EACCES: "没有执行权限"
-        case ENOEXEC: "不是可执行文件"
-        case EPERM: "操作不被允许"
-        case ENOMEM, EAGAIN: "系统资源不足"
+        case ErrorCode.notFound: "没有这个文件"
+        case ErrorCode.accessDenied: "没有执行权限"
+        case ErrorCode.notExecutable: "不是可执行文件"
+        case ErrorCode.notPermitted: "操作不被允许"
+        case ErrorCode.outOfMemory, ErrorCode.tryAgain: "系统资源不足"
         default: nil
         }
     }

@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 import Diagnostics
+import Platform
 import PlaybookLanguage
 
 /// The runs directory's `notify.yaml`, read safely: it names a program every command on the host runs, so a file
@@ -13,29 +9,31 @@ enum NotifierFile {
     /// The configuration in `runsDirectory`, `nil` when there is none.
     static func load(_ runsDirectory: String) throws -> (path: String, configuration: NotifierConfiguration)? {
         let path = runsDirectory + "/" + NotifierConfiguration.fileName
-        var status = stat()
-        guard stat(path, &status) == 0 else {
-            if errno == ENOENT { return nil }
-            let why = String(cString: strerror(errno)).lowercased()
+        let status: FileStatus
+        do {
+            status = try FileStatus.of(path)
+        } catch {
+            if error.notFound { return nil }
+            let why = error.reason
             throw CommandFailure("cannot read '\(path)': \(why)", chinese: "无法读取 '\(path)'：\(why)")
         }
-        guard status.st_mode & S_IFMT == S_IFREG else {
+        guard status.kind == .regular else {
             throw CommandFailure("'\(path)' is not a regular file; refusing to read it",
                                  chinese: "'\(path)' 不是普通文件；拒绝读取")
         }
-        guard status.st_uid == 0 || status.st_uid == geteuid() else {
+        guard status.owner == 0 || status.owner == CurrentProcess.effectiveUserID else {
             throw CommandFailure(
-                "'\(path)' belongs to user \(status.st_uid), neither root nor you: refusing to run the program it names",
-                chinese: "'\(path)' 属于用户 \(status.st_uid)，既不是 root 也不是你：拒绝运行其中指定的程序")
+                "'\(path)' belongs to user \(status.owner), neither root nor you: refusing to run the program it names",
+                chinese: "'\(path)' 属于用户 \(status.owner)，既不是 root 也不是你：拒绝运行其中指定的程序")
         }
-        guard status.st_mode & 0o022 == 0 else {
-            let mode = String(status.st_mode & 0o777, radix: 8)
+        guard status.permissions & 0o022 == 0 else {
+            let mode = String(status.permissions & 0o777, radix: 8)
             throw CommandFailure(
                 "'\(path)' can be written by others than its owner (mode \(mode)): a teammate could make everyone run "
                     + "a program; 'chmod go-w \(path)'",
                 chinese: "'\(path)' 除所有者外他人也可写（权限 \(mode)）：队友可借此让所有人运行任意程序；请执行 'chmod go-w \(path)'")
         }
-        guard case .bytes(let bytes) = FileInput.read(path, limit: 1 << 20) else {
+        guard case .bytes(let bytes) = FileReading.read(path, limit: 1 << 20) else {
             throw CommandFailure("cannot read '\(path)'", chinese: "无法读取 '\(path)'")
         }
         let checked = NotifierConfiguration.check(bytes, file: path)

@@ -1,4 +1,5 @@
 import Diagnostics
+import Platform
 import PlaybookLanguage
 import YAMLLoading
 
@@ -16,14 +17,14 @@ enum PlaybookFiles {
     /// The file a command-line argument names: the path itself when it is a file, else `<dir>/<id>.yaml` (or
     /// `.yml`), else the file in the playbooks directory whose `id:` is the argument.
     static func resolve(_ argument: String, playbooksDirectory: String) -> String? {
-        if !FileInput.isDirectory(argument), case .bytes = FileInput.read(argument, limit: 0) { return argument }
+        if !FileStatus.isDirectory(argument), case .bytes = FileReading.read(argument, limit: 0) { return argument }
         for suffix in [".yaml", ".yml"] {
             let candidate = playbooksDirectory + "/" + argument + suffix
-            if case .bytes = FileInput.read(candidate, limit: 0) { return candidate }
+            if case .bytes = FileReading.read(candidate, limit: 0) { return candidate }
         }
         guard NodeReaderName.isPlainID(argument) else { return nil }
-        for file in FileInput.yamlFiles(under: playbooksDirectory) {
-            guard case .bytes(let bytes) = FileInput.read(file, limit: LoadLimits().maxFileBytes),
+        for file in PlaybookFiles.yamlFiles(under: playbooksDirectory) {
+            guard case .bytes(let bytes) = FileReading.read(file, limit: LoadLimits().maxFileBytes),
                 let playbook = PlaybookChecker.check(bytes, file: file).playbook
             else { continue }
             if playbook.id == argument { return file }
@@ -43,7 +44,7 @@ enum PlaybookFiles {
                 chinese: "没有预案 '\(argument)'：既不是文件，'\(invocation.playbooksDirectory)' 中也没有这个 id 的预案")
         }
         let limits = LoadLimits()
-        switch FileInput.read(path, limit: limits.maxFileBytes) {
+        switch FileReading.read(path, limit: limits.maxFileBytes) {
         case .failure(let reason):
             throw CommandFailure("cannot read '\(path)': \(reason)", chinese: "无法读取 '\(path)'：\(reason)")
         case .bytes(let bytes):
@@ -58,6 +59,21 @@ enum PlaybookFiles {
             return Loaded(path: path, bytes: bytes, playbook: playbook, warnings: result.diagnostics)
         }
     }
+
+    /// The YAML files under a directory, recursively, sorted by path; hidden entries are skipped.
+    static func yamlFiles(under directory: String) -> [String] {
+        var found: [String] = []
+        for name in Directory.names(directory) ?? [] where !name.hasPrefix(".") {
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            // Directories are entered only when they are real ones: a link could lead round in a loop.
+            if FileStatus.isRealDirectory(path) {
+                found += yamlFiles(under: path)
+            } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                found.append(path)
+            }
+        }
+        return found.sorted()
+    }
 }
 
 /// Names as the command line accepts them.
@@ -69,4 +85,5 @@ enum NodeReaderName {
             $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-")
         }
     }
+
 }

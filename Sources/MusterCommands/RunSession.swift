@@ -1,6 +1,7 @@
 import Diagnostics
 import Drills
 import Journaling
+import Platform
 import PlaybookLanguage
 import RunEngine
 
@@ -170,7 +171,7 @@ struct RunSession {
     /// The pinned scenario of a drill run, if the run has one.
     func drillPlan(playbook: Playbook) throws -> DrillPlan? {
         let path = journal.directory + "/scenario.yaml"
-        guard case .bytes(let bytes) = FileInput.read(path, limit: 1 << 20) else { return nil }
+        guard case .bytes(let bytes) = FileReading.read(path, limit: 1 << 20) else { return nil }
         let checked = ScenarioChecker.check(bytes, file: "scenario.yaml") { $0 == playbook.id ? playbook : nil }
         guard let scenario = checked.scenario else {
             throw CommandFailure("the pinned scenario of run '\(runID)' no longer checks",

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// Where runs live, and the one way a run id from the command line becomes a path.
 ///
@@ -29,8 +25,7 @@ struct RunsDirectory {
             throw UsageError("'\(id)' is not a run id: letters, digits and '-' only (see 'muster runs')")
         }
         let runPath = path + "/" + id
-        var status = stat()
-        if lstat(runPath, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK {
+        if FileStatus.isSymbolicLink(runPath) {
             throw CommandFailure("run '\(id)' is a symbolic link; refusing to follow it out of '\(path)'",
                                  chinese: "运行 '\(id)' 是符号链接；拒绝跟随它离开 '\(path)'")
         }
@@ -39,31 +34,20 @@ struct RunsDirectory {
 
     /// Creates the runs directory (0770) if it does not exist.
     func ensureExists() throws {
-        var status = stat()
-        if stat(path, &status) == 0 { return }
-        guard mkdir(path, 0o770) == 0 || errno == EEXIST else {
-            let reason = String(cString: strerror(errno))
+        do {
+            try Directory.ensure(path, mode: 0o770)
+        } catch {
+            let reason = error.systemText
             throw CommandFailure("cannot create the runs directory '\(path)': \(reason)",
                                  chinese: "无法创建运行目录 '\(path)'：\(reason)")
         }
-        _ = chmod(path, 0o770)
     }
 
     /// The ids of the runs in the directory, sorted.
     func runIDs() -> [String] {
-        guard let handle = opendir(path) else { return [] }
-        defer { closedir(handle) }
-        var ids: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            var status = stat()
-            // lstat: a symbolic link is never a run, wherever it points.
-            if Self.isValidRunID(name), lstat(path + "/" + name, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-                ids.append(name)
-            }
-        }
-        return ids.sorted()
+        // Not following links: a symbolic link is never a run, wherever it points.
+        (Directory.names(path) ?? [])
+            .filter { Self.isValidRunID($0) && FileStatus.isRealDirectory(path + "/" + $0) }
+            .sorted()
     }
 }

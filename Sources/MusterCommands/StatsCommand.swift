@@ -1,5 +1,6 @@
 import Journaling
 import JSONText
+import Platform
 import PlaybookLanguage
 import Reporting
 import Views
@@ -49,7 +50,7 @@ enum StatsCommand {
         }
         let now = try Clock.now(invocation.environment)
         let directory = RunsDirectory(invocation)
-        guard FileInput.isDirectory(directory.path) else {
+        guard FileStatus.isDirectory(directory.path) else {
             throw CommandFailure("no runs directory '\(directory.path)' (give --runs DIR or set MUSTER_RUNS)")
         }
         var playbooks: [[UInt8]: Playbook] = [:]

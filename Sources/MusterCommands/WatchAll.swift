@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 import Journaling
+import Platform
 import PlaybookLanguage
 import RunEngine
 
@@ -18,7 +14,7 @@ enum WatchAll {
         var printed: [String: Int] = [:]
         var problems: [String: String] = [:]
         while true {
-            var wake = Clock.realSeconds() + 1
+            var wake = SystemClock.wallSeconds() + 1
             var lines: [String] = []
             for runID in runs.runIDs() {
                 do {
@@ -62,10 +58,10 @@ enum WatchAll {
                     : "") + "\n" + lines.map { "  " + $0 + "\n" }.joined())
             }
             if console.outputClosed { return ExitStatus.success }
-            let nowSeconds = Clock.realSeconds()
+            let nowSeconds = SystemClock.wallSeconds()
             if let stopAt, nowSeconds >= stopAt { return ExitStatus.success }
             if let stopAt { wake = min(wake, stopAt) }
-            usleep(UInt32(max(0.001, wake - Clock.realSeconds()) * 1_000_000))
+            SystemClock.sleep(seconds: max(0.001, wake - SystemClock.wallSeconds()))
         }
     }
 

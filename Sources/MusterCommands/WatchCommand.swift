@@ -1,10 +1,6 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 import JSONText
 import Journaling
+import Platform
 import PlaybookLanguage
 import Reporting
 import RunEngine
@@ -46,7 +42,7 @@ enum WatchCommand {
             guard let milliseconds = DurationText.milliseconds(text) else {
                 throw UsageError("--exit-after takes a duration like 30s or 10m, not '\(text)'")
             }
-            stopAt = Clock.realSeconds() + Double(milliseconds) / 1000
+            stopAt = SystemClock.wallSeconds() + Double(milliseconds) / 1000
         }
         if all { return try WatchAll.run(invocation, notifier: notifier, stopAt: stopAt) }
         let runID = invocation.arguments.positionals[0]
@@ -60,7 +56,7 @@ enum WatchCommand {
         var board: String?
         var problem: String?
         while true {
-            var wake = Clock.realSeconds() + 1
+            var wake = SystemClock.wallSeconds() + 1
             do {
                 let session = try RunSession(runID, invocation: invocation)
                 let outcome = try session.perform(nil)
@@ -139,11 +135,11 @@ enum WatchCommand {
             }
             // Its reader went away: this wake's timers and deliveries are done, and nobody reads the rest.
             if console.outputClosed { return ExitStatus.success }
-            let nowSeconds = Clock.realSeconds()
+            let nowSeconds = SystemClock.wallSeconds()
             if let stopAt, nowSeconds >= stopAt { return problem == nil ? ExitStatus.success : ExitStatus.failure }
             if let stopAt { wake = min(wake, stopAt) }
-            let pause = max(0.001, wake - Clock.realSeconds())
-            usleep(UInt32(pause * 1_000_000))
+            let pause = max(0.001, wake - SystemClock.wallSeconds())
+            SystemClock.sleep(seconds: pause)
         }
     }
 

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The file operations Muster's files are written with, behind one seam so that tests can make a write short,
 /// a write fail (a full disk), an fsync fail, a directory unwritable, or the power go out, at a chosen moment.
 public protocol FileOperations: Sendable {
@@ -39,30 +33,14 @@ public protocol FileOperations: Sendable {
     func removeDirectory(_ path: String)
     /// Flushes a directory's entries (a file created or renamed in it) to stable storage.
     func syncDirectory(_ path: String) throws(FileError)
+    /// Moves the descriptor's offset to `offset` bytes from the start: where the next read or write happens.
+    func seek(_ descriptor: Int32, to offset: Int) throws(FileError)
 }
 
-/// A failed file operation: which, on what, and the system's error number.
-public struct FileError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var operation: String
-    public var path: String
-    public var code: Int32
-
-    public init(_ operation: String, path: String, code: Int32) {
-        self.operation = operation
-        self.path = path
-        self.code = code
-    }
-
-    public var description: String {
-        "\(operation) failed on '\(path)': \(reason)"
-    }
-
-    /// Whether the error is that the name is taken.
-    public var nameTaken: Bool { code == EEXIST }
-
-    /// The system's words for the error number, in lower case.
-    public var reason: String {
-        String(cString: strerror(code)).lowercased()
+extension FileOperations {
+    /// Moves the offset of the system's descriptor: what every implementation that passes descriptors through to
+    /// `SystemFiles` wants.
+    public func seek(_ descriptor: Int32, to offset: Int) throws(FileError) {
+        try SystemFiles().seek(descriptor, to: offset)
     }
 }
-

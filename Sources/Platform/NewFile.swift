@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 extension FileOperations {
     /// Writes `bytes` as a new file at `path`, whole or not at all, never over an existing file: to a temporary
@@ -34,16 +30,6 @@ extension FileOperations {
         linked = true
         unlink(temporary)
         try syncDirectory(FilePath.directory(of: path))
-    }
-
-    /// Writes every byte, however many writes it takes; a write that makes no progress is EIO.
-    public func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32) throws(FileError) {
-        var rest = bytes
-        while !rest.isEmpty {
-            let written = try write(descriptor, rest)
-            guard written > 0 else { throw FileError("write", path: "fd \(descriptor)", code: EIO) }
-            rest = rest.dropFirst(written)
-        }
     }
 }
 

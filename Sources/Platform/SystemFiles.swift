@@ -1,19 +1,19 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
-/// The operating system's files.
+/// The operating system's files: every `FileOperations` call is the system call of that name, retried on EINTR
+/// where the system may interrupt it.
 public struct SystemFiles: FileOperations {
+    /// The system's files.
     public init() {}
 
+    /// open(2) with O_CLOEXEC added: no program Muster starts inherits the descriptor.
     public func open(_ path: String, flags: Int32, mode: UInt32) throws(FileError) -> Int32 {
         let descriptor = Glibc.open(path, flags | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw FileError("open", path: path, code: errno) }
         return descriptor
     }
 
+    /// read(2) until `count` bytes or the end of the file, retried on EINTR.
     public func read(_ descriptor: Int32, count: Int) throws(FileError) -> [UInt8] {
         var failure: Int32 = 0
         // Uninitialised capacity: the journal is read on every command, and zeroing it first would be a second pass.
@@ -35,6 +35,7 @@ public struct SystemFiles: FileOperations {
         return bytes
     }
 
+    /// One write(2), retried on EINTR; it may write fewer bytes than given.
     public func write(_ descriptor: Int32, _ bytes: ArraySlice<UInt8>) throws(FileError) -> Int {
         while true {
             let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
@@ -46,22 +47,26 @@ public struct SystemFiles: FileOperations {
         }
     }
 
+    /// fsync(2).
     public func fsync(_ descriptor: Int32) throws(FileError) {
         guard Glibc.fsync(descriptor) == 0 else { throw FileError("fsync", path: "fd \(descriptor)", code: errno) }
     }
 
+    /// ftruncate(2).
     public func truncate(_ descriptor: Int32, to length: Int) throws(FileError) {
         guard ftruncate(descriptor, off_t(length)) == 0 else {
             throw FileError("truncate", path: "fd \(descriptor)", code: errno)
         }
     }
 
+    /// The size fstat(2) gives.
     public func size(_ descriptor: Int32) throws(FileError) -> Int {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw FileError("stat", path: "fd \(descriptor)", code: errno) }
         return Int(status.st_size)
     }
 
+    /// flock(2), shared or exclusive, waiting, retried on EINTR.
     public func lock(_ descriptor: Int32, shared: Bool) throws(FileError) {
         while flock(descriptor, shared ? LOCK_SH : LOCK_EX) != 0 {
             if errno == EINTR { continue }
@@ -69,56 +74,53 @@ public struct SystemFiles: FileOperations {
         }
     }
 
+    /// flock(2) with LOCK_UN; a failure is ignored.
     public func unlock(_ descriptor: Int32) {
         _ = flock(descriptor, LOCK_UN)
     }
 
+    /// close(2); a failure is ignored.
     public func close(_ descriptor: Int32) {
         _ = Glibc.close(descriptor)
     }
 
+    /// mkdir(2), then chmod(2) so that the umask takes nothing away.
     public func makeDirectory(_ path: String, mode: UInt32) throws(FileError) {
         guard mkdir(path, mode_t(mode)) == 0 else { throw FileError("mkdir", path: path, code: errno) }
         // The process's umask may have taken bits away; the contract says exactly this mode.
         guard chmod(path, mode_t(mode)) == 0 else { throw FileError("chmod", path: path, code: errno) }
     }
 
+    /// fchmod(2).
     public func setMode(_ descriptor: Int32, _ mode: UInt32) throws(FileError) {
         guard fchmod(descriptor, mode_t(mode)) == 0 else {
             throw FileError("chmod", path: "fd \(descriptor)", code: errno)
         }
     }
 
+    /// rename(2).
     public func rename(_ path: String, to newPath: String) throws(FileError) {
-        #if canImport(Glibc)
-            let renamed = Glibc.rename(path, newPath)
-        #else
-            let renamed = Darwin.rename(path, newPath)
-        #endif
+        let renamed = Glibc.rename(path, newPath)
         guard renamed == 0 else { throw FileError("rename", path: newPath, code: errno) }
     }
 
+    /// link(2).
     public func link(_ path: String, to newPath: String) throws(FileError) {
-        #if canImport(Glibc)
-            let linked = Glibc.link(path, newPath)
-        #else
-            let linked = Darwin.link(path, newPath)
-        #endif
+        let linked = Glibc.link(path, newPath)
         guard linked == 0 else { throw FileError("link", path: newPath, code: errno) }
     }
 
+    /// unlink(2); a failure (a missing name) is ignored.
     public func unlink(_ path: String) {
-        #if canImport(Glibc)
-            _ = Glibc.unlink(path)
-        #else
-            _ = Darwin.unlink(path)
-        #endif
+        _ = Glibc.unlink(path)
     }
 
+    /// rmdir(2); a failure is ignored.
     public func removeDirectory(_ path: String) {
         _ = rmdir(path)
     }
 
+    /// fsync(2) of the directory, opened read-only.
     public func syncDirectory(_ path: String) throws(FileError) {
         let descriptor = try open(path, flags: O_RDONLY | O_DIRECTORY, mode: 0)
         defer { close(descriptor) }
@@ -126,6 +128,13 @@ public struct SystemFiles: FileOperations {
             try fsync(descriptor)
         } catch {
             throw FileError("fsync", path: path, code: error.code)
+        }
+    }
+
+    /// lseek(2) from the start of the file.
+    public func seek(_ descriptor: Int32, to offset: Int) throws(FileError) {
+        guard lseek(descriptor, off_t(offset), SEEK_SET) >= 0 else {
+            throw FileError("seek", path: "fd \(descriptor)", code: errno)
         }
     }
 }

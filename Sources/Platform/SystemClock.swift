@@ -1,0 +1,39 @@
+import Glibc
+
+/// The system's clocks, and sleeping.
+public enum SystemClock {
+    /// Milliseconds since the epoch on the real-time (wall) clock.
+    public static func wallMilliseconds() -> Int64 {
+        let spec = now(CLOCK_REALTIME)
+        return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
+    }
+
+    /// Seconds since the epoch on the real-time (wall) clock, to the microsecond: for waiting until an instant.
+    public static func wallSeconds() -> Double {
+        seconds(CLOCK_REALTIME)
+    }
+
+    /// Seconds on a clock that never jumps (from an arbitrary start): for timeouts.
+    public static func monotonicSeconds() -> Double {
+        seconds(CLOCK_MONOTONIC)
+    }
+
+    /// Sleeps for `seconds` (nothing when it is not positive); a signal may end the sleep early.
+    public static func sleep(seconds: Double) {
+        guard seconds > 0 else { return }
+        let whole = seconds.rounded(.down)
+        var spec = timespec(tv_sec: Int(whole), tv_nsec: Int((seconds - whole) * 1e9))
+        _ = nanosleep(&spec, nil)
+    }
+
+    private static func seconds(_ clock: clockid_t) -> Double {
+        let spec = now(clock)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    private static func now(_ clock: clockid_t) -> timespec {
+        var spec = timespec()
+        clock_gettime(clock, &spec)
+        return spec
+    }
+}
