@@ -7,6 +7,15 @@ extension Transaction {
     /// Checks and carries out one command; throws a `Rejection` and emits nothing when it is refused.
     mutating func perform(_ command: Command) throws {
         guard state.start != nil else { throw Rejection("invalid", "the run has not started", "本次运行尚未开始") }
+        // A closed run is a record: it takes a note, the user's signature and the acknowledgement of a page.
+        if state.closed {
+            switch command.kind {
+            case .note, .signoff, .received: break
+            default:
+                throw Rejection("closed", "the run is closed: only notes, the sign-off and acknowledgements of pages "
+                    + "are taken now", "本次运行已结束：现在只接受备注、签收和对通知的确认")
+            }
+        }
         try checkStale(command)
         let person = command.person
         switch command.kind {
