@@ -182,7 +182,10 @@ struct FieldReader {
                 LanguageRules.unknownKey,
                 "unknown key '\(key)' in \(what)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
                 at: entry.key.location,
-                hint: suggestion == nil ? "allowed keys: " + known.joined(separator: ", ") : nil)
+                hint: suggestion != nil ? nil : known == ["en", "zh"]
+                    ? "a text has only 'en' and 'zh'; if '\(key)' is the rest of the text before it (after a ', '), quote "
+                        + "that text: en: \"…, \(key)\""
+                    : "allowed keys: " + known.joined(separator: ", "))
         }
     }
 

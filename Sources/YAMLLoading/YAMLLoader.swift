@@ -296,9 +296,30 @@ private struct TreeBuilder {
                 line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
             notes.append(.init(context.replacingPrefix("while ", with: "") + " that starts here", at: contextAt))
         }
-        return .error(
-            YAMLRules.syntax.id, problem, file: file, at: at,
-            hint: "check the indentation and the ':' and '-' marks around here", notes: notes)
+        let (message, hint) = Self.plainWords(problem)
+        if message != problem { notes.append(.init("libyaml says: \(problem)")) }
+        return .error(YAMLRules.syntax.id, message, file: file, at: at, hint: hint, notes: notes)
+    }
+
+    /// The usual causes of libyaml's most common complaints, in plain words with the usual fix; other problems
+    /// are said as libyaml says them.
+    static func plainWords(_ problem: String) -> (message: String, hint: String) {
+        switch problem {
+        case "did not find expected '-' indicator":
+            return ("this line is not indented like the '-' items of the list above it",
+                    "line it up with the list's '-' items, or un-indent it to the key it belongs to")
+        case "did not find expected key":
+            return ("this line is not indented like the keys of the mapping it is in",
+                    "indent it exactly like the keys around it (with spaces)")
+        case "did not find expected ',' or '}'", "did not find expected ',' or ']'":
+            return ("text inside { } or [ ] that holds ', ', ': ', '{' or '[' must be quoted",
+                    "quote it, e.g. title: { en: \"User, or administrator\", zh: 使用者或管理者 }")
+        case "mapping values are not allowed in this context":
+            return ("a ': ' inside plain text starts a new key here",
+                    "quote the text that holds ': ', e.g. note: \"Step 2: restart\"")
+        default:
+            return (problem, "check the indentation and the ':' and '-' marks around here")
+        }
     }
 
     /// The Unicode scalar at a 1-based line and column of the text, if there is one.

@@ -97,6 +97,22 @@ struct YAMLLoaderTests {
         #expect(loaded.diagnostics.first?.location == SourceLocation(line: line, column: column))
     }
 
+    /// The usual indentation and quoting mistakes are said in plain words with the usual fix; what libyaml said
+    /// stays as a note.
+    @Test(arguments: [
+        ("a:\n  b: 1\n c: 2\n", "is not indented like the keys of the mapping it is in", "did not find expected key"),
+        ("a:\n  - x\n  b: 2\n", "is not indented like the '-' items of the list above it",
+         "did not find expected '-' indicator"),
+        ("a: b: c\n", "a ': ' inside plain text starts a new key here", "mapping values are not allowed in this context"),
+        ("a: { en: x: y }\n", "text inside { } or [ ] that holds", "did not find expected ',' or '}'"),
+    ])
+    func commonSyntaxErrorsAreSaidInPlainWords(_ text: String, _ message: String, _ libyaml: String) {
+        let diagnostic = load(text).diagnostics.first
+        #expect(diagnostic?.message.contains(message) == true, "\(String(describing: diagnostic))")
+        #expect(diagnostic?.notes.contains { $0.message == "libyaml says: " + libyaml } == true,
+                "\(String(describing: diagnostic?.notes))")
+    }
+
     @Test func encodingProblemsAreAllReportedUpToTheLimit() {
         var bytes: [UInt8] = []
         for _ in 0..<15 { bytes += Array("a: ".utf8) + [0xFF] + [0x0A] }
