@@ -58,7 +58,8 @@ enum ActionCommands {
             }
             return .record(fact: parts[0], value: parts[1])
         },
-        spec("decide", "take a decision", [.step, word("OPTION", "an option", "一个选项")], [why]) { invocation, words in
+        spec("decide", "take a decision", [.step, word("OPTION", "an option", "一个选项")],
+             [why]) { invocation, words in
             .decide(step: words[0], option: words[1], why: invocation.arguments.value("--why"))
         },
         spec("approve", "grant an approval", [.step], [why]) { invocation, words in
@@ -77,7 +78,8 @@ enum ActionCommands {
             .note(words.joined(separator: " "), section: invocation.arguments.value("--section"))
         },
         spec("handover", "hand a role to another person", [word("ROLE", "a role", "一个角色")],
-             [.init(name: "--to", value: "PERSON", summary: "who takes the role", required: true)]) { invocation, words in
+             [.init(name: "--to", value: "PERSON", summary: "who takes the role",
+                    required: true)]) { invocation, words in
             guard let person = invocation.arguments.value("--to") else {
                 throw UsageError("handover takes a run id, a role and --to PERSON",
                                  chinese: "handover 需要运行 id、一个角色和 --to PERSON")
@@ -93,7 +95,8 @@ enum ActionCommands {
             }
             return .regrade(level: words[0], why: reason)
         },
-        spec("signal", "say that something awaited has happened", [word("NAME", "a signal name", "信号名")], []) { _, words in
+        spec("signal", "say that something awaited has happened",
+             [word("NAME", "a signal name", "信号名")], []) { _, words in
             .signal(words[0])
         },
         spec("abort", "end the run early", [], [requiredWhy]) { invocation, words in

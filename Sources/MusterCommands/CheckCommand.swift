@@ -9,7 +9,9 @@ enum CheckCommand {
     static let spec = CommandSpec(
         name: "check",
         summary: "check playbooks and report every problem with its location",
-        positionals: [Positional(name: "PATH", arity: .zeroOrMore, about: "paths", chinese: "路径", completion: .file)],
+        positionals: [
+            Positional(name: "PATH", arity: .zeroOrMore, about: "paths", chinese: "路径", completion: .file),
+        ],
         discussion: """
             Each PATH is a playbook file or a directory searched for .yaml files; without one, the playbooks
             directory is checked. Problems go to stderr as 'file:line:column: error: message [id]' with the line,

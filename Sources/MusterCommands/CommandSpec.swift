@@ -82,19 +82,22 @@ struct CommandSpec: Sendable {
         if let countMessage { throw countMessage }
         let required = positionals.filter { $0.arity == .one || $0.arity == .oneOrMore }
         let requiredOptions = options.filter(\.required).map { $0.name + ($0.value.map { " " + $0 } ?? "") }
+        func english(_ items: [String]) -> String { Self.list(items, and: " and ", comma: ", ") }
+        func chinese(_ items: [String]) -> String { Self.list(items, and: "和", comma: "、") }
         if given.count < least {
             throw UsageError(
-                "\(name) takes " + Self.list(required.map(\.about) + requiredOptions, and: " and ", comma: ", "),
-                chinese: "\(name) 需要" + Self.list(required.map(\.chinese) + requiredOptions, and: "和", comma: "、"))
+                "\(name) takes " + english(required.map(\.about) + requiredOptions),
+                chinese: "\(name) 需要" + chinese(required.map(\.chinese) + requiredOptions))
         }
         let extra = given[most]
         guard most > 0 else {
-            throw UsageError("\(name) takes no arguments, not '\(extra)'", chinese: "\(name) 不需要参数，多出了 '\(extra)'")
+            throw UsageError("\(name) takes no arguments, not '\(extra)'",
+                             chinese: "\(name) 不需要参数，多出了 '\(extra)'")
         }
         throw UsageError(
-            "\(name) takes " + Self.list(positionals.map(\.about) + requiredOptions, and: " and ", comma: ", ")
+            "\(name) takes " + english(positionals.map(\.about) + requiredOptions)
                 + ", not also '\(extra)'",
-            chinese: "\(name) 需要" + Self.list(positionals.map(\.chinese) + requiredOptions, and: "和", comma: "、")
+            chinese: "\(name) 需要" + chinese(positionals.map(\.chinese) + requiredOptions)
                 + "，多出了 '\(extra)'")
     }
 
@@ -160,12 +163,16 @@ struct Positional: Sendable {
 
     /// A run id.
     static let run = Positional(name: "RUN", arity: .one, about: "a run id", chinese: "运行 id", completion: .run)
+    /// A run id that a command can do without (`verify --bundle`, `watch --all`).
+    static let optionalRun = Positional(
+        name: "RUN", arity: .optional, about: "a run id", chinese: "运行 id", completion: .run)
     /// A step of the run.
     static let step = Positional(name: "STEP", arity: .one, about: "a step", chinese: "一个步骤", completion: .step)
 
     /// A playbook file or id, shown as `name`.
     static func playbook(_ name: String) -> Positional {
-        Positional(name: name, arity: .one, about: "a playbook (a file or an id)", chinese: "一个预案（文件或 id）",
+        Positional(name: name, arity: .one, about: "a playbook (a file or an id)",
+                   chinese: "一个预案（文件或 id）",
                    completion: .playbook)
     }
 }

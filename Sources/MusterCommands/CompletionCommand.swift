@@ -87,7 +87,9 @@ struct CompletionTable {
         options = spec.options + SharedOptions.all
         values = options.compactMap { option -> (name: String, value: Value)? in
             guard let placeholder = option.value else { return nil }
-            if option.name == "--format" { return (option.name, spec.formats.isEmpty ? .nothing : .words(spec.formats)) }
+            if option.name == "--format" {
+                return (option.name, spec.formats.isEmpty ? .nothing : .words(spec.formats))
+            }
             if let allowed = option.allowed { return (option.name, .words(allowed)) }
             switch placeholder {
             case "DIR": return (option.name, .directories)
@@ -367,7 +369,8 @@ enum CompletionScript {
 
             """
         for command in commands {
-            text += "complete -c muster -n 'not __muster_command' -a \(command.name) -d \(fishQuoted(command.summary))\n"
+            text += "complete -c muster -n 'not __muster_command' -a \(command.name)"
+                + " -d \(fishQuoted(command.summary))\n"
         }
         for command in commands {
             let condition = "-n 'test (__muster_command) = \(command.name)'"

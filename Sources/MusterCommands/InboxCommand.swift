@@ -9,7 +9,8 @@ enum InboxCommand {
         name: "inbox",
         summary: "your work on every live run: your steps, approvals, decisions, reports you owe, pages to you",
         person: .required,
-        countMessage: UsageError("inbox takes no run id: it looks at every run", chinese: "inbox 不需要运行 id：它查看所有运行"),
+        countMessage: UsageError("inbox takes no run id: it looks at every run",
+                                 chinese: "inbox 不需要运行 id：它查看所有运行"),
         discussion: """
             For each live run of the runs directory: the steps your roles own with the time left, the approvals
             and decisions waiting for you, the progress reports you owe (and how many you missed), and the

@@ -162,7 +162,7 @@ enum RunViewCommands {
 
     static let verify = CommandSpec(
         name: "verify", summary: "check every checksum and the hash chain of a run's journal",
-        positionals: [Positional(name: "RUN", arity: .optional, about: "a run id", chinese: "运行 id", completion: .run)],
+        positionals: [.optionalRun],
         discussion: """
             Exit 0 when the journal is intact, 1 naming the first bad line otherwise. A journal cut at a line
             boundary still chains, but the run's head record (journal.head, written after the lines it counts were

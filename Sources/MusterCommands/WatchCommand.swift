@@ -11,7 +11,7 @@ enum WatchCommand {
     static let spec = CommandSpec(
         name: "watch",
         summary: "the live board of a run: fires timers on time and shows notifications",
-        positionals: [Positional(name: "RUN", arity: .optional, about: "a run id", chinese: "运行 id", completion: .run)],
+        positionals: [.optionalRun],
         person: .optional,
         discussion: """
             On a terminal the board is redrawn in place, with the latest notifications and whom they reached under
