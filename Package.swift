@@ -82,6 +82,7 @@ let package = Package(
         .testTarget(name: "ViewsTests", dependencies: ["Views", "RunEngine", "PlaybookLanguage"]),
         .testTarget(name: "JournalingTests", dependencies: ["Journaling", "Platform", "RunEngine", "Hashing"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
+        .testTarget(name: "MusterCommandsTests", dependencies: ["MusterCommands"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLLoadingTests", dependencies: ["YAMLLoading", "Diagnostics"]),
         .testTarget(

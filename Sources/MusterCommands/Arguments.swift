@@ -18,6 +18,8 @@ struct Arguments: Sendable {
         var allowed: [String]? = nil
         /// Whether it may be given more than once.
         var repeatable = false
+        /// Whether the command needs it: the usage line shows it without brackets (the command checks it).
+        var required = false
     }
 
     private(set) var positionals: [String] = []

@@ -9,7 +9,9 @@ enum CheckCommand {
     static let spec = CommandSpec(
         name: "check",
         summary: "check playbooks and report every problem with its location",
-        usage: "muster check [PATH...] [--strict] [--format text|json|sarif]",
+        positionals: [
+            Positional(name: "PATH", arity: .zeroOrMore, about: "paths", chinese: "路径", completion: .file),
+        ],
         discussion: """
             Each PATH is a playbook file or a directory searched for .yaml files; without one, the playbooks
             directory is checked. Problems go to stderr as 'file:line:column: error: message [id]' with the line,
@@ -20,6 +22,7 @@ enum CheckCommand {
         options: [
             .init(name: "--strict", value: nil, summary: "treat warnings as errors"),
         ],
+        formats: ["text", "json", "sarif"],
         run: run)
 
     static func run(_ invocation: Invocation) throws -> Int32 {

@@ -43,6 +43,8 @@ public enum CommandLineTool {
         case "--version":
             console.out("muster \(version)\n")
             return ExitStatus.success
+        case CompletionCommand.helperName:
+            return CompletionCommand.helper(Array(arguments.dropFirst()), environment: environment, console: console)
         case "help":
             // The command asked about: the first word that is neither an option nor `--lang`'s value.
             var words = Array(arguments.dropFirst())
@@ -81,6 +83,7 @@ public enum CommandLineTool {
         }
         let invocation = Invocation(arguments: parsed, environment: environment, console: console)
         do {
+            try command.checkPositionals(parsed.positionals)
             return try command.run(invocation)
         } catch let error as UsageError {
             return usageError(error.text(invocation.language.rawValue),

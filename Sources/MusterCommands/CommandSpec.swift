@@ -1,18 +1,180 @@
 import PlaybookLanguage
 
-/// One `muster` command: its name, help text, options and what it does.
+/// One `muster` command: its name, help text, positionals, options and what it does.
+///
+/// The usage line is generated from the declaration, and the number of positionals is checked before `run` is
+/// called, so that neither can drift from what the command really takes.
 struct CommandSpec: Sendable {
     var name: String
     /// One line for the overview.
     var summary: String
-    /// The synopsis, e.g. `muster check [PATH...] [--strict] [--format text|json|sarif]`.
-    var usage: String
+    /// The positional arguments, in order; only the last may take more than one word.
+    var positionals: [Positional]
+    /// The command's own options (the shared ones are added by the tool), in the order the usage line shows them.
+    var options: [Arguments.Option]
+    /// The values `--format` takes, as the usage line and completion show them (none: `--format` is not shown).
+    var formats: [String]
+    /// Whether the usage line shows `--as PERSON`, and whether as required.
+    var person: PersonUse
+    /// A synopsis written by hand, for a command whose subcommands the declaration does not describe (`drill`).
+    var handWrittenUsage: String?
+    /// What to say instead of the generated message when the number of positionals is wrong.
+    var countMessage: UsageError?
     /// Paragraphs for `muster help NAME`.
     var discussion: String
-    /// The command's own options (the shared ones are added by the tool).
-    var options: [Arguments.Option]
     /// Runs the command and returns its exit status; throws `UsageError` for command lines that do not fit.
     var run: @Sendable (Invocation) throws -> Int32
+
+    /// Whether a command names the person acting (`--as PERSON`, else `MUSTER_AS`) in its usage line.
+    enum PersonUse: Sendable {
+        case none, optional, required
+    }
+
+    init(
+        name: String, summary: String, positionals: [Positional] = [], person: PersonUse = .none,
+        handWrittenUsage: String? = nil, countMessage: UsageError? = nil, discussion: String,
+        options: [Arguments.Option] = [], formats: [String] = [], run: @escaping @Sendable (Invocation) throws -> Int32
+    ) {
+        self.name = name
+        self.summary = summary
+        self.positionals = positionals
+        self.options = options
+        self.formats = formats
+        self.person = person
+        self.handWrittenUsage = handWrittenUsage
+        self.countMessage = countMessage
+        self.discussion = discussion
+        self.run = run
+    }
+
+    /// The synopsis, e.g. `muster check [PATH...] [--strict] [--format text|json|sarif]`.
+    var usage: String { handWrittenUsage ?? generatedUsage }
+
+    /// The synopsis made from the name, the positionals and the options.
+    var generatedUsage: String {
+        var words = ["muster", name] + positionals.map(\.usage)
+        switch person {
+        case .none: break
+        case .optional: words.append("[--as PERSON]")
+        case .required: words.append("--as PERSON")
+        }
+        for option in options {
+            var word = option.name
+            if let allowed = option.allowed {
+                word += " " + allowed.joined(separator: "|")
+            } else if let value = option.value {
+                word += " " + value
+            }
+            if !option.required { word = "[" + word + "]" }
+            if option.repeatable { word += "..." }
+            words.append(word)
+        }
+        if !formats.isEmpty { words.append("[--format \(formats.joined(separator: "|"))]") }
+        return words.joined(separator: " ")
+    }
+
+    /// Checks the number of positionals against the declaration; the error says what the command takes.
+    func checkPositionals(_ given: [String]) throws(UsageError) {
+        let least = positionals.filter { $0.arity == .one || $0.arity == .oneOrMore }.count
+        let most = positionals.contains { $0.arity == .oneOrMore || $0.arity == .zeroOrMore }
+            ? Int.max : positionals.count
+        if given.count >= least, given.count <= most { return }
+        if let countMessage { throw countMessage }
+        let required = positionals.filter { $0.arity == .one || $0.arity == .oneOrMore }
+        let requiredOptions = options.filter(\.required).map { $0.name + ($0.value.map { " " + $0 } ?? "") }
+        func english(_ items: [String]) -> String { Self.list(items, and: " and ", comma: ", ") }
+        func chinese(_ items: [String]) -> String { Self.list(items, and: "和", comma: "、") }
+        if given.count < least {
+            throw UsageError(
+                "\(name) takes " + english(required.map(\.about) + requiredOptions),
+                chinese: "\(name) 需要" + chinese(required.map(\.chinese) + requiredOptions))
+        }
+        let extra = given[most]
+        guard most > 0 else {
+            throw UsageError("\(name) takes no arguments, not '\(extra)'",
+                             chinese: "\(name) 不需要参数，多出了 '\(extra)'")
+        }
+        throw UsageError(
+            "\(name) takes " + english(positionals.map(\.about) + requiredOptions)
+                + ", not also '\(extra)'",
+            chinese: "\(name) 需要" + chinese(positionals.map(\.chinese) + requiredOptions)
+                + "，多出了 '\(extra)'")
+    }
+
+    /// `a`, `a and b`, `a, b and c` (or in Chinese `a、b和c`, with a space between `和` and a Latin word).
+    private static func list(_ items: [String], and: String, comma: String) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        let head = items.dropLast().joined(separator: comma)
+        let last = items.last!
+        if and != "和" { return head + and + last }
+        let spaceBefore = head.unicodeScalars.last.map(\.isASCII) == true ? " " : ""
+        let spaceAfter = last.unicodeScalars.first.map(\.isASCII) == true ? " " : ""
+        return head + spaceBefore + and + spaceAfter + last
+    }
+}
+
+/// A positional argument a command declares: how usage shows it, how many words it takes, how to complete it.
+struct Positional: Sendable {
+    /// How many words a positional takes.
+    enum Arity: Sendable {
+        /// Exactly one: `RUN`.
+        case one
+        /// None or one: `[RUN]`.
+        case optional
+        /// At least one: `ITEM...`.
+        case oneOrMore
+        /// Any number: `[NOTE...]`.
+        case zeroOrMore
+    }
+
+    /// What the shell completes for a positional.
+    enum Completion: Sendable, Equatable {
+        case nothing
+        /// Run ids of the runs directory.
+        case run
+        /// Step ids of the run given as the first positional.
+        case step
+        /// Playbook ids of the playbooks directory, and files.
+        case playbook
+        /// Files and directories.
+        case file
+        /// One of these words.
+        case words([String])
+    }
+
+    /// The name as usage shows it: `RUN`, `STEP`, `FILE|ID`.
+    var name: String
+    var arity: Arity
+    /// What it is, in a usage error: `a run id`, `a step`.
+    var about: String
+    /// The same in Chinese: `运行 id`, `一个步骤`.
+    var chinese: String
+    var completion: Completion = .nothing
+
+    /// The word in the usage line: `RUN`, `[RUN]`, `ITEM...`, `[NOTE...]`.
+    var usage: String {
+        switch arity {
+        case .one: name
+        case .optional: "[\(name)]"
+        case .oneOrMore: "\(name)..."
+        case .zeroOrMore: "[\(name)...]"
+        }
+    }
+
+    /// A run id.
+    static let run = Positional(name: "RUN", arity: .one, about: "a run id", chinese: "运行 id", completion: .run)
+    /// A run id that a command can do without (`verify --bundle`, `watch --all`).
+    static let optionalRun = Positional(
+        name: "RUN", arity: .optional, about: "a run id", chinese: "运行 id", completion: .run)
+    /// A step of the run.
+    static let step = Positional(name: "STEP", arity: .one, about: "a step", chinese: "一个步骤", completion: .step)
+
+    /// A playbook file or id, shown as `name`.
+    static func playbook(_ name: String) -> Positional {
+        Positional(name: name, arity: .one, about: "a playbook (a file or an id)",
+                   chinese: "一个预案（文件或 id）",
+                   completion: .playbook)
+    }
 }
 
 /// Everything a command gets: its parsed arguments, the environment and where to write.

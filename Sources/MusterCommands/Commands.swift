@@ -21,6 +21,7 @@ enum Commands {
         StatsCommand.spec,
         NotifyCommand.spec,
         PrintCommand.spec,
+        CompletionCommand.spec,
     ]
 
     static func named(_ name: String) -> CommandSpec? {

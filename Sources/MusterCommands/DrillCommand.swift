@@ -14,7 +14,14 @@ enum DrillCommand {
     static let spec = CommandSpec(
         name: "drill",
         summary: "drills: start one, move its virtual clock, play a scenario unattended, see what is due",
-        usage: """
+        positionals: [
+            Positional(name: "start|advance|run|report|due", arity: .one, about: "start, advance, run, report or due",
+                       chinese: "start、advance、run、report 或 due",
+                       completion: .words(["start", "advance", "run", "report", "due"])),
+            Positional(name: "ARGUMENT", arity: .zeroOrMore, about: "its arguments", chinese: "其参数"),
+        ],
+        // The subcommands take different arguments and options: their synopses are written by hand.
+        handWrittenUsage: """
             muster drill start SCENARIO [--clock virtual|real] [--speed N] [--run-id ID]
                    muster drill advance RUN DURATION|--to-next
                    muster drill run SCENARIO [--run-id ID] [--fail-below P|S|M]

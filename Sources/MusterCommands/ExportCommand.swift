@@ -7,7 +7,7 @@ enum ExportCommand {
     static let spec = CommandSpec(
         name: "export",
         summary: "write a run as one file that anyone can verify (a tar archive)",
-        usage: "muster export RUN [--out FILE]",
+        positionals: [.run],
         discussion: """
             The journal, the pinned playbook, the head record and (for a drill) the scenario, as one tar archive
             for the client or an auditor: 'muster verify --bundle FILE' checks it on any machine, 'tar xf' opens
@@ -19,9 +19,6 @@ enum ExportCommand {
         run: run)
 
     static func run(_ invocation: Invocation) throws -> Int32 {
-        guard invocation.arguments.positionals.count == 1 else {
-            throw UsageError("export takes a run id", chinese: "export 需要一个运行 id")
-        }
         let runID = invocation.arguments.positionals[0]
         let journal = Journal(directory: try RunsDirectory(invocation).runPath(runID))
         let snapshot: Journal.Snapshot

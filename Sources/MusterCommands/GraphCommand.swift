@@ -7,7 +7,7 @@ enum GraphCommand {
     static let spec = CommandSpec(
         name: "graph",
         summary: "draw a playbook's steps as a Mermaid or Graphviz graph",
-        usage: "muster graph FILE|ID [--format mermaid|dot|json] [--lang en|zh]",
+        positionals: [.playbook("FILE|ID")],
         discussion: """
             FILE is a playbook file; ID is a playbook id found in the playbooks directory. The graph has a start
             node, a node per step (shaped by kind: action, decision, approval, wait), each parallel step as a
@@ -19,7 +19,7 @@ enum GraphCommand {
             for Markdown; --format dot prints Graphviz (render it with 'dot -Tsvg'), where each edge carries
             class="KIND"; --format json prints the nodes, clusters and edges. Titles are in --lang.
             """,
-        options: [],
+        formats: ["mermaid", "dot", "json"],
         run: run)
 
     static func run(_ invocation: Invocation) throws -> Int32 {
@@ -27,9 +27,7 @@ enum GraphCommand {
         guard formats.contains(format) else {
             throw UsageError("this command takes --format mermaid|dot|json, not '\(format)'")
         }
-        let positionals = invocation.arguments.positionals
-        guard let argument = positionals.first else { throw UsageError("missing the playbook: FILE or ID") }
-        guard positionals.count == 1 else { throw UsageError("unexpected argument '\(positionals[1])'") }
+        let argument = invocation.arguments.positionals[0]
         let loaded = try PlaybookFiles.load(argument, invocation: invocation)
         ShowCommand.noteWarnings(loaded, invocation.console)
         let graph = StepGraph(PlaybookOutline(loaded.playbook, language: invocation.language))

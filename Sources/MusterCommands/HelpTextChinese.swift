@@ -57,6 +57,7 @@ enum HelpTextChinese {
             "实战运行的及时率统计：响应、修复、报告；逾期和未签收的报告",
         "a playbook as a paper checklist (Markdown or printable HTML) for when power or network is gone":
             "把预案印成纸质检查单（Markdown 或可打印的 HTML），供停电断网时使用",
+        "print a shell completion script for bash, zsh or fish": "输出 bash、zsh 或 fish 的命令补全脚本",
         // Options.
         "a checklist item to tick first (repeatable)": "先勾选的检查项（可重复）",
         "advance to the next timer or inject": "拨到下一个定时器或注入",
@@ -151,6 +152,12 @@ enum HelpTextChinese {
             无论评定如何都以 0 退出，给出 --fail-below 时有评定低于该级则以 1 退出。'drill due' 说明演练计划
             下一步要做哪些演练：每年一次实战演练，每月一次桌面推演，每半年一次不打招呼的演练，每周一次恢复
             练习。
+            """,
+        "completion": """
+            脚本补全命令、命令的选项和选项值、运行目录中的运行 id、某次运行的步骤 id，以及预案目录中的预案 id
+            （这些由脚本按输入的 --runs 和 --playbooks 向 'muster' 本身查询）。bash：在 ~/.bashrc 中写
+            'source <(muster completion bash)'。zsh：保存为 $fpath 中某个目录下的 _muster。fish：保存为
+            ~/.config/fish/completions/muster.fish。
             """,
     ]
 }

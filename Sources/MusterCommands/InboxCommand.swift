@@ -8,7 +8,9 @@ enum InboxCommand {
     static let spec = CommandSpec(
         name: "inbox",
         summary: "your work on every live run: your steps, approvals, decisions, reports you owe, pages to you",
-        usage: "muster inbox --as PERSON [--format text|json]",
+        person: .required,
+        countMessage: UsageError("inbox takes no run id: it looks at every run",
+                                 chinese: "inbox 不需要运行 id：它查看所有运行"),
         discussion: """
             For each live run of the runs directory: the steps your roles own with the time left, the approvals
             and decisions waiting for you, the progress reports you owe (and how many you missed), and the
@@ -16,12 +18,10 @@ enum InboxCommand {
             journals the timers that fell due, and delivers what waits when a notifier is configured.
             """,
         options: ActionCommands.notifyOptions,
+        formats: ["text", "json"],
         run: run)
 
     static func run(_ invocation: Invocation) throws -> Int32 {
-        guard invocation.arguments.positionals.isEmpty else {
-            throw UsageError("inbox takes no run id: it looks at every run", chinese: "inbox 不需要运行 id：它查看所有运行")
-        }
         guard let person = invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"], !person.isEmpty
         else {
             throw UsageError("whose inbox? give --as PERSON or set MUSTER_AS", chinese: "谁的收件箱？请给出 --as PERSON 或设置 MUSTER_AS")

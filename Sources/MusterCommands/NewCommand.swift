@@ -5,7 +5,7 @@ enum NewCommand {
     static let spec = CommandSpec(
         name: "new",
         summary: "write a commented starting playbook with every concept of the language",
-        usage: "muster new ID [--out FILE]",
+        positionals: [Positional(name: "ID", arity: .one, about: "the new playbook's id", chinese: "新预案的 id")],
         discussion: """
             Writes a complete playbook with the id ID on stdout, or to FILE with --out (an existing file is never
             overwritten). Every part has a comment in English and Chinese saying what it is: roles and a stand-in,
@@ -22,13 +22,7 @@ enum NewCommand {
 
     static func run(_ invocation: Invocation) throws -> Int32 {
         _ = try invocation.format(allowed: ["text"])
-        let positionals = invocation.arguments.positionals
-        guard let id = positionals.first else {
-            throw UsageError("missing the new playbook's id")
-        }
-        guard positionals.count == 1 else {
-            throw UsageError("'muster new' takes one id, not also '\(positionals[1])'")
-        }
+        let id = invocation.arguments.positionals[0]
         guard NodeReaderName.isPlainID(id) else {
             throw UsageError(
                 "the id '\(id)' must start with a letter and hold only letters, digits, '_' and '-'")

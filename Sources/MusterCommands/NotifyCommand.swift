@@ -6,16 +6,15 @@ enum NotifyCommand {
     static let spec = CommandSpec(
         name: "notify",
         summary: "send a test message to a person through the configured notifier",
-        usage: "muster notify --test PERSON [--notify-command CMD] [--contacts FILE]",
         discussion: """
             Sends one test message to PERSON through the channels configured for the runs directory (notify.yaml,
             or --notify-command and --contacts), exactly as an escalation would go, so that a team knows before an
             incident that pages reach people. Exit 0 when it was delivered, 1 with the reason when not. Nothing is
             journaled.
             """,
-        options: ActionCommands.notifyOptions + [
-            .init(name: "--test", value: "PERSON", summary: "the person to send a test message to"),
-        ],
+        options: [
+            .init(name: "--test", value: "PERSON", summary: "the person to send a test message to", required: true),
+        ] + ActionCommands.notifyOptions,
         run: run)
 
     static func run(_ invocation: Invocation) throws -> Int32 {

@@ -60,6 +60,15 @@ enum PlaybookFiles {
         }
     }
 
+    /// The ids of the playbooks under `directory` that decode, sorted (scenarios and other YAML files are left out).
+    static func ids(in directory: String) -> [String] {
+        let limits = LoadLimits()
+        return yamlFiles(under: directory).compactMap { file in
+            guard case .bytes(let bytes) = FileReading.read(file, limit: limits.maxFileBytes) else { return nil }
+            return PlaybookChecker.check(bytes, file: file, limits: limits).playbook?.id
+        }.sorted()
+    }
+
     /// The YAML files under a directory, recursively, sorted by path; hidden entries are skipped.
     static func yamlFiles(under directory: String) -> [String] {
         var found: [String] = []

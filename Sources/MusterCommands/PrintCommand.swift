@@ -5,7 +5,7 @@ enum PrintCommand {
     static let spec = CommandSpec(
         name: "print",
         summary: "a playbook as a paper checklist (Markdown or printable HTML) for when power or network is gone",
-        usage: "muster print PLAYBOOK [--lang en|zh] [--format md|html] [--out FILE]",
+        positionals: [.playbook("PLAYBOOK")],
         discussion: """
             PLAYBOOK is a file or a playbook id in the playbooks directory. Every step comes as a checklist: the main
             phase from its start (then file order), parallel tracks nested in their step, then the steps after the
@@ -21,6 +21,7 @@ enum PrintCommand {
         options: [
             .init(name: "--out", value: "FILE", summary: "write the checklist to FILE instead of stdout"),
         ],
+        formats: ["md", "html"],
         run: run)
 
     static func run(_ invocation: Invocation) throws -> Int32 {
@@ -28,9 +29,7 @@ enum PrintCommand {
         guard ["md", "html", "text"].contains(format) else {
             throw UsageError("print takes --format md|html, not '\(format)'")
         }
-        let positionals = invocation.arguments.positionals
-        guard let argument = positionals.first else { throw UsageError("print takes a playbook (a file or an id)") }
-        guard positionals.count == 1 else { throw UsageError("print takes one playbook, not also '\(positionals[1])'") }
+        let argument = invocation.arguments.positionals[0]
         let loaded = try PlaybookFiles.load(argument, invocation: invocation)
         let checklist = PaperChecklist(loaded.playbook, language: invocation.language)
         let text = format == "html" ? PaperChecklistHTML(checklist: checklist).render()

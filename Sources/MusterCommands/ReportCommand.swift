@@ -8,7 +8,7 @@ enum ReportCommand {
     static let spec = CommandSpec(
         name: "report",
         summary: "the report of a run: timeline, steps, milestones, decisions, integrity",
-        usage: "muster report RUN [--kind full|fault|work] [--format md|json|html] [--lang en|zh] [--out FILE]",
+        positionals: [.run],
         discussion: """
             A pure rendering of the replayed journal: nothing is edited by hand and nothing outside the journal is
             read. --kind fault gives the fault report (机房故障报告: phenomenon, impact, cause, handling and result,
@@ -19,10 +19,10 @@ enum ReportCommand {
             .init(name: "--kind", value: "KIND", summary: "full (default), fault or work", allowed: ["full", "fault", "work"]),
             .init(name: "--out", value: "FILE", summary: "write the report to FILE instead of stdout"),
         ],
+        formats: ["md", "json", "html"],
         run: run)
 
     static func run(_ invocation: Invocation) throws -> Int32 {
-        guard invocation.arguments.positionals.count == 1 else { throw UsageError("report takes a run id") }
         let runID = invocation.arguments.positionals[0]
         let format = try invocation.format(allowed: ["md", "json", "html", "text"])
         let kind = ReportKind(rawValue: invocation.arguments.value("--kind") ?? "full") ?? .full
@@ -50,11 +50,9 @@ enum ReportCommand {
     static let signoff = CommandSpec(
         name: "signoff",
         summary: "sign a finished run's report as the user (用户签收)",
-        usage: "muster signoff RUN --as PERSON",
+        positionals: [.run], person: .required,
         discussion: "The signature is journaled; reports show it, and a run without one says so.",
-        options: [],
         run: { invocation in
-            guard invocation.arguments.positionals.count == 1 else { throw UsageError("signoff takes a run id") }
             let runID = invocation.arguments.positionals[0]
             guard let person = invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"], !person.isEmpty
             else { throw UsageError("who signs? give --as PERSON or set MUSTER_AS") }

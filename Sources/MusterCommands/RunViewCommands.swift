@@ -8,11 +8,10 @@ import Views
 enum RunViewCommands {
     static let status = CommandSpec(
         name: "status", summary: "the board of a run: active steps, owners, time left, milestones",
-        usage: "muster status RUN [--format text|json] [--lang en|zh]",
+        positionals: [.run],
         discussion: "Timers that fell due are fired and journaled first, so the board is right even if nobody watched.",
-        options: ActionCommands.notifyOptions,
+        options: ActionCommands.notifyOptions, formats: ["text", "json"],
         run: { invocation in
-            guard invocation.arguments.positionals.count == 1 else { throw UsageError("status takes a run id") }
             let runID = invocation.arguments.positionals[0]
             let format = try invocation.format(allowed: ["text", "json"])
             let session = try RunSession(runID, invocation: invocation)
@@ -88,9 +87,8 @@ enum RunViewCommands {
 
     static let log = CommandSpec(
         name: "log", summary: "the timeline of a run: every event with its time, person and role",
-        usage: "muster log RUN [--format text|json]", discussion: "", options: [],
+        positionals: [.run], discussion: "", formats: ["text", "json"],
         run: { invocation in
-            guard invocation.arguments.positionals.count == 1 else { throw UsageError("log takes a run id") }
             let format = try invocation.format(allowed: ["text", "json"])
             let runID = invocation.arguments.positionals[0]
             let (contents, _, _, torn) = try RunSession(runID, invocation: invocation).read()
@@ -128,7 +126,7 @@ enum RunViewCommands {
 
     static let runs = CommandSpec(
         name: "runs", summary: "list the runs in the runs directory, live and finished",
-        usage: "muster runs [--format text|json]", discussion: "", options: [],
+        discussion: "", formats: ["text", "json"],
         run: { invocation in
             let format = try invocation.format(allowed: ["text", "json"])
             let directory = RunsDirectory(invocation)
@@ -164,7 +162,7 @@ enum RunViewCommands {
 
     static let verify = CommandSpec(
         name: "verify", summary: "check every checksum and the hash chain of a run's journal",
-        usage: "muster verify RUN [--head SHA256] [--format text|json]\n       muster verify --bundle FILE [--head SHA256] [--format text|json]",
+        positionals: [.optionalRun],
         discussion: """
             Exit 0 when the journal is intact, 1 naming the first bad line otherwise. A journal cut at a line
             boundary still chains, but the run's head record (journal.head, written after the lines it counts were
@@ -177,6 +175,7 @@ enum RunViewCommands {
             .init(name: "--head", value: "SHA256", summary: "a chain head recorded earlier that must still be there"),
             .init(name: "--bundle", value: "FILE", summary: "verify an archive written by 'muster export' instead of a run"),
         ],
+        formats: ["text", "json"],
         run: { invocation in
             let bundle = invocation.arguments.value("--bundle")
             guard invocation.arguments.positionals.count == (bundle == nil ? 1 : 0) else {

@@ -5,7 +5,6 @@ enum SchemaCommand {
     static let spec = CommandSpec(
         name: "schema",
         summary: "print the JSON Schema of the playbook language, for editors",
-        usage: "muster schema [--format json]",
         discussion: """
             Prints a JSON Schema (draft 2020-12) of the playbook language on stdout. Editors that use
             yaml-language-server complete and check playbooks with it: save it with
@@ -14,14 +13,11 @@ enum SchemaCommand {
             durations, step kinds); 'muster check' also checks references, the graph and timing. The output is
             JSON whatever --format says.
             """,
-        options: [],
+        formats: ["json"],
         run: run)
 
     static func run(_ invocation: Invocation) throws -> Int32 {
         _ = try invocation.format(allowed: ["text", "json"])
-        if let extra = invocation.arguments.positionals.first {
-            throw UsageError("'muster schema' takes no arguments, not '\(extra)'")
-        }
         invocation.console.out(PlaybookSchema.json.serialized(pretty: true) + "\n")
         return ExitStatus.success
     }

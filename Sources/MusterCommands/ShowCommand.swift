@@ -5,7 +5,7 @@ enum ShowCommand {
     static let spec = CommandSpec(
         name: "show",
         summary: "print a playbook as a readable outline, to review it against the plan",
-        usage: "muster show FILE|ID [--lang en|zh] [--format text|json]",
+        positionals: [.playbook("FILE|ID")],
         discussion: """
             FILE is a playbook file; ID is a playbook id found in the playbooks directory. The outline gives the
             title, id, version and summary; the roles with their stand-ins; the severity levels with their clocks;
@@ -17,14 +17,12 @@ enum ShowCommand {
             the same outline as one JSON document. A playbook with errors is not shown: its problems go to
             stderr and the exit status is 1.
             """,
-        options: [],
+        formats: ["text", "json"],
         run: run)
 
     static func run(_ invocation: Invocation) throws -> Int32 {
         let format = try invocation.format(allowed: ["text", "json"])
-        let positionals = invocation.arguments.positionals
-        guard let argument = positionals.first else { throw UsageError("missing the playbook: FILE or ID") }
-        guard positionals.count == 1 else { throw UsageError("unexpected argument '\(positionals[1])'") }
+        let argument = invocation.arguments.positionals[0]
         let loaded = try PlaybookFiles.load(argument, invocation: invocation)
         noteWarnings(loaded, invocation.console)
         let outline = PlaybookOutline(loaded.playbook, language: invocation.language)

@@ -9,7 +9,7 @@ enum StartCommand {
     static let spec = CommandSpec(
         name: "start",
         summary: "start a live run of a playbook and print its run id",
-        usage: "muster start PLAYBOOK [--severity LEVEL] [--assign ROLE=PERSON]... [--run-id ID]",
+        positionals: [.playbook("PLAYBOOK")],
         discussion: """
             PLAYBOOK is a file or a playbook id in the playbooks directory. The playbook's text is pinned in the
             run's directory: editing the playbook later never changes a run in flight. stdout is exactly the run
@@ -23,9 +23,6 @@ enum StartCommand {
         run: run)
 
     static func run(_ invocation: Invocation) throws -> Int32 {
-        guard invocation.arguments.positionals.count == 1 else {
-            throw UsageError("start takes one playbook (a file or an id)")
-        }
         let loaded = try PlaybookFiles.load(invocation.arguments.positionals[0], invocation: invocation)
         let playbook = loaded.playbook
         let now = try Clock.now(invocation.environment)

@@ -10,7 +10,6 @@ enum StatsCommand {
     static let spec = CommandSpec(
         name: "stats",
         summary: "timeliness statistics of the live runs: response, repair, report; overdue and unsigned reports",
-        usage: "muster stats [--since DATE] [--format text|json] [--lang en|zh] [--runs DIR]",
         discussion: """
             Reads every run in the runs directory (drills are left out: only runs started in live mode count) and
             gives, per playbook and severity level (the level a run has now; 'not graded' when it has none), the
@@ -34,13 +33,11 @@ enum StatsCommand {
         options: [
             .init(name: "--since", value: "DATE", summary: "count runs started on or after DATE (YYYY-MM-DD, UTC)"),
         ],
+        formats: ["text", "json"],
         run: run)
 
     static func run(_ invocation: Invocation) throws -> Int32 {
         let format = try invocation.format(allowed: ["text", "json"])
-        guard invocation.arguments.positionals.isEmpty else {
-            throw UsageError("stats takes no arguments, not '\(invocation.arguments.positionals[0])'")
-        }
         var since: Int64?
         if let text = invocation.arguments.value("--since") {
             guard let day = parseDate(text) else {

@@ -11,8 +11,8 @@ enum WatchCommand {
     static let spec = CommandSpec(
         name: "watch",
         summary: "the live board of a run: fires timers on time and shows notifications",
-        usage: "muster watch RUN [--as PERSON] [--notify-command CMD] [--contacts FILE] [--exit-after DURATION]\n"
-            + "       muster watch --all [--notify-command CMD] [--exit-after DURATION]",
+        positionals: [.optionalRun],
+        person: .optional,
         discussion: """
             On a terminal the board is redrawn in place, with the latest notifications and whom they reached under
             it; piped, each new event is printed as one line. watch sleeps until the next timer is due (at most a

@@ -87,7 +87,7 @@ struct RunCommandTests {
 
     @Test(arguments: [
         (["done", "wl", "report"], "who is acting? give --as PERSON or set MUSTER_AS"),
-        (["done"], "done needs a run id first"),
+        (["done"], "done takes a run id and a step"),
         (["record", "wl", "nonsense"], "record takes FACT=VALUE, not 'nonsense'"),
         (["status", "../etc"], "'../etc' is not a run id"),
     ])

@@ -202,11 +202,11 @@ struct ShowAndGraphTests {
     }
 
     @Test(arguments: [
-        (["show"], 2, "missing the playbook"),
+        (["show"], 2, "show takes a playbook (a file or an id)"),
         (["show", ShowAndGraphTests.fixture, "--format", "mermaid"], 2, "--format text|json"),
         (["show", "no-such-playbook", "--playbooks", "/nonexistent"], 1, "no playbook 'no-such-playbook'"),
         (["graph", ShowAndGraphTests.fixture, "--format", "svg"], 2, "--format mermaid|dot|json"),
-        (["graph", ShowAndGraphTests.fixture, ShowAndGraphTests.fixture], 2, "unexpected argument"),
+        (["graph", ShowAndGraphTests.fixture, ShowAndGraphTests.fixture], 2, "not also"),
     ])
     func wrongCommandLinesAreRefused(arguments: [String], status: Int32, message: String) throws {
         let result = try muster(arguments)
