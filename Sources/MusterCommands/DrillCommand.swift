@@ -319,11 +319,10 @@ enum DrillCommand {
                 let (contents, _) = try? Journal(directory: directory).read(),
                 case .runStarted(let start)? = contents.lines.first?.event.kind, start.mode == .drill
             else { continue }
-            let kindLine = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
-                .first { $0.hasPrefix("kind:") }
-            guard let kindText = kindLine?.dropFirst(5).trimmingCharacters(in: " "),
-                let kind = Scenario.Kind(rawValue: kindText)
-            else { continue }
+            // The kind as YAML reads it (a comment on its line, quotes or flow style change nothing).
+            let kindText = YAMLLoader.load(bytes, file: "scenario.yaml").root?.mapping?
+                .first { $0.key.scalar?.text == "kind" }?.value.scalar?.text
+            guard let kindText, let kind = Scenario.Kind(rawValue: kindText) else { continue }
             // Drills count by when they were held: the real instant the run was created for a virtual clock is not
             // kept, so the virtual start counts.
             let held = contents.lines.first?.event.at ?? 0

@@ -106,6 +106,16 @@ struct DrillTests {
         #expect(rows.first { $0["kind"] == "live" }?["overdue"] == true)
     }
 
+    /// The programme reads a scenario's kind as YAML does: a comment on the `kind:` line changes nothing.
+    @Test func theProgrammeReadsTheKindAsYAMLDoes() throws {
+        let commented = try Fixtures.text("../../../Playbooks/drills/water-leak-on-time.yaml")
+            .replacingOccurrences(of: "kind: tabletop\n", with: "kind: tabletop   # the monthly exercise\n")
+        try directory.write("drills/commented.yaml", Array(commented.utf8))
+        #expect(try muster(["drill", "run", "drills/commented.yaml", "--run-id", "c2"]).status == 0)
+        let due = try JSONValue.parse(try muster(["drill", "due", "--format", "json"], now: 1_767_830_400_000).stdout)
+        #expect(due.arrayValue?.first { $0["kind"] == "tabletop" }?["last_run"] == "c2")
+    }
+
     @Test func scenariosAreCheckedWithTheirPlaybook() throws {
         let broken = try Fixtures.text("../../../Playbooks/drills/water-leak-on-time.yaml")
             .replacingOccurrences(of: "done: clear_water", with: "done: clear_watr")
