@@ -63,6 +63,8 @@ public enum LanguageRules {
     public static let noDeadlineOnPath = DiagnosticRule(
         "no-deadline-on-path", "a step on the way to a milestone has no deadline")
     public static let missingChinese = DiagnosticRule("missing-chinese", "a text people read has no Chinese form")
+    public static let controlInText = DiagnosticRule(
+        "control-in-text", "a text holds a control or bidirectional character that changes how it shows")
     public static let unboundedDecision = DiagnosticRule(
         "unbounded-decision", "a decision or approval has no time limit")
     public static let clockAfterDeadline = DiagnosticRule(
@@ -80,6 +82,6 @@ public enum LanguageRules {
         undefinedOption, undefinedValue, conditionType, standInCycle, gotoAcrossTracks, wrongPhase, selfApproval,
         unreachableStep, deadEnd,
         noWayToOutcome, unsatisfiableJoin, missingOwner, missingClock, escalationOrder, escalationAfterDeadline,
-        milestoneInfeasible, noDeadlineOnPath, missingChinese, unboundedDecision, clockAfterDeadline,
+        milestoneInfeasible, noDeadlineOnPath, missingChinese, unboundedDecision, clockAfterDeadline, controlInText,
     ]
 }

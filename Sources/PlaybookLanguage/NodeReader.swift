@@ -59,6 +59,15 @@ struct NodeReader {
                   hint: node.mapping != nil ? "quote the text if it contains ': '" : nil)
             return nil
         }
+        if let control = scalar.text.unicodeScalars.first(where: Self.isHidingCharacter) {
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - String(control.value, radix: 16).count))
+                + String(control.value, radix: 16, uppercase: true)
+            let bidi = control.value >= 0x200E
+            error(LanguageRules.controlInText,
+                  "\(what) holds \(bidi ? "a bidirectional control" : "a control character") (\(code)) that "
+                      + (bidi ? "can make it read in another order" : "can rewrite the terminal that shows it"),
+                  at: node.location, hint: "remove it; write what it stands for in words")
+        }
         // The length first: hashing long text (Chinese above all) to look it up costs more than the check.
         if scalar.style == .plain, scalar.text.utf8.count <= 5, Self.yaml11Booleans.contains(scalar.text) {
             warning(LanguageRules.booleanLikeText,
@@ -122,6 +131,17 @@ struct NodeReader {
             return nil
         }
         return value
+    }
+
+    /// Whether a character changes how text shows rather than being text: C0 controls other than tab and newline,
+    /// DEL, C1 controls (ESC and CSI included), and the bidirectional marks, embeddings, overrides and isolates.
+    static func isHidingCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A: false
+        case 0x00...0x1F, 0x7F...0x9F: true
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 
     static let yaml11Booleans: Set<String> = [

@@ -51,6 +51,16 @@ struct RuleDiagnosticsTests {
     /// Each rule's id and the text its fixture should give, in the order of `LanguageRules.all`.
     static let expected: [(String, String)] = [
         (
+            "control-in-text",
+            """
+            control-in-text.yaml:16:18: error: the step's title in English holds a control character (U+001B) that can rewrite the terminal that shows it [control-in-text]
+             16 |     title: { en: "Report \\e]0;owned\\a the leak", zh: 报告漏水 }
+                |                  ^
+                = hint: remove it; write what it stands for in words
+
+            """
+        ),
+        (
             "unbounded-decision",
             """
             unbounded-decision.yaml:15:3: warning: decision step 'choose' has no time limit: a run can wait on it for ever [unbounded-decision]
