@@ -53,13 +53,22 @@ let package = Package(
         .target(name: "Views", dependencies: ["PlaybookLanguage", "RunEngine", "Reporting", "JSONText"]),
         // Drills: scenario injects, scripted players on a virtual clock, evaluation.
         .target(name: "Drills", dependencies: ["RunEngine", "PlaybookLanguage", "Reporting", "JSONText"]),
-        // The commands: arguments, help, running them against files and the clock, exit codes (the executable only
-        // wires them).
+        // The application layer: what a command does with a run. Open it under the journal's lock, fold, fire due
+        // timers and a drill's injects, drive the engine, append (or journal the refusal); deliver pending
+        // notifications through the notifier (a program, syslog; the runs directory's notify.yaml). Plain inputs
+        // (paths, ids, file operations, the instant), errors in English and Chinese; no arguments, no printing.
+        .target(
+            name: "Runs",
+            dependencies: ["RunEngine", "Journaling", "PlaybookLanguage", "Drills", "Platform", "Diagnostics",
+                           "JSONText", "Reporting"]
+        ),
+        // The commands: arguments, help, exit codes, and the printing of what `Runs` and the pure libraries did
+        // (the executable only wires them).
         .target(
             name: "MusterCommands",
             dependencies: [
-                "PlaybookLanguage", "YAMLLoading", "Diagnostics", "JSONText", "Hashing", "RunEngine", "Exploration", "Platform",
-                "Journaling", "Reporting", "Views", "Drills",
+                "PlaybookLanguage", "YAMLLoading", "Diagnostics", "JSONText", "Hashing", "RunEngine", "Exploration",
+                "Platform", "Journaling", "Reporting", "Views", "Drills", "Runs",
             ]
         ),
         // A responder runs one process per command: a release build links the Swift runtime statically, which
@@ -83,6 +92,8 @@ let package = Package(
         .testTarget(name: "JournalingTests", dependencies: ["Journaling", "Platform", "RunEngine", "Hashing"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
         .testTarget(name: "MusterCommandsTests", dependencies: ["MusterCommands"]),
+        .testTarget(
+            name: "RunsTests", dependencies: ["Runs", "Journaling", "RunEngine", "PlaybookLanguage", "JSONText", "Hashing"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLLoadingTests", dependencies: ["YAMLLoading", "Diagnostics"]),
         .testTarget(

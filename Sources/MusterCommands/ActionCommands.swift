@@ -1,5 +1,6 @@
 import JSONText
 import RunEngine
+import Runs
 import Views
 
 /// The commands people act with on a run: each becomes an engine `Command`, journaled by `RunSession`.

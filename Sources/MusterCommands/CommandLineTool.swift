@@ -1,4 +1,5 @@
 import Platform
+import Runs
 
 /// The `muster` command line: finds the command, parses its options, runs it and returns the exit status.
 ///
@@ -90,6 +91,12 @@ public enum CommandLineTool {
                               command: command, console: console, language: invocation.language.rawValue)
         } catch let failure as CommandFailure {
             console.error("muster: error: \(failure.text(invocation.language.rawValue))\n")
+            return ExitStatus.failure
+        } catch let failure as RunFailure where failure.isUsage {
+            return usageError(UsageError(failure).text(invocation.language.rawValue),
+                              command: command, console: console, language: invocation.language.rawValue)
+        } catch let failure as RunFailure {
+            console.error("muster: error: \(CommandFailure(failure).text(invocation.language.rawValue))\n")
             return ExitStatus.failure
         } catch {
             console.error("muster: error: \(error)\n")

@@ -1,4 +1,5 @@
 import Diagnostics
+import Runs
 
 /// `muster completion bash|zsh|fish`: a shell completion script made from the commands' declarations; and the
 /// hidden `muster __complete runs|steps RUN|playbooks` the scripts call for the names only a directory knows.

@@ -1,12 +1,13 @@
 import Diagnostics
 import Drills
 import Hashing
-import Journaling
 import JSONText
+import Journaling
 import Platform
 import PlaybookLanguage
 import Reporting
 import RunEngine
+import Runs
 import YAMLLoading
 
 /// `muster drill start|advance|run|due|report`: drills on the very playbooks the team uses.

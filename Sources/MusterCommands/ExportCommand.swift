@@ -1,6 +1,7 @@
 import Journaling
 import Platform
 import RunEngine
+import Runs
 
 /// `muster export RUN`: the run as one file that a client or an auditor verifies on any machine.
 enum ExportCommand {

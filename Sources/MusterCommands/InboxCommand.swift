@@ -1,6 +1,7 @@
 import JSONText
 import Journaling
 import RunEngine
+import Runs
 import Views
 
 /// `muster inbox --as PERSON`: one person's work on every live run of the runs directory.

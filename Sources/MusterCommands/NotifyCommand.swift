@@ -1,5 +1,6 @@
 import Reporting
 import RunEngine
+import Runs
 
 /// `muster notify --test PERSON`: a test message through the configured channels, before an incident.
 enum NotifyCommand {

@@ -1,7 +1,8 @@
-import Journaling
 import JSONText
+import Journaling
 import Reporting
 import RunEngine
+import Runs
 
 /// `muster report RUN`: the run's report, rendered from its replayed journal; and `muster signoff RUN`.
 enum ReportCommand {

@@ -1,7 +1,8 @@
-import Journaling
 import JSONText
+import Journaling
 import Reporting
 import RunEngine
+import Runs
 import Views
 
 /// Commands that look at runs: status, log, runs, verify.

@@ -3,6 +3,7 @@ import Journaling
 import PlaybookLanguage
 import Reporting
 import RunEngine
+import Runs
 
 /// `muster start PLAYBOOK`: begin a live run; prints exactly the run id.
 enum StartCommand {

@@ -1,8 +1,9 @@
-import Journaling
 import JSONText
+import Journaling
 import Platform
 import PlaybookLanguage
 import Reporting
+import Runs
 import Views
 
 /// `muster stats`: response, repair and report timeliness of the live runs, per playbook and severity level.

@@ -2,6 +2,7 @@ import Journaling
 import Platform
 import PlaybookLanguage
 import RunEngine
+import Runs
 
 /// `muster watch --all`: every live run of the runs directory (new ones as they start), timers fired on time and
 /// every pending notification delivered: the one process a team keeps running on its ops host (a systemd unit is

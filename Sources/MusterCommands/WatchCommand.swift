@@ -4,6 +4,7 @@ import Platform
 import PlaybookLanguage
 import Reporting
 import RunEngine
+import Runs
 import Views
 
 /// `muster watch RUN`: the live board. Wakes at the next due instant, fires it, shows notifications.
@@ -156,6 +157,7 @@ enum WatchCommand {
         switch error {
         case let failure as CommandFailure: failure.text(language.rawValue)
         case let usage as UsageError: usage.text(language.rawValue)
+        case let failure as RunFailure: failure.text(language.rawValue)
         default: "\(error)"
         }
     }

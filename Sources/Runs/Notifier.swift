@@ -12,84 +12,35 @@ import RunEngine
 ///
 /// A command that fails, or runs past its time limit (it is then killed), counts as a failed attempt; either
 /// way the result is journaled and the run goes on, and a failed delivery is tried again (see `Outbox`).
-struct Notifier {
+public struct Notifier {
     /// The program and its arguments, if deliveries run a command.
-    let argv: [String]?
+    public let argv: [String]?
     /// The contact directory, if any.
-    let contacts: ContactDirectory?
+    public let contacts: ContactDirectory?
     /// How long a delivery may take, in seconds.
-    let timeout: Double
+    public let timeout: Double
     /// The local syslog socket each delivery is also sent to, if any.
-    var syslogSocket: String? = nil
+    public var syslogSocket: String? = nil
     /// Pages nobody acknowledged are sent again after this many milliseconds, at most this many times.
-    var resend: (after: Int64, times: Int)? = nil
+    public var resend: (after: Int64, times: Int)? = nil
 
-    /// The notifier an invocation has: `--notify-command`, else `MUSTER_NOTIFY`, else the runs directory's
-    /// `notify.yaml` (likewise `--contacts`, `MUSTER_CONTACTS`, the file's `contacts:`; `--notify-timeout`, the
-    /// file's `timeout:`); `nil` when none of them names a channel.
-    static func from(_ invocation: Invocation) throws -> Notifier? {
-        let file = try NotifierFile.load(RunsDirectory(invocation).path)
-        let configuration = file?.configuration
-        var argv: [String]?
-        if let command = invocation.arguments.value("--notify-command") ?? invocation.environment["MUSTER_NOTIFY"] {
-            argv = command.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-            guard argv?.isEmpty == false else { throw UsageError("--notify-command is empty") }
-        } else {
-            argv = configuration?.command
-        }
-        let syslog = configuration?.syslogSocket
-        guard argv != nil || syslog != nil else { return nil }
-        var contacts: ContactDirectory?
-        let contactsPath = invocation.arguments.value("--contacts") ?? invocation.environment["MUSTER_CONTACTS"]
-            ?? configuration?.contacts.map { $0.hasPrefix("/") ? $0 : RunsDirectory(invocation).path + "/" + $0 }
-        if let path = contactsPath {
-            let bytes: [UInt8]
-            switch FileReading.read(path, limit: 1 << 20) {
-            case .bytes(let read): bytes = read
-            case .failure(let why):
-                throw CommandFailure("cannot read the contact directory '\(path)': \(why)",
-                                     chinese: "无法读取联系人通讯录 '\(path)'：\(why)")
-            }
-            let checked = ContactDirectory.check(bytes, file: path)
-            guard let directory = checked.directory else {
-                throw CommandFailure("the contact directory '\(path)' has errors; 'muster check \(path)' lists them",
-                                     chinese: "联系人通讯录 '\(path)' 有错误；'muster check \(path)' 会列出它们")
-            }
-            contacts = directory
-        }
-        var timeout = Double(configuration?.timeout ?? 10_000) / 1000
-        if let text = invocation.arguments.value("--notify-timeout") {
-            guard let milliseconds = DurationText.milliseconds(text) else {
-                throw UsageError("--notify-timeout takes a duration like 5s, not '\(text)'")
-            }
-            timeout = Double(milliseconds) / 1000
-        }
-        var resend: (after: Int64, times: Int)?
-        if let after = configuration?.resendAfter, let times = configuration?.resendTimes { resend = (after, times) }
-        return Notifier(argv: argv, contacts: contacts, timeout: timeout, syslogSocket: syslog, resend: resend)
-    }
-
-    /// The notifier of an invocation for a command whose own work comes first (an action, `status`): a notifier
-    /// that cannot be set up (a malformed or unsafe `notify.yaml`, an unreadable contact directory) is said as a
-    /// warning, and the command goes on without delivering.
-    static func forCommand(_ invocation: Invocation) -> Notifier? {
-        do {
-            return try from(invocation)
-        } catch {
-            let text = switch error {
-            case let failure as CommandFailure: failure.text(invocation.language.rawValue)
-            case let usage as UsageError: usage.text(invocation.language.rawValue)
-            default: "\(error)"
-            }
-            invocation.console.error((invocation.language == .zh ? "muster: 警告：无法送达通知：" : "muster: warning: "
-                + "notifications cannot be delivered: ") + text + "\n")
-            return nil
-        }
+    /// A notifier: `argv` runs for each delivery (when given), `contacts` says how people are reached, a delivery
+    /// may take `timeout` seconds, each is also sent to `syslogSocket` (when given), and unacknowledged pages are
+    /// sent again `resend.after` milliseconds later, at most `resend.times` times (when given).
+    public init(
+        argv: [String]?, contacts: ContactDirectory?, timeout: Double, syslogSocket: String? = nil,
+        resend: (after: Int64, times: Int)? = nil
+    ) {
+        self.argv = argv
+        self.contacts = contacts
+        self.timeout = timeout
+        self.syslogSocket = syslogSocket
+        self.resend = resend
     }
 
     /// One attempt at `delivery` of run `runID` (a drill's messages are marked as such): the journal event of its
     /// result, stamped by `now` after the attempt.
-    func attempt(_ delivery: Outbox.Delivery, runID: String, drill: Bool, now: () -> Int64) -> Event {
+    public func attempt(_ delivery: Outbox.Delivery, runID: String, drill: Bool, now: () -> Int64) -> Event {
         let final = delivery.attempts + 1 >= Outbox.maxAttempts
         guard let person = delivery.recipient else {
             let roles = delivery.roles

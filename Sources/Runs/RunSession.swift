@@ -7,41 +7,50 @@ import RunEngine
 
 /// One command against a run: under the journal's lock, rebuild the state, fire what fell due, apply the
 /// command (or journal its refusal), append, fsync; only then report.
-struct RunSession {
-    let runID: String
-    let journal: Journal
-    let now: Int64
+public struct RunSession: Sendable {
+    /// The run's id.
+    public let runID: String
+    /// The run's journal.
+    public let journal: Journal
+    /// The instant the command happens at, milliseconds since the epoch (read once, at the edge).
+    public let now: Int64
 
     /// What happened.
-    struct Outcome {
-        var playbook: Playbook
-        var state: RunState
+    public struct Outcome {
+        /// The run's pinned playbook.
+        public var playbook: Playbook
+        /// The run's state after the command.
+        public var state: RunState
         /// The events this command appended (timers that fell due included).
-        var appended: [Event]
+        public var appended: [Event]
         /// Why the command was refused, if it was.
-        var rejection: Rejection?
+        public var rejection: Rejection?
         /// The sequence number of the first appended event.
-        var firstSeq: Int
+        public var firstSeq: Int
         /// The journal after the write.
-        var contents: Journal.Contents? = nil
+        public var contents: Journal.Contents? = nil
         /// The chain's head after the write: the SHA-256 of the journal's last line.
-        var head: String { contents?.head ?? "" }
+        public var head: String { contents?.head ?? "" }
     }
 
-    init(_ runID: String, invocation: Invocation) throws {
+    /// A session on run `runID` of `runs`, writing with `files`, at the instant `now`.
+    ///
+    /// - Throws: `RunFailure` when `runID` is not a run id or its directory is a symbolic link.
+    public init(_ runID: String, in runs: RunsDirectory, files: any FileOperations = SystemFiles(), now: Int64)
+        throws(RunFailure)
+    {
         self.runID = runID
-        journal = Journal(directory: try RunsDirectory(invocation).runPath(runID),
-                          files: try InjectedFaults.files(invocation))
-        now = try Clock.now(invocation.environment)
+        journal = Journal(directory: try runs.runPath(runID), files: files)
+        self.now = now
     }
 
     /// The pinned playbook of a run. `start` checked the YAML before pinning it and the journal recognises its
     /// bytes as those the run started with (the hash in its first line), so it is decoded, not checked again; it
     /// is checked when it does not decode, to say why.
-    func pinnedPlaybook(_ bytes: [UInt8]) throws -> Playbook {
+    public func pinnedPlaybook(_ bytes: [UInt8]) throws(RunFailure) -> Playbook {
         if let playbook = PlaybookChecker.decodeChecked(bytes, file: "playbook.yaml") { return playbook }
         guard let playbook = PlaybookChecker.check(bytes, file: "playbook.yaml").playbook else {
-            throw CommandFailure("the pinned playbook of run '\(runID)' no longer checks; the run cannot go on",
+            throw RunFailure("the pinned playbook of run '\(runID)' no longer checks; the run cannot go on",
                                  chinese: "运行 '\(runID)' 固定的预案已无法通过检查；运行无法继续")
         }
         return playbook
@@ -49,7 +58,10 @@ struct RunSession {
 
     /// Fires what fell due and performs `command` (when given), appending everything to the journal: under the
     /// journal's exclusive lock, every line is read, verified and folded, then the engine decides.
-    func perform(_ command: Command?) throws -> Outcome {
+    ///
+    /// - Throws: `RunFailure` when the run cannot be read, its pinned files no longer check, or nothing could be
+    ///   written.
+    public func perform(_ command: Command?) throws(RunFailure) -> Outcome {
         var result: Outcome?
         do {
             let contents = try journal.transact { contents in
@@ -62,10 +74,14 @@ struct RunSession {
             }
             result?.contents = contents
         } catch let error as JournalError {
-            throw CommandFailure(error, runID: runID)
+            throw RunFailure(error, runID: runID)
+        } catch let error as RunFailure {
+            throw error
+        } catch {
+            throw RunFailure("\(error)")
         }
         guard let result else {
-            throw CommandFailure("the journal of '\(runID)' could not be read", chinese: "无法读取运行 '\(runID)' 的日志")
+            throw RunFailure("the journal of '\(runID)' could not be read", chinese: "无法读取运行 '\(runID)' 的日志")
         }
         return result
     }
@@ -109,13 +125,14 @@ struct RunSession {
     /// Delivers every pending notification of the run that is due (`Outbox.due`), oldest first, with
     /// `notifier`, and journals each result; no external program ever runs while the journal is locked. Results
     /// for deliveries that another deliverer recorded meanwhile are dropped, so that a delivery made twice (at
-    /// least once is the promise) is journaled once.
+    /// least once is the promise) is journaled once. `clock` reads the wall clock (each result is stamped after
+    /// its attempt, never before the run's last event).
     ///
     /// - Returns: how many result events were journaled.
+    /// - Throws: the journal's error when the results could not be journaled.
     @discardableResult
-    func deliverPending(_ state: RunState, with notifier: Notifier?, invocation: Invocation) -> Int {
-        guard let notifier else { return 0 }
-        let clock = { max((try? Clock.now(invocation.environment)) ?? now, state.lastEventAt) }
+    public func deliverPending(_ state: RunState, with notifier: Notifier, clock wallClock: () -> Int64) throws -> Int {
+        func clock() -> Int64 { max(wallClock(), state.lastEventAt) }
         var due = state.outbox.due(at: clock())
         if let resend = notifier.resend {
             due += state.outbox.resends(at: clock(), after: resend.after, times: resend.times)
@@ -123,45 +140,29 @@ struct RunSession {
         guard !due.isEmpty else { return 0 }
         let drill = state.start?.mode == .drill
         let results = due.map { notifier.attempt($0, runID: runID, drill: drill, now: clock) }
-        do {
-            var journaled = 0
-            try journal.transact { contents in
-                let current = RunState.fold(contents.events)
-                var kept: [Event] = []
-                for (delivery, result) in zip(due, results) {
-                    let now = current.outbox.deliveries.first {
-                        $0.requestSeq == delivery.requestSeq && $0.recipient == delivery.recipient
-                    }
-                    guard now?.status == delivery.status, now?.attempts == delivery.attempts else { continue }
-                    var event = result
-                    event.at = max(event.at, current.lastEventAt, kept.last?.at ?? 0)
-                    kept.append(event)
+        var journaled = 0
+        try journal.transact { contents in
+            let current = RunState.fold(contents.events)
+            var kept: [Event] = []
+            for (delivery, result) in zip(due, results) {
+                let now = current.outbox.deliveries.first {
+                    $0.requestSeq == delivery.requestSeq && $0.recipient == delivery.recipient
                 }
-                journaled = kept.count
-                return kept
+                guard now?.status == delivery.status, now?.attempts == delivery.attempts else { continue }
+                var event = result
+                event.at = max(event.at, current.lastEventAt, kept.last?.at ?? 0)
+                kept.append(event)
             }
-            return journaled
-        } catch {
-            invocation.console.error("muster: warning: notification results could not be journaled: \(error)\n")
-            return 0
+            journaled = kept.count
+            return kept
         }
-    }
-
-    /// Says on stderr when notifications wait for delivery and this command has no notifier to deliver them.
-    func warnIfUndelivered(_ state: RunState, notifier: Notifier?, invocation: Invocation) {
-        guard notifier == nil else { return }
-        let waiting = state.outbox.pending.count
-        guard waiting > 0 else { return }
-        invocation.console.error(invocation.language == .zh
-            ? "muster: \(waiting) 条通知等待送达；此处未配置通知程序（由带 --notify-command 的 'muster watch' 送达）\n"
-            : "muster: \(waiting) notification\(waiting == 1 ? "" : "s") waiting for delivery; no notifier is configured "
-                + "here (a 'muster watch' with --notify-command delivers them)\n")
+        return journaled
     }
 
     /// The instant a command happens at in a run: a drill on a virtual clock runs on its own time (the run's
     /// current instant, moved by 'drill advance'); a drill on a real clock sped up N times runs N times faster
     /// than the wall clock from its start; everything else at the wall clock's instant.
-    static func runTime(_ state: RunState, realNow: Int64) -> Int64 {
+    public static func runTime(_ state: RunState, realNow: Int64) -> Int64 {
         guard let start = state.start else { return realNow }
         if start.virtualClock { return state.lastEventAt }
         if start.speed > 1 { return state.startedAt + (realNow - state.startedAt) * Int64(start.speed) }
@@ -169,25 +170,34 @@ struct RunSession {
     }
 
     /// The pinned scenario of a drill run, if the run has one.
-    func drillPlan(playbook: Playbook) throws -> DrillPlan? {
+    public func drillPlan(playbook: Playbook) throws(RunFailure) -> DrillPlan? {
         let path = journal.directory + "/scenario.yaml"
         guard case .bytes(let bytes) = FileReading.read(path, limit: 1 << 20) else { return nil }
         let checked = ScenarioChecker.check(bytes, file: "scenario.yaml") { $0 == playbook.id ? playbook : nil }
         guard let scenario = checked.scenario else {
-            throw CommandFailure("the pinned scenario of run '\(runID)' no longer checks",
+            throw RunFailure("the pinned scenario of run '\(runID)' no longer checks",
                                  chinese: "运行 '\(runID)' 固定的演练脚本已无法通过检查")
         }
         return DrillPlan(scenario: scenario, playbook: playbook)
     }
 
     /// Reads the run without writing anything.
-    func read() throws -> (contents: Journal.Contents, playbook: Playbook, state: RunState, tornBytes: Int) {
+    ///
+    /// - Returns: the journal, the pinned playbook, the folded state, and how many bytes of a torn last line
+    ///   were left out.
+    public func read() throws(RunFailure)
+        -> (contents: Journal.Contents, playbook: Playbook, state: RunState, tornBytes: Int)
+    {
         do {
             let (contents, torn) = try journal.read()
             let playbook = try pinnedPlaybook(contents.playbook)
             return (contents, playbook, RunState.fold(contents.events), torn)
         } catch let error as JournalError {
-            throw CommandFailure(error, runID: runID)
+            throw RunFailure(error, runID: runID)
+        } catch let error as RunFailure {
+            throw error
+        } catch {
+            throw RunFailure("\(error)")
         }
     }
 }

@@ -1,0 +1,136 @@
+import Platform
+import PlaybookLanguage
+import RunEngine
+import Runs
+
+// What the `Runs` layer needs from a command line: the runs directory, the clock, the file operations and the
+// notifier an invocation names; and its failures said as the command line says them.
+
+extension RunsDirectory {
+    /// `--runs`, else `MUSTER_RUNS`, else `runs`.
+    init(_ invocation: Invocation) {
+        self.init(path: invocation.arguments.value("--runs") ?? invocation.environment["MUSTER_RUNS"] ?? "runs")
+    }
+}
+
+extension RunSession {
+    /// A session on run `runID` of the invocation's runs directory, at the invocation's instant (`Clock.now`),
+    /// writing with its file operations (`InjectedFaults`).
+    init(_ runID: String, invocation: Invocation) throws {
+        let runs = RunsDirectory(invocation)
+        // The run id is checked before the clock and the test hook, as it always was.
+        _ = try runs.runPath(runID)
+        try self.init(runID, in: runs, files: InjectedFaults.files(invocation), now: Clock.now(invocation.environment))
+    }
+
+    /// Delivers what is due with `notifier` (nothing without one), the wall clock read from the invocation; a
+    /// failure to journal the results is said as a warning.
+    ///
+    /// - Returns: how many result events were journaled.
+    @discardableResult
+    func deliverPending(_ state: RunState, with notifier: Notifier?, invocation: Invocation) -> Int {
+        guard let notifier else { return 0 }
+        do {
+            return try deliverPending(state, with: notifier) { (try? Clock.now(invocation.environment)) ?? now }
+        } catch {
+            invocation.console.error("muster: warning: notification results could not be journaled: \(error)\n")
+            return 0
+        }
+    }
+
+    /// Says on stderr when notifications wait for delivery and this command has no notifier to deliver them.
+    func warnIfUndelivered(_ state: RunState, notifier: Notifier?, invocation: Invocation) {
+        guard notifier == nil else { return }
+        let waiting = state.outbox.pending.count
+        guard waiting > 0 else { return }
+        invocation.console.error(invocation.language == .zh
+            ? "muster: \(waiting) 条通知等待送达；此处未配置通知程序（由带 --notify-command 的 'muster watch' 送达）\n"
+            : "muster: \(waiting) notification\(waiting == 1 ? "" : "s") waiting for delivery; no notifier is configured "
+                + "here (a 'muster watch' with --notify-command delivers them)\n")
+    }
+}
+
+extension Notifier {
+    /// The notifier an invocation has: `--notify-command`, else `MUSTER_NOTIFY`, else the runs directory's
+    /// `notify.yaml` (likewise `--contacts`, `MUSTER_CONTACTS`, the file's `contacts:`; `--notify-timeout`, the
+    /// file's `timeout:`); `nil` when none of them names a channel.
+    static func from(_ invocation: Invocation) throws -> Notifier? {
+        let file: (path: String, configuration: NotifierConfiguration)?
+        do {
+            file = try NotifierFile.load(RunsDirectory(invocation).path)
+        } catch {
+            throw CommandFailure(error)
+        }
+        let configuration = file?.configuration
+        var argv: [String]?
+        if let command = invocation.arguments.value("--notify-command") ?? invocation.environment["MUSTER_NOTIFY"] {
+            argv = command.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            guard argv?.isEmpty == false else { throw UsageError("--notify-command is empty") }
+        } else {
+            argv = configuration?.command
+        }
+        let syslog = configuration?.syslogSocket
+        guard argv != nil || syslog != nil else { return nil }
+        var contacts: ContactDirectory?
+        let contactsPath = invocation.arguments.value("--contacts") ?? invocation.environment["MUSTER_CONTACTS"]
+            ?? configuration?.contacts.map { $0.hasPrefix("/") ? $0 : RunsDirectory(invocation).path + "/" + $0 }
+        if let path = contactsPath {
+            let bytes: [UInt8]
+            switch FileReading.read(path, limit: 1 << 20) {
+            case .bytes(let read): bytes = read
+            case .failure(let why):
+                throw CommandFailure("cannot read the contact directory '\(path)': \(why)",
+                                     chinese: "无法读取联系人通讯录 '\(path)'：\(why)")
+            }
+            let checked = ContactDirectory.check(bytes, file: path)
+            guard let directory = checked.directory else {
+                throw CommandFailure("the contact directory '\(path)' has errors; 'muster check \(path)' lists them",
+                                     chinese: "联系人通讯录 '\(path)' 有错误；'muster check \(path)' 会列出它们")
+            }
+            contacts = directory
+        }
+        var timeout = Double(configuration?.timeout ?? 10_000) / 1000
+        if let text = invocation.arguments.value("--notify-timeout") {
+            guard let milliseconds = DurationText.milliseconds(text) else {
+                throw UsageError("--notify-timeout takes a duration like 5s, not '\(text)'")
+            }
+            timeout = Double(milliseconds) / 1000
+        }
+        var resend: (after: Int64, times: Int)?
+        if let after = configuration?.resendAfter, let times = configuration?.resendTimes { resend = (after, times) }
+        return Notifier(argv: argv, contacts: contacts, timeout: timeout, syslogSocket: syslog, resend: resend)
+    }
+
+    /// The notifier of an invocation for a command whose own work comes first (an action, `status`): a notifier
+    /// that cannot be set up (a malformed or unsafe `notify.yaml`, an unreadable contact directory) is said as a
+    /// warning, and the command goes on without delivering.
+    static func forCommand(_ invocation: Invocation) -> Notifier? {
+        do {
+            return try from(invocation)
+        } catch {
+            let text = switch error {
+            case let failure as CommandFailure: failure.text(invocation.language.rawValue)
+            case let usage as UsageError: usage.text(invocation.language.rawValue)
+            case let failure as RunFailure: failure.text(invocation.language.rawValue)
+            default: "\(error)"
+            }
+            invocation.console.error((invocation.language == .zh ? "muster: 警告：无法送达通知：" : "muster: warning: "
+                + "notifications cannot be delivered: ") + text + "\n")
+            return nil
+        }
+    }
+}
+
+extension CommandFailure {
+    /// A failure of the `Runs` layer, with the same texts.
+    init(_ failure: RunFailure) {
+        self.init(failure.message, chinese: failure.chinese)
+    }
+}
+
+extension UsageError {
+    /// A usage failure of the `Runs` layer (a run id that is not one), with the same texts.
+    init(_ failure: RunFailure) {
+        self.init(failure.message, chinese: failure.chinese)
+    }
+}
