@@ -17,8 +17,13 @@ public enum FactValue: Sendable, Hashable, CustomStringConvertible {
             }
             return .success(.choice(text))
         case .number:
-            guard let number = Double(text), number.isFinite else {
-                return .failure(FactValueError(message: "'\(fact.id)' takes a number, not '\(text)'"))
+            // Decimal as documented: `0x10`, `inf` and `nan` are not numbers here, and a value too large or too small
+            // to keep is refused rather than rounded to infinity or zero.
+            let mantissa = text.prefix { $0 != "e" && $0 != "E" }
+            guard Self.isDecimal(text), let number = Double(text), number.isFinite,
+                number != 0 || !mantissa.contains(where: { ("1"..."9").contains($0) })
+            else {
+                return .failure(FactValueError(message: "'\(fact.id)' takes a decimal number like 42 or -3.5, not '\(text)'"))
             }
             return .success(.number(number))
         case .text:
@@ -31,6 +36,29 @@ public enum FactValue: Sendable, Hashable, CustomStringConvertible {
             default: return .failure(FactValueError(message: "'\(fact.id)' takes yes or no (true or false), not '\(text)'"))
             }
         }
+    }
+
+    /// Whether `text` is a decimal number: a sign, digits, a fraction, an exponent.
+    static func isDecimal(_ text: String) -> Bool {
+        var characters = Array(text.utf8)[...]
+        if characters.first == UInt8(ascii: "+") || characters.first == UInt8(ascii: "-") { characters = characters.dropFirst() }
+        func digits() -> Int {
+            let count = characters.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.count
+            characters = characters.dropFirst(count)
+            return count
+        }
+        var count = digits()
+        if characters.first == UInt8(ascii: ".") {
+            characters = characters.dropFirst()
+            count += digits()
+        }
+        guard count > 0 else { return false }
+        if characters.first == UInt8(ascii: "e") || characters.first == UInt8(ascii: "E") {
+            characters = characters.dropFirst()
+            if characters.first == UInt8(ascii: "+") || characters.first == UInt8(ascii: "-") { characters = characters.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return characters.isEmpty
     }
 
     public var description: String {

@@ -126,3 +126,45 @@ struct LoopAndDutyTests {
         #expect(try FactValue.parse(text, for: fact).get() == .flag(value))
     }
 }
+
+/// A number fact is decimal, as documented: what Swift's `Double` would also take (hexadecimal, `inf`, `nan`), or
+/// round to zero or infinity, is refused with the same words.
+struct DecimalFactTests {
+    static let fact: Fact = {
+        let text = """
+            muster: 1
+            id: numbers
+            version: 1.0.0
+            title: { en: Numbers, zh: 数值 }
+            roles:
+              commander: { title: { en: Commander, zh: 总指挥 } }
+            severity:
+              general: { title: { en: General, zh: 一般 } }
+            facts:
+              hottest: { title: { en: Hottest, zh: 最高温度 }, type: number }
+            start: act
+            steps:
+              act: { title: { en: Act, zh: 行动 }, owner: commander, record: [hottest], done_within: 5m, next: outcome.done }
+            outcomes:
+              done: { kind: success, title: { en: Done, zh: 完成 } }
+            """
+        guard let fact = PlaybookChecker.check(Array(text.utf8), file: "numbers.yaml").playbook?.facts.first else {
+            fatalError("the numbers playbook must check")
+        }
+        return fact
+    }()
+
+    @Test(arguments: ["42", "-3.5", "+7", "0", "0.0", "1e3", "2.5E-2", "40."])
+    func decimalNumbersAreTaken(_ text: String) throws {
+        #expect(throws: Never.self) { try FactValue.parse(text, for: Self.fact).get() }
+    }
+
+    @Test(arguments: ["0x10", "inf", "nan", "1e-400", "1e400", "", "-", "1e", ".", "4 0", "١٢"])
+    func anythingElseIsRefused(_ text: String) {
+        guard case .failure(let error) = FactValue.parse(text, for: Self.fact) else {
+            Issue.record("'\(text)' was taken")
+            return
+        }
+        #expect(error.message == "'hottest' takes a decimal number like 42 or -3.5, not '\(text)'")
+    }
+}
