@@ -2,10 +2,11 @@ import Platform
 import Testing
 
 struct SystemClockTests {
+    /// About real time itself, so it takes real time: 10 ms.
     @Test func aSleepLastsAtLeastItsTimeOnTheMonotonicClock() {
         let started = SystemClock.monotonicSeconds()
-        SystemClock.sleep(seconds: 0.05)
-        #expect(SystemClock.monotonicSeconds() - started >= 0.05)
+        SystemClock.sleep(seconds: 0.01)
+        #expect(SystemClock.monotonicSeconds() - started >= 0.01)
     }
 
     @Test func theWallClockReadsTheSameInstantInBothUnits() {
