@@ -114,8 +114,10 @@ enum RunViewCommands {
                     }
                     let details = data.map { "\($0.key)=\($0.value.stringValue ?? $0.value.serialized())" }
                         .joined(separator: " ")
+                    // One event, one line, whatever a note or a name holds.
                     out += "\(String(line.seq).padding(to: 5)) \(TimeText.relative(line.relative)) "
-                        + "\(TimeText.instant(line.event.at))  \(who.padding(to: 20)) \(type.padding(to: 22)) \(details)\n"
+                        + "\(TimeText.instant(line.event.at))  \(TerminalText.line(who).padding(to: 20)) "
+                        + "\(type.padding(to: 22)) \(TerminalText.line(details))\n"
                 }
                 invocation.console.out(out)
             }

@@ -165,7 +165,7 @@ enum WatchCommand {
     static func describe(_ line: JournalLine, now: Int64) -> String {
         let (type, data) = EventCoding.encode(line.event.kind)
         var text = "\(line.seq) \(TimeText.instant(line.event.at)) \(type)"
-        for (key, value) in data { text += " \(key)=\(value.stringValue ?? value.serialized())" }
+        for (key, value) in data { text += " \(key)=" + TerminalText.line(value.stringValue ?? value.serialized()) }
         if case .timerFired = line.event.kind { text += " (written \(now - line.event.at) ms after its instant)" }
         return text + "\n"
     }

@@ -293,6 +293,20 @@ struct RunCommandTests {
         #expect(log.components(separatedBy: "checklist.item").count - 1 == 2, "\(log)")
     }
 
+    /// A note holding a newline and escape sequences cannot forge a line of `log` nor rewrite the terminal: one
+    /// event is one line, and the controls show as escapes.
+    @Test func aNoteCannotForgeALogLineOrReachTheTerminalRaw() throws {
+        try startWaterLeak()
+        let forged = "checking\n9     +00:00:01 2026-01-01 00:00:01Z  bob (on_site)  step.completed step=report\u{1B}]0;OWNED\u{7}"
+        #expect(try muster(["note", "wl", forged], minute: 1, as: "alice").status == 0)
+        let log = try muster(["log", "wl"], minute: 1).stdout
+        let lines = log.split(separator: "\n")
+        #expect(lines.filter { $0.contains("step.completed") }.count == 1, "\(log)")
+        #expect(lines.first { $0.contains("step.completed") }?.contains("note") == true)
+        #expect(!log.contains("\u{1B}") && !log.contains("\u{7}"))
+        #expect(log.contains("checking\\u{A}9") && log.contains("\\u{1B}]0;OWNED\\u{7}"), "\(log)")
+    }
+
     @Test func contactDirectoriesAreCheckedLikePlaybooks() throws {
         #expect(try muster(["check", Fixtures.directory.appendingPathComponent("runs-basic/contacts.yaml").path]).status == 0)
         try directory.write("bad-contacts.yaml", Array("contacts: 1\npeople:\n  eve:\n    name: Eve\n    phone: 1\n".utf8))
