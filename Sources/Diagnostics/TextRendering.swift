@@ -27,10 +27,10 @@ public struct TextRenderer: Sendable {
             out += snippet(location, source: source, gutter: gutter)
         }
         if let hint = diagnostic.hint {
-            out += String(repeating: " ", count: gutter) + "= " + paint("hint:", .bold) + " " + hint + "\n"
+            out += String(repeating: " ", count: gutter) + "= " + paint("hint:", .bold) + " " + TerminalText.line(hint) + "\n"
         }
         for note in diagnostic.notes where note.location == nil {
-            out += String(repeating: " ", count: gutter) + "= " + paint("note:", .bold) + " " + note.message + "\n"
+            out += String(repeating: " ", count: gutter) + "= " + paint("note:", .bold) + " " + TerminalText.line(note.message) + "\n"
         }
         for note in diagnostic.notes where note.location != nil {
             out += header(
@@ -58,7 +58,8 @@ public struct TextRenderer: Sendable {
         case .note: label = paint("note:", .cyan)
         }
         let suffix = id.map { " [\($0)]" } ?? ""
-        return paint(place, .bold) + " " + label + " " + paint(message, .bold) + suffix + "\n"
+        // A message can quote what the file holds (a key, a name): never raw control characters to a terminal.
+        return paint(place, .bold) + " " + label + " " + paint(TerminalText.line(message), .bold) + suffix + "\n"
     }
 
     private func gutterWidth(_ diagnostic: Diagnostic) -> Int {

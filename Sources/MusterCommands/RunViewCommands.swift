@@ -3,6 +3,7 @@ import Journaling
 import Reporting
 import RunEngine
 import Runs
+import Diagnostics
 import Views
 
 /// Commands that look at runs: status, log, runs, verify.

@@ -5,6 +5,7 @@ import PlaybookLanguage
 import Reporting
 import RunEngine
 import Runs
+import Diagnostics
 import Views
 
 /// `muster watch RUN`: the live board. Wakes at the next due instant, fires it, shows notifications.
