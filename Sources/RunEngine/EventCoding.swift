@@ -64,6 +64,8 @@ public enum EventCoding {
         case .checklistItemDone(let step, let item): return ("checklist.item", ["step": s(step), "item": s(item)])
         case .factRecorded(let fact, let value, let step):
             return ("fact.recorded", ["fact": s(fact), "value": encode(value), "step": optional(step)])
+        case .factCorrected(let fact, let from, let to, let why):
+            return ("fact.corrected", ["fact": s(fact), "from": encode(from), "to": encode(to), "why": s(why)])
         case .stepCompleted(let step): return ("step.completed", ["step": s(step)])
         case .stepReassigned(let step, let to, let why, let whyChinese):
             var data: JSONObject = ["step": s(step), "to": s(to), "why": s(why)]
@@ -215,6 +217,11 @@ public enum EventCoding {
         case "fact.recorded":
             guard let value = decodeFact(data["value"]) else { throw DecodingError(message: "bad fact value") }
             return .factRecorded(fact: try s("fact"), value: value, step: o("step"))
+        case "fact.corrected":
+            guard let from = decodeFact(data["from"]), let to = decodeFact(data["to"]) else {
+                throw DecodingError(message: "bad fact value")
+            }
+            return .factCorrected(fact: try s("fact"), from: from, to: to, why: try s("why"))
         case "step.completed": return .stepCompleted(step: try s("step"))
         case "step.reassigned":
             return .stepReassigned(step: try s("step"), to: try s("to"), why: try s("why"), whyChinese: o("why_zh"))

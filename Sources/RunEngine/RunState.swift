@@ -17,6 +17,8 @@ public struct RunState: Sendable, Hashable {
         public var reassigned: Bool
         /// The progress reports its owner missed (its `report_every`) since it was activated.
         public var missedReports = 0
+        /// The sequence number of the event that activated it.
+        public var activatedSeq = 0
     }
 
     /// A milestone's progress.
@@ -67,6 +69,9 @@ public struct RunState: Sendable, Hashable {
     public var stepChangedAt: [String: Int] = [:]
     /// Recorded facts.
     public var facts: [String: FactValue] = [:]
+    /// The sequence number of the event that last recorded each fact: a step entered again needs fresh readings
+    /// (see `needsRecording`).
+    public var factRecordedSeq: [String: Int] = [:]
     /// Armed timers by id.
     public var timers: [String: Timer] = [:]
     /// Milestones by id.
@@ -138,7 +143,7 @@ public struct RunState: Sendable, Hashable {
             escalationsFired[step] = nil
             active[step] = ActiveStep(
                 id: step, owner: owner, activatedAt: event.at, acknowledgedAt: nil, lastProgressAt: nil, due: due,
-                itemsDone: [], reassigned: false)
+                itemsDone: [], reassigned: false, activatedSeq: eventCount)
             activeOrder.removeAll { $0 == step }
             activeOrder.append(step)
             touch(step)
@@ -155,7 +160,11 @@ public struct RunState: Sendable, Hashable {
             touch(step)
         case .factRecorded(let fact, let value, let step):
             facts[fact] = value
+            factRecordedSeq[fact] = eventCount
             if let step { touch(step) }
+        case .factCorrected(let fact, _, let value, _):
+            // A correction mends the record; it is not a fresh reading for a step entered again.
+            facts[fact] = value
         case .stepCompleted(let step):
             close(step)
             completedAt[step] = event.at
@@ -229,5 +238,17 @@ public struct RunState: Sendable, Hashable {
         active[step] = nil
         activeOrder.removeAll { $0 == step }
         touch(step)
+    }
+
+    /// The facts `records` that the open step `stepID` still needs before it is done. On a step's first round a
+    /// value recorded anywhere earlier counts; on a step entered again (a loop) only a reading taken since it was
+    /// entered does: the water level measured an hour ago is not this round's reading.
+    public func needsRecording(_ records: [String], step stepID: String) -> [String] {
+        guard let open = active[stepID] else { return [] }
+        let again = (activations[stepID] ?? 0) > 1
+        return records.filter { fact in
+            guard let seq = factRecordedSeq[fact], facts[fact] != nil else { return true }
+            return again && seq < open.activatedSeq
+        }
     }
 }
