@@ -140,7 +140,7 @@ struct ShippedPlaybooksZhTests {
         let all = outline.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let dropped = all.count - Self.withoutSources(outline).count
         let sources = all.filter { $0.contains("来源：") }
-        #expect(sources.count == 19)
+        #expect(sources.count == 29)
         #expect(dropped >= sources.count)
         for line in sources {
             let cited = line.components(separatedBy: "来源：").last?.trimmingCharacters(in: .whitespaces)
