@@ -48,7 +48,8 @@ struct RunCommandTests {
         #expect(try muster(["done", "wl", "tech_lead_leads"], minute: 4, as: "carol").status == 0)
         #expect(try muster(["approve", "wl", "activate"], minute: 5, as: "dana").status == 0)
         #expect(try muster(["done", "wl", "resources", "--item", "own_staff", "--item", "facilities",
-                            "--item", "vendor_engineers", "--item", "experts", "--item", "equipment"],
+                            "--item", "vendor_engineers", "--item", "experts", "--item", "equipment",
+                            "--item", "one_voice"],
                            minute: 10, as: "alice").status == 0)
         #expect(try muster(["done", "wl", "secure_room"], minute: 20, as: "bob").status == 0)
         #expect(try muster(["done", "wl", "clear_water"], minute: 40, as: "bob").status == 0)
@@ -290,6 +291,8 @@ struct RunCommandTests {
         #expect(try muster(["record", "wl", "leak_source=wall_or_window"], minute: 2, as: "alice").status == 0)
         #expect(try muster(["grade", "wl", "severe"], minute: 2, as: "alice").status == 0)
         #expect(try muster(["done", "wl", "assess"], minute: 3, as: "alice").status == 0)
+        #expect(try muster(["done", "wl", "route_by_grade"], minute: 3.5, as: "alice").status == 0)
+        #expect(try muster(["done", "wl", "tech_lead_leads"], minute: 4, as: "carol").status == 0)
         #expect(try muster(["approve", "wl", "activate"], minute: 4, as: "dana").status == 0)
         let refused = try muster(["tick", "wl", "resources", "own_staff", "nonsense"], minute: 5, as: "alice")
         #expect(refused.status == 1)
