@@ -21,7 +21,8 @@ struct RunCommandTests {
     func startWaterLeak() throws {
         let started = try muster(["start", "water-leak", "--run-id", "wl", "--assign", "commander=alice",
                                   "--assign", "on_site=bob", "--assign", "tech_lead=carol",
-                                  "--assign", "leadership=dana", "--assign", "user_leadership=erin"])
+                                  "--assign", "leadership=dana", "--assign", "user_leadership=erin",
+                                  "--assign", "vendor_manager=frank"])
         #expect(started.status == 0, "\(started.stderr)")
         #expect(started.stdout == "wl\n")
     }
@@ -53,6 +54,7 @@ struct RunCommandTests {
                            minute: 10, as: "alice").status == 0)
         #expect(try muster(["done", "wl", "secure_room"], minute: 20, as: "bob").status == 0)
         #expect(try muster(["done", "wl", "clear_water"], minute: 40, as: "bob").status == 0)
+        #expect(try muster(["done", "wl", "check_wet_equipment"], minute: 60, as: "frank").status == 0)
         #expect(try muster(["done", "wl", "repair_and_remove_cause"], minute: 300, as: "carol").status == 0)
         // The on-site responder proposes ending the plan and the leadership group agrees (§3.7).
         #expect(try muster(["approve", "wl", "terminate"], minute: 301, as: "dana").status == 0)
