@@ -114,11 +114,11 @@ enum DrillCommand {
         let files = try InjectedFaults.files(invocation)
         try runs.ensureExists()
         do throws(JournalError) {
-            try Journal.create(directory: path, playbook: loaded.playbook.bytes, events: events, files: files)
+            try Journal.create(directory: path, playbook: loaded.playbook.bytes, events: events,
+                               companions: [("scenario.yaml", loaded.scenarioBytes)], files: files)
         } catch {
             throw CommandFailure(error, runID: runID)
         }
-        try FileOutput.write(String(decoding: loaded.scenarioBytes, as: UTF8.self), to: path + "/scenario.yaml")
     }
 
     private static func defaultRunID(_ scenario: Scenario, _ invocation: Invocation) throws -> String {
