@@ -20,6 +20,8 @@ enum HelpTextChinese {
         "write a commented starting playbook with every concept of the language":
             "生成一份带注释、涵盖语言全部概念的起步预案",
         "start a live run of a playbook and print its run id": "启动一次预案实战运行，并输出运行 id",
+        "start a chain of steps the playbook allows at any time (an emergency shutdown)":
+            "发起预案允许随时发起的一组步骤（如紧急关闭）",
         "the board of a run: active steps, owners, time left, milestones": "运行看板：进行中的步骤、负责人、剩余时间、里程碑",
         "the live board of a run: fires timers on time and shows notifications": "实时看板：按时触发定时器并显示通知",
         "take an unassigned role on a run": "在运行中承担一个尚未指派的角色",
@@ -83,6 +85,8 @@ enum HelpTextChinese {
         "the run id (default: playbook id and start time)": "运行 id（默认：预案 id 加开始时间）",
         "the run id (default: scenario id and the real time)": "运行 id（默认：演练脚本 id 加真实时间）",
         "the severity level, when already known": "严重级别（已知时）",
+        "when the fault happened, if before now (2026-12-06T08:30Z, or '25m ago'): what 'from: fault' counts from":
+            "故障发生的时刻（早于现在时；如 2026-12-06T08:30Z 或 '25m ago'）：'from: fault' 自此起算",
         "treat warnings as errors": "把警告当作错误",
         "virtual (default) or real": "virtual（默认，虚拟时钟）或 real（真实时钟）",
         "where playbooks are found by id (default: MUSTER_PLAYBOOKS, Playbooks)":

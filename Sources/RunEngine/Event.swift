@@ -148,6 +148,10 @@ public enum EventKind: Sendable, Hashable {
     case outcomeReached(outcome: String, kind: String)
     /// The run was aborted.
     case runAborted(why: String)
+    /// A person started an at-any-time chain of steps, saying why.
+    case chainRaised(chain: String, why: String?)
+    /// An at-any-time chain ended: its last step was done, or the run reached its outcome.
+    case chainEnded(chain: String)
     /// A user signed the run's report.
     case reportSigned(person: String)
     /// Every obligation is done: the run is closed.
@@ -179,6 +183,9 @@ public struct RunStart: Sendable, Hashable {
     public var scenario: String?
     /// How many times faster than real time a drill's real clock runs (`drill start --clock real --speed N`).
     public var speed: Int = 1
+    /// The instant of the fault, when it came before the run's start (`muster start --fault-at`); `nil` when the
+    /// run starts at the fault. Waits and milestones counted `from: fault` count from it.
+    public var faultAt: Int64? = nil
     /// The speeds a run may have: a journal or checkpoint saying another is refused, so that no instant computed
     /// from it can overflow.
     public static let speeds: ClosedRange<Int64> = 1...3_600
@@ -186,9 +193,11 @@ public struct RunStart: Sendable, Hashable {
     /// Creates a start record.
     public init(
         playbookID: String, version: String, playbookHash: String, mode: RunMode, virtualClock: Bool,
-        severity: String?, assignments: [String: String], scenario: String? = nil, speed: Int = 1
+        severity: String?, assignments: [String: String], scenario: String? = nil, speed: Int = 1,
+        faultAt: Int64? = nil
     ) {
         self.speed = speed
+        self.faultAt = faultAt
         self.playbookID = playbookID
         self.version = version
         self.playbookHash = playbookHash

@@ -50,6 +50,7 @@ public enum EventCoding {
                 "scenario": optional(start.scenario),
             ]
             if start.speed != 1 { data["speed"] = i(Int64(start.speed)) }
+            if let faultAt = start.faultAt { data["fault_at"] = i(faultAt) }
             return ("run.started", data)
         case .personJoined(let person, let role): return ("person.joined", ["person": s(person), "role": s(role)])
         case .handover(let role, let from, let to):
@@ -134,6 +135,8 @@ public enum EventCoding {
             return ("command.rejected", data)
         case .outcomeReached(let outcome, let kind): return ("outcome.reached", ["outcome": s(outcome), "kind": s(kind)])
         case .runAborted(let why): return ("run.aborted", ["why": s(why)])
+        case .chainRaised(let chain, let why): return ("chain.raised", ["chain": s(chain), "why": optional(why)])
+        case .chainEnded(let chain): return ("chain.ended", ["chain": s(chain)])
         case .reportSigned(let person): return ("report.signed", ["person": s(person)])
         case .runClosed: return ("run.closed", [:])
         case .journalRepaired(let bytes): return ("journal.repaired", ["bytes_cut": i(Int64(bytes))])
@@ -204,7 +207,8 @@ public enum EventCoding {
             return .runStarted(RunStart(
                 playbookID: try s("playbook"), version: try s("version"), playbookHash: try s("hash"), mode: mode,
                 virtualClock: try s("clock") == "virtual", severity: o("severity"), assignments: assignments,
-                scenario: o("scenario"), speed: data["speed"] == nil ? 1 : Int(try i("speed", in: RunStart.speeds))))
+                scenario: o("scenario"), speed: data["speed"] == nil ? 1 : Int(try i("speed", in: RunStart.speeds)),
+                faultAt: data["fault_at"] == nil ? nil : try i("fault_at")))
         case "person.joined": return .personJoined(person: try s("person"), role: try s("role"))
         case "role.handover": return .handover(role: try s("role"), from: o("from"), to: try s("to"))
         case "severity.graded": return .severityGraded(level: try s("level"), why: o("why"))
@@ -268,6 +272,8 @@ public enum EventCoding {
             return .commandRejected(command: try s("command"), reason: try s("reason"), reasonChinese: o("reason_zh"))
         case "outcome.reached": return .outcomeReached(outcome: try s("outcome"), kind: try s("kind"))
         case "run.aborted": return .runAborted(why: try s("why"))
+        case "chain.raised": return .chainRaised(chain: try s("chain"), why: o("why"))
+        case "chain.ended": return .chainEnded(chain: try s("chain"))
         case "report.signed": return .reportSigned(person: try s("person"))
         case "run.closed": return .runClosed
         case "journal.repaired": return .journalRepaired(bytesCut: Int(try i("bytes_cut", in: 0...(Int64(1) << 40))))

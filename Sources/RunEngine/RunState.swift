@@ -1,3 +1,5 @@
+public import PlaybookLanguage
+
 /// The state of a run: always `RunState.fold(events)`, never anything else.
 ///
 /// `apply` is the only way state changes, and it needs nothing but the event: replaying a journal rebuilds the
@@ -86,6 +88,8 @@ public struct RunState: Sendable, Hashable {
     public var closed = false
     /// Who signed the report.
     public var signatures: [String] = []
+    /// The at-any-time chains running now, in the order they were raised.
+    public var raisedChains: [String] = []
     /// Notifications asked for, by id.
     public var notificationCount = 0
     /// Every notification for every person it is for, and how far its delivery got.
@@ -110,6 +114,17 @@ public struct RunState: Sendable, Hashable {
         var state = RunState()
         for event in events { state.apply(event) }
         return state
+    }
+
+    /// The instant of the fault: the one given at the start, else the run's start.
+    public var faultAt: Int64 { start?.faultAt ?? startedAt }
+
+    /// The instant a named instant of the run stands for.
+    public func instant(_ named: RunInstant) -> Int64 {
+        switch named {
+        case .start: startedAt
+        case .fault: faultAt
+        }
     }
 
     /// Whether the run is still going: started, not closed.
@@ -218,6 +233,11 @@ public struct RunState: Sendable, Hashable {
             self.outcome = ReachedOutcome(id: outcome, kind: kind, at: event.at)
         case .runAborted:
             aborted = true
+        case .chainRaised(let chain, _):
+            raisedChains.removeAll { $0 == chain }
+            raisedChains.append(chain)
+        case .chainEnded(let chain):
+            raisedChains.removeAll { $0 == chain }
         case .reportSigned(let person):
             signatures.append(person)
         case .runClosed:

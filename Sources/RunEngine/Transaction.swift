@@ -48,18 +48,18 @@ struct Transaction {
 
     func dueInstants(_ step: Step, activatedAt: Int64) -> StepDue {
         let severity = state.severity
-        func at(_ duration: Duration?) -> Int64? {
-            index.milliseconds(duration, severity: severity).map { activatedAt + $0 }
+        func at(_ duration: Duration?, from anchor: Int64 = activatedAt) -> Int64? {
+            index.milliseconds(duration, severity: severity).map { anchor + $0 }
         }
-        var expiry: Duration?
+        var expiry: Int64?
         switch step.kind {
-        case .decide(let decision): expiry = decision.within?.value
-        case .approve(let approval): expiry = approval.within?.value
-        case .wait(let wait): expiry = wait.within.value
+        case .decide(let decision): expiry = at(decision.within?.value)
+        case .approve(let approval): expiry = at(approval.within?.value)
+        case .wait(let wait): expiry = at(wait.within.value, from: wait.from.map { state.instant($0.value) } ?? activatedAt)
         case .action, .parallel: break
         }
         return StepDue(ack: at(step.ackWithin?.value), progress: at(step.reportEvery?.value),
-                       done: at(step.doneWithin?.value), expiry: at(expiry))
+                       done: at(step.doneWithin?.value), expiry: expiry)
     }
 
     private func timerID(_ stepID: String, _ suffix: String) -> String {
@@ -120,7 +120,10 @@ struct Transaction {
         case .outcome(let outcome):
             reachOutcome(outcome, by: .engine)
         case nil:
-            if let place = index.places[stepID] {
+            if let chain = index.chains[stepID] {
+                emit(.chainEnded(chain: chain), by: .engine)
+                if state.outcome != nil { closeIfDone() }
+            } else if let place = index.places[stepID] {
                 emit(.trackEnded(step: place.parallelStep, track: place.track), by: .engine)
                 checkJoin(place.parallelStep)
             } else if state.outcome != nil {
@@ -165,6 +168,9 @@ struct Transaction {
         for open in state.activeOrder where index.places[open] == nil {
             cancel(open, why: "the run reached outcome '\(outcomeID)'", whyChinese: "本次运行已到达结果 '\(outcomeID)'")
         }
+        for chain in state.raisedChains {
+            emit(.chainEnded(chain: chain), by: .engine)
+        }
         let kind = playbook.outcome(outcomeID)?.kind.rawValue ?? "aborted"
         emit(.outcomeReached(outcome: outcomeID, kind: kind), by: actor)
         checkMilestones(step: nil, event: "outcome")
@@ -180,7 +186,7 @@ struct Transaction {
             closeIfDone()
             return
         }
-        scheduleMilestones(from: .outcome)
+        scheduleMilestones(from: [.outcome])
         for root in index.afterEndRoots { activate(root) }
         closeIfDone()
     }
@@ -196,9 +202,11 @@ struct Transaction {
 
     // MARK: Milestones
 
-    mutating func scheduleMilestones(from anchor: Milestone.Anchor) {
-        let instant = now
-        for milestone in playbook.milestones where milestone.from == anchor {
+    /// Arms the milestones counted from `anchors`; a milestone counted from the fault is armed with those counted
+    /// from the start (a due instant already past fires at once: see `Engine.start`).
+    mutating func scheduleMilestones(from anchors: [Milestone.Anchor]) {
+        for milestone in playbook.milestones where anchors.contains(milestone.from) {
+            let instant = milestone.from == .fault ? state.faultAt : now
             guard state.milestones[milestone.id]?.dueAt == nil,
                 let within = index.milliseconds(milestone.within.value, severity: state.severity)
                     ?? index.strictestUngraded(milestone.within.value, severity: state.severity)
@@ -241,6 +249,7 @@ struct Transaction {
             let anchorInstant: Int64?
             switch milestone.from {
             case .start: anchorInstant = state.startedAt
+            case .fault: anchorInstant = state.faultAt
             case .outcome: anchorInstant = state.outcome?.at
             }
             guard let anchorInstant else { continue }

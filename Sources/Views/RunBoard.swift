@@ -35,6 +35,7 @@ public struct RunBoard: Sendable {
             ?? label("not graded")
         out += "\(label("run")) \(runID) · \(title) (\(playbook.id) \(playbook.version)) · \(mode)\n"
         out += "\(label("severity")): \(severity) · \(label("started")) \(TimeText.instant(state.startedAt)) · "
+            + (state.start?.faultAt.map { "\(label("fault at")) \(TimeText.instant($0)) · " } ?? "")
             + "\(label("seq")) \(state.eventCount)\n"
         if let jump = state.clockJumps.last {
             // A wrong clock rewrites the run for everyone: say so where everyone looks.
@@ -69,6 +70,9 @@ public struct RunBoard: Sendable {
             if let due = open.due.done ?? open.due.expiry {
                 line += due >= now ? "  \(label("due in")) \(TimeText.span(due - now))"
                     : "  \(label("overdue by")) \(TimeText.span(now - due))"
+                if case .wait(let wait) = step.kind, wait.from?.value == .fault, open.due.done == nil {
+                    line += " (\(label("from the fault")))"
+                }
             }
             if open.acknowledgedAt == nil, case .parallel = step.kind {} else if open.acknowledgedAt == nil {
                 line += "  (\(label("not acknowledged")))"
@@ -80,6 +84,17 @@ public struct RunBoard: Sendable {
                 line += "  \(label("decide")): " + decision.options.map(\.id).joined(separator: " | ")
             }
             out += line + "\n"
+        }
+        if state.outcome == nil, !playbook.anyTime.isEmpty {
+            // What anyone with the right role may start whenever it is needed, and how.
+            out += "\n" + label("at any time") + ":\n"
+            for chain in playbook.anyTime {
+                let by = chain.by.map { role in role.value + " (" + (state.holders[role.value] ?? label("unassigned")) + ")" }
+                out += "  \(chain.id)  \(chain.title.text(language))  [\(label("raised by")): "
+                    + by.joined(separator: ", ") + "]  "
+                    + (state.raisedChains.contains(chain.id) ? label("running")
+                        : "muster raise \(runID) \(chain.id)") + "\n"
+            }
         }
         if !playbook.milestones.isEmpty {
             out += "\n" + label("milestones") + ":\n"
