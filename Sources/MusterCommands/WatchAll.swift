@@ -18,6 +18,14 @@ enum WatchAll {
         /// When this watcher last wrote each run's pages (`--html`), and at which line.
         var pagesWritten: [String: (seq: Int, at: Int64)] = [:]
         var indexWritten: (runs: [String: Int], at: Int64)?
+        if let html {
+            let access = HTMLBoard.Access(of: runs.path)
+            do {
+                try ReplacedFile.ensureDirectory(html, mode: access.directory, group: access.group)
+            } catch {
+                throw CommandFailure(error, directory: html)
+            }
+        }
         while true {
             var wake = SystemClock.wallSeconds() + 1
             var lines: [String] = []

@@ -50,7 +50,8 @@ enum BoardPage {
 
     /// A section with a heading.
     static func section(_ heading: String, _ content: String, cssClass: String) -> String {
-        "<section class=\"\(cssClass)\"><h2>\(escape(heading))</h2>\n\(content)</section>\n"
+        let capitalised = heading.prefix(1).uppercased() + heading.dropFirst()
+        return "<section class=\"\(cssClass)\"><h2>\(escape(capitalised))</h2>\n\(content)</section>\n"
     }
 
     /// A line saying there is nothing.
