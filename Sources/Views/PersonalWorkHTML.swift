@@ -47,7 +47,7 @@ public struct PersonalWorkHTML: Sendable {
                 case .decide: zh ? "决定" : "decide"
                 }
                 let overdue = item.dueAt.map { $0 < now } ?? false
-                steps += "<li class=\"step\(overdue ? " overdue" : "")\"><div><span class=\"owner\">\(e(verb))</span> "
+                steps += "<li class=\"step\(item.dueAt == nil ? "" : " timed")\(overdue ? " overdue" : "")\"><div><span class=\"owner\">\(e(verb))</span> "
                     + "<span class=\"title\">\(e(item.title))</span> <span class=\"id\">\(e(item.step))</span></div>\n"
                 if let due = item.dueAt {
                     steps += "<div>" + BoardPage.due(due, now: now, label: label, times: times) + "</div>\n"

@@ -96,7 +96,7 @@ public struct RunBoardHTML: Sendable {
             }
             let dueAt = open.due.done ?? open.due.expiry
             let overdue = dueAt.map { $0 < now } ?? false
-            out += "<li class=\"step\(overdue ? " overdue" : "")\"><div><span class=\"title\">"
+            out += "<li class=\"step\(dueAt == nil ? "" : " timed")\(overdue ? " overdue" : "")\"><div><span class=\"title\">"
                 + "\(e(step.title.text(language)))</span> <span class=\"id\">\(e(stepID))</span></div>\n"
             let owner = open.owner.map { role in "\(role) · \(state.holders[role] ?? label("unassigned"))" } ?? "—"
             out += "<div>\(e(label("owner"))): <span class=\"owner\">\(e(owner))</span>"
