@@ -65,8 +65,11 @@ enum WatchCommand {
         var printedSeq = 0
         var board: String?
         var problem: String?
+        let journalPath = (try? RunsDirectory(invocation).runPath(runID)).map { $0 + "/journal.jsonl" }
         while true {
             var wake = SystemClock.wallSeconds() + 1
+            // The journal's size before this wake reads it: a write after that point wakes the next one early.
+            let sizeBefore = journalPath.flatMap { try? FileStatus.of($0).size }
             do {
                 let session = try RunSession(runID, invocation: invocation)
                 let outcome = try session.perform(nil)
@@ -153,10 +156,17 @@ enum WatchCommand {
             let nowSeconds = SystemClock.wallSeconds()
             if let stopAt, nowSeconds >= stopAt { return problem == nil ? ExitStatus.success : ExitStatus.failure }
             if let stopAt { wake = min(wake, stopAt) }
-            let pause = max(0.001, wake - SystemClock.wallSeconds())
-            SystemClock.sleep(seconds: pause)
+            // Until the wake, or sooner when another terminal writes to the run: its write is on the board (and in
+            // the HTML pages) within a glance, not a second.
+            while SystemClock.wallSeconds() < wake {
+                SystemClock.sleep(seconds: min(changePoll, max(0.001, wake - SystemClock.wallSeconds())))
+                if let journalPath, let sizeBefore, (try? FileStatus.of(journalPath).size) != sizeBefore { break }
+            }
         }
     }
+
+    /// How often a sleeping watch looks at the journal's size for another terminal's write, in seconds.
+    static let changePoll = 0.02
 
     /// The wall-clock instant at which a run's next timer falls due: its own instant, or on a sped-up drill clock
     /// the real instant that reaches it; `nil` on a virtual clock (only 'drill advance' moves it).
