@@ -45,8 +45,18 @@ enum HTMLBoard {
                          indexLink: String?) -> [(name: String, html: String)] {
         let recent = lines.suffix(RunBoardHTML.recentShown).map { RunBoardHTML.RecentEvent(seq: $0.seq, event: $0.event) }
         var pages: [(String, String)] = []
+        // Everyone who ever held a role or was paged: a person who handed over keeps an up-to-date page that says
+        // nothing waits for them, rather than an old one that still lists their steps.
         var people = Set(state.holders.values)
         for delivery in state.outbox.deliveries { if let person = delivery.recipient { people.insert(person) } }
+        for line in lines {
+            switch line.event.kind {
+            case .runStarted(let start): people.formUnion(start.assignments.values)
+            case .personJoined(let person, _): people.insert(person)
+            case .handover(_, let from, let to): people.insert(to); if let from { people.insert(from) }
+            default: break
+            }
+        }
         for language in Language.allCases {
             let board = RunBoardHTML(runID: runID, playbook: playbook, state: state, recent: recent, now: now,
                                      language: language, times: times, indexLink: indexLink)

@@ -122,3 +122,18 @@ import Testing
         #expect(watcher.stop(SIGKILL))
     }
 }
+
+extension HTMLBoardTests {
+    @Test func aPersonWhoHandedOverKeepsAPageThatSaysNothingWaits() throws {
+        let run = try Run(id: "html-6")
+        let board = run.directory.url.appendingPathComponent("board")
+        let handed = try run.muster(["handover", run.id, "on_site", "--to", "dan", "--as", "cid"])
+        #expect(handed.status == 0, "\(handed.stderr)")
+        let watched = try run.muster(["watch", run.id, "--html", board.path, "--exit-after", "1s"])
+        #expect(watched.status == 0, "\(watched.stderr)")
+        let cid = String(decoding: try Data(contentsOf: board.appendingPathComponent("person-cid.html")), as: UTF8.self)
+        #expect(cid.contains("no step waits for you"))
+        let dan = String(decoding: try Data(contentsOf: board.appendingPathComponent("person-dan.html")), as: UTF8.self)
+        #expect(dan.contains("Inspect the room"))
+    }
+}
