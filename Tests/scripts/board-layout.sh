@@ -29,9 +29,10 @@ if ! command -v chromium >/dev/null; then
 fi
 
 export MUSTER_RUNS="$out/runs" MUSTER_NOW=1763780400000 TZ=Asia/Shanghai
-long_name="a_responder_with_a_very_long_unbroken_name_that_no_phone_can_fit_on_one_line_at_all"
+long_name="a_responder_with_a_long_unbroken_name_no_phone_fits_on_one_line"   # 63: names stop at 64
 "$muster" start "$repo/Tests/CLITests/Fixtures/runs/three-roles.yaml" --run-id layout \
-    --assign "commander=$long_name" --assign tech_lead=ben --assign on_site=cid >/dev/null 2>&1
+    --assign "commander=$long_name" --assign tech_lead=ben --assign on_site=cid >/dev/null 2>"$out/start.err" \
+    || { cat "$out/start.err" >&2; exit 2; }
 "$muster" note layout "$(printf 'x%.0s' {1..300}) <b>not bold</b> https://example.invalid/$(printf 'y%.0s' {1..120})" \
     --as ben >/dev/null 2>&1
 export MUSTER_NOW=1763781000000   # ten minutes on: some steps overdue, escalations asked for
