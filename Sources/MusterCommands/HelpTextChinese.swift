@@ -100,6 +100,11 @@ enum HelpTextChinese {
         "write the playbook to FILE instead of stdout": "把预案写入 FILE，而不是标准输出",
         "write the report to FILE instead of stdout": "把报告写入 FILE，而不是标准输出",
         "a chain head recorded earlier that must still be there": "之前记录的链头，必须仍在链中",
+        "with --format html: write the page to FILE, not stdout": "与 --format html 一起用：把页面写入 FILE，而不是标准输出",
+        "keep an HTML board in DIR for a web server to serve": "在 DIR 中维护一份 HTML 看板，供网页服务器发布",
+        "keep printing each line as it is committed": "持续输出每一条刚提交的日志行",
+        "print only the lines after line N": "只输出第 N 行之后的日志行",
+        "every run of the runs directory (with --follow)": "运行目录中的所有运行（与 --follow 一起用）",
     ]
 
     /// The action commands' shared explanation.
@@ -111,7 +116,18 @@ enum HelpTextChinese {
             PLAYBOOK 是预案文件，或预案目录中某个预案的 id。预案文本会固定保存在运行目录中：之后修改预案
             不会改变正在进行的运行。标准输出只有运行 id 和一个换行，其他内容都写到标准错误。
             """,
-        "status": "先触发并记录已到期的定时器，所以即使无人盯守，看板也是准确的。",
+        "status": """
+            先触发并记录已到期的定时器，所以即使无人盯守，看板也是准确的。--format html 把看板输出为一个
+            自成一体的网页（没有脚本，不引用外部资源；截止时间按 TZ 或本机时区显示为带时差的当地时间）；
+            'muster watch RUN --html DIR' 持续更新这样的网页，供网页服务器发布。
+            """,
+        "log": """
+            --format jsonl 按日志中写下的原样输出每一行（每行一个 JSON 对象），输出前先校验校验和与哈希链。
+            --follow 持续输出每一条刚提交的行，从不占用写锁，直到被中断（SIGINT 或 SIGTERM 在输出完整一行后
+            干净地结束，读取方关闭管道时也一样）；--since-seq N 只输出第 N 行之后的行，记下最后收到的序号的
+            采集程序据此续传，不丢也不重。--follow --all 跟随运行目录中的所有运行（新运行从第一行开始），
+            每行输出为 {"run":ID,"line":LINE}（text 格式则在行前加运行 id）。
+            """,
         "watch": """
             在终端上，看板原地刷新，下方显示最近的通知以及送达了谁；输出被管道接走时，每个新事件打印为
             一行。watch 一直休眠到下一个定时器到期（最多一秒，以便发现其他终端的操作），像普通命令一样
@@ -119,7 +135,10 @@ enum HelpTextChinese {
             执行，不经 shell；通知和收件人的联系方式以 JSON 从标准输入传入）送达每一条等待中的通知。
             加 --as PERSON 时看板还显示此人的工作，每有一条发给此人的新通知就响一次终端铃。加 --all 时跟随
             运行目录中所有进行中的运行（包括新开始的），并为它们全部送达通知：这是团队在值班主机上常驻的
-            那一个进程。运行结束或到了 --exit-after（如 30s）时停止。
+            那一个进程。运行结束或到了 --exit-after（如 30s）时停止。加 --html DIR 时还在 DIR 中维护 HTML
+            看板，每次变化时、且至少每 30 秒整体替换一次文件：index.html、index.zh.html 以及每人一页
+            （person-NAME.html）；加 --all 时每个运行一个目录，另有运行目录的索引页。网页没有脚本，不引用外部
+            资源，按运行的属组及其组读写权限写入；任何网页服务器都能发布（见 README）。
             """,
         "join": action, "ack": action, "progress": action, "tick": action, "done": action, "record": action,
         "decide": action, "approve": action, "deny": action, "note": action, "handover": action, "grade": action,

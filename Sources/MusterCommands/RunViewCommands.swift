@@ -11,17 +11,42 @@ enum RunViewCommands {
     static let status = CommandSpec(
         name: "status", summary: "the board of a run: active steps, owners, time left, milestones",
         positionals: [.run],
-        discussion: "Timers that fell due are fired and journaled first, so the board is right even if nobody watched.",
-        options: ActionCommands.notifyOptions, formats: ["text", "json"],
+        discussion: """
+            Timers that fell due are fired and journaled first, so the board is right even if nobody watched.
+            --format html prints the board as one self-contained page (no scripts, no external assets; due times
+            as local times with their offset, from TZ or the host's zone); 'muster watch RUN --html DIR' keeps
+            such pages up to date for a web server.
+            """,
+        options: ActionCommands.notifyOptions + [
+            .init(name: "--out", value: "FILE", summary: "with --format html: write the page to FILE, not stdout"),
+        ],
+        formats: ["text", "json", "html"],
         run: { invocation in
             let runID = invocation.arguments.positionals[0]
-            let format = try invocation.format(allowed: ["text", "json"])
+            let format = try invocation.format(allowed: ["text", "json", "html"])
+            if invocation.arguments.value("--out") != nil, format != "html" {
+                throw UsageError("--out is for --format html", chinese: "--out 只用于 --format html")
+            }
             let session = try RunSession(runID, invocation: invocation)
             let outcome = try session.perform(nil)
             let notifier = Notifier.forCommand(invocation)
             let delivered = session.deliverPending(outcome.state, with: notifier, invocation: invocation)
             if format == "json" {
                 invocation.console.out(statusJSON(runID, outcome).serialized(pretty: true) + "\n")
+            } else if format == "html" {
+                let read = try session.read()
+                let page = RunBoardHTML(
+                    runID: runID, playbook: read.playbook, state: read.state,
+                    recent: read.contents.lines.suffix(RunBoardHTML.recentShown).map {
+                        RunBoardHTML.RecentEvent(seq: $0.seq, event: $0.event)
+                    },
+                    now: session.now, language: invocation.language, times: HTMLBoard.times
+                ).render()
+                if let path = invocation.arguments.value("--out") {
+                    try FileOutput.write(page, to: path)
+                } else {
+                    invocation.console.out(page)
+                }
             } else {
                 // The results of this command's deliveries are in the journal, not yet in the outcome's state.
                 let state = delivered > 0 ? try session.read().state : outcome.state
@@ -89,9 +114,51 @@ enum RunViewCommands {
 
     static let log = CommandSpec(
         name: "log", summary: "the timeline of a run: every event with its time, person and role",
-        positionals: [.run], discussion: "", formats: ["text", "json"],
+        positionals: [.optionalRun],
+        discussion: """
+            --format jsonl prints the journal's lines exactly as written, one JSON object a line, each verified
+            (checksum and hash chain) first. --follow keeps printing each line as it is committed, never taking the
+            write lock, until interrupted (SIGINT or SIGTERM end it cleanly after a whole line, as does a closed
+            pipe); --since-seq N prints only the lines after line N, so that a shipper that kept the last seq it
+            got resumes without gaps or repeats. --follow --all follows every run of the runs directory, new runs
+            from their first line, each line as {"run":ID,"line":LINE} (text: after the run id).
+            """,
+        options: [
+            .init(name: "--follow", value: nil, summary: "keep printing each line as it is committed"),
+            .init(name: "--since-seq", value: "N", summary: "print only the lines after line N"),
+            .init(name: "--all", value: nil, summary: "every run of the runs directory (with --follow)"),
+        ],
+        formats: ["text", "json", "jsonl"],
         run: { invocation in
-            let format = try invocation.format(allowed: ["text", "json"])
+            let format = try invocation.format(allowed: ["text", "json", "jsonl"])
+            let follow = invocation.arguments.flag("--follow")
+            let all = invocation.arguments.flag("--all")
+            guard invocation.arguments.positionals.count == (all ? 0 : 1) else {
+                throw UsageError(all ? "log --all takes no run id" : "log takes a run id (or --follow --all)",
+                                 chinese: all ? "log --all 不需要运行 id" : "log 需要一个运行 id（或 --follow --all）")
+            }
+            var since = 0
+            if let text = invocation.arguments.value("--since-seq") {
+                guard let value = Int(text), value >= 0 else {
+                    throw UsageError("--since-seq takes a line number (0 or more), not '\(text)'",
+                                     chinese: "--since-seq 需要一个行号（0 或更大），而不是 '\(text)'")
+                }
+                since = value
+            }
+            if follow || all || format == "jsonl" || since > 0 {
+                guard format != "json" else {
+                    throw UsageError("--follow, --all and --since-seq print --format jsonl or text, not json",
+                                     chinese: "--follow、--all 和 --since-seq 输出 --format jsonl 或 text，不是 json")
+                }
+                if all {
+                    guard since == 0 else {
+                        throw UsageError("--since-seq is for one run, not --all", chinese: "--since-seq 只用于单个运行，不能与 --all 同用")
+                    }
+                    return try LogFollow.runAll(invocation, format: format, follow: follow)
+                }
+                return try LogFollow.run(invocation, runID: invocation.arguments.positionals[0], format: format,
+                                         since: since, follow: follow)
+            }
             let runID = invocation.arguments.positionals[0]
             let (contents, _, _, torn) = try RunSession(runID, invocation: invocation).read()
             if format == "json" {
@@ -106,24 +173,7 @@ enum RunViewCommands {
                 }
                 invocation.console.out(JSONValue.array(lines).serialized(pretty: true) + "\n")
             } else {
-                var out = ""
-                for line in contents.lines {
-                    let (type, data) = EventCoding.encode(line.event.kind)
-                    var who: String
-                    switch line.event.actor {
-                    case .engine: who = "engine"
-                    case .person(let person, let role): who = person + (role.map { " (\($0))" } ?? "")
-                    case .inject(let id): who = "inject \(id)"
-                    }
-                    if let recorder = line.event.recordedBy { who += ", recorded by \(recorder)" }
-                    let details = data.map { "\($0.key)=\($0.value.stringValue ?? $0.value.serialized())" }
-                        .joined(separator: " ")
-                    // One event, one line, whatever a note or a name holds.
-                    out += "\(String(line.seq).padding(to: 5)) \(TimeText.relative(line.relative)) "
-                        + "\(TimeText.instant(line.event.at))  \(TerminalText.line(who).padding(to: 20)) "
-                        + "\(type.padding(to: 22)) \(TerminalText.line(details))\n"
-                }
-                invocation.console.out(out)
+                invocation.console.out(contents.lines.map(LogFollow.textLine).joined())
             }
             if torn > 0 {
                 invocation.console.error("muster: note: the last line is incomplete (\(torn) bytes); the next write cuts it\n")

@@ -74,6 +74,7 @@ enum StartCommand {
             throw CommandFailure(error, runID: runID)
         }
         invocation.console.out(runID + "\n")
+        NetworkFilesystemWarning.check(runs.path, invocation: invocation)
         let active = RunState.fold(events).activeOrder.joined(separator: ", ")
         invocation.console.error(invocation.language == .zh
             ? "已启动 \(playbook.id) \(playbook.version)；进行中的步骤：\(active)\n查看：'muster status \(runID)'\n"

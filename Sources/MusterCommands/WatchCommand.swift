@@ -24,11 +24,16 @@ enum WatchCommand {
             PERSON the board shows that person's work too, and rings the terminal's bell once for each new page to
             them. With --all it follows every live run of the runs directory, new ones included, and delivers for
             all of them: the one process a team keeps running on its ops host. It stops when the run is closed, or
-            after --exit-after (e.g. 30s).
+            after --exit-after (e.g. 30s). With --html DIR it also keeps an HTML board in DIR, each file replaced
+            whole on every change and at least every 30 seconds: index.html and index.zh.html, and a page per
+            person (person-NAME.html); with --all, a directory per run and an index of the runs directory. The
+            pages have no scripts and no external assets, and are written with the run's group and its group's
+            read and write bits; any web server serves them (see the README).
             """,
         options: ActionCommands.notifyOptions + [
             .init(name: "--exit-after", value: "DURATION", summary: "stop after this long (e.g. 30s, 10m)"),
             .init(name: "--all", value: nil, summary: "follow every live run of the runs directory and deliver for all"),
+            .init(name: "--html", value: "DIR", summary: "keep an HTML board in DIR for a web server to serve"),
         ],
         run: run)
 
@@ -46,7 +51,10 @@ enum WatchCommand {
             }
             stopAt = SystemClock.wallSeconds() + Double(milliseconds) / 1000
         }
-        if all { return try WatchAll.run(invocation, notifier: notifier, stopAt: stopAt) }
+        let html = invocation.arguments.value("--html")
+        if html?.isEmpty == true { throw UsageError("--html needs a directory", chinese: "--html 需要一个目录") }
+        if all { return try WatchAll.run(invocation, notifier: notifier, stopAt: stopAt, html: html) }
+        var pagesWritten: (seq: Int, at: Int64)?
         let runID = invocation.arguments.positionals[0]
         let person = invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"]
         var rung: Set<String> = []
@@ -57,8 +65,11 @@ enum WatchCommand {
         var printedSeq = 0
         var board: String?
         var problem: String?
+        let journalPath = (try? RunsDirectory(invocation).runPath(runID)).map { $0 + "/journal.jsonl" }
         while true {
             var wake = SystemClock.wallSeconds() + 1
+            // The journal's size before this wake reads it: a write after that point wakes the next one early.
+            let sizeBefore = journalPath.flatMap { try? FileStatus.of($0).size }
             do {
                 let session = try RunSession(runID, invocation: invocation)
                 let outcome = try session.perform(nil)
@@ -67,6 +78,11 @@ enum WatchCommand {
                 // The results of this wake's deliveries are journaled after the state was folded: they count too, and
                 // only then are the lines read again.
                 let lastSeq = state.eventCount + results
+                if let html, pagesWritten.map({ $0.seq != lastSeq || session.now - $0.at >= HTMLBoard.rewriteAfter }) ?? true {
+                    let read = try session.read()
+                    try HTMLBoard.writeRun(runID, read: read, session: session, into: html, indexLink: nil)
+                    pagesWritten = (lastSeq, session.now)
+                }
                 if redraw {
                     // The results of this wake's deliveries are in the journal, not yet in `state`.
                     let shown = results > 0 ? try session.read().state : state
@@ -140,10 +156,17 @@ enum WatchCommand {
             let nowSeconds = SystemClock.wallSeconds()
             if let stopAt, nowSeconds >= stopAt { return problem == nil ? ExitStatus.success : ExitStatus.failure }
             if let stopAt { wake = min(wake, stopAt) }
-            let pause = max(0.001, wake - SystemClock.wallSeconds())
-            SystemClock.sleep(seconds: pause)
+            // Until the wake, or sooner when another terminal writes to the run: its write is on the board (and in
+            // the HTML pages) within a glance, not a second.
+            while SystemClock.wallSeconds() < wake {
+                SystemClock.sleep(seconds: min(changePoll, max(0.001, wake - SystemClock.wallSeconds())))
+                if let journalPath, let sizeBefore, (try? FileStatus.of(journalPath).size) != sizeBefore { break }
+            }
         }
     }
+
+    /// How often a sleeping watch looks at the journal's size for another terminal's write, in seconds.
+    static let changePoll = 0.02
 
     /// The wall-clock instant at which a run's next timer falls due: its own instant, or on a sped-up drill clock
     /// the real instant that reaches it; `nil` on a virtual clock (only 'drill advance' moves it).

@@ -18,6 +18,8 @@ public struct FileStatus: Sendable, Hashable {
     public var kind: Kind
     /// The owner's user id.
     public var owner: UInt32
+    /// The group's id.
+    public var group: UInt32 = 0
     /// The permission bits (`0o7777` of the mode).
     public var permissions: UInt32
     /// The size in bytes.
@@ -34,8 +36,8 @@ public struct FileStatus: Sendable, Hashable {
         case S_IFLNK: .symbolicLink
         default: .other
         }
-        return FileStatus(kind: kind, owner: UInt32(status.st_uid), permissions: UInt32(status.st_mode & 0o7777),
-                          size: Int(status.st_size))
+        return FileStatus(kind: kind, owner: UInt32(status.st_uid), group: UInt32(status.st_gid),
+                          permissions: UInt32(status.st_mode & 0o7777), size: Int(status.st_size))
     }
 
     /// Whether `path` names a directory (following links).

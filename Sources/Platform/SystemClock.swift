@@ -37,3 +37,16 @@ public enum SystemClock {
         return spec
     }
 }
+
+extension SystemClock {
+    /// The host's offset from UTC at an instant, in seconds east of Greenwich (28800 for UTC+8), from the time
+    /// zone `TZ` names (the system's own when it is unset), daylight saving time included; 0 when it is unknown.
+    ///
+    /// - Parameter milliseconds: The instant, in milliseconds since the epoch.
+    public static func utcOffsetSeconds(at milliseconds: Int64) -> Int {
+        var seconds = time_t(milliseconds / 1000)
+        var broken = tm()
+        guard localtime_r(&seconds, &broken) != nil else { return 0 }
+        return broken.tm_gmtoff
+    }
+}

@@ -80,6 +80,7 @@ enum RunBenchmarks {
 
         ConcurrentReads.run(base: base)
         DeliveryLatency.run(base: base)
+        BoardLatency.run(base: base)
 
         if CommandLine.arguments.contains("--latency-only") { return }
 

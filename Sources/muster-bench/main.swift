@@ -33,6 +33,13 @@ if CommandLine.arguments.contains("--delivery-only") {
     exit(0)
 }
 
+if CommandLine.arguments.contains("--board-only") {
+    let base = RunBenchmarks.temporaryDirectory()
+    BoardLatency.run(base: base)
+    _ = system("rm -rf '\(base)'")
+    exit(0)
+}
+
 if CommandLine.arguments.contains("--latency-only") {
     RunBenchmarks.run()
     exit(0)
