@@ -83,6 +83,15 @@ public struct DrillPlan: Sendable {
         return due.sorted { ($0.at, $0.id) < ($1.at, $1.id) }
     }
 
+    /// The message of an inject or a contingency inject, by id, in both languages.
+    public func message(ofInject id: String) -> LocalizedText? {
+        for inject in scenario.injects {
+            if inject.id == id { return inject.message }
+            if let contingency = inject.contingency, contingency.id == id { return contingency.message }
+        }
+        return nil
+    }
+
     /// A bilingual message as the journal keeps it: English, then Chinese.
     func text(_ message: LocalizedText) -> String {
         switch (message.english, message.chinese) {
@@ -95,5 +104,64 @@ public struct DrillPlan: Sendable {
     public func event(_ delivery: Delivery) -> Event {
         Event(at: delivery.at, actor: .inject(delivery.id),
               kind: .injectDelivered(id: delivery.id, role: delivery.role, message: delivery.message))
+    }
+}
+
+extension DrillPlan {
+    /// The events that move a drill's virtual clock from the run's instant to `target`, through every instant
+    /// at which something falls due on the way: each timer, escalation, missed milestone and inject is stamped at
+    /// its own instant, in order, and a `clock.advanced` to `target` ends the move.
+    ///
+    /// The rule at any one instant, the same here, in `DrillRunner` and for the ordinary commands on a virtual
+    /// clock: injects due at the instant come first, then what people do at it, and only when the clock leaves
+    /// it do the timers due at that very instant fire. An action at a deadline's instant is therefore in time,
+    /// whether a controller moves the clock or the scenario plays unattended; the move stops *at* `target`, so
+    /// the timers due exactly then fire with the next move.
+    ///
+    /// - Returns: the events, or `nil` when more than `limit` would be written (nothing is then to be written).
+    public func advance(_ events: [Event], to target: Int64, limit: Int = .max) -> [Event]? {
+        let engine = Engine(playbook: playbook)
+        var state = RunState.fold(events)
+        var all = events
+        var produced: [Event] = []
+        func append(_ new: [Event]) {
+            for event in new { state.apply(event) }
+            all += new
+            produced += new
+        }
+        var now = state.lastEventAt
+        while produced.count <= limit {
+            append(dueDeliveries(all, upTo: now).map { delivery in
+                var delivery = delivery
+                delivery.at = max(delivery.at, state.lastEventAt)
+                return event(delivery)
+            })
+            if now >= target { break }
+            // The instant is left behind: the timers due at it fire now that people had their turn.
+            let fired = engine.advance(state, to: now)
+            if !fired.isEmpty {
+                append(fired)
+                continue
+            }
+            var next = [target]
+            if let timer = engine.nextDue(state) { next.append(timer) }
+            next += pendingDeliveries(Moments(all)).map(\.at)
+            now = next.filter { $0 > now }.min() ?? target
+        }
+        guard produced.count <= limit else { return nil }
+        return produced + [Event(at: max(target, state.lastEventAt), actor: .engine, kind: .clockAdvanced(to: target))]
+    }
+
+    /// The injects due by `now` that are not delivered yet, as events stamped no earlier than the run's last
+    /// event: what a command on a drill delivers before it acts (the injects of the instant) and after it (the
+    /// injects it triggered), in the same transaction.
+    public func deliveries(_ events: [Event], upTo now: Int64) -> [Event] {
+        var last = events.last?.at ?? now
+        return dueDeliveries(events, upTo: now).map { delivery in
+            var delivery = delivery
+            delivery.at = max(delivery.at, last)
+            last = delivery.at
+            return event(delivery)
+        }
     }
 }

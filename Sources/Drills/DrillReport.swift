@@ -17,6 +17,22 @@ public struct DrillReport: Sendable {
     }
 
     private var zh: Bool { words.language == "zh" }
+
+    /// The run's start record.
+    var start: RunStart? {
+        if case .runStarted(let start)? = report.timeline.first?.event.kind { return start }
+        return nil
+    }
+
+    /// When the drill was really held (the wall clock at its start), where the journal records it.
+    public var heldAt: Int64? { report.timeline.first?.event.realAt }
+
+    /// How the drill was played: with people, driven by a controller, or unattended by the scripted players.
+    var playedText: String {
+        start?.unattended == true
+            ? say("unattended (scripted players; practice)", "无人值守（脚本人员；练习）")
+            : say("by people, a controller moving the clock", "由人员参演，控制员推进时钟")
+    }
     private func say(_ english: String, _ chinese: String) -> String { zh ? chinese : english }
 
     /// An improvement action for an objective not performed without challenges.
@@ -68,6 +84,8 @@ public struct DrillReport: Sendable {
         out += "| | |\n|---|---|\n"
         out += "| \(say("Scenario", "演练脚本")) | \(scenario.id) (\(scenario.kind.rawValue)) |\n"
         out += "| \(words("Playbook")) | \(report.playbook.id) \(report.playbook.version) · \(cell(words.text(report.playbook.title))) |\n"
+        out += "| \(say("Held (real time)", "实际举行时间")) | \(heldAt.map(words.instant) ?? "—") |\n"
+        out += "| \(say("Played", "演练方式")) | \(playedText) |\n"
         out += "| \(words("Started")) | \(words.instant(report.startedAt)) |\n"
         out += "| \(words("Ended")) | \(report.endedAt.map(words.instant) ?? "—") |\n"
         out += "| \(words("Outcome")) | \(report.outcome.map { $0.id } ?? "—") |\n"
@@ -110,6 +128,9 @@ public struct DrillReport: Sendable {
         }.joined()
         out += "\n## \(words("Integrity"))\n\n\(words("Journal head (SHA-256)")): `\(report.integrity.head)` · "
             + "\(words("Lines")): \(report.integrity.lines)\n"
+        if let hash = start?.scenarioHash {
+            out += "\n\(say("Scenario (SHA-256, in the journal's first line)", "演练脚本（SHA-256，记于日志第 1 行）")): `\(hash)`\n"
+        }
         return out
     }
 
@@ -137,6 +158,9 @@ public struct DrillReport: Sendable {
                 .object(["action": .string(action.action), "owner": .string(action.owner), "due_at": .integer(action.dueAt)])
             }),
             "journal_head": .string(report.integrity.head),
+            "scenario_hash": start?.scenarioHash.map(JSONValue.string) ?? .null,
+            "held_at": heldAt.map(JSONValue.integer) ?? .null,
+            "unattended": .bool(start?.unattended ?? false),
         ])
     }
 }

@@ -30,6 +30,8 @@ extension DrillReport {
         let rows: [(String, String)] = [
             (zh ? "演练脚本" : "Scenario", "\(scenario.id) (\(scenario.kind.rawValue))"),
             (words("Playbook"), "\(report.playbook.id) \(report.playbook.version) · \(words.text(report.playbook.title))"),
+            (zh ? "实际举行时间" : "Held (real time)", heldAt.map(words.instant) ?? "—"),
+            (zh ? "演练方式" : "Played", playedText),
             (words("Started"), words.instant(report.startedAt)),
             (words("Ended"), report.endedAt.map(words.instant) ?? "—"),
             (words("Outcome"), report.outcome?.id ?? "—"),
@@ -64,6 +66,10 @@ extension DrillReport {
             out += "</table></div>"
         }
         out += "\n<p><small>\(e(words("Journal head (SHA-256)"))): <code>\(e(report.integrity.head))</code></small></p>"
+        if let hash = start?.scenarioHash {
+            out += "\n<p><small>\(say("Scenario (SHA-256, in the journal's first line)", "演练脚本（SHA-256，记于日志第 1 行）")): "
+                + "<code>\(e(hash))</code></small></p>"
+        }
         return out + "\n</body></html>\n"
     }
 }

@@ -1,5 +1,6 @@
 import JSONText
 import Journaling
+import Platform
 import Reporting
 import RunEngine
 import Runs
@@ -26,8 +27,8 @@ enum RunViewCommands {
                 // The results of this command's deliveries are in the journal, not yet in the outcome's state.
                 let state = delivered > 0 ? try session.read().state : outcome.state
                 invocation.console.out(RunBoard(runID: runID, playbook: outcome.playbook, state: state,
-                                                now: session.now, language: invocation.language).render()
-                    + NotificationPanel(outbox: state.outbox, now: session.now, language: invocation.language,
+                                                now: session.runNow(state), language: invocation.language).render()
+                    + NotificationPanel(outbox: state.outbox, now: session.runNow(state), language: invocation.language,
                                         delivering: notifier != nil).render())
             }
             return ExitStatus.success
@@ -97,10 +98,13 @@ enum RunViewCommands {
             if format == "json" {
                 let lines: [JSONValue] = contents.lines.map { line in
                     let (type, data) = EventCoding.encode(line.event.kind)
-                    return .object([
+                    var object: JSONObject = [
                         "seq": .integer(Int64(line.seq)), "at": .integer(line.event.at), "t": .integer(line.relative),
                         "actor": EventCoding.encode(line.event.actor), "type": .string(type), "data": .object(data),
-                    ])
+                    ]
+                    // A drill's wall-clock instant beside its own.
+                    if let realAt = line.event.realAt { object["real"] = .integer(realAt) }
+                    return .object(object)
                 }
                 invocation.console.out(JSONValue.array(lines).serialized(pretty: true) + "\n")
             } else {
@@ -191,14 +195,22 @@ enum RunViewCommands {
             let failed = chinese ? "muster: 校验失败：" : "muster: verify failed: "
             let runID: String
             let snapshot: () throws(JournalError) -> Journal.Snapshot
+            let scenario: () -> [UInt8]?
             if let bundle {
                 let opened = try BundleFile.open(bundle)
                 runID = opened.runID
                 snapshot = { opened.snapshot }
+                scenario = { opened.scenario }
             } else {
                 runID = invocation.arguments.positionals[0]
                 let journal = Journal(directory: try RunsDirectory(invocation).runPath(runID))
                 snapshot = { () throws(JournalError) in try journal.snapshot() }
+                scenario = {
+                    if case .bytes(let bytes) = FileReading.read(journal.directory + "/scenario.yaml", limit: 1 << 20) {
+                        return bytes
+                    }
+                    return nil
+                }
             }
             let read: (contents: Journal.Contents, unfinished: Journal.UnfinishedWrite?)
             do throws(JournalError) {
@@ -228,6 +240,20 @@ enum RunViewCommands {
             do {
                 let (contents, unfinished) = read
                 let torn = unfinished?.bytes ?? 0
+                // A drill's pinned scenario is part of the record, as the playbook is: its hash is in line 1.
+                if case .runStarted(let start)? = contents.lines.first?.event.kind, start.scenarioHash != nil {
+                    let problem = scenario().map { RunSession.scenarioProblem($0, events: contents.events) }
+                        ?? ("the pinned scenario.yaml is missing", "固定的 scenario.yaml 不见了")
+                    if let problem {
+                        if format == "json" {
+                            invocation.console.out(JSONValue.object([
+                                "run": .string(runID), "ok": false, "line": 1, "reason": .string(problem.english),
+                            ]).serialized(pretty: true) + "\n")
+                        }
+                        invocation.console.error(failed + (chinese ? "第 1 行：" + problem.chinese : "line 1: " + problem.english) + "\n")
+                        return ExitStatus.failure
+                    }
+                }
                 if let expected = invocation.arguments.value("--head")?.lowercased() {
                     let hashes = Set(contents.lines.dropFirst().map(\.previous) + [contents.head])
                     guard hashes.contains(expected) else {

@@ -15,6 +15,8 @@ public struct Scenario: Sendable, Hashable {
         case unscripted
         /// Practice restoring from backups, weekly.
         case restore
+        /// An attack-and-defence (red team / blue team) security exercise, quarterly (攻防演练).
+        case attackDefence = "attack_defence"
     }
 
     /// When something happens in a scenario: at a scenario time, or when a step is activated or done, or a fact

@@ -78,7 +78,7 @@ struct ScenarioDecoder {
         let id = fields.required("id", reader: &decoder.reader).flatMap { decoder.reader.name($0, "the scenario id") }
         let title = fields.required("title", reader: &decoder.reader).flatMap { decoder.localizedText($0, "the title") }
         var kind = Scenario.Kind.tabletop
-        if let node = fields.required("kind", reader: &decoder.reader, hint: "tabletop, live, unscripted or restore"),
+        if let node = fields.required("kind", reader: &decoder.reader, hint: "tabletop, live, unscripted, restore or attack_defence"),
             let text = decoder.reader.text(node, "the kind")
         {
             if let parsed = Scenario.Kind(rawValue: text.value) {
@@ -86,7 +86,7 @@ struct ScenarioDecoder {
             } else {
                 reader.error(LanguageRules.wrongType, "unknown drill kind '\(text.value)'"
                     + NameSuggestion.didYouMean(text.value, in: Scenario.Kind.allCases.map(\.rawValue)),
-                    at: node.location, hint: "tabletop, live, unscripted or restore")
+                    at: node.location, hint: "tabletop, live, unscripted, restore or attack_defence")
             }
         }
         let playbook = fields.required("playbook", reader: &decoder.reader).flatMap { decoder.reader.name($0, "the playbook") }

@@ -16,6 +16,12 @@ public struct Event: Sendable, Hashable {
     public var actor: Actor
     /// What happened.
     public var kind: EventKind
+    /// The wall clock's instant when the event was written, in milliseconds since the Unix epoch, for a drill a
+    /// controller drives on a virtual or sped-up clock (`at` is then the drill's own instant): when things really
+    /// happened, for a sign-off, the programme and the report. `nil` elsewhere (`at` is the real instant of a live
+    /// run, and an unattended `drill run` writes none, so that its journal stays the same byte for byte). The
+    /// edge sets it; the engine never reads it.
+    public var realAt: Int64? = nil
 
     /// Creates an event.
     public init(at: Int64, actor: Actor, kind: EventKind) {
@@ -171,6 +177,13 @@ public struct RunStart: Sendable, Hashable {
     public var assignments: [String: String]
     /// The drill scenario's id, in drill mode.
     public var scenario: String?
+    /// The SHA-256 of the pinned scenario's bytes (`scenario.yaml`), hex, in drill mode; `nil` in journals written
+    /// before it was recorded. Like the playbook's hash, it makes the scenario the ratings come from part of the
+    /// record: `verify` and every command on the run check the pinned file against it.
+    public var scenarioHash: String?
+    /// Whether the drill is played unattended by the scenario's scripted players (`drill run`): practice, which
+    /// the drill programme does not count as a drill held with people.
+    public var unattended = false
     /// How many times faster than real time a drill's real clock runs (`drill start --clock real --speed N`).
     public var speed: Int = 1
     /// The speeds a run may have: a journal or checkpoint saying another is refused, so that no instant computed
@@ -180,8 +193,10 @@ public struct RunStart: Sendable, Hashable {
     /// Creates a start record.
     public init(
         playbookID: String, version: String, playbookHash: String, mode: RunMode, virtualClock: Bool,
-        severity: String?, assignments: [String: String], scenario: String? = nil, speed: Int = 1
+        severity: String?, assignments: [String: String], scenario: String? = nil, speed: Int = 1,
+        scenarioHash: String? = nil
     ) {
+        self.scenarioHash = scenarioHash
         self.speed = speed
         self.playbookID = playbookID
         self.version = version

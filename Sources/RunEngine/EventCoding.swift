@@ -50,6 +50,8 @@ public enum EventCoding {
                 "scenario": optional(start.scenario),
             ]
             if start.speed != 1 { data["speed"] = i(Int64(start.speed)) }
+            if let hash = start.scenarioHash { data["scenario_hash"] = s(hash) }
+            if start.unattended { data["unattended"] = true }
             return ("run.started", data)
         case .personJoined(let person, let role): return ("person.joined", ["person": s(person), "role": s(role)])
         case .handover(let role, let from, let to):
@@ -199,10 +201,13 @@ public enum EventCoding {
             for (role, person) in data["assignments"]?.objectValue ?? [:] {
                 if let person = person.stringValue { assignments[role] = person }
             }
-            return .runStarted(RunStart(
+            var start = RunStart(
                 playbookID: try s("playbook"), version: try s("version"), playbookHash: try s("hash"), mode: mode,
                 virtualClock: try s("clock") == "virtual", severity: o("severity"), assignments: assignments,
-                scenario: o("scenario"), speed: data["speed"] == nil ? 1 : Int(try i("speed", in: RunStart.speeds))))
+                scenario: o("scenario"), speed: data["speed"] == nil ? 1 : Int(try i("speed", in: RunStart.speeds)),
+                scenarioHash: o("scenario_hash"))
+            start.unattended = data["unattended"]?.boolValue ?? false
+            return .runStarted(start)
         case "person.joined": return .personJoined(person: try s("person"), role: try s("role"))
         case "role.handover": return .handover(role: try s("role"), from: o("from"), to: try s("to"))
         case "severity.graded": return .severityGraded(level: try s("level"), why: o("why"))
