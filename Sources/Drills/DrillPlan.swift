@@ -131,11 +131,7 @@ extension DrillPlan {
         }
         var now = state.lastEventAt
         while produced.count <= limit {
-            append(dueDeliveries(all, upTo: now).map { delivery in
-                var delivery = delivery
-                delivery.at = max(delivery.at, state.lastEventAt)
-                return event(delivery)
-            })
+            for delivery in dueDeliveries(all, upTo: now) { append(announced(delivery, state: state)) }
             if now >= target { break }
             // The instant is left behind: the timers due at it fire now that people had their turn.
             let fired = engine.advance(state, to: now)
@@ -156,12 +152,32 @@ extension DrillPlan {
     /// event: what a command on a drill delivers before it acts (the injects of the instant) and after it (the
     /// injects it triggered), in the same transaction.
     public func deliveries(_ events: [Event], upTo now: Int64) -> [Event] {
-        var last = events.last?.at ?? now
-        return dueDeliveries(events, upTo: now).map { delivery in
-            var delivery = delivery
-            delivery.at = max(delivery.at, last)
-            last = delivery.at
-            return event(delivery)
+        var state = RunState.fold(events)
+        var produced: [Event] = []
+        for delivery in dueDeliveries(events, upTo: now) {
+            for event in announced(delivery, state: state) {
+                state.apply(event)
+                produced.append(event)
+            }
         }
+        return produced
+    }
+
+    /// The events of one delivery in a drill people play: the inject, stamped no earlier than the run's last
+    /// event, and a request to tell the role it is addressed to (so that it reaches their board, their inbox and,
+    /// through the notifier, their phone, marked as a drill). An unattended run pages nobody: `DrillRunner`
+    /// journals the inject alone.
+    func announced(_ delivery: Delivery, state: RunState) -> [Event] {
+        var delivery = delivery
+        delivery.at = max(delivery.at, state.lastEventAt)
+        let inject = event(delivery)
+        guard state.start?.unattended != true, let role = delivery.role else { return [inject] }
+        let message = message(ofInject: delivery.id)
+        let english = message?.english ?? message?.text("en") ?? delivery.message
+        let chinese = message?.chinese ?? english
+        let request = Event(at: delivery.at, actor: .inject(delivery.id), kind: .notificationRequested(
+            id: "n\(state.notificationCount + 1)", roles: [role], message: "inject \(delivery.id): \(english)",
+            step: nil, messageChinese: "情景注入 \(delivery.id)：\(chinese)"))
+        return [inject, request]
     }
 }

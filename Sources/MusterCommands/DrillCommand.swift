@@ -24,7 +24,7 @@ enum DrillCommand {
         // The subcommands take different arguments and options: their synopses are written by hand.
         handWrittenUsage: """
             muster drill start SCENARIO [--clock virtual|real] [--speed N] [--run-id ID]
-                   muster drill advance RUN DURATION|--to-next
+                   muster drill advance RUN DURATION|--to-next [--notify-command CMD]
                    muster drill run SCENARIO [--run-id ID] [--fail-below P|S|M]
                    muster drill report RUN [--format md|json|html] [--lang en|zh]
                    muster drill due
@@ -48,7 +48,7 @@ enum DrillCommand {
             .init(name: "--fail-below", value: "GRADE", summary: "exit 1 if a rating is below P, S or M",
                   allowed: ["P", "S", "M"]),
             .init(name: "--to-next", value: nil, summary: "advance to the next timer or inject"),
-        ],
+        ] + ActionCommands.notifyOptions,
         run: run)
 
     static func run(_ invocation: Invocation) throws -> Int32 {
@@ -138,7 +138,7 @@ enum DrillCommand {
         var events = runner.engine.start(runner.start(playbookHash: SHA256.hash(loaded.playbook.bytes).hex,
                                                       scenarioHash: SHA256.hash(loaded.scenarioBytes).hex,
                                                       virtualClock: virtual, speed: speed), at: startsAt)
-        for delivery in runner.plan.dueDeliveries(events, upTo: startsAt) { events.append(runner.plan.event(delivery)) }
+        events += runner.plan.deliveries(events, upTo: startsAt)
         // When the drill is really held, beside its virtual instants.
         let realNow = try Clock.now(invocation.environment)
         if virtual || speed > 1 { events = events.map { var event = $0; event.realAt = realNow; return event } }
@@ -154,6 +154,9 @@ enum DrillCommand {
         }
         // The STARTEX injects, for the controller to read out (stdout carries only the run id).
         printInjects(events, plan: runner.plan, invocation, toStandardError: true)
+        // A drill tests the call-out chain: its injects and escalations go through the notifier, marked as a drill.
+        let session = try RunSession(runID, invocation: invocation)
+        session.deliverPending(RunState.fold(events), with: Notifier.forCommand(invocation), invocation: invocation)
         return ExitStatus.success
     }
 
@@ -181,6 +184,11 @@ enum DrillCommand {
         invocation.console.out(chinese ? "已拨快 \(span) 至 \(instant)；进行中的步骤：\(active)\n"
                                        : "advanced \(span) to \(instant); active: \(active)\n")
         printInjects(advance.appended, plan: advance.plan, invocation)
+        // The notifications the move made due (injects, escalations, overdue steps) are delivered now, marked as
+        // a drill: a drill tests the call-out chain.
+        let notifier = Notifier.forCommand(invocation)
+        session.deliverPending(advance.state, with: notifier, invocation: invocation)
+        session.warnIfUndelivered(advance.state, notifier: notifier, invocation: invocation)
         return ExitStatus.success
     }
 

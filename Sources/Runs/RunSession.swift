@@ -162,7 +162,8 @@ public struct RunSession: Sendable {
         if let resend = notifier.resend {
             due += state.outbox.resends(at: clock(), after: resend.after, times: resend.times)
         }
-        guard !due.isEmpty else { return 0 }
+        // An unattended drill pages nobody, whoever watches its run.
+        guard !due.isEmpty, state.start?.unattended != true else { return 0 }
         let drill = state.start?.mode == .drill
         let results = due.map { notifier.attempt($0, runID: runID, drill: drill, now: clock) }
         var journaled = 0

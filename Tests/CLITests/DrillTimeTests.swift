@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
 import Foundation
 import JSONText
 import Testing
@@ -92,5 +95,31 @@ struct DrillTimeTests {
         let held = try String(contentsOf: directory.url.appendingPathComponent("runs/u1/held"), encoding: .utf8)
         #expect(held.hasPrefix("2026-12-06"))
         #expect(try log("u1").allSatisfy { $0["real"] == nil })
+    }
+
+    /// B13, B14: in a drill people play, injects and escalations go through the notifier, marked as a drill
+    /// (a drill tests the call-out chain); `drill advance` delivers what its move made due; an unattended run
+    /// pages nobody, whoever watches it.
+    @Test func aControllerDrivenDrillTestsTheCallOutChain() throws {
+        let received = directory.url.appendingPathComponent("received.jsonl").path
+        let url = try directory.write("notify.sh", Array("#!/bin/sh\ncat >> '\(received)'\necho >> '\(received)'\n".utf8))
+        #expect(chmod(url.path, 0o755) == 0)
+        let notify = ["MUSTER_NOTIFY": url.path]
+        #expect(try muster(["drill", "start", "water-leak-late-report", "--run-id", "b14"], environment: notify).status == 0)
+        var text = (try? String(contentsOfFile: received, encoding: .utf8)) ?? ""
+        #expect(text.contains("[DRILL] inject water-seen"), "\(text)")
+        let advanced = try muster(["drill", "advance", "b14", "4m", "--notify-command", url.path])
+        #expect(advanced.status == 0, "\(advanced.stderr)")
+        text = (try? String(contentsOfFile: received, encoding: .utf8)) ?? ""
+        #expect(text.contains("[DRILL] inject water-reminder"), "\(text)")
+        #expect(text.contains("\"drill\":true"), "\(text)")
+        // The on-site player sees the inject in their inbox.
+        let inbox = try muster(["inbox", "--as", "bob"]).stdout
+        #expect(inbox.contains("inject water-seen"), "\(inbox)")
+        // An unattended run pages nobody.
+        let before = text
+        #expect(try muster(["drill", "run", "water-leak-late-report", "--run-id", "u14"], environment: notify).status == 0)
+        #expect(try muster(["status", "u14"], environment: notify).status == 0)
+        #expect(((try? String(contentsOfFile: received, encoding: .utf8)) ?? "") == before)
     }
 }
