@@ -4,7 +4,10 @@ import YAMLLoading
 /// Loads, decodes and checks a drill scenario file, against its playbook when one is given.
 public enum ScenarioChecker {
     /// The rules only scenarios report.
-    public static let rules: [DiagnosticRule] = [LanguageRules.undefinedPlaybook, LanguageRules.undefinedMilestone]
+    public static let rules: [DiagnosticRule] = [
+        LanguageRules.undefinedPlaybook, LanguageRules.undefinedMilestone, LanguageRules.duplicateInject,
+        LanguageRules.ignoredKey,
+    ]
 
     /// Checks the scenario in `bytes`; `playbook` looks up a playbook by id (nil when it does not exist).
     public static func check(
@@ -96,8 +99,8 @@ struct ScenarioDecoder {
             if let parsed = Self.parseInstant(text.value) {
                 startsAt = parsed
             } else {
-                reader.error(LanguageRules.wrongType, "'starts_at' must be like 2026-01-01T09:00:00Z, not '\(text.value)'",
-                             at: node.location)
+                reader.error(LanguageRules.wrongType, "'starts_at' must be a real instant like 2026-01-01T09:00:00Z, "
+                             + "not '\(text.value)'", at: node.location)
             }
         }
         var participants: [String: String] = [:]
@@ -108,6 +111,7 @@ struct ScenarioDecoder {
         }
         let objectives = fields.required("objectives", reader: &decoder.reader).map { decodeObjectives($0) } ?? []
         let injects = fields.optional("injects").map { decodeInjects($0) } ?? []
+        reportDuplicateInjects(injects)
         let players = fields.optional("players").map { decodePlayers($0) } ?? []
         guard let id, let playbook else { return nil }
         return Scenario(
@@ -119,10 +123,14 @@ struct ScenarioDecoder {
     /// `2026-01-01T09:00:00Z` in milliseconds since the epoch.
     static func parseInstant(_ text: String) -> Int64? {
         let parts = text.split(whereSeparator: { "-T:Z".contains($0) }).compactMap { Int64($0) }
-        guard parts.count == 6, text.hasSuffix("Z"), (1...12).contains(parts[1]), (1...31).contains(parts[2]),
+        guard parts.count == 6, text.hasSuffix("Z"), (1...12).contains(parts[1]), parts[2] >= 1,
             parts[3] < 24, parts[4] < 60, parts[5] < 60
         else { return nil }
         let (year, month, day) = (parts[0], parts[1], parts[2])
+        // A day the month does not have (2026-02-31) is not rolled into the next month: it is refused.
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let monthDays: [Int64] = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard day <= monthDays[Int(month) - 1] else { return nil }
         let adjustedYear = month <= 2 ? year - 1 : year
         let era = (adjustedYear >= 0 ? adjustedYear : adjustedYear - 399) / 400
         let yearOfEra = adjustedYear - era * 400
@@ -132,8 +140,28 @@ struct ScenarioDecoder {
         return ((days * 24 + parts[3]) * 60 + parts[4]) * 60_000 + parts[5] * 1000
     }
 
+    /// Inject and contingency ids are one namespace: a second inject of the same id would never be delivered
+    /// (and a contingency would fire from the first one's delivery).
+    mutating func reportDuplicateInjects(_ injects: [Scenario.Inject]) {
+        var seen: [String: SourceLocation] = [:]
+        for inject in injects {
+            for id in [inject.id] + (inject.contingency.map { [$0.id] } ?? []) {
+                if let first = seen[id] {
+                    reader.error(LanguageRules.duplicateInject, "inject id '\(id)' is used twice (first at line \(first.line))",
+                                 at: inject.location, hint: "give every inject and contingency its own id")
+                } else {
+                    seen[id] = inject.location
+                }
+            }
+        }
+    }
+
     mutating func trigger(_ fields: FieldReader) -> Scenario.Trigger? {
         var after: Int64 = 0
+        if fields.has("at"), fields.has("when"), let node = fields.optional("when") {
+            reader.error(LanguageRules.ignoredKey, "'at' and 'when' both given: 'when' would be ignored",
+                         at: node.location, hint: "give 'at: 10m' (from the start) or 'when: STEP.done' with 'after:'")
+        }
         if let node = fields.optional("after") {
             guard let duration = decoder.duration(node, "after"), case .fixed(let milliseconds) = duration.value else {
                 return nil
@@ -177,6 +205,11 @@ struct ScenarioDecoder {
             var target: Scenario.Objective.Target?
             if let milestone = fields.optional("milestone").flatMap({ decoder.reader.name($0, "the milestone") }) {
                 target = .milestone(milestone.value)
+                for key in ["step", "within"] where fields.has(key) {
+                    reader.error(LanguageRules.ignoredKey, "objective '\(name.value)' has a milestone: its '\(key)' "
+                        + "would be ignored", at: fields.optional(key)?.location ?? name.location,
+                        hint: "a target is either 'milestone: ID', or 'step: ID' with 'within: 10m'")
+                }
             } else if let step = fields.optional("step").flatMap({ decoder.reader.name($0, "the step") }) {
                 guard let withinNode = fields.required("within", reader: &decoder.reader),
                     let within = decoder.duration(withinNode, "within"), case .fixed(let milliseconds) = within.value
@@ -208,6 +241,10 @@ struct ScenarioDecoder {
                 case .fixed(let milliseconds) = within.value
             {
                 maxMilliseconds = milliseconds
+            }
+            if expect == nil, let node = fields.optional("within") {
+                reader.error(LanguageRules.ignoredKey, "inject '\(id.value)' gives 'within' but no 'expect': nothing "
+                    + "would wait for it", at: node.location, hint: "add 'expect: STEP', or remove 'within'")
             }
             if expect != nil, maxMilliseconds == nil {
                 reader.error(LanguageRules.missingField, "inject '\(id.value)' expects a step but gives no 'within'",
