@@ -16,9 +16,9 @@ enum DrillCommand {
         name: "drill",
         summary: "drills: start one, move its virtual clock, play a scenario unattended, see what is due",
         positionals: [
-            Positional(name: "start|advance|run|report|due", arity: .one, about: "start, advance, run, report or due",
-                       chinese: "start、advance、run、report 或 due",
-                       completion: .words(["start", "advance", "run", "report", "due"])),
+            Positional(name: "SUBCOMMAND", arity: .one, about: subcommands.joined(separator: ", "),
+                       chinese: subcommands.joined(separator: "、"),
+                       completion: .words(subcommands)),
             Positional(name: "ARGUMENT", arity: .zeroOrMore, about: "its arguments", chinese: "其参数"),
         ],
         // The subcommands take different arguments and options: their synopses are written by hand.
@@ -28,6 +28,12 @@ enum DrillCommand {
                    muster drill run SCENARIO [--run-id ID] [--fail-below P|S|M]
                    muster drill report RUN [--format md|json|html] [--lang en|zh]
                    muster drill due
+                   muster drill observe RUN [OBJECTIVE] TEXT [--strength|--improvement] --as EVALUATOR
+                   muster drill rate RUN OBJECTIVE P|S|M|U --why TEXT --as EVALUATOR
+                   muster drill inject RUN ID | --to ROLE --text TEXT --as CONTROLLER
+                   muster drill cancel RUN ID [--why TEXT] --as CONTROLLER
+                   muster drill mark RUN startex|endex|pause|resume --as CONTROLLER
+                   muster drill improve RUN OBJECTIVE --action TEXT --owner WHO --due DATE [--status S] --as STAFF
             """,
         discussion: """
             SCENARIO is a scenario file or a scenario id in <playbooks>/drills. 'drill start' makes a run in drill
@@ -39,7 +45,13 @@ enum DrillCommand {
             unscripted drill every six months, an attack-and-defence exercise quarterly, restore practice weekly.
             A drill counts by the real date it was held, and only when it was held with people and completed: an
             unattended 'drill run' is practice, an aborted drill does not count. 'drill due' exits 1 when
-            something is overdue (for cron).
+            something is overdue (for cron). The exercise staff the scenario declares (staff: controllers,
+            evaluators) act with the other subcommands: an evaluator records observations per objective
+            ('observe', a strength or an area for improvement) and sets or overrides a rating with a written
+            justification ('rate'); a controller sends a scenario inject now or an ad hoc one ('inject'), cancels
+            one ('cancel'), marks start and end of exercise and pauses or resumes play ('mark'); either sets an
+            objective's improvement action with its owner and due date ('improve'). All of it is journaled and goes
+            into the after-action report ('drill report').
             """,
         options: [
             .init(name: "--clock", value: "CLOCK", summary: "virtual (default) or real", allowed: ["virtual", "real"]),
@@ -48,12 +60,25 @@ enum DrillCommand {
             .init(name: "--fail-below", value: "GRADE", summary: "exit 1 if a rating is below P, S or M",
                   allowed: ["P", "S", "M"]),
             .init(name: "--to-next", value: nil, summary: "advance to the next timer or inject"),
+            .init(name: "--strength", value: nil, summary: "observe: a strength"),
+            .init(name: "--improvement", value: nil, summary: "observe: an area for improvement"),
+            .init(name: "--why", value: "TEXT", summary: "rate: the written justification; cancel: why"),
+            .init(name: "--to", value: "ROLE", summary: "inject: the role an ad hoc inject goes to"),
+            .init(name: "--text", value: "TEXT", summary: "inject: the text of an ad hoc inject"),
+            .init(name: "--action", value: "TEXT", summary: "improve: the corrective action"),
+            .init(name: "--owner", value: "WHO", summary: "improve: who owns it"),
+            .init(name: "--due", value: "DATE", summary: "improve: due by, YYYY-MM-DD"),
+            .init(name: "--status", value: "STATUS", summary: "improve: open (default), in_progress or done",
+                  allowed: ["open", "in_progress", "done"]),
         ] + ActionCommands.notifyOptions,
         run: run)
 
+    static let subcommands = ["start", "advance", "run", "report", "due", "observe", "rate", "inject", "cancel", "mark",
+                              "improve"]
+
     static func run(_ invocation: Invocation) throws -> Int32 {
         let words = invocation.arguments.positionals
-        guard let sub = words.first else { throw UsageError("drill takes start, advance, run, report or due") }
+        guard let sub = words.first else { throw UsageError("drill takes " + subcommands.joined(separator: ", ")) }
         let rest = Array(words.dropFirst())
         switch sub {
         case "start": return try start(rest, invocation)
@@ -61,10 +86,66 @@ enum DrillCommand {
         case "run": return try runUnattended(rest, invocation)
         case "report": return try report(rest, invocation)
         case "due": return try due(invocation)
+        case "observe", "rate", "inject", "cancel", "mark", "improve": return try staff(sub, rest, invocation)
         default:
-            throw UsageError("unknown drill command '\(sub)'"
-                + NameSuggestion.didYouMean(sub, in: ["start", "advance", "run", "report", "due"]))
+            throw UsageError("unknown drill command '\(sub)'" + NameSuggestion.didYouMean(sub, in: subcommands))
         }
+    }
+
+    /// A staff subcommand: parsed here, checked and journaled by `RunSession.staff`.
+    static func staff(_ sub: String, _ words: [String], _ invocation: Invocation) throws -> Int32 {
+        guard let runID = words.first else { throw UsageError("drill \(sub) takes a run id") }
+        guard let person = invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"], !person.isEmpty else {
+            throw UsageError("who is acting? give --as PERSON or set MUSTER_AS",
+                             chinese: "操作人是谁？请给出 --as PERSON 或设置 MUSTER_AS")
+        }
+        let arguments = invocation.arguments
+        let rest = Array(words.dropFirst())
+        let action: RunSession.StaffAction
+        switch sub {
+        case "observe":
+            guard (1...2).contains(rest.count) else { throw UsageError("drill observe takes a run id, an objective and a text") }
+            let kind: ExerciseRecord.ObservationKind = arguments.flag("--strength") ? .strength
+                : arguments.flag("--improvement") ? .improvement : .note
+            action = .observe(objective: rest.count == 2 ? rest[0] : nil, kind: kind, text: rest.last!)
+        case "rate":
+            guard rest.count == 2 else { throw UsageError("drill rate takes a run id, an objective and P, S, M or U") }
+            action = .rate(objective: rest[0], rating: rest[1], why: arguments.value("--why") ?? "")
+        case "inject":
+            guard rest.count <= 1 else { throw UsageError("drill inject takes a run id and an inject id, or --to and --text") }
+            action = .inject(id: rest.first, role: arguments.value("--to"), text: arguments.value("--text"))
+        case "cancel":
+            guard rest.count == 1 else { throw UsageError("drill cancel takes a run id and an inject id") }
+            action = .cancel(id: rest[0], why: arguments.value("--why"))
+        case "mark":
+            guard rest.count == 1, let mark = ExerciseRecord.Mark(rawValue: rest[0]) else {
+                throw UsageError("drill mark takes a run id and startex, endex, pause or resume")
+            }
+            action = .mark(mark)
+        default:
+            guard rest.count == 1 else { throw UsageError("drill improve takes a run id and an objective") }
+            guard let dueText = arguments.value("--due"), let dueAt = ScenarioChecker.instant(dueText + "T00:00:00Z") else {
+                throw UsageError("drill improve needs --due YYYY-MM-DD")
+            }
+            action = .improve(objective: rest[0], action: arguments.value("--action") ?? "",
+                              owner: arguments.value("--owner") ?? "", dueAt: dueAt,
+                              status: arguments.value("--status") ?? "open")
+        }
+        let session = try RunSession(runID, invocation: invocation)
+        let outcome = try session.staff(action, by: person)
+        if let refusal = outcome.refusal {
+            invocation.console.error((invocation.language == .zh ? "muster: 已拒绝：" : "muster: refused (")
+                + (invocation.language == .zh ? refusal.chinese ?? refusal.message
+                    : refusal.message.replacingFirst(": ", with: "): ")) + "\n")
+            return ExitStatus.failure
+        }
+        printInjects(outcome.appended, plan: outcome.plan, invocation)
+        let state = try session.read().state
+        invocation.console.out((invocation.language == .zh ? "已记录：序号 " : "ok: seq ") + "\(state.eventCount)\n")
+        if case .inject = action {
+            session.deliverPending(state, with: Notifier.forCommand(invocation), invocation: invocation)
+        }
+        return ExitStatus.success
     }
 
     /// A scenario found by path or id, with its playbook, both checked.
@@ -267,7 +348,7 @@ enum DrillCommand {
         let width = evaluation.results.map(\.objective.id.count).max() ?? 0
         for result in evaluation.results {
             out += "  \(result.rating.rawValue)  \(result.objective.id.padding(to: width))  "
-                + "\(result.objective.title.text(invocation.language)) — \(result.reason)\n"
+                + "\(result.objective.title.text(invocation.language)) — \(result.reason(invocation.language.rawValue))\n"
         }
         out += (zh ? "总体: " : "overall: ") + evaluation.overall.rawValue + "\n"
         return out
@@ -410,6 +491,14 @@ enum DrillCommand {
         }
         // For cron: something overdue is a failure to report.
         return anyOverdue ? ExitStatus.failure : ExitStatus.success
+    }
+}
+
+extension String {
+    /// The text with its first `target` replaced.
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        let parts = split(separator: Substring(target), maxSplits: 1, omittingEmptySubsequences: false)
+        return parts.count == 2 ? parts[0] + replacement + parts[1] : self
     }
 }
 

@@ -36,6 +36,10 @@ public enum ScenarioChecker {
         return (diagnostics.containsErrors ? nil : scenario, playbook, diagnostics)
     }
 
+    /// A UTC instant written like `2026-01-05T09:00:00Z`, in milliseconds since the epoch; `nil` when it is not
+    /// one (a day the month does not have included).
+    public static func instant(_ text: String) -> Int64? { ScenarioDecoder.parseInstant(text) }
+
     /// Whether a file is a drill scenario (`drill:` as its first key) rather than a playbook.
     public static func isScenario(_ bytes: [UInt8]) -> Bool {
         firstKey(bytes) == "drill"
@@ -66,8 +70,8 @@ struct ScenarioDecoder {
     }
 
     static let keys = [
-        "drill", "id", "title", "kind", "playbook", "severity", "starts_at", "participants", "objectives", "injects",
-        "players",
+        "drill", "id", "title", "kind", "playbook", "severity", "starts_at", "participants", "staff", "objectives",
+        "injects", "players",
     ]
 
     mutating func scenario(_ root: YAMLNode) -> Scenario? {
@@ -113,11 +117,14 @@ struct ScenarioDecoder {
         let injects = fields.optional("injects").map { decodeInjects($0) } ?? []
         reportDuplicateInjects(injects)
         let players = fields.optional("players").map { decodePlayers($0) } ?? []
+        let staff = fields.optional("staff").map { decodeStaff($0) } ?? Scenario.Staff()
         guard let id, let playbook else { return nil }
-        return Scenario(
+        var scenario = Scenario(
             id: id.value, title: title ?? LocalizedText(english: id.value, chinese: id.value), kind: kind,
             playbook: playbook, severity: severity?.value, participants: participants, objectives: objectives,
             injects: injects, players: players, startsAt: startsAt)
+        scenario.staff = staff
+        return scenario
     }
 
     /// `2026-01-01T09:00:00Z` in milliseconds since the epoch.
@@ -138,6 +145,34 @@ struct ScenarioDecoder {
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         let days = era * 146_097 + dayOfEra - 719_468
         return ((days * 24 + parts[3]) * 60 + parts[4]) * 60_000 + parts[5] * 1000
+    }
+
+    mutating func decodeStaff(_ node: YAMLNode) -> Scenario.Staff {
+        guard let fields = FieldReader(node, "the staff", known: ["controllers", "evaluators", "simulated"],
+                                       reader: &decoder.reader)
+        else { return Scenario.Staff() }
+        var staff = Scenario.Staff()
+        staff.controllers = fields.optional("controllers").map { decoder.names($0, "a controller").map(\.value) } ?? []
+        staff.evaluators = fields.optional("evaluators").map { decoder.names($0, "an evaluator").map(\.value) } ?? []
+        let parties = fields.optional("simulated").map { decoder.namedEntries($0, "the simulated parties") } ?? []
+        for party in parties {
+            if let title = decoder.localizedText(party.value, "the title") { staff.simulated[party.name.value] = title }
+        }
+        return staff
+    }
+
+    /// `via:`, checked against the means of delivery.
+    mutating func means(_ fields: FieldReader) -> String? {
+        guard let node = fields.optional("via"), let text = decoder.reader.name(node, "the means of delivery") else {
+            return nil
+        }
+        guard Scenario.deliveryMeans.contains(text.value) else {
+            reader.error(LanguageRules.wrongType, "unknown means of delivery '\(text.value)'"
+                + NameSuggestion.didYouMean(text.value, in: Scenario.deliveryMeans), at: node.location,
+                hint: Scenario.deliveryMeans.joined(separator: ", "))
+            return nil
+        }
+        return text.value
     }
 
     /// Inject and contingency ids are one namespace: a second inject of the same id would never be delivered
@@ -229,12 +264,14 @@ struct ScenarioDecoder {
         guard let items = decoder.reader.sequence(node, "the injects") else { return [] }
         return items.compactMap { item in
             guard let fields = FieldReader(item, "an inject",
-                                           known: ["id", "at", "when", "after", "to", "message", "expect", "within",
-                                                   "contingency"], reader: &decoder.reader),
+                                           known: ["id", "at", "when", "after", "to", "from", "via", "message",
+                                                   "expect", "within", "contingency"], reader: &decoder.reader),
                 let id = fields.required("id", reader: &decoder.reader).flatMap({ decoder.reader.name($0, "the inject id") })
             else { return nil }
             let message = fields.required("message", reader: &decoder.reader).flatMap { decoder.localizedText($0, "the message") }
-            let to = fields.optional("to").flatMap { decoder.reader.name($0, "the role") }?.value
+            let roles = fields.optional("to").map { decoder.names($0, "the role").map(\.value) } ?? []
+            let from = fields.optional("from").flatMap { decoder.reader.name($0, "the sender") }?.value
+            let via = means(fields)
             let expect = fields.optional("expect").flatMap { decoder.reader.name($0, "the expected step") }?.value
             var maxMilliseconds: Int64?
             if let node = fields.optional("within"), let within = decoder.duration(node, "within"),
@@ -252,7 +289,7 @@ struct ScenarioDecoder {
             }
             var contingency: Scenario.Contingency?
             if let node = fields.optional("contingency"),
-                let contingencyFields = FieldReader(node, "the contingency", known: ["id", "to", "message"],
+                let contingencyFields = FieldReader(node, "the contingency", known: ["id", "to", "from", "via", "message"],
                                                     reader: &decoder.reader),
                 let contingencyID = contingencyFields.required("id", reader: &decoder.reader)
                     .flatMap({ decoder.reader.name($0, "the contingency id") }),
@@ -265,11 +302,18 @@ struct ScenarioDecoder {
                 }
                 contingency = Scenario.Contingency(
                     id: contingencyID.value, to: contingencyFields.optional("to").flatMap { decoder.reader.name($0, "the role") }?.value,
-                    message: contingencyMessage)
+                    message: contingencyMessage,
+                    from: contingencyFields.optional("from").flatMap { decoder.reader.name($0, "the sender") }?.value,
+                    via: means(contingencyFields))
             }
             guard let trigger = trigger(fields), let message else { return nil }
-            return Scenario.Inject(id: id.value, trigger: trigger, to: to, message: message, expectStep: expect,
-                                   maxMilliseconds: maxMilliseconds, contingency: contingency, location: item.location)
+            var inject = Scenario.Inject(id: id.value, trigger: trigger, message: message, expectStep: expect,
+                                         maxMilliseconds: maxMilliseconds, contingency: contingency,
+                                         location: item.location)
+            inject.roles = roles
+            inject.from = from
+            inject.via = via
+            return inject
         }
     }
 
@@ -359,8 +403,17 @@ struct ScenarioDecoder {
             for task in objective.criticalTasks { requireStep(task, "objective '\(objective.id)'", at: objective.location) }
             requireRole(objective.owner, "objective '\(objective.id)'", at: objective.location)
         }
+        func requireSender(_ sender: String?, _ what: String, at location: SourceLocation) {
+            if let sender, playbook.role(sender) == nil, scenario.staff.simulated[sender] == nil {
+                reader.error(LanguageRules.undefinedValue, "\(what): '\(sender)' is neither a role of '\(playbook.id)' "
+                    + "nor a simulated party" + NameSuggestion.didYouMean(sender, in: roles + scenario.staff.simulated.keys.sorted()),
+                    at: location, hint: "declare it under 'staff: { simulated: { \(sender): { en: …, zh: … } } }'")
+            }
+        }
         for inject in scenario.injects {
-            requireRole(inject.to, "inject '\(inject.id)'", at: inject.location)
+            for role in inject.roles { requireRole(role, "inject '\(inject.id)'", at: inject.location) }
+            requireSender(inject.from, "inject '\(inject.id)'", at: inject.location)
+            requireSender(inject.contingency?.from, "the contingency of '\(inject.id)'", at: inject.location)
             if let step = inject.expectStep { requireStep(step, "inject '\(inject.id)'", at: inject.location) }
             requireRole(inject.contingency?.to, "the contingency of '\(inject.id)'", at: inject.location)
             requireTrigger(inject.trigger, at: inject.location)

@@ -141,6 +141,8 @@ public enum EventKind: Sendable, Hashable {
     case injectDelivered(id: String, role: String?, message: String)
     /// A drill's virtual clock moved.
     case clockAdvanced(to: Int64)
+    /// A record of a drill's exercise staff (an evaluator's observation or rating, a controller's mark).
+    case exercise(ExerciseRecord)
     /// A command was refused: `reason` is the refusal's code and English message (the record), `reasonChinese`
     /// the message in Chinese, `nil` in journals written before the engine wrote it.
     case commandRejected(command: String, reason: String, reasonChinese: String? = nil)

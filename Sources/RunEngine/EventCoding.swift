@@ -128,6 +128,18 @@ public enum EventCoding {
         case .injectDelivered(let id, let role, let message):
             return ("drill.inject", ["id": s(id), "role": optional(role), "message": s(message)])
         case .clockAdvanced(let to): return ("clock.advanced", ["to": i(to)])
+        case .exercise(let record):
+            switch record {
+            case .observation(let objective, let kind, let text):
+                return ("drill.observation", ["objective": optional(objective), "kind": s(kind.rawValue), "text": s(text)])
+            case .rating(let objective, let rating, let why):
+                return ("drill.rating", ["objective": s(objective), "rating": s(rating), "why": s(why)])
+            case .injectCancelled(let id, let why): return ("drill.inject_cancelled", ["id": s(id), "why": optional(why)])
+            case .mark(let mark): return ("drill.mark", ["mark": s(mark.rawValue)])
+            case .improvement(let objective, let action, let owner, let dueAt, let status):
+                return ("drill.improvement", ["objective": s(objective), "action": s(action), "owner": s(owner),
+                                              "due_at": i(dueAt), "status": s(status)])
+            }
         case .commandRejected(let command, let reason, let reasonChinese):
             var data: JSONObject = ["command": s(command), "reason": s(reason)]
             if let reasonChinese { data["reason_zh"] = s(reasonChinese) }
@@ -262,6 +274,20 @@ public enum EventCoding {
         case "note": return .note(text: try s("text"), section: o("section"))
         case "drill.inject": return .injectDelivered(id: try s("id"), role: o("role"), message: try s("message"))
         case "clock.advanced": return .clockAdvanced(to: try i("to"))
+        case "drill.observation":
+            guard let kind = ExerciseRecord.ObservationKind(rawValue: try s("kind")) else {
+                throw DecodingError(message: "unknown observation kind")
+            }
+            return .exercise(.observation(objective: o("objective"), kind: kind, text: try s("text")))
+        case "drill.rating":
+            return .exercise(.rating(objective: try s("objective"), rating: try s("rating"), why: try s("why")))
+        case "drill.inject_cancelled": return .exercise(.injectCancelled(id: try s("id"), why: o("why")))
+        case "drill.mark":
+            guard let mark = ExerciseRecord.Mark(rawValue: try s("mark")) else { throw DecodingError(message: "unknown mark") }
+            return .exercise(.mark(mark))
+        case "drill.improvement":
+            return .exercise(.improvement(objective: try s("objective"), action: try s("action"), owner: try s("owner"),
+                                          dueAt: try i("due_at"), status: try s("status")))
         case "command.rejected":
             return .commandRejected(command: try s("command"), reason: try s("reason"), reasonChinese: o("reason_zh"))
         case "outcome.reached": return .outcomeReached(outcome: try s("outcome"), kind: try s("kind"))

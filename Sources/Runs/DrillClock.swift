@@ -43,6 +43,11 @@ extension RunSession {
                     throw RunFailure("run '\(runID)' has no pinned scenario (scenario.yaml)",
                                      chinese: "运行 '\(runID)' 没有固定的演练脚本（scenario.yaml）")
                 }
+                guard !DrillPlan.Moments(contents.events).paused else {
+                    throw RunFailure("play on run '\(runID)' is paused; a controller resumes it with "
+                                         + "'muster drill mark \(runID) resume'",
+                                     chinese: "运行 '\(runID)' 的演练已暂停；导调人员用 'muster drill mark \(runID) resume' 继续")
+                }
                 let now = state.lastEventAt
                 var target = now + (step ?? 0)
                 if step == nil {

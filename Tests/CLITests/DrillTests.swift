@@ -14,10 +14,13 @@ struct DrillTests {
         ])
     }
 
-    /// Every shipped scenario with the rating expected for each of its objectives.
+    /// Every shipped scenario with the rating expected for each of its objectives. A contingency inject downgrades
+    /// only the objective whose target is the step it waited for (the review's B20): in water-leak-late-report the
+    /// late report's contingency no longer makes "water cleared" S, in virus-unplug-late the late unplugging's no
+    /// longer makes the report and the isolation S.
     static let expectedRatings: [(String, [String: String])] = [
         ("water-leak-on-time", ["report_in_time": "P", "level1_response": "P", "water_cleared": "P"]),
-        ("water-leak-late-report", ["report_in_time": "M", "level1_response": "P", "water_cleared": "S"]),
+        ("water-leak-late-report", ["report_in_time": "M", "level1_response": "P", "water_cleared": "P"]),
         ("power-loss-on-time", ["report_in_time": "P", "level1_response": "P", "hot_spot_contained": "P",
                                 "written_report_in_time": "P"]),
         ("power-loss-generator-late", ["report_in_time": "P", "level1_response": "P", "users_warned": "P",
@@ -26,8 +29,8 @@ struct DrillTests {
         ("fire-data-rescue-late", ["report_in_time": "P", "level1_response": "P", "tenants_contacted": "P",
                                    "data_restored": "M"]),
         ("virus-on-time", ["cable_pulled": "P", "report_in_time": "P", "level2_response": "P", "segment_isolated": "P"]),
-        ("virus-unplug-late", ["cable_pulled": "M", "report_in_time": "S", "level2_response": "P",
-                               "segment_isolated": "S"]),
+        ("virus-unplug-late", ["cable_pulled": "M", "report_in_time": "P", "level2_response": "P",
+                               "segment_isolated": "P"]),
         ("network-outage-on-time", ["report_in_time": "P", "level2_response": "P", "area_isolated": "P",
                                     "network_restored": "P"]),
         ("network-outage-assess-late", ["report_in_time": "P", "level1_response": "S", "area_isolated": "P",
