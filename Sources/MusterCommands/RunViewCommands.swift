@@ -142,7 +142,7 @@ enum RunViewCommands {
             let chinese = invocation.language == .zh
             var rows: [JSONValue] = []
             var out = ""
-            for runID in directory.runIDs() {
+            for runID in try directory.listedRunIDs() {
                 let journal = Journal(directory: directory.path + "/" + runID)
                 guard let (contents, _) = try? journal.read() else {
                     out += "\(runID.padding(to: 36)) " + (chinese ? "无法读取（见 'muster verify \(runID)'）"

@@ -17,6 +17,7 @@ extension Transaction {
             }
         }
         try checkStale(command)
+        try checkEnteredText(command)
         let person = command.person
         switch command.kind {
         case .note(let text, let section):
