@@ -256,7 +256,8 @@ public struct DrillReport: Sendable {
         out += "\n## \(say("Analysis by objective", "分目标分析"))\n"
         for row in rows {
             out += "\n### \(row.title) (\(row.rating))\n\n"
-            out += "\(say("Strengths", "优点")):\n" + row.strengths.map { "- \($0)\n" }.joined()
+            out += "\(say("Strengths", "优点")):\n"
+            out += row.strengths.isEmpty ? "- \(words("none"))\n" : row.strengths.map { "- \($0)\n" }.joined()
             out += "\n\(say("Areas for improvement", "待改进之处")):\n"
             out += row.improvements.isEmpty ? "- \(words("none"))\n" : row.improvements.map { "- \($0)\n" }.joined()
         }

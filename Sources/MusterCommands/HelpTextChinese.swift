@@ -64,6 +64,7 @@ enum HelpTextChinese {
         "write a starting drill scenario of PLAYBOOK (an id or a file) instead of a playbook":
             "改为生成 PLAYBOOK（预案 id 或文件）的演练脚本模板",
         "observe: a strength": "observe：记为优点",
+        "the schema of drill scenarios instead of playbooks": "改为输出演练脚本的 Schema",
         "observe: an area for improvement": "observe：记为待改进之处",
         "rate: the written justification; cancel: why": "rate：书面评定理由；cancel：取消原因",
         "inject: the role an ad hoc inject goes to": "inject：临时注入发给的角色",

@@ -43,6 +43,14 @@ enum NewDrillTemplate {
             starts_at: "2026-01-05T09:00:00Z"
             # Who plays each role. / 各角色的参演人员。
             participants: { \(participants) }
+            # The exercise staff: controllers move the clock, send, cancel and mark ('muster drill inject|cancel|mark');
+            # evaluators observe and rate ('muster drill observe|rate'); simulated parties send injects ('from:').
+            # 导调与评估人员：导调人员推进时钟、发送或取消注入、标记演练；评估人员记录观察并评定；模拟单位作为注入的发送方。
+            staff:
+              controllers: [controller-1]
+              evaluators: [evaluator-1]
+              simulated:
+                monitoring: { en: Network monitoring centre, zh: 网络监控中心 }
 
             # Objectives: what the team is rated on (P/S/M/U): a milestone of the playbook met in time, or a step
             # done within a time of the start; critical tasks must be done for the objective to count.
@@ -69,7 +77,11 @@ enum NewDrillTemplate {
             injects:
               - id: first-alarm
                 at: 0s
+                # One role, or several: [\(owner), \(commander)]. 'from' names a simulated party or a role; 'via' is
+                # phone, radio, email, sms, in_person or system. / 可发给多个角色；from 为发送方，via 为传达方式。
                 to: \(owner)
+                from: monitoring
+                via: system
                 message: { en: "The monitoring system raises an alarm (replace with your scenario).", zh: "监控系统告警（请换成你的演练情景）。" }
                 expect: \(start.id)
                 within: 5m

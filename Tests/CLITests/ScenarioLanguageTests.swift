@@ -74,3 +74,23 @@ struct ScenarioLanguageTests {
         #expect(try JSONValue.parse(played.stdout)["objectives"]?.arrayValue?.isEmpty == false)
     }
 }
+
+/// `muster schema --drill`: the scenario language for editors.
+struct ScenarioSchemaTests {
+    @Test func theScenarioSchemaCoversTheLanguage() throws {
+        let directory = try TemporaryDirectory()
+        let printed = try MusterProcess.run(["schema", "--drill"], in: directory.url)
+        #expect(printed.status == 0)
+        let schema = try JSONValue.parse(printed.stdout)
+        #expect(schema["title"] == "Muster drill scenario")
+        #expect(schema["additionalProperties"] == false)
+        #expect(schema["properties"]?["kind"]?["enum"]?.arrayValue?.contains("attack_defence") == true)
+        #expect(schema["properties"]?["staff"]?["properties"]?["evaluators"] != nil)
+        let inject = schema["properties"]?["injects"]?["items"]
+        #expect(inject?["properties"]?["via"]?["enum"]?.arrayValue?.contains("phone") == true)
+        #expect(inject?["additionalProperties"] == false)
+        // The playbook schema is still the default.
+        let playbook = try JSONValue.parse(try MusterProcess.run(["schema"], in: directory.url).stdout)
+        #expect(playbook["title"] == "Muster playbook")
+    }
+}
