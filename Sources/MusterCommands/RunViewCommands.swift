@@ -152,15 +152,18 @@ enum RunViewCommands {
                 }
                 let state = RunState.fold(contents.events)
                 let status = state.closed ? "closed" : state.outcome != nil ? "obligations open" : "live"
-                let mode = state.start.map { label($0.mode == .drill ? "drill" : "live") } ?? "?"
+                // The run kinds: live, drill (played by people), practice (an unattended 'drill run').
+                let kind = state.start.map { $0.mode == .live ? "live" : $0.unattended ? "practice" : "drill" }
+                let mode = kind.map { $0 == "practice" ? (chinese ? "练习" : "practice") : label($0) } ?? "?"
                 let shownStatus = chinese ? ["closed": "已结束", "obligations open": "善后未完", "live": "进行中"][status]!
                     : status
                 out += "\(runID.padding(to: 36)) \((state.start?.playbookID ?? "?").padding(to: 16)) "
-                    + "\(mode.padding(to: 6)) \(TimeText.instant(state.startedAt))  "
+                    + "\(mode.padding(to: 8)) \(TimeText.instant(state.startedAt))  "
                     + "\(shownStatus)\(state.outcome.map { " · " + $0.id } ?? "")\n"
                 rows.append(.object([
                     "run": .string(runID), "playbook": .string(state.start?.playbookID ?? ""),
-                    "mode": .string(state.start?.mode.rawValue ?? ""), "started_at": .integer(state.startedAt),
+                    "mode": .string(state.start?.mode.rawValue ?? ""), "kind": kind.map(JSONValue.string) ?? .null,
+                    "started_at": .integer(state.startedAt),
                     "status": .string(status), "outcome": state.outcome.map { .string($0.id) } ?? .null,
                 ]))
             }

@@ -38,6 +38,14 @@ struct DrillTimeTests {
         #expect(!zh.contains("逾期"), "\(zh)")
     }
 
+    /// B1: a drill sped up 60 times counts from its own clock: four real seconds are four minutes of the drill.
+    @Test func theBoardOfAFastDrillCountsFromItsClock() throws {
+        #expect(try muster(["drill", "start", "water-leak-late-report", "--clock", "real", "--speed", "60",
+                            "--run-id", "rc2"]).status == 0)
+        let board = try muster(["status", "rc2"], now: Self.wall + 4_000).stdout
+        #expect(board.contains("Report the leak  [owner: on_site (bob)]  due in 1m"), "\(board)")
+    }
+
     /// B2, B4: `drill advance` journals each thing that fell due during the jump at its own instant and says
     /// every inject it delivered, with its instant, in its own output.
     @Test func anAdvanceSaysEveryInjectAtItsInstant() throws {
@@ -121,5 +129,21 @@ struct DrillTimeTests {
         #expect(try muster(["drill", "run", "water-leak-late-report", "--run-id", "u14"], environment: notify).status == 0)
         #expect(try muster(["status", "u14"], environment: notify).status == 0)
         #expect(((try? String(contentsOfFile: received, encoding: .utf8)) ?? "") == before)
+    }
+}
+
+/// The run kinds of the command-line contract: `runs` tells a drill people play from an unattended practice.
+struct RunKindTests {
+    @Test func runsTellsADrillFromPractice() throws {
+        let directory = try TemporaryDirectory()
+        let environment = ["MUSTER_PLAYBOOKS": Fixtures.repository.appendingPathComponent("Playbooks").path]
+        #expect(try MusterProcess.run(["drill", "start", "fire-on-time", "--run-id", "d"], in: directory.url,
+                                      environment: environment).status == 0)
+        #expect(try MusterProcess.run(["drill", "run", "fire-on-time", "--run-id", "p"], in: directory.url,
+                                      environment: environment).status == 0)
+        let runs = try JSONValue.parse(try MusterProcess.run(["runs", "--format", "json"], in: directory.url,
+                                                             environment: environment).stdout).arrayValue ?? []
+        #expect(runs.first { $0["run"] == "d" }?["kind"] == "drill")
+        #expect(runs.first { $0["run"] == "p" }?["kind"] == "practice")
     }
 }
