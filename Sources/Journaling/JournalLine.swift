@@ -32,6 +32,7 @@ public struct JournalLine: Sendable, Hashable {
             "actor": EventCoding.encode(event.actor), "type": .string(type), "data": .object(data),
         ]
         if let realAt = event.realAt { object["real"] = .integer(realAt) }
+        if let recorder = event.recordedBy { object["recorded_by"] = .string(recorder) }
         if !commit { object["commit"] = .bool(false) }
         object["prev"] = .string(previous)
         var bytes = JSONValue.object(object).utf8Bytes
@@ -86,7 +87,7 @@ public struct JournalLine: Sendable, Hashable {
         } catch {
             throw .badShape(error.message)
         }
-        var event = Event(at: at, actor: actor, kind: kind)
+        var event = Event(at: at, actor: actor, kind: kind, recordedBy: value["recorded_by"]?.stringValue)
         if let real = value["real"] {
             guard let realAt = real.intValue, EventCoding.instantRange.contains(realAt) else {
                 throw .badShape("its real instant is not one")

@@ -104,6 +104,7 @@ enum RunViewCommands {
                     ]
                     // A drill's wall-clock instant beside its own.
                     if let realAt = line.event.realAt { object["real"] = .integer(realAt) }
+                    if let recorder = line.event.recordedBy { object["recorded_by"] = .string(recorder) }
                     return .object(object)
                 }
                 invocation.console.out(JSONValue.array(lines).serialized(pretty: true) + "\n")
@@ -111,12 +112,13 @@ enum RunViewCommands {
                 var out = ""
                 for line in contents.lines {
                     let (type, data) = EventCoding.encode(line.event.kind)
-                    let who: String
+                    var who: String
                     switch line.event.actor {
                     case .engine: who = "engine"
                     case .person(let person, let role): who = person + (role.map { " (\($0))" } ?? "")
                     case .inject(let id): who = "inject \(id)"
                     }
+                    if let recorder = line.event.recordedBy { who += ", recorded by \(recorder)" }
                     let details = data.map { "\($0.key)=\($0.value.stringValue ?? $0.value.serialized())" }
                         .joined(separator: " ")
                     // One event, one line, whatever a note or a name holds.

@@ -22,12 +22,16 @@ public struct Event: Sendable, Hashable {
     /// run, and an unattended `drill run` writes none, so that its journal stays the same byte for byte). The
     /// edge sets it; the engine never reads it.
     public var realAt: Int64? = nil
+    /// Who typed the command, when it was not the person who acted: an action reported by phone and recorded by
+    /// someone at the ops host for its doer (`--for PERSON`). `nil` when the actor typed it.
+    public var recordedBy: String?
 
     /// Creates an event.
-    public init(at: Int64, actor: Actor, kind: EventKind) {
+    public init(at: Int64, actor: Actor, kind: EventKind, recordedBy: String? = nil) {
         self.at = at
         self.actor = actor
         self.kind = kind
+        self.recordedBy = recordedBy
     }
 }
 

@@ -18,6 +18,8 @@ extension Transaction {
         }
         try checkStale(command)
         try checkEnteredText(command)
+        try checkRecorder(command)
+        recordedBy = command.recordedBy == command.person ? nil : command.recordedBy
         let person = command.person
         switch command.kind {
         case .note(let text, let section):

@@ -1,6 +1,7 @@
 import Drills
 import PlaybookLanguage
 import RunEngine
+import YAMLLoading
 
 /// Hostile shapes stay linear: a playbook with one huge mapping of unknown keys, and an unattended drill whose
 /// step nobody finishes, each at two sizes ten times apart. Growth within 12× for 10× the input is the goal.
@@ -18,16 +19,22 @@ enum HostileShapes {
             return Array(text.utf8)
         }
         var seconds: [Int: Double] = [:]
+        var loading: [Int: Double] = [:]
+        var raw: [Int: Double] = [:]
         var bytes: [Int: Int] = [:]
         for keys in [70_000, 700_000] {
             let input = text(keys: keys)
             bytes[keys] = input.count
             seconds[keys] = Measure.best(of: 3) { _ = PlaybookChecker.check(input, file: "keys.yaml") }
+            loading[keys] = Measure.best(of: 3) { _ = YAMLLoader.load(input, file: "keys.yaml") }
+            raw[keys] = Measure.best(of: 3) { _ = RawLibYAML.countEvents(input) }
         }
         report("check a mapping of 700 000 keys (\(format(Double(bytes[700_000]!) / 1_000_000)) MB)",
                "\(format(seconds[700_000]! * 1000, decimals: 0)) ms",
                baseline: "70 000 keys \(format(seconds[70_000]! * 1000, decimals: 0)) ms (growth "
-                + "\(format(seconds[700_000]! / seconds[70_000]!))× for 10×)",
+                + "\(format(seconds[700_000]! / seconds[70_000]!))× for 10×); loading alone "
+                + "\(format(loading[700_000]! * 1000, decimals: 0)) ms, growth \(format(loading[700_000]! / loading[70_000]!))×; raw libyaml growth "
+                + "\(format(raw[700_000]! / raw[70_000]!))×",
                goal: "< 2 s, growth ≤ 12×")
     }
 
@@ -76,7 +83,7 @@ enum HostileShapes {
         severity:
           general: { title: { en: General, zh: 一般 } }
         milestones:
-          finished: { title: { en: Finished, zh: 完成 }, within: 1h, reached_when: work.done }
+          finished: { title: { en: Finished, zh: 完成 }, within: 41d, reached_when: work.done }
         start: work
         steps:
           work:
