@@ -60,7 +60,7 @@ let package = Package(
         .target(
             name: "Runs",
             dependencies: ["RunEngine", "Journaling", "PlaybookLanguage", "Drills", "Platform", "Diagnostics",
-                           "JSONText", "Reporting"]
+                           "JSONText", "Reporting", "Hashing"]
         ),
         // The commands: arguments, help, exit codes, and the printing of what `Runs` and the pure libraries did
         // (the executable only wires them).
@@ -93,7 +93,8 @@ let package = Package(
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
         .testTarget(name: "MusterCommandsTests", dependencies: ["MusterCommands"]),
         .testTarget(
-            name: "RunsTests", dependencies: ["Runs", "Journaling", "RunEngine", "PlaybookLanguage", "JSONText", "Hashing"]),
+            name: "RunsTests",
+            dependencies: ["Runs", "Journaling", "RunEngine", "PlaybookLanguage", "JSONText", "Hashing", "Drills"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLLoadingTests", dependencies: ["YAMLLoading", "Diagnostics"]),
         .testTarget(

@@ -20,6 +20,10 @@ public struct DrillPlan: Sendable {
         public var recorded: [String: Int64] = [:]
         /// Injects (and contingency injects) delivered, by id, with their instant.
         public var delivered: [String: Int64] = [:]
+        /// Injects a controller cancelled before they were delivered.
+        public var cancelled: Set<String> = []
+        /// Whether a controller paused play (and has not resumed it).
+        public var paused = false
 
         public init(_ events: [Event]) {
             for event in events { observe(event) }
@@ -34,6 +38,9 @@ public struct DrillPlan: Sendable {
             case .stepCompleted(let step): if done[step] == nil { done[step] = event.at }
             case .factRecorded(let fact, _, _): if recorded[fact] == nil { recorded[fact] = event.at }
             case .injectDelivered(let id, _, _): if delivered[id] == nil { delivered[id] = event.at }
+            case .exercise(.injectCancelled(let id, _)): cancelled.insert(id)
+            case .exercise(.mark(.pause)): paused = true
+            case .exercise(.mark(.resume)): paused = false
             default: break
             }
         }
@@ -57,6 +64,23 @@ public struct DrillPlan: Sendable {
         public var id: String
         public var role: String?
         public var message: String
+        /// Every role it goes to (`role` is the first).
+        public var roles: [String] = []
+        /// Who sends it and how, in the exercise's fiction.
+        public var from: String? = nil
+        public var via: String? = nil
+
+        public init(at: Int64, id: String, role: String?, message: String, roles: [String] = [], from: String? = nil,
+                    via: String? = nil)
+        {
+            self.at = at
+            self.id = id
+            self.role = role
+            self.message = message
+            self.roles = roles
+            self.from = from
+            self.via = via
+        }
     }
 
     /// The injects and contingency injects not yet delivered whose instant has come by `now`, in order.
@@ -65,14 +89,22 @@ public struct DrillPlan: Sendable {
     }
 
     /// Every delivery whose instant is known and that is not yet delivered, in order.
+    ///
+    /// Injects a controller cancelled are never due; while play is paused nothing is (what fell due meanwhile
+    /// is delivered when play resumes).
     public func pendingDeliveries(_ moments: Moments) -> [Delivery] {
+        guard !moments.paused else { return [] }
         var due: [Delivery] = []
         for inject in scenario.injects {
-            if moments.delivered[inject.id] == nil, let at = moments.instant(inject.trigger) {
-                due.append(Delivery(at: at, id: inject.id, role: inject.to, message: text(inject.message)))
+            if moments.delivered[inject.id] == nil, !moments.cancelled.contains(inject.id),
+                let at = moments.instant(inject.trigger)
+            {
+                due.append(Delivery(at: at, id: inject.id, role: inject.to, message: text(inject.message),
+                                    roles: inject.roles, from: inject.from, via: inject.via))
             }
             // The contingency fires when the expected step is not done within the time after the inject.
             if let contingency = inject.contingency, moments.delivered[contingency.id] == nil,
+                !moments.cancelled.contains(contingency.id),
                 let deliveredAt = moments.delivered[inject.id], let step = inject.expectStep,
                 let limit = inject.maxMilliseconds
             {
@@ -80,15 +112,25 @@ public struct DrillPlan: Sendable {
                 let doneAt = moments.done[step]
                 if doneAt == nil || doneAt! > deadline {
                     due.append(Delivery(at: deadline, id: contingency.id, role: contingency.to,
-                                        message: text(contingency.message)))
+                                        message: text(contingency.message), roles: contingency.to.map { [$0] } ?? [],
+                                        from: contingency.from, via: contingency.via))
                 }
             }
         }
         return due.sorted { ($0.at, $0.id) < ($1.at, $1.id) }
     }
 
+    /// The message of an inject or a contingency inject, by id, in both languages.
+    public func message(ofInject id: String) -> LocalizedText? {
+        for inject in scenario.injects {
+            if inject.id == id { return inject.message }
+            if let contingency = inject.contingency, contingency.id == id { return contingency.message }
+        }
+        return nil
+    }
+
     /// A bilingual message as the journal keeps it: English, then Chinese.
-    func text(_ message: LocalizedText) -> String {
+    public func text(_ message: LocalizedText) -> String {
         switch (message.english, message.chinese) {
         case (let english?, let chinese?): "\(english) / \(chinese)"
         default: message.text("en")
@@ -99,5 +141,104 @@ public struct DrillPlan: Sendable {
     public func event(_ delivery: Delivery) -> Event {
         Event(at: delivery.at, actor: .inject(delivery.id),
               kind: .injectDelivered(id: delivery.id, role: delivery.role, message: delivery.message))
+    }
+}
+
+extension DrillPlan {
+    /// The events that move a drill's virtual clock from the run's instant to `target`, through every instant
+    /// at which something falls due on the way: each timer, escalation, missed milestone and inject is stamped at
+    /// its own instant, in order, and a `clock.advanced` to `target` ends the move.
+    ///
+    /// The rule at any one instant, the same here, in `DrillRunner` and for the ordinary commands on a virtual
+    /// clock: injects due at the instant come first, then what people do at it, and only when the clock leaves
+    /// it do the timers due at that very instant fire. An action at a deadline's instant is therefore in time,
+    /// whether a controller moves the clock or the scenario plays unattended; the move stops *at* `target`, so
+    /// the timers due exactly then fire with the next move.
+    ///
+    /// - Returns: the events, or `nil` when more than `limit` would be written (nothing is then to be written).
+    public func advance(_ events: [Event], to target: Int64, limit: Int = .max) -> [Event]? {
+        let engine = Engine(playbook: playbook)
+        var state = RunState.fold(events)
+        var all = events
+        var produced: [Event] = []
+        func append(_ new: [Event]) {
+            for event in new { state.apply(event) }
+            all += new
+            produced += new
+        }
+        var now = state.lastEventAt
+        while produced.count <= limit {
+            for delivery in dueDeliveries(all, upTo: now) { append(announced(delivery, state: state)) }
+            if now >= target { break }
+            // The instant is left behind: the timers due at it fire now that people had their turn.
+            let fired = engine.advance(state, to: now)
+            if !fired.isEmpty {
+                append(fired)
+                continue
+            }
+            var next = [target]
+            if let timer = engine.nextDue(state) { next.append(timer) }
+            next += pendingDeliveries(Moments(all)).map(\.at)
+            now = next.filter { $0 > now }.min() ?? target
+        }
+        guard produced.count <= limit else { return nil }
+        return produced + [Event(at: max(target, state.lastEventAt), actor: .engine, kind: .clockAdvanced(to: target))]
+    }
+
+    /// The injects due by `now` that are not delivered yet, as events stamped no earlier than the run's last
+    /// event: what a command on a drill delivers before it acts (the injects of the instant) and after it (the
+    /// injects it triggered), in the same transaction.
+    public func deliveries(_ events: [Event], upTo now: Int64) -> [Event] {
+        var state = RunState.fold(events)
+        var produced: [Event] = []
+        for delivery in dueDeliveries(events, upTo: now) {
+            for event in announced(delivery, state: state) {
+                state.apply(event)
+                produced.append(event)
+            }
+        }
+        return produced
+    }
+
+    /// The events of one delivery in a drill people play: the inject, stamped no earlier than the run's last
+    /// event, and a request to tell the role it is addressed to (so that it reaches their board, their inbox and,
+    /// through the notifier, their phone, marked as a drill). An unattended run pages nobody: `DrillRunner`
+    /// journals the inject alone.
+    public func announced(_ delivery: Delivery, state: RunState) -> [Event] {
+        var delivery = delivery
+        delivery.at = max(delivery.at, state.lastEventAt)
+        let inject = event(delivery)
+        let roles = delivery.roles.isEmpty ? (delivery.role.map { [$0] } ?? []) : delivery.roles
+        guard state.start?.unattended != true, !roles.isEmpty else { return [inject] }
+        let message = message(ofInject: delivery.id)
+        let english = message?.english ?? message?.text("en") ?? delivery.message
+        let chinese = message?.chinese ?? english
+        let (how, howChinese) = fiction(from: delivery.from, via: delivery.via)
+        let request = Event(at: delivery.at, actor: .inject(delivery.id), kind: .notificationRequested(
+            id: "n\(state.notificationCount + 1)", roles: roles, message: "inject \(delivery.id)\(how): \(english)",
+            step: nil, messageChinese: "情景注入 \(delivery.id)\(howChinese)：\(chinese)"))
+        return [inject, request]
+    }
+
+    /// " (by phone, from the carrier)": who sends an inject and how, in English and Chinese; empty when the
+    /// scenario does not say.
+    public func fiction(from: String?, via: String?) -> (String, String) {
+        let sender = from.map { scenario.staff.simulated[$0] ?? playbook.role($0)?.title ?? LocalizedText(english: $0) }
+        let means: [String: (String, String)] = [
+            "phone": ("by phone", "电话"), "radio": ("by radio", "对讲机"), "email": ("by email", "邮件"),
+            "sms": ("by text message", "短信"), "in_person": ("in person", "当面"), "system": ("by the monitoring system", "系统告警"),
+        ]
+        var english: [String] = []
+        var chinese: [String] = []
+        if let via, let words = means[via] {
+            english.append(words.0)
+            chinese.append(words.1)
+        }
+        if let sender {
+            english.append("from " + sender.text("en"))
+            chinese.append("来自" + sender.text("zh"))
+        }
+        return english.isEmpty ? ("", "") : (" (" + english.joined(separator: ", ") + ")",
+                                             "（" + chinese.joined(separator: "，") + "）")
     }
 }

@@ -1,10 +1,13 @@
 public import JSONText
-import PlaybookLanguage
+public import PlaybookLanguage
 public import Reporting
-import RunEngine
+public import RunEngine
 
-/// The drill report: exercise overview, per-objective ratings with their evidence from the timeline, strengths,
-/// areas for improvement, and an improvement plan. Markdown or JSON, English or Chinese.
+/// The drill report, an after-action report and improvement plan (HSEEP AAR/IP): the exercise overview, each
+/// objective's rating with its evidence and the evaluator's justification, strengths and areas for improvement
+/// per objective, the evaluators' observations, the improvement plan (with owner, due date and status), the
+/// injects delivered, a signature block, and the record's integrity. One content, rendered as Markdown, HTML or
+/// JSON, in English or Chinese.
 public struct DrillReport: Sendable {
     public let evaluation: DrillEvaluation
     public let report: RunReport
@@ -16,127 +19,322 @@ public struct DrillReport: Sendable {
         self.words = ReportWords(language: language, playbook: report.playbook)
     }
 
-    private var zh: Bool { words.language == "zh" }
-    private func say(_ english: String, _ chinese: String) -> String { zh ? chinese : english }
+    var zh: Bool { words.language == "zh" }
+    func say(_ english: String, _ chinese: String) -> String { zh ? chinese : english }
 
-    /// An improvement action for an objective not performed without challenges.
+    /// The run's start record.
+    var start: RunStart? {
+        if case .runStarted(let start)? = report.timeline.first?.event.kind { return start }
+        return nil
+    }
+
+    /// When the drill was really held (the wall clock at its start), where the journal records it.
+    public var heldAt: Int64? { report.timeline.first?.event.realAt }
+
+    /// How the drill was played: with people, driven by a controller, or unattended by the scripted players.
+    var playedText: String {
+        start?.unattended == true
+            ? say("unattended (scripted players; practice)", "无人值守（脚本人员；练习）")
+            : say("by people, a controller moving the clock", "由人员参演，控制员推进时钟")
+    }
+
+    /// An action of the improvement plan.
     public struct Action: Sendable, Hashable {
+        public var objective: String
         public var action: String
         public var owner: String
         public var dueAt: Int64
+        public var status: String
+        /// Whether a person set it (`drill improve`), rather than the default for a rating below P.
+        public var journaled: Bool
     }
 
-    /// The improvement plan: one action per objective rated below P, due in 30 days (90 for S).
+    /// The improvement plan: for each objective, the last action the staff journaled (`drill improve`); for an
+    /// objective rated below P with none, a default one due in 30 days (90 for S) for its owner.
     public var improvementPlan: [Action] {
         let end = report.endedAt ?? report.timeline.last?.event.at ?? report.startedAt
-        return evaluation.results.filter { $0.rating != .performed }.map { result in
+        var journaled: [String: Action] = [:]
+        for entry in report.timeline {
+            if case .exercise(.improvement(let objective, let action, let owner, let dueAt, let status)) = entry.event.kind {
+                journaled[objective] = Action(objective: objective, action: action, owner: owner, dueAt: dueAt,
+                                              status: status, journaled: true)
+            }
+        }
+        return evaluation.results.compactMap { result in
+            if let action = journaled[result.objective.id] { return action }
+            guard result.rating != .performed else { return nil }
             let title = words.text(result.objective.title)
             let owner = result.objective.owner ?? ownerOfTarget(result.objective) ?? "commander"
             let days: Int64 = result.rating == .someChallenges ? 90 : 30
             return Action(
+                objective: result.objective.id,
                 action: say("Practise “\(title)” (\(result.reason)); run a targeted drill",
-                            "针对“\(title)”加强训练（\(result.reason)），并组织专项演练"),
-                owner: owner, dueAt: end + days * 86_400_000)
+                            "针对“\(title)”加强训练（\(result.reasonChinese)），并组织专项演练"),
+                owner: owner, dueAt: end + days * 86_400_000, status: "open", journaled: false)
         }
     }
 
     private func ownerOfTarget(_ objective: Scenario.Objective) -> String? {
-        switch objective.target {
-        case .stepDone(let step, _): report.playbook.allSteps.first { $0.id == step }?.owner?.value
-        case .milestone(let id):
-            report.playbook.milestones.first { $0.id == id }?.reachedWhen.step.flatMap { step in
-                report.playbook.allSteps.first { $0.id == step.value }?.owner?.value
-            }
+        DrillEvaluation.targetStep(objective, playbook: report.playbook).flatMap { step in
+            report.playbook.allSteps.first { $0.id == step }?.owner?.value
         }
     }
 
-    private func targetText(_ objective: Scenario.Objective) -> String {
+    func targetText(_ objective: Scenario.Objective) -> String {
         switch objective.target {
-        case .milestone(let id): say("milestone \(id)", "里程碑 \(id)")
+        case .milestone(let id):
+            let title = report.playbook.milestones.first { $0.id == id }.map { words.text($0.title) } ?? id
+            return say("milestone \(title)", "里程碑：\(title)")
         case .stepDone(let step, let within):
-            say("\(step) done within \(Duration.format(milliseconds: within))",
-                "\(step) 在 \(Duration.format(milliseconds: within)) 内完成")
+            let title = report.playbook.allSteps.first { $0.id == step }.map { words.text($0.title) } ?? step
+            return say("\(title) done within \(Duration.format(milliseconds: within))",
+                       "\(Duration.format(milliseconds: within)) 内完成“\(title)”")
         }
     }
+
+    func statusText(_ status: String) -> String {
+        switch status {
+        case "in_progress": say("in progress", "进行中")
+        case "done": say("done", "已完成")
+        default: say("open", "未开始")
+        }
+    }
+
+    // MARK: The content, shared by every rendering
+
+    /// A key-value row of the overview.
+    struct Row {
+        var label: String
+        var value: String
+    }
+
+    var overview: [Row] {
+        let scenario = evaluation.scenario
+        let roleTitle = { (role: String) in report.playbook.role(role).map { words.text($0.title) } ?? role }
+        var rows = [
+            Row(label: say("Scenario", "演练脚本"), value: "\(scenario.id) (\(kindText(scenario.kind)))"),
+            Row(label: words("Playbook"),
+                value: "\(report.playbook.id) \(report.playbook.version) · \(words.text(report.playbook.title))"),
+            Row(label: say("Held (real time)", "实际举行时间"), value: heldAt.map(words.instant) ?? "—"),
+            Row(label: say("Played", "演练方式"), value: playedText),
+            Row(label: say("Exercise time (scenario clock)", "演练时间（演练时钟）"),
+                value: words.instant(report.startedAt) + " – " + (report.endedAt.map(words.instant) ?? "—")),
+            Row(label: words("Outcome"),
+                value: report.outcome.map { outcome in
+                    report.playbook.outcome(outcome.id).map { words.text($0.title) } ?? outcome.id
+                } ?? "—"),
+            Row(label: say("Overall rating", "总体评定"), value: evaluation.overall.rawValue),
+            Row(label: say("Participants", "参演人员"),
+                value: scenario.participants.keys.sorted().map { "\(roleTitle($0)): \(scenario.participants[$0]!)" }
+                    .joined(separator: ", ")),
+        ]
+        let staff = scenario.staff
+        if !staff.controllers.isEmpty {
+            rows.append(Row(label: say("Controllers", "导调人员"), value: staff.controllers.joined(separator: ", ")))
+        }
+        if !staff.evaluators.isEmpty {
+            rows.append(Row(label: say("Evaluators", "评估人员"), value: staff.evaluators.joined(separator: ", ")))
+        }
+        if !staff.simulated.isEmpty {
+            rows.append(Row(label: say("Simulated parties", "模拟单位"),
+                            value: staff.simulated.keys.sorted().map { words.text(staff.simulated[$0]) }
+                                .joined(separator: ", ")))
+        }
+        return rows
+    }
+
+    func kindText(_ kind: Scenario.Kind) -> String {
+        switch kind {
+        case .tabletop: say("tabletop exercise", "桌面推演")
+        case .live: say("full live drill", "全面实战演练")
+        case .unscripted: say("unscripted live drill", "无脚本实战演练")
+        case .attackDefence: say("attack-and-defence exercise", "攻防演练")
+        case .restore: say("restore practice", "备份恢复演练")
+        }
+    }
+
+    /// One objective's row: rating, why, evidence.
+    struct ObjectiveRow {
+        var id: String
+        var title: String
+        var target: String
+        var rating: String
+        var suggested: String
+        var why: String
+        var evidence: [String]
+        var strengths: [String]
+        var improvements: [String]
+    }
+
+    var objectiveRows: [ObjectiveRow] {
+        evaluation.results.map { result in
+            let evidence = result.evidence.compactMap { seq -> String? in
+                guard seq >= 1, seq <= report.timeline.count else { return nil }
+                let entry = report.timeline[seq - 1]
+                return "#\(seq) \(words.relative(entry.relative)) \(words.describe(entry.event.kind, playbook: report.playbook))"
+            }
+            var why = result.reason(words.language)
+            if let evaluator = result.evaluator {
+                why = say("evaluator \(evaluator.person): \(evaluator.why) (the rules suggest \(result.suggested.rawValue): \(why))",
+                          "评估员 \(evaluator.person)：\(evaluator.why)（规则建议 \(result.suggested.rawValue)：\(why)）")
+            }
+            var strengths = result.observations.filter { $0.kind == .strength }.map { "\($0.text) (\($0.person))" }
+            var improvements = result.observations.filter { $0.kind == .improvement }.map { "\($0.text) (\($0.person))" }
+            if result.rating == .performed, strengths.isEmpty { strengths.append(result.reason(words.language)) }
+            if result.rating != .performed, improvements.isEmpty { improvements.append(result.reason(words.language)) }
+            return ObjectiveRow(id: result.objective.id, title: words.text(result.objective.title),
+                                target: targetText(result.objective), rating: result.rating.rawValue,
+                                suggested: result.suggested.rawValue, why: why, evidence: evidence,
+                                strengths: strengths, improvements: improvements)
+        }
+    }
+
+    /// The hot wash: observations of the exercise as a whole and the lessons noted in the run.
+    var hotWash: [String] {
+        var lines = evaluation.generalObservations.map { "\($0.text) (\($0.person))" }
+        for entry in report.timeline {
+            if case .note(let text, let section) = entry.event.kind, section == "lesson" || section == "prevention",
+                case .person(let person, _) = entry.event.actor
+            {
+                lines.append("\(text) (\(person))")
+            }
+        }
+        return lines
+    }
+
+    /// The injects delivered, in order: instant, id, to, how, message in the report's language.
+    var injectLines: [String] {
+        report.timeline.compactMap { entry in
+            guard case .injectDelivered(let id, let role, let message) = entry.event.kind else { return nil }
+            let plan = DrillPlan(scenario: evaluation.scenario, playbook: report.playbook)
+            let inject = evaluation.scenario.injects.first { $0.id == id }
+            let contingency = evaluation.scenario.injects.compactMap(\.contingency).first { $0.id == id }
+            let (how, howChinese) = plan.fiction(from: inject?.from ?? contingency?.from, via: inject?.via ?? contingency?.via)
+            let text = plan.message(ofInject: id).map { words.text($0) } ?? message
+            let roles = (inject?.roles.isEmpty == false ? inject!.roles : role.map { [$0] } ?? []).joined(separator: ", ")
+            return "#\(entry.seq) \(words.relative(entry.relative)) \(id)" + (roles.isEmpty ? "" : " → \(roles)")
+                + (zh ? howChinese : how) + ": \(text)"
+        }
+    }
+
+    /// The signatures given (with the real time where the journal has it), then the lines still to sign.
+    var signatures: [String] {
+        var lines: [String] = []
+        for entry in report.timeline {
+            if case .reportSigned(let person) = entry.event.kind {
+                lines.append(say("Signed by \(person), \(words.instant(entry.event.realAt ?? entry.event.at))",
+                                 "\(person) 签收，\(words.instant(entry.event.realAt ?? entry.event.at))"))
+            }
+        }
+        for role in [say("Exercise director", "演练总指挥"), say("Lead evaluator", "评估组长"),
+                     say("User representative", "用户代表")] {
+            lines.append("\(role): ____________________  \(say("Date", "日期")): __________")
+        }
+        return lines
+    }
+
+    // MARK: Markdown
 
     private func cell(_ text: String) -> String { text.replacingAll("|", with: "\\|").replacingAll("\n", with: " ") }
 
     /// The report as Markdown.
     public func markdown() -> String {
         let scenario = evaluation.scenario
-        var out = "# \(say("Drill report", "演练报告")): \(words.text(scenario.title))\n\n"
-        out += "| | |\n|---|---|\n"
-        out += "| \(say("Scenario", "演练脚本")) | \(scenario.id) (\(scenario.kind.rawValue)) |\n"
-        out += "| \(words("Playbook")) | \(report.playbook.id) \(report.playbook.version) · \(cell(words.text(report.playbook.title))) |\n"
-        out += "| \(words("Started")) | \(words.instant(report.startedAt)) |\n"
-        out += "| \(words("Ended")) | \(report.endedAt.map(words.instant) ?? "—") |\n"
-        out += "| \(words("Outcome")) | \(report.outcome.map { $0.id } ?? "—") |\n"
-        out += "| \(say("Overall rating", "总体评定")) | **\(evaluation.overall.rawValue)** |\n"
-        let participants = scenario.participants.keys.sorted().map { "\($0): \(scenario.participants[$0]!)" }
-        out += "| \(say("Participants", "参演人员")) | \(cell(participants.joined(separator: ", "))) |\n\n"
-        out += say("Ratings: P performed without challenges · S with some challenges · M with major challenges · "
+        var out = "# \(say("Drill report (after-action report and improvement plan)", "演练报告（总结与改进计划）")): \(words.text(scenario.title))\n\n"
+        out += "## \(say("Exercise overview", "演练概况"))\n\n| | |\n|---|---|\n"
+        for row in overview { out += "| \(cell(row.label)) | \(cell(row.value)) |\n" }
+        out += "\n" + say("Ratings: P performed without challenges · S with some challenges · M with major challenges · "
                     + "U unable to be performed.", "评定：P 顺利完成 · S 有一定困难 · M 有重大困难 · U 未能完成。") + "\n\n"
-        out += "## \(say("Objectives", "演练目标"))\n\n"
+        out += "## \(say("Objectives and ratings", "演练目标与评定"))\n\n"
         out += "| \(say("objective", "目标")) | \(say("target", "指标")) | \(say("rating", "评定")) | "
             + "\(say("why", "依据")) | \(say("evidence", "证据")) |\n|---|---|---|---|---|\n"
-        for result in evaluation.results {
-            let evidence = result.evidence.compactMap { seq -> String? in
-                guard seq >= 1, seq <= report.timeline.count else { return nil }
-                let entry = report.timeline[seq - 1]
-                return "#\(seq) \(words.relative(entry.relative)) \(words.describe(entry.event.kind, playbook: report.playbook))"
-            }
-            out += "| \(cell(words.text(result.objective.title))) | \(cell(targetText(result.objective))) | "
-                + "**\(result.rating.rawValue)** | \(cell(result.reason)) | \(cell(evidence.joined(separator: "; "))) |\n"
+        let rows = objectiveRows
+        for row in rows {
+            out += "| \(cell(row.title)) | \(cell(row.target)) | **\(row.rating)** | \(cell(row.why)) | "
+                + "\(cell(row.evidence.joined(separator: "; "))) |\n"
         }
-        let strengths = evaluation.results.filter { $0.rating == .performed }
-        out += "\n## \(say("Strengths", "优点"))\n\n"
-        out += strengths.isEmpty ? "_\(words("none"))_\n" : strengths.map { "- \(words.text($0.objective.title)): \($0.reason)\n" }.joined()
-        let weaker = evaluation.results.filter { $0.rating != .performed }
-        out += "\n## \(say("Areas for improvement", "待改进之处"))\n\n"
-        out += weaker.isEmpty ? "_\(words("none"))_\n"
-            : weaker.map { "- \(words.text($0.objective.title)) (\($0.rating.rawValue)): \($0.reason)\n" }.joined()
+        out += "\n## \(say("Analysis by objective", "分目标分析"))\n"
+        for row in rows {
+            out += "\n### \(row.title) (\(row.rating))\n\n"
+            out += "\(say("Strengths", "优点")):\n"
+            out += row.strengths.isEmpty ? "- \(words("none"))\n" : row.strengths.map { "- \($0)\n" }.joined()
+            out += "\n\(say("Areas for improvement", "待改进之处")):\n"
+            out += row.improvements.isEmpty ? "- \(words("none"))\n" : row.improvements.map { "- \($0)\n" }.joined()
+        }
+        let wash = hotWash
+        out += "\n## \(say("Hot wash and observations", "现场讲评与观察"))\n\n"
+        out += wash.isEmpty ? "_\(words("none"))_\n" : wash.map { "- \($0)\n" }.joined()
         out += "\n## \(say("Improvement plan", "改进计划"))\n\n"
         let plan = improvementPlan
         if plan.isEmpty {
             out += "_\(words("none"))_\n"
         } else {
-            out += "| \(say("action", "措施")) | \(say("owner", "责任角色")) | \(say("due", "完成期限")) |\n|---|---|---|\n"
-            for action in plan { out += "| \(cell(action.action)) | \(action.owner) | \(words.instant(action.dueAt)) |\n" }
+            out += "| \(say("objective", "目标")) | \(say("action", "措施")) | \(say("owner", "责任人")) | "
+                + "\(say("due", "完成期限")) | \(say("status", "状态")) |\n|---|---|---|---|---|\n"
+            for action in plan {
+                out += "| \(action.objective) | \(cell(action.action)) | \(cell(action.owner)) | "
+                    + "\(words.instant(action.dueAt)) | \(statusText(action.status)) |\n"
+            }
         }
-        let injects = report.timeline.filter { if case .injectDelivered = $0.event.kind { return true } else { return false } }
+        let injects = injectLines
         out += "\n## \(say("Injects delivered", "已发布的情景注入"))\n\n"
-        out += injects.isEmpty ? "_\(words("none"))_\n" : injects.map { entry in
-            "- #\(entry.seq) \(words.relative(entry.relative)) \(words.describe(entry.event.kind, playbook: report.playbook))\n"
-        }.joined()
+        out += injects.isEmpty ? "_\(words("none"))_\n" : injects.map { "- \($0)\n" }.joined()
+        out += "\n## \(say("Signatures", "签字"))\n\n" + signatures.map { "- \($0)\n" }.joined()
         out += "\n## \(words("Integrity"))\n\n\(words("Journal head (SHA-256)")): `\(report.integrity.head)` · "
             + "\(words("Lines")): \(report.integrity.lines)\n"
+        if let hash = start?.scenarioHash {
+            out += "\n\(say("Scenario (SHA-256, in the journal's first line)", "演练脚本（SHA-256，记于日志第 1 行）")): `\(hash)`\n"
+        }
         return out
     }
 
-    /// The report as JSON.
+    // MARK: JSON
+
+    /// The report as JSON: the same content as the Markdown and the HTML.
     public func json() -> JSONValue {
         let scenario = evaluation.scenario
         var participants = JSONObject()
         for role in scenario.participants.keys.sorted() { participants[role] = .string(scenario.participants[role]!) }
+        var simulated = JSONObject()
+        for party in scenario.staff.simulated.keys.sorted() { simulated[party] = .string(words.text(scenario.staff.simulated[party])) }
+        let rows = objectiveRows
         return .object([
             "scenario": .string(scenario.id), "kind": .string(scenario.kind.rawValue),
             "title": .string(words.text(scenario.title)), "playbook": .string(report.playbook.id),
+            "held_at": heldAt.map(JSONValue.integer) ?? .null, "unattended": .bool(start?.unattended ?? false),
             "started_at": .integer(report.startedAt), "ended_at": report.endedAt.map(JSONValue.integer) ?? .null,
             "outcome": report.outcome.map { .string($0.id) } ?? .null, "participants": .object(participants),
+            "staff": .object([
+                "controllers": .array(scenario.staff.controllers.map { .string($0) }),
+                "evaluators": .array(scenario.staff.evaluators.map { .string($0) }),
+                "simulated": .object(simulated),
+            ]),
             "overall": .string(evaluation.overall.rawValue),
-            "objectives": .array(evaluation.results.map { result in
+            "objectives": .array(zip(evaluation.results, rows).map { result, row in
                 .object([
-                    "id": .string(result.objective.id), "title": .string(words.text(result.objective.title)),
-                    "target": .string(targetText(result.objective)), "rating": .string(result.rating.rawValue),
-                    "reason": .string(result.reason), "margin_ms": result.margin.map(JSONValue.integer) ?? .null,
+                    "id": .string(row.id), "title": .string(row.title), "target": .string(row.target),
+                    "rating": .string(row.rating), "suggested": .string(row.suggested),
+                    "reason": .string(result.reason(words.language)), "why": .string(row.why),
+                    "evaluator": result.evaluator.map { .object(["person": .string($0.person), "why": .string($0.why)]) } ?? .null,
+                    "margin_ms": result.margin.map(JSONValue.integer) ?? .null,
                     "contingencies": .array(result.contingencies.map { .string($0) }),
                     "evidence": .array(result.evidence.map { .integer(Int64($0)) }),
+                    "strengths": .array(row.strengths.map { .string($0) }),
+                    "areas_for_improvement": .array(row.improvements.map { .string($0) }),
                 ])
             }),
+            "hot_wash": .array(hotWash.map { .string($0) }),
             "improvement_plan": .array(improvementPlan.map { action in
-                .object(["action": .string(action.action), "owner": .string(action.owner), "due_at": .integer(action.dueAt)])
+                .object([
+                    "objective": .string(action.objective), "action": .string(action.action),
+                    "owner": .string(action.owner), "due_at": .integer(action.dueAt), "status": .string(action.status),
+                    "journaled": .bool(action.journaled),
+                ])
             }),
+            "injects": .array(injectLines.map { .string($0) }),
+            "signatures": .array(signatures.map { .string($0) }),
             "journal_head": .string(report.integrity.head),
+            "scenario_hash": start?.scenarioHash.map(JSONValue.string) ?? .null,
         ])
     }
 }

@@ -1,21 +1,27 @@
 import Reporting
 
 extension DrillReport {
-    /// The report as one self-contained HTML page (no scripts, no external assets), every text escaped.
+    /// The report as one self-contained HTML page (no scripts, no external assets), every text escaped: the same
+    /// content as the Markdown.
     public func html() -> String {
         let scenario = evaluation.scenario
         func e(_ text: String) -> String { HTMLReport.escape(text) }
-        let zh = words.language == "zh"
-        func say(_ english: String, _ chinese: String) -> String { e(zh ? chinese : english) }
+        func heading(_ english: String, _ chinese: String) -> String { "<h2>\(e(say(english, chinese)))</h2>\n" }
+        func list(_ items: [String]) -> String {
+            items.isEmpty ? "<p>\(e(words("none")))</p>\n" : "<ul>" + items.map { "<li>\(e($0))</li>" }.joined() + "</ul>\n"
+        }
+        func rating(_ value: String) -> String { "<span class=\"rating \(value)\">\(value)</span>" }
+        let title = e(say("Drill report (after-action report and improvement plan)", "演练报告（总结与改进计划）")) + ": " + e(words.text(scenario.title))
         var out = """
             <!doctype html>
             <html lang="\(zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(say("Drill report", "演练报告")): \(e(words.text(scenario.title)))</title>
+            <title>\(title)</title>
             <style>
             body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;
               margin:0 auto;max-width:60rem;padding:1rem;color:#1b1f24;line-height:1.45}
             h1{font-size:1.5rem} h2{font-size:1.15rem;border-bottom:2px solid #1f5fa8;color:#1f5fa8;margin-top:2rem}
+            h3{font-size:1rem;margin-bottom:.2rem}
             .scroll{overflow-x:auto} table{border-collapse:collapse;width:100%;font-size:.92rem}
             th,td{border-bottom:1px solid #d7dbe0;padding:.35rem .5rem;text-align:left;vertical-align:top}
             th{background:#f2f4f7} .rating{font-weight:700;border-radius:.3rem;padding:.05rem .45rem;color:#fff}
@@ -23,47 +29,53 @@ extension DrillReport {
             @media print{body{max-width:none}.rating{color:#000;border:1px solid #000;background:none}
               h2{break-after:avoid} table{break-inside:auto}}
             </style></head><body>
-            <h1>\(say("Drill report", "演练报告")): \(e(words.text(scenario.title)))</h1>
+            <h1>\(title)</h1>
 
             """
-        out += "<div class=\"scroll\"><table>"
-        let rows: [(String, String)] = [
-            (zh ? "演练脚本" : "Scenario", "\(scenario.id) (\(scenario.kind.rawValue))"),
-            (words("Playbook"), "\(report.playbook.id) \(report.playbook.version) · \(words.text(report.playbook.title))"),
-            (words("Started"), words.instant(report.startedAt)),
-            (words("Ended"), report.endedAt.map(words.instant) ?? "—"),
-            (words("Outcome"), report.outcome?.id ?? "—"),
-            (zh ? "参演人员" : "Participants",
-             scenario.participants.keys.sorted().map { "\($0): \(scenario.participants[$0]!)" }.joined(separator: ", ")),
-        ]
-        for (label, value) in rows { out += "<tr><th>\(e(label))</th><td>\(e(value))</td></tr>" }
-        out += "<tr><th>\(say("Overall rating", "总体评定"))</th><td><span class=\"rating \(evaluation.overall.rawValue)\">"
-            + "\(evaluation.overall.rawValue)</span></td></tr></table></div>\n"
-        out += "<h2>\(say("Objectives", "演练目标"))</h2><div class=\"scroll\"><table><tr><th>\(say("objective", "目标"))</th>"
-            + "<th>\(say("rating", "评定"))</th><th>\(say("why", "依据"))</th><th>\(say("evidence", "证据"))</th></tr>"
-        for result in evaluation.results {
-            let evidence = result.evidence.compactMap { seq -> String? in
-                guard seq >= 1, seq <= report.timeline.count else { return nil }
-                let entry = report.timeline[seq - 1]
-                return "#\(seq) \(words.relative(entry.relative)) \(words.describe(entry.event.kind, playbook: report.playbook))"
-            }
-            out += "<tr><td>\(e(words.text(result.objective.title)))</td><td><span class=\"rating \(result.rating.rawValue)\">"
-                + "\(result.rating.rawValue)</span></td><td>\(e(result.reason))</td><td>"
-                + evidence.map(e).joined(separator: "<br>") + "</td></tr>"
+        out += heading("Exercise overview", "演练概况") + "<div class=\"scroll\"><table>"
+        for row in overview {
+            let value = row.label == say("Overall rating", "总体评定") ? rating(row.value) : e(row.value)
+            out += "<tr><th>\(e(row.label))</th><td>\(value)</td></tr>"
         }
-        out += "</table></div>\n<h2>\(say("Improvement plan", "改进计划"))</h2>"
+        out += "</table></div>\n<p>" + e(say("Ratings: P performed without challenges · S with some challenges · "
+            + "M with major challenges · U unable to be performed.", "评定：P 顺利完成 · S 有一定困难 · M 有重大困难 · U 未能完成。")) + "</p>\n"
+        out += heading("Objectives and ratings", "演练目标与评定") + "<div class=\"scroll\"><table><tr><th>"
+            + [say("objective", "目标"), say("target", "指标"), say("rating", "评定"), say("why", "依据"), say("evidence", "证据")]
+                .map(e).joined(separator: "</th><th>") + "</th></tr>"
+        let rows = objectiveRows
+        for row in rows {
+            out += "<tr><td>\(e(row.title))</td><td>\(e(row.target))</td><td>\(rating(row.rating))</td><td>\(e(row.why))</td><td>"
+                + row.evidence.map(e).joined(separator: "<br>") + "</td></tr>"
+        }
+        out += "</table></div>\n" + heading("Analysis by objective", "分目标分析")
+        for row in rows {
+            out += "<h3>\(e(row.title)) \(rating(row.rating))</h3>\n<p>\(e(say("Strengths", "优点")))</p>\n" + list(row.strengths)
+            out += "<p>\(e(say("Areas for improvement", "待改进之处")))</p>\n" + list(row.improvements)
+        }
+        out += heading("Hot wash and observations", "现场讲评与观察") + list(hotWash)
+        out += heading("Improvement plan", "改进计划")
         let plan = improvementPlan
         if plan.isEmpty {
-            out += "<p>\(e(words("none")))</p>"
+            out += "<p>\(e(words("none")))</p>\n"
         } else {
-            out += "<div class=\"scroll\"><table><tr><th>\(say("action", "措施"))</th><th>\(say("owner", "责任角色"))</th>"
-                + "<th>\(say("due", "完成期限"))</th></tr>"
+            out += "<div class=\"scroll\"><table><tr><th>" + [say("objective", "目标"), say("action", "措施"),
+                say("owner", "责任人"), say("due", "完成期限"), say("status", "状态")].map(e).joined(separator: "</th><th>")
+                + "</th></tr>"
             for action in plan {
-                out += "<tr><td>\(e(action.action))</td><td>\(e(action.owner))</td><td>\(e(words.instant(action.dueAt)))</td></tr>"
+                out += "<tr><td>\(e(action.objective))</td><td>\(e(action.action))</td><td>\(e(action.owner))</td>"
+                    + "<td>\(e(words.instant(action.dueAt)))</td><td>\(e(statusText(action.status)))</td></tr>"
             }
-            out += "</table></div>"
+            out += "</table></div>\n"
         }
-        out += "\n<p><small>\(e(words("Journal head (SHA-256)"))): <code>\(e(report.integrity.head))</code></small></p>"
+        out += heading("Injects delivered", "已发布的情景注入") + list(injectLines)
+        out += heading("Signatures", "签字") + list(signatures)
+        out += heading(words("Integrity"), words("Integrity"))
+        out += "<p><small>\(e(words("Journal head (SHA-256)"))): <code>\(e(report.integrity.head))</code> · "
+            + "\(e(words("Lines"))): \(report.integrity.lines)</small></p>"
+        if let hash = start?.scenarioHash {
+            out += "\n<p><small>\(e(say("Scenario (SHA-256, in the journal's first line)", "演练脚本（SHA-256，记于日志第 1 行）"))): "
+                + "<code>\(e(hash))</code></small></p>"
+        }
         return out + "\n</body></html>\n"
     }
 }

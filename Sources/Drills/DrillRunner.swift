@@ -14,18 +14,25 @@ public struct DrillRunner: Sendable {
     }
 
     /// The start record of a drill run of this scenario.
-    public func start(playbookHash: String, virtualClock: Bool = true, speed: Int = 1) -> RunStart {
+    ///
+    /// - Parameter scenarioHash: the SHA-256 of the scenario file's bytes, pinned beside the journal.
+    public func start(playbookHash: String, scenarioHash: String? = nil, virtualClock: Bool = true, speed: Int = 1)
+        -> RunStart
+    {
         RunStart(playbookID: plan.playbook.id, version: plan.playbook.version, playbookHash: playbookHash, mode: .drill,
                  virtualClock: virtualClock, severity: plan.scenario.severity,
-                 assignments: plan.scenario.participants, scenario: plan.scenario.id, speed: virtualClock ? 1 : speed)
+                 assignments: plan.scenario.participants, scenario: plan.scenario.id, speed: virtualClock ? 1 : speed,
+                 scenarioHash: scenarioHash)
     }
 
     /// Every event of the unattended run, from its start.
     ///
     /// - Parameter horizon: milliseconds after the start beyond which nothing more is played (default 30 days).
-    public func run(playbookHash: String, horizon: Int64 = 30 * 86_400_000) -> [Event] {
+    public func run(playbookHash: String, scenarioHash: String? = nil, horizon: Int64 = 30 * 86_400_000) -> [Event] {
         let startsAt = plan.scenario.startsAt
-        var events = engine.start(start(playbookHash: playbookHash), at: startsAt)
+        var record = start(playbookHash: playbookHash, scenarioHash: scenarioHash)
+        record.unattended = true
+        var events = engine.start(record, at: startsAt)
         var state = RunState.fold(events)
         var moments = DrillPlan.Moments(events)
         var performed = Set<Int>()
@@ -84,7 +91,7 @@ public struct DrillRunner: Sendable {
     }
 
     /// The command a scripted action is; a scripted `done` ticks the step's whole checklist.
-    func kind(_ action: Scenario.PlayerAction.Action) -> Command.Kind {
+    public func kind(_ action: Scenario.PlayerAction.Action) -> Command.Kind {
         switch action {
         case .acknowledge(let step): .acknowledge(step: step)
         case .progress(let step): .progress(step: step, note: "scripted player")

@@ -10,7 +10,8 @@ import RunEngine
 /// ```
 /// Only the last line of each write is a commit; the others carry `"commit":false` before `prev`, so that a
 /// write cut short after a line boundary is recognised as incomplete. `at` is milliseconds since the epoch (the virtual instant on a virtual clock), `t` milliseconds since the
-/// run's first event. `sum` is the SHA-256 of the line up to (not including) `,"sum":…`, closed with `}`; `prev`
+/// run's first event; `real`, in a drill a controller drives, the wall clock's instant when the line was written.
+/// `sum` is the SHA-256 of the line up to (not including) `,"sum":…`, closed with `}`; `prev`
 /// is the SHA-256 of the whole previous line without its newline (for the first line, of the pinned playbook).
 public struct JournalLine: Sendable, Hashable {
     public var seq: Int
@@ -30,6 +31,7 @@ public struct JournalLine: Sendable, Hashable {
             "seq": .integer(Int64(seq)), "at": .integer(event.at), "t": .integer(relative),
             "actor": EventCoding.encode(event.actor), "type": .string(type), "data": .object(data),
         ]
+        if let realAt = event.realAt { object["real"] = .integer(realAt) }
         if let recorder = event.recordedBy { object["recorded_by"] = .string(recorder) }
         if !commit { object["commit"] = .bool(false) }
         object["prev"] = .string(previous)
@@ -85,9 +87,14 @@ public struct JournalLine: Sendable, Hashable {
         } catch {
             throw .badShape(error.message)
         }
-        let recorder = value["recorded_by"]?.stringValue
-        return JournalLine(seq: Int(seq), event: Event(at: at, actor: actor, kind: kind, recordedBy: recorder),
-                           relative: relative,
+        var event = Event(at: at, actor: actor, kind: kind, recordedBy: value["recorded_by"]?.stringValue)
+        if let real = value["real"] {
+            guard let realAt = real.intValue, EventCoding.instantRange.contains(realAt) else {
+                throw .badShape("its real instant is not one")
+            }
+            event.realAt = realAt
+        }
+        return JournalLine(seq: Int(seq), event: event, relative: relative,
                            previous: previous, commit: value["commit"]?.boolValue ?? true)
     }
 }

@@ -7,6 +7,8 @@ struct BundleFile {
     var runID: String
     /// Its files, as a run directory would give them.
     var snapshot: Journal.Snapshot
+    /// The pinned scenario of a drill, if the bundle holds one.
+    var scenario: [UInt8]?
 
     /// The largest archive read (a run's journal is what makes it big).
     static let sizeLimit = 1 << 30
@@ -46,6 +48,7 @@ struct BundleFile {
             throw refused("it lacks the journal or the pinned playbook", "缺少日志或固定的预案")
         }
         return BundleFile(runID: runID,
-                          snapshot: Journal.Snapshot(playbook: playbook, journal: journal, headRecord: files["journal.head"]))
+                          snapshot: Journal.Snapshot(playbook: playbook, journal: journal, headRecord: files["journal.head"]),
+                          scenario: files["scenario.yaml"])
     }
 }

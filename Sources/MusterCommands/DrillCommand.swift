@@ -16,18 +16,24 @@ enum DrillCommand {
         name: "drill",
         summary: "drills: start one, move its virtual clock, play a scenario unattended, see what is due",
         positionals: [
-            Positional(name: "start|advance|run|report|due", arity: .one, about: "start, advance, run, report or due",
-                       chinese: "start、advance、run、report 或 due",
-                       completion: .words(["start", "advance", "run", "report", "due"])),
+            Positional(name: "SUBCOMMAND", arity: .one, about: subcommands.joined(separator: ", "),
+                       chinese: subcommands.joined(separator: "、"),
+                       completion: .words(subcommands)),
             Positional(name: "ARGUMENT", arity: .zeroOrMore, about: "its arguments", chinese: "其参数"),
         ],
         // The subcommands take different arguments and options: their synopses are written by hand.
         handWrittenUsage: """
             muster drill start SCENARIO [--clock virtual|real] [--speed N] [--run-id ID]
-                   muster drill advance RUN DURATION|--to-next
+                   muster drill advance RUN DURATION|--to-next [--notify-command CMD]
                    muster drill run SCENARIO [--run-id ID] [--fail-below P|S|M]
                    muster drill report RUN [--format md|json|html] [--lang en|zh]
                    muster drill due
+                   muster drill observe RUN [OBJECTIVE] TEXT [--strength|--improvement] --as EVALUATOR
+                   muster drill rate RUN OBJECTIVE P|S|M|U --why TEXT --as EVALUATOR
+                   muster drill inject RUN ID | --to ROLE --text TEXT --as CONTROLLER
+                   muster drill cancel RUN ID [--why TEXT] --as CONTROLLER
+                   muster drill mark RUN startex|endex|pause|resume --as CONTROLLER
+                   muster drill improve RUN OBJECTIVE --action TEXT --owner WHO --due DATE [--status S] --as STAFF
             """,
         discussion: """
             SCENARIO is a scenario file or a scenario id in <playbooks>/drills. 'drill start' makes a run in drill
@@ -36,7 +42,16 @@ enum DrillCommand {
             unattended with its scripted players and prints the evaluation (P/S/M/U per objective); it exits 0
             whatever the ratings, or 1 with --fail-below when a rating is below the given grade. 'drill due' says
             which drills the programme requires next: a full (live) drill yearly, a tabletop monthly, an
-            unscripted drill every six months, restore practice weekly.
+            unscripted drill every six months, an attack-and-defence exercise quarterly, restore practice weekly.
+            A drill counts by the real date it was held, and only when it was held with people and completed: an
+            unattended 'drill run' is practice, an aborted drill does not count. 'drill due' exits 1 when
+            something is overdue (for cron). The exercise staff the scenario declares (staff: controllers,
+            evaluators) act with the other subcommands: an evaluator records observations per objective
+            ('observe', a strength or an area for improvement) and sets or overrides a rating with a written
+            justification ('rate'); a controller sends a scenario inject now or an ad hoc one ('inject'), cancels
+            one ('cancel'), marks start and end of exercise and pauses or resumes play ('mark'); either sets an
+            objective's improvement action with its owner and due date ('improve'). All of it is journaled and goes
+            into the after-action report ('drill report').
             """,
         options: [
             .init(name: "--clock", value: "CLOCK", summary: "virtual (default) or real", allowed: ["virtual", "real"]),
@@ -45,12 +60,25 @@ enum DrillCommand {
             .init(name: "--fail-below", value: "GRADE", summary: "exit 1 if a rating is below P, S or M",
                   allowed: ["P", "S", "M"]),
             .init(name: "--to-next", value: nil, summary: "advance to the next timer or inject"),
-        ],
+            .init(name: "--strength", value: nil, summary: "observe: a strength"),
+            .init(name: "--improvement", value: nil, summary: "observe: an area for improvement"),
+            .init(name: "--why", value: "TEXT", summary: "rate: the written justification; cancel: why"),
+            .init(name: "--to", value: "ROLE", summary: "inject: the role an ad hoc inject goes to"),
+            .init(name: "--text", value: "TEXT", summary: "inject: the text of an ad hoc inject"),
+            .init(name: "--action", value: "TEXT", summary: "improve: the corrective action"),
+            .init(name: "--owner", value: "WHO", summary: "improve: who owns it"),
+            .init(name: "--due", value: "DATE", summary: "improve: due by, YYYY-MM-DD"),
+            .init(name: "--status", value: "STATUS", summary: "improve: open (default), in_progress or done",
+                  allowed: ["open", "in_progress", "done"]),
+        ] + ActionCommands.notifyOptions,
         run: run)
+
+    static let subcommands = ["start", "advance", "run", "report", "due", "observe", "rate", "inject", "cancel", "mark",
+                              "improve"]
 
     static func run(_ invocation: Invocation) throws -> Int32 {
         let words = invocation.arguments.positionals
-        guard let sub = words.first else { throw UsageError("drill takes start, advance, run, report or due") }
+        guard let sub = words.first else { throw UsageError("drill takes " + subcommands.joined(separator: ", ")) }
         let rest = Array(words.dropFirst())
         switch sub {
         case "start": return try start(rest, invocation)
@@ -58,10 +86,66 @@ enum DrillCommand {
         case "run": return try runUnattended(rest, invocation)
         case "report": return try report(rest, invocation)
         case "due": return try due(invocation)
+        case "observe", "rate", "inject", "cancel", "mark", "improve": return try staff(sub, rest, invocation)
         default:
-            throw UsageError("unknown drill command '\(sub)'"
-                + NameSuggestion.didYouMean(sub, in: ["start", "advance", "run", "report", "due"]))
+            throw UsageError("unknown drill command '\(sub)'" + NameSuggestion.didYouMean(sub, in: subcommands))
         }
+    }
+
+    /// A staff subcommand: parsed here, checked and journaled by `RunSession.staff`.
+    static func staff(_ sub: String, _ words: [String], _ invocation: Invocation) throws -> Int32 {
+        guard let runID = words.first else { throw UsageError("drill \(sub) takes a run id") }
+        guard let person = invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"], !person.isEmpty else {
+            throw UsageError("who is acting? give --as PERSON or set MUSTER_AS",
+                             chinese: "操作人是谁？请给出 --as PERSON 或设置 MUSTER_AS")
+        }
+        let arguments = invocation.arguments
+        let rest = Array(words.dropFirst())
+        let action: RunSession.StaffAction
+        switch sub {
+        case "observe":
+            guard (1...2).contains(rest.count) else { throw UsageError("drill observe takes a run id, an objective and a text") }
+            let kind: ExerciseRecord.ObservationKind = arguments.flag("--strength") ? .strength
+                : arguments.flag("--improvement") ? .improvement : .note
+            action = .observe(objective: rest.count == 2 ? rest[0] : nil, kind: kind, text: rest.last!)
+        case "rate":
+            guard rest.count == 2 else { throw UsageError("drill rate takes a run id, an objective and P, S, M or U") }
+            action = .rate(objective: rest[0], rating: rest[1], why: arguments.value("--why") ?? "")
+        case "inject":
+            guard rest.count <= 1 else { throw UsageError("drill inject takes a run id and an inject id, or --to and --text") }
+            action = .inject(id: rest.first, role: arguments.value("--to"), text: arguments.value("--text"))
+        case "cancel":
+            guard rest.count == 1 else { throw UsageError("drill cancel takes a run id and an inject id") }
+            action = .cancel(id: rest[0], why: arguments.value("--why"))
+        case "mark":
+            guard rest.count == 1, let mark = ExerciseRecord.Mark(rawValue: rest[0]) else {
+                throw UsageError("drill mark takes a run id and startex, endex, pause or resume")
+            }
+            action = .mark(mark)
+        default:
+            guard rest.count == 1 else { throw UsageError("drill improve takes a run id and an objective") }
+            guard let dueText = arguments.value("--due"), let dueAt = ScenarioChecker.instant(dueText + "T00:00:00Z") else {
+                throw UsageError("drill improve needs --due YYYY-MM-DD")
+            }
+            action = .improve(objective: rest[0], action: arguments.value("--action") ?? "",
+                              owner: arguments.value("--owner") ?? "", dueAt: dueAt,
+                              status: arguments.value("--status") ?? "open")
+        }
+        let session = try RunSession(runID, invocation: invocation)
+        let outcome = try session.staff(action, by: person)
+        if let refusal = outcome.refusal {
+            invocation.console.error((invocation.language == .zh ? "muster: 已拒绝：" : "muster: refused (")
+                + (invocation.language == .zh ? refusal.chinese ?? refusal.message
+                    : refusal.message.replacingFirst(": ", with: "): ")) + "\n")
+            return ExitStatus.failure
+        }
+        printInjects(outcome.appended, plan: outcome.plan, invocation)
+        let state = try session.read().state
+        invocation.console.out((invocation.language == .zh ? "已记录：序号 " : "ok: seq ") + "\(state.eventCount)\n")
+        if case .inject = action {
+            session.deliverPending(state, with: Notifier.forCommand(invocation), invocation: invocation)
+        }
+        return ExitStatus.success
     }
 
     /// A scenario found by path or id, with its playbook, both checked.
@@ -108,14 +192,15 @@ enum DrillCommand {
         return LoadedScenario(scenario: scenario, scenarioBytes: bytes, playbook: loadedPlaybook)
     }
 
-    private static func create(_ loaded: LoadedScenario, events: [Event], runID: String, _ invocation: Invocation) throws {
+    private static func create(_ loaded: LoadedScenario, events: [Event], runID: String, _ invocation: Invocation,
+                               companions: [(name: String, bytes: [UInt8])] = []) throws {
         let runs = RunsDirectory(invocation)
         let path = try runs.runPath(runID)
         let files = try InjectedFaults.files(invocation)
         try runs.ensureExists()
         do throws(JournalError) {
             try Journal.create(directory: path, playbook: loaded.playbook.bytes, events: events,
-                               companions: [("scenario.yaml", loaded.scenarioBytes)], files: files)
+                               companions: [("scenario.yaml", loaded.scenarioBytes)] + companions, files: files)
         } catch {
             throw CommandFailure(error, runID: runID)
         }
@@ -141,8 +226,12 @@ enum DrillCommand {
         let runner = DrillRunner(scenario: loaded.scenario, playbook: loaded.playbook.playbook)
         let startsAt = virtual ? loaded.scenario.startsAt : try Clock.now(invocation.environment)
         var events = runner.engine.start(runner.start(playbookHash: SHA256.hash(loaded.playbook.bytes).hex,
+                                                      scenarioHash: SHA256.hash(loaded.scenarioBytes).hex,
                                                       virtualClock: virtual, speed: speed), at: startsAt)
-        for delivery in runner.plan.dueDeliveries(events, upTo: startsAt) { events.append(runner.plan.event(delivery)) }
+        events += runner.plan.deliveries(events, upTo: startsAt)
+        // When the drill is really held, beside its virtual instants.
+        let realNow = try Clock.now(invocation.environment)
+        if virtual || speed > 1 { events = events.map { var event = $0; event.realAt = realNow; return event } }
         let runID = try defaultRunID(loaded.scenario, invocation)
         try create(loaded, events: events, runID: runID, invocation)
         invocation.console.out(runID + "\n")
@@ -153,6 +242,11 @@ enum DrillCommand {
             invocation.console.error("drill \(loaded.scenario.id) of \(loaded.playbook.playbook.id) started on the "
                 + (virtual ? "virtual clock; move it with 'muster drill advance \(runID) 5m'" : "real clock") + "\n")
         }
+        // The STARTEX injects, for the controller to read out (stdout carries only the run id).
+        printInjects(events, plan: runner.plan, invocation, toStandardError: true)
+        // A drill tests the call-out chain: its injects and escalations go through the notifier, marked as a drill.
+        let session = try RunSession(runID, invocation: invocation)
+        session.deliverPending(RunState.fold(events), with: Notifier.forCommand(invocation), invocation: invocation)
         return ExitStatus.success
     }
 
@@ -173,59 +267,33 @@ enum DrillCommand {
             step = milliseconds
         }
         let session = try RunSession(runID, invocation: invocation)
-        var moved: Int64 = 0
-        do {
-            try session.journal.transact { contents in
-                let playbook = try session.pinnedPlaybook(contents.playbook)
-                let plan = try session.drillPlan(playbook: playbook)
-                let state = RunState.fold(contents.events)
-                guard state.start?.virtualClock == true else {
-                    throw CommandFailure("run '\(runID)' is not on a virtual clock; only virtual clocks are advanced",
-                                         chinese: "运行 '\(runID)' 不在虚拟时钟上；只有虚拟时钟可以拨快")
-                }
-                let now = state.lastEventAt
-                var target = now + (step ?? 0)
-                if step == nil {
-                    var next: [Int64] = []
-                    if let timer = Engine(playbook: playbook).nextDue(state) { next.append(timer) }
-                    if let plan { next += plan.pendingDeliveries(DrillPlan.Moments(contents.events)).map(\.at) }
-                    guard let soonest = next.filter({ $0 > now }).min() else {
-                        throw CommandFailure("nothing is due on run '\(runID)'", chinese: "运行 '\(runID)' 没有待到期的事项")
-                    }
-                    target = soonest
-                }
-                moved = target - now
-                let advanced = Event(at: target, actor: .engine, kind: .clockAdvanced(to: target))
-                // What the move would make fall due is bounded: a slip of the finger (10y for 10m) is refused
-                // rather than written.
-                var probe = state
-                probe.apply(advanced)
-                let due = Engine(playbook: playbook).advance(probe, to: target).count
-                guard due <= Self.advanceEventLimit else {
-                    throw CommandFailure(
-                        "advancing run '\(runID)' by \(TimeText.span(moved)) would write \(due) events, more than "
-                            + "\(Self.advanceEventLimit); advance in smaller steps, or with --to-next",
-                        chinese: "将运行 '\(runID)' 拨快 \(TimeText.span(moved)) 会写入 \(due) 个事件，超过 "
-                            + "\(Self.advanceEventLimit) 个；请分步拨快，或用 --to-next")
-                }
-                return [advanced]
-            }
-        } catch let error as JournalError {
-            throw CommandFailure(error, runID: runID)
-        }
-        // Fire what fell due and deliver injects, at the new instant, through the ordinary path.
-        let outcome = try session.perform(nil)
+        let advance = try session.advanceDrillClock(by: step, limit: Self.advanceEventLimit)
         let chinese = invocation.language == .zh
-        let (span, instant) = (TimeText.span(moved), TimeText.instant(outcome.state.lastEventAt))
-        let active = outcome.state.activeOrder.joined(separator: ", ")
+        let (span, instant) = (TimeText.span(advance.moved), TimeText.instant(advance.state.lastEventAt))
+        let active = advance.state.activeOrder.joined(separator: ", ")
         invocation.console.out(chinese ? "已拨快 \(span) 至 \(instant)；进行中的步骤：\(active)\n"
                                        : "advanced \(span) to \(instant); active: \(active)\n")
-        for event in outcome.appended {
+        printInjects(advance.appended, plan: advance.plan, invocation)
+        // The notifications the move made due (injects, escalations, overdue steps) are delivered now, marked as
+        // a drill: a drill tests the call-out chain.
+        let notifier = Notifier.forCommand(invocation)
+        session.deliverPending(advance.state, with: notifier, invocation: invocation)
+        session.warnIfUndelivered(advance.state, notifier: notifier, invocation: invocation)
+        return ExitStatus.success
+    }
+
+    /// Says each inject among `events`, with its addressee and instant, in the reader's language, as the
+    /// controller reads them out.
+    static func printInjects(_ events: [Event], plan: DrillPlan, _ invocation: Invocation, toStandardError: Bool = false) {
+        let chinese = invocation.language == .zh
+        for event in events {
             if case .injectDelivered(let id, let role, let message) = event.kind {
-                invocation.console.out((chinese ? "注入" : "inject") + " \(id)\(role.map { " → \($0)" } ?? ""): \(message)\n")
+                let text = plan.message(ofInject: id)?.text(invocation.language) ?? message
+                let line = (chinese ? "注入" : "inject") + " \(id)\(role.map { " → \($0)" } ?? "")"
+                    + " @ \(TimeText.instant(event.at)): \(text)\n"
+                if toStandardError { invocation.console.error(line) } else { invocation.console.out(line) }
             }
         }
-        return ExitStatus.success
     }
 
     static func runUnattended(_ words: [String], _ invocation: Invocation) throws -> Int32 {
@@ -233,9 +301,14 @@ enum DrillCommand {
         let format = try invocation.format(allowed: ["text", "md", "json"])
         let loaded = try load(words[0], invocation)
         let runner = DrillRunner(scenario: loaded.scenario, playbook: loaded.playbook.playbook)
-        let events = runner.run(playbookHash: SHA256.hash(loaded.playbook.bytes).hex)
+        let events = runner.run(playbookHash: SHA256.hash(loaded.playbook.bytes).hex,
+                                scenarioHash: SHA256.hash(loaded.scenarioBytes).hex)
         let runID = try defaultRunID(loaded.scenario, invocation)
-        try create(loaded, events: events, runID: runID, invocation)
+        // The real date of the practice is kept beside the journal (the file 'held'), never in it: the same
+        // scenario and run id give the same journal, byte for byte, whenever it is played.
+        let held = try Clock.now(invocation.environment)
+        try create(loaded, events: events, runID: runID, invocation,
+                   companions: [("held", Array("\(TimeText.instant(held))\n".utf8))])
         let session = try RunSession(runID, invocation: invocation)
         let (contents, playbook, _, _) = try session.read()
         let evaluation = DrillEvaluation(scenario: loaded.scenario, playbook: playbook, events: contents.events)
@@ -284,7 +357,7 @@ enum DrillCommand {
         let width = evaluation.results.map(\.objective.id.count).max() ?? 0
         for result in evaluation.results {
             out += "  \(result.rating.rawValue)  \(result.objective.id.padding(to: width))  "
-                + "\(result.objective.title.text(invocation.language)) — \(result.reason)\n"
+                + "\(result.objective.title.text(invocation.language)) — \(result.reason(invocation.language.rawValue))\n"
         }
         out += (zh ? "总体: " : "overall: ") + evaluation.overall.rawValue + "\n"
         return out
@@ -295,7 +368,7 @@ enum DrillCommand {
         let format = try invocation.format(allowed: ["text", "md", "json", "html"])
         let session = try RunSession(words[0], invocation: invocation)
         let (contents, playbook, _, _) = try session.read()
-        guard let plan = try session.drillPlan(playbook: playbook) else {
+        guard let plan = try session.drillPlan(playbook: playbook, events: contents.events) else {
             throw CommandFailure("run '\(words[0])' is not a drill", chinese: "运行 '\(words[0])' 不是演练")
         }
         let evaluation = DrillEvaluation(scenario: plan.scenario, playbook: playbook, events: contents.events)
@@ -314,47 +387,127 @@ enum DrillCommand {
         (.live, 365, "a full drill at least yearly", "每年至少一次全面演练"),
         (.tabletop, 30, "a tabletop exercise monthly", "每月一次桌面推演"),
         (.unscripted, 182, "an unscripted live drill every six months", "每半年一次无脚本实战演练"),
+        (.attackDefence, 91, "an attack-and-defence exercise quarterly", "每季度一次攻防演练"),
         (.restore, 7, "restore practice weekly", "每周一次备份恢复演练"),
     ]
 
-    static func due(_ invocation: Invocation) throws -> Int32 {
-        let format = try invocation.format(allowed: ["text", "json"])
-        let now = try Clock.now(invocation.environment)
+    /// A drill found in the runs directory, as the programme sees it.
+    struct HeldDrill {
+        var runID: String
+        var kind: Scenario.Kind
+        var playbook: String
+        /// When it was really held: the wall clock's instant of its start (for journals written before it was
+        /// recorded, the start's own instant).
+        var held: Int64
+        /// Whether it counts toward the programme: held with people (not an unattended `drill run`, which is
+        /// practice) and completed (an outcome reached, not aborted).
+        var counts: Bool
+        /// Why it does not count, if it does not.
+        var why: String?
+    }
+
+    /// Every drill-mode run of the runs directory with a readable journal and scenario.
+    static func heldDrills(_ invocation: Invocation) -> [HeldDrill] {
         let runs = RunsDirectory(invocation)
-        var last: [Scenario.Kind: (Int64, String)] = [:]
+        var found: [HeldDrill] = []
         for runID in runs.runIDs() {
             let directory = runs.path + "/" + runID
             guard case .bytes(let bytes) = FileReading.read(directory + "/scenario.yaml", limit: 1 << 20),
                 let (contents, _) = try? Journal(directory: directory).read(),
-                case .runStarted(let start)? = contents.lines.first?.event.kind, start.mode == .drill
+                let first = contents.lines.first?.event,
+                case .runStarted(let start) = first.kind, start.mode == .drill
             else { continue }
             // The kind as YAML reads it (a comment on its line, quotes or flow style change nothing).
             let kindText = YAMLLoader.load(bytes, file: "scenario.yaml").root?.mapping?
                 .first { $0.key.scalar?.text == "kind" }?.value.scalar?.text
             guard let kindText, let kind = Scenario.Kind(rawValue: kindText) else { continue }
-            // Drills count by when they were held: the real instant the run was created for a virtual clock is not
-            // kept, so the virtual start counts.
-            let held = contents.lines.first?.event.at ?? 0
-            if last[kind].map({ held > $0.0 }) ?? true { last[kind] = (held, runID) }
+            let state = RunState.fold(contents.events)
+            var why: String?
+            if start.unattended {
+                why = "unattended practice"
+            } else if state.aborted {
+                why = "aborted"
+            } else if state.outcome == nil {
+                why = "not completed"
+            }
+            found.append(HeldDrill(runID: runID, kind: kind, playbook: start.playbookID,
+                                   held: first.realAt ?? first.at, counts: why == nil, why: why))
+        }
+        return found
+    }
+
+    static func due(_ invocation: Invocation) throws -> Int32 {
+        let format = try invocation.format(allowed: ["text", "json"])
+        let now = try Clock.now(invocation.environment)
+        let drills = heldDrills(invocation)
+        func latest(_ list: [HeldDrill]) -> HeldDrill? {
+            list.max { ($0.held, $0.runID) < ($1.held, $1.runID) }
         }
         var rows: [JSONValue] = []
         var out = ""
+        var anyOverdue = false
         let zh = invocation.language == .zh
         for (kind, days, english, chinese) in programme {
-            let previous = last[kind]
-            let dueAt = previous.map { $0.0 + days * 86_400_000 } ?? now
+            let previous = latest(drills.filter { $0.kind == kind && $0.counts })
+            let dueAt = previous.map { $0.held + days * 86_400_000 } ?? now
             let overdue = dueAt <= now
-            out += "\(kind.rawValue.padding(to: 10)) \(zh ? chinese : english): "
-                + (previous.map { (zh ? "上次 " : "last ") + TimeText.instant($0.0) + " (\($0.1)); " } ?? (zh ? "从未举行; " : "never held; "))
-                + (overdue ? (zh ? "现已到期" : "due now") : (zh ? "下次 " : "next by ") + TimeText.instant(dueAt)) + "\n"
+            anyOverdue = anyOverdue || overdue
+            let practice = drills.filter { $0.kind == kind && !$0.counts }.count
+            var line = "\(kind.rawValue.padding(to: 14)) \(zh ? chinese : english): "
+            if let previous {
+                line += (zh ? "上次 " : "last ") + TimeText.instant(previous.held) + " (\(previous.runID)); "
+            } else {
+                line += zh ? "从未举行; " : "never held; "
+            }
+            if !overdue {
+                line += (zh ? "下次 " : "next by ") + TimeText.instant(dueAt)
+            } else if previous != nil, now > dueAt {
+                line += zh ? "已逾期 \(TimeText.span(now - dueAt))（应于 \(TimeText.instant(dueAt)) 前）"
+                    : "overdue by \(TimeText.span(now - dueAt)) (due by \(TimeText.instant(dueAt)))"
+            } else {
+                line += zh ? "现已到期" : "due now"
+            }
+            if practice > 0 {
+                line += zh ? "；另有 \(practice) 次不计入（无人值守练习、中止或未完成）"
+                    : "; \(practice) more not counted (unattended practice, aborted or not completed)"
+            }
+            out += line + "\n"
             rows.append(.object([
                 "kind": .string(kind.rawValue), "every_days": .integer(days),
-                "last": previous.map { .integer($0.0) } ?? .null, "last_run": previous.map { .string($0.1) } ?? .null,
+                "last": previous.map { .integer($0.held) } ?? .null, "last_run": previous.map { .string($0.runID) } ?? .null,
                 "due_at": .integer(dueAt), "overdue": .bool(overdue),
+                "overdue_ms": overdue ? .integer(now - dueAt) : .null, "not_counted": .integer(Int64(practice)),
             ]))
         }
-        invocation.console.out(format == "json" ? JSONValue.array(rows).serialized(pretty: true) + "\n" : out)
-        return ExitStatus.success
+        // Coverage: when each playbook was last drilled with people, whatever the kind.
+        let playbooks = Set(PlaybookFiles.ids(in: invocation.playbooksDirectory) + drills.map(\.playbook)).sorted()
+        var coverage = JSONObject()
+        out += zh ? "\n各预案的演练情况：\n" : "\ncoverage by playbook:\n"
+        let width = playbooks.map(\.count).max() ?? 0
+        for playbook in playbooks {
+            let last = latest(drills.filter { $0.playbook == playbook && $0.counts })
+            out += "  \(playbook.padding(to: width))  " + (last.map {
+                (zh ? "上次 " : "last drilled ") + TimeText.instant($0.held) + " (\($0.runID), \($0.kind.rawValue))"
+            } ?? (zh ? "从未演练" : "never drilled")) + "\n"
+            coverage[playbook] = last.map { .object(["last": .integer($0.held), "run": .string($0.runID),
+                                                     "kind": .string($0.kind.rawValue)]) } ?? .null
+        }
+        if format == "json" {
+            invocation.console.out(JSONValue.object(["programme": .array(rows), "coverage": .object(coverage)])
+                .serialized(pretty: true) + "\n")
+        } else {
+            invocation.console.out(out)
+        }
+        // For cron: something overdue is a failure to report.
+        return anyOverdue ? ExitStatus.failure : ExitStatus.success
+    }
+}
+
+extension String {
+    /// The text with its first `target` replaced.
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        let parts = split(separator: Substring(target), maxSplits: 1, omittingEmptySubsequences: false)
+        return parts.count == 2 ? parts[0] + replacement + parts[1] : self
     }
 }
 

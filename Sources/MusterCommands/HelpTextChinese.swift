@@ -63,6 +63,18 @@ enum HelpTextChinese {
         // Options.
         "a checklist item to tick first (repeatable)": "先勾选的检查项（可重复）",
         "advance to the next timer or inject": "拨到下一个定时器或注入",
+        "write a starting drill scenario of PLAYBOOK (an id or a file) instead of a playbook":
+            "改为生成 PLAYBOOK（预案 id 或文件）的演练脚本模板",
+        "observe: a strength": "observe：记为优点",
+        "the schema of drill scenarios instead of playbooks": "改为输出演练脚本的 Schema",
+        "observe: an area for improvement": "observe：记为待改进之处",
+        "rate: the written justification; cancel: why": "rate：书面评定理由；cancel：取消原因",
+        "inject: the role an ad hoc inject goes to": "inject：临时注入发给的角色",
+        "inject: the text of an ad hoc inject": "inject：临时注入的内容",
+        "improve: the corrective action": "improve：改进措施",
+        "improve: who owns it": "improve：责任人",
+        "improve: due by, YYYY-MM-DD": "improve：完成期限，YYYY-MM-DD",
+        "improve: open (default), in_progress or done": "improve：状态 open（默认）、in_progress 或 done",
         "count runs started on or after DATE (YYYY-MM-DD, UTC)": "只统计 DATE（YYYY-MM-DD，UTC）当天及以后开始的运行",
         "deliver notifications with this program (no shell; default MUSTER_NOTIFY, then RUNS/notify.yaml)":
             "用该程序发送通知（不经 shell；默认 MUSTER_NOTIFY，其次是 RUNS/notify.yaml）",
@@ -176,8 +188,12 @@ enum HelpTextChinese {
             运行，大家用普通命令操作；注入到期时记入日志。使用虚拟时钟（默认）时，只有 'drill advance'
             会推动时间。'drill run' 让脚本中的模拟人员无人值守地演完整个脚本，并输出评定（每个目标 P/S/M/U）；
             无论评定如何都以 0 退出，给出 --fail-below 时有评定低于该级则以 1 退出。'drill due' 说明演练计划
-            下一步要做哪些演练：每年一次实战演练，每月一次桌面推演，每半年一次不打招呼的演练，每周一次恢复
-            练习。
+            下一步要做哪些演练：每年一次实战演练，每月一次桌面推演，每半年一次不打招呼的演练，每季度一次攻防
+            演练，每周一次恢复练习。演练按实际举行日期计算，且只有有人参演并完成的演练才计入：无人值守的
+            'drill run' 是练习，中止的演练不计入；有逾期项时 'drill due' 以 1 退出（便于 cron）。演练脚本中声明的
+            导调与评估人员用其余子命令：评估员按目标记录观察（observe，优点或待改进之处），并以书面理由给出或
+            改写评定（rate）；导调人员立即发送或取消注入（inject、cancel），标记演练开始、结束、暂停与继续
+            （mark）；二者都可设定目标的改进措施、责任人与期限（improve）。这些都记入日志并写入演练报告。
             """,
         "completion": """
             脚本补全命令、命令的选项和选项值、运行目录中的运行 id、某次运行的步骤 id，以及预案目录中的预案 id

@@ -39,7 +39,7 @@ enum InboxCommand {
             session.deliverPending(outcome.state, with: notifier, invocation: invocation)
             let state = (try? session.read().state) ?? outcome.state
             let work = PersonalWork(runID: runID, playbook: outcome.playbook, state: state, person: person,
-                                    now: session.now, language: invocation.language)
+                                    now: session.runNow(state), language: invocation.language)
             if !work.roles.isEmpty || !work.isEmpty { works.append(work) }
         }
         if format == "json" {

@@ -13,10 +13,14 @@ enum NewCommand {
             every kind (action, decide, approve, parallel, wait), the one-day written report after the end, and
             outcomes. It passes
             'muster check --strict' as it is; replace its texts with those of your plan. ID is a name: letters,
-            digits, '_' and '-', starting with a letter.
+            digits, '_' and '-', starting with a letter. With --drill PLAYBOOK it writes a starting drill scenario
+            of that playbook instead (objectives from its milestones, an inject with a contingency, a scripted
+            player), commented, that passes 'muster check --strict' too; save it under <playbooks>/drills/.
             """,
         options: [
             .init(name: "--out", value: "FILE", summary: "write the playbook to FILE instead of stdout"),
+            .init(name: "--drill", value: "PLAYBOOK",
+                  summary: "write a starting drill scenario of PLAYBOOK (an id or a file) instead of a playbook"),
         ],
         run: run)
 
@@ -27,7 +31,9 @@ enum NewCommand {
             throw UsageError(
                 "the id '\(id)' must start with a letter and hold only letters, digits, '_' and '-'")
         }
-        let text = template(id: id)
+        let text = try invocation.arguments.value("--drill").map { playbook in
+            NewDrillTemplate.template(id: id, playbook: try PlaybookFiles.load(playbook, invocation: invocation).playbook)
+        } ?? template(id: id)
         guard let path = invocation.arguments.value("--out") else {
             invocation.console.out(text)
             return ExitStatus.success

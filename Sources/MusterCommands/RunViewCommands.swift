@@ -1,5 +1,6 @@
 import JSONText
 import Journaling
+import Platform
 import Reporting
 import RunEngine
 import Runs
@@ -51,8 +52,8 @@ enum RunViewCommands {
                 // The results of this command's deliveries are in the journal, not yet in the outcome's state.
                 let state = delivered > 0 ? try session.read().state : outcome.state
                 invocation.console.out(RunBoard(runID: runID, playbook: outcome.playbook, state: state,
-                                                now: session.now, language: invocation.language).render()
-                    + NotificationPanel(outbox: state.outbox, now: session.now, language: invocation.language,
+                                                now: session.runNow(state), language: invocation.language).render()
+                    + NotificationPanel(outbox: state.outbox, now: session.runNow(state), language: invocation.language,
                                         delivering: notifier != nil).render())
             }
             return ExitStatus.success
@@ -168,6 +169,8 @@ enum RunViewCommands {
                         "seq": .integer(Int64(line.seq)), "at": .integer(line.event.at), "t": .integer(line.relative),
                         "actor": EventCoding.encode(line.event.actor), "type": .string(type), "data": .object(data),
                     ]
+                    // A drill's wall-clock instant beside its own.
+                    if let realAt = line.event.realAt { object["real"] = .integer(realAt) }
                     if let recorder = line.event.recordedBy { object["recorded_by"] = .string(recorder) }
                     return .object(object)
                 }
@@ -201,15 +204,18 @@ enum RunViewCommands {
                 }
                 let state = RunState.fold(contents.events)
                 let status = state.closed ? "closed" : state.outcome != nil ? "obligations open" : "live"
-                let mode = state.start.map { label($0.mode == .drill ? "drill" : "live") } ?? "?"
+                // The run kinds: live, drill (played by people), practice (an unattended 'drill run').
+                let kind = state.start.map { $0.mode == .live ? "live" : $0.unattended ? "practice" : "drill" }
+                let mode = kind.map { $0 == "practice" ? (chinese ? "练习" : "practice") : label($0) } ?? "?"
                 let shownStatus = chinese ? ["closed": "已结束", "obligations open": "善后未完", "live": "进行中"][status]!
                     : status
                 out += "\(runID.padding(to: 36)) \((state.start?.playbookID ?? "?").padding(to: 16)) "
-                    + "\(mode.padding(to: 6)) \(TimeText.instant(state.startedAt))  "
+                    + "\(mode.padding(to: 8)) \(TimeText.instant(state.startedAt))  "
                     + "\(shownStatus)\(state.outcome.map { " · " + $0.id } ?? "")\n"
                 rows.append(.object([
                     "run": .string(runID), "playbook": .string(state.start?.playbookID ?? ""),
-                    "mode": .string(state.start?.mode.rawValue ?? ""), "started_at": .integer(state.startedAt),
+                    "mode": .string(state.start?.mode.rawValue ?? ""), "kind": kind.map(JSONValue.string) ?? .null,
+                    "started_at": .integer(state.startedAt),
                     "status": .string(status), "outcome": state.outcome.map { .string($0.id) } ?? .null,
                 ]))
             }
@@ -244,14 +250,22 @@ enum RunViewCommands {
             let failed = chinese ? "muster: 校验失败：" : "muster: verify failed: "
             let runID: String
             let snapshot: () throws(JournalError) -> Journal.Snapshot
+            let scenario: () -> [UInt8]?
             if let bundle {
                 let opened = try BundleFile.open(bundle)
                 runID = opened.runID
                 snapshot = { opened.snapshot }
+                scenario = { opened.scenario }
             } else {
                 runID = invocation.arguments.positionals[0]
                 let journal = Journal(directory: try RunsDirectory(invocation).runPath(runID))
                 snapshot = { () throws(JournalError) in try journal.snapshot() }
+                scenario = {
+                    if case .bytes(let bytes) = FileReading.read(journal.directory + "/scenario.yaml", limit: 1 << 20) {
+                        return bytes
+                    }
+                    return nil
+                }
             }
             let read: (contents: Journal.Contents, unfinished: Journal.UnfinishedWrite?)
             do throws(JournalError) {
@@ -281,6 +295,20 @@ enum RunViewCommands {
             do {
                 let (contents, unfinished) = read
                 let torn = unfinished?.bytes ?? 0
+                // A drill's pinned scenario is part of the record, as the playbook is: its hash is in line 1.
+                if case .runStarted(let start)? = contents.lines.first?.event.kind, start.scenarioHash != nil {
+                    let problem = scenario().map { RunSession.scenarioProblem($0, events: contents.events) }
+                        ?? ("the pinned scenario.yaml is missing", "固定的 scenario.yaml 不见了")
+                    if let problem {
+                        if format == "json" {
+                            invocation.console.out(JSONValue.object([
+                                "run": .string(runID), "ok": false, "line": 1, "reason": .string(problem.english),
+                            ]).serialized(pretty: true) + "\n")
+                        }
+                        invocation.console.error(failed + (chinese ? "第 1 行：" + problem.chinese : "line 1: " + problem.english) + "\n")
+                        return ExitStatus.failure
+                    }
+                }
                 if let expected = invocation.arguments.value("--head")?.lowercased() {
                     let hashes = Set(contents.lines.dropFirst().map(\.previous) + [contents.head])
                     guard hashes.contains(expected) else {

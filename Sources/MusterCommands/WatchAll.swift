@@ -49,11 +49,11 @@ enum WatchAll {
                     let contents = try (results > 0 ? nil : outcome.contents) ?? session.read().contents
                     let state = results > 0 ? RunState.fold(contents.events) : outcome.state
                     if console.terminalOut {
-                        lines.append(summary(runID, state: state, now: session.now, language: language))
+                        lines.append(summary(runID, state: state, now: session.runNow(state), language: language))
                     } else {
                         let seen = printed[runID] ?? 0
                         for line in contents.lines where line.seq > seen {
-                            console.out(runID + " " + WatchCommand.describe(line, now: session.now))
+                            console.out(runID + " " + WatchCommand.describe(line, now: session.runNow(state)))
                         }
                     }
                     printed[runID] = contents.lines.count

@@ -88,13 +88,13 @@ enum WatchCommand {
                     let shown = results > 0 ? try session.read().state : state
                     printedSeq = max(printedSeq, lastSeq)
                     let shownBefore = board != nil
-                    board = RunBoard(runID: runID, playbook: playbook, state: shown, now: session.now,
+                    board = RunBoard(runID: runID, playbook: playbook, state: shown, now: session.runNow(shown),
                                      language: language).render()
-                        + NotificationPanel(outbox: shown.outbox, now: session.now, language: language,
+                        + NotificationPanel(outbox: shown.outbox, now: session.runNow(shown), language: language,
                                             delivering: notifier != nil).render()
                     if let person, !person.isEmpty {
                         board = (board ?? "") + "\n" + PersonalWork(runID: runID, playbook: playbook, state: shown,
-                                                                    person: person, now: session.now,
+                                                                    person: person, now: session.runNow(shown),
                                                                     language: language).render()
                         // The bell, once for each page to this person that is new since the watch started.
                         let pages = Set(shown.outbox.deliveries.filter { $0.recipient == person }
@@ -108,7 +108,7 @@ enum WatchCommand {
                     let contents = try (results > 0 ? nil : outcome.contents) ?? session.read().contents
                     for line in contents.lines where line.seq > printedSeq {
                         if printedSeq == 0 && line.seq < contents.lines.count - 20 { continue }
-                        console.out(describe(line, now: session.now))
+                        console.out(describe(line, now: session.runNow(state)))
                     }
                     printedSeq = contents.lines.count
                 }
@@ -127,14 +127,14 @@ enum WatchCommand {
                 let message = Self.text(of: error, language: language)
                 if let session = try? RunSession(runID, invocation: invocation), let read = try? session.read() {
                     if redraw {
-                        board = RunBoard(runID: runID, playbook: read.playbook, state: read.state, now: session.now,
+                        board = RunBoard(runID: runID, playbook: read.playbook, state: read.state, now: session.runNow(read.state),
                                          language: language).render()
-                            + NotificationPanel(outbox: read.state.outbox, now: session.now, language: language,
+                            + NotificationPanel(outbox: read.state.outbox, now: session.runNow(read.state), language: language,
                                                 delivering: notifier != nil).render()
                     } else {
                         for line in read.contents.lines where line.seq > printedSeq {
                             if printedSeq == 0 && line.seq < read.contents.lines.count - 20 { continue }
-                            console.out(describe(line, now: session.now))
+                            console.out(describe(line, now: session.runNow(read.state)))
                         }
                     }
                     printedSeq = max(printedSeq, read.contents.lines.count)

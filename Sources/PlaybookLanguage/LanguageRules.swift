@@ -73,6 +73,9 @@ public enum LanguageRules {
     // Drill scenarios (listed in `ScenarioChecker.rules`).
     public static let undefinedPlaybook = DiagnosticRule("undefined-playbook", "a scenario drills a playbook that does not exist")
     public static let undefinedMilestone = DiagnosticRule("undefined-milestone", "a milestone that is not defined")
+    public static let duplicateInject = DiagnosticRule(
+        "duplicate-inject", "two injects or contingency injects have the same id")
+    public static let ignoredKey = DiagnosticRule("ignored-key", "a key that would have no effect where it is")
 
     /// Every rule of the checker, for documentation and SARIF.
     public static let all: [DiagnosticRule] = [

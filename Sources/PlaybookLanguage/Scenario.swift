@@ -15,6 +15,8 @@ public struct Scenario: Sendable, Hashable {
         case unscripted
         /// Practice restoring from backups, weekly.
         case restore
+        /// An attack-and-defence (red team / blue team) security exercise, quarterly (攻防演练).
+        case attackDefence = "attack_defence"
     }
 
     /// When something happens in a scenario: at a scenario time, or when a step is activated or done, or a fact
@@ -40,8 +42,14 @@ public struct Scenario: Sendable, Hashable {
     public struct Inject: Sendable, Hashable {
         public var id: String
         public var trigger: Trigger
-        /// The role it is addressed to.
-        public var to: String?
+        /// The role it is addressed to (the first, when it goes to several).
+        public var to: String? { roles.first }
+        /// The roles it is addressed to.
+        public var roles: [String] = []
+        /// Who sends it, in the exercise's fiction: a simulated party's id (`staff.simulated`) or a role.
+        public var from: String?
+        /// How it reaches them: phone, radio, email, sms, in_person, system.
+        public var via: String?
         public var message: LocalizedText
         /// The step expected to be done in answer.
         public var expectStep: String?
@@ -57,7 +65,31 @@ public struct Scenario: Sendable, Hashable {
         public var id: String
         public var to: String?
         public var message: LocalizedText
+        /// Who sends it and how, as for an inject.
+        public var from: String?
+        public var via: String?
     }
+
+    /// The exercise staff: who controls the drill and who evaluates it, and the parties the controllers play
+    /// (the simulation cell: the fire brigade, the carrier, a vendor). Staff are not players: they act with the
+    /// `drill` commands, never on the playbook's steps.
+    public struct Staff: Sendable, Hashable {
+        /// People who move the clock, send or cancel injects and mark the exercise.
+        public var controllers: [String] = []
+        /// People who record observations and rate objectives.
+        public var evaluators: [String] = []
+        /// Simulated parties by id, with their titles.
+        public var simulated: [String: LocalizedText] = [:]
+
+        public init(controllers: [String] = [], evaluators: [String] = [], simulated: [String: LocalizedText] = [:]) {
+            self.controllers = controllers
+            self.evaluators = evaluators
+            self.simulated = simulated
+        }
+    }
+
+    /// The ways an inject may be delivered in the exercise's fiction.
+    public static let deliveryMeans = ["phone", "radio", "email", "sms", "in_person", "system"]
 
     /// A capability target the team is evaluated against.
     public struct Objective: Sendable, Hashable {
@@ -113,4 +145,6 @@ public struct Scenario: Sendable, Hashable {
     public var players: [PlayerAction]
     /// The virtual clock's start, in milliseconds since the epoch (default 2026-01-01T00:00:00Z).
     public var startsAt: Int64
+    /// The exercise staff.
+    public var staff = Staff()
 }

@@ -4,7 +4,10 @@ import YAMLLoading
 /// Loads, decodes and checks a drill scenario file, against its playbook when one is given.
 public enum ScenarioChecker {
     /// The rules only scenarios report.
-    public static let rules: [DiagnosticRule] = [LanguageRules.undefinedPlaybook, LanguageRules.undefinedMilestone]
+    public static let rules: [DiagnosticRule] = [
+        LanguageRules.undefinedPlaybook, LanguageRules.undefinedMilestone, LanguageRules.duplicateInject,
+        LanguageRules.ignoredKey,
+    ]
 
     /// Checks the scenario in `bytes`; `playbook` looks up a playbook by id (nil when it does not exist).
     public static func check(
@@ -32,6 +35,10 @@ public enum ScenarioChecker {
         let diagnostics = loaded.diagnostics + decoder.decoder.reader.diagnostics
         return (diagnostics.containsErrors ? nil : scenario, playbook, diagnostics)
     }
+
+    /// A UTC instant written like `2026-01-05T09:00:00Z`, in milliseconds since the epoch; `nil` when it is not
+    /// one (a day the month does not have included).
+    public static func instant(_ text: String) -> Int64? { ScenarioDecoder.parseInstant(text) }
 
     /// Whether a file is a drill scenario (`drill:` as its first key) rather than a playbook.
     public static func isScenario(_ bytes: [UInt8]) -> Bool {
@@ -63,8 +70,8 @@ struct ScenarioDecoder {
     }
 
     static let keys = [
-        "drill", "id", "title", "kind", "playbook", "severity", "starts_at", "participants", "objectives", "injects",
-        "players",
+        "drill", "id", "title", "kind", "playbook", "severity", "starts_at", "participants", "staff", "objectives",
+        "injects", "players",
     ]
 
     mutating func scenario(_ root: YAMLNode) -> Scenario? {
@@ -78,7 +85,7 @@ struct ScenarioDecoder {
         let id = fields.required("id", reader: &decoder.reader).flatMap { decoder.reader.name($0, "the scenario id") }
         let title = fields.required("title", reader: &decoder.reader).flatMap { decoder.localizedText($0, "the title") }
         var kind = Scenario.Kind.tabletop
-        if let node = fields.required("kind", reader: &decoder.reader, hint: "tabletop, live, unscripted or restore"),
+        if let node = fields.required("kind", reader: &decoder.reader, hint: "tabletop, live, unscripted, restore or attack_defence"),
             let text = decoder.reader.text(node, "the kind")
         {
             if let parsed = Scenario.Kind(rawValue: text.value) {
@@ -86,7 +93,7 @@ struct ScenarioDecoder {
             } else {
                 reader.error(LanguageRules.wrongType, "unknown drill kind '\(text.value)'"
                     + NameSuggestion.didYouMean(text.value, in: Scenario.Kind.allCases.map(\.rawValue)),
-                    at: node.location, hint: "tabletop, live, unscripted or restore")
+                    at: node.location, hint: "tabletop, live, unscripted, restore or attack_defence")
             }
         }
         let playbook = fields.required("playbook", reader: &decoder.reader).flatMap { decoder.reader.name($0, "the playbook") }
@@ -96,8 +103,8 @@ struct ScenarioDecoder {
             if let parsed = Self.parseInstant(text.value) {
                 startsAt = parsed
             } else {
-                reader.error(LanguageRules.wrongType, "'starts_at' must be like 2026-01-01T09:00:00Z, not '\(text.value)'",
-                             at: node.location)
+                reader.error(LanguageRules.wrongType, "'starts_at' must be a real instant like 2026-01-01T09:00:00Z, "
+                             + "not '\(text.value)'", at: node.location)
             }
         }
         var participants: [String: String] = [:]
@@ -108,21 +115,29 @@ struct ScenarioDecoder {
         }
         let objectives = fields.required("objectives", reader: &decoder.reader).map { decodeObjectives($0) } ?? []
         let injects = fields.optional("injects").map { decodeInjects($0) } ?? []
+        reportDuplicateInjects(injects)
         let players = fields.optional("players").map { decodePlayers($0) } ?? []
+        let staff = fields.optional("staff").map { decodeStaff($0) } ?? Scenario.Staff()
         guard let id, let playbook else { return nil }
-        return Scenario(
+        var scenario = Scenario(
             id: id.value, title: title ?? LocalizedText(english: id.value, chinese: id.value), kind: kind,
             playbook: playbook, severity: severity?.value, participants: participants, objectives: objectives,
             injects: injects, players: players, startsAt: startsAt)
+        scenario.staff = staff
+        return scenario
     }
 
     /// `2026-01-01T09:00:00Z` in milliseconds since the epoch.
     static func parseInstant(_ text: String) -> Int64? {
         let parts = text.split(whereSeparator: { "-T:Z".contains($0) }).compactMap { Int64($0) }
-        guard parts.count == 6, text.hasSuffix("Z"), (1...12).contains(parts[1]), (1...31).contains(parts[2]),
+        guard parts.count == 6, text.hasSuffix("Z"), (1...12).contains(parts[1]), parts[2] >= 1,
             parts[3] < 24, parts[4] < 60, parts[5] < 60
         else { return nil }
         let (year, month, day) = (parts[0], parts[1], parts[2])
+        // A day the month does not have (2026-02-31) is not rolled into the next month: it is refused.
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let monthDays: [Int64] = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard day <= monthDays[Int(month) - 1] else { return nil }
         let adjustedYear = month <= 2 ? year - 1 : year
         let era = (adjustedYear >= 0 ? adjustedYear : adjustedYear - 399) / 400
         let yearOfEra = adjustedYear - era * 400
@@ -132,8 +147,56 @@ struct ScenarioDecoder {
         return ((days * 24 + parts[3]) * 60 + parts[4]) * 60_000 + parts[5] * 1000
     }
 
+    mutating func decodeStaff(_ node: YAMLNode) -> Scenario.Staff {
+        guard let fields = FieldReader(node, "the staff", known: ["controllers", "evaluators", "simulated"],
+                                       reader: &decoder.reader)
+        else { return Scenario.Staff() }
+        var staff = Scenario.Staff()
+        staff.controllers = fields.optional("controllers").map { decoder.names($0, "a controller").map(\.value) } ?? []
+        staff.evaluators = fields.optional("evaluators").map { decoder.names($0, "an evaluator").map(\.value) } ?? []
+        let parties = fields.optional("simulated").map { decoder.namedEntries($0, "the simulated parties") } ?? []
+        for party in parties {
+            if let title = decoder.localizedText(party.value, "the title") { staff.simulated[party.name.value] = title }
+        }
+        return staff
+    }
+
+    /// `via:`, checked against the means of delivery.
+    mutating func means(_ fields: FieldReader) -> String? {
+        guard let node = fields.optional("via"), let text = decoder.reader.name(node, "the means of delivery") else {
+            return nil
+        }
+        guard Scenario.deliveryMeans.contains(text.value) else {
+            reader.error(LanguageRules.wrongType, "unknown means of delivery '\(text.value)'"
+                + NameSuggestion.didYouMean(text.value, in: Scenario.deliveryMeans), at: node.location,
+                hint: Scenario.deliveryMeans.joined(separator: ", "))
+            return nil
+        }
+        return text.value
+    }
+
+    /// Inject and contingency ids are one namespace: a second inject of the same id would never be delivered
+    /// (and a contingency would fire from the first one's delivery).
+    mutating func reportDuplicateInjects(_ injects: [Scenario.Inject]) {
+        var seen: [String: SourceLocation] = [:]
+        for inject in injects {
+            for id in [inject.id] + (inject.contingency.map { [$0.id] } ?? []) {
+                if let first = seen[id] {
+                    reader.error(LanguageRules.duplicateInject, "inject id '\(id)' is used twice (first at line \(first.line))",
+                                 at: inject.location, hint: "give every inject and contingency its own id")
+                } else {
+                    seen[id] = inject.location
+                }
+            }
+        }
+    }
+
     mutating func trigger(_ fields: FieldReader) -> Scenario.Trigger? {
         var after: Int64 = 0
+        if fields.has("at"), fields.has("when"), let node = fields.optional("when") {
+            reader.error(LanguageRules.ignoredKey, "'at' and 'when' both given: 'when' would be ignored",
+                         at: node.location, hint: "give 'at: 10m' (from the start) or 'when: STEP.done' with 'after:'")
+        }
         if let node = fields.optional("after") {
             guard let duration = decoder.duration(node, "after"), case .fixed(let milliseconds) = duration.value else {
                 return nil
@@ -177,6 +240,11 @@ struct ScenarioDecoder {
             var target: Scenario.Objective.Target?
             if let milestone = fields.optional("milestone").flatMap({ decoder.reader.name($0, "the milestone") }) {
                 target = .milestone(milestone.value)
+                for key in ["step", "within"] where fields.has(key) {
+                    reader.error(LanguageRules.ignoredKey, "objective '\(name.value)' has a milestone: its '\(key)' "
+                        + "would be ignored", at: fields.optional(key)?.location ?? name.location,
+                        hint: "a target is either 'milestone: ID', or 'step: ID' with 'within: 10m'")
+                }
             } else if let step = fields.optional("step").flatMap({ decoder.reader.name($0, "the step") }) {
                 guard let withinNode = fields.required("within", reader: &decoder.reader),
                     let within = decoder.duration(withinNode, "within"), case .fixed(let milliseconds) = within.value
@@ -196,12 +264,14 @@ struct ScenarioDecoder {
         guard let items = decoder.reader.sequence(node, "the injects") else { return [] }
         return items.compactMap { item in
             guard let fields = FieldReader(item, "an inject",
-                                           known: ["id", "at", "when", "after", "to", "message", "expect", "within",
-                                                   "contingency"], reader: &decoder.reader),
+                                           known: ["id", "at", "when", "after", "to", "from", "via", "message",
+                                                   "expect", "within", "contingency"], reader: &decoder.reader),
                 let id = fields.required("id", reader: &decoder.reader).flatMap({ decoder.reader.name($0, "the inject id") })
             else { return nil }
             let message = fields.required("message", reader: &decoder.reader).flatMap { decoder.localizedText($0, "the message") }
-            let to = fields.optional("to").flatMap { decoder.reader.name($0, "the role") }?.value
+            let roles = fields.optional("to").map { decoder.names($0, "the role").map(\.value) } ?? []
+            let from = fields.optional("from").flatMap { decoder.reader.name($0, "the sender") }?.value
+            let via = means(fields)
             let expect = fields.optional("expect").flatMap { decoder.reader.name($0, "the expected step") }?.value
             var maxMilliseconds: Int64?
             if let node = fields.optional("within"), let within = decoder.duration(node, "within"),
@@ -209,13 +279,17 @@ struct ScenarioDecoder {
             {
                 maxMilliseconds = milliseconds
             }
+            if expect == nil, let node = fields.optional("within") {
+                reader.error(LanguageRules.ignoredKey, "inject '\(id.value)' gives 'within' but no 'expect': nothing "
+                    + "would wait for it", at: node.location, hint: "add 'expect: STEP', or remove 'within'")
+            }
             if expect != nil, maxMilliseconds == nil {
                 reader.error(LanguageRules.missingField, "inject '\(id.value)' expects a step but gives no 'within'",
                              at: item.location, hint: "say how long the team has, e.g. 'within: 3m'")
             }
             var contingency: Scenario.Contingency?
             if let node = fields.optional("contingency"),
-                let contingencyFields = FieldReader(node, "the contingency", known: ["id", "to", "message"],
+                let contingencyFields = FieldReader(node, "the contingency", known: ["id", "to", "from", "via", "message"],
                                                     reader: &decoder.reader),
                 let contingencyID = contingencyFields.required("id", reader: &decoder.reader)
                     .flatMap({ decoder.reader.name($0, "the contingency id") }),
@@ -228,11 +302,18 @@ struct ScenarioDecoder {
                 }
                 contingency = Scenario.Contingency(
                     id: contingencyID.value, to: contingencyFields.optional("to").flatMap { decoder.reader.name($0, "the role") }?.value,
-                    message: contingencyMessage)
+                    message: contingencyMessage,
+                    from: contingencyFields.optional("from").flatMap { decoder.reader.name($0, "the sender") }?.value,
+                    via: means(contingencyFields))
             }
             guard let trigger = trigger(fields), let message else { return nil }
-            return Scenario.Inject(id: id.value, trigger: trigger, to: to, message: message, expectStep: expect,
-                                   maxMilliseconds: maxMilliseconds, contingency: contingency, location: item.location)
+            var inject = Scenario.Inject(id: id.value, trigger: trigger, message: message, expectStep: expect,
+                                         maxMilliseconds: maxMilliseconds, contingency: contingency,
+                                         location: item.location)
+            inject.roles = roles
+            inject.from = from
+            inject.via = via
+            return inject
         }
     }
 
@@ -322,8 +403,17 @@ struct ScenarioDecoder {
             for task in objective.criticalTasks { requireStep(task, "objective '\(objective.id)'", at: objective.location) }
             requireRole(objective.owner, "objective '\(objective.id)'", at: objective.location)
         }
+        func requireSender(_ sender: String?, _ what: String, at location: SourceLocation) {
+            if let sender, playbook.role(sender) == nil, scenario.staff.simulated[sender] == nil {
+                reader.error(LanguageRules.undefinedValue, "\(what): '\(sender)' is neither a role of '\(playbook.id)' "
+                    + "nor a simulated party" + NameSuggestion.didYouMean(sender, in: roles + scenario.staff.simulated.keys.sorted()),
+                    at: location, hint: "declare it under 'staff: { simulated: { \(sender): { en: …, zh: … } } }'")
+            }
+        }
         for inject in scenario.injects {
-            requireRole(inject.to, "inject '\(inject.id)'", at: inject.location)
+            for role in inject.roles { requireRole(role, "inject '\(inject.id)'", at: inject.location) }
+            requireSender(inject.from, "inject '\(inject.id)'", at: inject.location)
+            requireSender(inject.contingency?.from, "the contingency of '\(inject.id)'", at: inject.location)
             if let step = inject.expectStep { requireStep(step, "inject '\(inject.id)'", at: inject.location) }
             requireRole(inject.contingency?.to, "the contingency of '\(inject.id)'", at: inject.location)
             requireTrigger(inject.trigger, at: inject.location)

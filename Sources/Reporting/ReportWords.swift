@@ -153,6 +153,7 @@ public struct ReportWords: Sendable {
         case .note(let text, let section): return (section.map { "[\($0)] " } ?? "") + text
         case .injectDelivered(_, let role, let message): return (zh ? "注入" : "inject") + (role.map { " → \($0)" } ?? "") + ": " + message
         case .clockAdvanced(let to): return zh ? "时钟推进至 \(instant(to))" : "clock advanced to \(instant(to))"
+        case .exercise(let record): return describe(record)
         case .commandRejected(let command, let reason, let reasonChinese):
             return zh ? "拒绝命令 \(command)：\(reasonChinese ?? reason)" : "refused \(command): \(reason)"
         case .outcomeReached(let outcome, let kind):

@@ -16,6 +16,12 @@ public struct Event: Sendable, Hashable {
     public var actor: Actor
     /// What happened.
     public var kind: EventKind
+    /// The wall clock's instant when the event was written, in milliseconds since the Unix epoch, for a drill a
+    /// controller drives on a virtual or sped-up clock (`at` is then the drill's own instant): when things really
+    /// happened, for a sign-off, the programme and the report. `nil` elsewhere (`at` is the real instant of a live
+    /// run, and an unattended `drill run` writes none, so that its journal stays the same byte for byte). The
+    /// edge sets it; the engine never reads it.
+    public var realAt: Int64? = nil
     /// Who typed the command, when it was not the person who acted: an action reported by phone and recorded by
     /// someone at the ops host for its doer (`--for PERSON`). `nil` when the actor typed it.
     public var recordedBy: String?
@@ -141,6 +147,8 @@ public enum EventKind: Sendable, Hashable {
     case injectDelivered(id: String, role: String?, message: String)
     /// A drill's virtual clock moved.
     case clockAdvanced(to: Int64)
+    /// A record of a drill's exercise staff (an evaluator's observation or rating, a controller's mark).
+    case exercise(ExerciseRecord)
     /// A command was refused: `reason` is the refusal's code and English message (the record), `reasonChinese`
     /// the message in Chinese, `nil` in journals written before the engine wrote it.
     case commandRejected(command: String, reason: String, reasonChinese: String? = nil)
@@ -181,6 +189,13 @@ public struct RunStart: Sendable, Hashable {
     public var assignments: [String: String]
     /// The drill scenario's id, in drill mode.
     public var scenario: String?
+    /// The SHA-256 of the pinned scenario's bytes (`scenario.yaml`), hex, in drill mode; `nil` in journals written
+    /// before it was recorded. Like the playbook's hash, it makes the scenario the ratings come from part of the
+    /// record: `verify` and every command on the run check the pinned file against it.
+    public var scenarioHash: String?
+    /// Whether the drill is played unattended by the scenario's scripted players (`drill run`): practice, which
+    /// the drill programme does not count as a drill held with people.
+    public var unattended = false
     /// How many times faster than real time a drill's real clock runs (`drill start --clock real --speed N`).
     public var speed: Int = 1
     /// The instant of the fault, when it came before the run's start (`muster start --fault-at`); `nil` when the
@@ -194,8 +209,9 @@ public struct RunStart: Sendable, Hashable {
     public init(
         playbookID: String, version: String, playbookHash: String, mode: RunMode, virtualClock: Bool,
         severity: String?, assignments: [String: String], scenario: String? = nil, speed: Int = 1,
-        faultAt: Int64? = nil
+        scenarioHash: String? = nil, faultAt: Int64? = nil
     ) {
+        self.scenarioHash = scenarioHash
         self.speed = speed
         self.faultAt = faultAt
         self.playbookID = playbookID

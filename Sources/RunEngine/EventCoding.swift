@@ -51,6 +51,8 @@ public enum EventCoding {
             ]
             if start.speed != 1 { data["speed"] = i(Int64(start.speed)) }
             if let faultAt = start.faultAt { data["fault_at"] = i(faultAt) }
+            if let hash = start.scenarioHash { data["scenario_hash"] = s(hash) }
+            if start.unattended { data["unattended"] = true }
             return ("run.started", data)
         case .personJoined(let person, let role): return ("person.joined", ["person": s(person), "role": s(role)])
         case .handover(let role, let from, let to):
@@ -129,6 +131,18 @@ public enum EventCoding {
         case .injectDelivered(let id, let role, let message):
             return ("drill.inject", ["id": s(id), "role": optional(role), "message": s(message)])
         case .clockAdvanced(let to): return ("clock.advanced", ["to": i(to)])
+        case .exercise(let record):
+            switch record {
+            case .observation(let objective, let kind, let text):
+                return ("drill.observation", ["objective": optional(objective), "kind": s(kind.rawValue), "text": s(text)])
+            case .rating(let objective, let rating, let why):
+                return ("drill.rating", ["objective": s(objective), "rating": s(rating), "why": s(why)])
+            case .injectCancelled(let id, let why): return ("drill.inject_cancelled", ["id": s(id), "why": optional(why)])
+            case .mark(let mark): return ("drill.mark", ["mark": s(mark.rawValue)])
+            case .improvement(let objective, let action, let owner, let dueAt, let status):
+                return ("drill.improvement", ["objective": s(objective), "action": s(action), "owner": s(owner),
+                                              "due_at": i(dueAt), "status": s(status)])
+            }
         case .commandRejected(let command, let reason, let reasonChinese):
             var data: JSONObject = ["command": s(command), "reason": s(reason)]
             if let reasonChinese { data["reason_zh"] = s(reasonChinese) }
@@ -204,11 +218,13 @@ public enum EventCoding {
             for (role, person) in data["assignments"]?.objectValue ?? [:] {
                 if let person = person.stringValue { assignments[role] = person }
             }
-            return .runStarted(RunStart(
+            var start = RunStart(
                 playbookID: try s("playbook"), version: try s("version"), playbookHash: try s("hash"), mode: mode,
                 virtualClock: try s("clock") == "virtual", severity: o("severity"), assignments: assignments,
                 scenario: o("scenario"), speed: data["speed"] == nil ? 1 : Int(try i("speed", in: RunStart.speeds)),
-                faultAt: data["fault_at"] == nil ? nil : try i("fault_at")))
+                scenarioHash: o("scenario_hash"), faultAt: data["fault_at"] == nil ? nil : try i("fault_at"))
+            start.unattended = data["unattended"]?.boolValue ?? false
+            return .runStarted(start)
         case "person.joined": return .personJoined(person: try s("person"), role: try s("role"))
         case "role.handover": return .handover(role: try s("role"), from: o("from"), to: try s("to"))
         case "severity.graded": return .severityGraded(level: try s("level"), why: o("why"))
@@ -268,6 +284,20 @@ public enum EventCoding {
         case "note": return .note(text: try s("text"), section: o("section"))
         case "drill.inject": return .injectDelivered(id: try s("id"), role: o("role"), message: try s("message"))
         case "clock.advanced": return .clockAdvanced(to: try i("to"))
+        case "drill.observation":
+            guard let kind = ExerciseRecord.ObservationKind(rawValue: try s("kind")) else {
+                throw DecodingError(message: "unknown observation kind")
+            }
+            return .exercise(.observation(objective: o("objective"), kind: kind, text: try s("text")))
+        case "drill.rating":
+            return .exercise(.rating(objective: try s("objective"), rating: try s("rating"), why: try s("why")))
+        case "drill.inject_cancelled": return .exercise(.injectCancelled(id: try s("id"), why: o("why")))
+        case "drill.mark":
+            guard let mark = ExerciseRecord.Mark(rawValue: try s("mark")) else { throw DecodingError(message: "unknown mark") }
+            return .exercise(.mark(mark))
+        case "drill.improvement":
+            return .exercise(.improvement(objective: try s("objective"), action: try s("action"), owner: try s("owner"),
+                                          dueAt: try i("due_at"), status: try s("status")))
         case "command.rejected":
             return .commandRejected(command: try s("command"), reason: try s("reason"), reasonChinese: o("reason_zh"))
         case "outcome.reached": return .outcomeReached(outcome: try s("outcome"), kind: try s("kind"))

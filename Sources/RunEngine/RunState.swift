@@ -244,7 +244,7 @@ public struct RunState: Sendable, Hashable {
             closed = true
         case .clockJumped(let from, let to):
             clockJumps.append(ClockJump(at: event.at, from: from, to: to))
-        case .note, .injectDelivered, .clockAdvanced, .commandRejected,
+        case .note, .injectDelivered, .clockAdvanced, .commandRejected, .exercise,
             .signalReceived, .journalRepaired:
             break
         }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Drills
+import Hashing
 import Journaling
 import Platform
 import PlaybookLanguage
@@ -66,9 +67,10 @@ public struct RunSession: Sendable {
         do {
             let contents = try journal.transact { contents in
                 let playbook = try pinnedPlaybook(contents.playbook)
-                let plan = try drillPlan(playbook: playbook).map { ($0, contents.events) }
-                let outcome = try decide(command, playbook: playbook, state: RunState.fold(contents.events),
+                let plan = try drillPlan(playbook: playbook, events: contents.events).map { ($0, contents.events) }
+                var outcome = try decide(command, playbook: playbook, state: RunState.fold(contents.events),
                                          lineCount: contents.lines.count, plan: plan)
+                outcome.appended = stampingRealTime(outcome.appended, start: outcome.state.start)
                 result = outcome
                 return outcome.appended
             }
@@ -87,30 +89,36 @@ public struct RunSession: Sendable {
     }
 
     /// What a command does to a run in `state`: the timers that fell due, a drill's injects that fell due (given
-    /// the plan and the events so far), then the command or its refusal.
+    /// the plan and the events so far), then the command or its refusal, then the injects the command triggered
+    /// (delivered in this very transaction, at the command's instant).
+    ///
+    /// On a virtual clock the command happens at the run's instant, before the timers due at that very instant:
+    /// those fire when the clock moves on (`DrillPlan.advance`), so an action at a deadline's instant is in time,
+    /// as in an unattended `drill run`.
     private func decide(
         _ command: Command?, playbook: Playbook, state: RunState, lineCount: Int, plan: (DrillPlan, [Event])?
     ) throws -> Outcome {
         let engine = Engine(playbook: playbook)
         var state = state
         let now = Self.runTime(state, realNow: self.now)
-        var events = engine.advance(state, to: now)
+        let virtual = state.start?.virtualClock == true
+        var events = engine.advance(state, to: virtual ? now - 1 : now)
         for event in events { state.apply(event) }
-        if let (plan, earlier) = plan {
-            for delivery in plan.dueDeliveries(earlier + events, upTo: now) {
-                var delivery = delivery
-                delivery.at = max(delivery.at, state.lastEventAt)
-                let event = plan.event(delivery)
+        func deliverInjects() {
+            guard let (plan, earlier) = plan else { return }
+            for event in plan.deliveries(earlier + events, upTo: now) {
                 state.apply(event)
                 events.append(event)
             }
         }
+        deliverInjects()
         var rejection: Rejection?
         if let command {
             switch engine.handle(command, state: state, at: now) {
             case .success(let produced):
                 for event in produced { state.apply(event) }
                 events += produced
+                deliverInjects()
             case .failure(let refused):
                 rejection = refused
                 let event = engine.rejected(command, refused, at: max(now, state.lastEventAt))
@@ -122,22 +130,40 @@ public struct RunSession: Sendable {
                        firstSeq: lineCount + 1)
     }
 
+    /// `events` with the wall clock's instant beside their own, in a drill whose clock is not the wall clock.
+    public func stampingRealTime(_ events: [Event], start: RunStart?) -> [Event] {
+        guard let start, start.virtualClock || start.speed > 1 else { return events }
+        return events.map { event in
+            var event = event
+            event.realAt = now
+            return event
+        }
+    }
+
+    /// The run's own instant for what people are shown (a board's "due in", a panel's "pending since"): the
+    /// virtual instant of a drill on a virtual clock, the sped-up instant of a fast drill, else the wall clock.
+    public func runNow(_ state: RunState) -> Int64 { Self.runTime(state, realNow: now) }
+
     /// Delivers every pending notification of the run that is due (`Outbox.due`), oldest first, with
     /// `notifier`, and journals each result; no external program ever runs while the journal is locked. Results
     /// for deliveries that another deliverer recorded meanwhile are dropped, so that a delivery made twice (at
     /// least once is the promise) is journaled once. `clock` reads the wall clock (each result is stamped after
-    /// its attempt, never before the run's last event).
+    /// its attempt, never before the run's last event; a drill on a virtual clock stamps them at its own instant).
     ///
     /// - Returns: how many result events were journaled.
     /// - Throws: the journal's error when the results could not be journaled.
     @discardableResult
     public func deliverPending(_ state: RunState, with notifier: Notifier, clock wallClock: () -> Int64) throws -> Int {
-        func clock() -> Int64 { max(wallClock(), state.lastEventAt) }
+        // A drill on a virtual clock delivers in its own time: a result stamped at the wall clock would move
+        // the virtual clock months ahead.
+        let virtual = state.start?.virtualClock == true
+        func clock() -> Int64 { virtual ? state.lastEventAt : max(wallClock(), state.lastEventAt) }
         var due = state.outbox.due(at: clock())
         if let resend = notifier.resend {
             due += state.outbox.resends(at: clock(), after: resend.after, times: resend.times)
         }
-        guard !due.isEmpty else { return 0 }
+        // An unattended drill pages nobody, whoever watches its run.
+        guard !due.isEmpty, state.start?.unattended != true else { return 0 }
         let drill = state.start?.mode == .drill
         let results = due.map { notifier.attempt($0, runID: runID, drill: drill, now: clock) }
         var journaled = 0
@@ -151,6 +177,7 @@ public struct RunSession: Sendable {
                 guard now?.status == delivery.status, now?.attempts == delivery.attempts else { continue }
                 var event = result
                 event.at = max(event.at, current.lastEventAt, kept.last?.at ?? 0)
+                if virtual { event.realAt = wallClock() }
                 kept.append(event)
             }
             journaled = kept.count
@@ -169,16 +196,38 @@ public struct RunSession: Sendable {
         return realNow
     }
 
-    /// The pinned scenario of a drill run, if the run has one.
-    public func drillPlan(playbook: Playbook) throws(RunFailure) -> DrillPlan? {
+    /// The pinned scenario of a drill run, if the run has one, checked against the hash its `run.started`
+    /// recorded (journals from before the hash was recorded have none to check against).
+    ///
+    /// - Throws: `RunFailure` when the pinned scenario was changed since the run started, or no longer checks.
+    public func drillPlan(playbook: Playbook, events: [Event]) throws(RunFailure) -> DrillPlan? {
         let path = journal.directory + "/scenario.yaml"
-        guard case .bytes(let bytes) = FileReading.read(path, limit: 1 << 20) else { return nil }
+        guard case .bytes(let bytes) = FileReading.read(path, limit: 1 << 20) else {
+            if case .runStarted(let start)? = events.first?.kind, start.scenarioHash != nil {
+                throw RunFailure("the pinned scenario.yaml of run '\(runID)' is missing",
+                                 chinese: "运行 '\(runID)' 固定的演练脚本 scenario.yaml 不见了")
+            }
+            return nil
+        }
+        if let problem = Self.scenarioProblem(bytes, events: events) {
+            throw RunFailure("run '\(runID)': " + problem.english, chinese: "运行 '\(runID)'：" + problem.chinese)
+        }
         let checked = ScenarioChecker.check(bytes, file: "scenario.yaml") { $0 == playbook.id ? playbook : nil }
         guard let scenario = checked.scenario else {
             throw RunFailure("the pinned scenario of run '\(runID)' no longer checks",
                                  chinese: "运行 '\(runID)' 固定的演练脚本已无法通过检查")
         }
         return DrillPlan(scenario: scenario, playbook: playbook)
+    }
+
+    /// Why a pinned scenario's bytes are not those the run started with (the hash in its `run.started`), if
+    /// they are not: English and Chinese.
+    public static func scenarioProblem(_ bytes: [UInt8], events: [Event]) -> (english: String, chinese: String)? {
+        guard case .runStarted(let start)? = events.first?.kind, let expected = start.scenarioHash else { return nil }
+        guard SHA256.hash(bytes).hex != expected else { return nil }
+        return ("the pinned scenario.yaml does not match the hash the run started with (scenario_hash in line 1): "
+                    + "it was changed after the drill, and the ratings would no longer be the drill's",
+                "固定的 scenario.yaml 与运行开始时记录的哈希（第 1 行的 scenario_hash）不符：演练后被改动过，评定将不再是这次演练的评定")
     }
 
     /// Reads the run without writing anything.

@@ -14,10 +14,13 @@ struct DrillTests {
         ])
     }
 
-    /// Every shipped scenario with the rating expected for each of its objectives.
+    /// Every shipped scenario with the rating expected for each of its objectives. A contingency inject downgrades
+    /// only the objective whose target is the step it waited for (the review's B20): in water-leak-late-report the
+    /// late report's contingency no longer makes "water cleared" S, in virus-unplug-late the late unplugging's no
+    /// longer makes the report and the isolation S.
     static let expectedRatings: [(String, [String: String])] = [
         ("water-leak-on-time", ["report_in_time": "P", "level1_response": "P", "water_cleared": "P"]),
-        ("water-leak-late-report", ["report_in_time": "M", "level1_response": "P", "water_cleared": "S"]),
+        ("water-leak-late-report", ["report_in_time": "M", "level1_response": "P", "water_cleared": "P"]),
         ("power-loss-on-time", ["report_in_time": "P", "level1_response": "P", "hot_spot_contained": "P",
                                 "written_report_in_time": "P"]),
         ("power-loss-generator-late", ["report_in_time": "P", "level1_response": "P", "users_warned": "P",
@@ -26,8 +29,8 @@ struct DrillTests {
         ("fire-data-rescue-late", ["report_in_time": "P", "level1_response": "P", "tenants_contacted": "P",
                                    "data_restored": "M"]),
         ("virus-on-time", ["cable_pulled": "P", "report_in_time": "P", "level2_response": "P", "segment_isolated": "P"]),
-        ("virus-unplug-late", ["cable_pulled": "M", "report_in_time": "S", "level2_response": "P",
-                               "segment_isolated": "S"]),
+        ("virus-unplug-late", ["cable_pulled": "M", "report_in_time": "P", "level2_response": "P",
+                               "segment_isolated": "P"]),
         ("network-outage-on-time", ["report_in_time": "P", "level2_response": "P", "area_isolated": "P",
                                     "network_restored": "P"]),
         ("network-outage-assess-late", ["report_in_time": "P", "level1_response": "S", "area_isolated": "P",
@@ -96,26 +99,86 @@ struct DrillTests {
         #expect(try muster(["drill", "start", "water-leak-on-time", "--speed", "5"]).status == 2)
     }
 
+    /// A one-step playbook and a tabletop scenario of it (its kind quoted and commented, as YAML allows), so that
+    /// a drill held with people reaches its outcome with one command.
+    func writeTinyDrill() throws {
+        _ = try directory.write("tiny.yaml", Array("""
+            muster: 1
+            id: tiny
+            version: 1.0.0
+            title: { en: Tiny, zh: 小 }
+            roles:
+              commander: { title: { en: Commander, zh: 总指挥 } }
+            severity:
+              general: { title: { en: General, zh: 一般 } }
+            start: act
+            steps:
+              act:
+                title: { en: Act, zh: 行动 }
+                owner: commander
+                done_within: 10m
+                next: outcome.done
+            outcomes:
+              done: { kind: success, title: { en: Done, zh: 完成 } }
+
+            """.utf8))
+        _ = try directory.write("tiny-drill.yaml", Array("""
+            drill: 1
+            id: tiny-drill
+            title: { en: Tiny drill, zh: 小演练 }
+            kind: "tabletop"   # the monthly exercise
+            playbook: tiny
+            starts_at: "2027-03-01T09:00:00Z"
+            participants: { commander: alice }
+            objectives:
+              acted: { title: { en: Acted, zh: 已行动 }, step: act, within: 10m, owner: commander }
+            injects: []
+
+            """.utf8))
+    }
+
+    func tiny(_ arguments: [String], now: Int64) throws -> MusterProcess.Result {
+        try MusterProcess.run(arguments + ["--playbooks", "."], in: directory.url, environment: ["MUSTER_NOW": String(now)])
+    }
+
+    /// B6, B7, B8: a drill counts by the real date it was held (not the scenario's invented start), only when it
+    /// was held with people and completed; its kind is read as YAML reads it.
+    @Test func theProgrammeCountsCompletedDrillsWithPeopleByTheirRealDate() throws {
+        try writeTinyDrill()
+        let held: Int64 = 1_780_000_000_000  // 2026-05-28, before the scenario's invented 2027-03-01
+        #expect(try tiny(["drill", "start", "tiny-drill.yaml", "--run-id", "held"], now: held).status == 0)
+        #expect(try tiny(["done", "held", "act", "--as", "alice"], now: held + 60_000).status == 0)
+        #expect(try tiny(["drill", "start", "tiny-drill.yaml", "--run-id", "aborted"], now: held + 86_400_000).status == 0)
+        #expect(try tiny(["abort", "aborted", "--why", "test", "--as", "alice"], now: held + 86_400_000).status == 0)
+        #expect(try tiny(["drill", "run", "tiny-drill.yaml", "--run-id", "practice"], now: held + 2 * 86_400_000).status == 0)
+        let ten = held + 10 * 86_400_000
+        let due = try tiny(["drill", "due", "--format", "json"], now: ten)
+        let rows = try JSONValue.parse(due.stdout)["programme"]?.arrayValue ?? []
+        let tabletop = rows.first { $0["kind"] == "tabletop" }
+        #expect(tabletop?["last_run"] == "held")
+        #expect(tabletop?["last"] == .integer(held))
+        #expect(tabletop?["overdue"] == false)
+        #expect(tabletop?["not_counted"] == 2)
+        #expect(try JSONValue.parse(due.stdout)["coverage"]?["tiny"]?["run"] == "held")
+        // Forty days on, the monthly tabletop is overdue by ten days, and 'drill due' says so and exits 1.
+        let late = try tiny(["drill", "due"], now: held + 40 * 86_400_000)
+        #expect(late.status == 1)
+        #expect(late.stdout.contains("tabletop") && late.stdout.contains("overdue by 10d"), "\(late.stdout)")
+    }
+
     @Test func theProgrammeSaysWhatIsDue() throws {
         _ = try muster(["drill", "run", "water-leak-on-time", "--run-id", "t"])
-        let due = try JSONValue.parse(try muster(["drill", "due", "--format", "json"], now: 1_767_830_400_000).stdout)
-        let rows = due.arrayValue ?? []
+        let due = try muster(["drill", "due", "--format", "json"], now: 1_767_830_400_000)
+        // Something is overdue (nothing was held with people): exit 1, for cron.
+        #expect(due.status == 1)
+        let rows = try JSONValue.parse(due.stdout)["programme"]?.arrayValue ?? []
+        #expect(rows.count == 5)
         let tabletop = rows.first { $0["kind"] == "tabletop" }
-        #expect(tabletop?["last_run"] == "t")
-        #expect(tabletop?["overdue"] == false)
-        #expect(rows.first { $0["kind"] == "live" }?["overdue"] == true)
+        // B7: an unattended run is practice; it does not count.
+        #expect(tabletop?["last_run"] == .null)
+        #expect(tabletop?["not_counted"] == 1)
+        #expect(rows.first { $0["kind"] == "attack_defence" }?["every_days"] == 91)
     }
-
-    /// The programme reads a scenario's kind as YAML does: a comment on the `kind:` line changes nothing.
-    @Test func theProgrammeReadsTheKindAsYAMLDoes() throws {
-        let commented = try Fixtures.text("../../../Playbooks/drills/water-leak-on-time.yaml")
-            .replacingOccurrences(of: "kind: tabletop\n", with: "kind: tabletop   # the monthly exercise\n")
-        try directory.write("drills/commented.yaml", Array(commented.utf8))
-        #expect(try muster(["drill", "run", "drills/commented.yaml", "--run-id", "c2"]).status == 0)
-        let due = try JSONValue.parse(try muster(["drill", "due", "--format", "json"], now: 1_767_830_400_000).stdout)
-        #expect(due.arrayValue?.first { $0["kind"] == "tabletop" }?["last_run"] == "c2")
-    }
-
     @Test func scenariosAreCheckedWithTheirPlaybook() throws {
         let broken = try Fixtures.text("../../../Playbooks/drills/water-leak-on-time.yaml")
             .replacingOccurrences(of: "done: clear_water", with: "done: clear_watr")
@@ -189,7 +252,7 @@ struct DrillAdvanceBoundTests {
         let before = try Data(contentsOf: journal)
         let refused = try MusterProcess.run(["drill", "advance", "b", "1h", "--playbooks", "."], in: directory.url)
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("advancing run 'b' by 1h would write 10812 events, more than 10000"),
+        #expect(refused.stderr.contains("advancing run 'b' by 1h would write more than 10000 events"),
                 "\(refused.stderr)")
         #expect(try Data(contentsOf: journal) == before)
         let small = try MusterProcess.run(["drill", "advance", "b", "2s", "--playbooks", "."], in: directory.url)

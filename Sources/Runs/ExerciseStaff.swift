@@ -1,0 +1,204 @@
+public import Drills
+import Journaling
+import PlaybookLanguage
+public import RunEngine
+
+extension RunSession {
+    /// What a member of a drill's exercise staff asks for.
+    public enum StaffAction: Sendable {
+        /// An evaluator's observation of an objective (or of the exercise, `objective` nil).
+        case observe(objective: String?, kind: ExerciseRecord.ObservationKind, text: String)
+        /// An evaluator's rating of an objective, with the written justification.
+        case rate(objective: String, rating: String, why: String)
+        /// A controller sends a scenario inject now (`id`), or an ad hoc one (`text` to `role`).
+        case inject(id: String?, role: String?, text: String?)
+        /// A controller cancels an inject not yet delivered.
+        case cancel(id: String, why: String?)
+        /// A controller marks the exercise.
+        case mark(ExerciseRecord.Mark)
+        /// A controller or evaluator sets the improvement action for an objective.
+        case improve(objective: String, action: String, owner: String, dueAt: Int64, status: String)
+
+        var name: String {
+            switch self {
+            case .observe: "drill observe"
+            case .rate: "drill rate"
+            case .inject: "drill inject"
+            case .cancel: "drill cancel"
+            case .mark: "drill mark"
+            case .improve: "drill improve"
+            }
+        }
+    }
+
+    /// What a staff action did: the events appended, or why it was refused (the refusal is journaled too).
+    public struct StaffOutcome: Sendable {
+        public var appended: [Event]
+        public var refusal: RunFailure?
+        public var plan: DrillPlan
+    }
+
+    /// The improvement plan's statuses.
+    public static let improvementStatuses = ["open", "in_progress", "done"]
+
+    /// Journals a staff action of `person` on a drill, at the drill's own instant, after checking that the person
+    /// is on the staff the scenario declares (controllers send, cancel and mark; evaluators observe and rate; both
+    /// set improvement actions) and that what they name exists. A refusal is journaled as `command.rejected`.
+    ///
+    /// - Throws: `RunFailure` when the run is not a drill or its journal cannot be written.
+    public func staff(_ action: StaffAction, by person: String) throws(RunFailure) -> StaffOutcome {
+        var result: StaffOutcome?
+        do {
+            try journal.transact { contents in
+                let playbook = try pinnedPlaybook(contents.playbook)
+                guard let plan = try drillPlan(playbook: playbook, events: contents.events) else {
+                    throw RunFailure("run '\(runID)' is not a drill", chinese: "运行 '\(runID)' 不是演练")
+                }
+                let state = RunState.fold(contents.events)
+                let now = Self.runTime(state, realNow: self.now)
+                let at = max(now, state.lastEventAt)
+                let (events, refusal) = Self.decide(action, by: person, plan: plan, events: contents.events,
+                                                    state: state, at: at)
+                var appended = events
+                if let refusal {
+                    appended = [Event(at: at, actor: .person(person, role: nil), kind: .commandRejected(
+                        command: action.name, reason: refusal.message, reasonChinese: refusal.chinese))]
+                }
+                appended = stampingRealTime(appended, start: state.start)
+                result = StaffOutcome(appended: appended, refusal: refusal, plan: plan)
+                return appended
+            }
+        } catch let error as JournalError {
+            throw RunFailure(error, runID: runID)
+        } catch let error as RunFailure {
+            throw error
+        } catch {
+            throw RunFailure("\(error)")
+        }
+        guard let result else {
+            throw RunFailure("the journal of '\(runID)' could not be read", chinese: "无法读取运行 '\(runID)' 的日志")
+        }
+        return result
+    }
+
+    /// The events of a staff action, or why it is refused.
+    static func decide(_ action: StaffAction, by person: String, plan: DrillPlan, events: [Event], state: RunState,
+                       at: Int64) -> ([Event], RunFailure?)
+    {
+        let staff = plan.scenario.staff
+        let isController = staff.controllers.contains(person)
+        let isEvaluator = staff.evaluators.contains(person)
+        func refuse(_ english: String, _ chinese: String) -> ([Event], RunFailure?) {
+            ([], RunFailure(english, chinese: chinese))
+        }
+        let controllerOnly: Bool
+        switch action {
+        case .observe, .rate: controllerOnly = false
+        case .inject, .cancel, .mark: controllerOnly = true
+        case .improve:
+            if !isController && !isEvaluator {
+                return refuse("wrong-role: \(person) is not on this drill's staff (staff.controllers or staff.evaluators "
+                                  + "in the scenario)",
+                              "\(person) 不是本次演练的导调或评估人员（见演练脚本的 staff.controllers、staff.evaluators）")
+            }
+            controllerOnly = false
+        }
+        if controllerOnly, !isController {
+            return refuse("wrong-role: \(person) is not a controller of this drill (staff.controllers in the scenario)",
+                          "\(person) 不是本次演练的导调人员（见演练脚本的 staff.controllers）")
+        }
+        if case .observe = action, !isEvaluator {
+            return refuse("wrong-role: \(person) is not an evaluator of this drill (staff.evaluators in the scenario)",
+                          "\(person) 不是本次演练的评估人员（见演练脚本的 staff.evaluators）")
+        }
+        if case .rate = action, !isEvaluator {
+            return refuse("wrong-role: \(person) is not an evaluator of this drill (staff.evaluators in the scenario)",
+                          "\(person) 不是本次演练的评估人员（见演练脚本的 staff.evaluators）")
+        }
+        let objectives = plan.scenario.objectives.map(\.id)
+        func unknownObjective(_ id: String) -> ([Event], RunFailure?)? {
+            objectives.contains(id) ? nil : refuse(
+                "invalid: no objective '\(id)' in this drill (objectives: \(objectives.joined(separator: ", ")))",
+                "本次演练没有目标 '\(id)'（目标：\(objectives.joined(separator: "、"))）")
+        }
+        let actor = Actor.person(person, role: isController && controllerOnly ? "controller" : "evaluator")
+        let moments = DrillPlan.Moments(events)
+        switch action {
+        case .observe(let objective, let kind, let text):
+            if let objective, let refusal = unknownObjective(objective) { return refusal }
+            guard !text.isEmpty else { return refuse("invalid: an observation needs a text", "观察记录不能为空") }
+            return ([Event(at: at, actor: actor, kind: .exercise(.observation(objective: objective, kind: kind, text: text)))], nil)
+        case .rate(let objective, let rating, let why):
+            if let refusal = unknownObjective(objective) { return refusal }
+            guard DrillEvaluation.Rating(rawValue: rating) != nil else {
+                return refuse("invalid: a rating is P, S, M or U, not '\(rating)'", "评定只能是 P、S、M 或 U，而不是 '\(rating)'")
+            }
+            guard !why.isEmpty else {
+                return refuse("invalid: a rating needs its written justification (--why)", "评定必须写明理由（--why）")
+            }
+            return ([Event(at: at, actor: actor, kind: .exercise(.rating(objective: objective, rating: rating, why: why)))], nil)
+        case .inject(let id, let role, let text):
+            var delivery: DrillPlan.Delivery
+            if let id {
+                guard let inject = plan.scenario.injects.first(where: { $0.id == id }) else {
+                    return refuse("invalid: no inject '\(id)' in this drill", "本次演练没有注入 '\(id)'")
+                }
+                guard moments.delivered[id] == nil, !moments.cancelled.contains(id) else {
+                    return refuse("invalid: inject '\(id)' was already delivered or cancelled", "注入 '\(id)' 已发出或已取消")
+                }
+                delivery = DrillPlan.Delivery(at: at, id: id, role: inject.to, message: plan.text(inject.message),
+                                              roles: inject.roles, from: inject.from, via: inject.via)
+            } else {
+                guard let text, !text.isEmpty, let role, plan.playbook.role(role) != nil else {
+                    return refuse("invalid: an ad hoc inject needs --to ROLE (a role of the playbook) and --text TEXT",
+                                  "临时注入需要 --to 角色（预案中的角色）和 --text 内容")
+                }
+                let count = moments.delivered.keys.filter { $0.hasPrefix("adhoc-") }.count
+                delivery = DrillPlan.Delivery(at: at, id: "adhoc-\(count + 1)", role: role, message: text, roles: [role])
+            }
+            var produced = plan.announced(delivery, state: state)
+            produced[0].actor = actor
+            return (produced, nil)
+        case .cancel(let id, let why):
+            let known = plan.scenario.injects.flatMap { [$0.id] + ($0.contingency.map { [$0.id] } ?? []) }
+            guard known.contains(id) else { return refuse("invalid: no inject '\(id)' in this drill", "本次演练没有注入 '\(id)'") }
+            guard moments.delivered[id] == nil, !moments.cancelled.contains(id) else {
+                return refuse("invalid: inject '\(id)' was already delivered or cancelled", "注入 '\(id)' 已发出或已取消")
+            }
+            return ([Event(at: at, actor: actor, kind: .exercise(.injectCancelled(id: id, why: why)))], nil)
+        case .mark(let mark):
+            let marks: [ExerciseRecord.Mark] = events.compactMap { event in
+                if case .exercise(.mark(let mark)) = event.kind { return mark }
+                return nil
+            }
+            switch mark {
+            case .startex where marks.contains(.startex), .endex where marks.contains(.endex):
+                return refuse("invalid: the exercise is already marked \(mark.rawValue)", "演练已标记 \(mark.rawValue)")
+            case .pause where moments.paused:
+                return refuse("invalid: play is already paused", "演练已暂停")
+            case .resume where !moments.paused:
+                return refuse("invalid: play is not paused", "演练并未暂停")
+            default:
+                break
+            }
+            var produced = [Event(at: at, actor: actor, kind: .exercise(.mark(mark)))]
+            if mark == .resume {
+                // What fell due while play was paused is delivered now.
+                produced += plan.deliveries(events + produced, upTo: at)
+            }
+            return (produced, nil)
+        case .improve(let objective, let action, let owner, let dueAt, let status):
+            if let refusal = unknownObjective(objective) { return refusal }
+            guard !action.isEmpty, !owner.isEmpty else {
+                return refuse("invalid: an improvement action needs --action and --owner", "改进措施需要 --action 和 --owner")
+            }
+            guard improvementStatuses.contains(status) else {
+                return refuse("invalid: the status is open, in_progress or done, not '\(status)'",
+                              "状态只能是 open、in_progress 或 done，而不是 '\(status)'")
+            }
+            return ([Event(at: at, actor: .person(person, role: isController ? "controller" : "evaluator"),
+                           kind: .exercise(.improvement(objective: objective, action: action, owner: owner,
+                                                        dueAt: dueAt, status: status)))], nil)
+        }
+    }
+}
