@@ -89,9 +89,10 @@ enum RunViewCommands {
 
     static let log = CommandSpec(
         name: "log", summary: "the timeline of a run: every event with its time, person and role",
-        positionals: [.run], discussion: "", formats: ["text", "json"],
+        positionals: [.run], discussion: "", options: [SharedOptions.timeZone], formats: ["text", "json"],
         run: { invocation in
             let format = try invocation.format(allowed: ["text", "json"])
+            let time = LocalTime(try invocation.timeZone())
             let runID = invocation.arguments.positionals[0]
             let (contents, _, _, torn) = try RunSession(runID, invocation: invocation).read()
             if format == "json" {
@@ -117,7 +118,7 @@ enum RunViewCommands {
                         .joined(separator: " ")
                     // One event, one line, whatever a note or a name holds.
                     out += "\(String(line.seq).padding(to: 5)) \(TimeText.relative(line.relative)) "
-                        + "\(TimeText.instant(line.event.at))  \(TerminalText.line(who).padding(to: 20)) "
+                        + "\(time.instant(line.event.at))  \(TerminalText.line(who).padding(to: 20)) "
                         + "\(type.padding(to: 22)) \(TerminalText.line(details))\n"
                 }
                 invocation.console.out(out)
@@ -130,9 +131,10 @@ enum RunViewCommands {
 
     static let runs = CommandSpec(
         name: "runs", summary: "list the runs in the runs directory, live and finished",
-        discussion: "", formats: ["text", "json"],
+        discussion: "", options: [SharedOptions.timeZone], formats: ["text", "json"],
         run: { invocation in
             let format = try invocation.format(allowed: ["text", "json"])
+            let time = LocalTime(try invocation.timeZone())
             let directory = RunsDirectory(invocation)
             let label = Labels(language: invocation.language)
             let chinese = invocation.language == .zh
@@ -152,7 +154,7 @@ enum RunViewCommands {
                 let shownStatus = chinese ? ["closed": "已结束", "obligations open": "善后未完", "live": "进行中"][status]!
                     : status
                 out += "\(runID.padding(to: 36)) \((state.start?.playbookID ?? "?").padding(to: 16)) "
-                    + "\(mode.padding(to: 6)) \(TimeText.instant(state.startedAt))  "
+                    + "\(mode.padding(to: 6)) \(time.instant(state.startedAt))  "
                     + "\(shownStatus)\(state.outcome.map { " · " + $0.id } ?? "")\n"
                 rows.append(.object([
                     "run": .string(runID), "playbook": .string(state.start?.playbookID ?? ""),

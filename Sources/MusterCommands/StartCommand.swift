@@ -20,6 +20,7 @@ enum StartCommand {
             .init(name: "--severity", value: "LEVEL", summary: "the severity level, when already known"),
             .init(name: "--assign", value: "ROLE=PERSON", summary: "who holds a role (repeatable)", repeatable: true),
             .init(name: "--run-id", value: "ID", summary: "the run id (default: playbook id and start time)"),
+            .init(name: "--title", value: "TEXT", summary: "the incident's title (what happened, where), for its reports"),
         ],
         run: run)
 
@@ -48,6 +49,11 @@ enum StartCommand {
                 "severity level '\(severity)' is not defined in '\(playbook.id)'; levels: " + levels.joined(separator: ", "),
                 chinese: "预案 '\(playbook.id)' 中没有严重级别 '\(severity)'；级别有：" + levels.joined(separator: "、"))
         }
+        let title = invocation.arguments.value("--title")
+        if let title, title.allSatisfy(\.isWhitespace) {
+            throw UsageError("--title takes the incident's title (what happened, where), not an empty text",
+                             chinese: "--title 需要事件标题（发生了什么、在哪里），不能为空")
+        }
         let runID = invocation.arguments.value("--run-id") ?? "\(playbook.id)-\(TimeText.compact(now))"
         let runs = RunsDirectory(invocation)
         let path = try runs.runPath(runID)
@@ -55,7 +61,7 @@ enum StartCommand {
         try runs.ensureExists()
         let start = RunStart(
             playbookID: playbook.id, version: playbook.version, playbookHash: SHA256.hash(loaded.bytes).hex,
-            mode: .live, virtualClock: false, severity: severity, assignments: assignments)
+            mode: .live, virtualClock: false, severity: severity, assignments: assignments, title: title)
         let events = Engine(playbook: playbook).start(start, at: now)
         do throws(JournalError) {
             try Journal.create(directory: path, playbook: loaded.bytes, events: events, files: files)

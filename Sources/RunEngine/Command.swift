@@ -19,6 +19,8 @@ public struct Command: Sendable, Hashable {
         case signal(String)
         case abort(why: String)
         case signoff
+        /// Gives or corrects the incident's title (what happened, where).
+        case retitle(String)
         /// The person confirms a notification reached them (a page acknowledged).
         case received(notification: String)
 
@@ -41,6 +43,7 @@ public struct Command: Sendable, Hashable {
             case .signal: "signal"
             case .abort: "abort"
             case .signoff: "signoff"
+            case .retitle: "title"
             case .received: "received"
             }
         }

@@ -144,6 +144,8 @@ public enum EventKind: Sendable, Hashable {
     case runAborted(why: String)
     /// A user signed the run's report.
     case reportSigned(person: String)
+    /// The incident's title (what happened, where) was given or corrected after the start.
+    case runTitled(title: String)
     /// Every obligation is done: the run is closed.
     case runClosed
     /// A torn last line was cut from the journal when it was reopened.
@@ -171,6 +173,8 @@ public struct RunStart: Sendable, Hashable {
     public var assignments: [String: String]
     /// The drill scenario's id, in drill mode.
     public var scenario: String?
+    /// The incident's own title (what happened, where), as `start --title` gave it; `nil` when none was given.
+    public var title: String?
     /// How many times faster than real time a drill's real clock runs (`drill start --clock real --speed N`).
     public var speed: Int = 1
     /// The speeds a run may have: a journal or checkpoint saying another is refused, so that no instant computed
@@ -180,8 +184,10 @@ public struct RunStart: Sendable, Hashable {
     /// Creates a start record.
     public init(
         playbookID: String, version: String, playbookHash: String, mode: RunMode, virtualClock: Bool,
-        severity: String?, assignments: [String: String], scenario: String? = nil, speed: Int = 1
+        severity: String?, assignments: [String: String], scenario: String? = nil, speed: Int = 1,
+        title: String? = nil
     ) {
+        self.title = title
         self.speed = speed
         self.playbookID = playbookID
         self.version = version

@@ -50,6 +50,7 @@ public enum EventCoding {
                 "scenario": optional(start.scenario),
             ]
             if start.speed != 1 { data["speed"] = i(Int64(start.speed)) }
+            if let title = start.title { data["title"] = s(title) }
             return ("run.started", data)
         case .personJoined(let person, let role): return ("person.joined", ["person": s(person), "role": s(role)])
         case .handover(let role, let from, let to):
@@ -133,6 +134,7 @@ public enum EventCoding {
         case .outcomeReached(let outcome, let kind): return ("outcome.reached", ["outcome": s(outcome), "kind": s(kind)])
         case .runAborted(let why): return ("run.aborted", ["why": s(why)])
         case .reportSigned(let person): return ("report.signed", ["person": s(person)])
+        case .runTitled(let title): return ("run.titled", ["title": s(title)])
         case .runClosed: return ("run.closed", [:])
         case .journalRepaired(let bytes): return ("journal.repaired", ["bytes_cut": i(Int64(bytes))])
         case .clockJumped(let from, let to): return ("clock.jumped", ["from": i(from), "to": i(to)])
@@ -202,7 +204,8 @@ public enum EventCoding {
             return .runStarted(RunStart(
                 playbookID: try s("playbook"), version: try s("version"), playbookHash: try s("hash"), mode: mode,
                 virtualClock: try s("clock") == "virtual", severity: o("severity"), assignments: assignments,
-                scenario: o("scenario"), speed: data["speed"] == nil ? 1 : Int(try i("speed", in: RunStart.speeds))))
+                scenario: o("scenario"), speed: data["speed"] == nil ? 1 : Int(try i("speed", in: RunStart.speeds)),
+                title: o("title")))
         case "person.joined": return .personJoined(person: try s("person"), role: try s("role"))
         case "role.handover": return .handover(role: try s("role"), from: o("from"), to: try s("to"))
         case "severity.graded": return .severityGraded(level: try s("level"), why: o("why"))
@@ -262,6 +265,7 @@ public enum EventCoding {
         case "outcome.reached": return .outcomeReached(outcome: try s("outcome"), kind: try s("kind"))
         case "run.aborted": return .runAborted(why: try s("why"))
         case "report.signed": return .reportSigned(person: try s("person"))
+        case "run.titled": return .runTitled(title: try s("title"))
         case "run.closed": return .runClosed
         case "journal.repaired": return .journalRepaired(bytesCut: Int(try i("bytes_cut", in: 0...(Int64(1) << 40))))
         case "clock.jumped": return .clockJumped(from: try i("from"), to: try i("to"))
