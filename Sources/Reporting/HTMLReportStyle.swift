@@ -5,7 +5,7 @@
 /// Nothing is clipped: tables wrap (long words break anywhere), stack into cards on a phone, and the chart scales
 /// to the column, so no element is wider than its page at 1200 px, at 375 px or on A4.
 enum HTMLReportStyle {
-    /// The printed page's margin boxes: the document's name at the foot of every page and `page / pages`.
+    /// The printed page's margin boxes: the document's name and the page number at the foot of every page.
     ///
     /// - Parameter footer: Plain text (from a playbook or a person): written as a CSS string with every character
     ///   outside letters, digits and spaces escaped, so nothing in it can end the string or the style sheet.
@@ -21,8 +21,7 @@ enum HTMLReportStyle {
                 escaped += "\\" + String(value, radix: 16) + " "
             }
         }
-        let page = language == "zh" ? "\"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\""
-            : "\"page \" counter(page) \" of \" counter(pages)"
+        let page = language == "zh" ? "\"第 \" counter(page) \" 页\"" : "\"page \" counter(page)"
         return """
             @media print {
               @page {
@@ -233,7 +232,7 @@ enum HTMLReportStyle {
           thead { display: table-header-group; }
           tr, figure.chart, .legend { break-inside: avoid; page-break-inside: avoid; }
           h2, h3 { break-after: avoid; page-break-after: avoid; }
-          section.major { break-before: page; page-break-before: always; }
+          section#timeline { break-before: page; page-break-before: always; }
           .chart-wrap { border: 0; padding: 0; }
           .drill-banner { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           thead th { white-space: normal; }

@@ -85,7 +85,9 @@ struct HTMLReportTests {
         #expect(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
         #expect(html.contains("@media print"))
         #expect(html.contains("@media screen and (max-width: 640px)"))
-        #expect(html.contains("section.major { break-before: page;"))
+        #expect(html.contains("section#timeline { break-before: page;"))
+        // On paper every page says what it is and its number.
+        #expect(html.contains("@bottom-right { content: \(language == "zh" ? "\"第 \" counter(page) \" 页\"" : "\"page \" counter(page)")"))
         #expect(html.contains(".signature { break-inside: avoid;"))
         #expect(html.contains("<footer id=\"integrity\" class=\"integrity\">"))
         #expect(html.contains(ReportRun.head))
