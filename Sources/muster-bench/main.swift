@@ -28,7 +28,7 @@ if CommandLine.arguments.contains("--delivery-only") {
     exit(0)
 }
 
-if CommandLine.arguments.contains("--latency-only") {
+if CommandLine.arguments.contains("--latency-only") || CommandLine.arguments.contains("--report-only") {
     RunBenchmarks.run()
     exit(0)
 }
