@@ -7,7 +7,7 @@
 # MUSTER_NOW and a notifier that fails for alice, the run the report goldens show (Tests/ReportingTests) plus a
 # note with a very long unbroken word, and an unattended drill; then writes, in English and in Chinese:
 #   the run report, the fault report and the work report of the run; the fault report and the drill report of the
-#   drill; the paper checklists of two playbooks.
+#   drill; the paper checklists of two playbooks; the statistics page.
 # Each HTML file is measured in headless Chromium at 375 px and 1200 px wide, and at the width of an A4 page's
 # text (703 px): a test page holds every report in an <iframe> of that width, and its script writes into the
 # page every element that reaches past the page's edge or is cut by its own overflow (hidden, auto, scroll,
@@ -114,6 +114,7 @@ for lang in en zh; do
     render "drill-report-$lang" drill report "$drill" --lang "$lang"
     render "print-water-leak-$lang" print water-leak --lang "$lang"
     render "print-fire-$lang" print fire --lang "$lang"
+    render "stats-$lang" stats --lang "$lang" --tz "$tz"
 done
 
 # The test page: one iframe per report and width; the script lists what overflows or is clipped.
