@@ -92,6 +92,10 @@ enum ActionCommands {
                     allowed: ["phenomenon", "impact", "cause", "handling", "prevention", "lesson"])]) { invocation, words in
             .note(words.joined(separator: " "), section: invocation.arguments.value("--section"))
         },
+        spec("title", "give or correct the incident's title (what happened, where), shown on its reports",
+             [word("TITLE", "the title", "标题", .oneOrMore)], []) { _, words in
+            .retitle(words.joined(separator: " "))
+        },
         spec("handover", "hand a role to another person", [word("ROLE", "a role", "一个角色")],
              [.init(name: "--to", value: "PERSON", summary: "who takes the role",
                     required: true)]) { invocation, words in

@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookLanguage
 
 /// One `muster` command: its name, help text, positionals, options and what it does.
@@ -199,6 +200,17 @@ struct Invocation {
         return environment["MUSTER_LANG"].flatMap(Language.init(rawValue:)) ?? .en
     }
 
+    /// `--tz`, else `TZ`, else the host's zone: the zone times are shown in, with their offset.
+    func timeZone() throws(UsageError) -> TimeZone {
+        let name = arguments.value("--tz") ?? environment["TZ"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let name else { return TimeZone.current }
+        // POSIX lets TZ start with a colon (`:Asia/Shanghai`).
+        let bare = name.hasPrefix(":") ? String(name.dropFirst()) : name
+        if let zone = TimeZone(identifier: bare) { return zone }
+        throw UsageError("'\(name)' is not a time zone; give a name like Asia/Shanghai, Europe/Berlin or UTC",
+                         chinese: "'\(name)' 不是时区；请给出 Asia/Shanghai、Europe/Berlin 或 UTC 这样的名称")
+    }
+
     /// `--playbooks`, else `MUSTER_PLAYBOOKS`, else `Playbooks`.
     var playbooksDirectory: String {
         arguments.value("--playbooks") ?? environment["MUSTER_PLAYBOOKS"] ?? "Playbooks"
@@ -217,4 +229,8 @@ enum SharedOptions {
               summary: "where playbooks are found by id (default: MUSTER_PLAYBOOKS, Playbooks)"),
         .init(name: "--help", value: nil, summary: "show this help"),
     ]
+
+    /// `--tz`, on the commands that print instants: they are then local times with their offset.
+    static let timeZone = Arguments.Option(
+        name: "--tz", value: "ZONE", summary: "show times in this time zone, e.g. Asia/Shanghai (default: TZ, the host's zone)")
 }

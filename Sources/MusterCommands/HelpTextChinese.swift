@@ -34,6 +34,11 @@ enum HelpTextChinese {
         "grant an approval": "批准",
         "deny an approval": "驳回审批",
         "add a note to the run's record": "在运行记录中添加备注",
+        "give or correct the incident's title (what happened, where), shown on its reports":
+            "给出或更正事件标题（发生了什么、在哪里），显示在报告上",
+        "the incident's title (what happened, where), for its reports": "事件标题（发生了什么、在哪里），用于报告",
+        "show times in this time zone, e.g. Asia/Shanghai (default: TZ, the host's zone)":
+            "按此时区显示时间，如 Asia/Shanghai（默认：TZ，本机时区）",
         "hand a role to another person": "把角色移交给另一人",
         "set the run's severity level": "确定运行的严重级别",
         "change the run's severity level": "调整运行的严重级别",
@@ -153,7 +158,7 @@ enum HelpTextChinese {
             资源，按运行的属组及其组读写权限写入；任何网页服务器都能发布（见 README）。
             """,
         "join": action, "ack": action, "progress": action, "tick": action, "done": action, "record": action,
-        "decide": action, "approve": action, "deny": action, "note": action, "handover": action, "grade": action,
+        "decide": action, "approve": action, "deny": action, "note": action, "title": action, "handover": action, "grade": action,
         "regrade": action, "signal": action, "abort": action, "received": action,
         "report": """
             报告完全由回放的日志生成：没有手工编辑，也不读取日志以外的任何内容。--kind fault 生成机房故障

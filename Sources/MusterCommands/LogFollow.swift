@@ -20,6 +20,7 @@ enum LogFollow {
     /// Prints the lines of one run after `since` (all of them with 0), then, when `follow`, each new one.
     static func run(_ invocation: Invocation, runID: String, format: String, since: Int, follow: Bool) throws -> Int32 {
         let journal = Journal(directory: try RunsDirectory(invocation).runPath(runID))
+        let time = LocalTime(try invocation.timeZone())
         var follower = JournalFollower(journal: journal)
         if follow { StopRequest.catchInterrupts() }
         while true {
@@ -31,7 +32,7 @@ enum LogFollow {
             }
             var out = ""
             for line in lines where line.line.seq > since {
-                out += format == "jsonl" ? String(decoding: line.bytes, as: UTF8.self) + "\n" : textLine(line.line)
+                out += format == "jsonl" ? String(decoding: line.bytes, as: UTF8.self) + "\n" : textLine(line.line, time: time)
             }
             if !out.isEmpty { invocation.console.out(out) }
             if !follow || invocation.console.outputClosed || StopRequest.requested { return ExitStatus.success }
@@ -45,6 +46,7 @@ enum LogFollow {
     static func runAll(_ invocation: Invocation, format: String, follow: Bool) throws -> Int32 {
         let runs = RunsDirectory(invocation)
         let console = invocation.console
+        let time = LocalTime(try invocation.timeZone())
         var followers: [String: JournalFollower] = [:]
         /// Runs that could not be followed (a damaged journal): said once, then left alone.
         var given: Set<String> = []
@@ -65,7 +67,7 @@ enum LogFollow {
                             out += "{\"run\":" + JSONValue.string(runID).serialized() + ",\"line\":"
                                 + String(decoding: line.bytes, as: UTF8.self) + "}\n"
                         } else {
-                            out += runID + " " + textLine(line.line)
+                            out += runID + " " + textLine(line.line, time: time)
                         }
                     }
                 } catch .notFound {
@@ -88,7 +90,7 @@ enum LogFollow {
     }
 
     /// One event on one line, for people: sequence, time since the start, instant, who, type and data.
-    static func textLine(_ line: JournalLine) -> String {
+    static func textLine(_ line: JournalLine, time: LocalTime) -> String {
         let (type, data) = EventCoding.encode(line.event.kind)
         var who: String
         switch line.event.actor {
@@ -101,7 +103,7 @@ enum LogFollow {
             .joined(separator: " ")
         // One event, one line, whatever a note or a name holds.
         return "\(String(line.seq).padding(to: 5)) \(TimeText.relative(line.relative)) "
-            + "\(TimeText.instant(line.event.at))  \(TerminalText.line(who).padding(to: 20)) "
+            + "\(time.instant(line.event.at))  \(TerminalText.line(who).padding(to: 20)) "
             + "\(type.padding(to: 22)) \(TerminalText.line(details))\n"
     }
 }

@@ -128,10 +128,12 @@ enum RunViewCommands {
             .init(name: "--follow", value: nil, summary: "keep printing each line as it is committed"),
             .init(name: "--since-seq", value: "N", summary: "print only the lines after line N"),
             .init(name: "--all", value: nil, summary: "every run of the runs directory (with --follow)"),
+            SharedOptions.timeZone,
         ],
         formats: ["text", "json", "jsonl"],
         run: { invocation in
             let format = try invocation.format(allowed: ["text", "json", "jsonl"])
+            let time = LocalTime(try invocation.timeZone())
             let follow = invocation.arguments.flag("--follow")
             let all = invocation.arguments.flag("--all")
             guard invocation.arguments.positionals.count == (all ? 0 : 1) else {
@@ -176,7 +178,7 @@ enum RunViewCommands {
                 }
                 invocation.console.out(JSONValue.array(lines).serialized(pretty: true) + "\n")
             } else {
-                invocation.console.out(contents.lines.map(LogFollow.textLine).joined())
+                invocation.console.out(contents.lines.map { LogFollow.textLine($0, time: time) }.joined())
             }
             if torn > 0 {
                 invocation.console.error("muster: note: the last line is incomplete (\(torn) bytes); the next write cuts it\n")
@@ -186,9 +188,10 @@ enum RunViewCommands {
 
     static let runs = CommandSpec(
         name: "runs", summary: "list the runs in the runs directory, live and finished",
-        discussion: "", formats: ["text", "json"],
+        discussion: "", options: [SharedOptions.timeZone], formats: ["text", "json"],
         run: { invocation in
             let format = try invocation.format(allowed: ["text", "json"])
+            let time = LocalTime(try invocation.timeZone())
             let directory = RunsDirectory(invocation)
             let label = Labels(language: invocation.language)
             let chinese = invocation.language == .zh
@@ -210,7 +213,7 @@ enum RunViewCommands {
                 let shownStatus = chinese ? ["closed": "已结束", "obligations open": "善后未完", "live": "进行中"][status]!
                     : status
                 out += "\(runID.padding(to: 36)) \((state.start?.playbookID ?? "?").padding(to: 16)) "
-                    + "\(mode.padding(to: 8)) \(TimeText.instant(state.startedAt))  "
+                    + "\(mode.padding(to: 8)) \(time.instant(state.startedAt))  "
                     + "\(shownStatus)\(state.outcome.map { " · " + $0.id } ?? "")\n"
                 rows.append(.object([
                     "run": .string(runID), "playbook": .string(state.start?.playbookID ?? ""),

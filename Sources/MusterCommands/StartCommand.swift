@@ -23,6 +23,7 @@ enum StartCommand {
             .init(name: "--fault-at", value: "TIME",
                   summary: "when the fault happened, if before now (2026-12-06T08:30Z, or '25m ago'): what "
                     + "'from: fault' counts from"),
+            .init(name: "--title", value: "TEXT", summary: "the incident's title (what happened, where), for its reports"),
         ],
         run: run)
 
@@ -58,6 +59,11 @@ enum StartCommand {
         let faultAt = try invocation.arguments.value("--fault-at").map { text throws(UsageError) in
             try FaultInstant.parse(text, now: now)
         }
+        let title = invocation.arguments.value("--title")
+        if let title, title.allSatisfy(\.isWhitespace) {
+            throw UsageError("--title takes the incident's title (what happened, where), not an empty text",
+                             chinese: "--title 需要事件标题（发生了什么、在哪里），不能为空")
+        }
         let runID = invocation.arguments.value("--run-id") ?? "\(playbook.id)-\(TimeText.compact(now))"
         let runs = RunsDirectory(invocation)
         let path = try runs.runPath(runID)
@@ -66,7 +72,7 @@ enum StartCommand {
         let start = RunStart(
             playbookID: playbook.id, version: playbook.version, playbookHash: SHA256.hash(loaded.bytes).hex,
             mode: .live, virtualClock: false, severity: severity, assignments: assignments,
-            faultAt: faultAt == now ? nil : faultAt)
+            faultAt: faultAt == now ? nil : faultAt, title: title)
         let events = Engine(playbook: playbook).start(start, at: now)
         do throws(JournalError) {
             try Journal.create(directory: path, playbook: loaded.bytes, events: events, files: files)

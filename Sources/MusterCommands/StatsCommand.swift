@@ -33,12 +33,14 @@ enum StatsCommand {
             """,
         options: [
             .init(name: "--since", value: "DATE", summary: "count runs started on or after DATE (YYYY-MM-DD, UTC)"),
+            SharedOptions.timeZone,
         ],
-        formats: ["text", "json"],
+        formats: ["text", "json", "html"],
         run: run)
 
     static func run(_ invocation: Invocation) throws -> Int32 {
-        let format = try invocation.format(allowed: ["text", "json"])
+        let format = try invocation.format(allowed: ["text", "json", "html"])
+        let time = LocalTime(try invocation.timeZone())
         var since: Int64?
         if let text = invocation.arguments.value("--since") {
             guard let day = parseDate(text) else {
@@ -79,7 +81,11 @@ enum StatsCommand {
         }
         let summary = StatsSummary(runsDirectory: directory.path, runs: runs, now: now, since: since)
         let rendering = StatsRendering(summary: summary, language: invocation.language)
-        invocation.console.out(format == "json" ? rendering.json().serialized(pretty: true) + "\n" : rendering.text())
+        switch format {
+        case "json": invocation.console.out(rendering.json().serialized(pretty: true) + "\n")
+        case "html": invocation.console.out(StatsHTML(summary: summary, language: invocation.language, time: time).render())
+        default: invocation.console.out(rendering.text())
+        }
         for run in summary.unreadable {
             invocation.console.error("muster: warning: run '\(run.run)' is not counted: \(run.reason)\n")
         }

@@ -10,9 +10,14 @@ public struct HTMLReport: Sendable {
     public let report: RunReport
     public let words: ReportWords
 
-    public init(_ report: RunReport, language: String) {
+    /// The number of notes and of key events a document lists before it summarises the rest with counts (the
+    /// JSON report keeps every one).
+    public static let listLimit = 200
+
+    /// - Parameter time: The zone times are shown in (local time with its offset).
+    public init(_ report: RunReport, language: String, time: LocalTime = .utc) {
         self.report = report
-        self.words = ReportWords(language: language, playbook: report.playbook)
+        self.words = ReportWords(language: language, playbook: report.playbook, time: time)
     }
 
     /// Escapes text for HTML content and attribute values.
@@ -44,27 +49,29 @@ public struct HTMLReport: Sendable {
         case .fault: titleWord = "Fault report"
         case .work: titleWord = "Emergency work report"
         }
-        var body = header(titleWord)
+        let cover = ReportCover(report: report, words: words)
+        var body = header(titleWord, cover: cover)
         switch kind {
         case .full: body += full()
         case .fault: body += fault()
         case .work: body += work()
         }
-        body += signature()
+        body += signature(cover)
         body += integrity()
         let language = words.language == "zh" ? "zh-CN" : "en"
+        let pageFooter = words(titleWord) + " · " + cover.title
         return """
             <!doctype html>
             <html lang="\(language)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(e(words(titleWord))): \(e(words.text(report.playbook.title)))</title>
+            <title>\(e(words(titleWord))): \(e(cover.title))</title>
             <style>
-            \(HTMLReportStyle.css)</style>
+            \(HTMLReportStyle.css)\(HTMLReportStyle.pageRules(footer: pageFooter, language: words.language))</style>
             </head>
             <body>
-            <main class="report report-\(kind.rawValue)">
+            <main class="report report-\(kind.rawValue)\(cover.isDrill ? " drill" : "")">
 
             """ + body + "</main>\n</body>\n</html>\n"
     }
@@ -77,7 +84,7 @@ public struct HTMLReport: Sendable {
         "milestone met": "里程碑按时", "milestone missed or late": "里程碑错过或超时", "reached at": "达成时刻",
         "Signature lines": "签字", "Date": "日期",
         "Times on the chart are counted from the start of the run.": "图中时间从运行开始起算。",
-        "Swipe the chart sideways to see all of it.": "左右滑动可查看完整图表。",
+        "Times on this chart are counted from the outcome.": "此图时间从处置结束（到达结果）起算。",
     ]
 
     private func local(_ english: String) -> String {
@@ -88,7 +95,10 @@ public struct HTMLReport: Sendable {
 
     private func e(_ text: String) -> String { Self.escape(text) }
 
-    private func time(_ instant: Int64?) -> String { instant.map(words.instant) ?? "—" }
+    /// A table's time: `10:53:08`, with the date when it is not the start's (the cover states the zone).
+    private func time(_ instant: Int64?) -> String {
+        instant.map { words.short($0, sameDayAs: report.startedAt) } ?? "—"
+    }
 
     /// One table cell: its HTML (already escaped) and classes.
     struct Cell {
@@ -104,11 +114,11 @@ public struct HTMLReport: Sendable {
     }
 
     /// A table, or "none" when it has no rows. `style` is `stack` (cards with labels on a phone) or `log`.
-    private func table(_ header: [String], _ rows: [[Cell]], style: String = "stack", rowClasses: [String]? = nil)
-        -> String
+    private func table(_ header: [String], _ rows: [[Cell]], style: String = "stack", rowClasses: [String]? = nil,
+                       empty: String? = nil) -> String
     {
-        guard !rows.isEmpty else { return "<p class=\"none\">\(e(words("none")))</p>\n" }
-        var out = "<div class=\"table-wrap\"><table class=\"\(style)\">\n<thead><tr>"
+        guard !rows.isEmpty else { return "<p class=\"none\">\(e(empty ?? words("none")))</p>\n" }
+        var out = "<table class=\"\(style) cols-\(header.count)\">\n<thead><tr>"
         for label in header { out += "<th scope=\"col\">\(e(label))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         for (index, row) in rows.enumerated() {
@@ -121,10 +131,10 @@ public struct HTMLReport: Sendable {
             }
             out += "</tr>\n"
         }
-        return out + "</tbody>\n</table></div>\n"
+        return out + "</tbody>\n</table>\n"
     }
 
-    /// A two-column table of labels and values, for the header and the integrity footer.
+    /// A two-column table of labels and values, for the integrity footer.
     private func fields(_ rows: [(String, String)], cssClass: String) -> String {
         var out = "<table class=\"\(cssClass)\">\n<tbody>\n"
         for (label, value) in rows { out += "<tr><th scope=\"row\">\(e(label))</th><td>\(value)</td></tr>\n" }
@@ -139,45 +149,47 @@ public struct HTMLReport: Sendable {
         "<span class=\"badge \(cssClass)\">\(e(text))</span>"
     }
 
-    private func header(_ titleWord: String) -> String {
-        let playbook = report.playbook
-        var rows: [(String, String)] = [
-            (words("Playbook"), "\(e(playbook.id)) \(e(playbook.version))"),
-            (words("Content hash"), "<code class=\"hash\">\(e(report.start?.playbookHash ?? ""))</code>"),
-            (words("Mode"), e(words(report.start?.mode.rawValue ?? "live") + " · " + words("Clock") + " "
-                + words(report.start?.virtualClock == true ? "virtual" : "real"))),
-            (words("Severity"), e(severityText())),
-            (words("Started"), e(words.instant(report.startedAt))),
-            (words("Ended"), e(time(report.endedAt))),
-            (words("Outcome"), outcomeHTML()),
-        ]
-        if let why = report.abortedWhy { rows.append((words("Aborted"), badge(words("Aborted"), "bad") + " " + e(why))) }
-        if let closed = report.closedAt { rows.append((words("Closed"), e(words.instant(closed)))) }
-        return "<header class=\"report-header\">\n<p class=\"doc-kind\">\(e(words(titleWord)))</p>\n"
-            + "<h1>\(e(words.text(playbook.title)))</h1>\n" + fields(rows, cssClass: "meta") + "</header>\n"
+    /// The cover: banner of a drill, kind, the incident's title, the summary, the key figures, who was told.
+    private func header(_ titleWord: String, cover: ReportCover) -> String {
+        var out = "<header class=\"cover\">\n"
+        if cover.isDrill { out += "<p class=\"drill-banner\">\(e(cover.drillBanner))</p>\n" }
+        out += "<p class=\"doc-kind\">\(e(words(titleWord)))</p>\n<h1>\(e(cover.title))</h1>\n"
+        out += "<p class=\"subtitle\">\(e(cover.subtitle))</p>\n"
+        if cover.untitled {
+            out += "<p class=\"hint\">\(e(words.language == "zh" ? "尚未给出事件标题：用 'muster title 运行编号 标题' 补上。" : "No incident title was given: add one with 'muster title RUN TITLE'."))</p>\n"
+        }
+        out += "<p class=\"summary\">\(e(cover.summary))</p>\n"
+        out += "<dl class=\"figures\">\n"
+        for figure in cover.figures {
+            out += "<div class=\"figure \(figure.tone.rawValue)\"><dt>\(e(figure.label))</dt><dd>\(e(figure.value))</dd></div>\n"
+        }
+        out += "</dl>\n"
+        if report.abortedWhy != nil || !cover.recipients.isEmpty {
+            if let why = report.abortedWhy {
+                out += "<p>\(badge(words("Aborted"), "bad")) \(e(why))</p>\n"
+            }
+        }
+        let recipients = cover.recipients
+        if !recipients.isEmpty {
+            out += "<h2 class=\"cover-heading\">\(e(words.language == "zh" ? "通知了谁" : "Who was notified"))</h2>\n<ul class=\"recipients\">\n"
+            for recipient in recipients {
+                out += "<li class=\"\(recipient.tone.rawValue)\"><strong>\(e(recipient.label))</strong>: \(e(recipient.value))</li>\n"
+            }
+            out += "</ul>\n"
+        }
+        out += "<p class=\"zone\">\(e(cover.zoneNote))</p>\n"
+        return out + "</header>\n"
     }
 
     private func severityText() -> String {
-        guard let level = report.finalSeverity else { return words("not graded") }
-        let title = report.playbook.severity(level).map { words.text($0.title) } ?? level
-        return "\(level) (\(title))"
-    }
-
-    private func outcomeText() -> String {
-        guard let outcome = report.outcome else { return "—" }
-        let title = report.playbook.outcome(outcome.id).map { words.text($0.title) } ?? outcome.id
-        return "\(title) (\(outcome.id), \(outcome.kind))"
+        report.finalSeverity.map(words.severity) ?? words("not graded")
     }
 
     private func outcomeHTML() -> String {
-        guard let outcome = report.outcome else { return "—" }
+        guard let outcome = report.outcome else { return e(words("open")) }
         let good = outcome.kind == "success"
-        return e(outcomeText()) + (good ? "" : " " + badge(outcome.kind, outcome.kind == "partial" ? "warn" : "bad"))
-    }
-
-    /// A step's or milestone's title with its id, small, after it.
-    private func titled(_ title: String, _ id: String) -> String {
-        "\(e(title)) <span class=\"id\">\(e(id))</span>"
+        return e(words.outcome(outcome.id)) + " "
+            + badge(words.outcomeKind(outcome.kind), good ? "ok" : outcome.kind == "partial" ? "warn" : "bad")
     }
 
     private func marginCell(_ margin: Int64?) -> Cell {
@@ -185,14 +197,26 @@ public struct HTMLReport: Sendable {
         return .text(words.margin(margin), "margin", margin < 0 ? "late" : "ok")
     }
 
+    /// A role by its title and who held it: `Tech lead · carol`.
+    private func holder(_ role: String?, _ person: String?) -> String {
+        guard let role else { return person ?? "—" }
+        return words.role(role) + (person.map { " · \($0)" } ?? "")
+    }
+
     private func stepsTable(_ rows: [RunReport.StepRow]) -> String {
         var rowClasses: [String] = []
         let cells: [[Cell]] = rows.map { row in
             let ended: Cell
+            var margin = row.defaultTaken.map {
+                Cell.text(words("expired, default taken") + ": " + words.option($0, of: row.step), "margin", "late")
+            } ?? marginCell(row.margin)
             switch row.ending {
             case .open:
                 ended = .html(badge(words("open"), "muted"))
                 rowClasses.append("open")
+                if let due = row.dueAt, let asOf = report.asOf, due < asOf {
+                    margin = .text(words.margin(due - asOf), "margin", "late")
+                }
             case .done:
                 ended = .text(time(row.endedAt), "time")
                 rowClasses.append((row.margin ?? 0) < 0 ? "overdue" : "")
@@ -201,29 +225,28 @@ public struct HTMLReport: Sendable {
                 ended = .html(badge(words("cancelled"), "muted") + " " + e(time(row.endedAt)) + ": " + reason)
                 rowClasses.append("cancelled")
             }
-            return [.html(titled(words.text(row.title), row.step), "title"),
-                    .text((row.owner ?? "—") + (row.holder.map { " · \($0)" } ?? "")),
-                    .text(time(row.activatedAt), "time"), .text(time(row.acknowledgedAt), "time"), ended,
-                    .text(time(row.dueAt), "time"),
-                    row.defaultTaken.map { .text(words("expired, default taken") + ": \($0)", "margin", "late") }
-                        ?? marginCell(row.margin)]
+            var started = e(time(row.activatedAt))
+            if let ack = row.acknowledgedAt, ack != row.activatedAt, ack != row.endedAt {
+                started += "<br><span class=\"sub\">\(e(words("acknowledged"))) \(e(time(ack)))</span>"
+            }
+            return [.text(words.text(row.title), "title"), margin, .text(holder(row.owner, row.holder)),
+                    .html(started, "time"), ended, .text(time(row.dueAt), "time")]
         }
-        return table([words("step"), words("owner"), words("activated"), words("acknowledged"), words("done"),
-                      words("due"), words("margin")], cells, rowClasses: rowClasses)
+        return table([words("step"), words("margin"), words("owner"), words("activated"), words("done"),
+                      words("due")], cells, rowClasses: rowClasses)
     }
 
-    private func milestonesTable() -> String {
-        table([words("milestone"), words("due"), words("reached"), words("margin"), words("status")],
-              report.milestones.map { row in
+    private func milestonesTable(_ rows: [RunReport.MilestoneRow]) -> String {
+        table([words("milestone"), words("status"), words("margin"), words("due"), words("reached")],
+              rows.map { row in
                   let state: String
                   switch row.status {
                   case .met: state = "ok"
                   case .late, .missed, .notReached: state = "bad"
                   case .pending: state = "muted"
                   }
-                  return [.html(titled(words.text(row.title), row.milestone)), .text(time(row.dueAt), "time"),
-                          .text(time(row.reachedAt), "time"), marginCell(row.margin),
-                          .html(badge(words(row.status.rawValue), state))]
+                  return [.text(words.text(row.title), "title"), .html(badge(words(row.status.rawValue), state)),
+                          marginCell(row.margin), .text(time(row.dueAt), "time"), .text(time(row.reachedAt), "time")]
               })
     }
 
@@ -232,9 +255,9 @@ public struct HTMLReport: Sendable {
               report.decisions.map { row in
                   let who: Cell = row.defaulted
                       ? .html(badge(words("defaulted on expiry"), "warn"))
-                      : .text((row.person ?? "—") + (row.role.map { " (\($0))" } ?? ""))
-                  return [.text(time(row.at), "time"), .text(row.step), who,
-                          .html(titled(words.text(row.optionTitle), row.option)), .text(row.why ?? "", "prose")]
+                      : .text(holder(row.role, row.person))
+                  return [.text(time(row.at), "time"), .text(words.step(row.step)), who,
+                          .text(words.text(row.optionTitle)), .text(row.why ?? "", "prose")]
               })
     }
 
@@ -242,10 +265,11 @@ public struct HTMLReport: Sendable {
         table([words("when"), words("step"), words("who"), words("status"), words("why")],
               report.approvals.map { row in
                   let who: Cell = row.expired
-                      ? .html(badge(words("expired"), "warn"))
-                      : .text((row.person ?? "—") + (row.approver.map { " (\($0))" } ?? ""))
-                  return [.text(time(row.at), "time"), .text(row.step), who,
-                          .html(badge(words(row.granted ? "granted" : "denied"), row.granted ? "ok" : "bad")),
+                      ? .text(words.language == "zh" ? "无人审批（到期）" : "nobody (expired)")
+                      : .text(holder(row.approver, row.person))
+                  var status = badge(words(row.granted ? "granted" : "denied"), row.granted ? "ok" : "bad")
+                  if row.expired { status += " " + badge(words("defaulted on expiry"), "warn") }
+                  return [.text(time(row.at), "time"), .text(words.step(row.step)), who, .html(status),
                           .text(row.why ?? "", "prose")]
               })
     }
@@ -259,15 +283,22 @@ public struct HTMLReport: Sendable {
         let escalations = table(
             [words("when"), words("step"), words("rung"), words("notified"), words("reassigned to"), words("went to")],
             report.escalations.map { row in
-                [.text(time(row.at), "time"), .text(row.step), .text(String(row.rung), "num"),
-                 .text(row.notified.joined(separator: ", ")), .text(row.reassignedTo ?? "—"), .text(row.goto ?? "—")]
+                [.text(time(row.at), "time"), .text(words.step(row.step)), .text(String(row.rung), "num"),
+                 .text(row.notified.map { words.role($0, heldBy: row.holders[$0]) }.joined(separator: ", ")),
+                 .text(row.reassignedTo.map { words.role($0) } ?? "—"), .text(row.goto.map { words.step($0) } ?? "—")]
             })
         let notifications = table(
-            [words("when"), words("to"), words("text"), words("sent"), words("failed")],
+            [words("when"), words("to"), words("text"), words("delivery")],
             report.notifications.map { row in
-                [.text(time(row.at), "time"), .text(row.roles.joined(separator: ", ")),
-                 .text(words.text(row.message), "prose"),
-                 .text(row.sent.joined(separator: ", "), "ok"), .text(row.failed.map(words.text).joined(separator: "; "), "late")]
+                var delivery: [String] = row.sent.map { (words.language == "zh" ? "已送达 " : "delivered to ") + $0 }
+                delivery += row.failed.map { (words.language == "zh" ? "未送达 " : "not delivered: ") + words.text($0) }
+                if delivery.isEmpty {
+                    delivery = [words.language == "zh" ? "无送达记录" : "no delivery journaled"]
+                }
+                return [.text(time(row.at), "time"),
+                        .text(row.roles.map { words.role($0, heldBy: row.holders[$0]) }.joined(separator: ", ")),
+                        .text(words.text(row.message), "prose"),
+                        .text(delivery.joined(separator: "; "), row.failed.isEmpty ? "" : "late")]
             })
         return section(words("Escalations and notifications"),
                        "<h3>\(e(local("Escalations")))</h3>\n" + escalations
@@ -275,50 +306,64 @@ public struct HTMLReport: Sendable {
                        id: "escalations")
     }
 
-    /// The heading word of a note section, for the tag in front of a note.
-    private func sectionWord(_ section: String) -> String {
-        switch section {
-        case "phenomenon": words("Phenomenon")
-        case "impact": words("Impact")
-        case "cause": words("Cause")
-        case "handling": words("Handling and result")
-        case "prevention": words("Prevention and improvements")
-        case "lesson": words("Lessons")
-        default: section
+    /// A section's notes, the first `listLimit` of them, and how many more the JSON report holds.
+    private func notesTable(_ rows: [RunReport.NoteRow], tagged: Bool = true, section: String? = nil) -> String {
+        let shown = rows.prefix(Self.listLimit)
+        let empty: String? = section.map { name in
+            words.language == "zh" ? "未记录：用 'muster note 运行编号 --section \(name) 内容' 补记。"
+                : "Not recorded: file it with 'muster note RUN --section \(name) TEXT'."
         }
+        var out = table([words("when"), words("who"), words("text")], shown.map { row in
+            let tag = tagged ? row.section.map { "<span class=\"tag\">\(e(words.sectionTitle($0)))</span> " } ?? "" : ""
+            return [.text(time(row.at), "time"), .text(row.person ?? "—"), .html(tag + e(row.text), "prose", "note")]
+        }, empty: empty)
+        if rows.count > shown.count {
+            out += "<p class=\"more\">\(e(more(rows.count - shown.count, of: rows.count)))</p>\n"
+        }
+        return out
     }
 
-    private func notesTable(_ rows: [RunReport.NoteRow]) -> String {
-        table([words("when"), words("who"), words("text")], rows.map { row in
-            let tag = row.section.map { "<span class=\"tag\" title=\"\(e($0))\">\(e(sectionWord($0)))</span> " } ?? ""
-            return [.text(time(row.at), "time"), .text(row.person ?? "—"), .html(tag + e(row.text), "prose", "note")]
-        })
+    private func more(_ hidden: Int, of total: Int) -> String {
+        words.language == "zh" ? "另有 \(hidden) 条未列出（共 \(total) 条）；完整记录见 JSON 报告（--format json）。"
+            : "\(hidden) more not listed here (\(total) in all); the JSON report (--format json) holds every one."
     }
 
     private func factsTable() -> String {
         table([words("when"), words("fact"), words("value"), words("who")], report.facts.map { row in
-            [.text(time(row.at), "time"), .html(titled(words.text(row.title), row.fact)), .text(row.value),
-             .text(row.person ?? "—")]
+            [.text(time(row.at), "time"), .text(words.text(row.title)), .text(row.value), .text(row.person ?? "—")]
         })
     }
 
     private func timelineTable() -> String {
+        let key = KeyEvents(report: report, words: words, limit: Self.listLimit)
         var rowClasses: [String] = []
-        let rows: [[Cell]] = report.timeline.map { entry in
-            let type = EventCoding.type(of: entry.event.kind)
-            rowClasses.append(type.hasPrefix("timer.") ? "minor" : "")
-            return [.text(String(entry.seq), "num", "seq"), .text(words.relative(entry.relative), "time", "rel"),
-                    .text(words.instant(entry.event.at), "time", "abs"), .text(words.actor(entry.event.actor), "who"),
-                    .text(words.describe(entry.event.kind, playbook: report.playbook), "prose", "event")]
+        let rows: [[Cell]] = key.rows.map { row in
+            rowClasses.append(row.strong ? "key" : "")
+            return [.text(words.relative(row.relative), "time", "rel"), .text(time(row.at), "time", "abs"),
+                    .text(row.who, "who"), .text(row.text, "prose", "event")]
         }
-        return table([words("seq"), words("+time"), words("time"), words("who"), words("event")], rows, style: "log",
+        var out = "<p class=\"note-line\">\(e(key.explanation))</p>\n"
+        out += table([words("+time"), words("time"), words("who"), words("event")], rows, style: "log",
                      rowClasses: rowClasses)
+        if !key.summaries.isEmpty {
+            out += "<ul class=\"counts\">\n" + key.summaries.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
+        }
+        return out
     }
 
-    /// The chart with its legend; nothing when there is nothing to draw.
-    private func chart() -> String {
-        let chart = TimelineChart(report: report, words: words)
-        guard !chart.isEmpty else { return "" }
+    /// The charts with their legend: the response (start to outcome) and, apart, the obligations after the end.
+    private func chart(afterEnd: Bool = true) -> String {
+        var out = ""
+        let main = TimelineChart.response(report: report, words: words)
+        if !main.isEmpty { out += figure(main, caption: local("Times on the chart are counted from the start of the run.")) }
+        if afterEnd {
+            let after = TimelineChart.afterEnd(report: report, words: words)
+            if !after.isEmpty {
+                out += "<h3>\(e(words("Obligations after the end")))</h3>\n"
+                out += figure(after, caption: local("Times on this chart are counted from the outcome."))
+            }
+        }
+        guard !out.isEmpty else { return "" }
         func item(_ swatch: String, _ text: String) -> String {
             "<li><span class=\"swatch \(swatch)\"></span>\(e(text))</li>"
         }
@@ -327,18 +372,19 @@ public struct HTMLReport: Sendable {
             + item("due-beyond", local("deadline later")) + item("met", local("milestone met"))
             + item("missed", local("milestone missed or late")) + item("reached", local("reached at"))
             + item("outcome", words("Outcome")) + "</ul>\n"
-        return "<figure class=\"chart\">\n<div class=\"chart-wrap\">\n" + chart.render() + "\n</div>\n"
-            + "<figcaption>\(e(local("Times on the chart are counted from the start of the run.")))"
-            + "<span class=\"phone-only\">\(e(local("Swipe the chart sideways to see all of it.")))</span></figcaption>\n"
-            + legend + "</figure>\n"
+        return out + legend
     }
 
-    private func signature() -> String {
+    private func figure(_ chart: TimelineChart, caption: String) -> String {
+        "<figure class=\"chart\">\n<div class=\"chart-wrap\">\n" + chart.render() + "\n</div>\n"
+            + "<figcaption>\(e(caption))</figcaption>\n</figure>\n"
+    }
+
+    /// The printable sign-off block: who reported, who reviewed, the user who accepts it; name, signature, date.
+    private func signature(_ cover: ReportCover) -> String {
         var content = ""
         if report.signatures.isEmpty {
             content += "<p class=\"unsigned\">\(e(words("Not signed by the user yet.")))</p>\n"
-            content += "<div class=\"sign-lines\"><p><span>\(e(words("Signed by")))</span><span class=\"line\"></span></p>"
-                + "<p><span>\(e(local("Date")))</span><span class=\"line\"></span></p></div>\n"
         } else {
             content += "<ul class=\"signatures\">\n"
             for signature in report.signatures {
@@ -347,48 +393,72 @@ public struct HTMLReport: Sendable {
             }
             content += "</ul>\n"
         }
+        let zh = words.language == "zh"
+        content += "<table class=\"sign-off\">\n<thead><tr><th scope=\"col\"></th><th scope=\"col\">\(e(zh ? "姓名" : "Name"))</th>"
+            + "<th scope=\"col\">\(e(zh ? "签字" : "Signature"))</th><th scope=\"col\">\(e(local("Date")))</th></tr></thead>\n<tbody>\n"
+        for row in cover.signOffRows {
+            content += "<tr><th scope=\"row\">\(e(row.role))</th><td class=\"blank\">\(e(row.name ?? ""))</td>"
+                + "<td class=\"blank\"></td><td class=\"blank\">\(e(row.date ?? ""))</td></tr>\n"
+        }
+        content += "</tbody>\n</table>\n"
         return "<section id=\"signature\" class=\"signature\">\n<h2>\(e(words("Signature")))</h2>\n" + content
             + "</section>\n"
     }
 
     private func integrity() -> String {
         let verified = report.integrity.verified
+        var rows: [(String, String)] = [
+            (words("Playbook"), e("\(report.playbook.id) \(report.playbook.version)")),
+            (words("Content hash"), "<code class=\"hash\">\(e(report.start?.playbookHash ?? ""))</code>"),
+            (words("Mode"), e(words(report.start?.mode.rawValue ?? "live") + " · " + words("Clock") + " "
+                + words(report.start?.virtualClock == true ? "virtual" : "real"))),
+        ]
+        if let closed = report.closedAt { rows.append((words("Closed"), e(words.instant(closed)))) }
+        rows += [
+            (words("Journal head (SHA-256)"), "<code class=\"hash\">\(e(report.integrity.head))</code>"),
+            (words("Lines"), String(report.integrity.lines)),
+            (words("Verified"), badge(words(verified ? "yes" : "NO"), verified ? "ok" : "bad")),
+        ]
+        var generated = words("this report was generated from the journal")
+        if let asOf = report.asOf {
+            generated += words.language == "zh" ? "，截至 \(words.instant(asOf))" : ", as of \(words.instant(asOf))"
+        }
         return "<footer id=\"integrity\" class=\"integrity\">\n<h2>\(e(words("Integrity")))</h2>\n"
-            + fields([
-                (words("Journal head (SHA-256)"), "<code class=\"hash\">\(e(report.integrity.head))</code>"),
-                (words("Lines"), String(report.integrity.lines)),
-                (words("Verified"), badge(words(verified ? "yes" : "NO"), verified ? "ok" : "bad")),
-            ], cssClass: "meta")
-            + "<p class=\"generated\">\(e(words("this report was generated from the journal")))</p>\n</footer>\n"
+            + fields(rows, cssClass: "meta")
+            + "<p class=\"generated\">\(e(generated))</p>\n</footer>\n"
     }
 
     // MARK: Documents
 
+    private func people() -> String {
+        table([words("role"), words("who")], report.rolesHeld.map { role in
+            [.text(words.role(role)), .text(report.roleHistory[role]!.joined(separator: " → "))]
+        })
+    }
+
     private func full() -> String {
         var out = ""
-        let people = report.people.keys.sorted().map { [Cell.text($0), .text(report.people[$0]!)] }
-        out += section(words("People"), table([words("role"), words("who")], people), id: "people")
+        out += section(words("People"), people(), id: "people")
         out += section(words("Severity changes"), table(
             [words("when"), words("from"), words("to"), words("who"), words("why")],
             report.severityChanges.map { change in
-                [.text(time(change.at), "time"), .text(change.from ?? "—"), .text(change.to), .text(change.person ?? "—"),
-                 .text(change.why ?? "", "prose")]
+                [.text(time(change.at), "time"), .text(change.from.map(words.severity) ?? "—"),
+                 .text(words.severity(change.to)), .text(change.person ?? "—"), .text(change.why ?? "", "prose")]
             }), id: "severity")
-        out += section(words("Steps"), chart() + stepsTable(report.steps.filter { $0.phase == .main }), id: "steps",
-                       major: true)
-        out += section(words("Milestones"), milestonesTable(), id: "milestones")
+        out += section(words("Steps"), chart(afterEnd: false) + stepsTable(report.steps.filter { $0.phase == .main }),
+                       id: "steps", major: true)
+        out += section(words("Milestones"), milestonesTable(report.milestones), id: "milestones")
         out += decisionsAndApprovals()
         out += escalations()
         out += section(words("Handovers"), table(
             [words("when"), words("role"), words("from"), words("to")],
-            report.handovers.map { [.text(time($0.at), "time"), .text($0.role), .text($0.from ?? "—"), .text($0.to)] }),
-            id: "handovers")
+            report.handovers.map {
+                [.text(time($0.at), "time"), .text(words.role($0.role)), .text($0.from ?? "—"), .text($0.to)]
+            }), id: "handovers")
         out += section(words("Facts recorded"), factsTable(), id: "facts")
         out += section(words("Notes"), notesTable(report.notes), id: "notes")
-        out += section(words("Obligations after the end"), stepsTable(report.obligations), id: "obligations")
-        out += section(words("Lessons"),
-                       notesTable(report.notes.filter { $0.section == "lesson" || $0.section == "prevention" }),
-                       id: "lessons")
+        out += section(words("Obligations after the end"),
+                       chartAfterEnd() + stepsTable(report.obligations), id: "obligations")
         if !report.rejections.isEmpty {
             out += section(words("Refused commands"), table(
                 [words("when"), words("who"), words("event"), words("why")],
@@ -405,35 +475,40 @@ public struct HTMLReport: Sendable {
         return out
     }
 
+    private func chartAfterEnd() -> String {
+        let after = TimelineChart.afterEnd(report: report, words: words)
+        return after.isEmpty ? "" : figure(after, caption: local("Times on this chart are counted from the outcome."))
+    }
+
     private func notes(_ name: String) -> [RunReport.NoteRow] { report.notes.filter { $0.section == name } }
 
     private func fault() -> String {
-        var out = section(words("Phenomenon"), factsTable() + notesTable(notes("phenomenon")), id: "phenomenon")
+        var out = section(words("Phenomenon"), (report.facts.isEmpty ? "" : factsTable())
+                          + notesTable(notes("phenomenon"), tagged: false, section: "phenomenon"), id: "phenomenon")
         out += section(words("Impact"),
                        "<p><strong>\(e(words("Severity")))</strong>: \(e(severityText()))</p>\n"
-                           + notesTable(notes("impact")), id: "impact")
-        out += section(words("Cause"), notesTable(notes("cause")), id: "cause")
+                           + notesTable(notes("impact"), tagged: false, section: "impact"), id: "impact")
+        out += section(words("Cause"), notesTable(notes("cause"), tagged: false, section: "cause"), id: "cause")
         out += section(words("Handling and result"),
-                       chart() + stepsTable(report.steps.filter { $0.phase == .main && $0.ending == .done })
-                           + notesTable(notes("handling"))
+                       chart(afterEnd: false) + stepsTable(report.steps.filter { $0.phase == .main && $0.ending == .done })
+                           + notesTable(notes("handling"), tagged: false, section: "handling")
                            + "<p><strong>\(e(words("Outcome")))</strong>: \(outcomeHTML())</p>\n",
                        id: "handling", major: true)
-        out += section(words("Prevention and improvements"), notesTable(notes("prevention") + notes("lesson")),
-                       id: "prevention")
-        out += section(words("Milestones"), milestonesTable(), id: "milestones")
+        out += section(words("Prevention and improvements"),
+                       notesTable(notes("prevention") + notes("lesson"), section: "prevention"), id: "prevention")
+        out += section(words("Milestones"), milestonesTable(report.milestones), id: "milestones")
         return out
     }
 
     private func work() -> String {
-        var out = section(words("Participants"), table(
-            [words("role"), words("who")], report.people.keys.sorted().map { role in
-                [.html(titled(words.text(report.playbook.role(role)?.title), role)), .text(report.people[role]!)]
-            }), id: "participants")
-        out += section(words("Key actions"), chart() + stepsTable(report.steps.filter { $0.ending == .done }),
+        var out = section(words("Participants"), people(), id: "participants")
+        out += section(words("Key actions"), chart(afterEnd: false)
+                       + stepsTable(report.steps.filter { $0.ending == .done && $0.phase == .main }),
                        id: "actions", major: true)
         out += decisionsAndApprovals()
-        out += section(words("Milestones"), milestonesTable(), id: "milestones")
-        out += section(words("Obligations after the end"), stepsTable(report.obligations), id: "obligations")
+        out += section(words("Milestones"), milestonesTable(report.milestones), id: "milestones")
+        out += section(words("Obligations after the end"), chartAfterEnd() + stepsTable(report.obligations),
+                       id: "obligations")
         return out
     }
 }

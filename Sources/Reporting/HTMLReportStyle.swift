@@ -1,7 +1,39 @@
 /// The one style sheet of the HTML report, inlined in every document: system fonts only (with CJK fallbacks),
 /// tables that turn into labelled cards on a phone, a chart that scrolls sideways rather than shrinking into
 /// unreadable text, and print rules (no backgrounds, big sections on new pages, the signature kept whole).
+///
+/// Nothing is clipped: tables wrap (long words break anywhere), stack into cards on a phone, and the chart scales
+/// to the column, so no element is wider than its page at 1200 px, at 375 px or on A4.
 enum HTMLReportStyle {
+    /// The printed page's margin boxes: the document's name and the page number at the foot of every page.
+    ///
+    /// - Parameter footer: Plain text (from a playbook or a person): written as a CSS string with every character
+    ///   outside letters, digits and spaces escaped, so nothing in it can end the string or the style sheet.
+    static func pageRules(footer: String, language: String) -> String {
+        var escaped = ""
+        for scalar in footer.unicodeScalars.prefix(120) {
+            let value = scalar.value
+            let plain = (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A)
+                || (value >= 0x61 && value <= 0x7A) || value == 0x20 || value >= 0xA0
+            if plain && !(0x2028...0x2029).contains(value) && !(0x202A...0x202E).contains(value) {
+                escaped.unicodeScalars.append(scalar)
+            } else {
+                escaped += "\\" + String(value, radix: 16) + " "
+            }
+        }
+        let page = language == "zh" ? "\"第 \" counter(page) \" 页\"" : "\"page \" counter(page)"
+        return """
+            @media print {
+              @page {
+                @bottom-left { content: "\(escaped)"; font-size: 8pt; color: #555; }
+                @bottom-right { content: \(page); font-size: 8pt; color: #555; }
+              }
+            }
+
+            """
+    }
+
+
     static let css = """
         :root {
           --ink: #1b1f24; --muted: #5b6570; --line: #d4dae0; --soft: #f3f5f7; --paper: #fff;
@@ -17,7 +49,8 @@ enum HTMLReportStyle {
             "WenQuanYi Micro Hei", sans-serif;
         }
         main { max-width: 1120px; margin: 0 auto; padding: 28px 32px 40px; background: var(--paper); }
-        h1 { font-size: 1.65rem; line-height: 1.25; margin: 0 0 1rem; overflow-wrap: anywhere; }
+        h1 { font-size: 1.65rem; line-height: 1.25; margin: 0 0 .4rem; overflow-wrap: anywhere; }
+        main * { overflow-wrap: anywhere; }
         h2 {
           font-size: 1.15rem; margin: 2.2rem 0 .8rem; padding-bottom: .25rem;
           border-bottom: 2px solid var(--accent); color: var(--accent);
@@ -34,21 +67,44 @@ enum HTMLReportStyle {
 
         table { border-collapse: collapse; width: 100%; font-size: .92rem; }
         th, td { text-align: left; vertical-align: top; padding: .42rem .6rem; border-bottom: 1px solid var(--line); }
-        thead th { background: var(--soft); color: var(--muted); font-weight: 600; white-space: nowrap; }
-        td { overflow-wrap: break-word; }
+        thead th { background: var(--soft); color: var(--muted); font-weight: 600; overflow-wrap: normal; }
+        td { overflow-wrap: anywhere; }
         td.time, td.num { white-space: nowrap; font-variant-numeric: tabular-nums; overflow-wrap: normal; }
+        td.margin { min-width: 6em; }
+        .sub { color: var(--muted); font-size: .85em; white-space: nowrap; }
+        .more, .note-line, .counts, .hint { color: var(--muted); font-size: .88rem; }
+        .hint { font-style: italic; }
+        tr.key td { font-weight: 600; }
         td.note { white-space: pre-line; }
         td.title { min-width: 8em; }
         td.ok { color: var(--ok); }
         td.late, .status.late { color: var(--bad); }
-        .table-wrap { overflow-x: auto; margin: .4rem 0 1rem; }
+        table.stack, table.log { margin: .4rem 0 1rem; }
         tr.cancelled td { color: var(--muted); }
         tr.overdue td:last-child { font-weight: 600; }
         table.log { font-size: .86rem; }
         table.log tr.minor td { color: var(--muted); }
         table.meta { width: auto; min-width: 50%; }
         table.meta th { color: var(--muted); font-weight: 600; white-space: nowrap; padding-right: 1.5rem; }
-        .report-header { border-bottom: 1px solid var(--line); padding-bottom: 1rem; }
+        .cover { border-bottom: 1px solid var(--line); padding-bottom: 1rem; }
+        .subtitle { color: var(--muted); margin: 0 0 .8rem; }
+        .summary { font-size: 1.05rem; max-width: 60em; }
+        .drill-banner {
+          margin: 0 0 1rem; padding: .5rem .8rem; border: 2px solid var(--warn); color: var(--warn); font-weight: 700;
+          letter-spacing: .02em;
+        }
+        .figures {
+          display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .5rem; margin: 1rem 0;
+        }
+        .figure { border: 1px solid var(--line); border-radius: 6px; padding: .4rem .6rem; break-inside: avoid; }
+        .figure dt { color: var(--muted); font-size: .8rem; }
+        .figure dd { margin: 0; font-weight: 600; }
+        .figure.ok dd { color: var(--ok); }
+        .figure.bad dd { color: var(--bad); }
+        .cover-heading { font-size: 1rem; margin-top: 1rem; }
+        .recipients { padding-left: 1.2rem; margin: .3rem 0; }
+        .recipients .bad { color: var(--bad); }
+        .zone { color: var(--muted); font-size: .85rem; }
 
         .badge {
           display: inline-block; padding: 0 .5em; border: 1px solid currentColor; border-radius: .7em;
@@ -64,8 +120,8 @@ enum HTMLReportStyle {
         }
 
         figure.chart { margin: .5rem 0 1.5rem; }
-        .chart-wrap { overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; padding: 6px 4px; }
-        .chart-wrap svg { display: block; width: 100%; min-width: 720px; height: auto; }
+        .chart-wrap { border: 1px solid var(--line); border-radius: 6px; padding: 6px 4px; }
+        .chart-wrap svg { display: block; width: 100%; height: auto; }
         figcaption { color: var(--muted); font-size: .85rem; margin-top: .35rem; }
         .phone-only { display: none; }
         .timeline-chart text { fill: var(--ink); }
@@ -121,9 +177,9 @@ enum HTMLReportStyle {
         .signature { break-inside: avoid; page-break-inside: avoid; }
         .signatures { padding-left: 1.2rem; }
         .unsigned { font-weight: 600; color: var(--warn); }
-        .sign-lines { display: flex; flex-wrap: wrap; gap: .5rem 2.5rem; margin-top: 1.2rem; }
-        .sign-lines p { display: flex; align-items: flex-end; gap: .6rem; margin: 0; flex: 1 1 14rem; }
-        .sign-lines .line { flex: 1; border-bottom: 1px solid var(--ink); min-height: 1.6rem; }
+        table.sign-off { margin-top: 1rem; }
+        table.sign-off th[scope=row] { width: 22%; font-weight: 600; }
+        table.sign-off td.blank { height: 2.6rem; border-bottom: 1px solid var(--ink); vertical-align: bottom; }
         .integrity { margin-top: 2.5rem; font-size: .88rem; color: var(--muted); }
         .integrity h2 { color: var(--muted); border-bottom-color: var(--line); }
         .generated { font-style: italic; }
@@ -160,7 +216,8 @@ enum HTMLReportStyle {
           table.log td.abs { display: none; }
           table.log td.who { color: var(--muted); overflow-wrap: anywhere; }
           table.log td.event { grid-column: 1 / -1; }
-          .chart-wrap { margin: 0 -8px; border-radius: 0; }
+          .chart-wrap { padding: 2px 0; }
+          .figures { grid-template-columns: 1fr 1fr; }
           .timeline-chart .label { font-size: 15px; }
           .timeline-chart .tick, .timeline-chart .outcome-label { font-size: 14px; }
           .phone-only { display: block; }
@@ -175,9 +232,12 @@ enum HTMLReportStyle {
           thead { display: table-header-group; }
           tr, figure.chart, .legend { break-inside: avoid; page-break-inside: avoid; }
           h2, h3 { break-after: avoid; page-break-after: avoid; }
-          section.major { break-before: page; page-break-before: always; }
-          .table-wrap, .chart-wrap { overflow: visible; border: 0; padding: 0; }
-          .chart-wrap svg { min-width: 0; }
+          section#timeline { break-before: page; page-break-before: always; }
+          .chart-wrap { border: 0; padding: 0; }
+          .drill-banner { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          thead th { white-space: normal; }
+          .figure, table.sign-off { break-inside: avoid; page-break-inside: avoid; }
+          h2 + *, h3 + * { break-before: avoid; page-break-before: avoid; }
           .swatch { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           .signature { break-inside: avoid; page-break-inside: avoid; break-before: auto; }
           .integrity { break-inside: avoid; page-break-inside: avoid; }

@@ -6,9 +6,10 @@ public struct MarkdownReport: Sendable {
     public let report: RunReport
     public let words: ReportWords
 
-    public init(_ report: RunReport, language: String) {
+    /// - Parameter time: The zone times are shown in (local time with its offset).
+    public init(_ report: RunReport, language: String, time: LocalTime = .utc) {
         self.report = report
-        self.words = ReportWords(language: language, playbook: report.playbook)
+        self.words = ReportWords(language: language, playbook: report.playbook, time: time)
     }
 
     /// The document of `kind`.
@@ -51,78 +52,97 @@ public struct MarkdownReport: Sendable {
         return out
     }
 
-    private func time(_ instant: Int64?) -> String { instant.map(words.instant) ?? "—" }
+    /// A table's time: `10:53:08`, with the date when it is not the start's (the cover states the zone).
+    private func time(_ instant: Int64?) -> String {
+        instant.map { words.short($0, sameDayAs: report.startedAt) } ?? "—"
+    }
 
+    private var zh: Bool { words.language == "zh" }
+
+    /// The cover: a drill's banner, the incident's title, the summary, the key figures, who was told.
     private func header(_ titleWord: String) -> String {
-        let playbook = report.playbook
-        var out = "# \(words(titleWord)): \(cell(words.text(playbook.title)))\n\n"
-        var rows: [[String]] = [
-            [words("Playbook"), "\(playbook.id) \(playbook.version)"],
-            [words("Content hash"), "`\(report.start?.playbookHash ?? "")`"],
-            [words("Mode"), words(report.start?.mode.rawValue ?? "live") + " · " + words("Clock") + " "
-                + words(report.start?.virtualClock == true ? "virtual" : "real")],
-            [words("Severity"), severityText()],
-            [words("Started"), words.instant(report.startedAt)],
-            [words("Ended"), time(report.endedAt)],
-            [words("Outcome"), outcomeText()],
-        ]
-        if let why = report.abortedWhy { rows.append([words("Aborted"), why]) }
-        if let closed = report.closedAt { rows.append([words("Closed"), words.instant(closed)]) }
-        out += table(["", ""], rows) + "\n"
+        let cover = ReportCover(report: report, words: words)
+        var out = ""
+        if cover.isDrill { out += "> **\(cell(cover.drillBanner))**\n\n" }
+        out += "# \(words(titleWord))\(zh ? "：" : ": ")\(cell(cover.title))\n\n"
+        out += "_\(cell(cover.subtitle))_\n\n"
+        if cover.untitled {
+            out += cell(zh ? "尚未给出事件标题：用 'muster title 运行编号 标题' 补上。"
+                        : "No incident title was given: add one with 'muster title RUN TITLE'.") + "\n\n"
+        }
+        out += cell(cover.summary) + "\n\n"
+        out += table(["", ""], cover.figures.map { [$0.label, $0.value] }) + "\n"
+        if let why = report.abortedWhy { out += "\(words("Aborted")): \(cell(why))\n\n" }
+        let recipients = cover.recipients
+        if !recipients.isEmpty {
+            out += "### \(zh ? "通知了谁" : "Who was notified")\n\n"
+            for recipient in recipients { out += "- \(cell(recipient.label)): \(cell(recipient.value))\n" }
+            out += "\n"
+        }
+        out += "_\(cell(cover.zoneNote))_\n\n"
         return out
     }
 
-    private func severityText() -> String {
-        guard let level = report.finalSeverity else { return words("not graded") }
-        let title = report.playbook.severity(level).map { words.text($0.title) } ?? level
-        return "\(level) (\(title))"
-    }
+    private func severityText() -> String { report.finalSeverity.map(words.severity) ?? words("not graded") }
 
     private func outcomeText() -> String {
-        guard let outcome = report.outcome else { return "—" }
-        let title = report.playbook.outcome(outcome.id).map { words.text($0.title) } ?? outcome.id
-        return "\(title) (\(outcome.id), \(outcome.kind))"
+        guard let outcome = report.outcome else { return words("open") }
+        return zh ? "\(words.outcome(outcome.id))（\(words.outcomeKind(outcome.kind))）"
+            : "\(words.outcome(outcome.id)) (\(words.outcomeKind(outcome.kind)))"
+    }
+
+    private func holder(_ role: String?, _ person: String?) -> String {
+        guard let role else { return person ?? "—" }
+        return words.role(role) + (person.map { " · \($0)" } ?? "")
     }
 
     private func severityChanges() -> String {
         "## \(words("Severity changes"))\n\n" + table(
             [words("when"), words("from"), words("to"), words("who"), words("why")],
-            report.severityChanges.map { [time($0.at), $0.from ?? "—", $0.to, $0.person ?? "—", $0.why ?? ""] }) + "\n"
+            report.severityChanges.map {
+                [time($0.at), $0.from.map(words.severity) ?? "—", words.severity($0.to), $0.person ?? "—", $0.why ?? ""]
+            }) + "\n"
     }
 
     private func timeline() -> String {
-        "## \(words("Timeline"))\n\n" + table(
-            [words("seq"), words("+time"), words("time"), words("who"), words("event")],
-            report.timeline.map { entry in
-                [String(entry.seq), words.relative(entry.relative), words.instant(entry.event.at),
-                 words.actor(entry.event.actor), words.describe(entry.event.kind, playbook: report.playbook)]
-            }) + "\n"
+        let key = KeyEvents(report: report, words: words, limit: HTMLReport.listLimit)
+        var out = "## \(words("Timeline"))\n\n_\(cell(key.explanation))_\n\n" + table(
+            [words("+time"), words("time"), words("who"), words("event")],
+            key.rows.map { row in
+                let text = row.strong ? "**\(row.text)**" : row.text
+                return [words.relative(row.relative), time(row.at), row.who, text]
+            })
+        for summary in key.summaries { out += "\n- \(cell(summary))" }
+        return out + "\n\n"
     }
 
     private func stepsTable(_ rows: [RunReport.StepRow]) -> String {
         table(
-            [words("step"), words("owner"), words("activated"), words("acknowledged"), words("done"), words("due"),
-             words("margin")],
+            [words("step"), words("margin"), words("owner"), words("activated"), words("acknowledged"), words("done"),
+             words("due")],
             rows.map { row in
                 let ended: String
+                var margin = row.margin.map(words.margin)
+                    ?? (row.defaultTaken.map { words("expired, default taken") + ": " + words.option($0, of: row.step) }
+                        ?? "—")
                 switch row.ending {
-                case .open: ended = words("open")
+                case .open:
+                    ended = words("open")
+                    if let due = row.dueAt, let asOf = report.asOf, due < asOf { margin = words.margin(due - asOf) }
                 case .done: ended = time(row.endedAt)
                 case .cancelled(let why): ended = "\(words("cancelled")) \(time(row.endedAt)): \(words.text(why))"
                 }
-                return ["\(words.text(row.title)) (\(row.step))",
-                        (row.owner ?? "—") + (row.holder.map { " · \($0)" } ?? ""), time(row.activatedAt),
-                        time(row.acknowledgedAt), ended, time(row.dueAt),
-                        row.margin.map(words.margin) ?? (row.defaultTaken.map { words("expired, default taken") + ": \($0)" } ?? "—")]
+                return [words.text(row.title), margin, holder(row.owner, row.holder), time(row.activatedAt),
+                        time(row.acknowledgedAt), ended, time(row.dueAt)]
             })
     }
 
     private func milestonesTable() -> String {
         "## \(words("Milestones"))\n\n" + table(
-            [words("milestone"), words("due"), words("reached"), words("margin"), words("status")],
+            [words("milestone"), words("status"), words("margin"), words("due"), words("reached")],
             report.milestones.map { row in
-                ["\(words.text(row.title)) (\(row.milestone))", time(row.dueAt), time(row.reachedAt),
-                 row.margin.map(words.margin) ?? "—", words(row.status.rawValue)]
+                [words.text(row.title), words(row.status.rawValue), row.margin.map(words.margin) ?? "—",
+                 time(row.dueAt), time(row.reachedAt)]
             }) + "\n"
     }
 
@@ -130,16 +150,17 @@ public struct MarkdownReport: Sendable {
         var out = "## \(words("Decisions"))\n\n" + table(
             [words("when"), words("step"), words("who"), words("option"), words("why")],
             report.decisions.map { row in
-                [time(row.at), row.step, row.defaulted ? words("defaulted on expiry") : (row.person ?? "—")
-                    + (row.role.map { " (\($0))" } ?? ""),
-                 "\(words.text(row.optionTitle)) (\(row.option))", row.why ?? ""]
+                [time(row.at), words.step(row.step),
+                 row.defaulted ? words("defaulted on expiry") : holder(row.role, row.person),
+                 words.text(row.optionTitle), row.why ?? ""]
             }) + "\n"
         out += "## \(words("Approvals"))\n\n" + table(
             [words("when"), words("step"), words("who"), words("status"), words("why")],
             report.approvals.map { row in
-                [time(row.at), row.step, row.expired ? words("expired") : (row.person ?? "—")
-                    + (row.approver.map { " (\($0))" } ?? ""),
-                 words(row.granted ? "granted" : "denied"), row.why ?? ""]
+                [time(row.at), words.step(row.step),
+                 row.expired ? (zh ? "无人审批（到期）" : "nobody (expired)") : holder(row.approver, row.person),
+                 words(row.granted ? "granted" : "denied") + (row.expired ? " (\(words("defaulted on expiry")))" : ""),
+                 row.why ?? ""]
             }) + "\n"
         return out
     }
@@ -148,24 +169,40 @@ public struct MarkdownReport: Sendable {
         "## \(words("Escalations and notifications"))\n\n### \(words("Escalations"))\n\n" + table(
             [words("when"), words("step"), words("rung"), words("notified"), words("reassigned to"), words("went to")],
             report.escalations.map { row in
-                [time(row.at), row.step, String(row.rung), row.notified.joined(separator: ", "),
-                 row.reassignedTo ?? "—", row.goto ?? "—"]
+                [time(row.at), words.step(row.step), String(row.rung),
+                 row.notified.map { words.role($0, heldBy: row.holders[$0]) }.joined(separator: ", "),
+                 row.reassignedTo.map { words.role($0) } ?? "—", row.goto.map { words.step($0) } ?? "—"]
             }) + "\n### \(words("Notifications"))\n\n" + table(
-            [words("when"), words("to"), words("text"), words("sent"), words("failed")],
+            [words("when"), words("to"), words("text"), words("delivery")],
             report.notifications.map { row in
-                [time(row.at), row.roles.joined(separator: ", "), words.text(row.message),
-                 row.sent.joined(separator: ", "), row.failed.map(words.text).joined(separator: "; ")]
+                var delivery: [String] = row.sent.map { (zh ? "已送达 " : "delivered to ") + $0 }
+                delivery += row.failed.map { (zh ? "未送达 " : "not delivered: ") + words.text($0) }
+                if delivery.isEmpty { delivery = [zh ? "无送达记录" : "no delivery journaled"] }
+                return [time(row.at), row.roles.map { words.role($0, heldBy: row.holders[$0]) }.joined(separator: ", "),
+                        words.text(row.message), delivery.joined(separator: "; ")]
             }) + "\n"
     }
 
-    private func notesTable(_ rows: [RunReport.NoteRow]) -> String {
-        table([words("when"), words("who"), words("text")],
-              rows.map { [time($0.at), $0.person ?? "—", ($0.section.map { "[\($0)] " } ?? "") + $0.text] })
+    private func notesTable(_ rows: [RunReport.NoteRow], tagged: Bool = true, section: String? = nil) -> String {
+        if rows.isEmpty, let section {
+            return "_" + cell(zh ? "未记录：用 'muster note 运行编号 --section \(section) 内容' 补记。"
+                              : "Not recorded: file it with 'muster note RUN --section \(section) TEXT'.") + "_\n"
+        }
+        let shown = rows.prefix(HTMLReport.listLimit)
+        var out = table([words("when"), words("who"), words("text")], shown.map {
+            [time($0.at), $0.person ?? "—", (tagged ? $0.section.map { "[\(words.sectionTitle($0))] " } ?? "" : "") + $0.text]
+        })
+        if rows.count > shown.count {
+            let hidden = rows.count - shown.count
+            out += "\n_" + (zh ? "另有 \(hidden) 条未列出（共 \(rows.count) 条）；完整记录见 JSON 报告（--format json）。"
+                : "\(hidden) more not listed here (\(rows.count) in all); the JSON report (--format json) holds every one.") + "_\n"
+        }
+        return out
     }
 
     private func factsTable() -> String {
         table([words("when"), words("fact"), words("value"), words("who")],
-              report.facts.map { ["\(time($0.at))", "\(words.text($0.title)) (\($0.fact))", $0.value, $0.person ?? "—"] })
+              report.facts.map { [time($0.at), words.text($0.title), $0.value, $0.person ?? "—"] })
     }
 
     private func signature() -> String {
@@ -174,27 +211,44 @@ public struct MarkdownReport: Sendable {
             out += words("Not signed by the user yet.") + "\n\n"
         } else {
             for signature in report.signatures {
-                out += "- \(words("Signed by")) **\(signature.person)** · \(words.instant(signature.at))\n"
+                out += "- \(words("Signed by")) **\(cell(signature.person))** · \(words.instant(signature.at))\n"
             }
             out += "\n"
         }
+        let cover = ReportCover(report: report, words: words)
+        out += table(["", zh ? "姓名" : "Name", zh ? "签字" : "Signature", zh ? "日期" : "Date"],
+                     cover.signOffRows.map { [$0.role, $0.name ?? " ", " ", $0.date ?? " "] }) + "\n"
         return out
     }
 
     private func integrity() -> String {
-        "## \(words("Integrity"))\n\n" + table(["", ""], [
+        var rows: [[String]] = [
+            [words("Playbook"), "\(report.playbook.id) \(report.playbook.version)"],
+            [words("Content hash"), "`\(report.start?.playbookHash ?? "")`"],
+            [words("Mode"), words(report.start?.mode.rawValue ?? "live") + " · " + words("Clock") + " "
+                + words(report.start?.virtualClock == true ? "virtual" : "real")],
+        ]
+        if let closed = report.closedAt { rows.append([words("Closed"), words.instant(closed)]) }
+        rows += [
             [words("Journal head (SHA-256)"), "`\(report.integrity.head)`"],
             [words("Lines"), String(report.integrity.lines)],
             [words("Verified"), words(report.integrity.verified ? "yes" : "NO")],
-        ]) + "\n_\(words("this report was generated from the journal"))_\n"
+        ]
+        var generated = words("this report was generated from the journal")
+        if let asOf = report.asOf { generated += zh ? "，截至 \(words.instant(asOf))" : ", as of \(words.instant(asOf))" }
+        return "## \(words("Integrity"))\n\n" + table(["", ""], rows) + "\n_\(generated)_\n"
+    }
+
+    private func people() -> String {
+        table([words("role"), words("who")],
+              report.rolesHeld.map { [words.role($0), report.roleHistory[$0]!.joined(separator: " → ")] })
     }
 
     // MARK: Documents
 
     private func full() -> String {
         var out = header("Run report")
-        let people = report.people.keys.sorted().map { [$0, report.people[$0]!] }
-        out += "## \(words("People"))\n\n" + table([words("role"), words("who")], people) + "\n"
+        out += "## \(words("People"))\n\n" + people() + "\n"
         out += severityChanges()
         out += "## \(words("Steps"))\n\n" + stepsTable(report.steps.filter { $0.phase == .main }) + "\n"
         out += milestonesTable()
@@ -202,12 +256,10 @@ public struct MarkdownReport: Sendable {
         out += escalations()
         out += "## \(words("Handovers"))\n\n" + table(
             [words("when"), words("role"), words("from"), words("to")],
-            report.handovers.map { [time($0.at), $0.role, $0.from ?? "—", $0.to] }) + "\n"
+            report.handovers.map { [time($0.at), words.role($0.role), $0.from ?? "—", $0.to] }) + "\n"
         out += "## \(words("Facts recorded"))\n\n" + factsTable() + "\n"
         out += "## \(words("Notes"))\n\n" + notesTable(report.notes) + "\n"
         out += "## \(words("Obligations after the end"))\n\n" + stepsTable(report.obligations) + "\n"
-        out += "## \(words("Lessons"))\n\n"
-            + notesTable(report.notes.filter { $0.section == "lesson" || $0.section == "prevention" }) + "\n"
         if !report.rejections.isEmpty {
             out += "## \(words("Refused commands"))\n\n" + table(
                 [words("when"), words("who"), words("event"), words("why")],
@@ -228,14 +280,17 @@ public struct MarkdownReport: Sendable {
 
     private func fault() -> String {
         var out = header("Fault report")
-        out += "## \(words("Phenomenon"))\n\n" + factsTable() + "\n" + notesTable(section("phenomenon")) + "\n"
-        out += "## \(words("Impact"))\n\n\(words("Severity")): \(severityText())\n\n" + notesTable(section("impact")) + "\n"
-        out += "## \(words("Cause"))\n\n" + notesTable(section("cause")) + "\n"
+        out += "## \(words("Phenomenon"))\n\n" + (report.facts.isEmpty ? "" : factsTable() + "\n")
+            + notesTable(section("phenomenon"), tagged: false, section: "phenomenon") + "\n"
+        out += "## \(words("Impact"))\n\n\(words("Severity")): \(cell(severityText()))\n\n"
+            + notesTable(section("impact"), tagged: false, section: "impact") + "\n"
+        out += "## \(words("Cause"))\n\n" + notesTable(section("cause"), tagged: false, section: "cause") + "\n"
         out += "## \(words("Handling and result"))\n\n"
             + stepsTable(report.steps.filter { $0.phase == .main && $0.ending == .done }) + "\n"
-            + notesTable(section("handling")) + "\n" + "\(words("Outcome")): \(outcomeText())\n\n"
+            + notesTable(section("handling"), tagged: false, section: "handling") + "\n"
+            + "\(words("Outcome")): \(cell(outcomeText()))\n\n"
         out += "## \(words("Prevention and improvements"))\n\n"
-            + notesTable(section("prevention") + section("lesson")) + "\n"
+            + notesTable(section("prevention") + section("lesson"), section: "prevention") + "\n"
         out += milestonesTable()
         out += signature()
         out += integrity()
@@ -244,11 +299,9 @@ public struct MarkdownReport: Sendable {
 
     private func work() -> String {
         var out = header("Emergency work report")
-        out += "## \(words("Participants"))\n\n" + table(
-            [words("role"), words("who")], report.people.keys.sorted().map { role in
-                [words.text(report.playbook.role(role)?.title) + " (\(role))", report.people[role]!]
-            }) + "\n"
-        out += "## \(words("Key actions"))\n\n" + stepsTable(report.steps.filter { $0.ending == .done }) + "\n"
+        out += "## \(words("Participants"))\n\n" + people() + "\n"
+        out += "## \(words("Key actions"))\n\n"
+            + stepsTable(report.steps.filter { $0.ending == .done && $0.phase == .main }) + "\n"
         out += decisionsAndApprovals()
         out += milestonesTable()
         out += "## \(words("Obligations after the end"))\n\n" + stepsTable(report.obligations) + "\n"

@@ -7,19 +7,39 @@ public struct ReportJSON: Sendable {
     public let report: RunReport
     public let words: ReportWords
 
-    public init(_ report: RunReport, language: String) {
+    /// - Parameter time: The zone the document's texts give times in (its instants stay epoch milliseconds).
+    public init(_ report: RunReport, language: String, time: LocalTime = .utc) {
         self.report = report
-        self.words = ReportWords(language: language, playbook: report.playbook)
+        self.words = ReportWords(language: language, playbook: report.playbook, time: time)
     }
 
     private func optional(_ value: Int64?) -> JSONValue { value.map(JSONValue.integer) ?? .null }
     private func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
 
-    /// The document: `kind`, header fields, then one array per section.
+    /// The document: `kind`, header fields, then one array per section. The fault and work reports carry only
+    /// what they show: notes filed under a report section, no timeline, and (fault) no escalations, notifications or
+    /// handovers; the full report carries every note and event.
     public func render(_ kind: ReportKind = .full) -> JSONValue {
         let playbook = report.playbook
+        let cover = ReportCover(report: report, words: words)
         var object: JSONObject = [
             "kind": .string(kind.rawValue), "language": .string(words.language),
+            "run_id": optional(report.runID), "title": .string(cover.title),
+            "incident_title": optional(report.incidentTitle), "summary": .string(cover.summary),
+            "as_of": optional(report.asOf), "duration_ms": optional(report.duration),
+            "time_zone": .object([
+                "name": .string(words.time.name),
+                "offset_at_start": .string(TimeText.offset(seconds: words.time.offset(at: report.startedAt))),
+            ]),
+            "service_levels": .array(report.serviceLevels.map { level in
+                .object([
+                    "measure": .string(level.measure.rawValue), "milestone": .string(level.milestone),
+                    "title": .string(words.text(level.title)), "target_ms": optional(level.target),
+                    "taken_ms": optional(level.taken), "status": .string(level.status.rawValue),
+                ])
+            }),
+            "late_steps": .object(["late": .integer(Int64(report.lateSteps.late)),
+                                   "of": .integer(Int64(report.lateSteps.of))]),
             "playbook": .object([
                 "id": .string(playbook.id), "version": .string(playbook.version),
                 "title": .string(words.text(playbook.title)), "hash": optional(report.start?.playbookHash),
@@ -64,6 +84,7 @@ public struct ReportJSON: Sendable {
                      "role": optional(row.approver), "granted": .bool(row.granted), "why": optional(row.why),
                      "expired": .bool(row.expired)])
         })
+        if kind != .fault {
         object["escalations"] = .array(report.escalations.map { row in
             .object(["at": .integer(row.at), "step": .string(row.step), "rung": .integer(Int64(row.rung)),
                      "notified": .array(row.notified.map { .string($0) }), "reassigned_to": optional(row.reassignedTo),
@@ -77,11 +98,12 @@ public struct ReportJSON: Sendable {
         object["handovers"] = .array(report.handovers.map { row in
             .object(["at": .integer(row.at), "role": .string(row.role), "from": optional(row.from), "to": .string(row.to)])
         })
+        }
         object["facts"] = .array(report.facts.map { row in
             .object(["at": .integer(row.at), "fact": .string(row.fact), "value": .string(row.value),
                      "person": optional(row.person)])
         })
-        object["notes"] = .array(report.notes.map { row in
+        object["notes"] = .array(report.notes.filter { kind == .full || $0.section != nil }.map { row in
             .object(["at": .integer(row.at), "person": optional(row.person), "text": .string(row.text),
                      "section": optional(row.section)])
         })

@@ -6,14 +6,82 @@ public struct ReportWords: Sendable {
     /// `en` or `zh`.
     public let language: String
 
+    /// The zone instants are shown in.
+    public let time: LocalTime
+
     /// Step titles by id, so that describing an event is a lookup, not a walk over the playbook.
     private let stepTitles: [String: LocalizedText]
+    /// Role, severity, milestone and outcome titles by id, and checklist item texts by step and item.
+    private let roleTitles: [String: LocalizedText]
+    private let severityTitles: [String: LocalizedText]
+    private let milestoneTitles: [String: LocalizedText]
+    private let outcomeTitles: [String: LocalizedText]
+    private let factTitles: [String: LocalizedText]
+    private let optionTitles: [String: LocalizedText]
 
-    public init(language: String, playbook: Playbook? = nil) {
+    public init(language: String, playbook: Playbook? = nil, time: LocalTime = .utc) {
         self.language = language == "zh" ? "zh" : "en"
+        self.time = time
         var titles: [String: LocalizedText] = [:]
-        for step in playbook?.allSteps ?? [] where titles[step.id] == nil { titles[step.id] = step.title }
+        var options: [String: LocalizedText] = [:]
+        for step in playbook?.allSteps ?? [] {
+            if titles[step.id] == nil { titles[step.id] = step.title }
+            if case .decide(let decision) = step.kind {
+                for option in decision.options { options[step.id + "\u{0}" + option.id] = option.title }
+            }
+        }
         stepTitles = titles
+        optionTitles = options
+        func byID<T>(_ items: [T], _ id: KeyPath<T, String>, _ title: KeyPath<T, LocalizedText>) -> [String: LocalizedText] {
+            var out: [String: LocalizedText] = [:]
+            for item in items where out[item[keyPath: id]] == nil { out[item[keyPath: id]] = item[keyPath: title] }
+            return out
+        }
+        roleTitles = byID(playbook?.roles ?? [], \.id, \.title)
+        severityTitles = byID(playbook?.severities ?? [], \.id, \.title)
+        milestoneTitles = byID(playbook?.milestones ?? [], \.id, \.title)
+        outcomeTitles = byID(playbook?.outcomes ?? [], \.id, \.title)
+        factTitles = byID(playbook?.facts ?? [], \.id, \.title)
+    }
+
+    /// A role by its title (`Tech lead`, `应急技术经理`), its id when the playbook has no such role.
+    public func role(_ id: String) -> String { roleTitles[id].map(text) ?? id }
+
+    /// A role's title and the person holding it: `Tech lead carol` / `应急技术经理 carol`.
+    public func role(_ id: String, heldBy person: String?) -> String {
+        role(id) + (person.map { " \($0)" } ?? "")
+    }
+
+    /// A severity level by its title (`Fatal`, `致命`).
+    public func severity(_ id: String) -> String { severityTitles[id].map(text) ?? id }
+
+    /// A milestone by its title.
+    public func milestone(_ id: String) -> String { milestoneTitles[id].map(text) ?? id }
+
+    /// An outcome by its title.
+    public func outcome(_ id: String) -> String { outcomeTitles[id].map(text) ?? id }
+
+    /// A step by its title.
+    public func step(_ id: String) -> String { stepTitles[id].map(text) ?? id }
+
+    /// A fact by its title.
+    public func fact(_ id: String) -> String { factTitles[id].map(text) ?? id }
+
+    /// A decision's option by its title.
+    public func option(_ option: String, of step: String) -> String {
+        optionTitles[step + "\u{0}" + option].map(text) ?? option
+    }
+
+    /// How an outcome counts, in words: `success` → "succeeded" / "成功".
+    public func outcomeKind(_ kind: String) -> String {
+        let zh = language == "zh"
+        switch kind {
+        case "success": return zh ? "成功" : "succeeded"
+        case "partial": return zh ? "部分成功" : "partly succeeded"
+        case "failure": return zh ? "失败" : "failed"
+        case "aborted": return zh ? "已中止" : "aborted"
+        default: return kind
+        }
     }
 
     private static let chinese: [String: String] = [
@@ -23,7 +91,7 @@ public struct ReportWords: Sendable {
         "Outcome": "结果", "Severity": "严重级别", "not graded": "未定级", "Severity changes": "级别变更",
         "Timeline": "时间线", "Steps": "步骤", "Milestones": "里程碑", "Decisions": "决策", "Approvals": "审批",
         "Escalations and notifications": "升级与通知", "Escalations": "升级", "Notifications": "通知", "Handovers": "交接", "Notes": "备注",
-        "Obligations after the end": "结束后的义务", "Lessons": "经验教训", "Integrity": "完整性",
+        "Obligations after the end": "善后工作", "delivery": "送达情况", "Lessons": "经验教训", "Integrity": "完整性",
         "Signature": "用户签收", "Facts recorded": "记录的事实", "People": "人员", "Refused commands": "被拒绝的命令",
         "Recorded for others": "代为记录的操作", "done by": "操作人", "recorded by": "记录人",
         "step": "步骤", "owner": "负责人", "activated": "启动", "acknowledged": "确认", "done": "完成", "due": "期限",
@@ -43,6 +111,19 @@ public struct ReportWords: Sendable {
             "本报告由运行日志自动生成", "seq": "序号", "time": "时刻", "+time": "相对时间",
     ]
 
+    /// The heading of a note section (`cause` → "Cause" / "原因").
+    public func sectionTitle(_ section: String) -> String {
+        switch section {
+        case "phenomenon": self("Phenomenon")
+        case "impact": self("Impact")
+        case "cause": self("Cause")
+        case "handling": self("Handling and result")
+        case "prevention": self("Prevention and improvements")
+        case "lesson": self("Lessons")
+        default: section
+        }
+    }
+
     /// A word of the report's own text in the report's language.
     public func callAsFunction(_ english: String) -> String {
         language == "zh" ? Self.chinese[english] ?? english : english
@@ -51,16 +132,23 @@ public struct ReportWords: Sendable {
     /// A playbook text in the report's language.
     public func text(_ text: LocalizedText?) -> String { text?.text(language) ?? "" }
 
-    /// `2026-11-22 02:53:08Z` (`TimeText.instant`).
-    public func instant(_ milliseconds: Int64) -> String { TimeText.instant(milliseconds) }
+    /// `2026-11-22 10:53:08 +08:00`: the local time with its offset (`LocalTime.instant`).
+    public func instant(_ milliseconds: Int64) -> String { time.instant(milliseconds) }
+
+    /// `10:53:08`, or `11-23 10:53:08` on another day than `reference`: a table's short local time.
+    public func short(_ milliseconds: Int64, sameDayAs reference: Int64) -> String {
+        time.short(milliseconds, sameDayAs: reference)
+    }
 
     /// `+01:02:03` (`TimeText.relative`).
     public func relative(_ milliseconds: Int64) -> String { TimeText.relative(milliseconds) }
 
-    /// `4m30s` (`TimeText.span`).
-    public func span(_ milliseconds: Int64) -> String { TimeText.span(milliseconds) }
+    /// `4m30s` (`TimeText.span`); in Chinese `4分30秒` (`TimeText.chineseSpan`).
+    public func span(_ milliseconds: Int64) -> String {
+        language == "zh" ? TimeText.chineseSpan(milliseconds) : TimeText.span(milliseconds)
+    }
 
-    /// A margin as "4m early" / "on time" / "overdue by 2m" (in Chinese "提前 4m" / "按时" / "逾期 2m").
+    /// A margin as "4m early" / "on time" / "overdue by 2m" (in Chinese "提前 4分钟" / "按时" / "逾期 2分钟").
     public func margin(_ milliseconds: Int64) -> String {
         guard milliseconds >= 0 else { return "\(self("overdue by")) \(span(-milliseconds))" }
         guard milliseconds > 0 else { return language == "zh" ? "按时" : "on time" }
@@ -71,7 +159,7 @@ public struct ReportWords: Sendable {
     public func actor(_ actor: Actor) -> String {
         switch actor {
         case .engine: language == "zh" ? "系统" : "engine"
-        case .person(let person, let role): person + (role.map { " (\($0))" } ?? "")
+        case .person(let person, let role): person + (role.map { " (\(self.role($0)))" } ?? "")
         case .inject(let id): (language == "zh" ? "注入 " : "inject ") + id
         }
     }
@@ -81,27 +169,33 @@ public struct ReportWords: Sendable {
         let zh = language == "zh"
         func step(_ id: String) -> String {
             let title = (stepTitles[id] ?? playbook.allSteps.first { $0.id == id }?.title)?.text(language) ?? id
-            return zh ? "「\(title)」(\(id))" : "'\(title)' (\(id))"
+            return zh ? "「\(title)」" : "'\(title)'"
         }
         switch kind {
         case .runStarted(let start):
-            return zh ? "开始运行预案 \(start.playbookID) \(start.version)" : "run of \(start.playbookID) \(start.version) started"
-        case .personJoined(let person, let role): return zh ? "\(person) 担任 \(role)" : "\(person) joined as \(role)"
+            return zh ? "开始运行预案 \(start.version)" : "run of \(start.playbookID) \(start.version) started"
+        case .personJoined(let person, let role):
+            return zh ? "\(person) 担任\(self.role(role))" : "\(person) joined as \(self.role(role))"
         case .handover(let role, let from, let to):
-            return zh ? "\(role) 由 \(from ?? "—") 交接给 \(to)" : "\(role) handed over from \(from ?? "nobody") to \(to)"
-        case .severityGraded(let level, _): return zh ? "定级为 \(level)" : "graded \(level)"
-        case .severityRegraded(let from, let to, _): return zh ? "由 \(from) 调整为 \(to)" : "regraded from \(from) to \(to)"
+            return zh ? "\(self.role(role))由 \(from ?? "—") 交接给 \(to)"
+                : "\(self.role(role)) handed over from \(from ?? "nobody") to \(to)"
+        case .severityGraded(let level, _): return zh ? "定级为「\(severity(level))」" : "graded \(severity(level))"
+        case .severityRegraded(let from, let to, _):
+            return zh ? "级别由「\(severity(from))」调整为「\(severity(to))」"
+                : "regraded from \(severity(from)) to \(severity(to))"
         case .stepActivated(let id, let owner, _):
-            return zh ? "步骤\(step(id))启动，负责人 \(owner ?? "—")" : "step \(step(id)) activated for \(owner ?? "nobody")"
+            return zh ? "步骤\(step(id))启动，负责人：\(owner.map(role) ?? "—")"
+                : "step \(step(id)) activated for \(owner.map(role) ?? "nobody")"
         case .stepAcknowledged(let id): return zh ? "确认步骤\(step(id))" : "step \(step(id)) acknowledged"
         case .stepProgress(let id, let note):
             return (zh ? "步骤\(step(id))进展" : "progress on \(step(id))") + (note.map { ": \($0)" } ?? "")
         case .checklistItemDone(let id, let item): return zh ? "步骤\(step(id))检查项 \(item) 完成" : "\(step(id)): item \(item) ticked"
-        case .factRecorded(let fact, let value, _): return zh ? "记录 \(fact) = \(value)" : "recorded \(fact) = \(value)"
+        case .factRecorded(let fact, let value, _):
+            return zh ? "记录「\(self.fact(fact))」：\(value)" : "recorded \(self.fact(fact)): \(value)"
         case .factCorrected(let fact, let from, let to, let why):
-            return zh ? "更正 \(fact)：\(from) → \(to)（\(why)）" : "corrected \(fact): \(from) → \(to) (\(why))"
+            return zh ? "更正「\(self.fact(fact))」：\(from) → \(to)（\(why)）" : "corrected \(self.fact(fact)): \(from) → \(to) (\(why))"
         case .stepCompleted(let id): return zh ? "步骤\(step(id))完成" : "step \(step(id)) done"
-        case .stepReassigned(let id, let to, _, _): return zh ? "步骤\(step(id))改派给 \(to)" : "step \(step(id)) reassigned to \(to)"
+        case .stepReassigned(let id, let to, _, _): return zh ? "步骤\(step(id))改派给\(role(to))" : "step \(step(id)) reassigned to \(role(to))"
         case .stepOverdue(let id, let clock, let missed):
             // Which deadline passed: the acknowledgement, the progress heartbeat, the completion, or its own bound.
             let chineseClock = switch clock {
@@ -119,10 +213,12 @@ public struct ReportWords: Sendable {
         case .stepCancelled(let id, let why, let whyChinese):
             return zh ? "步骤\(step(id))取消：\(whyChinese ?? why)" : "step \(step(id)) cancelled: \(why)"
         case .decisionMade(let id, let option, let why):
-            return (zh ? "步骤\(step(id))决定：\(option)" : "decided \(option) on \(step(id))") + (why.map { " — \($0)" } ?? "")
+            let chosen = self.option(option, of: id)
+            return (zh ? "步骤\(step(id))决定：\(chosen)" : "decided \(chosen) on \(step(id))") + (why.map { " — \($0)" } ?? "")
         case .decisionDefaulted(let id, let option):
-            return zh ? "步骤\(step(id))超时，按默认选择 \(option)" : "no decision on \(step(id)) in time: default \(option) taken"
-        case .approvalRequested(let id, let approver): return zh ? "步骤\(step(id))请求 \(approver) 审批" : "approval of \(step(id)) asked of \(approver)"
+            let chosen = self.option(option, of: id)
+            return zh ? "步骤\(step(id))超时，按默认选择「\(chosen)」" : "no decision on \(step(id)) in time: default \(chosen) taken"
+        case .approvalRequested(let id, let approver): return zh ? "步骤\(step(id))请求\(role(approver))审批" : "approval of \(step(id)) asked of \(role(approver))"
         case .approvalGranted(let id, let why): return (zh ? "批准\(step(id))" : "approved \(step(id))") + (why.map { " — \($0)" } ?? "")
         case .approvalDenied(let id, let why): return (zh ? "驳回\(step(id))" : "denied \(step(id))") + (why.map { " — \($0)" } ?? "")
         case .approvalExpired(let id, let granted):
@@ -137,7 +233,7 @@ public struct ReportWords: Sendable {
         case .escalationFired(let id, let rung): return zh ? "步骤\(step(id))第 \(rung + 1) 级升级" : "escalation \(rung + 1) of \(step(id)) fired"
         case .notificationRequested(_, let roles, let message, _, let messageChinese):
             let text = zh ? messageChinese ?? message : message
-            return (zh ? "通知 " : "notify ") + roles.joined(separator: ", ") + ": " + text
+            return (zh ? "通知" : "notify ") + roles.map(role).joined(separator: zh ? "、" : ", ") + (zh ? "：" : ": ") + text
         case .notificationSent(let id, let to): return zh ? "通知 \(id) 已送达 \(to)" : "notification \(id) sent to \(to)"
         case .notificationFailed(let id, let to, let why, let whyChinese, let final):
             if !final {
@@ -146,25 +242,28 @@ public struct ReportWords: Sendable {
             }
             return zh ? "通知 \(id) 未能送达 \(to)：\(whyChinese ?? why)" : "notification \(id) to \(to) failed: \(why)"
         case .notificationAcknowledged(let id, let by): return zh ? "\(by) 确认收到通知 \(id)" : "\(by) acknowledged notification \(id)"
-        case .milestoneDue(let id, let dueAt): return zh ? "里程碑 \(id) 期限 \(instant(dueAt))" : "milestone \(id) due \(instant(dueAt))"
-        case .milestoneRecomputed(let id, let dueAt): return zh ? "里程碑 \(id) 期限改为 \(instant(dueAt))" : "milestone \(id) now due \(instant(dueAt))"
-        case .milestoneReached(let id, let margin): return (zh ? "里程碑 \(id) 达成，" : "milestone \(id) reached, ") + self.margin(margin)
-        case .milestoneMissed(let id): return zh ? "里程碑 \(id) 错过" : "milestone \(id) missed"
-        case .note(let text, let section): return (section.map { "[\($0)] " } ?? "") + text
+        case .milestoneDue(let id, let dueAt):
+            return zh ? "里程碑「\(milestone(id))」期限 \(instant(dueAt))" : "milestone \(milestone(id)) due \(instant(dueAt))"
+        case .milestoneRecomputed(let id, let dueAt):
+            return zh ? "里程碑「\(milestone(id))」期限改为 \(instant(dueAt))" : "milestone \(milestone(id)) now due \(instant(dueAt))"
+        case .milestoneReached(let id, let margin):
+            return (zh ? "里程碑「\(milestone(id))」达成，" : "milestone \(milestone(id)) reached, ") + self.margin(margin)
+        case .milestoneMissed(let id): return zh ? "里程碑「\(milestone(id))」错过" : "milestone \(milestone(id)) missed"
+        case .note(let text, let section): return (section.map { "[\(sectionTitle($0))] " } ?? "") + text
         case .injectDelivered(_, let role, let message): return (zh ? "注入" : "inject") + (role.map { " → \($0)" } ?? "") + ": " + message
         case .clockAdvanced(let to): return zh ? "时钟推进至 \(instant(to))" : "clock advanced to \(instant(to))"
         case .exercise(let record): return describe(record)
         case .commandRejected(let command, let reason, let reasonChinese):
             return zh ? "拒绝命令 \(command)：\(reasonChinese ?? reason)" : "refused \(command): \(reason)"
         case .outcomeReached(let outcome, let kind):
-            let title = playbook.outcome(outcome)?.title.text(language) ?? outcome
-            return zh ? "结果：\(title) (\(kind))" : "outcome: \(title) (\(kind))"
+            return zh ? "结果：\(self.outcome(outcome))（\(outcomeKind(kind))）" : "outcome: \(self.outcome(outcome)) (\(outcomeKind(kind)))"
         case .runAborted(let why): return zh ? "运行中止：\(why)" : "run aborted: \(why)"
         case .chainRaised(let chain, let why):
             let title = playbook.anyTimeChain(chain)?.title.text(language) ?? chain
             return (zh ? "发起随时流程 \(chain)（\(title)）" : "raised \(chain) (\(title))") + (why.map { zh ? "：\($0)" : ": \($0)" } ?? "")
         case .chainEnded(let chain): return zh ? "随时流程 \(chain) 结束" : "\(chain) ended"
         case .reportSigned(let person): return zh ? "\(person) 签收" : "signed by \(person)"
+        case .runTitled(let title): return zh ? "事件标题更正为「\(title)」" : "the incident's title set to '\(title)'"
         case .runClosed: return zh ? "运行关闭" : "run closed"
         case .journalRepaired(let bytes): return zh ? "日志修复，截去 \(bytes) 字节" : "journal repaired: \(bytes) bytes cut"
         case .clockJumped(let from, let to):

@@ -111,6 +111,8 @@ public struct RunReport: Sendable, Hashable {
         public var step: String
         public var rung: Int
         public var notified: [String]
+        /// Who held each role notified when the escalation fired.
+        public var holders: [String: String] = [:]
         public var reassignedTo: String?
         public var goto: String?
     }
@@ -124,6 +126,10 @@ public struct RunReport: Sendable, Hashable {
         public var sent: [String]
         /// Who was not reached and why, in English, and in Chinese when the journal has it.
         public var failed: [LocalizedText]
+        /// Who held each role notified when the notification was asked for.
+        public var holders: [String: String] = [:]
+        /// Why each person was not reached (the last failure journaled), by person.
+        public var failures: [String: LocalizedText] = [:]
     }
 
     public struct NoteRow: Sendable, Hashable {
@@ -162,6 +168,12 @@ public struct RunReport: Sendable, Hashable {
     }
 
     public var playbook: Playbook
+    /// The run's id (its directory's name), when the caller knows it.
+    public var runID: String?
+    /// The instant the report was made (the command's clock): what an open run's lateness is counted against.
+    public var asOf: Int64?
+    /// The incident's own title (what happened, where): the last one given at the start or by `muster title`.
+    public var incidentTitle: String?
     public var start: RunStart?
     public var startedAt: Int64
     public var endedAt: Int64?
@@ -171,6 +183,8 @@ public struct RunReport: Sendable, Hashable {
     public var initialSeverity: String?
     public var severityChanges: [SeverityChange] = []
     public var people: [String: String] = [:]
+    /// Everyone who held each role, in the order they took it (the start's holder first).
+    public var roleHistory: [String: [String]] = [:]
     public var timeline: [JournalEntry] = []
     public var steps: [StepRow] = []
     public var milestones: [MilestoneRow] = []
@@ -202,8 +216,15 @@ public struct RunReport: Sendable, Hashable {
     public var obligations: [StepRow] { steps.filter { $0.phase == .afterEnd } }
 
     /// Builds the report of a run from its journal entries.
-    public init(playbook: Playbook, entries: [JournalEntry], integrity: Integrity) {
+    ///
+    /// - Parameters:
+    ///   - runID: The run's id, for the report's cover.
+    ///   - asOf: When the report is made (milliseconds since the epoch), for a run still open.
+    public init(playbook: Playbook, entries: [JournalEntry], integrity: Integrity, runID: String? = nil,
+                asOf: Int64? = nil) {
         self.playbook = playbook
+        self.runID = runID
+        self.asOf = asOf
         self.integrity = integrity
         self.timeline = entries
         startedAt = entries.first?.event.at ?? 0
@@ -227,6 +248,12 @@ public struct RunReport: Sendable, Hashable {
             case .runStarted(let start):
                 self.start = start
                 initialSeverity = start.severity
+                incidentTitle = start.title
+                for (role, person) in start.assignments { roleHistory[role] = [person] }
+            case .personJoined(let person, let role):
+                roleHistory[role, default: []].append(person)
+            case .runTitled(let title):
+                incidentTitle = title
             case .severityGraded(let level, let why):
                 severityChanges.append(SeverityChange(at: event.at, from: nil, to: level, why: why, person: person))
             case .severityRegraded(let from, let to, let why):
@@ -278,23 +305,28 @@ public struct RunReport: Sendable, Hashable {
                                              why: nil, expired: true))
             case .escalationFired(let step, let rung):
                 let escalation = index.steps[step].flatMap { rung >= 0 && rung < $0.escalations.count ? $0.escalations[rung] : nil }
+                let notified = escalation?.notify.map(\.value) ?? []
                 escalations.append(EscalationRow(
-                    at: event.at, step: step, rung: rung + 1, notified: escalation?.notify.map(\.value) ?? [],
+                    at: event.at, step: step, rung: rung + 1, notified: notified,
+                    holders: state.holders.filter { notified.contains($0.key) },
                     reassignedTo: escalation?.reassign?.value, goto: escalation?.goto?.value.description))
             case .notificationRequested(let id, let roles, let message, _, let messageChinese):
                 notificationRows[id] = notifications.count
                 let text = LocalizedText(english: message, chinese: messageChinese)
                 notifications.append(NotificationRow(id: id, at: event.at, roles: roles, message: text, sent: [],
-                                                     failed: []))
+                                                     failed: [],
+                                                     holders: state.holders.filter { roles.contains($0.key) }))
             case .notificationSent(let id, let to):
                 if let row = notificationRows[id] { notifications[row].sent.append(to) }
             case .notificationFailed(let id, let to, let why, let whyChinese, _):
                 if let row = notificationRows[id] {
+                    notifications[row].failures[to] = LocalizedText(english: why, chinese: whyChinese)
                     notifications[row].failed.append(LocalizedText(english: "\(to): \(why)",
                                                                    chinese: whyChinese.map { "\(to)：\($0)" }))
                 }
             case .handover(let role, let from, let to):
                 handovers.append(HandoverRow(at: event.at, role: role, from: from, to: to))
+                if roleHistory[role]?.last != to { roleHistory[role, default: []].append(to) }
                 // An open step of the role is now held by the new holder, who is the one to finish it.
                 for row in openRows.values where steps[row].owner == role { steps[row].holder = to }
             case .note(let text, let section):

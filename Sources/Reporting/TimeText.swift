@@ -7,12 +7,38 @@ public enum TimeText {
     /// An instant as `2026-11-22 02:53:08Z` (UTC, to the second, rounded down).
     ///
     /// - Parameter milliseconds: Milliseconds since 1970-01-01 00:00:00Z (negative before it).
-    public static func instant(_ milliseconds: Int64) -> String {
+    public static func instant(_ milliseconds: Int64) -> String { dateAndTime(milliseconds) + "Z" }
+
+    /// `2026-11-22 02:53:08`: the calendar date and time of `milliseconds` read as if it were UTC (a caller adds a
+    /// zone's offset first to get local time).
+    public static func dateAndTime(_ milliseconds: Int64) -> String {
         let days = floorDivide(milliseconds, 86_400_000)
         let seconds = (milliseconds - days * 86_400_000) / 1000
         let (year, month, day) = civil(fromDays: days)
         return "\(year)-\(two(month))-\(two(day)) "
-            + "\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
+            + "\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
+    }
+
+    /// An offset from UTC as `+08:00`, `-03:30`, `+00:00`.
+    public static func offset(seconds: Int) -> String {
+        let minutes = abs(seconds) / 60
+        return (seconds < 0 ? "-" : "+") + two(Int64(minutes / 60)) + ":" + two(Int64(minutes % 60))
+    }
+
+    /// A span in Chinese words: `4分30秒`, `1小时`, `1天2小时`, `0秒` (its sign is dropped; at most two units, the
+    /// smaller one rounded down).
+    public static func chineseSpan(_ milliseconds: Int64) -> String {
+        let seconds = abs(milliseconds) / 1000
+        let units: [(size: Int64, name: String)] = [(86_400, "天"), (3_600, "小时"), (60, "分"), (1, "秒")]
+        guard let first = units.firstIndex(where: { seconds >= $0.size }) else { return "0秒" }
+        var parts = ["\(seconds / units[first].size)\(units[first].name)"]
+        if first + 1 < units.count {
+            let next = units[first + 1]
+            let rest = seconds % units[first].size / next.size
+            if rest > 0 { parts.append("\(rest)\(next.name)") }
+        }
+        if parts.count == 1, parts[0].hasSuffix("分") { parts[0] += "钟" }
+        return parts.joined()
     }
 
     /// A time since a run's start as `+01:02:03` (hours, minutes, seconds; `-` before the start).

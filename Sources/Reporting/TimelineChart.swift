@@ -10,6 +10,39 @@ import RunEngine
 struct TimelineChart {
     let report: RunReport
     let words: ReportWords
+    /// The steps drawn, one lane each.
+    let steps: [RunReport.StepRow]
+    /// The milestones drawn, one lane each.
+    let milestones: [RunReport.MilestoneRow]
+    /// Where the axis starts: the run's start, or its outcome for the obligations after the end.
+    let origin: Int64
+    /// The last instant the chart knows of: an open bar runs to it.
+    let reportEnd: Int64
+    /// What the chart's title calls it.
+    let name: LocalizedText
+
+    /// The response: the main steps and the milestones counted from the start, from the start to the outcome.
+    static func response(report: RunReport, words: ReportWords) -> TimelineChart {
+        let fromStart = Set(report.playbook.milestones.filter { $0.from == .start }.map(\.id))
+        let last = report.endedAt ?? max(report.asOf ?? 0, report.timeline.last?.event.at ?? report.startedAt)
+        return TimelineChart(
+            report: report, words: words, steps: report.steps.filter { $0.phase == .main },
+            milestones: report.milestones.filter { fromStart.contains($0.milestone) }, origin: report.startedAt,
+            reportEnd: max(last, report.startedAt),
+            name: LocalizedText(english: "The response: steps and milestones over time", chinese: "处置过程：步骤与里程碑时间图"))
+    }
+
+    /// The obligations after the end, on an axis of their own from the outcome; empty before the outcome.
+    static func afterEnd(report: RunReport, words: ReportWords) -> TimelineChart {
+        let fromOutcome = Set(report.playbook.milestones.filter { $0.from == .outcome }.map(\.id))
+        let origin = report.endedAt ?? report.startedAt
+        let last = max(report.asOf ?? 0, report.timeline.last?.event.at ?? origin, origin)
+        return TimelineChart(
+            report: report, words: words, steps: report.endedAt == nil ? [] : report.obligations,
+            milestones: report.endedAt == nil ? [] : report.milestones.filter { fromOutcome.contains($0.milestone) },
+            origin: origin, reportEnd: last,
+            name: LocalizedText(english: "Obligations after the end", chinese: "善后工作时间图"))
+    }
 
     // Geometry, in the SVG's own units (CSS scales the drawing to the page).
     static let width = 900.0
@@ -36,19 +69,15 @@ struct TimelineChart {
         func contains(_ instant: Int64) -> Bool { instant >= start && instant <= end }
     }
 
-    /// The instant the report ends: its last journal entry.
-    /// The last instant of the run (its events are in time order, so the last event's).
-    var reportEnd: Int64 { max(report.timeline.last?.event.at ?? report.startedAt, report.startedAt) }
-
     /// The axis: from the run's start to the report's end, stretched to take in deadlines that fall a little
     /// after it (those further away are drawn as arrows at the right edge), rounded up to a whole tick.
     var axis: Axis {
-        let start = report.startedAt
+        let start = origin
         var end = reportEnd
-        for step in report.steps { if let ended = step.endedAt { end = max(end, ended) } }
-        for milestone in report.milestones { if let reached = milestone.reachedAt { end = max(end, reached) } }
+        for step in steps { if let ended = step.endedAt { end = max(end, ended) } }
+        for milestone in milestones { if let reached = milestone.reachedAt { end = max(end, reached) } }
         let slack = max((end - start) / 4, 60_000)
-        let deadlines = report.steps.compactMap(\.dueAt) + report.milestones.compactMap(\.dueAt)
+        let deadlines = steps.compactMap(\.dueAt) + milestones.compactMap(\.dueAt)
         for due in deadlines where due > end && due <= end + slack { end = due }
         let span = max(end - start, 60_000)
         let minute: Int64 = 60_000
@@ -59,15 +88,15 @@ struct TimelineChart {
     }
 
     /// Whether there is anything to draw.
-    var isEmpty: Bool { report.steps.isEmpty && report.milestones.allSatisfy { $0.dueAt == nil } }
+    var isEmpty: Bool { steps.isEmpty && milestones.allSatisfy { $0.dueAt == nil && $0.reachedAt == nil } }
 
     // MARK: Drawing
 
     func render() -> String {
         let axis = axis
-        let milestoneRows = report.milestones
-        let rows = report.steps.count + milestoneRows.count
-        let separator = milestoneRows.isEmpty || report.steps.isEmpty ? 0.0 : 10.0
+        let milestoneRows = milestones
+        let rows = steps.count + milestoneRows.count
+        let separator = milestoneRows.isEmpty || steps.isEmpty ? 0.0 : 10.0
         let plotBottom = Self.top + Double(rows) * Self.rowHeight + separator
         let height = plotBottom + 30
         var svg = "<svg class=\"timeline-chart\" viewBox=\"0 0 \(n(Self.width)) \(n(height))\" width=\"\(n(Self.width))\""
@@ -81,7 +110,7 @@ struct TimelineChart {
         svg += grid(axis, bottom: plotBottom)
         svg += outcomeLine(axis, bottom: plotBottom)
         var y = Self.top
-        for row in report.steps {
+        for row in steps {
             svg += bar(row, axis: axis, top: y)
             y += Self.rowHeight
         }
@@ -99,7 +128,7 @@ struct TimelineChart {
     }
 
     private func chartTitle(_ axis: Axis) -> String {
-        let title = words.language == "zh" ? "步骤与里程碑时间图" : "Steps and milestones over time"
+        let title = words.text(name)
         return "\(title): \(words.relative(0)) – \(words.relative(axis.end - axis.start))"
     }
 
@@ -199,9 +228,9 @@ struct TimelineChart {
     }
 
     private func tooltip(_ row: RunReport.StepRow, title: String, status: Status) -> String {
-        var text = "\(title) (\(row.step)): \(words.relative(row.activatedAt - report.startedAt)) → "
-        text += row.endedAt.map { words.relative($0 - report.startedAt) } ?? words("open")
-        if let due = row.dueAt { text += " · \(words("due")) \(words.relative(due - report.startedAt))" }
+        var text = "\(title): \(words.relative(row.activatedAt - origin)) → "
+        text += row.endedAt.map { words.relative($0 - origin) } ?? words("open")
+        if let due = row.dueAt { text += " · \(words("due")) \(words.relative(due - origin))" }
         return text + " · " + status.text
     }
 
@@ -210,6 +239,17 @@ struct TimelineChart {
                        baseline: Double) -> String
     {
         let separator = " · "
+        // A title too long for the chart is cut with an ellipsis (the lane's tooltip has all of it).
+        var title = title
+        let room = Self.right - Self.left - Self.textWidth(separator + status)
+        if Self.textWidth(title) > room {
+            var cut = ""
+            for character in title {
+                if Self.textWidth(cut + String(character) + "…") > room { break }
+                cut.append(character)
+            }
+            title = cut + "…"
+        }
         let width = Self.textWidth(title + separator + status)
         var x = x0
         if x + width > Self.right { x = max(Self.left, Self.right - width) }
@@ -229,17 +269,19 @@ struct TimelineChart {
         }
         let title = words.text(row.title)
         let status = words(row.status.rawValue)
-        var tip = "\(title) (\(row.milestone))"
-        if let due = row.dueAt { tip += " · \(words("due")) \(words.relative(due - report.startedAt))" }
-        if let reached = row.reachedAt { tip += " · \(words("reached")) \(words.relative(reached - report.startedAt))" }
+        var tip = title
+        if let due = row.dueAt { tip += " · \(words("due")) \(words.relative(due - origin))" }
+        if let reached = row.reachedAt { tip += " · \(words("reached")) \(words.relative(reached - origin))" }
         tip += " · \(status)"
         var out = "<g class=\"milestone \(state)\" data-milestone=\"\(e(row.milestone))\"><title>\(e(tip))</title>\n"
         let cy = top + 24
-        let anchorX = row.dueAt.map(axis.x) ?? row.reachedAt.map(axis.x) ?? Self.left
+        // A met milestone's diamond marks when it was reached; the others' mark their deadline.
+        let markAt = row.status == .met ? (row.reachedAt ?? row.dueAt) : (row.dueAt ?? row.reachedAt)
+        let anchorX = markAt.map(axis.x) ?? Self.left
         let statusClass = row.status == .met ? "ok" : row.status == .pending ? "muted" : "late"
         out += label("◆ " + title, status: status, statusClass: statusClass, from: max(Self.left, anchorX - 6),
                      to: anchorX, baseline: top + 13)
-        if let reached = row.reachedAt {
+        if let reached = row.reachedAt, row.status != .met {
             let x = axis.x(reached)
             if let due = row.dueAt, axis.contains(due) {
                 out += "<line class=\"reach-span\" x1=\"\(n(min(x, axis.x(due))))\" y1=\"\(n(cy))\""
@@ -247,11 +289,11 @@ struct TimelineChart {
             }
             out += "<circle class=\"reached\" cx=\"\(n(x))\" cy=\"\(n(cy))\" r=\"3.5\"/>"
         }
-        if let due = row.dueAt {
-            if axis.contains(due) {
-                let x = axis.x(due)
+        if let mark = markAt {
+            if axis.contains(mark) {
+                let x = axis.x(mark)
                 out += "<path class=\"diamond\" d=\"M\(n(x)) \(n(cy - 7))l7 7l-7 7l-7 -7z\"/>"
-            } else if due > axis.end {
+            } else if mark > axis.end {
                 out += clippedDeadline(y: cy)
             }
         }
@@ -263,7 +305,7 @@ struct TimelineChart {
         guard let outcome = report.outcome, axis.contains(outcome.at) else { return "" }
         let x = axis.x(outcome.at)
         let title = report.playbook.outcome(outcome.id).map { words.text($0.title) } ?? outcome.id
-        let text = "\(words("Outcome")): \(title) \(words.relative(outcome.at - report.startedAt))"
+        let text = "\(words("Outcome")): \(title) \(words.relative(outcome.at - origin))"
         let width = Self.textWidth(text)
         let labelX = min(max(x - width / 2, Self.left), Self.right - width)
         return "<g class=\"outcome-marker\"><line class=\"outcome-line\" x1=\"\(n(x))\" y1=\"\(n(16))\" x2=\"\(n(x))\""

@@ -21,6 +21,8 @@ public struct Command: Sendable, Hashable {
         case signal(String)
         case abort(why: String)
         case signoff
+        /// Gives or corrects the incident's title (what happened, where).
+        case retitle(String)
         /// The person confirms a notification reached them (a page acknowledged).
         case received(notification: String)
         /// Starts an at-any-time chain of steps (`at_any_time:`), such as an emergency shutdown.
@@ -46,6 +48,7 @@ public struct Command: Sendable, Hashable {
             case .signal: "signal"
             case .abort: "abort"
             case .signoff: "signoff"
+            case .retitle: "title"
             case .received: "received"
             case .raise: "raise"
             }

@@ -162,6 +162,8 @@ public enum EventKind: Sendable, Hashable {
     case chainEnded(chain: String)
     /// A user signed the run's report.
     case reportSigned(person: String)
+    /// The incident's title (what happened, where) was given or corrected after the start.
+    case runTitled(title: String)
     /// Every obligation is done: the run is closed.
     case runClosed
     /// A torn last line was cut from the journal when it was reopened.
@@ -196,6 +198,8 @@ public struct RunStart: Sendable, Hashable {
     /// Whether the drill is played unattended by the scenario's scripted players (`drill run`): practice, which
     /// the drill programme does not count as a drill held with people.
     public var unattended = false
+    /// The incident's own title (what happened, where), as `start --title` gave it; `nil` when none was given.
+    public var title: String?
     /// How many times faster than real time a drill's real clock runs (`drill start --clock real --speed N`).
     public var speed: Int = 1
     /// The instant of the fault, when it came before the run's start (`muster start --fault-at`); `nil` when the
@@ -209,9 +213,10 @@ public struct RunStart: Sendable, Hashable {
     public init(
         playbookID: String, version: String, playbookHash: String, mode: RunMode, virtualClock: Bool,
         severity: String?, assignments: [String: String], scenario: String? = nil, speed: Int = 1,
-        scenarioHash: String? = nil, faultAt: Int64? = nil
+        scenarioHash: String? = nil, faultAt: Int64? = nil, title: String? = nil
     ) {
         self.scenarioHash = scenarioHash
+        self.title = title
         self.speed = speed
         self.faultAt = faultAt
         self.playbookID = playbookID

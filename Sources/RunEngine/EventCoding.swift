@@ -53,6 +53,7 @@ public enum EventCoding {
             if let faultAt = start.faultAt { data["fault_at"] = i(faultAt) }
             if let hash = start.scenarioHash { data["scenario_hash"] = s(hash) }
             if start.unattended { data["unattended"] = true }
+            if let title = start.title { data["title"] = s(title) }
             return ("run.started", data)
         case .personJoined(let person, let role): return ("person.joined", ["person": s(person), "role": s(role)])
         case .handover(let role, let from, let to):
@@ -152,6 +153,7 @@ public enum EventCoding {
         case .chainRaised(let chain, let why): return ("chain.raised", ["chain": s(chain), "why": optional(why)])
         case .chainEnded(let chain): return ("chain.ended", ["chain": s(chain)])
         case .reportSigned(let person): return ("report.signed", ["person": s(person)])
+        case .runTitled(let title): return ("run.titled", ["title": s(title)])
         case .runClosed: return ("run.closed", [:])
         case .journalRepaired(let bytes): return ("journal.repaired", ["bytes_cut": i(Int64(bytes))])
         case .clockJumped(let from, let to): return ("clock.jumped", ["from": i(from), "to": i(to)])
@@ -222,7 +224,8 @@ public enum EventCoding {
                 playbookID: try s("playbook"), version: try s("version"), playbookHash: try s("hash"), mode: mode,
                 virtualClock: try s("clock") == "virtual", severity: o("severity"), assignments: assignments,
                 scenario: o("scenario"), speed: data["speed"] == nil ? 1 : Int(try i("speed", in: RunStart.speeds)),
-                scenarioHash: o("scenario_hash"), faultAt: data["fault_at"] == nil ? nil : try i("fault_at"))
+                scenarioHash: o("scenario_hash"), faultAt: data["fault_at"] == nil ? nil : try i("fault_at"),
+                title: o("title"))
             start.unattended = data["unattended"]?.boolValue ?? false
             return .runStarted(start)
         case "person.joined": return .personJoined(person: try s("person"), role: try s("role"))
@@ -305,6 +308,7 @@ public enum EventCoding {
         case "chain.raised": return .chainRaised(chain: try s("chain"), why: o("why"))
         case "chain.ended": return .chainEnded(chain: try s("chain"))
         case "report.signed": return .reportSigned(person: try s("person"))
+        case "run.titled": return .runTitled(title: try s("title"))
         case "run.closed": return .runClosed
         case "journal.repaired": return .journalRepaired(bytesCut: Int(try i("bytes_cut", in: 0...(Int64(1) << 40))))
         case "clock.jumped": return .clockJumped(from: try i("from"), to: try i("to"))

@@ -244,6 +244,8 @@ public struct RunState: Sendable, Hashable {
             closed = true
         case .clockJumped(let from, let to):
             clockJumps.append(ClockJump(at: event.at, from: from, to: to))
+        case .runTitled(let title):
+            start?.title = title
         case .note, .injectDelivered, .clockAdvanced, .commandRejected, .exercise,
             .signalReceived, .journalRepaired:
             break

@@ -10,10 +10,10 @@ extension Transaction {
         // A closed run is a record: it takes a note, the user's signature and the acknowledgement of a page.
         if state.closed {
             switch command.kind {
-            case .note, .signoff, .received, .correct: break
+            case .note, .signoff, .received, .correct, .retitle: break
             default:
-                throw Rejection("closed", "the run is closed: only notes, corrections of facts, the sign-off and "
-                    + "acknowledgements of pages are taken now", "本次运行已结束：现在只接受备注、事实更正、签收和对通知的确认")
+                throw Rejection("closed", "the run is closed: only notes, corrections of facts, titles, the sign-off "
+                    + "and acknowledgements of pages are taken now", "本次运行已结束：现在只接受备注、事实更正、标题更正、签收和对通知的确认")
             }
         }
         try checkStale(command)
@@ -30,6 +30,15 @@ extension Transaction {
                     "'\(section)' 不是报告的章节；可用章节：" + Self.noteSections.joined(separator: "、"))
             }
             emit(.note(text: text, section: section), by: actor(person))
+        case .retitle(let title):
+            try requireOnRun(person)
+            guard !title.allSatisfy(\.isWhitespace) else {
+                throw Rejection("invalid", "the title is empty: say what happened and where", "标题为空：请写明发生了什么、在哪里")
+            }
+            guard title != state.start?.title else {
+                throw Rejection("invalid", "the run already has this title", "本次运行已是这个标题")
+            }
+            emit(.runTitled(title: title), by: actor(person))
         case .received(let id):
             // Allowed after the outcome too: a page is acknowledged whenever it is read.
             let mine = state.outbox.deliveries.filter { $0.notification == id && $0.recipient == person }

@@ -16,7 +16,7 @@ public struct StepGraph: Sendable {
         case next
         /// A conditional branch, labelled with its condition (`else` for the last).
         case branch
-        /// A decision's option, labelled with its id.
+        /// A decision's option, labelled with its title.
         case option
         /// A wait's `on_expiry`.
         case expiry
@@ -230,8 +230,10 @@ public struct StepGraph: Sendable {
         let expiry = exit.takenOnExpiry ? exit.after.map { labels.expiry + " " + $0.description } : nil
         switch exit.kind {
         case .next: return nil
-        case .branch: return exit.condition.map(ConditionText.text) ?? labels.otherwise
-        case .option: return labels.glossed(exit.option?.id ?? exit.target.description, expiry)
+        case .branch:
+            return exit.condition.map { ConditionWords(playbook: outline.playbook, language: outline.language).text($0) }
+                ?? labels.otherwise
+        case .option: return labels.glossed(exit.option.map { outline.text($0.title) } ?? exit.target.description, expiry)
         case .approved: return labels.glossed(labels.approved, expiry)
         case .denied: return labels.glossed(labels.denied, expiry)
         case .expiry: return labels.expiry + (exit.after.map { " " + $0.description } ?? "")

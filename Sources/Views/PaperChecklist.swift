@@ -108,7 +108,7 @@ public struct PaperChecklist: Sendable {
     var levels: [LevelRow] {
         playbook.severities.map { level in
             let clocks = level.clockOrder.compactMap { name in
-                level.clocks[name].map { name + " " + Duration.format(milliseconds: $0) }
+                level.clocks[name].map { name + " " + ConditionWords.duration($0, language: language) }
             }
             return LevelRow(id: level.id, title: outline.text(level.title),
                             clocks: clocks.joined(separator: labels.listSeparator))
@@ -279,7 +279,8 @@ public struct PaperChecklist: Sendable {
             return Field(label: words.next, lines: [[.text("→ ")] + self.target(target.value)])
         case .branches(let branches, let otherwise)?:
             var lines: [Line] = branches.map { branch in
-                [.box, .text(labels.ifCondition + " "), .code(ConditionText.text(branch.condition)), .text(" → ")]
+                [.box, .text(labels.ifCondition + " " + ConditionWords(playbook: playbook, language: language)
+                    .text(branch.condition) + " → ")]
                     + target(branch.target.value)
             }
             lines.append([.box, .text(labels.otherwise + " → ")] + target(otherwise.value))
@@ -291,7 +292,13 @@ public struct PaperChecklist: Sendable {
 
     /// One rung of the escalation ladder, with a box for when it was done.
     private func rung(_ rung: Escalation) -> Line {
-        var line: Line = [.box, .text(labels.after(outline.describe(rung.after.value)) + labels.colon)]
+        let after: String
+        if case .fixed(let milliseconds) = rung.after.value {
+            after = ConditionWords.duration(milliseconds, language: language)
+        } else {
+            after = outline.describe(rung.after.value)
+        }
+        var line: Line = [.box, .text(labels.after(after) + labels.colon)]
         var first = true
         func separate() {
             if !first { line.append(.text(labels.clauseSeparator)) }
@@ -339,11 +346,15 @@ public struct PaperChecklist: Sendable {
         return line
     }
 
-    /// `5m`, or for a clock `respond: fatal 10m / severe 15m / general 30m`.
+    /// `5 minutes` (`5分钟`), or for a clock `respond: fatal 10 minutes / severe 15 minutes / general 30 minutes`.
     private func duration(_ duration: PlaybookLanguage.Duration) -> Line {
-        guard case .clock(let name) = duration else { return [.code(duration.description)] }
+        guard case .clock(let name) = duration else {
+            guard case .fixed(let milliseconds) = duration else { return [] }
+            return [.text(ConditionWords.duration(milliseconds, language: language))]
+        }
         let lengths = playbook.severities.map { level in
-            levelName(level) + " " + (OutlineTiming.resolve(duration, level).map { Duration.format(milliseconds: $0) } ?? "?")
+            levelName(level) + " "
+                + (OutlineTiming.resolve(duration, level).map { ConditionWords.duration($0, language: language) } ?? "?")
         }
         return [.code(name), .text(labels.colon + lengths.joined(separator: " / "))]
     }

@@ -85,6 +85,17 @@ public struct StatsSummary: Sendable {
 
     static let measures: [Milestone.Measure] = [.response, .repair, .report]
 
+    /// One run as the charts over time show it: when it started, whether it was a drill, its verdict per measure.
+    struct RunPoint: Sendable {
+        var run: String
+        var startedAt: Int64
+        var drill: Bool
+        var verdicts: [Milestone.Measure: Verdict]
+    }
+
+    /// Every counted live run and every drill, in the order read; drills never enter the tallies.
+    var points: [RunPoint] = []
+
     var runsDirectory: String
     var now: Int64
     var since: Int64?
@@ -145,8 +156,16 @@ public struct StatsSummary: Sendable {
                 unreadable.append(UnreadableRun(run: run.id, reason: "the journal has no run.started event"))
                 continue
             }
+            let (measured, fromIDs) = Self.measuredMilestones(run.playbook)
+            var verdicts: [Milestone.Measure: Verdict] = [:]
+            for measure in Self.measures {
+                verdicts[measure] = Self.verdict(measure, of: measured, in: state, playbook: run.playbook, now: now)
+            }
             if start.mode == .drill {
                 drillsExcluded.append(run.id)
+                if since.map({ state.startedAt >= $0 }) ?? true {
+                    points.append(RunPoint(run: run.id, startedAt: state.startedAt, drill: true, verdicts: verdicts))
+                }
                 continue
             }
             if let since, state.startedAt < since {
@@ -161,13 +180,13 @@ public struct StatsSummary: Sendable {
                 groups.append(Group(playbook: start.playbookID, severity: state.severity, severityTitle: level?.title,
                                     severityRank: rank ?? Int.max))
             }
-            let (measured, fromIDs) = Self.measuredMilestones(run.playbook)
+            points.append(RunPoint(run: run.id, startedAt: state.startedAt, drill: false, verdicts: verdicts))
             if fromIDs, !measured.isEmpty { measuresFromIDs.insert(start.playbookID) }
             let index = groupIndex[key]!
             groups[index].runs.append(run.id)
             total.runs.append(run.id)
             for measure in Self.measures {
-                let verdict = Self.verdict(measure, of: measured, in: state, playbook: run.playbook, now: now)
+                let verdict = verdicts[measure]
                 groups[index].tallies[measure, default: Tally()].add(verdict)
                 total.tallies[measure, default: Tally()].add(verdict)
             }

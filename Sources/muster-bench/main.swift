@@ -40,7 +40,7 @@ if CommandLine.arguments.contains("--board-only") {
     exit(0)
 }
 
-if CommandLine.arguments.contains("--latency-only") {
+if CommandLine.arguments.contains("--latency-only") || CommandLine.arguments.contains("--report-only") {
     RunBenchmarks.run()
     exit(0)
 }

@@ -93,7 +93,7 @@ struct CompletionTests {
         (["ack", "r1"], "muster: error: ack takes a run id and a step\nusage: muster ack RUN STEP [--as PERSON]"),
         (["tick", "r1", "s"], "muster: error: tick takes a run id, a step and its items\nusage: muster tick RUN STEP ITEM..."),
         (["status"], "muster: error: status takes a run id\nusage: muster status RUN"),
-        (["runs", "x"], "muster: error: runs takes no arguments, not 'x'\nusage: muster runs [--format text|json]"),
+        (["runs", "x"], "muster: error: runs takes no arguments, not 'x'\nusage: muster runs [--tz ZONE] [--format text|json]"),
         (["export", "a", "b"], "muster: error: export takes a run id, not also 'b'\nusage: muster export RUN [--out FILE]"),
     ])
     func aWrongNumberOfArgumentsExits2WithTheUsage(arguments: [String], expected: String) throws {

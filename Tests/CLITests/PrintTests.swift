@@ -103,14 +103,17 @@ struct PrintTests {
 
     @Test func deadlinesAreResolvedPerSeverityLevel() throws {
         let english = try muster(["print", "water-leak"]).stdout
-        #expect(english.contains("done within `5m`"))
-        #expect(english.contains("within `respond`: fatal 10m / severe 15m / general 30m"))
-        #expect(english.contains("| `fatal` | Fatal | respond 10m, resolve 4h |"))
+        #expect(english.contains("done within 5 minutes"))
+        #expect(english.contains("within `respond`: fatal 10 minutes / severe 15 minutes / general 30 minutes"))
+        #expect(english.contains("| `fatal` | Fatal | respond 10 minutes, resolve 4 hours |"))
         #expect(english.contains("- **Owner**: On-site responder `on_site`"))
-        #expect(english.contains("[ ] if `leak_source == air_conditioning` → `handle_air_conditioning`"))
+        // Conditions in words, the fact by its title.
+        #expect(english.contains("[ ] if where the water comes from is air_conditioning → `handle_air_conditioning`"))
         #expect(english.contains("Where the water comes from `leak_source`: [ ] `air_conditioning` [ ] `wall_or_window`"))
         let chinese = try muster(["print", "water-leak", "--lang", "zh"]).stdout
-        #expect(chinese.contains("`respond`：致命 10m / 严重 15m / 一般 30m"))
+        #expect(chinese.contains("`respond`：致命 10分钟 / 严重 15分钟 / 一般 30分钟"))
+        #expect(chinese.contains("[ ] 若 漏水来源为 air_conditioning → `handle_air_conditioning`"))
+        #expect(chinese.contains("| `general` | 一般 | respond 30分钟、resolve 1天 |"))
         // A parallel step nests its tracks and steps; decisions and approvals have a box per answer.
         let power = try muster(["print", "power-loss"]).stdout
         #expect(power.contains("#### Track `repair`"))

@@ -229,9 +229,10 @@ struct ShowAndGraphTests {
         #expect(edges.filter { $0.contains("class=\"denied\"") }.allSatisfy { $0.contains("style=dashed") })
         #expect(edges.filter { $0.contains("class=\"expiry\"") }.allSatisfy { $0.contains("label=\"expiry 30m\"") })
         #expect(edges.contains { $0.contains("class=\"escalation\", label=\"after 10m\", style=\"dotted,bold\"") })
-        #expect(edges.contains { $0.contains("class=\"option\", label=\"leave (expiry 5m)\"") })
+        // Options by their titles, conditions in words.
+        #expect(edges.contains { $0.contains("class=\"option\", label=\"Leave the room (expiry 5m)\"") })
         #expect(edges.contains {
-            $0.contains("\"step:triage\" -> \"step:choose\" [class=\"branch\", label=\"heat_c > 40\"")
+            $0.contains("\"step:triage\" -> \"step:choose\" [class=\"branch\", label=\"hottest reading is above 40 °C\"")
         })
         // Parallel steps are clusters with a cluster per track; outcomes are a shape of their own.
         #expect(dot.contains("subgraph \"cluster_parallel:contain\" {"))
@@ -261,7 +262,8 @@ struct ShowAndGraphTests {
         }
         #expect(counts == Self.expectedEdges)
         #expect(edges.filter { $0.contains("==>") }.count == Self.expectedEdges["escalation"])
-        #expect(edges.contains("step_triage -->|\"heat_c #62; 40\"| step_choose"))
+        #expect(edges.contains("step_triage -->|\"hottest reading is above 40 °C\"| step_choose"))
+        #expect(edges.contains("step_choose -->|\"Leave the room (expiry 5m)\"| outcome_abandoned"))
         #expect(edges.contains("step_ask_approval -.->|\"denied (expiry 10m)\"| step_wait_for_help"))
         // Ids are sanitised and unique even when two step ids differ only by '-' and '_'.
         #expect(mermaid.contains("    step_report_it(\"<b>report-it</b><br/>Report the #quot;leak#quot; #60;now#62;"))

@@ -219,11 +219,28 @@ struct StatsTests {
         #expect(chinese.stdout.contains("报告未签收"))
     }
 
+    /// The page a manager attaches: SVG charts per month, live runs and drills apart, no scripts.
+    @Test func theHTMLPageChartsTimelinessLiveAndDrillsApart() throws {
+        try buildRuns()
+        let result = try muster(["stats", "--format", "html", "--tz", "UTC"], minute: Self.asOf)
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = result.stdout
+        #expect(html.hasPrefix("<!doctype html>"))
+        #expect(!html.contains("<script"))
+        #expect(html.components(separatedBy: "<svg class=\"stats-chart\"").count - 1 == 4)
+        // Live, January 2026: response 4 of 5 on time; repair 2 of 4 counted (one pending).
+        #expect(html.contains("<title>2026-01: 4/5</title>"))
+        #expect(html.contains("<title>2026-01: 2/4</title>"))
+        #expect(html.contains("<h2>Drills (never counted with the live runs)</h2>"))
+        let chinese = try muster(["stats", "--format", "html", "--lang", "zh"], minute: Self.asOf).stdout
+        #expect(chinese.contains("<h2>演练（不计入实战统计）</h2>"))
+    }
+
     @Test func usageAndMissingDirectory() throws {
         let badDate = try muster(["stats", "--since", "2026-02-30"], minute: 0)
         #expect(badDate.status == 2)
         #expect(badDate.stderr.contains("--since takes a date YYYY-MM-DD (UTC), not '2026-02-30'"))
-        #expect(try muster(["stats", "--format", "html"], minute: 0).status == 2)
+        #expect(try muster(["stats", "--format", "pdf"], minute: 0).status == 2)
         let missing = try muster(["stats", "--runs", "nowhere"], minute: 0)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("no runs directory 'nowhere'"))

@@ -26,10 +26,12 @@ struct GoldenCase: Sendable, CustomStringConvertible {
     /// The three renderings, as `muster report --format md|json|html` prints them.
     func render() -> [String: String] {
         let report = ReportRun.cooling(signed: signed).report()
+        // The Chinese goldens show Beijing time (+08:00), the English ones UTC (+00:00).
+        let time = language == "zh" ? LocalTime(TimeZone(identifier: "Asia/Shanghai")!) : .utc
         return [
-            "md": MarkdownReport(report, language: language).render(kind),
-            "json": ReportJSON(report, language: language).render(kind).serialized(pretty: true) + "\n",
-            "html": HTMLReport(report, language: language).render(kind),
+            "md": MarkdownReport(report, language: language, time: time).render(kind),
+            "json": ReportJSON(report, language: language, time: time).render(kind).serialized(pretty: true) + "\n",
+            "html": HTMLReport(report, language: language, time: time).render(kind),
         ]
     }
 }

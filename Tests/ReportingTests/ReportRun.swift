@@ -62,7 +62,8 @@ struct ReportRun {
         let start = RunStart(
             playbookID: playbook.id, version: playbook.version, playbookHash: Self.playbookHash, mode: .live,
             virtualClock: false, severity: nil,
-            assignments: ["commander": "alice", "tech_lead": "carol", "on_site": "bob"])
+            assignments: ["commander": "alice", "tech_lead": "carol", "on_site": "bob"],
+            title: "Cooling failure in machine room B")
         append(engine.start(start, at: Self.t0))
     }
 
@@ -134,7 +135,8 @@ struct ReportRun {
             JournalEntry(seq: index + 1, event: event, relative: event.at - first)
         }
         return RunReport(playbook: playbook, entries: entries,
-                         integrity: Integrity(head: Self.head, lines: entries.count, verified: true))
+                         integrity: Integrity(head: Self.head, lines: entries.count, verified: true),
+                         runID: "cooling", asOf: Self.instant(90))
     }
 
     // MARK: The run of the goldens
