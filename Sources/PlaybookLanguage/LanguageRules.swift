@@ -71,6 +71,8 @@ public enum LanguageRules {
         "duplicate-instruction", "two standing instructions have the same id")
     public static let signedAlone = DiagnosticRule(
         "signed-alone", "a step is signed together with the role that owns it")
+    public static let duplicateAlias = DiagnosticRule(
+        "duplicate-alias", "a severity alias is another level's id or alias")
     public static let clockAfterDeadline = DiagnosticRule(
         "clock-after-deadline", "ack_within or report_every is not shorter than done_within")
 
@@ -87,6 +89,6 @@ public enum LanguageRules {
         unreachableStep, deadEnd,
         noWayToOutcome, unsatisfiableJoin, missingOwner, missingClock, escalationOrder, escalationAfterDeadline,
         milestoneInfeasible, noDeadlineOnPath, missingChinese, unboundedDecision, clockAfterDeadline, controlInText,
-        duplicateInstruction, signedAlone,
+        duplicateInstruction, signedAlone, duplicateAlias,
     ]
 }

@@ -140,6 +140,11 @@ public enum PlaybookSchema {
             "Severity level", "A severity level with its title and clocks.",
             [
                 ("title", described(ref("text"), "Title", "The level's title, e.g. { en: Fatal, zh: 致命 }.")),
+                ("aliases", [
+                    "title": "Aliases",
+                    "description": "Other names of the level, e.g. a source plan's grade (Ⅲ级), that grade and regrade accept.",
+                    "oneOf": [["type": "string"], ["type": "array", "items": ["type": "string"]]],
+                ]),
                 ("clocks", namedMap(
                     "Clocks", "Named lengths of time that differ by level (respond: 10m); every level has the same.",
                     value: ref("length"))),

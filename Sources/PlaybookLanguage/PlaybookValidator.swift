@@ -38,6 +38,7 @@ struct PlaybookValidator {
         validator.indexSteps()
         validator.checkRoles()
         validator.checkSeverityClocks()
+        validator.checkSeverityAliases()
         validator.checkSteps()
         validator.checkMilestones()
         validator.checkGraph()
@@ -99,6 +100,23 @@ struct PlaybookValidator {
                 if seen.contains(next) { break }
                 seen.append(next)
                 current = nextRole
+            }
+        }
+    }
+
+    private mutating func checkSeverityAliases() {
+        var names: [String: (level: String, location: SourceLocation)] = [:]
+        for level in playbook.severities { names[level.id] = (level.id, level.location) }
+        for level in playbook.severities {
+            for alias in level.aliases {
+                if let first = names[alias.value], first.level != level.id || alias.value == level.id {
+                    reader.error(LanguageRules.duplicateAlias,
+                                 "alias '\(alias.value)' of level '\(level.id)' already names level '\(first.level)'",
+                                 at: alias.location, hint: "each name stands for one level",
+                                 notes: [.init("'\(alias.value)' names '\(first.level)' here", at: first.location)])
+                } else {
+                    names[alias.value] = (level.id, alias.location)
+                }
             }
         }
     }

@@ -73,7 +73,8 @@ extension Transaction {
                 throw Rejection("invalid", "\(to) already holds '\(role)'", "\(to) 已担任 '\(role)'")
             }
             emit(.handover(role: role, from: holder, to: to), by: actor(person))
-        case .grade(let level, let why):
+        case .grade(let named, let why):
+            let level = playbook.severityID(named: named) ?? named
             try requireSeverityLevel(level)
             if let graded = state.severity {
                 throw Rejection("invalid", "the run is already graded '\(graded)'; use regrade to change it",
@@ -85,7 +86,8 @@ extension Transaction {
             }
             emit(.severityGraded(level: level, why: why), by: actor(person))
             severityChanged()
-        case .regrade(let level, let why):
+        case .regrade(let named, let why):
+            let level = playbook.severityID(named: named) ?? named
             try requireSeverityLevel(level)
             guard let current = state.severity else {
                 throw Rejection("invalid", "the run is not graded yet", "本次运行尚未定级")

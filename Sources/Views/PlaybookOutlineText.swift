@@ -67,9 +67,13 @@ public struct PlaybookOutlineText: Sendable {
             let clocks = level.clockOrder.compactMap { name in
                 level.clocks[name].map { name + " " + Duration.format(milliseconds: $0) }
             }
-            let line = "  " + TextWidth.pad(level.id, to: idWidth) + "  "
+            var line = "  " + TextWidth.pad(level.id, to: idWidth) + "  "
                 + TextWidth.pad(outline.text(level.title), to: titleWidth) + "  "
                 + clocks.joined(separator: labels.listSeparator)
+            if !level.aliases.isEmpty {
+                line += (clocks.isEmpty ? "" : labels.clauseSeparator) + labels.aliases + labels.colon
+                    + level.aliases.map(\.value).joined(separator: labels.listSeparator)
+            }
             lines.append(trimmed(line))
         }
     }

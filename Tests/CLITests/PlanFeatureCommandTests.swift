@@ -152,3 +152,18 @@ struct SignedTogetherCommandTests {
         #expect(try runs.muster(["status", "t"], minute: 9).stdout.contains("outcome: confirmed"))
     }
 }
+
+/// A level's aliases from the command line and in `show`.
+struct SeverityAliasCommandTests {
+    let runs: PlanFeatureCommandTests
+    init() throws { runs = try PlanFeatureCommandTests() }
+
+    @Test func startAndShowKnowTheAliases() throws {
+        let started = try runs.muster(["start", PlanFeatureCommandTests.fixture("grades"), "--run-id", "g",
+                                       "--severity", "Ⅱ级"])
+        #expect(started.status == 0, "\(started.stderr)")
+        #expect(try runs.muster(["status", "g"]).stdout.contains("severity: severe (Severe)"))
+        let show = try MusterProcess.run(["show", PlanFeatureCommandTests.fixture("grades"), "--lang", "zh"])
+        #expect(show.stdout.contains("  fatal    致命  respond 10m；又称：Ⅲ级、urgent"), "\(show.stdout)")
+    }
+}

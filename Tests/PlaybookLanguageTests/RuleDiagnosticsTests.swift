@@ -51,6 +51,19 @@ struct RuleDiagnosticsTests {
     /// Each rule's id and the text its fixture should give, in the order of `LanguageRules.all`.
     static let expected: [(String, String)] = [
         (
+            "duplicate-alias",
+            """
+            duplicate-alias.yaml:12:56: error: alias 'urgent' of level 'general' already names level 'fatal' [duplicate-alias]
+             12 |   general: { title: { en: General, zh: 一般 }, aliases: [urgent] }
+                |                                                          ^
+                = hint: each name stands for one level
+            duplicate-alias.yaml:11:52: note: 'urgent' names 'fatal' here
+             11 |   fatal: { title: { en: Fatal, zh: 致命 }, aliases: [urgent] }
+                |                                                      ^
+
+            """
+        ),
+        (
             "signed-alone",
             """
             signed-alone.yaml:18:20: error: step 'confirm' is signed together with its own owner 'on_site' [signed-alone]
