@@ -61,6 +61,18 @@ enum ActionCommands {
             }
             return .record(fact: parts[0], value: parts[1])
         },
+        spec("correct", "correct a fact recorded earlier, with the reason (after the outcome too)",
+             [word("FACT=VALUE", "one FACT=VALUE", "一个 FACT=VALUE")], [why]) { invocation, words in
+            let parts = words[0].split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else {
+                throw UsageError("correct takes FACT=VALUE, not '\(words[0])'",
+                                 chinese: "correct 需要 FACT=VALUE 的形式，而不是 '\(words[0])'")
+            }
+            guard let reason = invocation.arguments.value("--why") else {
+                throw UsageError("a correction needs its reason: --why TEXT", chinese: "更正需要说明理由：--why TEXT")
+            }
+            return .correct(fact: parts[0], value: parts[1], why: reason)
+        },
         spec("decide", "take a decision", [.step, word("OPTION", "an option", "一个选项")],
              [why]) { invocation, words in
             .decide(step: words[0], option: words[1], why: invocation.arguments.value("--why"))

@@ -98,6 +98,8 @@ public struct ReportWords: Sendable {
             return (zh ? "步骤\(step(id))进展" : "progress on \(step(id))") + (note.map { ": \($0)" } ?? "")
         case .checklistItemDone(let id, let item): return zh ? "步骤\(step(id))检查项 \(item) 完成" : "\(step(id)): item \(item) ticked"
         case .factRecorded(let fact, let value, _): return zh ? "记录 \(fact) = \(value)" : "recorded \(fact) = \(value)"
+        case .factCorrected(let fact, let from, let to, let why):
+            return zh ? "更正 \(fact)：\(from) → \(to)（\(why)）" : "corrected \(fact): \(from) → \(to) (\(why))"
         case .stepCompleted(let id): return zh ? "步骤\(step(id))完成" : "step \(step(id)) done"
         case .stepSigned(let id, let role): return zh ? "步骤\(step(id))由 \(role) 签署" : "step \(step(id)) signed for \(role)"
         case .stepReassigned(let id, let to, _, _): return zh ? "步骤\(step(id))改派给 \(to)" : "step \(step(id)) reassigned to \(to)"

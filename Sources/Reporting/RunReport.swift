@@ -139,6 +139,19 @@ public struct RunReport: Sendable, Hashable {
         public var title: LocalizedText
         public var value: String
         public var person: String?
+        /// For a correction: the value it replaced and why.
+        public var corrected: (from: String, why: String)? = nil
+
+        public static func == (lhs: FactRow, rhs: FactRow) -> Bool {
+            (lhs.at, lhs.fact, lhs.title, lhs.value, lhs.person) == (rhs.at, rhs.fact, rhs.title, rhs.value, rhs.person)
+                && lhs.corrected?.from == rhs.corrected?.from && lhs.corrected?.why == rhs.corrected?.why
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(at)
+            hasher.combine(fact)
+            hasher.combine(value)
+        }
     }
 
     public struct HandoverRow: Sendable, Hashable {
@@ -290,6 +303,11 @@ public struct RunReport: Sendable, Hashable {
                 facts.append(FactRow(at: event.at, fact: fact,
                                      title: playbook.fact(fact)?.title ?? LocalizedText(english: fact, chinese: fact),
                                      value: value.description, person: person))
+            case .factCorrected(let fact, let from, let to, let why):
+                facts.append(FactRow(at: event.at, fact: fact,
+                                     title: playbook.fact(fact)?.title ?? LocalizedText(english: fact, chinese: fact),
+                                     value: "\(to) ← \(from): \(why)", person: person,
+                                     corrected: (from.description, why)))
             case .reportSigned(let who):
                 signatures.append((who, event.at))
             case .commandRejected(let command, let reason, let reasonChinese):

@@ -8,6 +8,8 @@ public struct Command: Sendable, Hashable {
         case checkItems(step: String, items: [String])
         case done(step: String, items: [String])
         case record(fact: String, value: String)
+        /// Corrects a fact recorded earlier, with the reason (allowed after the outcome too).
+        case correct(fact: String, value: String, why: String)
         case decide(step: String, option: String, why: String?)
         case approve(step: String, why: String?)
         case deny(step: String, why: String?)
@@ -34,6 +36,7 @@ public struct Command: Sendable, Hashable {
             case .checkItems: "check"
             case .done: "done"
             case .record: "record"
+            case .correct: "correct"
             case .decide: "decide"
             case .approve: "approve"
             case .deny: "deny"

@@ -71,6 +71,8 @@ public enum EventKind: Sendable, Hashable {
     case checklistItemDone(step: String, item: String)
     /// A fact was recorded.
     case factRecorded(fact: String, value: FactValue, step: String?)
+    /// A recorded fact was corrected, with the reason; the value it had is kept beside the new one.
+    case factCorrected(fact: String, from: FactValue, to: FactValue, why: String)
     /// A step was done.
     case stepCompleted(step: String)
     /// A person signed a step signed together (`together_with`), for one of its two roles.

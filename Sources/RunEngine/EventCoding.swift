@@ -65,6 +65,8 @@ public enum EventCoding {
         case .checklistItemDone(let step, let item): return ("checklist.item", ["step": s(step), "item": s(item)])
         case .factRecorded(let fact, let value, let step):
             return ("fact.recorded", ["fact": s(fact), "value": encode(value), "step": optional(step)])
+        case .factCorrected(let fact, let from, let to, let why):
+            return ("fact.corrected", ["fact": s(fact), "from": encode(from), "to": encode(to), "why": s(why)])
         case .stepCompleted(let step): return ("step.completed", ["step": s(step)])
         case .stepSigned(let step, let role): return ("step.signed", ["step": s(step), "role": s(role)])
         case .stepReassigned(let step, let to, let why, let whyChinese):
@@ -224,6 +226,11 @@ public enum EventCoding {
         case "fact.recorded":
             guard let value = decodeFact(data["value"]) else { throw DecodingError(message: "bad fact value") }
             return .factRecorded(fact: try s("fact"), value: value, step: o("step"))
+        case "fact.corrected":
+            guard let from = decodeFact(data["from"]), let to = decodeFact(data["to"]) else {
+                throw DecodingError(message: "bad fact value")
+            }
+            return .factCorrected(fact: try s("fact"), from: from, to: to, why: try s("why"))
         case "step.completed": return .stepCompleted(step: try s("step"))
         case "step.signed": return .stepSigned(step: try s("step"), role: try s("role"))
         case "step.reassigned":

@@ -21,6 +21,8 @@ public struct RunState: Sendable, Hashable {
         public var missedReports = 0
         /// Who signed a step signed together, by the role they signed for.
         public var signatures: [String: String] = [:]
+        /// The sequence number of the event that activated it.
+        public var activatedSeq = 0
     }
 
     /// A milestone's progress.
@@ -71,6 +73,9 @@ public struct RunState: Sendable, Hashable {
     public var stepChangedAt: [String: Int] = [:]
     /// Recorded facts.
     public var facts: [String: FactValue] = [:]
+    /// The sequence number of the event that last recorded each fact: a step entered again needs fresh readings
+    /// (see `needsRecording`).
+    public var factRecordedSeq: [String: Int] = [:]
     /// Armed timers by id.
     public var timers: [String: Timer] = [:]
     /// Milestones by id.
@@ -157,7 +162,7 @@ public struct RunState: Sendable, Hashable {
             escalationsFired[step] = nil
             active[step] = ActiveStep(
                 id: step, owner: owner, activatedAt: event.at, acknowledgedAt: nil, lastProgressAt: nil, due: due,
-                itemsDone: [], reassigned: false)
+                itemsDone: [], reassigned: false, activatedSeq: eventCount)
             activeOrder.removeAll { $0 == step }
             activeOrder.append(step)
             touch(step)
@@ -174,10 +179,14 @@ public struct RunState: Sendable, Hashable {
             touch(step)
         case .factRecorded(let fact, let value, let step):
             facts[fact] = value
+            factRecordedSeq[fact] = eventCount
             if let step { touch(step) }
         case .stepSigned(let step, let role):
             if case .person(let person, _) = event.actor { active[step]?.signatures[role] = person }
             touch(step)
+        case .factCorrected(let fact, _, let value, _):
+            // A correction mends the record; it is not a fresh reading for a step entered again.
+            facts[fact] = value
         case .stepCompleted(let step):
             close(step)
             completedAt[step] = event.at
@@ -260,5 +269,17 @@ public struct RunState: Sendable, Hashable {
         active[step] = nil
         activeOrder.removeAll { $0 == step }
         touch(step)
+    }
+
+    /// The facts `records` that the open step `stepID` still needs before it is done. On a step's first round a
+    /// value recorded anywhere earlier counts; on a step entered again (a loop) only a reading taken since it was
+    /// entered does: the water level measured an hour ago is not this round's reading.
+    public func needsRecording(_ records: [String], step stepID: String) -> [String] {
+        guard let open = active[stepID] else { return [] }
+        let again = (activations[stepID] ?? 0) > 1
+        return records.filter { fact in
+            guard let seq = factRecordedSeq[fact], facts[fact] != nil else { return true }
+            return again && seq < open.activatedSeq
+        }
     }
 }

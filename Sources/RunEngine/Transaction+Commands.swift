@@ -10,10 +10,10 @@ extension Transaction {
         // A closed run is a record: it takes a note, the user's signature and the acknowledgement of a page.
         if state.closed {
             switch command.kind {
-            case .note, .signoff, .received: break
+            case .note, .signoff, .received, .correct: break
             default:
-                throw Rejection("closed", "the run is closed: only notes, the sign-off and acknowledgements of pages "
-                    + "are taken now", "本次运行已结束：现在只接受备注、签收和对通知的确认")
+                throw Rejection("closed", "the run is closed: only notes, corrections of facts, the sign-off and "
+                    + "acknowledgements of pages are taken now", "本次运行已结束：现在只接受备注、事实更正、签收和对通知的确认")
             }
         }
         try checkStale(command)
@@ -126,6 +126,8 @@ extension Transaction {
             }
         case .record(let fact, let value):
             try record(fact, value, person: person, step: nil)
+        case .correct(let fact, let value, let why):
+            try correct(fact, value, why: why, person: person)
         case .raise(let chainID, let why):
             try raise(chainID, why: why, person: person)
         case .release(let id, let why):
@@ -259,7 +261,7 @@ extension Transaction {
                     + missingItems.joined(separator: ", "),
                     "步骤 '\(stepID)' 还有未勾选的检查项：" + missingItems.joined(separator: "、"))
             }
-            let missingFacts = step.records.map(\.value).filter { state.facts[$0] == nil }
+            let missingFacts = state.needsRecording(step.records.map(\.value), step: stepID)
             guard missingFacts.isEmpty else {
                 throw Rejection("invalid", "step '\(stepID)' needs these facts recorded first: "
                     + missingFacts.joined(separator: ", "),

@@ -21,6 +21,9 @@ extension Transaction {
             try text(why, "a reason", "理由")
         case .regrade(_, let why), .abort(let why): try text(why, "a reason", "理由")
         case .record(_, let value): try text(value, "a recorded value", "记录的值")
+        case .correct(_, let value, let why):
+            try text(value, "a recorded value", "记录的值")
+            try text(why, "a reason", "理由")
         case .handover(_, let to): try refuse(EnteredText.nameProblem(to))
         default: break
         }

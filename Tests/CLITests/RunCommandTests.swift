@@ -21,7 +21,8 @@ struct RunCommandTests {
     func startWaterLeak() throws {
         let started = try muster(["start", "water-leak", "--run-id", "wl", "--assign", "commander=alice",
                                   "--assign", "on_site=bob", "--assign", "tech_lead=carol",
-                                  "--assign", "leadership=dana"])
+                                  "--assign", "leadership=dana", "--assign", "user_leadership=erin",
+                                  "--assign", "vendor_manager=frank"])
         #expect(started.status == 0, "\(started.stderr)")
         #expect(started.stdout == "wl\n")
     }
@@ -41,12 +42,19 @@ struct RunCommandTests {
         #expect(try muster(["record", "wl", "leak_source=wall_or_window"], minute: 2, as: "alice").status == 0)
         #expect(try muster(["grade", "wl", "severe"], minute: 2, as: "alice").status == 0)
         #expect(try muster(["done", "wl", "assess"], minute: 3, as: "alice").status == 0)
-        // The leadership group activates the plan (§3.4) and the commander confirms the resources (§3.5).
-        #expect(try muster(["approve", "wl", "activate"], minute: 4, as: "dana").status == 0)
+        // The on-site responder starts on the leak at once (§3 first-actions) while, at level 2, the tech lead leads
+        // the response, the leadership group activates the plan (§3.4) and the commander confirms the resources (§3.5).
+        #expect(try muster(["done", "wl", "first_action"], minute: 3.5, as: "bob").status == 0)
+        #expect(try muster(["done", "wl", "route_by_grade"], minute: 3.5, as: "alice").status == 0)
+        #expect(try muster(["done", "wl", "tech_lead_leads"], minute: 4, as: "carol").status == 0)
+        #expect(try muster(["approve", "wl", "activate"], minute: 5, as: "dana").status == 0)
         #expect(try muster(["done", "wl", "resources", "--item", "own_staff", "--item", "facilities",
-                            "--item", "vendor_engineers", "--item", "equipment"], minute: 10, as: "alice").status == 0)
+                            "--item", "vendor_engineers", "--item", "experts", "--item", "equipment",
+                            "--item", "one_voice"],
+                           minute: 10, as: "alice").status == 0)
         #expect(try muster(["done", "wl", "secure_room"], minute: 20, as: "bob").status == 0)
-        #expect(try muster(["done", "wl", "clear_water"], minute: 60, as: "bob").status == 0)
+        #expect(try muster(["done", "wl", "clear_water"], minute: 40, as: "bob").status == 0)
+        #expect(try muster(["done", "wl", "check_wet_equipment"], minute: 60, as: "frank").status == 0)
         #expect(try muster(["done", "wl", "repair_and_remove_cause"], minute: 300, as: "carol").status == 0)
         // The on-site responder proposes ending the plan and the leadership group agrees (§3.7).
         #expect(try muster(["approve", "wl", "terminate"], minute: 301, as: "dana").status == 0)
@@ -56,8 +64,10 @@ struct RunCommandTests {
         #expect(status["milestones"]?["responded"]?["margin_ms"] == 720_000)
         // After the outcome: the written report with its checklist, then the review and its lessons (§3.8).
         #expect(try muster(["done", "wl", "written_report", "--item", "what", "--item", "impact", "--item", "cause",
-                            "--item", "handling", "--item", "prevention", "--item", "signed"],
+                            "--item", "handling", "--item", "prevention", "--item", "raised_level", "--item", "signed"],
                            minute: 600, as: "alice").status == 0)
+        // The user's leadership receives the report and signs for it.
+        #expect(try muster(["done", "wl", "sign_report"], minute: 650, as: "erin").status == 0)
         #expect(try muster(["done", "wl", "review", "--item", "cause", "--item", "response", "--item", "recovery",
                             "--item", "lessons", "--item", "revise", "--item", "drill"],
                            minute: 700, as: "alice").status == 0)
@@ -283,6 +293,8 @@ struct RunCommandTests {
         #expect(try muster(["record", "wl", "leak_source=wall_or_window"], minute: 2, as: "alice").status == 0)
         #expect(try muster(["grade", "wl", "severe"], minute: 2, as: "alice").status == 0)
         #expect(try muster(["done", "wl", "assess"], minute: 3, as: "alice").status == 0)
+        #expect(try muster(["done", "wl", "route_by_grade"], minute: 3.5, as: "alice").status == 0)
+        #expect(try muster(["done", "wl", "tech_lead_leads"], minute: 4, as: "carol").status == 0)
         #expect(try muster(["approve", "wl", "activate"], minute: 4, as: "dana").status == 0)
         let refused = try muster(["tick", "wl", "resources", "own_staff", "nonsense"], minute: 5, as: "alice")
         #expect(refused.status == 1)

@@ -197,7 +197,7 @@ struct ShowAndGraphTests {
         let result = try muster(["show", "power-loss", "--playbooks", playbooks])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("Machine-room power loss\nid: power-loss"))
-        #expect(result.stdout.contains("      fatal    10m (within 10m, met)  report → assess"))
+        #expect(result.stdout.contains("      fatal    10m (within 10m, met)  report → ups_record → assess"))
         #expect(result.stdout.contains("     deadlines:     done within on_site (2h/4h/8h)"))
     }
 

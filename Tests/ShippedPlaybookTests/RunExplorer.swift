@@ -8,6 +8,7 @@ import RunEngine
 ///   grades an ungraded run, then `done` with every checklist item ticked (once its facts are recorded);
 /// - a wait step: also its signal;
 /// - a decide step: each option; an approve step: approve and deny, by the approver;
+/// - an at-any-time chain that is not running: raise it, by a holder of its first role;
 /// - time: jump the clock to the next timer that changes the run's shape (a decision's, approval's or wait's
 ///   expiry; an escalation rung that reassigns or leaves the step), firing everything due up to it in order.
 ///
@@ -74,6 +75,7 @@ struct RunExplorer {
         var endedTracks: [String: [String]]
         var outcome: String?
         var closed: Bool
+        var raisedChains: [String]
     }
 
     static let t0: Int64 = 1_700_000_000_000
@@ -193,6 +195,13 @@ struct RunExplorer {
                 break
             }
         }
+        // An at-any-time chain may be raised whenever it is not running and the run has not reached its outcome.
+        if state.outcome == nil {
+            for chain in playbook.anyTime where !state.raisedChains.contains(chain.id) {
+                guard let role = chain.by.first?.value, let person = people[role] else { continue }
+                command("raise \(chain.id)", person, .raise(chain: chain.id, why: nil))
+            }
+        }
         if let timer = nextShapingTimer(state) {
             let offset = PlaybookLanguage.Duration.format(milliseconds: timer.fireAt - Self.t0)
             moves.append(Move(label: "time passes to +\(offset) (\(timer.id))", action: .advance(to: timer.fireAt)))
@@ -239,7 +248,8 @@ struct RunExplorer {
     func signature(_ state: RunState) -> Signature {
         Signature(
             active: state.active.mapValues { $0.owner ?? "" }, facts: state.facts, severity: state.severity,
-            endedTracks: state.endedTracks, outcome: state.outcome?.id, closed: state.closed)
+            endedTracks: state.endedTracks, outcome: state.outcome?.id, closed: state.closed,
+            raisedChains: state.raisedChains.sorted())
     }
 
     // MARK: The search
