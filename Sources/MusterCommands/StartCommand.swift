@@ -49,7 +49,9 @@ enum StartCommand {
             }
             assignments[parts[0]] = parts[1]
         }
-        let severity = invocation.arguments.value("--severity")
+        let named = invocation.arguments.value("--severity")
+        // A level's alias (a source plan's grade, such as Ⅲ级) starts the run at that level.
+        let severity = named.map { playbook.severityID(named: $0) ?? $0 }
         if let severity, playbook.severity(severity) == nil {
             let levels = playbook.severities.map(\.id)
             throw CommandFailure(

@@ -31,6 +31,14 @@ public struct Playbook: Sendable, Hashable {
     /// emergency shutdown.
     public var anyTime: [AnyTimeChain] = []
 
+    /// The standing instruction with `id`, raised by whichever step declares it.
+    public func standingInstruction(_ id: String) -> StandingInstruction? {
+        for step in allSteps {
+            if let found = step.standing.first(where: { $0.id == id }) { return found }
+        }
+        return nil
+    }
+
     /// The at-any-time chain with `id`.
     public func anyTimeChain(_ id: String) -> AnyTimeChain? { anyTime.first { $0.id == id } }
 
@@ -38,6 +46,10 @@ public struct Playbook: Sendable, Hashable {
     public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
     /// The severity level with `id`.
     public func severity(_ id: String) -> SeverityLevel? { severities.first { $0.id == id } }
+    /// The id of the severity level named `name`: its id or one of its aliases.
+    public func severityID(named name: String) -> String? {
+        severities.first { $0.id == name || $0.aliases.contains { $0.value == name } }?.id
+    }
     /// The fact with `id`.
     public func fact(_ id: String) -> Fact? { facts.first { $0.id == id } }
     /// The outcome with `id`.
@@ -109,6 +121,8 @@ public struct SeverityLevel: Sendable, Hashable {
     public var clocks: [String: Int64]
     /// The order the clocks were written in.
     public var clockOrder: [String]
+    /// Other names of the level, such as a source plan's grade (`Ⅲ级`), which `grade` and `regrade` accept.
+    public var aliases: [Located<String>] = []
     /// Where the level is defined.
     public var location: SourceLocation
 }

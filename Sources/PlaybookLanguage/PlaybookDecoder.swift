@@ -127,7 +127,7 @@ struct PlaybookDecoder {
 
     mutating func decodeSeverities(_ node: YAMLNode) -> [SeverityLevel] {
         namedEntries(node, "severity").compactMap { name, value in
-            guard let fields = FieldReader(value, "severity level '\(name.value)'", known: ["title", "clocks"], owner: name.location,
+            guard let fields = FieldReader(value, "severity level '\(name.value)'", known: ["title", "clocks", "aliases"], owner: name.location,
                                            reader: &reader)
             else { return nil }
             let title = fields.required("title", reader: &reader).flatMap { localizedText($0, "the level's title") }
@@ -146,8 +146,13 @@ struct PlaybookDecoder {
                     order.append(clock.value)
                 }
             }
+            var aliases: [Located<String>] = []
+            if let aliasNode = fields.optional("aliases") {
+                aliases = (reader.sequence(aliasNode, "the aliases of '\(name.value)'", allowSingle: true) ?? [])
+                    .compactMap { reader.text($0, "an alias of '\(name.value)'") }
+            }
             return SeverityLevel(id: name.value, title: title ?? LocalizedText(english: name.value, chinese: name.value), clocks: clocks,
-                                 clockOrder: order, location: name.location)
+                                 clockOrder: order, aliases: aliases, location: name.location)
         }
     }
 

@@ -140,6 +140,11 @@ public enum PlaybookSchema {
             "Severity level", "A severity level with its title and clocks.",
             [
                 ("title", described(ref("text"), "Title", "The level's title, e.g. { en: Fatal, zh: 致命 }.")),
+                ("aliases", [
+                    "title": "Aliases",
+                    "description": "Other names of the level, e.g. a source plan's grade (Ⅲ级), that grade and regrade accept.",
+                    "oneOf": [["type": "string"], ["type": "array", "items": ["type": "string"]]],
+                ]),
                 ("clocks", namedMap(
                     "Clocks", "Named lengths of time that differ by level (respond: 10m); every level has the same.",
                     value: ref("length"))),
@@ -195,6 +200,20 @@ public enum PlaybookSchema {
                                    value: ref("trackStep"), atLeastOne: true)),
             ],
             required: ["title", "by", "start", "steps"]))
+        defs.append("standingInstruction", [
+            "title": "Standing instruction",
+            "description": "What stands (en, zh or both) until a holder of released_by releases it.",
+            "type": "object",
+            "properties": properties([
+                ("id", described(ref("name"), "Id", "The instruction's id, unique in the playbook.")),
+                ("en", ["description": "The instruction in English.", "type": "string"]),
+                ("zh", ["description": "The instruction in Chinese (中文).", "type": "string"]),
+                ("released_by", described(ref("name"), "Released by", "The role that releases it.")),
+            ]),
+            "required": ["id", "released_by"],
+            "anyOf": [["required": ["en"]], ["required": ["zh"]]],
+            "additionalProperties": false,
+        ])
         defs.append("step", step(inTrack: false))
         defs.append("trackStep", step(inTrack: true))
         defs.append("checklistItem", [
@@ -444,6 +463,14 @@ public enum PlaybookSchema {
                 "items": ref("escalation"),
             ]),
             ("next", ref("transition")),
+            ("together_with", described(ref("name"), "Together with",
+                                        "A second role whose holder signs the step with its owner: two people.")),
+            ("standing", [
+                "title": "Standing instructions",
+                "description": .string("Instructions raised when the step starts that stay on every board until a "
+                    + "holder of 'released_by' releases them ('muster release RUN ID'): one, or a list."),
+                "oneOf": [ref("standingInstruction"), ["type": "array", "items": ref("standingInstruction")]],
+            ]),
             ("decide", ref("decide")),
             ("approve", ref("approve")),
             ("parallel", ref("parallel")),

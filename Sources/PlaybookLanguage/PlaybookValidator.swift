@@ -38,6 +38,7 @@ struct PlaybookValidator {
         validator.indexSteps()
         validator.checkRoles()
         validator.checkSeverityClocks()
+        validator.checkSeverityAliases()
         validator.checkSteps()
         validator.checkMilestones()
         validator.checkGraph()
@@ -99,6 +100,23 @@ struct PlaybookValidator {
                 if seen.contains(next) { break }
                 seen.append(next)
                 current = nextRole
+            }
+        }
+    }
+
+    private mutating func checkSeverityAliases() {
+        var names: [String: (level: String, location: SourceLocation)] = [:]
+        for level in playbook.severities { names[level.id] = (level.id, level.location) }
+        for level in playbook.severities {
+            for alias in level.aliases {
+                if let first = names[alias.value], first.level != level.id || alias.value == level.id {
+                    reader.error(LanguageRules.duplicateAlias,
+                                 "alias '\(alias.value)' of level '\(level.id)' already names level '\(first.level)'",
+                                 at: alias.location, hint: "each name stands for one level",
+                                 notes: [.init("'\(alias.value)' names '\(first.level)' here", at: first.location)])
+                } else {
+                    names[alias.value] = (level.id, alias.location)
+                }
             }
         }
     }
@@ -196,6 +214,20 @@ struct PlaybookValidator {
         for step in playbook.allSteps {
             checkStep(step)
         }
+        var instructions: [String: StandingInstruction] = [:]
+        for step in playbook.allSteps {
+            for instruction in step.standing {
+                requireRole(instruction.releasedBy, "the releaser of standing instruction '\(instruction.id)'")
+                if let first = instructions[instruction.id] {
+                    reader.error(LanguageRules.duplicateInstruction,
+                                 "standing instruction '\(instruction.id)' is defined twice", at: instruction.location,
+                                 hint: "give each instruction its own id; one step raising it is enough",
+                                 notes: [.init("'\(instruction.id)' is first defined here", at: first.location)])
+                } else {
+                    instructions[instruction.id] = instruction
+                }
+            }
+        }
         for chain in playbook.anyTime {
             if chain.by.isEmpty {
                 reader.error(LanguageRules.missingField, "at-any-time chain '\(chain.id)' names no role that may raise it",
@@ -215,6 +247,14 @@ struct PlaybookValidator {
                          hint: "say which role does it: 'owner: on_site'")
         }
         if let owner = step.owner { requireRole(owner, "the owner of \(what)") }
+        if let together = step.togetherWith {
+            requireRole(together, "the role that signs \(what) with its owner")
+            if together.value == step.owner?.value {
+                reader.error(LanguageRules.signedAlone, "\(what) is signed together with its own owner '\(together.value)'",
+                             at: together.location,
+                             hint: "two people sign it together: name the other role, e.g. 'together_with: user_leadership'")
+            }
+        }
         for fact in step.records where playbook.fact(fact.value) == nil {
             reader.error(LanguageRules.undefinedFact,
                          "\(what) records fact '\(fact.value)', which is not defined"
@@ -708,6 +748,9 @@ struct PlaybookValidator {
             require(step.title, "the title of step '\(step.id)'", at: step.location)
             require(step.instructions, "the instructions of step '\(step.id)'", at: step.location)
             for item in step.checklist { require(item.text, "checklist item '\(item.id)'", at: item.location) }
+            for instruction in step.standing {
+                require(instruction.text, "standing instruction '\(instruction.id)'", at: instruction.location)
+            }
             if case .decide(let decision) = step.kind {
                 require(decision.prompt, "the prompt of step '\(step.id)'", at: step.location)
                 for option in decision.options {

@@ -195,6 +195,7 @@ public struct ReportWords: Sendable {
         case .factCorrected(let fact, let from, let to, let why):
             return zh ? "更正「\(self.fact(fact))」：\(from) → \(to)（\(why)）" : "corrected \(self.fact(fact)): \(from) → \(to) (\(why))"
         case .stepCompleted(let id): return zh ? "步骤\(step(id))完成" : "step \(step(id)) done"
+        case .stepSigned(let id, let signer): return zh ? "步骤\(step(id))由\(role(signer))签署" : "step \(step(id)) signed for \(role(signer))"
         case .stepReassigned(let id, let to, _, _): return zh ? "步骤\(step(id))改派给\(role(to))" : "step \(step(id)) reassigned to \(role(to))"
         case .stepOverdue(let id, let clock, let missed):
             // Which deadline passed: the acknowledgement, the progress heartbeat, the completion, or its own bound.
@@ -262,6 +263,11 @@ public struct ReportWords: Sendable {
             let title = playbook.anyTimeChain(chain)?.title.text(language) ?? chain
             return (zh ? "发起随时流程 \(chain)（\(title)）" : "raised \(chain) (\(title))") + (why.map { zh ? "：\($0)" : ": \($0)" } ?? "")
         case .chainEnded(let chain): return zh ? "随时流程 \(chain) 结束" : "\(chain) ended"
+        case .instructionRaised(let id, _):
+            let text = playbook.standingInstruction(id)?.text.text(language) ?? id
+            return zh ? "持续指令 \(id) 生效：\(text)" : "standing instruction \(id): \(text)"
+        case .instructionReleased(let id, let why):
+            return (zh ? "持续指令 \(id) 解除" : "standing instruction \(id) released") + (why.map { zh ? "：\($0)" : ": \($0)" } ?? "")
         case .reportSigned(let person): return zh ? "\(person) 签收" : "signed by \(person)"
         case .runTitled(let title): return zh ? "事件标题更正为「\(title)」" : "the incident's title set to '\(title)'"
         case .runClosed: return zh ? "运行关闭" : "run closed"

@@ -81,6 +81,8 @@ public enum EventKind: Sendable, Hashable {
     case factCorrected(fact: String, from: FactValue, to: FactValue, why: String)
     /// A step was done.
     case stepCompleted(step: String)
+    /// A person signed a step signed together (`together_with`), for one of its two roles.
+    case stepSigned(step: String, role: String)
     /// A step was reassigned to another role (by an escalation or a person); `whyChinese` is the reason in
     /// Chinese, `nil` in journals written before the engine wrote it.
     case stepReassigned(step: String, to: String, why: String, whyChinese: String? = nil)
@@ -160,6 +162,10 @@ public enum EventKind: Sendable, Hashable {
     case chainRaised(chain: String, why: String?)
     /// An at-any-time chain ended: its last step was done, or the run reached its outcome.
     case chainEnded(chain: String)
+    /// A step raised a standing instruction: it stands until released.
+    case instructionRaised(instruction: String, step: String)
+    /// A person released a standing instruction.
+    case instructionReleased(instruction: String, why: String?)
     /// A user signed the run's report.
     case reportSigned(person: String)
     /// The incident's title (what happened, where) was given or corrected after the start.

@@ -71,6 +71,7 @@ public enum EventCoding {
         case .factCorrected(let fact, let from, let to, let why):
             return ("fact.corrected", ["fact": s(fact), "from": encode(from), "to": encode(to), "why": s(why)])
         case .stepCompleted(let step): return ("step.completed", ["step": s(step)])
+        case .stepSigned(let step, let role): return ("step.signed", ["step": s(step), "role": s(role)])
         case .stepReassigned(let step, let to, let why, let whyChinese):
             var data: JSONObject = ["step": s(step), "to": s(to), "why": s(why)]
             if let whyChinese { data["why_zh"] = s(whyChinese) }
@@ -152,6 +153,10 @@ public enum EventCoding {
         case .runAborted(let why): return ("run.aborted", ["why": s(why)])
         case .chainRaised(let chain, let why): return ("chain.raised", ["chain": s(chain), "why": optional(why)])
         case .chainEnded(let chain): return ("chain.ended", ["chain": s(chain)])
+        case .instructionRaised(let instruction, let step):
+            return ("instruction.raised", ["instruction": s(instruction), "step": s(step)])
+        case .instructionReleased(let instruction, let why):
+            return ("instruction.released", ["instruction": s(instruction), "why": optional(why)])
         case .reportSigned(let person): return ("report.signed", ["person": s(person)])
         case .runTitled(let title): return ("run.titled", ["title": s(title)])
         case .runClosed: return ("run.closed", [:])
@@ -246,6 +251,7 @@ public enum EventCoding {
             }
             return .factCorrected(fact: try s("fact"), from: from, to: to, why: try s("why"))
         case "step.completed": return .stepCompleted(step: try s("step"))
+        case "step.signed": return .stepSigned(step: try s("step"), role: try s("role"))
         case "step.reassigned":
             return .stepReassigned(step: try s("step"), to: try s("to"), why: try s("why"), whyChinese: o("why_zh"))
         case "step.overdue":
@@ -307,6 +313,8 @@ public enum EventCoding {
         case "run.aborted": return .runAborted(why: try s("why"))
         case "chain.raised": return .chainRaised(chain: try s("chain"), why: o("why"))
         case "chain.ended": return .chainEnded(chain: try s("chain"))
+        case "instruction.raised": return .instructionRaised(instruction: try s("instruction"), step: try s("step"))
+        case "instruction.released": return .instructionReleased(instruction: try s("instruction"), why: o("why"))
         case "report.signed": return .reportSigned(person: try s("person"))
         case "run.titled": return .runTitled(title: try s("title"))
         case "run.closed": return .runClosed

@@ -19,6 +19,8 @@ public struct RunState: Sendable, Hashable {
         public var reassigned: Bool
         /// The progress reports its owner missed (its `report_every`) since it was activated.
         public var missedReports = 0
+        /// Who signed a step signed together, by the role they signed for.
+        public var signatures: [String: String] = [:]
         /// The sequence number of the event that activated it.
         public var activatedSeq = 0
     }
@@ -90,6 +92,8 @@ public struct RunState: Sendable, Hashable {
     public var signatures: [String] = []
     /// The at-any-time chains running now, in the order they were raised.
     public var raisedChains: [String] = []
+    /// The standing instructions not released yet, in the order they were raised.
+    public var standing: [String] = []
     /// Notifications asked for, by id.
     public var notificationCount = 0
     /// Every notification for every person it is for, and how far its delivery got.
@@ -177,6 +181,9 @@ public struct RunState: Sendable, Hashable {
             facts[fact] = value
             factRecordedSeq[fact] = eventCount
             if let step { touch(step) }
+        case .stepSigned(let step, let role):
+            if case .person(let person, _) = event.actor { active[step]?.signatures[role] = person }
+            touch(step)
         case .factCorrected(let fact, _, let value, _):
             // A correction mends the record; it is not a fresh reading for a step entered again.
             facts[fact] = value
@@ -238,6 +245,10 @@ public struct RunState: Sendable, Hashable {
             raisedChains.append(chain)
         case .chainEnded(let chain):
             raisedChains.removeAll { $0 == chain }
+        case .instructionRaised(let instruction, _):
+            if !standing.contains(instruction) { standing.append(instruction) }
+        case .instructionReleased(let instruction, _):
+            standing.removeAll { $0 == instruction }
         case .reportSigned(let person):
             signatures.append(person)
         case .runClosed:

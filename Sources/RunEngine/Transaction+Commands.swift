@@ -82,7 +82,8 @@ extension Transaction {
                 throw Rejection("invalid", "\(to) already holds '\(role)'", "\(to) 已担任 '\(role)'")
             }
             emit(.handover(role: role, from: holder, to: to), by: actor(person))
-        case .grade(let level, let why):
+        case .grade(let named, let why):
+            let level = playbook.severityID(named: named) ?? named
             try requireSeverityLevel(level)
             if let graded = state.severity {
                 throw Rejection("invalid", "the run is already graded '\(graded)'; use regrade to change it",
@@ -94,7 +95,8 @@ extension Transaction {
             }
             emit(.severityGraded(level: level, why: why), by: actor(person))
             severityChanged()
-        case .regrade(let level, let why):
+        case .regrade(let named, let why):
+            let level = playbook.severityID(named: named) ?? named
             try requireSeverityLevel(level)
             guard let current = state.severity else {
                 throw Rejection("invalid", "the run is not graded yet", "本次运行尚未定级")
@@ -137,6 +139,8 @@ extension Transaction {
             try correct(fact, value, why: why, person: person)
         case .raise(let chainID, let why):
             try raise(chainID, why: why, person: person)
+        case .release(let id, let why):
+            try release(id, why: why, person: person)
         default:
             try performStepCommand(command)
         }
@@ -175,6 +179,24 @@ extension Transaction {
         activate(chain.start.value)
     }
 
+    /// Releases a standing instruction for `person`, who must hold (or stand in for) the role that releases it.
+    private mutating func release(_ id: String, why: String?, person: String) throws {
+        guard let instruction = playbook.standingInstruction(id) else {
+            let all = playbook.allSteps.flatMap(\.standing).map(\.id)
+            let hint = suggestion(id, in: all)
+            throw Rejection("invalid", "'\(id)' is not a standing instruction of this playbook" + hint.english,
+                            "本预案没有持续指令 '\(id)'" + hint.chinese)
+        }
+        guard state.standing.contains(id) else {
+            throw Rejection("not-active", "standing instruction '\(id)' does not stand now"
+                + (state.standing.isEmpty ? "" : "; standing: " + state.standing.joined(separator: ", ")),
+                "持续指令 '\(id)' 当前未生效" + (state.standing.isEmpty ? "" : "；生效中：" + state.standing.joined(separator: "、")))
+        }
+        let role = try actingRole(person, for: instruction.releasedBy.value, reassigned: false)
+        emit(.instructionReleased(instruction: id, why: why), by: .person(person, role: role))
+        closeIfDone()
+    }
+
     private mutating func performStepCommand(_ command: Command) throws {
         guard let stepID = command.kind.step else { return }
         let person = command.person
@@ -208,6 +230,8 @@ extension Transaction {
                     "\(person) 担任提出此审批的 '\(owner)'，不能再对它作出决定；须由 '\(approval.approver.value)' 的"
                         + "另一位担任者（或其代理人）审批")
             }
+        case .done where step.togetherWith != nil:
+            role = try signingRole(person, step: step, open: open)
         default:
             role = try actingRole(person, for: open.owner, reassigned: open.reassigned)
         }
@@ -260,6 +284,11 @@ extension Transaction {
                 emit(.stepAcknowledged(step: stepID), by: by)
                 checkMilestones(step: stepID, event: "acknowledged")
             }
+            if step.togetherWith != nil {
+                // Signed together: each role's signature is journaled; the second one completes the step.
+                emit(.stepSigned(step: stepID, role: role), by: by)
+                guard (state.active[stepID]?.signatures.count ?? 0) >= 2 else { return }
+            }
             complete(stepID, by: by, goingTo: nil)
         case .decide(_, let optionID, let why):
             guard case .decide(let decision) = step.kind else {
@@ -282,6 +311,33 @@ extension Transaction {
         default:
             break
         }
+    }
+
+    /// The role `person` signs a step signed together in: the owner's or the other role, whichever they may act in
+    /// and is not signed yet. One person never signs twice, whatever roles they hold.
+    private func signingRole(_ person: String, step: Step, open: RunState.ActiveStep) throws -> String {
+        if let signed = open.signatures.first(where: { $0.value == person }) {
+            let other = [open.owner, step.togetherWith?.value].compactMap { $0 }.first { $0 != signed.key } ?? "-"
+            throw Rejection(
+                "separation-of-duties",
+                "\(person) has signed '\(step.id)' already as '\(signed.key)'; it is signed together by two people: "
+                    + "another holder of '\(other)' (or its stand-in) signs it",
+                "\(person) 已以 '\(signed.key)' 的身份签署步骤 '\(step.id)'；此步骤须由两人一同签署：应由 '\(other)' 的"
+                    + "另一位担任者（或其代理人）签署")
+        }
+        let unsigned = [(open.owner, open.reassigned), (step.togetherWith?.value, false)]
+            .compactMap { role, reassigned in role.map { ($0, reassigned) } }
+            .filter { open.signatures[$0.0] == nil }
+        var refusal: Rejection?
+        for (role, reassigned) in unsigned {
+            do {
+                _ = try actingRole(person, for: role, reassigned: reassigned)
+                return role
+            } catch let rejection as Rejection {
+                refusal = refusal ?? rejection
+            }
+        }
+        throw refusal ?? Rejection("invalid", "step '\(step.id)' is signed already", "步骤 '\(step.id)' 已签署")
     }
 
     private mutating func tick(_ item: String, of step: Step, open: RunState.ActiveStep, by actor: Actor) throws {

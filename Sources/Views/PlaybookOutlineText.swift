@@ -67,9 +67,13 @@ public struct PlaybookOutlineText: Sendable {
             let clocks = level.clockOrder.compactMap { name in
                 level.clocks[name].map { name + " " + Duration.format(milliseconds: $0) }
             }
-            let line = "  " + TextWidth.pad(level.id, to: idWidth) + "  "
+            var line = "  " + TextWidth.pad(level.id, to: idWidth) + "  "
                 + TextWidth.pad(outline.text(level.title), to: titleWidth) + "  "
                 + clocks.joined(separator: labels.listSeparator)
+            if !level.aliases.isEmpty {
+                line += (clocks.isEmpty ? "" : labels.clauseSeparator) + labels.aliases + labels.colon
+                    + level.aliases.map(\.value).joined(separator: labels.listSeparator)
+            }
             lines.append(trimmed(line))
         }
     }
@@ -169,7 +173,8 @@ public struct PlaybookOutlineText: Sendable {
         [
             labels.kind, labels.owner, labels.deadlines, labels.instructions, labels.question, labels.waitsFor,
             labels.approver, labels.join, labels.checklist, labels.records, labels.escalation, labels.options,
-            labels.approved, labels.denied, labels.onExpiry, labels.next, labels.source,
+            labels.approved, labels.denied, labels.onExpiry, labels.next, labels.source, labels.standing,
+            labels.togetherWith,
         ].map { TextWidth.of($0 + labels.colon) }.max() ?? 0
     }
 
@@ -225,6 +230,9 @@ public struct PlaybookOutlineText: Sendable {
         if step.phase == .afterEnd { kind += labels.clauseSeparator + labels.phaseAfterEnd }
         add(labels.kind, [kind])
         if let owner = step.owner?.value { add(labels.owner, [labels.glossed(owner, outline.roleTitle(owner))]) }
+        if let together = step.togetherWith?.value {
+            add(labels.togetherWith, [labels.glossed(together, outline.roleTitle(together))])
+        }
         let deadlines = outline.deadlines(of: step).map {
             outline.phrase($0.kind) + " " + outline.describe($0.duration) + outline.fromSuffix($0)
         }
@@ -246,6 +254,10 @@ public struct PlaybookOutlineText: Sendable {
         case .action:
             break
         }
+        add(labels.standing, step.standing.map { instruction in
+            "⚑ " + labels.glossed(outline.text(instruction.text), instruction.id) + labels.clauseSeparator
+                + labels.releasedBy + " " + instruction.releasedBy.value
+        })
         add(labels.checklist, step.checklist.map { "[ ] " + labels.glossed(outline.text($0.text), $0.id) })
         add(labels.records, step.records.map { labels.glossed($0.value, playbook.fact($0.value).map {
             outline.text($0.title)

@@ -53,6 +53,7 @@ public struct RunBoard: Sendable {
         // Names and values come from people: shown so that no control character reaches the terminal.
         let people = state.holders.keys.sorted().map { "\($0)=\(TerminalText.line(state.holders[$0]!))" }
         out += "\(label("people")): " + (people.isEmpty ? label("none") : people.joined(separator: ", ")) + "\n\n"
+        out += StandingInstructionLines(runID: runID, playbook: playbook, state: state, language: language).render()
 
         out += label("active steps") + ":\n"
         if state.activeOrder.isEmpty { out += "  " + label("none") + "\n" }
@@ -79,6 +80,13 @@ public struct RunBoard: Sendable {
             }
             if !step.checklist.isEmpty {
                 line += "  \(label("items")) \(open.itemsDone.count)/\(step.checklist.count)"
+            }
+            if let together = step.togetherWith?.value {
+                // Signed together: who has signed, and whose signature it waits for.
+                let roles = [open.owner ?? "-", together]
+                line += "  \(label("signed")): " + roles.map { role in
+                    role + "=" + (open.signatures[role] ?? "…")
+                }.joined(separator: ", ")
             }
             if case .decide(let decision) = step.kind {
                 line += "  \(label("decide")): " + decision.options.map(\.id).joined(separator: " | ")

@@ -102,3 +102,68 @@ struct AnyTimeCommandTests {
         #expect(json["at_any_time"]?.arrayValue?.count == 2)
     }
 }
+
+/// `muster release`: a standing instruction on the board and in the inbox until it is released.
+struct StandingInstructionCommandTests {
+    let runs: PlanFeatureCommandTests
+    init() throws { runs = try PlanFeatureCommandTests() }
+
+    @Test func itStandsOnTheBoardAndInTheInboxUntilReleased() throws {
+        let started = try runs.muster(["start", PlanFeatureCommandTests.fixture("standing"), "--run-id", "s",
+                                       "--assign", "on_site=olu", "--assign", "security=sam"])
+        #expect(started.status == 0, "\(started.stderr)")
+        let board = try runs.muster(["status", "s"])
+        #expect(board.stdout.contains("standing instructions:\n  ⚑ protect_scene  Protect the scene; touch nothing until "
+            + "security releases it  [released by: security (sam)]  muster release s protect_scene\n"))
+        let chinese = try runs.muster(["status", "s", "--lang", "zh"])
+        #expect(chinese.stdout.contains("持续指令:\n  ⚑ protect_scene  同时保护好现场，未经安保解除不得触动  [解除人: security (sam)]"))
+        let inbox = try runs.muster(["inbox", "--as", "sam"])
+        #expect(inbox.stdout.contains("⚑ protect_scene"), "\(inbox.stdout)")
+        let released = try runs.muster(["release", "s", "protect_scene", "--why", "police done"], minute: 30, as: "sam")
+        #expect(released.status == 0, "\(released.stderr)")
+        #expect(!(try runs.muster(["status", "s"], minute: 31)).stdout.contains("protect_scene"))
+    }
+
+    @Test func showSaysWhatStandsAndWhoReleasesIt() throws {
+        let text = try MusterProcess.run(["show", PlanFeatureCommandTests.fixture("standing")])
+        #expect(text.stdout.contains("stands:        ⚑ Protect the scene; touch nothing until security releases it "
+            + "(protect_scene);"))
+    }
+}
+
+/// `done` by each of two people on a step signed together.
+struct SignedTogetherCommandTests {
+    let runs: PlanFeatureCommandTests
+    init() throws { runs = try PlanFeatureCommandTests() }
+
+    @Test func theBoardShowsWhoHasSignedAndTheSecondSignatureCompletes() throws {
+        let started = try runs.muster(["start", PlanFeatureCommandTests.fixture("together"), "--run-id", "t",
+                                       "--assign", "on_site=olu", "--assign", "security=sam"])
+        #expect(started.status == 0, "\(started.stderr)")
+        #expect(try runs.muster(["done", "t", "confirm_inventory"], minute: 5, as: "olu").status == 0)
+        let board = try runs.muster(["status", "t"], minute: 6)
+        #expect(board.stdout.contains("signed: on_site=olu, security=…"), "\(board.stdout)")
+        let inbox = try runs.muster(["inbox", "--as", "sam"], minute: 6)
+        #expect(inbox.stdout.contains("do confirm_inventory"), "\(inbox.stdout)")
+        let twice = try runs.muster(["done", "t", "confirm_inventory"], minute: 7, as: "olu")
+        #expect(twice.status == 1)
+        #expect(twice.stderr.contains("separation-of-duties"))
+        #expect(try runs.muster(["done", "t", "confirm_inventory"], minute: 8, as: "sam").status == 0)
+        #expect(try runs.muster(["status", "t"], minute: 9).stdout.contains("outcome: confirmed"))
+    }
+}
+
+/// A level's aliases from the command line and in `show`.
+struct SeverityAliasCommandTests {
+    let runs: PlanFeatureCommandTests
+    init() throws { runs = try PlanFeatureCommandTests() }
+
+    @Test func startAndShowKnowTheAliases() throws {
+        let started = try runs.muster(["start", PlanFeatureCommandTests.fixture("grades"), "--run-id", "g",
+                                       "--severity", "Ⅱ级"])
+        #expect(started.status == 0, "\(started.stderr)")
+        #expect(try runs.muster(["status", "g"]).stdout.contains("severity: severe (Severe)"))
+        let show = try MusterProcess.run(["show", PlanFeatureCommandTests.fixture("grades"), "--lang", "zh"])
+        #expect(show.stdout.contains("  fatal    致命  respond 10m；又称：Ⅲ级、urgent"), "\(show.stdout)")
+    }
+}
