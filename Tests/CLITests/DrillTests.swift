@@ -32,6 +32,12 @@ struct DrillTests {
                                     "network_restored": "P"]),
         ("network-outage-assess-late", ["report_in_time": "P", "level1_response": "S", "area_isolated": "P",
                                         "network_restored": "M"]),
+        ("core-hardware-on-time", ["report_in_time": "P", "level1_response": "P", "backup_running": "P", "running": "P"]),
+        ("core-hardware-vendor-late", ["report_in_time": "P", "level1_response": "P", "backup_running": "M",
+                                       "running": "P"]),
+        ("server-software-on-time", ["report_in_time": "P", "level2_response": "P", "system_back": "P"]),
+        ("server-software-fallback-late", ["report_in_time": "P", "level1_response": "P", "business_told": "P",
+                                           "system_back": "M"]),
     ]
 
     @Test(arguments: expectedRatings)
