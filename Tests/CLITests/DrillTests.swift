@@ -38,6 +38,9 @@ struct DrillTests {
         ("server-software-on-time", ["report_in_time": "P", "level2_response": "P", "system_back": "P"]),
         ("server-software-fallback-late", ["report_in_time": "P", "level1_response": "P", "business_told": "P",
                                            "system_back": "M"]),
+        ("aircon-on-time", ["report_in_time": "P", "standby_in_time": "P", "level2_response": "P", "unit_repaired": "P"]),
+        ("aircon-standby-late", ["report_in_time": "P", "standby_in_time": "M", "level2_response": "P",
+                                 "unit_repaired": "S"]),
     ]
 
     @Test(arguments: expectedRatings)
