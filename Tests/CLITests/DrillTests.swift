@@ -41,6 +41,10 @@ struct DrillTests {
         ("aircon-on-time", ["report_in_time": "P", "standby_in_time": "P", "level2_response": "P", "unit_repaired": "P"]),
         ("aircon-standby-late", ["report_in_time": "P", "standby_in_time": "M", "level2_response": "P",
                                  "unit_repaired": "S"]),
+        ("equipment-theft-on-time", ["report_in_time": "P", "security_in_time": "P", "level2_response": "P",
+                                     "losses_recorded": "P"]),
+        ("equipment-theft-security-late", ["report_in_time": "P", "security_in_time": "M", "level2_response": "P",
+                                           "losses_recorded": "P"]),
     ]
 
     @Test(arguments: expectedRatings)
