@@ -45,6 +45,10 @@ struct DrillTests {
                                      "losses_recorded": "P"]),
         ("equipment-theft-security-late", ["report_in_time": "P", "security_in_time": "M", "level2_response": "P",
                                            "losses_recorded": "P"]),
+        ("security-incident-on-time", ["report_in_time": "P", "contained_in_time": "P", "client_in_time": "P",
+                                       "level1_response": "P"]),
+        ("security-incident-containment-late", ["report_in_time": "P", "contained_in_time": "S", "client_in_time": "M",
+                                                "level1_response": "P"]),
     ]
 
     @Test(arguments: expectedRatings)

@@ -8,7 +8,7 @@ import Testing
 /// against the plans, and are not translated. Everything else may hold only Chinese, the playbook's identifiers
 /// (step, role, fact, option, outcome ids; conditions; clock names; units) and durations.
 struct ShippedPlaybooksZhTests {
-    static let shipped = ["power-loss", "water-leak", "fire", "virus", "network-outage", "core-hardware", "server-software", "aircon", "equipment-theft"]
+    static let shipped = ["power-loss", "water-leak", "fire", "virus", "network-outage", "core-hardware", "server-software", "aircon", "equipment-theft", "security-incident"]
 
     static func path(_ id: String) -> String {
         Fixtures.repository.appendingPathComponent("Playbooks/\(id).yaml").path
