@@ -80,6 +80,8 @@ enum HelpTextChinese {
         "the run id (default: playbook id and start time)": "运行 id（默认：预案 id 加开始时间）",
         "the run id (default: scenario id and the real time)": "运行 id（默认：演练脚本 id 加真实时间）",
         "the severity level, when already known": "严重级别（已知时）",
+        "when the fault happened, if before now (2026-12-06T08:30Z, or '25m ago'): what 'from: fault' counts from":
+            "故障发生的时刻（早于现在时；如 2026-12-06T08:30Z 或 '25m ago'）：'from: fault' 自此起算",
         "treat warnings as errors": "把警告当作错误",
         "virtual (default) or real": "virtual（默认，虚拟时钟）或 real（真实时钟）",
         "where playbooks are found by id (default: MUSTER_PLAYBOOKS, Playbooks)":

@@ -20,6 +20,9 @@ enum StartCommand {
             .init(name: "--severity", value: "LEVEL", summary: "the severity level, when already known"),
             .init(name: "--assign", value: "ROLE=PERSON", summary: "who holds a role (repeatable)", repeatable: true),
             .init(name: "--run-id", value: "ID", summary: "the run id (default: playbook id and start time)"),
+            .init(name: "--fault-at", value: "TIME",
+                  summary: "when the fault happened, if before now (2026-12-06T08:30Z, or '25m ago'): what "
+                    + "'from: fault' counts from"),
         ],
         run: run)
 
@@ -48,6 +51,9 @@ enum StartCommand {
                 "severity level '\(severity)' is not defined in '\(playbook.id)'; levels: " + levels.joined(separator: ", "),
                 chinese: "预案 '\(playbook.id)' 中没有严重级别 '\(severity)'；级别有：" + levels.joined(separator: "、"))
         }
+        let faultAt = try invocation.arguments.value("--fault-at").map { text throws(UsageError) in
+            try FaultInstant.parse(text, now: now)
+        }
         let runID = invocation.arguments.value("--run-id") ?? "\(playbook.id)-\(TimeText.compact(now))"
         let runs = RunsDirectory(invocation)
         let path = try runs.runPath(runID)
@@ -55,7 +61,8 @@ enum StartCommand {
         try runs.ensureExists()
         let start = RunStart(
             playbookID: playbook.id, version: playbook.version, playbookHash: SHA256.hash(loaded.bytes).hex,
-            mode: .live, virtualClock: false, severity: severity, assignments: assignments)
+            mode: .live, virtualClock: false, severity: severity, assignments: assignments,
+            faultAt: faultAt == now ? nil : faultAt)
         let events = Engine(playbook: playbook).start(start, at: now)
         do throws(JournalError) {
             try Journal.create(directory: path, playbook: loaded.bytes, events: events, files: files)

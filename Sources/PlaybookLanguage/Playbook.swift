@@ -53,6 +53,14 @@ public struct Playbook: Sendable, Hashable {
     }
 }
 
+/// A named instant of a run that a wait's bound can count from instead of its step's activation.
+public enum RunInstant: String, Sendable, Hashable, CaseIterable {
+    /// The run's start.
+    case start
+    /// The instant of the fault: given at `muster start --fault-at`, else the run's start.
+    case fault
+}
+
 /// A role that owns steps, e.g. the commander.
 public struct Role: Sendable, Hashable {
     /// The role's id, e.g. `commander`.
@@ -87,6 +95,8 @@ public struct Milestone: Sendable, Hashable {
         case start
         /// The instant the run reached its outcome (for after-end obligations).
         case outcome
+        /// The instant of the fault: given at `muster start --fault-at`, else the run's start.
+        case fault
     }
 
     /// What a milestone scores in the monthly statistics the plans' supervisors keep (考核指标).

@@ -163,7 +163,9 @@ struct PlaybookDecoder {
                 if let anchor = Milestone.Anchor(rawValue: text.value) {
                     from = anchor
                 } else {
-                    reader.error(LanguageRules.wrongType, "'from' must be 'start' or 'outcome', not '\(text.value)'",
+                    reader.error(LanguageRules.wrongType,
+                                 "'from' must be 'start', 'fault' or 'outcome', not '\(text.value)'"
+                                    + NameSuggestion.didYouMean(text.value, in: ["start", "fault", "outcome"]),
                                  at: fromNode.location)
                 }
             }

@@ -148,8 +148,9 @@ public enum PlaybookSchema {
                                      "The limit, from the anchor; a clock name makes it depend on the level.")),
                 ("from", [
                     "title": "From",
-                    "description": "What 'within' counts from: the run's start, or the instant it reached its outcome.",
-                    "enum": ["start", "outcome"],
+                    "description": .string("What 'within' counts from: the run's start, the fault (given at "
+                        + "'muster start --fault-at', else the run's start), or the instant it reached its outcome."),
+                    "enum": ["start", "fault", "outcome"],
                     "default": "start",
                 ]),
                 ("reached_when", [
@@ -219,6 +220,12 @@ public enum PlaybookSchema {
                 ("until", described(ref("text"), "Until", "What is awaited.")),
                 ("signal", described(ref("name"), "Signal", "The signal that ends the wait.")),
                 ("within", described(ref("duration"), "Within", "The bound: how long to wait at most.")),
+                ("from", [
+                    "title": "From",
+                    "description": .string("What 'within' counts from when not the step's activation: the run's "
+                        + "start, or the fault (given at 'muster start --fault-at', else the run's start)."),
+                    "enum": ["start", "fault"],
+                ]),
                 ("on_expiry", described(ref("target"), "On expiry",
                                         "Where to go when the bound is reached; without it, the step's 'next'.")),
             ],

@@ -301,18 +301,30 @@ extension PlaybookDecoder {
     }
 
     mutating func wait(_ node: YAMLNode, at keyLocation: SourceLocation?) -> Wait? {
-        guard let fields = FieldReader(node, "'wait'", known: ["until", "signal", "within", "on_expiry"],
+        guard let fields = FieldReader(node, "'wait'", known: ["until", "signal", "within", "from", "on_expiry"],
                                        owner: keyLocation, reader: &reader)
         else { return nil }
         let until = fields.optional("until").flatMap { localizedText($0, "until") }
         let signal = fields.optional("signal").flatMap { reader.name($0, "the signal") }
         let onExpiry = fields.optional("on_expiry").flatMap { target($0, "on_expiry") }
+        var from: Located<RunInstant>?
+        if let fromNode = fields.optional("from"), let text = reader.text(fromNode, "from") {
+            if let instant = RunInstant(rawValue: text.value) {
+                from = Located(instant, at: fromNode.location)
+            } else {
+                reader.error(LanguageRules.wrongType,
+                             "a wait's 'from' is 'start' or 'fault', not '\(text.value)'"
+                                + NameSuggestion.didYouMean(text.value, in: RunInstant.allCases.map(\.rawValue)),
+                             at: fromNode.location,
+                             hint: "leave 'from' out to count from the step's activation")
+            }
+        }
         guard let withinNode = fields.optional("within") else {
             reader.error(LanguageRules.unboundedWait, "a wait must be bounded: it has no 'within'",
                          at: keyLocation ?? node.location, hint: "say how long to wait at most, e.g. 'within: 2h'")
             return nil
         }
         guard let within = duration(withinNode, "within") else { return nil }
-        return Wait(until: until, signal: signal?.value, within: within, onExpiry: onExpiry)
+        return Wait(until: until, signal: signal?.value, within: within, onExpiry: onExpiry, from: from)
     }
 }

@@ -90,4 +90,7 @@ public struct Wait: Sendable, Hashable {
     public var within: Located<Duration>
     /// Where the run goes when the bound is reached; without it, the step's `next`.
     public var onExpiry: Located<Target>?
+    /// The instant the bound counts from, when not the step's activation (`from: fault` for "2 h after the
+    /// fault"): the wait then ends at that instant plus `within`, at once if that has passed.
+    public var from: Located<RunInstant>? = nil
 }

@@ -66,7 +66,9 @@ struct TimingAnalysis {
         var undeadlined: [String] = []
         let sources: [String]
         switch milestone.from {
-        case .start: sources = [playbook.start.value]
+        // The fault is taken to be at the run's start: the earliest it can be (a fault reported late eats into
+        // the milestone's time, which no check can foresee).
+        case .start, .fault: sources = [playbook.start.value]
         case .outcome: sources = playbook.outcomes.map { "outcome." + $0.id }
         }
         let arrivals = longestArrivals(from: sources, level: level, undeadlined: &undeadlined)
@@ -94,13 +96,14 @@ struct TimingAnalysis {
             } else {
                 return nil
             }
-            var extra: Int64 = 0
+            var reached = arrival.at
             if case .acknowledged = trigger {
-                extra = resolve(node.ackWithin?.value, level) ?? cost(of: node, level: level, undeadlined: &undeadlined)
+                reached = resolve(node.ackWithin?.value, level).map { arrival.at + $0 }
+                    ?? finish(node, arrivedAt: arrival.at, level: level, undeadlined: &undeadlined)
             } else if case .done = trigger {
-                extra = cost(of: node, level: level, undeadlined: &undeadlined)
+                reached = finish(node, arrivedAt: arrival.at, level: level, undeadlined: &undeadlined)
             }
-            return (arrival.at + extra, path, undeadlined)
+            return (reached, path, undeadlined)
         }
     }
 
@@ -150,6 +153,21 @@ struct TimingAnalysis {
         }
     }
 
+    /// The bound of a wait counted from a named instant of the run (`from: start` or `from: fault`), at `level`:
+    /// such a wait ends at that instant plus its bound, or at once when it is entered later. The analysis takes
+    /// the fault to be at the run's start (the earliest start a run can have), and a track's or the after-end
+    /// phase's own time as the run's (which only makes the bound later, never earlier).
+    func anchoredBound(of step: Step, level: SeverityLevel) -> Int64? {
+        guard case .wait(let wait) = step.kind, wait.from != nil else { return nil }
+        return resolve(wait.within.value, level)
+    }
+
+    /// The instant a step entered at `arrivedAt` finishes on its normal exits, when it keeps its deadline.
+    func finish(_ step: Step, arrivedAt: Int64, level: SeverityLevel, undeadlined: inout [String]) -> Int64 {
+        if let bound = anchoredBound(of: step, level: level) { return max(arrivedAt, bound) }
+        return arrivedAt + cost(of: step, level: level, undeadlined: &undeadlined)
+    }
+
     /// The time a step takes on its normal exits when it finishes on its deadline.
     func cost(of step: Step, level: SeverityLevel, undeadlined: inout [String]) -> Int64 {
         let deadline: Duration?
@@ -165,7 +183,7 @@ struct TimingAnalysis {
                 let arrivals = longestArrivals(from: [track.start.value], level: level, undeadlined: &undeadlined,
                                                within: trackSteps)
                 let ends = track.steps.filter { $0.next == nil }.compactMap { step in
-                    arrivals[step.id].map { $0.at + cost(of: step, level: level, undeadlined: &undeadlined) }
+                    arrivals[step.id].map { finish(step, arrivedAt: $0.at, level: level, undeadlined: &undeadlined) }
                 }
                 trackCosts.append(ends.max() ?? 0)
             }
@@ -186,19 +204,35 @@ struct TimingAnalysis {
 
     /// Every way out of a step with the time it leaves by: normal exits at the step's cost, expiries at their
     /// bound, escalation gotos at their rung.
-    private func exits(of step: Step, level: SeverityLevel, undeadlined: inout [String]) -> [(String, Int64)] {
+    /// A wait counted from a named instant leaves on its normal exits at that bound (`absolute`), not after it.
+    private func exits(of step: Step, level: SeverityLevel, undeadlined: inout [String]) -> [Edge] {
         let normal = cost(of: step, level: level, undeadlined: &undeadlined)
-        var exits: [(String, Int64)] = step.next?.targets.map { (key($0.value), normal) } ?? []
+        let absolute = anchoredBound(of: step, level: level) != nil
+        var exits: [Edge] = step.next?.targets.map { Edge(to: key($0.value), time: normal, absolute: absolute) } ?? []
         for rung in step.escalations {
-            if let goto = rung.goto, let after = resolve(rung.after.value, level) { exits.append((key(goto.value), after)) }
+            if let goto = rung.goto, let after = resolve(rung.after.value, level) {
+                exits.append(Edge(to: key(goto.value), time: after))
+            }
         }
         switch step.kind {
         case .action, .parallel: break
-        case .decide(let decision): exits += decision.options.map { (key($0.target.value), normal) }
-        case .approve(let approval): exits += [(key(approval.approved.value), normal), (key(approval.denied.value), normal)]
-        case .wait(let wait): if let expiry = wait.onExpiry { exits.append((key(expiry.value), normal)) }
+        case .decide(let decision): exits += decision.options.map { Edge(to: key($0.target.value), time: normal) }
+        case .approve(let approval):
+            exits += [Edge(to: key(approval.approved.value), time: normal), Edge(to: key(approval.denied.value), time: normal)]
+        case .wait(let wait):
+            if let expiry = wait.onExpiry { exits.append(Edge(to: key(expiry.value), time: normal, absolute: absolute)) }
         }
         return exits
+    }
+
+    /// An edge of the timing graph: leaving for `to` after `time`, or at `time` from the anchor when `absolute`.
+    private struct Edge {
+        var to: String
+        var time: Int64
+        var absolute = false
+
+        /// The instant the edge reaches its target from a node reached at `at`.
+        func arrival(from at: Int64) -> Int64 { absolute ? max(at, time) : at + time }
     }
 
     private func key(_ target: Target) -> String {
@@ -217,7 +251,7 @@ struct TimingAnalysis {
         let scope = within ?? topLevel
         let afterEndRoots = within == nil ? afterEndRoots() : []
         // Successor lists, with the time each edge takes.
-        var edges: [String: [(String, Int64)]] = [:]
+        var edges: [String: [Edge]] = [:]
         var costs: [String: Int64] = [:]
         var order: [String] = []
         var seen: Set<String> = []
@@ -225,19 +259,20 @@ struct TimingAnalysis {
         while let node = work.popLast() {
             guard seen.insert(node).inserted else { continue }
             order.append(node)
-            var out: [(String, Int64)] = []
+            var out: [Edge] = []
             if node.hasPrefix("outcome.") {
-                out = afterEndRoots.map { ($0, 0) }
+                out = afterEndRoots.map { Edge(to: $0, time: 0) }
             } else if let step = scope[node] {
                 out = exits(of: step, level: level, undeadlined: &undeadlined).filter {
-                    $0.0.hasPrefix("outcome.") ? within == nil : scope[$0.0] != nil
+                    $0.to.hasPrefix("outcome.") ? within == nil : scope[$0.to] != nil
                 }
             }
             edges[node] = out
-            costs[node] = out.map(\.1).max() ?? 0
-            for (next, _) in out where !seen.contains(next) { work.append(next) }
+            // In a loop, a wait counted from an instant is charged its whole bound: a sound upper bound.
+            costs[node] = out.map(\.time).max() ?? 0
+            for edge in out where !seen.contains(edge.to) { work.append(edge.to) }
         }
-        let components = StronglyConnected.components(order, edges: { edges[$0]?.map(\.0) ?? [] })
+        let components = StronglyConnected.components(order, edges: { edges[$0]?.map(\.to) ?? [] })
         var componentOf: [String: Int] = [:]
         for (index, component) in components.enumerated() {
             for node in component { componentOf[node] = index }
@@ -251,7 +286,7 @@ struct TimingAnalysis {
             guard let entryNode = entered.max(by: { arrivals[$0]!.at < arrivals[$1]!.at }),
                 let entry = arrivals[entryNode]
             else { continue }
-            let cyclic = component.count > 1 || (edges[component[0]] ?? []).contains { $0.0 == component[0] }
+            let cyclic = component.count > 1 || (edges[component[0]] ?? []).contains { $0.to == component[0] }
             let total = component.reduce(Int64(0)) { $0 + (costs[$1] ?? 0) }
             if cyclic {
                 // Entered from outside: first reached then, or through the loop from another entry.
@@ -266,10 +301,10 @@ struct TimingAnalysis {
             }
             for node in component {
                 guard let from = arrivals[node] else { continue }
-                for (next, time) in edges[node] ?? [] where !members.contains(next) {
-                    let candidate = from.at + time
-                    if arrivals[next].map({ candidate > $0.at }) ?? true {
-                        arrivals[next] = Arrival(at: candidate, from: node)
+                for edge in edges[node] ?? [] where !members.contains(edge.to) {
+                    let candidate = cyclic ? from.at + edge.time : edge.arrival(from: from.at)
+                    if arrivals[edge.to].map({ candidate > $0.at }) ?? true {
+                        arrivals[edge.to] = Arrival(at: candidate, from: node)
                     }
                 }
             }

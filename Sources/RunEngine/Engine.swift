@@ -18,8 +18,10 @@ public struct Engine: Sendable {
     public func start(_ start: RunStart, at now: Int64) -> [Event] {
         var run = Transaction(index: index, state: RunState(), now: now)
         run.emit(.runStarted(start), by: .engine)
-        run.scheduleMilestones(from: .start)
+        run.scheduleMilestones(from: [.start, .fault])
         run.activate(index.playbook.start.value)
+        // A deadline counted from a fault long past may be due already.
+        run.fireTimers(until: run.now)
         return run.events
     }
 
@@ -55,6 +57,9 @@ public struct Engine: Sendable {
         var run = Transaction(index: index, state: state, now: now)
         do {
             try run.perform(command)
+            // A step the command activated may be counted from an instant long past (a wait `from: fault`): what
+            // is due already fires now, not at the next command.
+            run.fireTimers(until: run.now)
             return .success(run.events)
         } catch let rejection as Rejection {
             return .failure(rejection)

@@ -173,6 +173,9 @@ public struct RunStart: Sendable, Hashable {
     public var scenario: String?
     /// How many times faster than real time a drill's real clock runs (`drill start --clock real --speed N`).
     public var speed: Int = 1
+    /// The instant of the fault, when it came before the run's start (`muster start --fault-at`); `nil` when the
+    /// run starts at the fault. Waits and milestones counted `from: fault` count from it.
+    public var faultAt: Int64? = nil
     /// The speeds a run may have: a journal or checkpoint saying another is refused, so that no instant computed
     /// from it can overflow.
     public static let speeds: ClosedRange<Int64> = 1...3_600
@@ -180,9 +183,11 @@ public struct RunStart: Sendable, Hashable {
     /// Creates a start record.
     public init(
         playbookID: String, version: String, playbookHash: String, mode: RunMode, virtualClock: Bool,
-        severity: String?, assignments: [String: String], scenario: String? = nil, speed: Int = 1
+        severity: String?, assignments: [String: String], scenario: String? = nil, speed: Int = 1,
+        faultAt: Int64? = nil
     ) {
         self.speed = speed
+        self.faultAt = faultAt
         self.playbookID = playbookID
         self.version = version
         self.playbookHash = playbookHash

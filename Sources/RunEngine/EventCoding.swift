@@ -50,6 +50,7 @@ public enum EventCoding {
                 "scenario": optional(start.scenario),
             ]
             if start.speed != 1 { data["speed"] = i(Int64(start.speed)) }
+            if let faultAt = start.faultAt { data["fault_at"] = i(faultAt) }
             return ("run.started", data)
         case .personJoined(let person, let role): return ("person.joined", ["person": s(person), "role": s(role)])
         case .handover(let role, let from, let to):
@@ -202,7 +203,8 @@ public enum EventCoding {
             return .runStarted(RunStart(
                 playbookID: try s("playbook"), version: try s("version"), playbookHash: try s("hash"), mode: mode,
                 virtualClock: try s("clock") == "virtual", severity: o("severity"), assignments: assignments,
-                scenario: o("scenario"), speed: data["speed"] == nil ? 1 : Int(try i("speed", in: RunStart.speeds))))
+                scenario: o("scenario"), speed: data["speed"] == nil ? 1 : Int(try i("speed", in: RunStart.speeds)),
+                faultAt: data["fault_at"] == nil ? nil : try i("fault_at")))
         case "person.joined": return .personJoined(person: try s("person"), role: try s("role"))
         case "role.handover": return .handover(role: try s("role"), from: o("from"), to: try s("to"))
         case "severity.graded": return .severityGraded(level: try s("level"), why: o("why"))

@@ -1,3 +1,5 @@
+public import PlaybookLanguage
+
 /// The state of a run: always `RunState.fold(events)`, never anything else.
 ///
 /// `apply` is the only way state changes, and it needs nothing but the event: replaying a journal rebuilds the
@@ -105,6 +107,17 @@ public struct RunState: Sendable, Hashable {
         var state = RunState()
         for event in events { state.apply(event) }
         return state
+    }
+
+    /// The instant of the fault: the one given at the start, else the run's start.
+    public var faultAt: Int64 { start?.faultAt ?? startedAt }
+
+    /// The instant a named instant of the run stands for.
+    public func instant(_ named: RunInstant) -> Int64 {
+        switch named {
+        case .start: startedAt
+        case .fault: faultAt
+        }
     }
 
     /// Whether the run is still going: started, not closed.

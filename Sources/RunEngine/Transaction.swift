@@ -44,18 +44,18 @@ struct Transaction {
 
     func dueInstants(_ step: Step, activatedAt: Int64) -> StepDue {
         let severity = state.severity
-        func at(_ duration: Duration?) -> Int64? {
-            index.milliseconds(duration, severity: severity).map { activatedAt + $0 }
+        func at(_ duration: Duration?, from anchor: Int64 = activatedAt) -> Int64? {
+            index.milliseconds(duration, severity: severity).map { anchor + $0 }
         }
-        var expiry: Duration?
+        var expiry: Int64?
         switch step.kind {
-        case .decide(let decision): expiry = decision.within?.value
-        case .approve(let approval): expiry = approval.within?.value
-        case .wait(let wait): expiry = wait.within.value
+        case .decide(let decision): expiry = at(decision.within?.value)
+        case .approve(let approval): expiry = at(approval.within?.value)
+        case .wait(let wait): expiry = at(wait.within.value, from: wait.from.map { state.instant($0.value) } ?? activatedAt)
         case .action, .parallel: break
         }
         return StepDue(ack: at(step.ackWithin?.value), progress: at(step.reportEvery?.value),
-                       done: at(step.doneWithin?.value), expiry: at(expiry))
+                       done: at(step.doneWithin?.value), expiry: expiry)
     }
 
     private func timerID(_ stepID: String, _ suffix: String) -> String {
@@ -176,7 +176,7 @@ struct Transaction {
             closeIfDone()
             return
         }
-        scheduleMilestones(from: .outcome)
+        scheduleMilestones(from: [.outcome])
         for root in index.afterEndRoots { activate(root) }
         closeIfDone()
     }
@@ -192,9 +192,11 @@ struct Transaction {
 
     // MARK: Milestones
 
-    mutating func scheduleMilestones(from anchor: Milestone.Anchor) {
-        let instant = now
-        for milestone in playbook.milestones where milestone.from == anchor {
+    /// Arms the milestones counted from `anchors`; a milestone counted from the fault is armed with those counted
+    /// from the start (a due instant already past fires at once: see `Engine.start`).
+    mutating func scheduleMilestones(from anchors: [Milestone.Anchor]) {
+        for milestone in playbook.milestones where anchors.contains(milestone.from) {
+            let instant = milestone.from == .fault ? state.faultAt : now
             guard state.milestones[milestone.id]?.dueAt == nil,
                 let within = index.milliseconds(milestone.within.value, severity: state.severity)
                     ?? index.strictestUngraded(milestone.within.value, severity: state.severity)
@@ -237,6 +239,7 @@ struct Transaction {
             let anchorInstant: Int64?
             switch milestone.from {
             case .start: anchorInstant = state.startedAt
+            case .fault: anchorInstant = state.faultAt
             case .outcome: anchorInstant = state.outcome?.at
             }
             guard let anchorInstant else { continue }

@@ -118,7 +118,7 @@ public struct PaperChecklist: Sendable {
     /// Each milestone: a box, its title and rule, and a line for when it was reached.
     var milestones: [Line] {
         playbook.milestones.map { milestone in
-            let from = milestone.from == .start ? labels.fromStart : labels.fromOutcome
+            let from = outline.fromPhrase(milestone.from)
             var line: Line = [.box, .strong(outline.text(milestone.title)), .text(" "), .code(milestone.id),
                               .text(labels.colon + labels.within + " ")]
             line += duration(milestone.within.value)
@@ -187,6 +187,7 @@ public struct PaperChecklist: Sendable {
         if !deadlines.isEmpty {
             fields.append(Field(label: words.deadline, lines: deadlines.map { deadline in
                 [.text(outline.phrase(deadline.kind) + " ")] + duration(deadline.duration)
+                    + (deadline.from == nil ? [] : [.text(outline.fromSuffix(deadline))])
             }))
         }
         if let instructions = step.instructions {

@@ -14,6 +14,8 @@ public struct PlaybookOutline: Sendable {
 
         var kind: Kind
         var duration: Duration
+        /// The named instant it counts from, when not the step's activation (a wait's `from`).
+        var from: RunInstant? = nil
         /// The length at each severity level, most severe first, when the duration is a clock.
         var perLevel: [(level: String, milliseconds: Int64?)]
     }
@@ -121,17 +123,32 @@ public struct PlaybookOutline: Sendable {
 
     /// The step's deadlines, in the order they come due.
     func deadlines(of step: Step) -> [Deadline] {
-        var found: [(Deadline.Kind, Duration)] = []
-        if let ack = step.ackWithin?.value { found.append((.ack, ack)) }
+        var found: [(Deadline.Kind, Duration, RunInstant?)] = []
+        if let ack = step.ackWithin?.value { found.append((.ack, ack, nil)) }
         switch step.kind {
-        case .decide(let decision): if let within = decision.within?.value { found.append((.decide, within)) }
-        case .approve(let approval): if let within = approval.within?.value { found.append((.answer, within)) }
-        case .wait(let wait): found.append((.wait, wait.within.value))
+        case .decide(let decision): if let within = decision.within?.value { found.append((.decide, within, nil)) }
+        case .approve(let approval): if let within = approval.within?.value { found.append((.answer, within, nil)) }
+        case .wait(let wait): found.append((.wait, wait.within.value, wait.from?.value))
         case .action, .parallel: break
         }
-        if let done = step.doneWithin?.value { found.append((.done, done)) }
-        if let every = step.reportEvery?.value { found.append((.progress, every)) }
-        return found.map { Deadline(kind: $0.0, duration: $0.1, perLevel: perLevel($0.1)) }
+        if let done = step.doneWithin?.value { found.append((.done, done, nil)) }
+        if let every = step.reportEvery?.value { found.append((.progress, every, nil)) }
+        return found.map { Deadline(kind: $0.0, duration: $0.1, from: $0.2, perLevel: perLevel($0.1)) }
+    }
+
+    /// What a milestone's or a wait's time counts from: "from the start", "from the fault", "from the outcome".
+    func fromPhrase(_ anchor: Milestone.Anchor) -> String {
+        switch anchor {
+        case .start: labels.fromStart
+        case .fault: labels.fromFault
+        case .outcome: labels.fromOutcome
+        }
+    }
+
+    /// " from the fault" after a deadline counted from a named instant; empty for one counted from the step.
+    func fromSuffix(_ deadline: Deadline) -> String {
+        guard let from = deadline.from else { return "" }
+        return " " + fromPhrase(from == .fault ? .fault : .start)
     }
 
     /// The phrase of a deadline's kind: "done within".

@@ -109,7 +109,9 @@ public struct PlaybookOutlineJSON: Sendable {
         if step.grades { object["grade"] = true }
         if let instructions = step.instructions { object["instructions"] = .string(outline.text(instructions)) }
         object["deadlines"] = .array(outline.deadlines(of: step).map { deadline in
-            .object(["kind": .string(deadline.kind.rawValue), "within": duration(deadline.duration)])
+            var fields: JSONObject = ["kind": .string(deadline.kind.rawValue), "within": duration(deadline.duration)]
+            if let from = deadline.from { fields["from"] = .string(from.rawValue) }
+            return .object(fields)
         })
         switch step.kind {
         case .decide(let decision):

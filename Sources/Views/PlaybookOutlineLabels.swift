@@ -21,6 +21,7 @@ struct PlaybookOutlineLabels: Sendable {
     var within: String
     var fromStart: String
     var fromOutcome: String
+    var fromFault: String
     var reachedWhen: String
     var anyOutcome: String
     var worstCase: String
@@ -112,7 +113,7 @@ struct PlaybookOutlineLabels: Sendable {
         id: "id", version: "version", roles: "Roles", standIn: "stand-in",
         severityLevels: "Severity levels, most severe first", milestones: "Milestones", facts: "Facts",
         mainSteps: "Steps, from", afterEndSteps: "Steps after the outcome", outcomes: "Outcomes",
-        within: "within", fromStart: "from the start", fromOutcome: "from the outcome", reachedWhen: "reached when",
+        within: "within", fromStart: "from the start", fromOutcome: "from the outcome", fromFault: "from the fault", reachedWhen: "reached when",
         anyOutcome: "any outcome is reached", worstCase: "worst case", met: "met", missed: "missed",
         notReached: "not reached", slowestPath: "slowest path", noDeadline: "no deadline on",
         oneOf: "one of", number: "number", text: "text", flag: "yes or no",
@@ -150,7 +151,7 @@ struct PlaybookOutlineLabels: Sendable {
         id: "编号", version: "版本", roles: "角色", standIn: "代理",
         severityLevels: "严重级别（由重到轻）", milestones: "里程碑", facts: "记录信息",
         mainSteps: "步骤，起始于", afterEndSteps: "结束后的步骤", outcomes: "结果",
-        within: "时限", fromStart: "自启动起", fromOutcome: "自结束起", reachedWhen: "达成条件",
+        within: "时限", fromStart: "自启动起", fromOutcome: "自结束起", fromFault: "自故障发生起", reachedWhen: "达成条件",
         anyOutcome: "到达任一结果", worstCase: "最坏情况", met: "满足", missed: "超时",
         notReached: "不可达", slowestPath: "最慢路径", noDeadline: "无时限的步骤",
         oneOf: "取值之一", number: "数值", text: "文本", flag: "是或否",

@@ -82,7 +82,7 @@ public struct PlaybookOutlineText: Sendable {
         for (index, milestone) in playbook.milestones.enumerated() {
             if index > 0 { lines.append("") }
             lines.append("  " + bold(milestone.id) + "  " + outline.text(milestone.title))
-            let from = milestone.from == .start ? labels.fromStart : labels.fromOutcome
+            let from = outline.fromPhrase(milestone.from)
             let rule = labels.within + " " + outline.describe(milestone.within.value) + " " + from
                 + labels.clauseSeparator + labels.reachedWhen + " " + trigger(milestone.reachedWhen)
             lines += TextWidth.wrap(rule, width: width - 6).enumerated().map { ($0 == 0 ? "    " : "      ") + $1 }
@@ -213,7 +213,7 @@ public struct PlaybookOutlineText: Sendable {
         add(labels.kind, [kind])
         if let owner = step.owner?.value { add(labels.owner, [labels.glossed(owner, outline.roleTitle(owner))]) }
         let deadlines = outline.deadlines(of: step).map {
-            outline.phrase($0.kind) + " " + outline.describe($0.duration)
+            outline.phrase($0.kind) + " " + outline.describe($0.duration) + outline.fromSuffix($0)
         }
         add(labels.deadlines, [deadlines.joined(separator: labels.clauseSeparator)])
         add(labels.instructions, [outline.text(step.instructions)])

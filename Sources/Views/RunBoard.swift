@@ -34,6 +34,7 @@ public struct RunBoard: Sendable {
             ?? label("not graded")
         out += "\(label("run")) \(runID) · \(title) (\(playbook.id) \(playbook.version)) · \(mode)\n"
         out += "\(label("severity")): \(severity) · \(label("started")) \(TimeText.instant(state.startedAt)) · "
+            + (state.start?.faultAt.map { "\(label("fault at")) \(TimeText.instant($0)) · " } ?? "")
             + "\(label("seq")) \(state.eventCount)\n"
         if let jump = state.clockJumps.last {
             // A wrong clock rewrites the run for everyone: say so where everyone looks.
@@ -65,6 +66,9 @@ public struct RunBoard: Sendable {
             if let due = open.due.done ?? open.due.expiry {
                 line += due >= now ? "  \(label("due in")) \(TimeText.span(due - now))"
                     : "  \(label("overdue by")) \(TimeText.span(now - due))"
+                if case .wait(let wait) = step.kind, wait.from?.value == .fault, open.due.done == nil {
+                    line += " (\(label("from the fault")))"
+                }
             }
             if open.acknowledgedAt == nil, case .parallel = step.kind {} else if open.acknowledgedAt == nil {
                 line += "  (\(label("not acknowledged")))"

@@ -1,0 +1,70 @@
+import Foundation
+import JSONText
+import Testing
+
+/// The language features the source plans need, from the command line: the fixtures under Fixtures/features run
+/// with an injected clock.
+struct PlanFeatureCommandTests {
+    static let t0: Int64 = 1_800_000_000_000  // 2027-01-15 08:00:00Z
+
+    let directory: TemporaryDirectory
+    init() throws { directory = try TemporaryDirectory() }
+
+    static func fixture(_ name: String) -> String {
+        Fixtures.directory.appendingPathComponent("features/\(name).yaml").path
+    }
+
+    func muster(_ arguments: [String], minute: Int64 = 0, as person: String? = nil) throws -> MusterProcess.Result {
+        var environment = ["MUSTER_NOW": String(Self.t0 + minute * 60_000)]
+        if let person { environment["MUSTER_AS"] = person }
+        return try MusterProcess.run(arguments, in: directory.url, environment: environment)
+    }
+
+    @Test func theFeatureFixturesPassTheStrictCheck() throws {
+        let result = try MusterProcess.run(["check", "--strict", Fixtures.directory.appendingPathComponent("features").path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+
+    // MARK: from: fault
+
+    @Test func theFaultInstantGivenAtTheStartIsJournaledAndShownOnTheBoard() throws {
+        let started = try muster(["start", Self.fixture("fault-clock"), "--run-id", "f", "--assign", "commander=cara",
+                                  "--assign", "on_site=olu", "--fault-at", "2027-01-15T15:30+08:00"])
+        #expect(started.status == 0, "\(started.stderr)")
+        let journal = try String(contentsOf: directory.url.appendingPathComponent("runs/f/journal.jsonl"), encoding: .utf8)
+        let first = try JSONValue.parse(String(journal.split(separator: "\n")[0]))
+        #expect(first["data"]?["fault_at"] == .integer(Self.t0 - 30 * 60_000))
+        #expect(try muster(["done", "f", "report"], minute: 5, as: "olu").status == 0)
+        let board = try muster(["status", "f"], minute: 5)
+        #expect(board.stdout.contains("fault at 2027-01-15 07:30:00Z"))
+        #expect(board.stdout.contains("two_hour_watch  Two hours after the fault  [owner: commander (cara)]  due in 1h25m (from the fault)"))
+        let chinese = try muster(["status", "f", "--lang", "zh"], minute: 5)
+        #expect(chinese.stdout.contains("故障发生于 2027-01-15 07:30:00Z"))
+        #expect(chinese.stdout.contains("剩余 1h25m (自故障发生起)"))
+    }
+
+    @Test func aFaultGivenAsALengthAgoCountsBackFromNow() throws {
+        let started = try muster(["start", Self.fixture("fault-clock"), "--run-id", "g", "--fault-at", "2h ago"])
+        #expect(started.status == 0, "\(started.stderr)")
+        let status = try JSONValue.parse(try muster(["status", "g", "--format", "json"]).stdout)
+        #expect(status["milestones"]?["repaired"]?["due_at"] == .integer(Self.t0 + 2 * 3_600_000))
+    }
+
+    @Test(arguments: ["yesterday", "2027-01-15T08:30", "2027-01-15T09:00Z", "2027-02-30T08:00Z", "25 ago"])
+    func aFaultInstantThatIsNotOneOrIsAheadIsAUsageError(_ text: String) throws {
+        let result = try muster(["start", Self.fixture("fault-clock"), "--run-id", "h", "--fault-at", text])
+        #expect(result.status == 2, "\(text): \(result.stderr)")
+        #expect(result.stderr.contains("--fault-at"))
+        #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("runs/h").path))
+    }
+
+    @Test func showSaysWhatAWaitCountsFrom() throws {
+        let text = try MusterProcess.run(["show", Self.fixture("fault-clock")])
+        #expect(text.stdout.contains("wait at most 2h from the fault"))
+        #expect(text.stdout.contains("within 4h from the fault; reached when any outcome is reached"))
+        let chinese = try MusterProcess.run(["show", Self.fixture("fault-clock"), "--lang", "zh"])
+        #expect(chinese.stdout.contains("最长等待 2h 自故障发生起"))
+        let json = try JSONValue.parse(try MusterProcess.run(["show", Self.fixture("fault-clock"), "--format", "json"]).stdout)
+        #expect("\(json)".contains("\"from\":\"fault\""))
+    }
+}
