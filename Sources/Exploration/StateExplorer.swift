@@ -3,7 +3,7 @@ public import RunEngine
 
 /// Explores every state a run of a playbook can reach, with the run engine itself: every way each active step
 /// can be finished (each decision option, approval and denial, the facts a step records with each value its
-/// conditions tell apart, a wait's signal), and time passing to the next deadline, which fires the timers due then
+/// conditions tell apart, a wait's signal), each at-any-time chain raised, and time passing to the next deadline, which fires the timers due then
 /// in the order the engine fires them; from a start at every severity level. States are compared without their
 /// instants (what is active, the tracks ended, the facts, the milestones' status, the order the timers fire in),
 /// so loops are explored once; exploration stops at `limit` states.
@@ -201,6 +201,14 @@ public struct StateExplorer: Sendable {
                 }
             }
         }
+        // An at-any-time chain can be raised whenever it is not running and the run has not ended.
+        if state.outcome == nil {
+            for chain in playbook.anyTime where !state.raisedChains.contains(chain.id) {
+                guard let role = chain.by.first?.value else { continue }
+                run([Command(person: state.holders[role] ?? role, kind: .raise(chain: chain.id, why: nil))],
+                    "\(role): raise '\(chain.id)'", step: chain.start.value)
+            }
+        }
         // Progress clocks (`report_every`) only journal that a report was missed: time moves on to the next deadline
         // that can change where the run goes, firing them on the way.
         let deciding = state.timers.values.filter { timer in
@@ -240,6 +248,7 @@ public struct StateExplorer: Sendable {
         var closed: Bool
         var aborted: Bool
         var milestones: [String: UInt8]
+        var raised: [String]
         /// The armed timers in the order they fire (those due at one instant together): which deadline comes
         /// first is what a run can do next; how far off it is, is not.
         var timers: [Set<TimerPurpose>]
@@ -260,6 +269,6 @@ public struct StateExplorer: Sendable {
             ended: state.endedTracks.mapValues(Set.init), facts: state.facts, outcome: state.outcome?.id,
             closed: state.closed, aborted: state.aborted,
             milestones: state.milestones.mapValues { $0.reachedAt != nil ? 1 : $0.missed ? 2 : 0 },
-            timers: timers)
+            raised: state.raisedChains.sorted(), timers: timers)
     }
 }

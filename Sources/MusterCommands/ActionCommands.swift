@@ -100,6 +100,11 @@ enum ActionCommands {
              [word("NAME", "a signal name", "信号名")], []) { _, words in
             .signal(words[0])
         },
+        spec("raise", "start a chain of steps the playbook allows at any time (an emergency shutdown)",
+             [word("CHAIN", "an at-any-time chain ('muster status' lists them)", "可随时发起的流程（见 'muster status'）")],
+             [why]) { invocation, words in
+            .raise(chain: words[0], why: invocation.arguments.value("--why"))
+        },
         spec("abort", "end the run early", [], [requiredWhy]) { invocation, words in
             guard let reason = invocation.arguments.value("--why") else {
                 throw UsageError("abort takes a run id and --why", chinese: "abort 需要运行 id 和 --why")

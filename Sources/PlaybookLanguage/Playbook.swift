@@ -27,6 +27,12 @@ public struct Playbook: Sendable, Hashable {
     public var steps: [Step]
     /// The ways a run can end.
     public var outcomes: [Outcome]
+    /// The chains of steps a responder may start at any time while the run is live (`at_any_time:`), such as an
+    /// emergency shutdown.
+    public var anyTime: [AnyTimeChain] = []
+
+    /// The at-any-time chain with `id`.
+    public func anyTimeChain(_ id: String) -> AnyTimeChain? { anyTime.first { $0.id == id } }
 
     /// The role with `id`.
     public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
@@ -49,8 +55,28 @@ public struct Playbook: Sendable, Hashable {
             }
         }
         visit(steps)
+        for chain in anyTime { visit(chain.steps) }
         return found
     }
+}
+
+/// A chain of steps that a holder of one of its roles may start at any time while the run has not reached its
+/// outcome (`muster raise RUN CHAIN`), such as an emergency shutdown (紧急关闭) or raising that an event has grown
+/// serious. It runs beside the main flow like a track: its steps lead to each other or to an outcome, and it ends
+/// at a step without `next`; once ended it may be raised again.
+public struct AnyTimeChain: Sendable, Hashable {
+    /// The chain's id, used on the command line.
+    public var id: String
+    /// The title.
+    public var title: LocalizedText
+    /// The roles whose holders (or stand-ins) may raise it.
+    public var by: [Located<String>]
+    /// The chain's first step.
+    public var start: Located<String>
+    /// The chain's steps.
+    public var steps: [Step]
+    /// Where the chain is defined.
+    public var location: SourceLocation
 }
 
 /// A named instant of a run that a wait's bound can count from instead of its step's activation.

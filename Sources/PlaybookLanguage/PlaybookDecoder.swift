@@ -10,7 +10,7 @@ import YAMLLoading
 struct PlaybookDecoder {
     static let topLevelKeys = [
         "muster", "id", "version", "title", "summary", "roles", "severity", "milestones", "facts", "start",
-        "steps", "outcomes",
+        "steps", "outcomes", "at_any_time",
     ]
 
     var reader: NodeReader
@@ -45,10 +45,11 @@ struct PlaybookDecoder {
         let start = fields.required("start", reader: &reader).flatMap { reader.name($0, "the start step") }
         let steps = fields.required("steps", reader: &reader).map { decodeSteps($0, inTrack: false) } ?? []
         let outcomes = fields.required("outcomes", reader: &reader).map { decodeOutcomes($0) } ?? []
+        let anyTime = fields.optional("at_any_time").map { decodeAnyTime($0) } ?? []
         return Playbook(
             id: id?.value ?? "", version: version?.value ?? "", title: title ?? LocalizedText(english: nil),
             summary: summary, roles: roles, severities: severities, milestones: milestones, facts: facts,
-            start: start ?? Located("", at: root.location), steps: steps, outcomes: outcomes)
+            start: start ?? Located("", at: root.location), steps: steps, outcomes: outcomes, anyTime: anyTime)
     }
 
     // MARK: Texts, names, durations, targets
@@ -239,6 +240,23 @@ struct PlaybookDecoder {
             }
             return Fact(id: name.value, title: title ?? LocalizedText(english: name.value, chinese: name.value), kind: kind,
                         location: name.location)
+        }
+    }
+
+    mutating func decodeAnyTime(_ node: YAMLNode) -> [AnyTimeChain] {
+        namedEntries(node, "at_any_time").compactMap { name, value in
+            guard let fields = FieldReader(value, "at-any-time chain '\(name.value)'",
+                                           known: ["title", "by", "start", "steps"], owner: name.location,
+                                           reader: &reader)
+            else { return nil }
+            let title = fields.required("title", reader: &reader).flatMap { localizedText($0, "the chain's title") }
+            let by = fields.required("by", reader: &reader, hint: "the roles that may raise it, e.g. 'by: [commander]'")
+                .map { names($0, "a role that may raise it") } ?? []
+            let start = fields.required("start", reader: &reader).flatMap { reader.name($0, "start") }
+            let steps = fields.required("steps", reader: &reader).map { decodeSteps($0, inTrack: true) } ?? []
+            guard let start else { return nil }
+            return AnyTimeChain(id: name.value, title: title ?? LocalizedText(english: name.value, chinese: name.value),
+                                by: by, start: start, steps: steps, location: name.location)
         }
     }
 

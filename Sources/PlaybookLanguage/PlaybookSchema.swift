@@ -58,6 +58,11 @@ public enum PlaybookSchema {
             ("outcomes", namedMap(
                 "Outcomes", "The ways a run can end; transitions reach them as 'outcome.NAME'.",
                 value: ref("outcome"), atLeastOne: true)),
+            ("at_any_time", namedMap(
+                "At any time",
+                "Chains of steps a holder of one of their roles may start at any time while the run has not reached "
+                    + "its outcome ('muster raise RUN CHAIN'), such as an emergency shutdown.",
+                value: ref("anyTimeChain"))),
         ]))
         root.append("required", strings([
             "muster", "id", "version", "title", "roles", "severity", "start", "steps", "outcomes",
@@ -180,6 +185,16 @@ public enum PlaybookSchema {
                 ]),
             ],
             required: ["title", "kind"]))
+        defs.append("anyTimeChain", closed(
+            "At-any-time chain", "Steps started with 'muster raise RUN CHAIN'; they run beside the main flow like a track.",
+            [
+                ("title", described(ref("text"), "Title", "The chain's title.")),
+                ("by", described(ref("nameList"), "By", "The roles whose holders (or stand-ins) may raise it.")),
+                ("start", described(ref("name"), "Start", "The chain's first step.")),
+                ("steps", namedMap("Steps", "The chain's steps; it ends at a step without 'next'.",
+                                   value: ref("trackStep"), atLeastOne: true)),
+            ],
+            required: ["title", "by", "start", "steps"]))
         defs.append("step", step(inTrack: false))
         defs.append("trackStep", step(inTrack: true))
         defs.append("checklistItem", [

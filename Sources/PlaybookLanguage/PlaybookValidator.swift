@@ -12,9 +12,17 @@ struct PlaybookValidator {
     private var scopes: [String: Scope] = [:]
     private var stepsByID: [String: Step] = [:]
 
+    /// A track of a parallel step, or (with no parallel step) an at-any-time chain.
     struct Scope: Hashable {
         var parallelStep: String
         var track: String
+
+        /// The scope of the steps of at-any-time chain `id`.
+        static func chain(_ id: String) -> Scope { Scope(parallelStep: "", track: id) }
+
+        var description: String {
+            parallelStep.isEmpty ? "at-any-time chain '\(track)'" : "track '\(track)' of '\(parallelStep)'"
+        }
     }
 
     init(playbook: Playbook, reader: NodeReader) {
@@ -65,6 +73,7 @@ struct PlaybookValidator {
             }
         }
         visit(playbook.steps, scope: nil)
+        for chain in playbook.anyTime { visit(chain.steps, scope: .chain(chain.id)) }
     }
 
     // MARK: Roles and clocks
@@ -161,9 +170,7 @@ struct PlaybookValidator {
             }
             let targetScope = scopes[id]
             if targetScope != scope {
-                let describe = { (scope: Scope?) in
-                    scope.map { "track '\($0.track)' of '\($0.parallelStep)'" } ?? "the top level"
-                }
+                let describe = { (scope: Scope?) in scope?.description ?? "the top level" }
                 reader.error(LanguageRules.gotoAcrossTracks,
                              "\(what) goes from \(describe(scope)) to step '\(id)' in \(describe(targetScope))",
                              at: target.location,
@@ -188,6 +195,15 @@ struct PlaybookValidator {
         }
         for step in playbook.allSteps {
             checkStep(step)
+        }
+        for chain in playbook.anyTime {
+            if chain.by.isEmpty {
+                reader.error(LanguageRules.missingField, "at-any-time chain '\(chain.id)' names no role that may raise it",
+                             at: chain.location, hint: "say who may raise it, e.g. 'by: [commander, on_site]'")
+            }
+            for role in chain.by { requireRole(role, "a role that may raise '\(chain.id)'") }
+            requireTarget(Located(.step(chain.start.value), at: chain.start.location), from: .chain(chain.id),
+                          "the start of at-any-time chain '\(chain.id)'")
         }
     }
 
@@ -584,6 +600,7 @@ struct PlaybookValidator {
         // Reachability from the start, and from every after-end step (they start when the run ends).
         var reached: Set<String> = []
         var work = [playbook.start.value] + playbook.steps.filter { $0.phase == .afterEnd }.map(\.id)
+            + playbook.anyTime.map(\.start.value)
         while let id = work.popLast() {
             guard reached.insert(id).inserted, let step = stepsByID[id] else { continue }
             for case .step(let next) in successors(of: step) where stepsByID[next] != nil { work.append(next) }
@@ -683,6 +700,9 @@ struct PlaybookValidator {
         for fact in playbook.facts { require(fact.title, "the title of fact '\(fact.id)'", at: fact.location) }
         for outcome in playbook.outcomes {
             require(outcome.title, "the title of outcome '\(outcome.id)'", at: outcome.location)
+        }
+        for chain in playbook.anyTime {
+            require(chain.title, "the title of at-any-time chain '\(chain.id)'", at: chain.location)
         }
         for step in playbook.allSteps {
             require(step.title, "the title of step '\(step.id)'", at: step.location)

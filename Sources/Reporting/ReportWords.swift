@@ -156,6 +156,10 @@ public struct ReportWords: Sendable {
             let title = playbook.outcome(outcome)?.title.text(language) ?? outcome
             return zh ? "结果：\(title) (\(kind))" : "outcome: \(title) (\(kind))"
         case .runAborted(let why): return zh ? "运行中止：\(why)" : "run aborted: \(why)"
+        case .chainRaised(let chain, let why):
+            let title = playbook.anyTimeChain(chain)?.title.text(language) ?? chain
+            return (zh ? "发起随时流程 \(chain)（\(title)）" : "raised \(chain) (\(title))") + (why.map { zh ? "：\($0)" : ": \($0)" } ?? "")
+        case .chainEnded(let chain): return zh ? "随时流程 \(chain) 结束" : "\(chain) ended"
         case .reportSigned(let person): return zh ? "\(person) 签收" : "signed by \(person)"
         case .runClosed: return zh ? "运行关闭" : "run closed"
         case .journalRepaired(let bytes): return zh ? "日志修复，截去 \(bytes) 字节" : "journal repaired: \(bytes) bytes cut"

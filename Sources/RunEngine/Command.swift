@@ -21,6 +21,8 @@ public struct Command: Sendable, Hashable {
         case signoff
         /// The person confirms a notification reached them (a page acknowledged).
         case received(notification: String)
+        /// Starts an at-any-time chain of steps (`at_any_time:`), such as an emergency shutdown.
+        case raise(chain: String, why: String?)
 
         /// The command's name on the command line, for messages and the journal.
         public var name: String {
@@ -42,6 +44,7 @@ public struct Command: Sendable, Hashable {
             case .abort: "abort"
             case .signoff: "signoff"
             case .received: "received"
+            case .raise: "raise"
             }
         }
 

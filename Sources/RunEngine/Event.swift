@@ -142,6 +142,10 @@ public enum EventKind: Sendable, Hashable {
     case outcomeReached(outcome: String, kind: String)
     /// The run was aborted.
     case runAborted(why: String)
+    /// A person started an at-any-time chain of steps, saying why.
+    case chainRaised(chain: String, why: String?)
+    /// An at-any-time chain ended: its last step was done, or the run reached its outcome.
+    case chainEnded(chain: String)
     /// A user signed the run's report.
     case reportSigned(person: String)
     /// Every obligation is done: the run is closed.

@@ -133,6 +133,8 @@ public enum EventCoding {
             return ("command.rejected", data)
         case .outcomeReached(let outcome, let kind): return ("outcome.reached", ["outcome": s(outcome), "kind": s(kind)])
         case .runAborted(let why): return ("run.aborted", ["why": s(why)])
+        case .chainRaised(let chain, let why): return ("chain.raised", ["chain": s(chain), "why": optional(why)])
+        case .chainEnded(let chain): return ("chain.ended", ["chain": s(chain)])
         case .reportSigned(let person): return ("report.signed", ["person": s(person)])
         case .runClosed: return ("run.closed", [:])
         case .journalRepaired(let bytes): return ("journal.repaired", ["bytes_cut": i(Int64(bytes))])
@@ -263,6 +265,8 @@ public enum EventCoding {
             return .commandRejected(command: try s("command"), reason: try s("reason"), reasonChinese: o("reason_zh"))
         case "outcome.reached": return .outcomeReached(outcome: try s("outcome"), kind: try s("kind"))
         case "run.aborted": return .runAborted(why: try s("why"))
+        case "chain.raised": return .chainRaised(chain: try s("chain"), why: o("why"))
+        case "chain.ended": return .chainEnded(chain: try s("chain"))
         case "report.signed": return .reportSigned(person: try s("person"))
         case "run.closed": return .runClosed
         case "journal.repaired": return .journalRepaired(bytesCut: Int(try i("bytes_cut", in: 0...(Int64(1) << 40))))

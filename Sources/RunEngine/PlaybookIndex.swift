@@ -14,6 +14,8 @@ public struct PlaybookIndex: Sendable {
     public let places: [String: Place]
     /// The after-end steps that start when the run reaches its outcome.
     public let afterEndRoots: [String]
+    /// The at-any-time chain each of its own steps belongs to (not the steps of tracks inside them).
+    public let chains: [String: String]
 
     /// Indexes a checked playbook.
     public init(_ playbook: Playbook) {
@@ -32,6 +34,12 @@ public struct PlaybookIndex: Sendable {
             }
         }
         visit(playbook.steps, place: nil)
+        var chains: [String: String] = [:]
+        for chain in playbook.anyTime {
+            visit(chain.steps, place: nil)
+            for step in chain.steps { chains[step.id] = chain.id }
+        }
+        self.chains = chains
         self.steps = steps
         self.places = places
         let afterEnd = playbook.steps.filter { $0.phase == .afterEnd }

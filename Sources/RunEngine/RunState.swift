@@ -83,6 +83,8 @@ public struct RunState: Sendable, Hashable {
     public var closed = false
     /// Who signed the report.
     public var signatures: [String] = []
+    /// The at-any-time chains running now, in the order they were raised.
+    public var raisedChains: [String] = []
     /// Notifications asked for, by id.
     public var notificationCount = 0
     /// Every notification for every person it is for, and how far its delivery got.
@@ -222,6 +224,11 @@ public struct RunState: Sendable, Hashable {
             self.outcome = ReachedOutcome(id: outcome, kind: kind, at: event.at)
         case .runAborted:
             aborted = true
+        case .chainRaised(let chain, _):
+            raisedChains.removeAll { $0 == chain }
+            raisedChains.append(chain)
+        case .chainEnded(let chain):
+            raisedChains.removeAll { $0 == chain }
         case .reportSigned(let person):
             signatures.append(person)
         case .runClosed:

@@ -121,9 +121,44 @@ extension Transaction {
             }
         case .record(let fact, let value):
             try record(fact, value, person: person, step: nil)
+        case .raise(let chainID, let why):
+            try raise(chainID, why: why, person: person)
         default:
             try performStepCommand(command)
         }
+    }
+
+    /// Starts an at-any-time chain for `person`, who must hold (or stand in for) one of the roles that may raise it.
+    private mutating func raise(_ chainID: String, why: String?, person: String) throws {
+        guard let chain = playbook.anyTimeChain(chainID) else {
+            let chains = playbook.anyTime.map(\.id)
+            let hint = suggestion(chainID, in: chains)
+            let english = !hint.english.isEmpty ? hint.english
+                : chains.isEmpty ? "; it has none" : "; chains: " + chains.joined(separator: ", ")
+            let chinese = !hint.chinese.isEmpty ? hint.chinese
+                : chains.isEmpty ? "；本预案没有此类流程" : "；可发起：" + chains.joined(separator: "、")
+            throw Rejection("invalid", "'\(chainID)' is not an at-any-time chain of this playbook" + english,
+                            "本预案没有可随时发起的流程 '\(chainID)'" + chinese)
+        }
+        guard state.outcome == nil else {
+            throw Rejection("finished", "the run has reached its outcome: '\(chainID)' can no longer be raised",
+                            "本次运行已到达结果：不能再发起 '\(chainID)'")
+        }
+        guard !state.raisedChains.contains(chainID) else {
+            throw Rejection("invalid", "'\(chainID)' is running already; active: " + state.activeOrder.filter {
+                index.chains[$0] == chainID }.joined(separator: ", "),
+                "'\(chainID)' 已在进行中；进行中的步骤：" + state.activeOrder.filter { index.chains[$0] == chainID }
+                    .joined(separator: "、"))
+        }
+        let roles = chain.by.map(\.value)
+        let acting = roles.compactMap { role in try? actingRole(person, for: role, reassigned: false) }
+        guard let role = acting.first else {
+            throw Rejection("wrong-role", "\(person) may not raise '\(chainID)': it is raised by "
+                + roles.joined(separator: ", ") + " (or their stand-ins)",
+                "\(person) 无权发起 '\(chainID)'：须由 " + roles.joined(separator: "、") + "（或其代理人）发起")
+        }
+        emit(.chainRaised(chain: chainID, why: why), by: .person(person, role: role))
+        activate(chain.start.value)
     }
 
     private mutating func performStepCommand(_ command: Command) throws {

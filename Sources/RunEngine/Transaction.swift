@@ -116,7 +116,10 @@ struct Transaction {
         case .outcome(let outcome):
             reachOutcome(outcome, by: .engine)
         case nil:
-            if let place = index.places[stepID] {
+            if let chain = index.chains[stepID] {
+                emit(.chainEnded(chain: chain), by: .engine)
+                if state.outcome != nil { closeIfDone() }
+            } else if let place = index.places[stepID] {
                 emit(.trackEnded(step: place.parallelStep, track: place.track), by: .engine)
                 checkJoin(place.parallelStep)
             } else if state.outcome != nil {
@@ -160,6 +163,9 @@ struct Transaction {
         guard state.outcome == nil else { return }
         for open in state.activeOrder where index.places[open] == nil {
             cancel(open, why: "the run reached outcome '\(outcomeID)'", whyChinese: "本次运行已到达结果 '\(outcomeID)'")
+        }
+        for chain in state.raisedChains {
+            emit(.chainEnded(chain: chain), by: .engine)
         }
         let kind = playbook.outcome(outcomeID)?.kind.rawValue ?? "aborted"
         emit(.outcomeReached(outcome: outcomeID, kind: kind), by: actor)

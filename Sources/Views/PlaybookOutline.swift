@@ -100,6 +100,11 @@ public struct PlaybookOutline: Sendable {
         return first + main.filter { $0.id != playbook.start.value }
     }
 
+    /// `steps` with `start` first, then the others in file order.
+    func ordered(_ steps: [Step], start: String) -> [Step] {
+        steps.filter { $0.id == start } + steps.filter { $0.id != start }
+    }
+
     /// The after-end steps, in file order.
     var afterEndSteps: [Step] {
         playbook.steps.filter { $0.phase == .afterEnd }

@@ -48,6 +48,15 @@ public struct PlaybookOutlineJSON: Sendable {
         document["facts"] = .array(playbook.facts.map(fact))
         document["start"] = .string(playbook.start.value)
         document["steps"] = .array((outline.mainSteps + outline.afterEndSteps).map(step))
+        if !playbook.anyTime.isEmpty {
+            document["at_any_time"] = .array(playbook.anyTime.map { chain in
+                .object([
+                    "id": .string(chain.id), "title": .string(outline.text(chain.title)),
+                    "by": .array(chain.by.map { .string($0.value) }), "start": .string(chain.start.value),
+                    "steps": .array(outline.ordered(chain.steps, start: chain.start.value).map(step)),
+                ])
+            })
+        }
         document["outcomes"] = .array(playbook.outcomes.map { outcome in
             .object([
                 "id": .string(outcome.id), "title": .string(outline.text(outcome.title)),

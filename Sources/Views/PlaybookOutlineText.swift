@@ -132,11 +132,24 @@ public struct PlaybookOutlineText: Sendable {
             self.step(step, number: index + 1, indent: 2, &lines)
         }
         let afterEnd = outline.afterEndSteps
-        guard !afterEnd.isEmpty else { return }
-        section(labels.afterEndSteps, &lines)
-        for (index, step) in afterEnd.enumerated() {
+        if !afterEnd.isEmpty {
+            section(labels.afterEndSteps, &lines)
+            for (index, step) in afterEnd.enumerated() {
+                lines.append("")
+                self.step(step, number: index + 1, indent: 2, &lines)
+            }
+        }
+        guard !playbook.anyTime.isEmpty else { return }
+        section(labels.atAnyTime, &lines)
+        for chain in playbook.anyTime {
             lines.append("")
-            self.step(step, number: index + 1, indent: 2, &lines)
+            lines.append("  " + bold(chain.id) + "  " + outline.text(chain.title) + labels.clauseSeparator
+                + labels.raisedBy + " " + chain.by.map(\.value).joined(separator: labels.listSeparator)
+                + labels.clauseSeparator + labels.startsAt + " " + chain.start.value)
+            for step in outline.ordered(chain.steps, start: chain.start.value) {
+                lines.append("")
+                self.step(step, number: nil, indent: 4, &lines)
+            }
         }
     }
 

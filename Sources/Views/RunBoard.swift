@@ -81,6 +81,17 @@ public struct RunBoard: Sendable {
             }
             out += line + "\n"
         }
+        if state.outcome == nil, !playbook.anyTime.isEmpty {
+            // What anyone with the right role may start whenever it is needed, and how.
+            out += "\n" + label("at any time") + ":\n"
+            for chain in playbook.anyTime {
+                let by = chain.by.map { role in role.value + " (" + (state.holders[role.value] ?? label("unassigned")) + ")" }
+                out += "  \(chain.id)  \(chain.title.text(language))  [\(label("raised by")): "
+                    + by.joined(separator: ", ") + "]  "
+                    + (state.raisedChains.contains(chain.id) ? label("running")
+                        : "muster raise \(runID) \(chain.id)") + "\n"
+            }
+        }
         if !playbook.milestones.isEmpty {
             out += "\n" + label("milestones") + ":\n"
             for milestone in playbook.milestones {

@@ -68,3 +68,37 @@ struct PlanFeatureCommandTests {
         #expect("\(json)".contains("\"from\":\"fault\""))
     }
 }
+
+/// `muster raise`: a chain of steps the playbook allows at any time, from the command line and on the board.
+struct AnyTimeCommandTests {
+    let runs: PlanFeatureCommandTests
+    init() throws { runs = try PlanFeatureCommandTests() }
+
+    @Test func theBoardListsWhatCanBeRaisedAndRaiseStartsIt() throws {
+        let started = try runs.muster(["start", PlanFeatureCommandTests.fixture("any-time"), "--run-id", "a",
+                                       "--assign", "commander=cara", "--assign", "on_site=olu", "--assign", "tech_lead=tim"])
+        #expect(started.status == 0, "\(started.stderr)")
+        let board = try runs.muster(["status", "a"])
+        #expect(board.stdout.contains("at any time:\n  emergency_shutdown  Emergency shutdown  [raised by: commander (cara), "
+            + "tech_lead (tim)]  muster raise a emergency_shutdown\n"))
+        let refused = try runs.muster(["raise", "a", "emergency_shutdown", "--lang", "zh"], minute: 1, as: "olu")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("olu 无权发起 'emergency_shutdown'"))
+        let raised = try runs.muster(["raise", "a", "emergency_shutdown", "--why", "database down"], minute: 1, as: "tim")
+        #expect(raised.status == 0, "\(raised.stderr)")
+        #expect(raised.stdout.contains("decide_shutdown"))
+        let chinese = try runs.muster(["status", "a", "--lang", "zh"], minute: 2)
+        #expect(chinese.stdout.contains("随时可发起:\n  emergency_shutdown  紧急关闭  [发起人: commander (cara), tech_lead (tim)]  进行中"))
+        let log = try runs.muster(["log", "a"], minute: 2)
+        #expect(log.stdout.contains("chain.raised") && log.stdout.contains("why=database down"))
+    }
+
+    @Test func showListsTheChains() throws {
+        let text = try MusterProcess.run(["show", PlanFeatureCommandTests.fixture("any-time")])
+        #expect(text.stdout.contains("At any time (muster raise RUN CHAIN)\n\n  emergency_shutdown  Emergency shutdown; "
+            + "raised by commander, tech_lead; starts at decide_shutdown"))
+        let json = try JSONValue.parse(try MusterProcess.run(["show", PlanFeatureCommandTests.fixture("any-time"),
+                                                              "--format", "json"]).stdout)
+        #expect(json["at_any_time"]?.arrayValue?.count == 2)
+    }
+}
