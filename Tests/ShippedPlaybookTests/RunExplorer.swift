@@ -149,8 +149,8 @@ struct RunExplorer {
         return engine.start(start, at: Self.t0)
     }
 
-    /// Every move worth trying in `state`.
-    func moves(_ state: RunState) -> [Move] {
+    /// Every move worth trying in `state`; `atStart` when no move has been made yet.
+    func moves(_ state: RunState, atStart: Bool = false) -> [Move] {
         guard !state.closed else { return [] }
         var moves: [Move] = []
         func command(_ label: String, _ person: String, _ kind: Command.Kind) {
@@ -191,6 +191,14 @@ struct RunExplorer {
                 command("deny \(stepID)", approver, .deny(step: stepID, why: nil))
             case .parallel:
                 break
+            }
+        }
+        // At-any-time chains are raised at the start only: that reaches every step of a chain beside every way the
+        // main flow can go, without multiplying the states by every moment a chain could be raised.
+        if atStart {
+            for chain in playbook.anyTime {
+                guard let role = chain.by.first?.value, let person = people[role] else { continue }
+                command("raise \(chain.id)", person, .raise(chain: chain.id, why: nil))
             }
         }
         if let timer = nextShapingTimer(state) {
@@ -273,7 +281,7 @@ struct RunExplorer {
         search: while head < queue.count {
             let (state, now, path) = queue[head]
             head += 1
-            for move in moves(state) {
+            for move in moves(state, atStart: path.isEmpty) {
                 switch perform(move, on: state, at: now) {
                 case .failure(let rejection):
                     report.rejections.append(
