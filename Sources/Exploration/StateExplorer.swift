@@ -110,7 +110,7 @@ public struct StateExplorer: Sendable {
                 findings.append(Finding(kind: .timerAfterClose(timer: timer), path: path(to: index, in: nodes),
                                         active: state.activeOrder))
             }
-            if state.closed || state.outcome != nil && state.activeOrder.isEmpty { continue }
+            if state.closed || state.outcome != nil && state.activeOrder.isEmpty && state.standing.isEmpty { continue }
             for (move, next) in moves(from: state, engine: engine, values: values) {
                 _ = add(next, parent: index, move: move)
             }
@@ -201,6 +201,12 @@ public struct StateExplorer: Sendable {
                 }
             }
         }
+        // A standing instruction can be released whenever it stands.
+        for id in state.standing {
+            guard let role = playbook.standingInstruction(id)?.releasedBy.value else { continue }
+            run([Command(person: state.holders[role] ?? role, kind: .release(instruction: id, why: nil))],
+                "\(role): release '\(id)'", step: nil)
+        }
         // An at-any-time chain can be raised whenever it is not running and the run has not ended.
         if state.outcome == nil {
             for chain in playbook.anyTime where !state.raisedChains.contains(chain.id) {
@@ -249,6 +255,7 @@ public struct StateExplorer: Sendable {
         var aborted: Bool
         var milestones: [String: UInt8]
         var raised: [String]
+        var standing: Set<String>
         /// The armed timers in the order they fire (those due at one instant together): which deadline comes
         /// first is what a run can do next; how far off it is, is not.
         var timers: [Set<TimerPurpose>]
@@ -269,6 +276,6 @@ public struct StateExplorer: Sendable {
             ended: state.endedTracks.mapValues(Set.init), facts: state.facts, outcome: state.outcome?.id,
             closed: state.closed, aborted: state.aborted,
             milestones: state.milestones.mapValues { $0.reachedAt != nil ? 1 : $0.missed ? 2 : 0 },
-            raised: state.raisedChains.sorted(), timers: timers)
+            raised: state.raisedChains.sorted(), standing: Set(state.standing), timers: timers)
     }
 }

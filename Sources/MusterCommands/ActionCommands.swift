@@ -105,6 +105,11 @@ enum ActionCommands {
              [why]) { invocation, words in
             .raise(chain: words[0], why: invocation.arguments.value("--why"))
         },
+        spec("release", "release a standing instruction (protect the scene) when it no longer stands",
+             [word("INSTRUCTION", "a standing instruction ('muster status' lists them)", "持续指令（见 'muster status'）")],
+             [why]) { invocation, words in
+            .release(instruction: words[0], why: invocation.arguments.value("--why"))
+        },
         spec("abort", "end the run early", [], [requiredWhy]) { invocation, words in
             guard let reason = invocation.arguments.value("--why") else {
                 throw UsageError("abort takes a run id and --why", chinese: "abort 需要运行 id 和 --why")

@@ -20,6 +20,8 @@ enum HelpTextChinese {
         "write a commented starting playbook with every concept of the language":
             "生成一份带注释、涵盖语言全部概念的起步预案",
         "start a live run of a playbook and print its run id": "启动一次预案实战运行，并输出运行 id",
+        "release a standing instruction (protect the scene) when it no longer stands":
+            "解除一条持续指令（如保护现场），当它不再需要时",
         "start a chain of steps the playbook allows at any time (an emergency shutdown)":
             "发起预案允许随时发起的一组步骤（如紧急关闭）",
         "the board of a run: active steps, owners, time left, milestones": "运行看板：进行中的步骤、负责人、剩余时间、里程碑",

@@ -67,6 +67,8 @@ public enum LanguageRules {
         "control-in-text", "a text holds a control or bidirectional character that changes how it shows")
     public static let unboundedDecision = DiagnosticRule(
         "unbounded-decision", "a decision or approval has no time limit")
+    public static let duplicateInstruction = DiagnosticRule(
+        "duplicate-instruction", "two standing instructions have the same id")
     public static let clockAfterDeadline = DiagnosticRule(
         "clock-after-deadline", "ack_within or report_every is not shorter than done_within")
 
@@ -83,5 +85,6 @@ public enum LanguageRules {
         unreachableStep, deadEnd,
         noWayToOutcome, unsatisfiableJoin, missingOwner, missingClock, escalationOrder, escalationAfterDeadline,
         milestoneInfeasible, noDeadlineOnPath, missingChinese, unboundedDecision, clockAfterDeadline, controlInText,
+        duplicateInstruction,
     ]
 }

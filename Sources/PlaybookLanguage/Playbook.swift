@@ -31,6 +31,14 @@ public struct Playbook: Sendable, Hashable {
     /// emergency shutdown.
     public var anyTime: [AnyTimeChain] = []
 
+    /// The standing instruction with `id`, raised by whichever step declares it.
+    public func standingInstruction(_ id: String) -> StandingInstruction? {
+        for step in allSteps {
+            if let found = step.standing.first(where: { $0.id == id }) { return found }
+        }
+        return nil
+    }
+
     /// The at-any-time chain with `id`.
     public func anyTimeChain(_ id: String) -> AnyTimeChain? { anyTime.first { $0.id == id } }
 

@@ -195,6 +195,20 @@ public enum PlaybookSchema {
                                    value: ref("trackStep"), atLeastOne: true)),
             ],
             required: ["title", "by", "start", "steps"]))
+        defs.append("standingInstruction", [
+            "title": "Standing instruction",
+            "description": "What stands (en, zh or both) until a holder of released_by releases it.",
+            "type": "object",
+            "properties": properties([
+                ("id", described(ref("name"), "Id", "The instruction's id, unique in the playbook.")),
+                ("en", ["description": "The instruction in English.", "type": "string"]),
+                ("zh", ["description": "The instruction in Chinese (中文).", "type": "string"]),
+                ("released_by", described(ref("name"), "Released by", "The role that releases it.")),
+            ]),
+            "required": ["id", "released_by"],
+            "anyOf": [["required": ["en"]], ["required": ["zh"]]],
+            "additionalProperties": false,
+        ])
         defs.append("step", step(inTrack: false))
         defs.append("trackStep", step(inTrack: true))
         defs.append("checklistItem", [
@@ -444,6 +458,12 @@ public enum PlaybookSchema {
                 "items": ref("escalation"),
             ]),
             ("next", ref("transition")),
+            ("standing", [
+                "title": "Standing instructions",
+                "description": .string("Instructions raised when the step starts that stay on every board until a "
+                    + "holder of 'released_by' releases them ('muster release RUN ID'): one, or a list."),
+                "oneOf": [ref("standingInstruction"), ["type": "array", "items": ref("standingInstruction")]],
+            ]),
             ("decide", ref("decide")),
             ("approve", ref("approve")),
             ("parallel", ref("parallel")),

@@ -196,6 +196,20 @@ struct PlaybookValidator {
         for step in playbook.allSteps {
             checkStep(step)
         }
+        var instructions: [String: StandingInstruction] = [:]
+        for step in playbook.allSteps {
+            for instruction in step.standing {
+                requireRole(instruction.releasedBy, "the releaser of standing instruction '\(instruction.id)'")
+                if let first = instructions[instruction.id] {
+                    reader.error(LanguageRules.duplicateInstruction,
+                                 "standing instruction '\(instruction.id)' is defined twice", at: instruction.location,
+                                 hint: "give each instruction its own id; one step raising it is enough",
+                                 notes: [.init("'\(instruction.id)' is first defined here", at: first.location)])
+                } else {
+                    instructions[instruction.id] = instruction
+                }
+            }
+        }
         for chain in playbook.anyTime {
             if chain.by.isEmpty {
                 reader.error(LanguageRules.missingField, "at-any-time chain '\(chain.id)' names no role that may raise it",
@@ -708,6 +722,9 @@ struct PlaybookValidator {
             require(step.title, "the title of step '\(step.id)'", at: step.location)
             require(step.instructions, "the instructions of step '\(step.id)'", at: step.location)
             for item in step.checklist { require(item.text, "checklist item '\(item.id)'", at: item.location) }
+            for instruction in step.standing {
+                require(instruction.text, "standing instruction '\(instruction.id)'", at: instruction.location)
+            }
             if case .decide(let decision) = step.kind {
                 require(decision.prompt, "the prompt of step '\(step.id)'", at: step.location)
                 for option in decision.options {

@@ -69,6 +69,22 @@ public struct Step: Sendable, Hashable {
     public var next: Transition?
     /// Where `next` is written, if it is (also when it could not be read).
     public var nextLocation: SourceLocation?
+    /// Standing instructions raised when the step starts, which stay on every board until released.
+    public var standing: [StandingInstruction] = []
+}
+
+/// An instruction that stands from the moment its step starts until a holder of `releasedBy` releases it
+/// (`muster release RUN ID`), such as "protect the scene" (同时保护好现场): on every board and inbox meanwhile, and
+/// the run does not close while it stands.
+public struct StandingInstruction: Sendable, Hashable {
+    /// The instruction's id, unique in the playbook, used on the command line.
+    public var id: String
+    /// What stands, for everyone on the run.
+    public var text: LocalizedText
+    /// The role whose holder (or stand-in) releases it.
+    public var releasedBy: Located<String>
+    /// Where it is defined.
+    public var location: SourceLocation
 }
 
 extension Step {

@@ -5,7 +5,7 @@ extension PlaybookDecoder {
     static let stepKindKeys = ["decide", "approve", "parallel", "wait"]
     static let stepKeys = [
         "title", "instructions", "owner", "source", "phase", "checklist", "record", "grade", "ack_within",
-        "report_every", "done_within", "escalate", "next",
+        "report_every", "done_within", "escalate", "next", "standing",
     ] + stepKindKeys
 
     mutating func decodeSteps(_ node: YAMLNode, inTrack: Bool) -> [Step] {
@@ -50,6 +50,7 @@ extension PlaybookDecoder {
         let doneWithin = fields.optional("done_within").flatMap { duration($0, "done_within") }
         let escalations = fields.optional("escalate").map { decodeEscalations($0) } ?? []
         let next = fields.optional("next").flatMap { transition($0) }
+        let standing = fields.optional("standing").map { decodeStanding($0) } ?? []
 
         var kind = Step.Kind.action
         if let decideNode = fields.optional("decide") {
@@ -80,7 +81,30 @@ extension PlaybookDecoder {
             id: name.value, location: name.location, title: title ?? LocalizedText(english: name.value, chinese: name.value),
             instructions: instructions, owner: owner, source: source, phase: phase, kind: kind, checklist: checklist,
             records: records, grades: grades, ackWithin: ackWithin, reportEvery: reportEvery, doneWithin: doneWithin,
-            escalations: escalations, next: next, nextLocation: fields.keyLocation("next"))
+            escalations: escalations, next: next, nextLocation: fields.keyLocation("next"), standing: standing)
+    }
+
+    /// One standing instruction (a mapping) or a list of them: `{ id, en, zh, released_by }`.
+    mutating func decodeStanding(_ node: YAMLNode) -> [StandingInstruction] {
+        let items = node.mapping != nil ? [node] : reader.sequence(node, "'standing'") ?? []
+        return items.compactMap { item in
+            guard let fields = FieldReader(item, "a standing instruction", known: ["id", "en", "zh", "released_by"],
+                                           reader: &reader),
+                let id = fields.required("id", reader: &reader).flatMap({ reader.name($0, "the instruction's id") })
+            else { return nil }
+            let english = fields.optional("en").flatMap { reader.text($0, "the instruction in English") }
+            let chinese = fields.optional("zh").flatMap { reader.text($0, "the instruction in Chinese") }
+            if english == nil, chinese == nil {
+                reader.error(LanguageRules.missingField, "standing instruction '\(id.value)' has neither 'en' nor 'zh'",
+                             at: item.location)
+            }
+            let releasedBy = fields.required("released_by", reader: &reader,
+                                             hint: "name the role that releases it, e.g. 'released_by: security'")
+                .flatMap { reader.name($0, "the role that releases it") }
+            guard let releasedBy else { return nil }
+            return StandingInstruction(id: id.value, text: LocalizedText(english: english?.value, chinese: chinese?.value),
+                                       releasedBy: releasedBy, location: item.location)
+        }
     }
 
     mutating func decodeChecklist(_ node: YAMLNode) -> [ChecklistItem] {

@@ -160,6 +160,11 @@ public struct ReportWords: Sendable {
             let title = playbook.anyTimeChain(chain)?.title.text(language) ?? chain
             return (zh ? "发起随时流程 \(chain)（\(title)）" : "raised \(chain) (\(title))") + (why.map { zh ? "：\($0)" : ": \($0)" } ?? "")
         case .chainEnded(let chain): return zh ? "随时流程 \(chain) 结束" : "\(chain) ended"
+        case .instructionRaised(let id, _):
+            let text = playbook.standingInstruction(id)?.text.text(language) ?? id
+            return zh ? "持续指令 \(id) 生效：\(text)" : "standing instruction \(id): \(text)"
+        case .instructionReleased(let id, let why):
+            return (zh ? "持续指令 \(id) 解除" : "standing instruction \(id) released") + (why.map { zh ? "：\($0)" : ": \($0)" } ?? "")
         case .reportSigned(let person): return zh ? "\(person) 签收" : "signed by \(person)"
         case .runClosed: return zh ? "运行关闭" : "run closed"
         case .journalRepaired(let bytes): return zh ? "日志修复，截去 \(bytes) 字节" : "journal repaired: \(bytes) bytes cut"

@@ -23,6 +23,8 @@ public struct Command: Sendable, Hashable {
         case received(notification: String)
         /// Starts an at-any-time chain of steps (`at_any_time:`), such as an emergency shutdown.
         case raise(chain: String, why: String?)
+        /// Releases a standing instruction.
+        case release(instruction: String, why: String?)
 
         /// The command's name on the command line, for messages and the journal.
         public var name: String {
@@ -45,6 +47,7 @@ public struct Command: Sendable, Hashable {
             case .signoff: "signoff"
             case .received: "received"
             case .raise: "raise"
+            case .release: "release"
             }
         }
 

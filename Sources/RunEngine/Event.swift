@@ -146,6 +146,10 @@ public enum EventKind: Sendable, Hashable {
     case chainRaised(chain: String, why: String?)
     /// An at-any-time chain ended: its last step was done, or the run reached its outcome.
     case chainEnded(chain: String)
+    /// A step raised a standing instruction: it stands until released.
+    case instructionRaised(instruction: String, step: String)
+    /// A person released a standing instruction.
+    case instructionReleased(instruction: String, why: String?)
     /// A user signed the run's report.
     case reportSigned(person: String)
     /// Every obligation is done: the run is closed.

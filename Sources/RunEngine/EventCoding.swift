@@ -135,6 +135,10 @@ public enum EventCoding {
         case .runAborted(let why): return ("run.aborted", ["why": s(why)])
         case .chainRaised(let chain, let why): return ("chain.raised", ["chain": s(chain), "why": optional(why)])
         case .chainEnded(let chain): return ("chain.ended", ["chain": s(chain)])
+        case .instructionRaised(let instruction, let step):
+            return ("instruction.raised", ["instruction": s(instruction), "step": s(step)])
+        case .instructionReleased(let instruction, let why):
+            return ("instruction.released", ["instruction": s(instruction), "why": optional(why)])
         case .reportSigned(let person): return ("report.signed", ["person": s(person)])
         case .runClosed: return ("run.closed", [:])
         case .journalRepaired(let bytes): return ("journal.repaired", ["bytes_cut": i(Int64(bytes))])
@@ -267,6 +271,8 @@ public enum EventCoding {
         case "run.aborted": return .runAborted(why: try s("why"))
         case "chain.raised": return .chainRaised(chain: try s("chain"), why: o("why"))
         case "chain.ended": return .chainEnded(chain: try s("chain"))
+        case "instruction.raised": return .instructionRaised(instruction: try s("instruction"), step: try s("step"))
+        case "instruction.released": return .instructionReleased(instruction: try s("instruction"), why: o("why"))
         case "report.signed": return .reportSigned(person: try s("person"))
         case "run.closed": return .runClosed
         case "journal.repaired": return .journalRepaired(bytesCut: Int(try i("bytes_cut", in: 0...(Int64(1) << 40))))

@@ -85,6 +85,8 @@ public struct RunState: Sendable, Hashable {
     public var signatures: [String] = []
     /// The at-any-time chains running now, in the order they were raised.
     public var raisedChains: [String] = []
+    /// The standing instructions not released yet, in the order they were raised.
+    public var standing: [String] = []
     /// Notifications asked for, by id.
     public var notificationCount = 0
     /// Every notification for every person it is for, and how far its delivery got.
@@ -229,6 +231,10 @@ public struct RunState: Sendable, Hashable {
             raisedChains.append(chain)
         case .chainEnded(let chain):
             raisedChains.removeAll { $0 == chain }
+        case .instructionRaised(let instruction, _):
+            if !standing.contains(instruction) { standing.append(instruction) }
+        case .instructionReleased(let instruction, _):
+            standing.removeAll { $0 == instruction }
         case .reportSigned(let person):
             signatures.append(person)
         case .runClosed:

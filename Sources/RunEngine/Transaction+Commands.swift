@@ -123,6 +123,8 @@ extension Transaction {
             try record(fact, value, person: person, step: nil)
         case .raise(let chainID, let why):
             try raise(chainID, why: why, person: person)
+        case .release(let id, let why):
+            try release(id, why: why, person: person)
         default:
             try performStepCommand(command)
         }
@@ -159,6 +161,24 @@ extension Transaction {
         }
         emit(.chainRaised(chain: chainID, why: why), by: .person(person, role: role))
         activate(chain.start.value)
+    }
+
+    /// Releases a standing instruction for `person`, who must hold (or stand in for) the role that releases it.
+    private mutating func release(_ id: String, why: String?, person: String) throws {
+        guard let instruction = playbook.standingInstruction(id) else {
+            let all = playbook.allSteps.flatMap(\.standing).map(\.id)
+            let hint = suggestion(id, in: all)
+            throw Rejection("invalid", "'\(id)' is not a standing instruction of this playbook" + hint.english,
+                            "本预案没有持续指令 '\(id)'" + hint.chinese)
+        }
+        guard state.standing.contains(id) else {
+            throw Rejection("not-active", "standing instruction '\(id)' does not stand now"
+                + (state.standing.isEmpty ? "" : "; standing: " + state.standing.joined(separator: ", ")),
+                "持续指令 '\(id)' 当前未生效" + (state.standing.isEmpty ? "" : "；生效中：" + state.standing.joined(separator: "、")))
+        }
+        let role = try actingRole(person, for: instruction.releasedBy.value, reassigned: false)
+        emit(.instructionReleased(instruction: id, why: why), by: .person(person, role: role))
+        closeIfDone()
     }
 
     private mutating func performStepCommand(_ command: Command) throws {

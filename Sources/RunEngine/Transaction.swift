@@ -29,6 +29,9 @@ struct Transaction {
         guard let step = index.steps[stepID] else { return }
         let due = dueInstants(step, activatedAt: now)
         emit(.stepActivated(step: stepID, owner: step.owner?.value, due: due), by: .engine)
+        for instruction in step.standing where !state.standing.contains(instruction.id) {
+            emit(.instructionRaised(instruction: instruction.id, step: stepID), by: .engine)
+        }
         if case .approve(let approval) = step.kind {
             emit(.approvalRequested(step: stepID, approver: approval.approver.value), by: .engine)
         }
@@ -188,7 +191,8 @@ struct Transaction {
     }
 
     mutating func closeIfDone() {
-        guard state.outcome != nil, state.active.isEmpty, !state.closed else { return }
+        // A standing instruction holds the run open until it is released.
+        guard state.outcome != nil, state.active.isEmpty, state.standing.isEmpty, !state.closed else { return }
         // Nothing is timed in a closed run.
         for timer in state.dueTimers {
             emit(.timerCancelled(timer: timer.id), by: .engine)

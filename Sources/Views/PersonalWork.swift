@@ -74,13 +74,17 @@ public struct PersonalWork: Sendable {
     var notifications: [Outbox.Delivery] { state.outbox.deliveries.filter { $0.recipient == person } }
 
     /// Whether nothing is asked of the person and no notification was for them.
-    public var isEmpty: Bool { items.isEmpty && notifications.isEmpty }
+    public var isEmpty: Bool { items.isEmpty && notifications.isEmpty && (state.standing.isEmpty || roles.isEmpty) }
 
     /// The work as lines for people, each ending in a newline.
     public func render() -> String {
         let zh = language == .zh
         var out = zh ? "\(person) 在运行 \(runID)（\(playbook.title.text(language))）中的工作：\n"
             : "\(person)'s work on \(runID) (\(playbook.title.text(language))):\n"
+        if !roles.isEmpty {
+            out += StandingInstructionLines(runID: runID, playbook: playbook, state: state, language: language)
+                .render(indent: "  ", spaced: false)
+        }
         if items.isEmpty { out += zh ? "  没有等你处理的步骤\n" : "  no step waits for you\n" }
         for item in items {
             let verb = switch item.kind {

@@ -158,6 +158,12 @@ public struct PlaybookOutlineJSON: Sendable {
             .object(["id": .string(item.id), "text": .string(outline.text(item.text))])
         })
         object["record"] = .array(step.records.map { .string($0.value) })
+        if !step.standing.isEmpty {
+            object["standing"] = .array(step.standing.map { instruction in
+                .object(["id": .string(instruction.id), "text": .string(outline.text(instruction.text)),
+                         "released_by": .string(instruction.releasedBy.value)])
+            })
+        }
         object["escalate"] = .array(step.escalations.map { rung in
             var rungObject: JSONObject = ["after": duration(rung.after.value)]
             rungObject["notify"] = .array(rung.notify.map { .string($0.value) })

@@ -169,7 +169,7 @@ public struct PlaybookOutlineText: Sendable {
         [
             labels.kind, labels.owner, labels.deadlines, labels.instructions, labels.question, labels.waitsFor,
             labels.approver, labels.join, labels.checklist, labels.records, labels.escalation, labels.options,
-            labels.approved, labels.denied, labels.onExpiry, labels.next, labels.source,
+            labels.approved, labels.denied, labels.onExpiry, labels.next, labels.source, labels.standing,
         ].map { TextWidth.of($0 + labels.colon) }.max() ?? 0
     }
 
@@ -246,6 +246,10 @@ public struct PlaybookOutlineText: Sendable {
         case .action:
             break
         }
+        add(labels.standing, step.standing.map { instruction in
+            "⚑ " + labels.glossed(outline.text(instruction.text), instruction.id) + labels.clauseSeparator
+                + labels.releasedBy + " " + instruction.releasedBy.value
+        })
         add(labels.checklist, step.checklist.map { "[ ] " + labels.glossed(outline.text($0.text), $0.id) })
         add(labels.records, step.records.map { labels.glossed($0.value, playbook.fact($0.value).map {
             outline.text($0.title)

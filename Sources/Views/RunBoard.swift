@@ -51,6 +51,7 @@ public struct RunBoard: Sendable {
         }
         let people = state.holders.keys.sorted().map { "\($0)=\(state.holders[$0]!)" }
         out += "\(label("people")): " + (people.isEmpty ? label("none") : people.joined(separator: ", ")) + "\n\n"
+        out += StandingInstructionLines(runID: runID, playbook: playbook, state: state, language: language).render()
 
         out += label("active steps") + ":\n"
         if state.activeOrder.isEmpty { out += "  " + label("none") + "\n" }

@@ -102,3 +102,31 @@ struct AnyTimeCommandTests {
         #expect(json["at_any_time"]?.arrayValue?.count == 2)
     }
 }
+
+/// `muster release`: a standing instruction on the board and in the inbox until it is released.
+struct StandingInstructionCommandTests {
+    let runs: PlanFeatureCommandTests
+    init() throws { runs = try PlanFeatureCommandTests() }
+
+    @Test func itStandsOnTheBoardAndInTheInboxUntilReleased() throws {
+        let started = try runs.muster(["start", PlanFeatureCommandTests.fixture("standing"), "--run-id", "s",
+                                       "--assign", "on_site=olu", "--assign", "security=sam"])
+        #expect(started.status == 0, "\(started.stderr)")
+        let board = try runs.muster(["status", "s"])
+        #expect(board.stdout.contains("standing instructions:\n  ⚑ protect_scene  Protect the scene; touch nothing until "
+            + "security releases it  [released by: security (sam)]  muster release s protect_scene\n"))
+        let chinese = try runs.muster(["status", "s", "--lang", "zh"])
+        #expect(chinese.stdout.contains("持续指令:\n  ⚑ protect_scene  同时保护好现场，未经安保解除不得触动  [解除人: security (sam)]"))
+        let inbox = try runs.muster(["inbox", "--as", "sam"])
+        #expect(inbox.stdout.contains("⚑ protect_scene"), "\(inbox.stdout)")
+        let released = try runs.muster(["release", "s", "protect_scene", "--why", "police done"], minute: 30, as: "sam")
+        #expect(released.status == 0, "\(released.stderr)")
+        #expect(!(try runs.muster(["status", "s"], minute: 31)).stdout.contains("protect_scene"))
+    }
+
+    @Test func showSaysWhatStandsAndWhoReleasesIt() throws {
+        let text = try MusterProcess.run(["show", PlanFeatureCommandTests.fixture("standing")])
+        #expect(text.stdout.contains("stands:        ⚑ Protect the scene; touch nothing until security releases it "
+            + "(protect_scene);"))
+    }
+}

@@ -51,6 +51,19 @@ struct RuleDiagnosticsTests {
     /// Each rule's id and the text its fixture should give, in the order of `LanguageRules.all`.
     static let expected: [(String, String)] = [
         (
+            "duplicate-instruction",
+            """
+            duplicate-instruction.yaml:26:15: error: standing instruction 'protect_scene' is defined twice [duplicate-instruction]
+             26 |     standing: { id: protect_scene, en: Keep the scene as it is, zh: 维持现场原状, released_by: security }
+                |               ^
+                = hint: give each instruction its own id; one step raising it is enough
+            duplicate-instruction.yaml:20:15: note: 'protect_scene' is first defined here
+             20 |     standing: { id: protect_scene, en: Protect the scene, zh: 保护好现场, released_by: security }
+                |               ^
+
+            """
+        ),
+        (
             "control-in-text",
             """
             control-in-text.yaml:16:18: error: the step's title in English holds a control character (U+001B) that can rewrite the terminal that shows it [control-in-text]
