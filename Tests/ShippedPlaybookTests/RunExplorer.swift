@@ -74,6 +74,7 @@ struct RunExplorer {
         var endedTracks: [String: [String]]
         var outcome: String?
         var closed: Bool
+        var standing: [String]
     }
 
     static let t0: Int64 = 1_700_000_000_000
@@ -201,6 +202,11 @@ struct RunExplorer {
                 command("raise \(chain.id)", person, .raise(chain: chain.id, why: nil))
             }
         }
+        // A standing instruction can be released whenever it stands; only then can the run close.
+        for id in state.standing {
+            guard let role = playbook.standingInstruction(id)?.releasedBy.value, let person = people[role] else { continue }
+            command("release \(id)", person, .release(instruction: id, why: nil))
+        }
         if let timer = nextShapingTimer(state) {
             let offset = PlaybookLanguage.Duration.format(milliseconds: timer.fireAt - Self.t0)
             moves.append(Move(label: "time passes to +\(offset) (\(timer.id))", action: .advance(to: timer.fireAt)))
@@ -247,7 +253,8 @@ struct RunExplorer {
     func signature(_ state: RunState) -> Signature {
         Signature(
             active: state.active.mapValues { $0.owner ?? "" }, facts: state.facts, severity: state.severity,
-            endedTracks: state.endedTracks, outcome: state.outcome?.id, closed: state.closed)
+            endedTracks: state.endedTracks, outcome: state.outcome?.id, closed: state.closed,
+            standing: state.standing)
     }
 
     // MARK: The search
