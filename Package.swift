@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "Reporting", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText"]),
         // Views: pure renderings for people of a playbook (outline, graph, paper checklist) and of runs (board,
         // notifications, one person's work, statistics). Values in, text out: no files, no clock, no environment.
-        .target(name: "Views", dependencies: ["PlaybookLanguage", "RunEngine", "Reporting", "JSONText"]),
+        .target(name: "Views", dependencies: ["Diagnostics", "PlaybookLanguage", "RunEngine", "Reporting", "JSONText"]),
         // Drills: scenario injects, scripted players on a virtual clock, evaluation.
         .target(name: "Drills", dependencies: ["RunEngine", "PlaybookLanguage", "Reporting", "JSONText"]),
         // The application layer: what a command does with a run. Open it under the journal's lock, fold, fire due

@@ -22,15 +22,19 @@ public struct DrillPlan: Sendable {
         public var delivered: [String: Int64] = [:]
 
         public init(_ events: [Event]) {
-            for event in events {
-                switch event.kind {
-                case .runStarted: start = event.at
-                case .stepActivated(let step, _, _): if activated[step] == nil { activated[step] = event.at }
-                case .stepCompleted(let step): if done[step] == nil { done[step] = event.at }
-                case .factRecorded(let fact, _, _): if recorded[fact] == nil { recorded[fact] = event.at }
-                case .injectDelivered(let id, _, _): if delivered[id] == nil { delivered[id] = event.at }
-                default: break
-                }
+            for event in events { observe(event) }
+        }
+
+        /// Takes one more event into account (a runner keeps its moments up to date event by event, so that
+        /// playing a long scenario stays linear in the events it produces).
+        public mutating func observe(_ event: Event) {
+            switch event.kind {
+            case .runStarted: start = event.at
+            case .stepActivated(let step, _, _): if activated[step] == nil { activated[step] = event.at }
+            case .stepCompleted(let step): if done[step] == nil { done[step] = event.at }
+            case .factRecorded(let fact, _, _): if recorded[fact] == nil { recorded[fact] = event.at }
+            case .injectDelivered(let id, _, _): if delivered[id] == nil { delivered[id] = event.at }
+            default: break
             }
         }
 

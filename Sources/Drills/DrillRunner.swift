@@ -27,9 +27,13 @@ public struct DrillRunner: Sendable {
         let startsAt = plan.scenario.startsAt
         var events = engine.start(start(playbookHash: playbookHash), at: startsAt)
         var state = RunState.fold(events)
+        var moments = DrillPlan.Moments(events)
         var performed = Set<Int>()
         func append(_ new: [Event]) {
-            for event in new { state.apply(event) }
+            for event in new {
+                state.apply(event)
+                moments.observe(event)
+            }
             events += new
         }
         var now = startsAt
@@ -38,14 +42,14 @@ public struct DrillRunner: Sendable {
             guardCount += 1
             // At each instant: injects first, then scripted players, then the timers due at that very instant
             // (so that an action at a deadline's instant counts as in time).
-            for delivery in plan.pendingDeliveries(DrillPlan.Moments(events)) where delivery.at <= now {
+            for delivery in plan.pendingDeliveries(moments) where delivery.at <= now {
                 var delivery = delivery
                 delivery.at = max(delivery.at, state.lastEventAt)  // time never runs back in a journal
                 append([plan.event(delivery)])
             }
             var acted = false
             for (index, player) in plan.scenario.players.enumerated() where !performed.contains(index) {
-                guard let at = DrillPlan.Moments(events).instant(player.trigger), at <= now else { continue }
+                guard let at = moments.instant(player.trigger), at <= now else { continue }
                 performed.insert(index)
                 acted = true
                 let person = plan.scenario.participants[player.role] ?? player.role
@@ -62,7 +66,6 @@ public struct DrillRunner: Sendable {
                 continue
             }
             // Nothing more at this instant: on to the next one at which anything happens.
-            let moments = DrillPlan.Moments(events)
             var next: [Int64] = []
             if let timer = engine.nextDue(state) { next.append(timer) }
             next += plan.pendingDeliveries(moments).map(\.at)

@@ -50,10 +50,13 @@ public struct Journal: Sendable {
         public var completeLines: Int
     }
 
-    /// Creates the run directory (0770), the pinned playbook (0660) and the journal with `events` (0660), and
-    /// makes the new directory's entries durable.
+    /// Creates the run directory (0770, keeping the setgid bit a shared runs directory passes on), the pinned
+    /// playbook (0660), any `companions` (files the run holds from its start, 0660) and the journal with `events`
+    /// (0660), and makes the new directory's entries durable. All or nothing: on any failure (a full disk) the
+    /// half-made directory is removed.
     public static func create(
-        directory: String, playbook: [UInt8], events: [Event], files: any FileOperations = SystemFiles()
+        directory: String, playbook: [UInt8], events: [Event], companions: [(name: String, bytes: [UInt8])] = [],
+        files: any FileOperations = SystemFiles()
     ) throws(JournalError) {
         do {
             try files.makeDirectory(directory, mode: 0o770)
@@ -67,8 +70,9 @@ public struct Journal: Sendable {
         var created = false
         defer {
             if !created {
+                let companionPaths = companions.map { directory + "/" + $0.name }
                 for path in [journal.headRecordPath + ".tmp", journal.headRecordPath, journal.journalPath,
-                             journal.playbookPath] {
+                             journal.playbookPath] + companionPaths {
                     files.unlink(path)
                 }
                 files.removeDirectory(directory)
@@ -82,6 +86,11 @@ public struct Journal: Sendable {
             try files.setMode(pinned, 0o660)
             try writeAll(playbook[...], to: pinned, files: files)
             try files.fsync(pinned)
+            // Files that belong to the run from its start (a drill's scenario) are written before the journal,
+            // so that a run never exists without them.
+            for companion in companions {
+                try files.writeNewFile(companion.bytes, to: directory + "/" + companion.name)
+            }
             let descriptor = try files.open(
                 journal.journalPath,
                 flags: OpenFlags.readWrite | OpenFlags.create | OpenFlags.exclusive | OpenFlags.noFollow, mode: 0o660)

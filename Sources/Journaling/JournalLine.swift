@@ -30,6 +30,7 @@ public struct JournalLine: Sendable, Hashable {
             "seq": .integer(Int64(seq)), "at": .integer(event.at), "t": .integer(relative),
             "actor": EventCoding.encode(event.actor), "type": .string(type), "data": .object(data),
         ]
+        if let recorder = event.recordedBy { object["recorded_by"] = .string(recorder) }
         if !commit { object["commit"] = .bool(false) }
         object["prev"] = .string(previous)
         var bytes = JSONValue.object(object).utf8Bytes
@@ -84,7 +85,9 @@ public struct JournalLine: Sendable, Hashable {
         } catch {
             throw .badShape(error.message)
         }
-        return JournalLine(seq: Int(seq), event: Event(at: at, actor: actor, kind: kind), relative: relative,
+        let recorder = value["recorded_by"]?.stringValue
+        return JournalLine(seq: Int(seq), event: Event(at: at, actor: actor, kind: kind, recordedBy: recorder),
+                           relative: relative,
                            previous: previous, commit: value["commit"]?.boolValue ?? true)
     }
 }

@@ -8,6 +8,8 @@ enum ActionCommands {
     private static let expectSeq = Arguments.Option(
         name: "--expect-seq", value: "N", summary: "refuse if what this acts on changed after seq N")
     private static let why = Arguments.Option(name: "--why", value: "TEXT", summary: "the reason, journaled")
+    private static let forPerson = Arguments.Option(
+        name: "--for", value: "PERSON", summary: "record an action PERSON reported (by phone): judged as theirs, journaled with you as its recorder")
     static let notifyOptions: [Arguments.Option] = [
         .init(name: "--notify-command", value: "CMD",
               summary: "deliver notifications with this program (no shell; default MUSTER_NOTIFY, then RUNS/notify.yaml)"),
@@ -132,7 +134,7 @@ enum ActionCommands {
         CommandSpec(
             name: name, summary: summary, positionals: [.run] + positionals, person: person,
             discussion: "PERSON is --as or MUSTER_AS. A refused action exits 1 and is journaled as command.rejected.",
-            options: options + [expectSeq] + notifyOptions, formats: ["text", "json"],
+            options: options + [expectSeq, forPerson] + notifyOptions, formats: ["text", "json"],
             run: { invocation in
                 let positionals = invocation.arguments.positionals
                 let runID = positionals[0]
@@ -149,8 +151,11 @@ enum ActionCommands {
                     }
                     expect = number
                 }
+                // An action reported by phone is the doer's, recorded by the person typing it.
+                let doer = invocation.arguments.value("--for") ?? person
                 let session = try RunSession(runID, invocation: invocation)
-                let outcome = try session.perform(Command(person: person, kind: kind, expectSeq: expect))
+                let outcome = try session.perform(Command(person: doer, kind: kind, expectSeq: expect,
+                                                          recordedBy: doer == person ? nil : person))
                 let status = report(outcome, runID: runID, invocation: invocation)
                 let notifier = Notifier.forCommand(invocation)
                 session.deliverPending(outcome.state, with: notifier, invocation: invocation)

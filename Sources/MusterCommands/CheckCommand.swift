@@ -33,16 +33,18 @@ enum CheckCommand {
         if paths.isEmpty { paths = [invocation.playbooksDirectory] }
 
         var files: [String] = []
+        var diagnostics: [Diagnostic] = []
         for path in paths {
             if FileStatus.isDirectory(path) {
-                files += PlaybookFiles.yamlFiles(under: path)
+                let (walked, found) = walk(path)
+                files += walked
+                diagnostics += found
             } else {
                 files.append(path)
             }
         }
 
         let limits = LoadLimits()
-        var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [:]
         for file in files {
             switch FileReading.read(file, limit: limits.maxFileBytes) {
@@ -96,6 +98,31 @@ enum CheckCommand {
             console.error("muster: warning: no playbook files found in \(paths.joined(separator: ", "))\n")
         }
         return diagnostics.containsErrors ? ExitStatus.failure : ExitStatus.success
+    }
+
+    /// The files to check under a directory: a FIFO, socket or device named like a playbook is skipped with a
+    /// warning (never opened), and a link that leads outside the directory is checked with a warning saying so.
+    static func walk(_ directory: String) -> (files: [String], diagnostics: [Diagnostic]) {
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        let root = FilePath.resolved(directory)
+        for file in PlaybookFiles.yamlFiles(under: directory) {
+            guard let status = try? FileStatus.of(file), status.kind == .regular else {
+                diagnostics.append(.warning(
+                    YAMLRules.notRegularFile.id, "not a regular file (a pipe, a socket or a device): skipped",
+                    file: file, at: nil, hint: "move it out of the playbooks directory"))
+                continue
+            }
+            if FileStatus.isSymbolicLink(file), let root, let target = FilePath.resolved(file),
+                !FilePath.isWithin(target, root)
+            {
+                diagnostics.append(.warning(
+                    YAMLRules.linkOutside.id, "a link to '\(target)', outside '\(directory)'; checked all the same",
+                    file: file, at: nil, hint: "copy the playbook into the directory, or check it where it lies"))
+            }
+            files.append(file)
+        }
+        return (files, diagnostics)
     }
 
     /// The playbook a scenario drills: by id in the playbooks directory, else beside the scenario's directory.

@@ -73,19 +73,27 @@ enum DrillCommand {
 
     static func load(_ argument: String, _ invocation: Invocation) throws -> LoadedScenario {
         let directory = invocation.playbooksDirectory
-        var path = argument
-        if FileStatus.isDirectory(argument) || !(FileReading.read(argument, limit: 0).isBytes) {
-            path = directory + "/drills/" + argument + ".yaml"
-        }
+        // As for playbooks: a path holds a `/` or ends in `.yaml`; anything else is a scenario id of the
+        // playbooks directory's `drills/`, whatever the working directory holds.
+        let path = PlaybookFiles.isPath(argument) ? argument : directory + "/drills/" + argument + ".yaml"
         guard case .bytes(let bytes) = FileReading.read(path, limit: LoadLimits().maxFileBytes) else {
-            throw CommandFailure("no scenario '\(argument)': not a file, and no '\(path)'")
+            throw PlaybookFiles.notFound(argument, playbooksDirectory: directory + "/drills", what: "scenario",
+                                         chineseWhat: "演练场景")
         }
         var loadedPlaybook: PlaybookFiles.Loaded?
         var loadError: Error?
         let checked = ScenarioChecker.check(bytes, file: path) { id in
             do {
-                loadedPlaybook = try PlaybookFiles.load(id, invocation: invocation)
-                return loadedPlaybook?.playbook
+                let loaded = try PlaybookFiles.load(id, invocation: invocation)
+                // A scenario drills the playbook it names, never another that a file happened to hold.
+                guard loaded.playbook.id == id else {
+                    throw CommandFailure(
+                        "the scenario drills playbook '\(id)', but '\(loaded.path)' holds playbook "
+                            + "'\(loaded.playbook.id)'",
+                        chinese: "该场景演练的预案是 '\(id)'，但 '\(loaded.path)' 中是预案 '\(loaded.playbook.id)'")
+                }
+                loadedPlaybook = loaded
+                return loaded.playbook
             } catch {
                 loadError = error
                 return nil
@@ -106,11 +114,11 @@ enum DrillCommand {
         let files = try InjectedFaults.files(invocation)
         try runs.ensureExists()
         do throws(JournalError) {
-            try Journal.create(directory: path, playbook: loaded.playbook.bytes, events: events, files: files)
+            try Journal.create(directory: path, playbook: loaded.playbook.bytes, events: events,
+                               companions: [("scenario.yaml", loaded.scenarioBytes)], files: files)
         } catch {
             throw CommandFailure(error, runID: runID)
         }
-        try FileOutput.write(String(decoding: loaded.scenarioBytes, as: UTF8.self), to: path + "/scenario.yaml")
     }
 
     private static func defaultRunID(_ scenario: Scenario, _ invocation: Invocation) throws -> String {

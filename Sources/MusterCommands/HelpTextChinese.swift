@@ -76,6 +76,8 @@ enum HelpTextChinese {
         "language of the output: en or zh (default: MUSTER_LANG, en)": "输出语言：en 或 zh（默认：MUSTER_LANG，否则 en）",
         "output format: text, json (and others per command)": "输出格式：text、json（各命令另有其他格式）",
         "refuse if what this acts on changed after seq N": "若所操作的对象在序号 N 之后有变化，则拒绝",
+        "record an action PERSON reported (by phone): judged as theirs, journaled with you as its recorder":
+            "代为记录 PERSON（如电话）报告的操作：按其本人的操作判定，并以你为记录人写入日志",
         "show this help": "显示本帮助",
         "stop after this long (e.g. 30s, 10m)": "运行这么久后停止（如 30s、10m）",
         "the contact directory (default MUSTER_CONTACTS, then RUNS/notify.yaml)": "通讯录文件（默认 MUSTER_CONTACTS，其次是 RUNS/notify.yaml）",

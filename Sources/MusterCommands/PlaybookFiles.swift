@@ -14,22 +14,54 @@ enum PlaybookFiles {
         var warnings: [Diagnostic]
     }
 
-    /// The file a command-line argument names: the path itself when it is a file, else `<dir>/<id>.yaml` (or
-    /// `.yml`), else the file in the playbooks directory whose `id:` is the argument.
+    /// Whether a command-line argument names a file rather than an id: it holds a `/` or ends in `.yaml` or
+    /// `.yml`. Anything else is an id, looked up in the playbooks directory only, so that a file in the working
+    /// directory never shadows a playbook (`./water-leak` names the file).
+    static func isPath(_ argument: String) -> Bool {
+        argument.contains("/") || argument.hasSuffix(".yaml") || argument.hasSuffix(".yml")
+    }
+
+    /// The file a command-line argument names: the path itself when it is one (`isPath`), else the playbook of
+    /// the playbooks directory whose `id:` is the argument (`<dir>/<id>.yaml` first). A file named after the id
+    /// whose playbook has errors is returned, so that its errors are shown; one with another id is passed over.
     static func resolve(_ argument: String, playbooksDirectory: String) -> String? {
-        if !FileStatus.isDirectory(argument), case .bytes = FileReading.read(argument, limit: 0) { return argument }
+        if isPath(argument) { return argument }
+        guard NodeReaderName.isPlainID(argument) else { return nil }
+        let limit = LoadLimits().maxFileBytes
+        var named: [String] = []
         for suffix in [".yaml", ".yml"] {
             let candidate = playbooksDirectory + "/" + argument + suffix
-            if case .bytes = FileReading.read(candidate, limit: 0) { return candidate }
+            guard case .bytes(let bytes) = FileReading.read(candidate, limit: limit) else { continue }
+            named.append(candidate)
+            guard let playbook = PlaybookChecker.check(bytes, file: candidate).playbook else { return candidate }
+            if playbook.id == argument { return candidate }
         }
-        guard NodeReaderName.isPlainID(argument) else { return nil }
-        for file in PlaybookFiles.yamlFiles(under: playbooksDirectory) {
-            guard case .bytes(let bytes) = FileReading.read(file, limit: LoadLimits().maxFileBytes),
+        for file in PlaybookFiles.yamlFiles(under: playbooksDirectory) where !named.contains(file) {
+            guard case .bytes(let bytes) = FileReading.read(file, limit: limit),
                 let playbook = PlaybookChecker.check(bytes, file: file).playbook
             else { continue }
             if playbook.id == argument { return file }
         }
         return nil
+    }
+
+    /// What to say when `argument` names no playbook: where it was looked for, and the file it may have meant.
+    static func notFound(_ argument: String, playbooksDirectory: String, what: String = "playbook",
+                         chineseWhat: String = "预案") -> CommandFailure {
+        var english = "no \(what) '\(argument)'"
+        var chinese = "没有\(chineseWhat) '\(argument)'"
+        if isPath(argument) {
+            english += ": no such file"
+            chinese += "：没有这个文件"
+        } else {
+            english += " in '\(playbooksDirectory)'"
+            chinese += "：'\(playbooksDirectory)' 中没有这个 id"
+            if case .bytes = FileReading.read(argument, limit: 0) {
+                english += "; the file '\(argument)' here is not looked at: write './\(argument)' to use it"
+                chinese += "；不会读取当前目录下的文件 '\(argument)'：要使用它，请写 './\(argument)'"
+            }
+        }
+        return CommandFailure(english, chinese: chinese)
     }
 
     /// Loads the playbook `argument` names, printing its diagnostics on failure.
@@ -38,10 +70,7 @@ enum PlaybookFiles {
     static func load(_ argument: String, invocation: Invocation) throws -> Loaded {
         let console = invocation.console
         guard let path = resolve(argument, playbooksDirectory: invocation.playbooksDirectory) else {
-            throw CommandFailure(
-                "no playbook '\(argument)': not a file, and no playbook with that id in "
-                    + "'\(invocation.playbooksDirectory)'",
-                chinese: "没有预案 '\(argument)'：既不是文件，'\(invocation.playbooksDirectory)' 中也没有这个 id 的预案")
+            throw notFound(argument, playbooksDirectory: invocation.playbooksDirectory)
         }
         let limits = LoadLimits()
         switch FileReading.read(path, limit: limits.maxFileBytes) {

@@ -97,22 +97,25 @@ enum RunViewCommands {
             if format == "json" {
                 let lines: [JSONValue] = contents.lines.map { line in
                     let (type, data) = EventCoding.encode(line.event.kind)
-                    return .object([
+                    var object: JSONObject = [
                         "seq": .integer(Int64(line.seq)), "at": .integer(line.event.at), "t": .integer(line.relative),
                         "actor": EventCoding.encode(line.event.actor), "type": .string(type), "data": .object(data),
-                    ])
+                    ]
+                    if let recorder = line.event.recordedBy { object["recorded_by"] = .string(recorder) }
+                    return .object(object)
                 }
                 invocation.console.out(JSONValue.array(lines).serialized(pretty: true) + "\n")
             } else {
                 var out = ""
                 for line in contents.lines {
                     let (type, data) = EventCoding.encode(line.event.kind)
-                    let who: String
+                    var who: String
                     switch line.event.actor {
                     case .engine: who = "engine"
                     case .person(let person, let role): who = person + (role.map { " (\($0))" } ?? "")
                     case .inject(let id): who = "inject \(id)"
                     }
+                    if let recorder = line.event.recordedBy { who += ", recorded by \(recorder)" }
                     let details = data.map { "\($0.key)=\($0.value.stringValue ?? $0.value.serialized())" }
                         .joined(separator: " ")
                     // One event, one line, whatever a note or a name holds.
@@ -138,7 +141,7 @@ enum RunViewCommands {
             let chinese = invocation.language == .zh
             var rows: [JSONValue] = []
             var out = ""
-            for runID in directory.runIDs() {
+            for runID in try directory.listedRunIDs() {
                 let journal = Journal(directory: directory.path + "/" + runID)
                 guard let (contents, _) = try? journal.read() else {
                     out += "\(runID.padding(to: 36)) " + (chinese ? "无法读取（见 'muster verify \(runID)'）"

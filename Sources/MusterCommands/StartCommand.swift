@@ -42,6 +42,10 @@ enum StartCommand {
                     "role '\(parts[0])' is not defined in '\(playbook.id)'; roles: " + roles.joined(separator: ", "),
                     chinese: "预案 '\(playbook.id)' 中没有角色 '\(parts[0])'；角色有：" + roles.joined(separator: "、"))
             }
+            if let problem = EnteredText.nameProblem(parts[1]) {
+                throw UsageError("--assign \(parts[0])=…: " + problem.english,
+                                 chinese: "--assign \(parts[0])=…：" + problem.chinese)
+            }
             assignments[parts[0]] = parts[1]
         }
         let severity = invocation.arguments.value("--severity")

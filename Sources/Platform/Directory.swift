@@ -5,7 +5,13 @@ public enum Directory {
     /// The names in the directory at `path`, without `.` and `..`, in the system's order; `nil` when it cannot be
     /// opened.
     public static func names(_ path: String) -> [String]? {
-        guard let handle = opendir(path) else { return nil }
+        try? list(path)
+    }
+
+    /// The names in the directory at `path`, without `.` and `..`, in the system's order; throws when it cannot be
+    /// opened (missing, not a directory, not readable), saying why.
+    public static func list(_ path: String) throws(FileError) -> [String] {
+        guard let handle = opendir(path) else { throw FileError("opendir", path: path, code: errno) }
         defer { closedir(handle) }
         var names: [String] = []
         while let entry = readdir(handle) {

@@ -31,7 +31,7 @@ public struct SystemFiles: FileOperations {
             }
             initialised = filled
         }
-        guard failure == 0 else { throw FileError("read", path: "fd \(descriptor)", code: failure) }
+        guard failure == 0 else { throw FileError("read", path: Self.name(of: descriptor), code: failure) }
         return bytes
     }
 
@@ -41,7 +41,7 @@ public struct SystemFiles: FileOperations {
             let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw FileError("write", path: "fd \(descriptor)", code: errno)
+                throw FileError("write", path: Self.name(of: descriptor), code: errno)
             }
             return written
         }
@@ -49,20 +49,20 @@ public struct SystemFiles: FileOperations {
 
     /// fsync(2).
     public func fsync(_ descriptor: Int32) throws(FileError) {
-        guard Glibc.fsync(descriptor) == 0 else { throw FileError("fsync", path: "fd \(descriptor)", code: errno) }
+        guard Glibc.fsync(descriptor) == 0 else { throw FileError("fsync", path: Self.name(of: descriptor), code: errno) }
     }
 
     /// ftruncate(2).
     public func truncate(_ descriptor: Int32, to length: Int) throws(FileError) {
         guard ftruncate(descriptor, off_t(length)) == 0 else {
-            throw FileError("truncate", path: "fd \(descriptor)", code: errno)
+            throw FileError("truncate", path: Self.name(of: descriptor), code: errno)
         }
     }
 
     /// The size fstat(2) gives.
     public func size(_ descriptor: Int32) throws(FileError) -> Int {
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw FileError("stat", path: "fd \(descriptor)", code: errno) }
+        guard fstat(descriptor, &status) == 0 else { throw FileError("stat", path: Self.name(of: descriptor), code: errno) }
         return Int(status.st_size)
     }
 
@@ -70,7 +70,7 @@ public struct SystemFiles: FileOperations {
     public func lock(_ descriptor: Int32, shared: Bool) throws(FileError) {
         while flock(descriptor, shared ? LOCK_SH : LOCK_EX) != 0 {
             if errno == EINTR { continue }
-            throw FileError("lock", path: "fd \(descriptor)", code: errno)
+            throw FileError("lock", path: Self.name(of: descriptor), code: errno)
         }
     }
 
@@ -87,14 +87,17 @@ public struct SystemFiles: FileOperations {
     /// mkdir(2), then chmod(2) so that the umask takes nothing away.
     public func makeDirectory(_ path: String, mode: UInt32) throws(FileError) {
         guard mkdir(path, mode_t(mode)) == 0 else { throw FileError("mkdir", path: path, code: errno) }
-        // The process's umask may have taken bits away; the contract says exactly this mode.
-        guard chmod(path, mode_t(mode)) == 0 else { throw FileError("chmod", path: path, code: errno) }
+        // The process's umask may have taken bits away; the contract says exactly this mode. A directory made in a
+        // setgid directory inherits the bit (so that its files get the shared group): it is kept.
+        var status = stat()
+        let inherited = stat(path, &status) == 0 ? UInt32(status.st_mode) & UInt32(S_ISGID) : 0
+        guard chmod(path, mode_t(mode | inherited)) == 0 else { throw FileError("chmod", path: path, code: errno) }
     }
 
     /// fchmod(2).
     public func setMode(_ descriptor: Int32, _ mode: UInt32) throws(FileError) {
         guard fchmod(descriptor, mode_t(mode)) == 0 else {
-            throw FileError("chmod", path: "fd \(descriptor)", code: errno)
+            throw FileError("chmod", path: Self.name(of: descriptor), code: errno)
         }
     }
 
@@ -134,7 +137,16 @@ public struct SystemFiles: FileOperations {
     /// lseek(2) from the start of the file.
     public func seek(_ descriptor: Int32, to offset: Int) throws(FileError) {
         guard lseek(descriptor, off_t(offset), SEEK_SET) >= 0 else {
-            throw FileError("seek", path: "fd \(descriptor)", code: errno)
+            throw FileError("seek", path: Self.name(of: descriptor), code: errno)
         }
+    }
+
+    /// The path a descriptor was opened with, for messages (read from `/proc/self/fd`), else `fd N`: an error names
+    /// the file a person can look at, never a number.
+    static func name(of descriptor: Int32) -> String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let length = readlink("/proc/self/fd/\(descriptor)", &buffer, buffer.count - 1)
+        guard length > 0 else { return "fd \(descriptor)" }
+        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -44,7 +44,10 @@ public struct ContactDirectory: Sendable, Hashable {
             }
             var decoder = PlaybookDecoder(reader: reader)
             if let peopleNode = fields.required("people", reader: &decoder.reader) {
-                for (name, value) in decoder.namedEntries(peopleNode, "people") {
+                let entries = decoder.reader.mapping(peopleNode, "people") ?? []
+                for (name, value) in entries.compactMap({ entry in
+                    decoder.reader.personName(entry.key, "a person in people").map { ($0, entry.value) }
+                }) {
                     guard let personFields = FieldReader(
                         value, "person '\(name.value)'", known: ["name", "roles", "phone_24h", "fixed_line", "email"],
                         owner: name.location, reader: &decoder.reader)

@@ -89,6 +89,18 @@ struct NodeReader {
         return text
     }
 
+    /// A person's name, by the one rule of `EnteredText` (any script, no control characters, at most 64
+    /// characters): the names of a contact directory and a scenario's participants.
+    mutating func personName(_ node: YAMLNode, _ what: String) -> Located<String>? {
+        guard let text = text(node, what) else { return nil }
+        if let problem = EnteredText.nameProblem(text.value) {
+            error(LanguageRules.badName, "\(what): " + problem.english, at: node.location,
+                  hint: "for example 'alice', 'o.neil' or '张伟'")
+            return nil
+        }
+        return text
+    }
+
     /// A boolean: exactly `true` or `false`.
     mutating func bool(_ node: YAMLNode, _ what: String) -> Bool? {
         if let scalar = node.scalar, scalar.style == .plain {
@@ -180,9 +192,14 @@ struct FieldReader {
     let what: String
     let location: SourceLocation
     /// The mapping's entries with scalar keys, the first of any duplicate key only (the loader reports duplicates).
-    /// A list, not a dictionary: a mapping has a handful of keys, and a scan is cheaper than hashing them.
     private var entries: [(key: String, entry: YAMLMappingEntry)] = []
+    /// Each key's position in `entries`, for mappings too large to scan: a hostile file may hold hundreds of
+    /// thousands of keys in one mapping, and reading it must stay linear. Small mappings (nearly all) are scanned.
+    private var positions: [String: Int]?
     private let known: [String]
+    private static let scanLimit = 16
+    /// How many unknown keys of one mapping are reported one by one; the rest are counted in one message.
+    private static let unknownKeysReported = 10
 
     /// Reads `node` as a mapping describing `what`, whose allowed keys are `known`; missing fields are reported
     /// at `owner` (the key that names the mapping) when given, else at the mapping itself.
@@ -192,11 +209,24 @@ struct FieldReader {
         self.location = owner ?? node.location
         self.known = known
         entries.reserveCapacity(list.count)
-        for entry in list {
-            guard let key = entry.key.scalar?.text, !entries.contains(where: { $0.key == key }) else { continue }
-            entries.append((key, entry))
+        if list.count > Self.scanLimit {
+            var positions: [String: Int] = [:]
+            positions.reserveCapacity(list.count)
+            for entry in list {
+                guard let key = entry.key.scalar?.text, positions[key] == nil else { continue }
+                positions[key] = entries.count
+                entries.append((key, entry))
+            }
+            self.positions = positions
+        } else {
+            for entry in list {
+                guard let key = entry.key.scalar?.text, !entries.contains(where: { $0.key == key }) else { continue }
+                entries.append((key, entry))
+            }
         }
-        for (key, entry) in entries where !known.contains(key) {
+        let knownKeys = Set(known)
+        let unknown = entries.filter { !knownKeys.contains($0.key) }
+        for (key, entry) in unknown.prefix(Self.unknownKeysReported) {
             let suggestion = NameSuggestion.closest(to: key, in: known)
             reader.error(
                 LanguageRules.unknownKey,
@@ -207,10 +237,17 @@ struct FieldReader {
                         + "that text: en: \"…, \(key)\""
                     : "allowed keys: " + known.joined(separator: ", "))
         }
+        if unknown.count > Self.unknownKeysReported {
+            let rest = unknown[Self.unknownKeysReported...]
+            reader.error(
+                LanguageRules.unknownKey, "\(rest.count) more unknown keys in \(what), from '\(rest.first!.key)' on",
+                at: rest.first!.entry.key.location, hint: "allowed keys: " + known.joined(separator: ", "))
+        }
     }
 
     private func entry(_ key: String) -> YAMLMappingEntry? {
-        entries.first { $0.key == key }?.entry
+        if let positions { return positions[key].map { entries[$0].entry } }
+        return entries.first { $0.key == key }?.entry
     }
 
     /// The value of `key`, if present.

@@ -103,7 +103,7 @@ struct ScenarioDecoder {
         var participants: [String: String] = [:]
         if let node = fields.required("participants", reader: &decoder.reader, hint: "ROLE: PERSON for every role that plays") {
             for (role, person) in decoder.namedEntries(node, "participants") {
-                if let name = decoder.reader.name(person, "a participant") { participants[role.value] = name.value }
+                if let name = decoder.reader.personName(person, "a participant") { participants[role.value] = name.value }
             }
         }
         let objectives = fields.required("objectives", reader: &decoder.reader).map { decodeObjectives($0) } ?? []

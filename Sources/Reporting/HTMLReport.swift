@@ -395,6 +395,12 @@ public struct HTMLReport: Sendable {
                 report.rejections.map { [.text(time($0.at), "time"), .text($0.person ?? "—"), .text($0.command),
                                          .text(words.text($0.reason))] }), id: "refused")
         }
+        if !report.recordedForOthers.isEmpty {
+            out += section(words("Recorded for others"), table(
+                [words("when"), words("done by"), words("recorded by"), words("event")],
+                report.recordedForOthers.map { [.text(time($0.at), "time"), .text($0.doer), .text($0.recorder),
+                                                .text($0.event)] }), id: "recorded-for-others")
+        }
         out += section(words("Timeline"), timelineTable(), id: "timeline", major: true)
         return out
     }

@@ -213,6 +213,11 @@ public struct MarkdownReport: Sendable {
                 [words("when"), words("who"), words("event"), words("why")],
                 report.rejections.map { [time($0.at), $0.person ?? "—", $0.command, words.text($0.reason)] }) + "\n"
         }
+        if !report.recordedForOthers.isEmpty {
+            out += "## \(words("Recorded for others"))\n\n" + table(
+                [words("when"), words("done by"), words("recorded by"), words("event")],
+                report.recordedForOthers.map { [time($0.at), $0.doer, $0.recorder, $0.event] }) + "\n"
+        }
         out += timeline()
         out += signature()
         out += integrity()

@@ -86,6 +86,12 @@ public struct ReportJSON: Sendable {
                      "section": optional(row.section)])
         })
         object["obligations"] = .array(report.obligations.map(step))
+        if !report.recordedForOthers.isEmpty {
+            object["recorded_for_others"] = .array(report.recordedForOthers.map {
+                .object(["at": .integer($0.at), "doer": .string($0.doer), "recorder": .string($0.recorder),
+                         "event": .string($0.event)])
+            })
+        }
         object["signatures"] = .array(report.signatures.map { .object(["person": .string($0.person), "at": .integer($0.at)]) })
         object["signed"] = .bool(!report.signatures.isEmpty)
         if kind == .full {

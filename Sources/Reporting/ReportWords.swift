@@ -25,6 +25,7 @@ public struct ReportWords: Sendable {
         "Escalations and notifications": "升级与通知", "Escalations": "升级", "Notifications": "通知", "Handovers": "交接", "Notes": "备注",
         "Obligations after the end": "结束后的义务", "Lessons": "经验教训", "Integrity": "完整性",
         "Signature": "用户签收", "Facts recorded": "记录的事实", "People": "人员", "Refused commands": "被拒绝的命令",
+        "Recorded for others": "代为记录的操作", "done by": "操作人", "recorded by": "记录人",
         "step": "步骤", "owner": "负责人", "activated": "启动", "acknowledged": "确认", "done": "完成", "due": "期限",
         "margin": "余量", "milestone": "里程碑", "reached": "达成", "status": "状态", "met": "按时",
         "late": "超时", "expired, default taken": "已到期，按默认处理", "missed": "错过", "pending": "未到期", "not-reached": "未达成", "when": "时间",

@@ -172,6 +172,8 @@ public struct RunReport: Sendable, Hashable {
     /// Refused commands; `reason` is the code and English message, with the Chinese message when the journal
     /// has it.
     public var rejections: [(at: Int64, person: String?, command: String, reason: LocalizedText)] = []
+    /// Actions reported by their doers (by phone) and typed by someone else: who did it, who recorded it, what.
+    public var recordedForOthers: [(at: Int64, doer: String, recorder: String, event: String)] = []
     public var integrity: Integrity
 
     public static func == (lhs: RunReport, rhs: RunReport) -> Bool {
@@ -204,6 +206,9 @@ public struct RunReport: Sendable, Hashable {
             if case .person(let who, let acting) = event.actor {
                 person = who
                 role = acting
+                if let recorder = event.recordedBy {
+                    recordedForOthers.append((event.at, who, recorder, EventCoding.type(of: event.kind)))
+                }
             }
             switch event.kind {
             case .runStarted(let start):

@@ -70,12 +70,16 @@ public struct Command: Sendable, Hashable {
     /// The sequence number the person last saw; the command is refused as stale if what it acts on changed
     /// after it.
     public var expectSeq: Int?
+    /// Who is typing the command for `person`, when someone records an action reported to them (by phone): the
+    /// command is judged as `person`'s, and every event it produces names the recorder beside the doer.
+    public var recordedBy: String?
 
     /// Creates a command.
-    public init(person: String, kind: Kind, expectSeq: Int? = nil) {
+    public init(person: String, kind: Kind, expectSeq: Int? = nil, recordedBy: String? = nil) {
         self.person = person
         self.kind = kind
         self.expectSeq = expectSeq
+        self.recordedBy = recordedBy
     }
 }
 

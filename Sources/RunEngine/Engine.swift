@@ -72,7 +72,8 @@ public struct Engine: Sendable {
     public func rejected(_ command: Command, _ rejection: Rejection, at now: Int64) -> Event {
         Event(at: now, actor: .person(command.person, role: nil),
               kind: .commandRejected(command: command.kind.name, reason: rejection.reason + ": " + rejection.message,
-                                     reasonChinese: rejection.chinese))
+                                     reasonChinese: rejection.chinese),
+              recordedBy: command.recordedBy)
     }
 
     /// The next instant at which a timer fires, if any.

@@ -16,12 +16,16 @@ public struct Event: Sendable, Hashable {
     public var actor: Actor
     /// What happened.
     public var kind: EventKind
+    /// Who typed the command, when it was not the person who acted: an action reported by phone and recorded by
+    /// someone at the ops host for its doer (`--for PERSON`). `nil` when the actor typed it.
+    public var recordedBy: String?
 
     /// Creates an event.
-    public init(at: Int64, actor: Actor, kind: EventKind) {
+    public init(at: Int64, actor: Actor, kind: EventKind, recordedBy: String? = nil) {
         self.at = at
         self.actor = actor
         self.kind = kind
+        self.recordedBy = recordedBy
     }
 }
 

@@ -17,6 +17,9 @@ extension Transaction {
             }
         }
         try checkStale(command)
+        try checkEnteredText(command)
+        try checkRecorder(command)
+        recordedBy = command.recordedBy == command.person ? nil : command.recordedBy
         let person = command.person
         switch command.kind {
         case .note(let text, let section):

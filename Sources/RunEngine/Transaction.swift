@@ -7,6 +7,8 @@ struct Transaction {
     /// The instant events are emitted at: the command's instant, or a timer's while it fires.
     var now: Int64
     private(set) var events: [Event] = []
+    /// Who types the command being performed for its doer, if not the doer (see `Command.recordedBy`).
+    var recordedBy: String?
 
     init(index: PlaybookIndex, state: RunState, now: Int64) {
         self.index = index
@@ -18,7 +20,9 @@ struct Transaction {
     var playbook: Playbook { index.playbook }
 
     mutating func emit(_ kind: EventKind, by actor: Actor) {
-        let event = Event(at: now, actor: actor, kind: kind)
+        // What a person did is recorded with whoever typed it for them; what the engine did in consequence is not.
+        let recorder: String? = if case .person = actor { recordedBy } else { nil }
+        let event = Event(at: now, actor: actor, kind: kind, recordedBy: recorder)
         state.apply(event)
         events.append(event)
     }

@@ -50,7 +50,20 @@ public struct RunsDirectory: Sendable {
         }
     }
 
-    /// The ids of the runs in the directory, sorted.
+    /// The ids of the runs in the directory, sorted; an error when the directory is missing or cannot be read
+    /// (for `runs`, where an empty list would say "no runs" of a directory nobody looked in).
+    public func listedRunIDs() throws(RunFailure) -> [String] {
+        do {
+            _ = try Directory.list(path)
+        } catch {
+            let reason = error.systemText
+            throw RunFailure("cannot list the runs directory '\(path)': \(reason)",
+                             chinese: "无法列出运行目录 '\(path)'：\(reason)")
+        }
+        return runIDs()
+    }
+
+    /// The ids of the runs in the directory, sorted (none when it cannot be read).
     public func runIDs() -> [String] {
         // Not following links: a symbolic link is never a run, wherever it points.
         (Directory.names(path) ?? [])

@@ -1,3 +1,4 @@
+import Diagnostics
 import PlaybookLanguage
 import Reporting
 import RunEngine
@@ -57,7 +58,7 @@ public struct NotificationPanel: Sendable {
             guard let first = deliveries.first else { continue }
             let message = chinese ? first.messageChinese ?? first.message : first.message
             var line = "  \(TimeText.instant(first.requestedAt))  \(id) → \(first.roles.joined(separator: ", ")): "
-                + Self.clipped(message, to: 80)
+                + Self.clipped(TerminalText.line(message), to: 80)
             for delivery in deliveries { line += "  · " + describe(delivery) }
             out += line + "\n"
         }

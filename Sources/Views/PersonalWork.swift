@@ -1,3 +1,4 @@
+import Diagnostics
 import JSONText
 import PlaybookLanguage
 import Reporting
@@ -113,7 +114,7 @@ public struct PersonalWork: Sendable {
             case .failed: zh ? "未送达" : "failed"
             case .acknowledged: zh ? "已确认" : "acknowledged"
             }
-            out += "  ! \(TimeText.instant(delivery.requestedAt)) \(delivery.notification) [\(status)] \(message)\n"
+            out += "  ! \(TimeText.instant(delivery.requestedAt)) \(delivery.notification) [\(status)] \(TerminalText.line(message))\n"
         }
         return out
     }

@@ -1,3 +1,4 @@
+import Diagnostics
 import PlaybookLanguage
 import Reporting
 import RunEngine
@@ -49,7 +50,8 @@ public struct RunBoard: Sendable {
                     + (count > 1 ? "; \(count) jumps in all" : "") + "; journaled\n"
             }
         }
-        let people = state.holders.keys.sorted().map { "\($0)=\(state.holders[$0]!)" }
+        // Names and values come from people: shown so that no control character reaches the terminal.
+        let people = state.holders.keys.sorted().map { "\($0)=\(TerminalText.line(state.holders[$0]!))" }
         out += "\(label("people")): " + (people.isEmpty ? label("none") : people.joined(separator: ", ")) + "\n\n"
         out += StandingInstructionLines(runID: runID, playbook: playbook, state: state, language: language).render()
 
@@ -59,7 +61,9 @@ public struct RunBoard: Sendable {
             guard let open = state.active[stepID], let step = playbook.allSteps.first(where: { $0.id == stepID }) else {
                 continue
             }
-            var owner = open.owner.map { role in role + " (" + (state.holders[role] ?? label("unassigned")) + ")" } ?? "-"
+            var owner = open.owner.map { role in
+                role + " (" + (state.holders[role].map(TerminalText.line) ?? label("unassigned")) + ")"
+            } ?? "-"
             if case .approve(let approval) = step.kind {
                 owner += ", \(label("waiting for approval by")) \(approval.approver.value)"
             }
@@ -123,7 +127,7 @@ public struct RunBoard: Sendable {
             }
         }
         if !state.facts.isEmpty {
-            out += "\n" + label("facts") + ": " + state.facts.keys.sorted().map { "\($0)=\(state.facts[$0]!)" }
+            out += "\n" + label("facts") + ": " + state.facts.keys.sorted().map { "\($0)=\(TerminalText.line(state.facts[$0]!.description))" }
                 .joined(separator: ", ") + "\n"
         }
         if let outcome = state.outcome {

@@ -6,6 +6,13 @@ public enum YAMLRules {
     public static let fileTooLarge = DiagnosticRule("file-too-large", "the file is larger than the size limit")
     /// The file could not be read at all.
     public static let unreadable = DiagnosticRule("file-unreadable", "the file cannot be read")
+    /// A directory walk met something that is not a regular file (a FIFO, a socket, a device) named like a playbook;
+    /// it is skipped, never opened.
+    public static let notRegularFile = DiagnosticRule(
+        "file-not-regular", "a file named like a playbook is not a regular file and is skipped")
+    /// A `.yaml` symbolic link, met in a directory walk, leads outside the directory walked.
+    public static let linkOutside = DiagnosticRule(
+        "file-link-outside", "a link in the checked directory leads to a file outside it")
     /// Bytes that are not UTF-8.
     public static let invalidUTF8 = DiagnosticRule("invalid-utf8", "the file contains bytes that are not valid UTF-8")
     /// A NUL byte.
@@ -36,7 +43,7 @@ public enum YAMLRules {
 
     /// Every rule of the loader, for documentation and SARIF.
     public static let all: [DiagnosticRule] = [
-        fileTooLarge, unreadable, invalidUTF8, nulCharacter, controlCharacter, syntax, tabIndentation, tooDeep,
+        fileTooLarge, unreadable, notRegularFile, linkOutside, invalidUTF8, nulCharacter, controlCharacter, syntax, tabIndentation, tooDeep,
         aliasBudget, undefinedAlias, duplicateKey, multipleDocuments, unknownTag, complexKey,
     ]
 }

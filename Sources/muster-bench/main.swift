@@ -16,6 +16,11 @@ if CommandLine.arguments.contains("--reads-only") {
     exit(0)
 }
 
+if CommandLine.arguments.contains("--hostile-only") {
+    HostileShapes.run()
+    exit(0)
+}
+
 if CommandLine.arguments.contains("--explore-only") {
     ExplorationBenchmarks.run()
     exit(0)
@@ -84,6 +89,9 @@ for steps in [1_000, 10_000] {
 if let small = checkTimes[1_000], let big = checkTimes[10_000] {
     report("check growth 1 000 → 10 000 steps", "\(format(big / small, decimals: 1))×", baseline: "linear: 10×")
 }
+
+// MARK: Hostile shapes (issue: hostile text)
+HostileShapes.run()
 
 // MARK: Exploration (issue: every path proven)
 ExplorationBenchmarks.run()

@@ -293,18 +293,22 @@ struct RunCommandTests {
         #expect(log.components(separatedBy: "checklist.item").count - 1 == 2, "\(log)")
     }
 
-    /// A note holding a newline and escape sequences cannot forge a line of `log` nor rewrite the terminal: one
-    /// event is one line, and the controls show as escapes.
+    /// A note holding a newline and a bidirectional override cannot forge a line of `log` nor reorder the
+    /// terminal: one event is one line, and the controls show as escapes. A note holding an escape sequence is
+    /// refused before it reaches the journal.
     @Test func aNoteCannotForgeALogLineOrReachTheTerminalRaw() throws {
         try startWaterLeak()
-        let forged = "checking\n9     +00:00:01 2026-01-01 00:00:01Z  bob (on_site)  step.completed step=report\u{1B}]0;OWNED\u{7}"
+        let forged = "checking\n9     +00:00:01 2026-01-01 00:00:01Z  bob (on_site)  step.completed step=report\u{202E}gnp.exe"
         #expect(try muster(["note", "wl", forged], minute: 1, as: "alice").status == 0)
+        let escape = try muster(["note", "wl", "title\u{1B}]0;OWNED\u{7}"], minute: 1, as: "alice")
+        #expect(escape.status == 1)
+        #expect(escape.stderr.contains("a note holds the control character U+001B"), "\(escape.stderr)")
         let log = try muster(["log", "wl"], minute: 1).stdout
         let lines = log.split(separator: "\n")
         #expect(lines.filter { $0.contains("step.completed") }.count == 1, "\(log)")
         #expect(lines.first { $0.contains("step.completed") }?.contains("note") == true)
-        #expect(!log.contains("\u{1B}") && !log.contains("\u{7}"))
-        #expect(log.contains("checking\\u{A}9") && log.contains("\\u{1B}]0;OWNED\\u{7}"), "\(log)")
+        #expect(!log.contains("\u{1B}") && !log.contains("\u{202E}") && !log.contains("OWNED"))
+        #expect(log.contains("checking\\u{A}9") && log.contains("\\u{202E}gnp.exe"), "\(log)")
     }
 
     @Test func contactDirectoriesAreCheckedLikePlaybooks() throws {

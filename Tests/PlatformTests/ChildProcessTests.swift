@@ -53,9 +53,12 @@ struct ChildProcessTests {
         }
         #expect(text("/proc/self/stat")?.contains(") ") == true, "reading /proc works")
         let pid = try #require(text(pidFile).flatMap { Int32($0.filter(\.isNumber)) })
-        // Killed with its group: gone, or a zombie until init reaps it. Read at once, no waiting.
-        let state = text("/proc/\(pid)/stat")?.split(separator: ")").last?.split(separator: " ").first
-        #expect(state == nil || state == "Z", "the child is still running: \(String(describing: state))")
+        // Killed with its group: gone, or a zombie until init reaps it. SIGKILL is delivered by the kernel on its
+        // own schedule, so the state is awaited (never longer than the child's own 30 s would take).
+        func state() -> Substring? { text("/proc/\(pid)/stat")?.split(separator: ")").last?.split(separator: " ").first }
+        let deadline = SystemClock.monotonicSeconds() + 10
+        while let now = state(), now != "Z", SystemClock.monotonicSeconds() < deadline { SystemClock.sleep(seconds: 0.001) }
+        #expect(state() == nil || state() == "Z", "the child is still running: \(String(describing: state()))")
     }
 
     @Test func theProgramGetsTheDefaultSignalDispositions() {

@@ -13,6 +13,20 @@ struct DirectoryTests {
         #expect(Directory.names(directory("missing")) == nil)
     }
 
+    /// bug02: a run directory made in a setgid runs directory keeps the bit it inherits, so that its files get
+    /// the team's group; elsewhere the mode is exactly the one asked for.
+    @Test func aDirectoryMadeInASetgidDirectoryKeepsTheBit() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        try #require(mkdir(directory("shared"), 0o770) == 0)
+        try #require(chmod(directory("shared"), 0o2770) == 0)
+        try SystemFiles().makeDirectory(directory("shared/run"), mode: 0o770)
+        #expect(try FileStatus.of(directory("shared/run")).permissions == 0o2770)
+        try SystemFiles().makeDirectory(directory("plain"), mode: 0o770)
+        #expect(try FileStatus.of(directory("plain")).permissions == 0o770)
+        #expect(throws: FileError.self) { try Directory.list(directory("missing")) }
+    }
+
     @Test func ensureMakesTheDirectoryWithItsModeWhateverTheUmask() throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }

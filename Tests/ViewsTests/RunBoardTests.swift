@@ -47,4 +47,17 @@ struct RunBoardTests {
         #expect(!board.contains("not acknowledged") && !board.contains("未确认"))
         #expect(board.contains("  responded  已响应  剩余 9m（尚未定级，按最严级别计）\n"), "\(board)")
     }
+
+    /// A name in a forged journal (the engine refuses such a name) cannot reach the terminal raw: the board shows
+    /// its control characters as escapes.
+    @Test func aNameFromAForgedJournalReachesTheBoardEscaped() {
+        var run = LeakKit.Run()
+        run.apply([Event(at: LeakKit.at(minute: 1), actor: .person("alice", role: "commander"),
+                         kind: .handover(role: "on_site", from: "bob", to: "eve\u{1B}]0;OWNED\u{7}\u{202E}"))])
+        let board = RunBoard(runID: "leak-1", playbook: LeakKit.playbook, state: run.state,
+                             now: LeakKit.at(minute: 1), language: .en).render()
+        #expect(!board.contains("\u{1B}") && !board.contains("\u{7}") && !board.contains("\u{202E}"))
+        #expect(board.contains("on_site=eve\\u{1B}]0;OWNED\\u{7}\\u{202E}"), "\(board)")
+        #expect(board.contains("[owner: on_site (eve\\u{1B}]0;OWNED\\u{7}\\u{202E})]"), "\(board)")
+    }
 }
