@@ -41,6 +41,7 @@ struct DrillTests {
         ("aircon-on-time", ["report_in_time": "P", "standby_in_time": "P", "level2_response": "P", "unit_repaired": "P"]),
         ("aircon-standby-late", ["report_in_time": "P", "standby_in_time": "M", "level2_response": "P",
                                  "unit_repaired": "S"]),
+        ("aircon-all-units-down", ["report_in_time": "P", "handed_over": "P"]),
         ("equipment-theft-on-time", ["report_in_time": "P", "security_in_time": "P", "level2_response": "P",
                                      "losses_recorded": "P"]),
         ("equipment-theft-security-late", ["report_in_time": "P", "security_in_time": "M", "level2_response": "P",
