@@ -194,9 +194,13 @@ public struct StateExplorer: Sendable {
                 }
                 for combination in values.combinations(step.records.map(\.value)) {
                     let records = combination.map { Command(person: person, kind: .record(fact: $0.fact, value: $0.value)) }
-                    let done = Command(person: person, kind: .done(step: stepID, items: step.checklist.map(\.id)))
+                    var done = [Command(person: person, kind: .done(step: stepID, items: step.checklist.map(\.id)))]
+                    // A step signed together is done when the other role's holder signs it too.
+                    if let together = step.togetherWith?.value {
+                        done.append(Command(person: state.holders[together] ?? together, kind: .done(step: stepID, items: [])))
+                    }
                     let facts = combination.map { "\($0.fact)=\($0.value)" }.joined(separator: ", ")
-                    run(grading + records + [done], "\(who): done '\(stepID)'" + (facts.isEmpty ? "" : " with \(facts)"),
+                    run(grading + records + done, "\(who): done '\(stepID)'" + (facts.isEmpty ? "" : " with \(facts)"),
                         step: stepID)
                 }
             }

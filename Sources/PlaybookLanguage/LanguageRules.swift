@@ -69,6 +69,8 @@ public enum LanguageRules {
         "unbounded-decision", "a decision or approval has no time limit")
     public static let duplicateInstruction = DiagnosticRule(
         "duplicate-instruction", "two standing instructions have the same id")
+    public static let signedAlone = DiagnosticRule(
+        "signed-alone", "a step is signed together with the role that owns it")
     public static let clockAfterDeadline = DiagnosticRule(
         "clock-after-deadline", "ack_within or report_every is not shorter than done_within")
 
@@ -85,6 +87,6 @@ public enum LanguageRules {
         unreachableStep, deadEnd,
         noWayToOutcome, unsatisfiableJoin, missingOwner, missingClock, escalationOrder, escalationAfterDeadline,
         milestoneInfeasible, noDeadlineOnPath, missingChinese, unboundedDecision, clockAfterDeadline, controlInText,
-        duplicateInstruction,
+        duplicateInstruction, signedAlone,
     ]
 }

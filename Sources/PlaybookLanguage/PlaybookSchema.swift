@@ -458,6 +458,8 @@ public enum PlaybookSchema {
                 "items": ref("escalation"),
             ]),
             ("next", ref("transition")),
+            ("together_with", described(ref("name"), "Together with",
+                                        "A second role whose holder signs the step with its owner: two people.")),
             ("standing", [
                 "title": "Standing instructions",
                 "description": .string("Instructions raised when the step starts that stay on every board until a "

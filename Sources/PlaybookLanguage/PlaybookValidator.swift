@@ -229,6 +229,14 @@ struct PlaybookValidator {
                          hint: "say which role does it: 'owner: on_site'")
         }
         if let owner = step.owner { requireRole(owner, "the owner of \(what)") }
+        if let together = step.togetherWith {
+            requireRole(together, "the role that signs \(what) with its owner")
+            if together.value == step.owner?.value {
+                reader.error(LanguageRules.signedAlone, "\(what) is signed together with its own owner '\(together.value)'",
+                             at: together.location,
+                             hint: "two people sign it together: name the other role, e.g. 'together_with: user_leadership'")
+            }
+        }
         for fact in step.records where playbook.fact(fact.value) == nil {
             reader.error(LanguageRules.undefinedFact,
                          "\(what) records fact '\(fact.value)', which is not defined"

@@ -71,6 +71,9 @@ public struct Step: Sendable, Hashable {
     public var nextLocation: SourceLocation?
     /// Standing instructions raised when the step starts, which stay on every board until released.
     public var standing: [StandingInstruction] = []
+    /// A second role that signs the step with its owner (一同核实审定): the step is done when a holder of each has
+    /// said `done`, two different people.
+    public var togetherWith: Located<String>? = nil
 }
 
 /// An instruction that stands from the moment its step starts until a holder of `releasedBy` releases it

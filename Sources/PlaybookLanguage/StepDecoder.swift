@@ -5,7 +5,7 @@ extension PlaybookDecoder {
     static let stepKindKeys = ["decide", "approve", "parallel", "wait"]
     static let stepKeys = [
         "title", "instructions", "owner", "source", "phase", "checklist", "record", "grade", "ack_within",
-        "report_every", "done_within", "escalate", "next", "standing",
+        "report_every", "done_within", "escalate", "next", "standing", "together_with",
     ] + stepKindKeys
 
     mutating func decodeSteps(_ node: YAMLNode, inTrack: Bool) -> [Step] {
@@ -51,6 +51,7 @@ extension PlaybookDecoder {
         let escalations = fields.optional("escalate").map { decodeEscalations($0) } ?? []
         let next = fields.optional("next").flatMap { transition($0) }
         let standing = fields.optional("standing").map { decodeStanding($0) } ?? []
+        let togetherWith = fields.optional("together_with").flatMap { reader.name($0, "the role that signs with the owner") }
 
         var kind = Step.Kind.action
         if let decideNode = fields.optional("decide") {
@@ -77,11 +78,18 @@ extension PlaybookDecoder {
         case .action, .wait:
             break
         }
+        if let together = fields.keyLocation("together_with"), fields.has("decide") || fields.has("approve")
+            || fields.has("parallel") || fields.has("wait")
+        {
+            reader.error(LanguageRules.wrongType, "only an action step is signed together ('together_with')", at: together,
+                         hint: "make the signing its own action step")
+        }
         return Step(
             id: name.value, location: name.location, title: title ?? LocalizedText(english: name.value, chinese: name.value),
             instructions: instructions, owner: owner, source: source, phase: phase, kind: kind, checklist: checklist,
             records: records, grades: grades, ackWithin: ackWithin, reportEvery: reportEvery, doneWithin: doneWithin,
-            escalations: escalations, next: next, nextLocation: fields.keyLocation("next"), standing: standing)
+            escalations: escalations, next: next, nextLocation: fields.keyLocation("next"), standing: standing,
+            togetherWith: togetherWith)
     }
 
     /// One standing instruction (a mapping) or a list of them: `{ id, en, zh, released_by }`.

@@ -99,6 +99,7 @@ public struct ReportWords: Sendable {
         case .checklistItemDone(let id, let item): return zh ? "步骤\(step(id))检查项 \(item) 完成" : "\(step(id)): item \(item) ticked"
         case .factRecorded(let fact, let value, _): return zh ? "记录 \(fact) = \(value)" : "recorded \(fact) = \(value)"
         case .stepCompleted(let id): return zh ? "步骤\(step(id))完成" : "step \(step(id)) done"
+        case .stepSigned(let id, let role): return zh ? "步骤\(step(id))由 \(role) 签署" : "step \(step(id)) signed for \(role)"
         case .stepReassigned(let id, let to, _, _): return zh ? "步骤\(step(id))改派给 \(to)" : "step \(step(id)) reassigned to \(to)"
         case .stepOverdue(let id, let clock, let missed):
             // Which deadline passed: the acknowledgement, the progress heartbeat, the completion, or its own bound.

@@ -73,6 +73,8 @@ public enum EventKind: Sendable, Hashable {
     case factRecorded(fact: String, value: FactValue, step: String?)
     /// A step was done.
     case stepCompleted(step: String)
+    /// A person signed a step signed together (`together_with`), for one of its two roles.
+    case stepSigned(step: String, role: String)
     /// A step was reassigned to another role (by an escalation or a person); `whyChinese` is the reason in
     /// Chinese, `nil` in journals written before the engine wrote it.
     case stepReassigned(step: String, to: String, why: String, whyChinese: String? = nil)

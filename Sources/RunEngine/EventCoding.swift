@@ -66,6 +66,7 @@ public enum EventCoding {
         case .factRecorded(let fact, let value, let step):
             return ("fact.recorded", ["fact": s(fact), "value": encode(value), "step": optional(step)])
         case .stepCompleted(let step): return ("step.completed", ["step": s(step)])
+        case .stepSigned(let step, let role): return ("step.signed", ["step": s(step), "role": s(role)])
         case .stepReassigned(let step, let to, let why, let whyChinese):
             var data: JSONObject = ["step": s(step), "to": s(to), "why": s(why)]
             if let whyChinese { data["why_zh"] = s(whyChinese) }
@@ -224,6 +225,7 @@ public enum EventCoding {
             guard let value = decodeFact(data["value"]) else { throw DecodingError(message: "bad fact value") }
             return .factRecorded(fact: try s("fact"), value: value, step: o("step"))
         case "step.completed": return .stepCompleted(step: try s("step"))
+        case "step.signed": return .stepSigned(step: try s("step"), role: try s("role"))
         case "step.reassigned":
             return .stepReassigned(step: try s("step"), to: try s("to"), why: try s("why"), whyChinese: o("why_zh"))
         case "step.overdue":

@@ -19,6 +19,8 @@ public struct RunState: Sendable, Hashable {
         public var reassigned: Bool
         /// The progress reports its owner missed (its `report_every`) since it was activated.
         public var missedReports = 0
+        /// Who signed a step signed together, by the role they signed for.
+        public var signatures: [String: String] = [:]
     }
 
     /// A milestone's progress.
@@ -173,6 +175,9 @@ public struct RunState: Sendable, Hashable {
         case .factRecorded(let fact, let value, let step):
             facts[fact] = value
             if let step { touch(step) }
+        case .stepSigned(let step, let role):
+            if case .person(let person, _) = event.actor { active[step]?.signatures[role] = person }
+            touch(step)
         case .stepCompleted(let step):
             close(step)
             completedAt[step] = event.at

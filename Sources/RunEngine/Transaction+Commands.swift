@@ -217,6 +217,8 @@ extension Transaction {
                     "\(person) 担任提出此审批的 '\(owner)'，不能再对它作出决定；须由 '\(approval.approver.value)' 的"
                         + "另一位担任者（或其代理人）审批")
             }
+        case .done where step.togetherWith != nil:
+            role = try signingRole(person, step: step, open: open)
         default:
             role = try actingRole(person, for: open.owner, reassigned: open.reassigned)
         }
@@ -269,6 +271,11 @@ extension Transaction {
                 emit(.stepAcknowledged(step: stepID), by: by)
                 checkMilestones(step: stepID, event: "acknowledged")
             }
+            if step.togetherWith != nil {
+                // Signed together: each role's signature is journaled; the second one completes the step.
+                emit(.stepSigned(step: stepID, role: role), by: by)
+                guard (state.active[stepID]?.signatures.count ?? 0) >= 2 else { return }
+            }
             complete(stepID, by: by, goingTo: nil)
         case .decide(_, let optionID, let why):
             guard case .decide(let decision) = step.kind else {
@@ -291,6 +298,33 @@ extension Transaction {
         default:
             break
         }
+    }
+
+    /// The role `person` signs a step signed together in: the owner's or the other role, whichever they may act in
+    /// and is not signed yet. One person never signs twice, whatever roles they hold.
+    private func signingRole(_ person: String, step: Step, open: RunState.ActiveStep) throws -> String {
+        if let signed = open.signatures.first(where: { $0.value == person }) {
+            let other = [open.owner, step.togetherWith?.value].compactMap { $0 }.first { $0 != signed.key } ?? "-"
+            throw Rejection(
+                "separation-of-duties",
+                "\(person) has signed '\(step.id)' already as '\(signed.key)'; it is signed together by two people: "
+                    + "another holder of '\(other)' (or its stand-in) signs it",
+                "\(person) 已以 '\(signed.key)' 的身份签署步骤 '\(step.id)'；此步骤须由两人一同签署：应由 '\(other)' 的"
+                    + "另一位担任者（或其代理人）签署")
+        }
+        let unsigned = [(open.owner, open.reassigned), (step.togetherWith?.value, false)]
+            .compactMap { role, reassigned in role.map { ($0, reassigned) } }
+            .filter { open.signatures[$0.0] == nil }
+        var refusal: Rejection?
+        for (role, reassigned) in unsigned {
+            do {
+                _ = try actingRole(person, for: role, reassigned: reassigned)
+                return role
+            } catch let rejection as Rejection {
+                refusal = refusal ?? rejection
+            }
+        }
+        throw refusal ?? Rejection("invalid", "step '\(step.id)' is signed already", "步骤 '\(step.id)' 已签署")
     }
 
     private mutating func tick(_ item: String, of step: Step, open: RunState.ActiveStep, by actor: Actor) throws {

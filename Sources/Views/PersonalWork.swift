@@ -63,6 +63,13 @@ public struct PersonalWork: Sendable {
                 }
                 continue
             }
+            if let together = step.togetherWith?.value, roles.contains(together), open.signatures[together] == nil,
+                !open.signatures.values.contains(person)
+            {
+                items.append(Item(step: stepID, title: title, kind: .do, dueAt: open.due.done ?? open.due.expiry,
+                                  nextReportAt: nil, missedReports: 0))
+                continue
+            }
             guard let owner = open.owner, roles.contains(owner) else { continue }
             let kind: Item.Kind = if case .decide = step.kind { .decide } else { .do }
             items.append(Item(step: stepID, title: title, kind: kind, dueAt: open.due.done ?? open.due.expiry,

@@ -115,6 +115,7 @@ public struct PlaybookOutlineJSON: Sendable {
             "phase": .string(step.phase.rawValue),
         ]
         if let owner = step.owner?.value { object["owner"] = .string(owner) }
+        if let together = step.togetherWith?.value { object["together_with"] = .string(together) }
         if step.grades { object["grade"] = true }
         if let instructions = step.instructions { object["instructions"] = .string(outline.text(instructions)) }
         object["deadlines"] = .array(outline.deadlines(of: step).map { deadline in

@@ -20,6 +20,7 @@ struct PlaybookOutlineLabels: Sendable {
     var raisedBy: String
     var standing: String
     var releasedBy: String
+    var togetherWith: String
 
     // Milestones.
     var within: String
@@ -117,7 +118,7 @@ struct PlaybookOutlineLabels: Sendable {
         id: "id", version: "version", roles: "Roles", standIn: "stand-in",
         severityLevels: "Severity levels, most severe first", milestones: "Milestones", facts: "Facts",
         mainSteps: "Steps, from", afterEndSteps: "Steps after the outcome", outcomes: "Outcomes",
-        atAnyTime: "At any time (muster raise RUN CHAIN)", raisedBy: "raised by", standing: "stands", releasedBy: "until released by",
+        atAnyTime: "At any time (muster raise RUN CHAIN)", raisedBy: "raised by", standing: "stands", releasedBy: "until released by", togetherWith: "with",
         within: "within", fromStart: "from the start", fromOutcome: "from the outcome", fromFault: "from the fault", reachedWhen: "reached when",
         anyOutcome: "any outcome is reached", worstCase: "worst case", met: "met", missed: "missed",
         notReached: "not reached", slowestPath: "slowest path", noDeadline: "no deadline on",
@@ -156,7 +157,7 @@ struct PlaybookOutlineLabels: Sendable {
         id: "编号", version: "版本", roles: "角色", standIn: "代理",
         severityLevels: "严重级别（由重到轻）", milestones: "里程碑", facts: "记录信息",
         mainSteps: "步骤，起始于", afterEndSteps: "结束后的步骤", outcomes: "结果",
-        atAnyTime: "随时可发起（muster raise 运行 流程）", raisedBy: "发起人", standing: "须保持", releasedBy: "解除人",
+        atAnyTime: "随时可发起（muster raise 运行 流程）", raisedBy: "发起人", standing: "须保持", releasedBy: "解除人", togetherWith: "会同",
         within: "时限", fromStart: "自启动起", fromOutcome: "自结束起", fromFault: "自故障发生起", reachedWhen: "达成条件",
         anyOutcome: "到达任一结果", worstCase: "最坏情况", met: "满足", missed: "超时",
         notReached: "不可达", slowestPath: "最慢路径", noDeadline: "无时限的步骤",

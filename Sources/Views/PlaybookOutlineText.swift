@@ -170,6 +170,7 @@ public struct PlaybookOutlineText: Sendable {
             labels.kind, labels.owner, labels.deadlines, labels.instructions, labels.question, labels.waitsFor,
             labels.approver, labels.join, labels.checklist, labels.records, labels.escalation, labels.options,
             labels.approved, labels.denied, labels.onExpiry, labels.next, labels.source, labels.standing,
+            labels.togetherWith,
         ].map { TextWidth.of($0 + labels.colon) }.max() ?? 0
     }
 
@@ -225,6 +226,9 @@ public struct PlaybookOutlineText: Sendable {
         if step.phase == .afterEnd { kind += labels.clauseSeparator + labels.phaseAfterEnd }
         add(labels.kind, [kind])
         if let owner = step.owner?.value { add(labels.owner, [labels.glossed(owner, outline.roleTitle(owner))]) }
+        if let together = step.togetherWith?.value {
+            add(labels.togetherWith, [labels.glossed(together, outline.roleTitle(together))])
+        }
         let deadlines = outline.deadlines(of: step).map {
             outline.phrase($0.kind) + " " + outline.describe($0.duration) + outline.fromSuffix($0)
         }

@@ -81,6 +81,13 @@ public struct RunBoard: Sendable {
             if !step.checklist.isEmpty {
                 line += "  \(label("items")) \(open.itemsDone.count)/\(step.checklist.count)"
             }
+            if let together = step.togetherWith?.value {
+                // Signed together: who has signed, and whose signature it waits for.
+                let roles = [open.owner ?? "-", together]
+                line += "  \(label("signed")): " + roles.map { role in
+                    role + "=" + (open.signatures[role] ?? "…")
+                }.joined(separator: ", ")
+            }
             if case .decide(let decision) = step.kind {
                 line += "  \(label("decide")): " + decision.options.map(\.id).joined(separator: " | ")
             }

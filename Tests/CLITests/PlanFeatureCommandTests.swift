@@ -130,3 +130,25 @@ struct StandingInstructionCommandTests {
             + "(protect_scene);"))
     }
 }
+
+/// `done` by each of two people on a step signed together.
+struct SignedTogetherCommandTests {
+    let runs: PlanFeatureCommandTests
+    init() throws { runs = try PlanFeatureCommandTests() }
+
+    @Test func theBoardShowsWhoHasSignedAndTheSecondSignatureCompletes() throws {
+        let started = try runs.muster(["start", PlanFeatureCommandTests.fixture("together"), "--run-id", "t",
+                                       "--assign", "on_site=olu", "--assign", "security=sam"])
+        #expect(started.status == 0, "\(started.stderr)")
+        #expect(try runs.muster(["done", "t", "confirm_inventory"], minute: 5, as: "olu").status == 0)
+        let board = try runs.muster(["status", "t"], minute: 6)
+        #expect(board.stdout.contains("signed: on_site=olu, security=…"), "\(board.stdout)")
+        let inbox = try runs.muster(["inbox", "--as", "sam"], minute: 6)
+        #expect(inbox.stdout.contains("do confirm_inventory"), "\(inbox.stdout)")
+        let twice = try runs.muster(["done", "t", "confirm_inventory"], minute: 7, as: "olu")
+        #expect(twice.status == 1)
+        #expect(twice.stderr.contains("separation-of-duties"))
+        #expect(try runs.muster(["done", "t", "confirm_inventory"], minute: 8, as: "sam").status == 0)
+        #expect(try runs.muster(["status", "t"], minute: 9).stdout.contains("outcome: confirmed"))
+    }
+}

@@ -51,6 +51,16 @@ struct RuleDiagnosticsTests {
     /// Each rule's id and the text its fixture should give, in the order of `LanguageRules.all`.
     static let expected: [(String, String)] = [
         (
+            "signed-alone",
+            """
+            signed-alone.yaml:18:20: error: step 'confirm' is signed together with its own owner 'on_site' [signed-alone]
+             18 |     together_with: on_site
+                |                    ^
+                = hint: two people sign it together: name the other role, e.g. 'together_with: user_leadership'
+
+            """
+        ),
+        (
             "duplicate-instruction",
             """
             duplicate-instruction.yaml:26:15: error: standing instruction 'protect_scene' is defined twice [duplicate-instruction]
