@@ -75,6 +75,7 @@ struct RunExplorer {
         var outcome: String?
         var closed: Bool
         var standing: [String]
+        var signed: [String: [String: String]]
     }
 
     static let t0: Int64 = 1_700_000_000_000
@@ -175,8 +176,16 @@ struct RunExplorer {
                 }
                 let ready = step.records.allSatisfy { state.facts[$0.value] != nil }
                     && (!step.grades || state.severity != nil)
-                if ready {
+                if ready, open.signatures[open.owner ?? ""] == nil {
                     command("done \(stepID)", owner, .done(step: stepID, items: step.checklist.map(\.id)))
+                }
+                if ready {
+                    // A step signed together is done once the other role's holder has signed it too.
+                    if let together = step.togetherWith?.value, let cosigner = people[together],
+                        open.signatures[together] == nil
+                    {
+                        command("sign \(stepID)", cosigner, .done(step: stepID, items: step.checklist.map(\.id)))
+                    }
                 }
                 if case .wait(let wait) = step.kind, let signal = wait.signal {
                     command("signal \(signal)", owner, .signal(signal))
@@ -254,7 +263,7 @@ struct RunExplorer {
         Signature(
             active: state.active.mapValues { $0.owner ?? "" }, facts: state.facts, severity: state.severity,
             endedTracks: state.endedTracks, outcome: state.outcome?.id, closed: state.closed,
-            standing: state.standing)
+            standing: state.standing, signed: state.active.mapValues(\.signatures).filter { !$0.value.isEmpty })
     }
 
     // MARK: The search
