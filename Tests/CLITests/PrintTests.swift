@@ -4,7 +4,7 @@ import Testing
 
 /// `muster print`: every shipped playbook as a paper checklist, in English and Chinese, Markdown and HTML.
 struct PrintTests {
-    static let shipped = ["fire", "network-outage", "power-loss", "virus", "water-leak"]
+    static let shipped = ["fire", "network-outage", "power-loss", "virus", "water-leak", "core-hardware", "server-software", "aircon", "equipment-theft", "security-incident"]
     static let playbooks = Fixtures.repository.appendingPathComponent("Playbooks").path
 
     static let cases: [(String, String, String)] = shipped.flatMap { playbook in

@@ -288,7 +288,7 @@ struct ShowAndGraphTests {
     @Test(.enabled(if: Graphviz.dot != nil, "graphviz's 'dot' is not installed (CI must install graphviz)"))
     func graphvizRendersTheDOT() throws {
         let dotPath = try #require(Graphviz.dot)
-        let shipped = ["power-loss", "fire", "virus", "network-outage", "water-leak"].map {
+        let shipped = ["power-loss", "fire", "virus", "network-outage", "water-leak", "core-hardware", "server-software", "aircon", "equipment-theft", "security-incident"].map {
             Fixtures.repository.appendingPathComponent("Playbooks/\($0).yaml").path
         }
         for file in [Self.fixture] + shipped {

@@ -14,7 +14,7 @@ struct StateExplorerTests {
         return try #require(PlaybookChecker.check(bytes, file: "\(id).yaml").playbook)
     }
 
-    @Test(arguments: ["power-loss", "water-leak", "fire", "virus", "network-outage"])
+    @Test(arguments: ["power-loss", "water-leak", "fire", "virus", "network-outage", "core-hardware", "server-software", "aircon", "equipment-theft", "security-incident"])
     func everyShippedPlaybookCanAlwaysReachAnOutcome(_ id: String) throws {
         let begin = Date()
         let result = StateExplorer(playbook: try Self.shipped(id)).explore()

@@ -80,6 +80,11 @@ struct CoverageTests {
                      "run.closed"] {
             #expect(power.eventTypes.contains(type), "power-loss: no \(type)")
         }
+        let hardware = RunExplorer(playbook: try ShippedPlaybooks.playbook("core-hardware")).explore()
+        for type in ["chain.raised", "chain.ended"] {
+            #expect(hardware.eventTypes.contains(type), "core-hardware: no \(type)")
+        }
+        #expect(hardware.activated["emergency_shutdown"] != nil, "core-hardware: the emergency shutdown never started")
         let fire = RunExplorer(playbook: try ShippedPlaybooks.playbook("fire")).explore()
         #expect(fire.cancellations.contains("portable_extinguisher: escalation 2 went to gas_suppression"))
     }

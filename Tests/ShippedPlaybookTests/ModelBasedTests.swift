@@ -100,12 +100,12 @@ struct ModelBasedTests {
         }
     }
 
-    @Test(arguments: ["power-loss", "water-leak", "fire", "virus", "network-outage"])
+    @Test(arguments: ShippedPlaybooks.ids)
     func randomCommandsKeepTheEnginesInvariants(_ id: String) throws {
         let playbook = try ShippedPlaybooks.playbook(id)
         let engine = Engine(playbook: playbook)
         let index = engine.index
-        let perPlaybook = Self.total / 5
+        let perPlaybook = Self.total / ShippedPlaybooks.ids.count
         var commands = 0
         var seed: UInt64 = 0
         var problems: [String] = []

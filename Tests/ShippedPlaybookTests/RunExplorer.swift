@@ -76,6 +76,8 @@ struct RunExplorer {
         var outcome: String?
         var closed: Bool
         var raisedChains: [String]
+        var standing: [String]
+        var signed: [String: [String: String]]
     }
 
     static let t0: Int64 = 1_700_000_000_000
@@ -151,8 +153,8 @@ struct RunExplorer {
         return engine.start(start, at: Self.t0)
     }
 
-    /// Every move worth trying in `state`.
-    func moves(_ state: RunState) -> [Move] {
+    /// Every move worth trying in `state`; `atStart` when no move has been made yet.
+    func moves(_ state: RunState, atStart: Bool = false) -> [Move] {
         guard !state.closed else { return [] }
         var moves: [Move] = []
         func command(_ label: String, _ person: String, _ kind: Command.Kind) {
@@ -176,8 +178,16 @@ struct RunExplorer {
                 }
                 let ready = step.records.allSatisfy { state.facts[$0.value] != nil }
                     && (!step.grades || state.severity != nil)
-                if ready {
+                if ready, open.signatures[open.owner ?? ""] == nil {
                     command("done \(stepID)", owner, .done(step: stepID, items: step.checklist.map(\.id)))
+                }
+                if ready {
+                    // A step signed together is done once the other role's holder has signed it too.
+                    if let together = step.togetherWith?.value, let cosigner = people[together],
+                        open.signatures[together] == nil
+                    {
+                        command("sign \(stepID)", cosigner, .done(step: stepID, items: step.checklist.map(\.id)))
+                    }
                 }
                 if case .wait(let wait) = step.kind, let signal = wait.signal {
                     command("signal \(signal)", owner, .signal(signal))
@@ -195,12 +205,18 @@ struct RunExplorer {
                 break
             }
         }
-        // An at-any-time chain may be raised whenever it is not running and the run has not reached its outcome.
-        if state.outcome == nil {
-            for chain in playbook.anyTime where !state.raisedChains.contains(chain.id) {
+        // At-any-time chains are raised at the start only: that reaches every step of a chain beside every way the
+        // main flow can go, without multiplying the states by every moment a chain could be raised.
+        if atStart {
+            for chain in playbook.anyTime {
                 guard let role = chain.by.first?.value, let person = people[role] else { continue }
                 command("raise \(chain.id)", person, .raise(chain: chain.id, why: nil))
             }
+        }
+        // A standing instruction can be released whenever it stands; only then can the run close.
+        for id in state.standing {
+            guard let role = playbook.standingInstruction(id)?.releasedBy.value, let person = people[role] else { continue }
+            command("release \(id)", person, .release(instruction: id, why: nil))
         }
         if let timer = nextShapingTimer(state) {
             let offset = PlaybookLanguage.Duration.format(milliseconds: timer.fireAt - Self.t0)
@@ -249,7 +265,8 @@ struct RunExplorer {
         Signature(
             active: state.active.mapValues { $0.owner ?? "" }, facts: state.facts, severity: state.severity,
             endedTracks: state.endedTracks, outcome: state.outcome?.id, closed: state.closed,
-            raisedChains: state.raisedChains.sorted())
+            raisedChains: state.raisedChains.sorted(), standing: state.standing,
+            signed: state.active.mapValues(\.signatures).filter { !$0.value.isEmpty })
     }
 
     // MARK: The search
@@ -283,7 +300,7 @@ struct RunExplorer {
         search: while head < queue.count {
             let (state, now, path) = queue[head]
             head += 1
-            for move in moves(state) {
+            for move in moves(state, atStart: path.isEmpty) {
                 switch perform(move, on: state, at: now) {
                 case .failure(let rejection):
                     report.rejections.append(

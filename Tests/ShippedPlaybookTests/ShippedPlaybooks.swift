@@ -6,7 +6,7 @@ import Testing
 /// The playbooks that ship in `Playbooks/`, read from the repository the tests were built from.
 enum ShippedPlaybooks {
     /// The ids of the shipped playbooks; each is `Playbooks/ID.yaml`.
-    static let ids = ["power-loss", "water-leak", "fire", "virus", "network-outage"]
+    static let ids = ["power-loss", "water-leak", "fire", "virus", "network-outage", "core-hardware", "server-software", "aircon", "equipment-theft", "security-incident"]
 
     /// The repository's root, found from this file's place in `Tests/ShippedPlaybookTests/`.
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
