@@ -22,30 +22,41 @@ extension DrillReport {
               margin:0 auto;max-width:60rem;padding:1rem;color:#1b1f24;line-height:1.45}
             h1{font-size:1.5rem} h2{font-size:1.15rem;border-bottom:2px solid #1f5fa8;color:#1f5fa8;margin-top:2rem}
             h3{font-size:1rem;margin-bottom:.2rem}
-            .scroll{overflow-x:auto} table{border-collapse:collapse;width:100%;font-size:.92rem}
+            table{border-collapse:collapse;width:100%;font-size:.92rem} td,th{overflow-wrap:anywhere}
+            code{overflow-wrap:anywhere;word-break:break-all}
             th,td{border-bottom:1px solid #d7dbe0;padding:.35rem .5rem;text-align:left;vertical-align:top}
             th{background:#f2f4f7} .rating{font-weight:700;border-radius:.3rem;padding:.05rem .45rem;color:#fff}
             .P{background:#2e7d32}.S{background:#9a6b00}.M{background:#c2410c}.U{background:#b91c1c}
+            @media screen and (max-width:640px){
+              table.stack tr:first-child{display:none}
+              table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
+              table.stack tr{border-bottom:1px solid #d7dbe0;padding:.4rem 0}
+              table.stack td{border:0;padding:.1rem 0 .1rem 38%;position:relative;box-sizing:border-box}
+              table.stack td::before{content:attr(data-label);position:absolute;left:0;width:36%;color:#57606a;
+                font-weight:600;font-size:.88em}}
             @media print{body{max-width:none}.rating{color:#000;border:1px solid #000;background:none}
               h2{break-after:avoid} table{break-inside:auto}}
             </style></head><body>
             <h1>\(title)</h1>
 
             """
-        out += heading("Exercise overview", "演练概况") + "<div class=\"scroll\"><table>"
+        out += heading("Exercise overview", "演练概况") + "<div><table>"
         for row in overview {
             let value = row.label == say("Overall rating", "总体评定") ? rating(row.value) : e(row.value)
             out += "<tr><th>\(e(row.label))</th><td>\(value)</td></tr>"
         }
         out += "</table></div>\n<p>" + e(say("Ratings: P performed without challenges · S with some challenges · "
             + "M with major challenges · U unable to be performed.", "评定：P 顺利完成 · S 有一定困难 · M 有重大困难 · U 未能完成。")) + "</p>\n"
-        out += heading("Objectives and ratings", "演练目标与评定") + "<div class=\"scroll\"><table><tr><th>"
-            + [say("objective", "目标"), say("target", "指标"), say("rating", "评定"), say("why", "依据"), say("evidence", "证据")]
-                .map(e).joined(separator: "</th><th>") + "</th></tr>"
+        let objectiveLabels = [say("objective", "目标"), say("target", "指标"), say("rating", "评定"), say("why", "依据"),
+                               say("evidence", "证据")].map(e)
+        out += heading("Objectives and ratings", "演练目标与评定") + "<div><table class=\"stack\"><tr><th>"
+            + objectiveLabels.joined(separator: "</th><th>") + "</th></tr>"
         let rows = objectiveRows
         for row in rows {
-            out += "<tr><td>\(e(row.title))</td><td>\(e(row.target))</td><td>\(rating(row.rating))</td><td>\(e(row.why))</td><td>"
-                + row.evidence.map(e).joined(separator: "<br>") + "</td></tr>"
+            // On a phone each row becomes a card, each cell labelled with its column.
+            let cells = [e(row.title), e(row.target), rating(row.rating), e(row.why),
+                         row.evidence.map(e).joined(separator: "<br>")]
+            out += "<tr>" + zip(objectiveLabels, cells).map { "<td data-label=\"\($0)\">\($1)</td>" }.joined() + "</tr>"
         }
         out += "</table></div>\n" + heading("Analysis by objective", "分目标分析")
         for row in rows {
@@ -58,12 +69,13 @@ extension DrillReport {
         if plan.isEmpty {
             out += "<p>\(e(words("none")))</p>\n"
         } else {
-            out += "<div class=\"scroll\"><table><tr><th>" + [say("objective", "目标"), say("action", "措施"),
-                say("owner", "责任人"), say("due", "完成期限"), say("status", "状态")].map(e).joined(separator: "</th><th>")
-                + "</th></tr>"
+            let planLabels = [say("objective", "目标"), say("action", "措施"), say("owner", "责任人"),
+                              say("due", "完成期限"), say("status", "状态")].map(e)
+            out += "<div><table class=\"stack\"><tr><th>" + planLabels.joined(separator: "</th><th>") + "</th></tr>"
             for action in plan {
-                out += "<tr><td>\(e(action.objective))</td><td>\(e(action.action))</td><td>\(e(action.owner))</td>"
-                    + "<td>\(e(words.instant(action.dueAt)))</td><td>\(e(statusText(action.status)))</td></tr>"
+                let cells = [e(action.objective), e(action.action), e(action.owner), e(words.instant(action.dueAt)),
+                             e(statusText(action.status))]
+                out += "<tr>" + zip(planLabels, cells).map { "<td data-label=\"\($0)\">\($1)</td>" }.joined() + "</tr>"
             }
             out += "</table></div>\n"
         }
