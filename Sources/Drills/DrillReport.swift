@@ -235,12 +235,20 @@ public struct DrillReport: Sendable {
 
     // MARK: Markdown
 
-    private func cell(_ text: String) -> String { text.replacingAll("|", with: "\\|").replacingAll("\n", with: " ") }
+    /// Text for one line of Markdown: `<` `>` `&` as entities, so that no viewer takes what an evaluator or a
+    /// player wrote for HTML, and newlines joined, so that no text starts a heading or a list of its own.
+    private func line(_ text: String) -> String {
+        text.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;")
+            .replacingAll("\r", with: " ").replacingAll("\n", with: " ")
+    }
+
+    /// Text for a table cell: as `line`, with `|` escaped.
+    private func cell(_ text: String) -> String { line(text).replacingAll("|", with: "\\|") }
 
     /// The report as Markdown.
     public func markdown() -> String {
         let scenario = evaluation.scenario
-        var out = "# \(say("Drill report (after-action report and improvement plan)", "演练报告（总结与改进计划）")): \(words.text(scenario.title))\n\n"
+        var out = "# \(say("Drill report (after-action report and improvement plan)", "演练报告（总结与改进计划）")): \(line(words.text(scenario.title)))\n\n"
         out += "## \(say("Exercise overview", "演练概况"))\n\n| | |\n|---|---|\n"
         for row in overview { out += "| \(cell(row.label)) | \(cell(row.value)) |\n" }
         out += "\n" + say("Ratings: P performed without challenges · S with some challenges · M with major challenges · "
@@ -255,15 +263,15 @@ public struct DrillReport: Sendable {
         }
         out += "\n## \(say("Analysis by objective", "分目标分析"))\n"
         for row in rows {
-            out += "\n### \(row.title) (\(row.rating))\n\n"
+            out += "\n### \(line(row.title)) (\(row.rating))\n\n"
             out += "\(say("Strengths", "优点")):\n"
-            out += row.strengths.isEmpty ? "- \(words("none"))\n" : row.strengths.map { "- \($0)\n" }.joined()
+            out += row.strengths.isEmpty ? "- \(words("none"))\n" : row.strengths.map { "- \(line($0))\n" }.joined()
             out += "\n\(say("Areas for improvement", "待改进之处")):\n"
-            out += row.improvements.isEmpty ? "- \(words("none"))\n" : row.improvements.map { "- \($0)\n" }.joined()
+            out += row.improvements.isEmpty ? "- \(words("none"))\n" : row.improvements.map { "- \(line($0))\n" }.joined()
         }
         let wash = hotWash
         out += "\n## \(say("Hot wash and observations", "现场讲评与观察"))\n\n"
-        out += wash.isEmpty ? "_\(words("none"))_\n" : wash.map { "- \($0)\n" }.joined()
+        out += wash.isEmpty ? "_\(words("none"))_\n" : wash.map { "- \(line($0))\n" }.joined()
         out += "\n## \(say("Improvement plan", "改进计划"))\n\n"
         let plan = improvementPlan
         if plan.isEmpty {
@@ -272,14 +280,14 @@ public struct DrillReport: Sendable {
             out += "| \(say("objective", "目标")) | \(say("action", "措施")) | \(say("owner", "责任人")) | "
                 + "\(say("due", "完成期限")) | \(say("status", "状态")) |\n|---|---|---|---|---|\n"
             for action in plan {
-                out += "| \(action.objective) | \(cell(action.action)) | \(cell(action.owner)) | "
+                out += "| \(cell(action.objective)) | \(cell(action.action)) | \(cell(action.owner)) | "
                     + "\(words.instant(action.dueAt)) | \(statusText(action.status)) |\n"
             }
         }
         let injects = injectLines
         out += "\n## \(say("Injects delivered", "已发布的情景注入"))\n\n"
-        out += injects.isEmpty ? "_\(words("none"))_\n" : injects.map { "- \($0)\n" }.joined()
-        out += "\n## \(say("Signatures", "签字"))\n\n" + signatures.map { "- \($0)\n" }.joined()
+        out += injects.isEmpty ? "_\(words("none"))_\n" : injects.map { "- \(line($0))\n" }.joined()
+        out += "\n## \(say("Signatures", "签字"))\n\n" + signatures.map { "- \(line($0))\n" }.joined()
         out += "\n## \(words("Integrity"))\n\n\(words("Journal head (SHA-256)")): `\(report.integrity.head)` · "
             + "\(words("Lines")): \(report.integrity.lines)\n"
         if let hash = start?.scenarioHash {

@@ -80,6 +80,17 @@ struct ExerciseStaffTests {
         }
     }
 
+    /// What an evaluator writes reaches the Markdown report as text: no HTML a viewer would run, no line that
+    /// starts a heading of its own.
+    @Test func anObservationCannotInjectHTMLOrAHeadingIntoTheMarkdownReport() throws {
+        #expect(try muster(["drill", "start", "drills/staffed.yaml", "--run-id", "h"]).status == 0)
+        let hostile = "<img src=x onerror=alert(1)>\n# Forged heading"
+        #expect(try muster(["drill", "observe", "h", "report_in_time", hostile, "--strength"], as: "zhao").status == 0)
+        let markdown = try muster(["drill", "report", "h"]).stdout
+        #expect(markdown.contains("&lt;img src=x onerror=alert(1)&gt; # Forged heading"), "\(markdown)")
+        #expect(!markdown.contains("<img") && !markdown.contains("\n# Forged"))
+    }
+
     @Test func aControllerSendsCancelsPausesAndMarks() throws {
         #expect(try muster(["drill", "start", "drills/staffed.yaml", "--run-id", "c"]).status == 0)
         #expect(try muster(["drill", "mark", "c", "startex"], as: "zhao").status == 1)  // not a controller
