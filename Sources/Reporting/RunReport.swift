@@ -146,18 +146,13 @@ public struct RunReport: Sendable, Hashable {
         public var value: String
         public var person: String?
         /// For a correction: the value it replaced and why.
-        public var corrected: (from: String, why: String)? = nil
+        public var corrected: Correction? = nil
+    }
 
-        public static func == (lhs: FactRow, rhs: FactRow) -> Bool {
-            (lhs.at, lhs.fact, lhs.title, lhs.value, lhs.person) == (rhs.at, rhs.fact, rhs.title, rhs.value, rhs.person)
-                && lhs.corrected?.from == rhs.corrected?.from && lhs.corrected?.why == rhs.corrected?.why
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(at)
-            hasher.combine(fact)
-            hasher.combine(value)
-        }
+    /// What a fact's correction replaced, and why.
+    public struct Correction: Sendable, Hashable {
+        public var from: String
+        public var why: String
     }
 
     public struct HandoverRow: Sendable, Hashable {
@@ -339,7 +334,7 @@ public struct RunReport: Sendable, Hashable {
                 facts.append(FactRow(at: event.at, fact: fact,
                                      title: playbook.fact(fact)?.title ?? LocalizedText(english: fact, chinese: fact),
                                      value: "\(to) ← \(from): \(why)", person: person,
-                                     corrected: (from.description, why)))
+                                     corrected: Correction(from: from.description, why: why)))
             case .reportSigned(let who):
                 signatures.append((who, event.at))
             case .commandRejected(let command, let reason, let reasonChinese):
