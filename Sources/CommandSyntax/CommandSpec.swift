@@ -67,7 +67,9 @@ public struct CommandSpec: Sendable {
     /// - Throws: `UsageError` when no word names one.
     public func subcommand(_ words: [String]) throws(UsageError) -> CommandSpec {
         let names = subcommands.map { String($0.name.split(separator: " ").last ?? "") }
-        let first = (try? Arguments(words, options: allOptions + SharedOptions.all))?.positionals.first
+        // An option this subcommand does not take is said by its own parsing, after the subcommand is found.
+        let parsed = try? Arguments(words, options: allOptions + SharedOptions.all)
+        let first = parsed?.positionals.first ?? words.first { !$0.hasPrefix("-") }
         guard let first else {
             throw UsageError("\(name) takes " + names.joined(separator: ", "),
                              chinese: "\(name) 需要" + names.joined(separator: "、"))

@@ -50,6 +50,9 @@ struct HelpLanguageTests {
         let misplaced = try MusterProcess.run(["drill", "due", "--to-next"])
         #expect(misplaced.status == 2)
         #expect(misplaced.stderr.contains("unknown option '--to-next'"))
+        let unknown = try MusterProcess.run(["drill", "start", "s", "--clok", "real"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown option '--clok'; did you mean '--clock'?"), "\(unknown.stderr)")
     }
 
     @Test func theOverviewListsEveryCommandInChinese() throws {
