@@ -20,9 +20,8 @@ public struct RunsList: Sendable {
         state.closed ? "closed" : state.outcome != nil ? "obligations open" : "live"
     }
 
-    /// The run kinds: live, drill (played by people), practice (an unattended 'drill run').
     private static func kind(_ state: RunState) -> String? {
-        state.start.map { $0.mode == .live ? "live" : $0.unattended ? "practice" : "drill" }
+        state.start?.kind.rawValue
     }
 
     /// One line a run, in the list's language.
@@ -37,7 +36,7 @@ public struct RunsList: Sendable {
                 continue
             }
             let status = Self.status(state)
-            let mode = Self.kind(state).map { $0 == "practice" ? (chinese ? "练习" : "practice") : label($0) } ?? "?"
+            let mode = state.start.map { label($0.kind.rawValue) } ?? "?"
             let shownStatus = chinese ? ["closed": "已结束", "obligations open": "善后未完", "live": "进行中"][status]!
                 : status
             out += "\(TextWidth.pad(runID, to: 36)) \(TextWidth.pad(state.start?.playbookID ?? "?", to: 16)) "
