@@ -47,12 +47,12 @@ let package = Package(
         .target(name: "Exploration", dependencies: ["RunEngine", "PlaybookLanguage", "Diagnostics"]),
         // Reports: pure renderings (Markdown, JSON, HTML) of a replayed run, and TimeText, the one formatter of
         // instants and spans that the reports and the views share.
-        .target(name: "Reporting", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText"]),
+        .target(name: "Reporting", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText", "Diagnostics"]),
         // Views: pure renderings for people of a playbook (outline, graph, paper checklist) and of runs (board,
         // notifications, one person's work, statistics). Values in, text out: no files, no clock, no environment.
         .target(name: "Views", dependencies: ["Diagnostics", "PlaybookLanguage", "RunEngine", "Reporting", "JSONText"]),
         // Drills: scenario injects, scripted players on a virtual clock, evaluation.
-        .target(name: "Drills", dependencies: ["RunEngine", "PlaybookLanguage", "Reporting", "JSONText"]),
+        .target(name: "Drills", dependencies: ["RunEngine", "PlaybookLanguage", "Reporting", "JSONText", "Diagnostics"]),
         // The application layer: what a command does with a run. Open it under the journal's lock, fold, fire due
         // timers and a drill's injects, drive the engine, append (or journal the refusal); deliver pending
         // notifications through the notifier (a program, syslog; the runs directory's notify.yaml). Plain inputs

@@ -134,8 +134,9 @@ enum DrillCommand {
         let session = try RunSession(runID, invocation: invocation)
         let outcome = try session.staff(action, by: person)
         if let refusal = outcome.refusal {
+            // A refusal may quote what the person typed: shown so that no control character reaches the terminal.
             invocation.console.error((invocation.language == .zh ? "muster: 已拒绝：" : "muster: refused (")
-                + (invocation.language == .zh ? refusal.chinese ?? refusal.message
+                + TerminalText.line(invocation.language == .zh ? refusal.chinese ?? refusal.message
                     : refusal.message.replacingFirst(": ", with: "): ")) + "\n")
             return ExitStatus.failure
         }
@@ -288,9 +289,11 @@ enum DrillCommand {
         let chinese = invocation.language == .zh
         for event in events {
             if case .injectDelivered(let id, let role, let message) = event.kind {
+                // A scenario's or a controller's text: shown so that no control character reaches the terminal.
                 let text = plan.message(ofInject: id)?.text(invocation.language) ?? message
-                let line = (chinese ? "注入" : "inject") + " \(id)\(role.map { " → \($0)" } ?? "")"
-                    + " @ \(TimeText.instant(event.at)): \(text)\n"
+                let line = (chinese ? "注入" : "inject") + " \(TerminalText.line(id))"
+                    + "\(role.map { " → " + TerminalText.line($0) } ?? "")"
+                    + " @ \(TimeText.instant(event.at)): \(TerminalText.line(text))\n"
                 if toStandardError { invocation.console.error(line) } else { invocation.console.out(line) }
             }
         }
@@ -353,11 +356,14 @@ enum DrillCommand {
 
     static func summary(_ evaluation: DrillEvaluation, runID: String, _ invocation: Invocation) -> String {
         let zh = invocation.language == .zh
-        var out = (zh ? "演练评定 " : "drill evaluation ") + "\(evaluation.scenario.id) (\(runID))\n"
-        let width = evaluation.results.map(\.objective.id.count).max() ?? 0
+        // The scenario's texts and the evaluators' words: shown so that no control character reaches the terminal.
+        let line = TerminalText.line
+        var out = (zh ? "演练评定 " : "drill evaluation ") + "\(line(evaluation.scenario.id)) (\(line(runID)))\n"
+        let width = evaluation.results.map { line($0.objective.id).count }.max() ?? 0
         for result in evaluation.results {
-            out += "  \(result.rating.rawValue)  \(result.objective.id.padding(to: width))  "
-                + "\(result.objective.title.text(invocation.language)) — \(result.reason(invocation.language.rawValue))\n"
+            out += "  \(result.rating.rawValue)  \(line(result.objective.id).padding(to: width))  "
+                + "\(line(result.objective.title.text(invocation.language))) — "
+                + "\(line(result.reason(invocation.language.rawValue)))\n"
         }
         out += (zh ? "总体: " : "overall: ") + evaluation.overall.rawValue + "\n"
         return out
@@ -455,7 +461,7 @@ enum DrillCommand {
             let practice = drills.filter { $0.kind == kind && !$0.counts }.count
             var line = "\(kind.rawValue.padding(to: 14)) \(zh ? chinese : english): "
             if let previous {
-                line += (zh ? "上次 " : "last ") + TimeText.instant(previous.held) + " (\(previous.runID)); "
+                line += (zh ? "上次 " : "last ") + TimeText.instant(previous.held) + " (\(TerminalText.line(previous.runID))); "
             } else {
                 line += zh ? "从未举行; " : "never held; "
             }
@@ -486,8 +492,8 @@ enum DrillCommand {
         let width = playbooks.map(\.count).max() ?? 0
         for playbook in playbooks {
             let last = latest(drills.filter { $0.playbook == playbook && $0.counts })
-            out += "  \(playbook.padding(to: width))  " + (last.map {
-                (zh ? "上次 " : "last drilled ") + TimeText.instant($0.held) + " (\($0.runID), \($0.kind.rawValue))"
+            out += "  \(TerminalText.line(playbook).padding(to: width))  " + (last.map {
+                (zh ? "上次 " : "last drilled ") + TimeText.instant($0.held) + " (\(TerminalText.line($0.runID)), \($0.kind.rawValue))"
             } ?? (zh ? "从未演练" : "never drilled")) + "\n"
             coverage[playbook] = last.map { .object(["last": .integer($0.held), "run": .string($0.runID),
                                                      "kind": .string($0.kind.rawValue)]) } ?? .null

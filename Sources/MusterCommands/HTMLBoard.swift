@@ -1,5 +1,6 @@
 import Journaling
 import Platform
+import Reporting
 import PlaybookLanguage
 import RunEngine
 import Runs
@@ -13,9 +14,6 @@ enum HTMLBoard {
     /// How long a watcher lets a page age before it writes it again, in milliseconds, even when nothing
     /// happened: time left moves on, and the page says when it was written.
     static let rewriteAfter: Int64 = 30_000
-
-    /// Local times on the host's clock (`TZ`, else the system's zone).
-    static let times = LocalTimes { SystemClock.utcOffsetSeconds(at: $0) }
 
     /// Who may read the pages: the mode of files and directories, and the group, taken from `directory` (a run's,
     /// or the runs directory): its owner's and group's read and write bits, nothing for others unless it allows.
@@ -42,7 +40,7 @@ enum HTMLBoard {
 
     /// The pages of one run: file name and HTML, in English and Chinese.
     static func runPages(runID: String, playbook: Playbook, state: RunState, lines: [JournalLine], now: Int64,
-                         indexLink: String?) -> [(name: String, html: String)] {
+                         indexLink: String?, times: LocalTimes) -> [(name: String, html: String)] {
         let recent = lines.suffix(RunBoardHTML.recentShown).map { RunBoardHTML.RecentEvent(seq: $0.seq, event: $0.event) }
         var pages: [(String, String)] = []
         // Everyone who ever held a role or was paged: a person who handed over keeps an up-to-date page that says
@@ -63,7 +61,7 @@ enum HTMLBoard {
             pages.append((language == .zh ? "index.zh.html" : "index.html", board.render()))
             for person in people.sorted() {
                 let work = PersonalWork(runID: runID, playbook: playbook, state: state, person: person, now: now,
-                                        language: language)
+                                        language: language, time: times.time)
                 pages.append((PersonalWorkHTML.fileName(person, language: language),
                               PersonalWorkHTML(work, times: times).render()))
             }
@@ -82,13 +80,14 @@ enum HTMLBoard {
         }
     }
 
-    /// Writes the pages of the run `read` into `directory`, with the run directory's group and bits.
+    /// Writes the pages of the run `read` into `directory`, with the run directory's group and bits, its times
+    /// local in `times`' zone.
     static func writeRun(
         _ runID: String, read: (contents: Journal.Contents, playbook: Playbook, state: RunState, tornBytes: Int),
-        session: RunSession, into directory: String, indexLink: String?
+        session: RunSession, into directory: String, indexLink: String?, times: LocalTimes
     ) throws {
         let pages = runPages(runID: runID, playbook: read.playbook, state: read.state, lines: read.contents.lines,
-                             now: session.now, indexLink: indexLink)
+                             now: session.now, indexLink: indexLink, times: times)
         do {
             try write(pages, into: directory, access: Access(of: session.journal.directory))
         } catch {
@@ -103,4 +102,9 @@ extension CommandFailure {
         self.init("cannot write the HTML board in '\(directory)': \(error.description)",
                   chinese: "无法在 '\(directory)' 写入 HTML 看板：\(error.description)")
     }
+}
+
+extension Invocation {
+    /// The zone of `--tz` (else `TZ`, else the host's) as the boards take it: local times with their offset.
+    func localTimes() throws(UsageError) -> LocalTimes { LocalTimes(LocalTime(try timeZone())) }
 }

@@ -34,6 +34,7 @@ enum WatchCommand {
             .init(name: "--exit-after", value: "DURATION", summary: "stop after this long (e.g. 30s, 10m)"),
             .init(name: "--all", value: nil, summary: "follow every live run of the runs directory and deliver for all"),
             .init(name: "--html", value: "DIR", summary: "keep an HTML board in DIR for a web server to serve"),
+            SharedOptions.timeZone,
         ],
         run: run)
 
@@ -51,6 +52,7 @@ enum WatchCommand {
             }
             stopAt = SystemClock.wallSeconds() + Double(milliseconds) / 1000
         }
+        let times = try invocation.localTimes()
         let html = invocation.arguments.value("--html")
         if html?.isEmpty == true { throw UsageError("--html needs a directory", chinese: "--html 需要一个目录") }
         if all { return try WatchAll.run(invocation, notifier: notifier, stopAt: stopAt, html: html) }
@@ -80,7 +82,7 @@ enum WatchCommand {
                 let lastSeq = state.eventCount + results
                 if let html, pagesWritten.map({ $0.seq != lastSeq || session.now - $0.at >= HTMLBoard.rewriteAfter }) ?? true {
                     let read = try session.read()
-                    try HTMLBoard.writeRun(runID, read: read, session: session, into: html, indexLink: nil)
+                    try HTMLBoard.writeRun(runID, read: read, session: session, into: html, indexLink: nil, times: times)
                     pagesWritten = (lastSeq, session.now)
                 }
                 if redraw {
@@ -89,13 +91,13 @@ enum WatchCommand {
                     printedSeq = max(printedSeq, lastSeq)
                     let shownBefore = board != nil
                     board = RunBoard(runID: runID, playbook: playbook, state: shown, now: session.runNow(shown),
-                                     language: language).render()
+                                     language: language, time: times.time).render()
                         + NotificationPanel(outbox: shown.outbox, now: session.runNow(shown), language: language,
-                                            delivering: notifier != nil).render()
+                                            delivering: notifier != nil, time: times.time).render()
                     if let person, !person.isEmpty {
                         board = (board ?? "") + "\n" + PersonalWork(runID: runID, playbook: playbook, state: shown,
                                                                     person: person, now: session.runNow(shown),
-                                                                    language: language).render()
+                                                                    language: language, time: times.time).render()
                         // The bell, once for each page to this person that is new since the watch started.
                         let pages = Set(shown.outbox.deliveries.filter { $0.recipient == person }
                             .map { $0.idempotencyKey(runID: runID) })
@@ -108,7 +110,7 @@ enum WatchCommand {
                     let contents = try (results > 0 ? nil : outcome.contents) ?? session.read().contents
                     for line in contents.lines where line.seq > printedSeq {
                         if printedSeq == 0 && line.seq < contents.lines.count - 20 { continue }
-                        console.out(describe(line, now: session.runNow(state)))
+                        console.out(describe(line, now: session.runNow(state), time: times.time))
                     }
                     printedSeq = contents.lines.count
                 }
@@ -128,13 +130,13 @@ enum WatchCommand {
                 if let session = try? RunSession(runID, invocation: invocation), let read = try? session.read() {
                     if redraw {
                         board = RunBoard(runID: runID, playbook: read.playbook, state: read.state, now: session.runNow(read.state),
-                                         language: language).render()
+                                         language: language, time: times.time).render()
                             + NotificationPanel(outbox: read.state.outbox, now: session.runNow(read.state), language: language,
-                                                delivering: notifier != nil).render()
+                                                delivering: notifier != nil, time: times.time).render()
                     } else {
                         for line in read.contents.lines where line.seq > printedSeq {
                             if printedSeq == 0 && line.seq < read.contents.lines.count - 20 { continue }
-                            console.out(describe(line, now: session.runNow(read.state)))
+                            console.out(describe(line, now: session.runNow(read.state), time: times.time))
                         }
                     }
                     printedSeq = max(printedSeq, read.contents.lines.count)
@@ -186,9 +188,10 @@ enum WatchCommand {
         }
     }
 
-    static func describe(_ line: JournalLine, now: Int64) -> String {
+    /// One event as one line of a piped watch: its line number, its local time with the offset, type and data.
+    static func describe(_ line: JournalLine, now: Int64, time: LocalTime) -> String {
         let (type, data) = EventCoding.encode(line.event.kind)
-        var text = "\(line.seq) \(TimeText.instant(line.event.at)) \(type)"
+        var text = "\(line.seq) \(time.instant(line.event.at)) \(type)"
         for (key, value) in data { text += " \(key)=" + TerminalText.line(value.stringValue ?? value.serialized()) }
         if case .timerFired = line.event.kind { text += " (written \(now - line.event.at) ms after its instant)" }
         return text + "\n"
