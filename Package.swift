@@ -48,14 +48,14 @@ let package = Package(
         .target(name: "Exploration", dependencies: ["RunEngine", "PlaybookLanguage", "Diagnostics"]),
         // Reports: pure renderings (Markdown, JSON, HTML) of a replayed run, and TimeText, the one formatter of
         // instants and spans that the reports and the views share.
-        .target(name: "Reporting", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText"]),
+        .target(name: "Reporting", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText", "Diagnostics"]),
         // Views: pure renderings for people of a playbook (outline, graph, paper checklist, the starting playbook
         // and scenario) and of runs (board, list, timeline lines, status JSON, notifications, one person's work,
         // statistics). Values in, text out: no files, no clock, no environment.
         .target(name: "Views", dependencies: ["Diagnostics", "PlaybookLanguage", "RunEngine", "Reporting", "JSONText"]),
         // Drills: scenario injects, scripted players on a virtual clock, evaluation, the after-action report and
         // the drill programme.
-        .target(name: "Drills", dependencies: ["RunEngine", "PlaybookLanguage", "Reporting", "JSONText"]),
+        .target(name: "Drills", dependencies: ["RunEngine", "PlaybookLanguage", "Reporting", "JSONText", "Diagnostics"]),
         // The application layer: what a command does with a run. Create it (live, a drill, unattended practice),
         // open it under the journal's lock, fold, fire due timers and a drill's injects, drive the engine, append
         // (or journal the refusal) in one transaction; advance a drill's clock, its staff's actions, its rating;

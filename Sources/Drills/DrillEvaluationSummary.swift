@@ -1,3 +1,4 @@
+import Diagnostics
 public import PlaybookLanguage
 
 extension DrillEvaluation {
@@ -5,13 +6,15 @@ extension DrillEvaluation {
     /// overall rating; in `language`.
     public func summary(runID: String, language: Language) -> String {
         let zh = language == .zh
-        var out = (zh ? "演练评定 " : "drill evaluation ") + "\(scenario.id) (\(runID))\n"
+        // The scenario's texts and the evaluators' words: shown so that no control character reaches the terminal.
+        let line = TerminalText.line
+        var out = (zh ? "演练评定 " : "drill evaluation ") + "\(line(scenario.id)) (\(line(runID)))\n"
         // Objective ids are plain ASCII ids: one column a character.
         let width = results.map(\.objective.id.count).max() ?? 0
         for result in results {
             let id = result.objective.id
             out += "  \(result.rating.rawValue)  \(id + String(repeating: " ", count: width - id.count))  "
-                + "\(result.objective.title.text(language)) — \(result.reason(language.rawValue))\n"
+                + "\(line(result.objective.title.text(language))) — \(line(result.reason(language.rawValue)))\n"
         }
         out += (zh ? "总体: " : "overall: ") + overall.rawValue + "\n"
         return out

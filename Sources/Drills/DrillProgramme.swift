@@ -1,3 +1,4 @@
+import Diagnostics
 public import JSONText
 public import PlaybookLanguage
 import Reporting
@@ -77,7 +78,7 @@ public struct DrillProgramme: Sendable {
             let practice = drills.filter { $0.kind == kind && !$0.counts }.count
             var line = "\(pad(kind.rawValue, 14)) \(zh ? chinese : english): "
             if let previous {
-                line += (zh ? "上次 " : "last ") + instant(previous.held) + " (\(previous.runID)); "
+                line += (zh ? "上次 " : "last ") + instant(previous.held) + " (\(TerminalText.line(previous.runID))); "
             } else {
                 line += zh ? "从未举行; " : "never held; "
             }

@@ -1,3 +1,4 @@
+import Diagnostics
 public import JSONText
 public import PlaybookLanguage
 public import Reporting
@@ -237,8 +238,9 @@ public struct DrillReport: Sendable {
 
     /// Text for one line of Markdown: `<` `>` `&` as entities, so that no viewer takes what an evaluator or a
     /// player wrote for HTML, and newlines joined, so that no text starts a heading or a list of its own.
+    /// Control and bidirectional characters are shown as visible escapes (`\u{202E}`): the text shows as written.
     private func line(_ text: String) -> String {
-        text.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;")
+        TerminalText.document(text).replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;")
             .replacingAll("\r", with: " ").replacingAll("\n", with: " ")
     }
 

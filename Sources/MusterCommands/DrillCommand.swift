@@ -75,8 +75,9 @@ enum DrillCommand {
         let session = try RunSession(runID, invocation: invocation)
         let outcome = try session.staff(action, by: person)
         if let refusal = outcome.refusal {
+            // A refusal may quote what the person typed: shown so that no control character reaches the terminal.
             invocation.console.error((invocation.language == .zh ? "muster: 已拒绝：" : "muster: refused (")
-                + (invocation.language == .zh ? refusal.chinese ?? refusal.message
+                + TerminalText.line(invocation.language == .zh ? refusal.chinese ?? refusal.message
                     : refusal.message.replacingFirst(": ", with: "): ")) + "\n")
             return ExitStatus.failure
         }
@@ -202,9 +203,11 @@ enum DrillCommand {
         let chinese = invocation.language == .zh
         for event in events {
             if case .injectDelivered(let id, let role, let message) = event.kind {
+                // A scenario's or a controller's text: shown so that no control character reaches the terminal.
                 let text = plan.message(ofInject: id)?.text(invocation.language) ?? message
-                let line = (chinese ? "注入" : "inject") + " \(id)\(role.map { " → \($0)" } ?? "")"
-                    + " @ \(TimeText.instant(event.at)): \(text)\n"
+                let line = (chinese ? "注入" : "inject") + " \(TerminalText.line(id))"
+                    + "\(role.map { " → " + TerminalText.line($0) } ?? "")"
+                    + " @ \(TimeText.instant(event.at)): \(TerminalText.line(text))\n"
                 if toStandardError { invocation.console.error(line) } else { invocation.console.out(line) }
             }
         }

@@ -1,6 +1,7 @@
 import CommandSyntax
 import Journaling
 import Platform
+import Reporting
 import PlaybookLanguage
 import RunEngine
 import Runs
@@ -14,9 +15,6 @@ enum HTMLBoard {
     /// How long a watcher lets a page age before it writes it again, in milliseconds, even when nothing
     /// happened: time left moves on, and the page says when it was written.
     static let rewriteAfter: Int64 = 30_000
-
-    /// Local times on the host's clock (`TZ`, else the system's zone).
-    static let times = LocalTimes { SystemClock.utcOffsetSeconds(at: $0) }
 
     /// Who may read the pages: the mode of files and directories, and the group, taken from `directory` (a run's,
     /// or the runs directory): its owner's and group's read and write bits, nothing for others unless it allows.
@@ -52,10 +50,11 @@ enum HTMLBoard {
         }
     }
 
-    /// Writes the pages of the run `read` into `directory`, with the run directory's group and bits.
+    /// Writes the pages of the run `read` into `directory`, with the run directory's group and bits, its times
+    /// local in `times`' zone.
     static func writeRun(
         _ runID: String, read: (contents: Journal.Contents, playbook: Playbook, state: RunState, tornBytes: Int),
-        session: RunSession, into directory: String, indexLink: String?
+        session: RunSession, into directory: String, indexLink: String?, times: LocalTimes
     ) throws {
         let pages = RunBoardPages.pages(
             runID: runID, playbook: read.playbook, state: read.state,
@@ -74,4 +73,9 @@ extension CommandFailure {
         self.init("cannot write the HTML board in '\(directory)': \(error.description)",
                   chinese: "无法在 '\(directory)' 写入 HTML 看板：\(error.description)")
     }
+}
+
+extension Invocation {
+    /// The zone of `--tz` (else `TZ`, else the host's) as the boards take it: local times with their offset.
+    func localTimes() throws(UsageError) -> LocalTimes { LocalTimes(LocalTime(try timeZone())) }
 }

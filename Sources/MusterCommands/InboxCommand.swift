@@ -1,5 +1,6 @@
 import CommandSyntax
 import JSONText
+import Reporting
 import Journaling
 import RunEngine
 import Runs
@@ -19,7 +20,7 @@ enum InboxCommand {
             escalations and other notifications that were for you, with what became of each. Like status, it first
             journals the timers that fell due, and delivers what waits when a notifier is configured.
             """,
-        options: ActionCommands.notifyOptions,
+        options: ActionCommands.notifyOptions + [SharedOptions.timeZone],
         formats: ["text", "json"],
         run: run)
 
@@ -29,6 +30,7 @@ enum InboxCommand {
             throw UsageError("whose inbox? give --as PERSON or set MUSTER_AS", chinese: "谁的收件箱？请给出 --as PERSON 或设置 MUSTER_AS")
         }
         let format = try invocation.format(allowed: ["text", "json"])
+        let time = LocalTime(try invocation.timeZone())
         let runs = RunsDirectory(invocation)
         let notifier = Notifier.forCommand(invocation)
         var works: [PersonalWork] = []
@@ -40,7 +42,7 @@ enum InboxCommand {
             session.deliverPending(outcome.state, with: notifier, invocation: invocation)
             let state = (try? session.read().state) ?? outcome.state
             let work = PersonalWork(runID: runID, playbook: outcome.playbook, state: state, person: person,
-                                    now: session.runNow(state), language: invocation.language)
+                                    now: session.runNow(state), language: invocation.language, time: time)
             if !work.roles.isEmpty || !work.isEmpty { works.append(work) }
         }
         if format == "json" {

@@ -16,16 +16,18 @@ enum RunViewCommands {
         discussion: """
             Timers that fell due are fired and journaled first, so the board is right even if nobody watched.
             --format html prints the board as one self-contained page (no scripts, no external assets; due times
-            as local times with their offset, from TZ or the host's zone); 'muster watch RUN --html DIR' keeps
+            as local times with their offset, from --tz, TZ or the host's zone); 'muster watch RUN --html DIR' keeps
             such pages up to date for a web server.
             """,
         options: ActionCommands.notifyOptions + [
             .init(name: "--out", value: "FILE", summary: "with --format html: write the page to FILE, not stdout"),
+            SharedOptions.timeZone,
         ],
         formats: ["text", "json", "html"],
         run: { invocation in
             let runID = invocation.arguments.positionals[0]
             let format = try invocation.format(allowed: ["text", "json", "html"])
+            let times = try invocation.localTimes()
             if invocation.arguments.value("--out") != nil, format != "html" {
                 throw UsageError("--out is for --format html", chinese: "--out 只用于 --format html")
             }
@@ -43,7 +45,7 @@ enum RunViewCommands {
                     recent: read.contents.lines.suffix(RunBoardHTML.recentShown).map {
                         RunBoardHTML.RecentEvent(seq: $0.seq, event: $0.event)
                     },
-                    now: session.now, language: invocation.language, times: HTMLBoard.times
+                    now: session.now, language: invocation.language, times: times
                 ).render()
                 if let path = invocation.arguments.value("--out") {
                     try FileOutput.write(page, to: path)
@@ -54,9 +56,10 @@ enum RunViewCommands {
                 // The results of this command's deliveries are in the journal, not yet in the outcome's state.
                 let state = delivered > 0 ? try session.read().state : outcome.state
                 invocation.console.out(RunBoard(runID: runID, playbook: outcome.playbook, state: state,
-                                                now: session.runNow(state), language: invocation.language).render()
+                                                now: session.runNow(state), language: invocation.language,
+                                                time: times.time).render()
                     + NotificationPanel(outbox: state.outbox, now: session.runNow(state), language: invocation.language,
-                                        delivering: notifier != nil).render())
+                                        delivering: notifier != nil, time: times.time).render())
             }
             return ExitStatus.success
         })

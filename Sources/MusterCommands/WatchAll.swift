@@ -13,6 +13,7 @@ enum WatchAll {
     static func run(_ invocation: Invocation, notifier: Notifier?, stopAt: Double?, html: String?) throws -> Int32 {
         let console = invocation.console
         let language = invocation.language
+        let times = try invocation.localTimes()
         let runs = RunsDirectory(invocation)
         var printed: [String: Int] = [:]
         var problems: [String: String] = [:]
@@ -40,7 +41,7 @@ enum WatchAll {
                         entries.append(.init(runID: runID, title: read.playbook.title, state: read.state))
                         if let html, pagesWritten[runID]?.seq != read.state.eventCount {
                             try HTMLBoard.writeRun(runID, read: read, session: session, into: html + "/" + runID,
-                                                   indexLink: "../index.html")
+                                                   indexLink: "../index.html", times: times)
                             pagesWritten[runID] = (read.state.eventCount, session.now)
                         }
                         continue
@@ -54,7 +55,7 @@ enum WatchAll {
                     } else {
                         let seen = printed[runID] ?? 0
                         for line in contents.lines where line.seq > seen {
-                            console.out(runID + " " + EventLines.watched(seq: line.seq, event: line.event, now: session.runNow(state)))
+                            console.out(runID + " " + EventLines.watched(seq: line.seq, event: line.event, now: session.runNow(state), time: times.time))
                         }
                     }
                     printed[runID] = contents.lines.count
@@ -63,7 +64,7 @@ enum WatchAll {
                         $0.seq != contents.lines.count || session.now - $0.at >= HTMLBoard.rewriteAfter
                     }) ?? true {
                         try HTMLBoard.writeRun(runID, read: (contents, outcome.playbook, state, 0), session: session,
-                                               into: html + "/" + runID, indexLink: "../index.html")
+                                               into: html + "/" + runID, indexLink: "../index.html", times: times)
                         pagesWritten[runID] = (contents.lines.count, session.now)
                     }
                     if problems.removeValue(forKey: runID) != nil, !console.terminalOut {
@@ -115,9 +116,10 @@ enum WatchAll {
         var seen: [String: Int] = [:]
         for entry in entries { seen[entry.runID] = entry.state?.eventCount ?? -1 }
         if let written, written.runs == seen, now - written.at < HTMLBoard.rewriteAfter { return }
+        let times = try invocation.localTimes()
         let pages = Language.allCases.map { language in
             (name: language == .zh ? "index.zh.html" : "index.html",
-             html: RunsIndexHTML(entries: entries, now: now, language: language, times: HTMLBoard.times).render())
+             html: RunsIndexHTML(entries: entries, now: now, language: language, times: times).render())
         }
         do {
             try HTMLBoard.write(pages, into: directory, access: HTMLBoard.Access(of: runs.path))

@@ -35,6 +35,7 @@ enum WatchCommand {
             .init(name: "--exit-after", value: "DURATION", summary: "stop after this long (e.g. 30s, 10m)"),
             .init(name: "--all", value: nil, summary: "follow every live run of the runs directory and deliver for all"),
             .init(name: "--html", value: "DIR", summary: "keep an HTML board in DIR for a web server to serve"),
+            SharedOptions.timeZone,
         ],
         run: run)
 
@@ -52,6 +53,7 @@ enum WatchCommand {
             }
             stopAt = SystemClock.wallSeconds() + Double(milliseconds) / 1000
         }
+        let times = try invocation.localTimes()
         let html = invocation.arguments.value("--html")
         if html?.isEmpty == true { throw UsageError("--html needs a directory", chinese: "--html 需要一个目录") }
         if all { return try WatchAll.run(invocation, notifier: notifier, stopAt: stopAt, html: html) }
@@ -81,7 +83,7 @@ enum WatchCommand {
                 let lastSeq = state.eventCount + results
                 if let html, pagesWritten.map({ $0.seq != lastSeq || session.now - $0.at >= HTMLBoard.rewriteAfter }) ?? true {
                     let read = try session.read()
-                    try HTMLBoard.writeRun(runID, read: read, session: session, into: html, indexLink: nil)
+                    try HTMLBoard.writeRun(runID, read: read, session: session, into: html, indexLink: nil, times: times)
                     pagesWritten = (lastSeq, session.now)
                 }
                 if redraw {
@@ -90,13 +92,13 @@ enum WatchCommand {
                     printedSeq = max(printedSeq, lastSeq)
                     let shownBefore = board != nil
                     board = RunBoard(runID: runID, playbook: playbook, state: shown, now: session.runNow(shown),
-                                     language: language).render()
+                                     language: language, time: times.time).render()
                         + NotificationPanel(outbox: shown.outbox, now: session.runNow(shown), language: language,
-                                            delivering: notifier != nil).render()
+                                            delivering: notifier != nil, time: times.time).render()
                     if let person, !person.isEmpty {
                         board = (board ?? "") + "\n" + PersonalWork(runID: runID, playbook: playbook, state: shown,
                                                                     person: person, now: session.runNow(shown),
-                                                                    language: language).render()
+                                                                    language: language, time: times.time).render()
                         // The bell, once for each page to this person that is new since the watch started.
                         let pages = Set(shown.outbox.deliveries.filter { $0.recipient == person }
                             .map { $0.idempotencyKey(runID: runID) })
@@ -109,7 +111,7 @@ enum WatchCommand {
                     let contents = try (results > 0 ? nil : outcome.contents) ?? session.read().contents
                     for line in contents.lines where line.seq > printedSeq {
                         if printedSeq == 0 && line.seq < contents.lines.count - 20 { continue }
-                        console.out(EventLines.watched(seq: line.seq, event: line.event, now: session.runNow(state)))
+                        console.out(EventLines.watched(seq: line.seq, event: line.event, now: session.runNow(state), time: times.time))
                     }
                     printedSeq = contents.lines.count
                 }
@@ -129,13 +131,13 @@ enum WatchCommand {
                 if let session = try? RunSession(runID, invocation: invocation), let read = try? session.read() {
                     if redraw {
                         board = RunBoard(runID: runID, playbook: read.playbook, state: read.state, now: session.runNow(read.state),
-                                         language: language).render()
+                                         language: language, time: times.time).render()
                             + NotificationPanel(outbox: read.state.outbox, now: session.runNow(read.state), language: language,
-                                                delivering: notifier != nil).render()
+                                                delivering: notifier != nil, time: times.time).render()
                     } else {
                         for line in read.contents.lines where line.seq > printedSeq {
                             if printedSeq == 0 && line.seq < read.contents.lines.count - 20 { continue }
-                            console.out(EventLines.watched(seq: line.seq, event: line.event, now: session.runNow(read.state)))
+                            console.out(EventLines.watched(seq: line.seq, event: line.event, now: session.runNow(read.state), time: times.time))
                         }
                     }
                     printedSeq = max(printedSeq, read.contents.lines.count)

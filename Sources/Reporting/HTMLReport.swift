@@ -1,3 +1,4 @@
+import Diagnostics
 import PlaybookLanguage
 import RunEngine
 
@@ -20,8 +21,10 @@ public struct HTMLReport: Sendable {
         self.words = ReportWords(language: language, playbook: report.playbook, time: time)
     }
 
-    /// Escapes text for HTML content and attribute values.
+    /// Escapes text for HTML content and attribute values. Control and bidirectional characters are shown as
+    /// visible escapes (`\u{202E}`), so that the text shows as written: no override reorders it.
     public static func escape(_ text: String) -> String {
+        let text = TerminalText.document(text)
         // Most texts need nothing: look at the bytes once before building anything.
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
             return text
@@ -82,7 +85,8 @@ public struct HTMLReport: Sendable {
         "Steps and milestones over time": "步骤与里程碑时间图", "Escalations": "升级", "Notifications": "通知",
         "on time": "按时", "overdue part": "逾期部分", "deadline": "期限", "deadline later": "期限在图外",
         "milestone met": "里程碑按时", "milestone missed or late": "里程碑错过或超时", "reached at": "达成时刻",
-        "Signature lines": "签字", "Date": "日期",
+        "Signature lines": "签字", "Date": "日期", "severity change": "级别变更", "handover": "交接",
+        "escalation": "升级",
         "Times on the chart are counted from the start of the run.": "图中时间从运行开始起算。",
         "Times on this chart are counted from the outcome.": "此图时间从处置结束（到达结果）起算。",
     ]
@@ -94,6 +98,40 @@ public struct HTMLReport: Sendable {
     // MARK: Pieces
 
     private func e(_ text: String) -> String { Self.escape(text) }
+
+    /// Text a person wrote (a name, a note, a value), escaped and isolated in `<bdi>`: right-to-left text in it
+    /// cannot reorder the words around it.
+    public static func isolate(_ text: String) -> String { "<bdi>" + escape(text) + "</bdi>" }
+
+    private func said(_ text: String) -> String { Self.isolate(text) }
+
+    /// `text` escaped, with each occurrence of `people`'s texts (names, a title someone gave) isolated as
+    /// `isolate` does and of `ids` set as code: for sentences the report writes around what people wrote.
+    private func marking(_ text: String, people: [String?] = [], ids: [String?] = []) -> String {
+        let marks = people.compactMap { $0 }.filter { !$0.isEmpty }.map { (e($0), "<bdi>", "</bdi>") }
+            + ids.compactMap { $0 }.filter { !$0.isEmpty }.map { (e($0), "<code class=\"id\">", "</code>") }
+        var rest = Substring(e(text))
+        var out = ""
+        // One pass: at each step the earliest (then longest) mark, so that no mark is looked for inside another.
+        while true {
+            var best: (range: Range<Substring.Index>, mark: (String, String, String))?
+            for mark in marks {
+                guard let range = rest.range(of: mark.0) else { continue }
+                if let current = best, current.range.lowerBound < range.lowerBound
+                    || (current.range.lowerBound == range.lowerBound && current.mark.0.count >= mark.0.count) { continue }
+                best = (range, mark)
+            }
+            guard let best else { return out + rest }
+            out += rest[..<best.range.lowerBound] + best.mark.1 + best.mark.0 + best.mark.2
+            rest = rest[best.range.upperBound...]
+        }
+    }
+
+    /// Roles by their titles, each with the person who held it isolated: `Tech lead <bdi>carol</bdi>, …`.
+    private func rolesHeld(_ roles: [String], _ holders: [String: String]) -> String {
+        roles.map { role in e(words.role(role)) + (holders[role].map { " " + said($0) } ?? "") }
+            .joined(separator: ", ")
+    }
 
     /// A table's time: `10:53:08`, with the date when it is not the start's (the cover states the zone).
     private func time(_ instant: Int64?) -> String {
@@ -108,6 +146,11 @@ public struct HTMLReport: Sendable {
         /// A cell of plain text, escaped.
         static func text(_ text: String, _ classes: String...) -> Cell {
             Cell(html: HTMLReport.escape(text), classes: text.isEmpty ? classes + ["empty"] : classes)
+        }
+
+        /// A cell of what a person wrote (a name, a note, a value): escaped and isolated (`HTMLReport.isolate`).
+        static func said(_ text: String, _ classes: String...) -> Cell {
+            text.isEmpty ? Cell(html: "", classes: classes + ["empty"]) : Cell(html: HTMLReport.isolate(text), classes: classes)
         }
 
         static func html(_ html: String, _ classes: String...) -> Cell { Cell(html: html, classes: classes) }
@@ -153,12 +196,16 @@ public struct HTMLReport: Sendable {
     private func header(_ titleWord: String, cover: ReportCover) -> String {
         var out = "<header class=\"cover\">\n"
         if cover.isDrill { out += "<p class=\"drill-banner\">\(e(cover.drillBanner))</p>\n" }
-        out += "<p class=\"doc-kind\">\(e(words(titleWord)))</p>\n<h1>\(e(cover.title))</h1>\n"
-        out += "<p class=\"subtitle\">\(e(cover.subtitle))</p>\n"
+        out += "<p class=\"doc-kind\">\(e(words(titleWord)))</p>\n<h1>\(cover.untitled ? e(cover.title) : said(cover.title))</h1>\n"
+        // The playbook and the run, its id set as one.
+        var subtitle = e("\(words("Playbook"))\(words.language == "zh" ? "：" : ": ")\(words.text(report.playbook.title)) "
+            + report.playbook.version)
+        if let runID = report.runID { subtitle += e(" · \(words("Run")) ") + "<code class=\"id\">\(e(runID))</code>" }
+        out += "<p class=\"subtitle\">\(subtitle)</p>\n"
         if cover.untitled {
             out += "<p class=\"hint\">\(e(words.language == "zh" ? "尚未给出事件标题：用 'muster title 运行编号 标题' 补上。" : "No incident title was given: add one with 'muster title RUN TITLE'."))</p>\n"
         }
-        out += "<p class=\"summary\">\(e(cover.summary))</p>\n"
+        out += "<p class=\"summary\">\(marking(cover.summary, people: [report.incidentTitle]))</p>\n"
         out += "<dl class=\"figures\">\n"
         for figure in cover.figures {
             out += "<div class=\"figure \(figure.tone.rawValue)\"><dt>\(e(figure.label))</dt><dd>\(e(figure.value))</dd></div>\n"
@@ -166,14 +213,15 @@ public struct HTMLReport: Sendable {
         out += "</dl>\n"
         if report.abortedWhy != nil || !cover.recipients.isEmpty {
             if let why = report.abortedWhy {
-                out += "<p>\(badge(words("Aborted"), "bad")) \(e(why))</p>\n"
+                out += "<p>\(badge(words("Aborted"), "bad")) \(said(why))</p>\n"
             }
         }
         let recipients = cover.recipients
         if !recipients.isEmpty {
             out += "<h2 class=\"cover-heading\">\(e(words.language == "zh" ? "通知了谁" : "Who was notified"))</h2>\n<ul class=\"recipients\">\n"
             for recipient in recipients {
-                out += "<li class=\"\(recipient.tone.rawValue)\"><strong>\(e(recipient.label))</strong>: \(e(recipient.value))</li>\n"
+                out += "<li class=\"\(recipient.tone.rawValue)\"><strong>\(marking(recipient.label, people: [recipient.person]))</strong>: "
+                    + "\(e(recipient.value))</li>\n"
             }
             out += "</ul>\n"
         }
@@ -197,10 +245,10 @@ public struct HTMLReport: Sendable {
         return .text(words.margin(margin), "margin", margin < 0 ? "late" : "ok")
     }
 
-    /// A role by its title and who held it: `Tech lead · carol`.
-    private func holder(_ role: String?, _ person: String?) -> String {
-        guard let role else { return person ?? "—" }
-        return words.role(role) + (person.map { " · \($0)" } ?? "")
+    /// A role by its title and who held it: `Tech lead · carol`, the person isolated.
+    private func holderCell(_ role: String?, _ person: String?) -> Cell {
+        guard let role else { return .said(person ?? "—") }
+        return .html(e(words.role(role)) + (person.map { " · " + said($0) } ?? ""))
     }
 
     private func stepsTable(_ rows: [RunReport.StepRow]) -> String {
@@ -229,7 +277,7 @@ public struct HTMLReport: Sendable {
             if let ack = row.acknowledgedAt, ack != row.activatedAt, ack != row.endedAt {
                 started += "<br><span class=\"sub\">\(e(words("acknowledged"))) \(e(time(ack)))</span>"
             }
-            return [.text(words.text(row.title), "title"), margin, .text(holder(row.owner, row.holder)),
+            return [.text(words.text(row.title), "title"), margin,  holderCell(row.owner, row.holder),
                     .html(started, "time"), ended, .text(time(row.dueAt), "time")]
         }
         return table([words("step"), words("margin"), words("owner"), words("activated"), words("done"),
@@ -255,9 +303,9 @@ public struct HTMLReport: Sendable {
               report.decisions.map { row in
                   let who: Cell = row.defaulted
                       ? .html(badge(words("defaulted on expiry"), "warn"))
-                      : .text(holder(row.role, row.person))
+                      : holderCell(row.role, row.person)
                   return [.text(time(row.at), "time"), .text(words.step(row.step)), who,
-                          .text(words.text(row.optionTitle)), .text(row.why ?? "", "prose")]
+                          .text(words.text(row.optionTitle)), .said(row.why ?? "", "prose")]
               })
     }
 
@@ -266,11 +314,11 @@ public struct HTMLReport: Sendable {
               report.approvals.map { row in
                   let who: Cell = row.expired
                       ? .text(words.language == "zh" ? "无人审批（到期）" : "nobody (expired)")
-                      : .text(holder(row.approver, row.person))
+                      : holderCell(row.approver, row.person)
                   var status = badge(words(row.granted ? "granted" : "denied"), row.granted ? "ok" : "bad")
                   if row.expired { status += " " + badge(words("defaulted on expiry"), "warn") }
                   return [.text(time(row.at), "time"), .text(words.step(row.step)), who, .html(status),
-                          .text(row.why ?? "", "prose")]
+                          .said(row.why ?? "", "prose")]
               })
     }
 
@@ -284,21 +332,22 @@ public struct HTMLReport: Sendable {
             [words("when"), words("step"), words("rung"), words("notified"), words("reassigned to"), words("went to")],
             report.escalations.map { row in
                 [.text(time(row.at), "time"), .text(words.step(row.step)), .text(String(row.rung), "num"),
-                 .text(row.notified.map { words.role($0, heldBy: row.holders[$0]) }.joined(separator: ", ")),
+                 .html(rolesHeld(row.notified, row.holders)),
                  .text(row.reassignedTo.map { words.role($0) } ?? "—"), .text(row.goto.map { words.step($0) } ?? "—")]
             })
         let notifications = table(
             [words("when"), words("to"), words("text"), words("delivery")],
             report.notifications.map { row in
-                var delivery: [String] = row.sent.map { (words.language == "zh" ? "已送达 " : "delivered to ") + $0 }
-                delivery += row.failed.map { (words.language == "zh" ? "未送达 " : "not delivered: ") + words.text($0) }
-                if delivery.isEmpty {
-                    delivery = [words.language == "zh" ? "无送达记录" : "no delivery journaled"]
+                var delivery: [String] = row.sent.map { e(words.language == "zh" ? "已送达 " : "delivered to ") + said($0) }
+                delivery += row.failed.map {
+                    marking((words.language == "zh" ? "未送达 " : "not delivered: ") + words.text($0), people: row.sent + Array(row.holders.values))
                 }
-                return [.text(time(row.at), "time"),
-                        .text(row.roles.map { words.role($0, heldBy: row.holders[$0]) }.joined(separator: ", ")),
+                if delivery.isEmpty {
+                    delivery = [e(words.language == "zh" ? "无送达记录" : "no delivery journaled")]
+                }
+                return [.text(time(row.at), "time"), .html(rolesHeld(row.roles, row.holders)),
                         .text(words.text(row.message), "prose"),
-                        .text(delivery.joined(separator: "; "), row.failed.isEmpty ? "" : "late")]
+                        .html(delivery.joined(separator: "; "), row.failed.isEmpty ? "" : "late")]
             })
         return section(words("Escalations and notifications"),
                        "<h3>\(e(local("Escalations")))</h3>\n" + escalations
@@ -315,7 +364,7 @@ public struct HTMLReport: Sendable {
         }
         var out = table([words("when"), words("who"), words("text")], shown.map { row in
             let tag = tagged ? row.section.map { "<span class=\"tag\">\(e(words.sectionTitle($0)))</span> " } ?? "" : ""
-            return [.text(time(row.at), "time"), .text(row.person ?? "—"), .html(tag + e(row.text), "prose", "note")]
+            return [.text(time(row.at), "time"), .said(row.person ?? "—"), .html(tag + said(row.text), "prose", "note")]
         }, empty: empty)
         if rows.count > shown.count {
             out += "<p class=\"more\">\(e(more(rows.count - shown.count, of: rows.count)))</p>\n"
@@ -330,7 +379,7 @@ public struct HTMLReport: Sendable {
 
     private func factsTable() -> String {
         table([words("when"), words("fact"), words("value"), words("who")], report.facts.map { row in
-            [.text(time(row.at), "time"), .text(words.text(row.title)), .text(row.value), .text(row.person ?? "—")]
+            [.text(time(row.at), "time"), .text(words.text(row.title)), .said(row.value), .said(row.person ?? "—")]
         })
     }
 
@@ -340,7 +389,7 @@ public struct HTMLReport: Sendable {
         let rows: [[Cell]] = key.rows.map { row in
             rowClasses.append(row.strong ? "key" : "")
             return [.text(words.relative(row.relative), "time", "rel"), .text(time(row.at), "time", "abs"),
-                    .text(row.who, "who"), .text(row.text, "prose", "event")]
+                    .said(row.who, "who"), .said(row.text, "prose", "event")]
         }
         var out = "<p class=\"note-line\">\(e(key.explanation))</p>\n"
         out += table([words("+time"), words("time"), words("who"), words("event")], rows, style: "log",
@@ -371,13 +420,23 @@ public struct HTMLReport: Sendable {
             + item("cancelled", words("cancelled")) + item("open", words("open")) + item("due", local("deadline"))
             + item("due-beyond", local("deadline later")) + item("met", local("milestone met"))
             + item("missed", local("milestone missed or late")) + item("reached", local("reached at"))
-            + item("outcome", words("Outcome")) + "</ul>\n"
+            + item("outcome", words("Outcome")) + (main.markers == nil ? "" : markerLegend()) + "</ul>\n"
         return out + legend
+    }
+
+    /// The legend's entries for the marks of key moments.
+    private func markerLegend() -> String {
+        let kinds: [(ChartMarkers.Marker.Kind, String)] = [(.severity, local("severity change")),
+                                                           (.handover, local("handover")), (.escalation, local("escalation"))]
+        return kinds.map { kind, text in
+            "<li><span class=\"marker-symbol \(kind.rawValue)\" aria-hidden=\"true\">\(ChartMarkers.symbol(kind))</span>"
+                + "\(e(text))</li>"
+        }.joined()
     }
 
     private func figure(_ chart: TimelineChart, caption: String) -> String {
         "<figure class=\"chart\">\n<div class=\"chart-wrap\">\n" + chart.render() + "\n</div>\n"
-            + "<figcaption>\(e(caption))</figcaption>\n</figure>\n"
+            + chart.markerList() + "<figcaption>\(e(caption))</figcaption>\n</figure>\n"
     }
 
     /// The printable sign-off block: who reported, who reviewed, the user who accepts it; name, signature, date.
@@ -388,7 +447,7 @@ public struct HTMLReport: Sendable {
         } else {
             content += "<ul class=\"signatures\">\n"
             for signature in report.signatures {
-                content += "<li>\(e(words("Signed by"))) <strong>\(e(signature.person))</strong> · "
+                content += "<li>\(e(words("Signed by"))) <strong>\(said(signature.person))</strong> · "
                     + "<span class=\"time\">\(e(words.instant(signature.at)))</span></li>\n"
             }
             content += "</ul>\n"
@@ -397,7 +456,7 @@ public struct HTMLReport: Sendable {
         content += "<table class=\"sign-off\">\n<thead><tr><th scope=\"col\"></th><th scope=\"col\">\(e(zh ? "姓名" : "Name"))</th>"
             + "<th scope=\"col\">\(e(zh ? "签字" : "Signature"))</th><th scope=\"col\">\(e(local("Date")))</th></tr></thead>\n<tbody>\n"
         for row in cover.signOffRows {
-            content += "<tr><th scope=\"row\">\(e(row.role))</th><td class=\"blank\">\(e(row.name ?? ""))</td>"
+            content += "<tr><th scope=\"row\">\(e(row.role))</th><td class=\"blank\">\(row.name.map(said) ?? "")</td>"
                 + "<td class=\"blank\"></td><td class=\"blank\">\(e(row.date ?? ""))</td></tr>\n"
         }
         content += "</tbody>\n</table>\n"
@@ -408,7 +467,7 @@ public struct HTMLReport: Sendable {
     private func integrity() -> String {
         let verified = report.integrity.verified
         var rows: [(String, String)] = [
-            (words("Playbook"), e("\(report.playbook.id) \(report.playbook.version)")),
+            (words("Playbook"), "<code class=\"id\">\(e(report.playbook.id))</code> \(e(report.playbook.version))"),
             (words("Content hash"), "<code class=\"hash\">\(e(report.start?.playbookHash ?? ""))</code>"),
             (words("Mode"), e(words(report.start?.mode.rawValue ?? "live") + " · " + words("Clock") + " "
                 + words(report.start?.virtualClock == true ? "virtual" : "real"))),
@@ -432,7 +491,7 @@ public struct HTMLReport: Sendable {
 
     private func people() -> String {
         table([words("role"), words("who")], report.rolesHeld.map { role in
-            [.text(words.role(role)), .text(report.roleHistory[role]!.joined(separator: " → "))]
+            [.text(words.role(role)), .html(report.roleHistory[role]!.map(said).joined(separator: " → "))]
         })
     }
 
@@ -443,7 +502,7 @@ public struct HTMLReport: Sendable {
             [words("when"), words("from"), words("to"), words("who"), words("why")],
             report.severityChanges.map { change in
                 [.text(time(change.at), "time"), .text(change.from.map(words.severity) ?? "—"),
-                 .text(words.severity(change.to)), .text(change.person ?? "—"), .text(change.why ?? "", "prose")]
+                 .text(words.severity(change.to)), .said(change.person ?? "—"), .said(change.why ?? "", "prose")]
             }), id: "severity")
         out += section(words("Steps"), chart(afterEnd: false) + stepsTable(report.steps.filter { $0.phase == .main }),
                        id: "steps", major: true)
@@ -453,7 +512,7 @@ public struct HTMLReport: Sendable {
         out += section(words("Handovers"), table(
             [words("when"), words("role"), words("from"), words("to")],
             report.handovers.map {
-                [.text(time($0.at), "time"), .text(words.role($0.role)), .text($0.from ?? "—"), .text($0.to)]
+                [.text(time($0.at), "time"), .text(words.role($0.role)), .said($0.from ?? "—"), .said($0.to)]
             }), id: "handovers")
         out += section(words("Facts recorded"), factsTable(), id: "facts")
         out += section(words("Notes"), notesTable(report.notes), id: "notes")
@@ -462,14 +521,15 @@ public struct HTMLReport: Sendable {
         if !report.rejections.isEmpty {
             out += section(words("Refused commands"), table(
                 [words("when"), words("who"), words("event"), words("why")],
-                report.rejections.map { [.text(time($0.at), "time"), .text($0.person ?? "—"), .text($0.command),
+                report.rejections.map { [.text(time($0.at), "time"), .said($0.person ?? "—"), .text(words.command($0.command)),
                                          .text(words.text($0.reason))] }), id: "refused")
         }
         if !report.recordedForOthers.isEmpty {
             out += section(words("Recorded for others"), table(
                 [words("when"), words("done by"), words("recorded by"), words("event")],
-                report.recordedForOthers.map { [.text(time($0.at), "time"), .text($0.doer), .text($0.recorder),
-                                                .text($0.event)] }), id: "recorded-for-others")
+                report.recordedForOthers.map { [.text(time($0.at), "time"), .said($0.doer), .said($0.recorder),
+                                                .text(words.describe($0.kind, playbook: report.playbook), "prose")]
+                }), id: "recorded-for-others")
         }
         out += section(words("Timeline"), timelineTable(), id: "timeline", major: true)
         return out

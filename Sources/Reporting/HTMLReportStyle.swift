@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// The one style sheet of the HTML report, inlined in every document: system fonts only (with CJK fallbacks),
 /// tables that turn into labelled cards on a phone, a chart that scrolls sideways rather than shrinking into
 /// unreadable text, and print rules (no backgrounds, big sections on new pages, the signature kept whole).
@@ -5,13 +7,14 @@
 /// Nothing is clipped: tables wrap (long words break anywhere), stack into cards on a phone, and the chart scales
 /// to the column, so no element is wider than its page at 1200 px, at 375 px or on A4.
 enum HTMLReportStyle {
-    /// The printed page's margin boxes: the document's name and the page number at the foot of every page.
+    /// The printed page's margin boxes: the document's name and "page N of M" at the foot of every page.
     ///
     /// - Parameter footer: Plain text (from a playbook or a person): written as a CSS string with every character
     ///   outside letters, digits and spaces escaped, so nothing in it can end the string or the style sheet.
     static func pageRules(footer: String, language: String) -> String {
         var escaped = ""
-        for scalar in footer.unicodeScalars.prefix(120) {
+        // Control and bidirectional characters first become visible escapes: a CSS escape would bring them back.
+        for scalar in TerminalText.document(footer).unicodeScalars.prefix(120) {
             let value = scalar.value
             let plain = (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A)
                 || (value >= 0x61 && value <= 0x7A) || value == 0x20 || value >= 0xA0
@@ -21,7 +24,8 @@ enum HTMLReportStyle {
                 escaped += "\\" + String(value, radix: 16) + " "
             }
         }
-        let page = language == "zh" ? "\"第 \" counter(page) \" 页\"" : "\"page \" counter(page)"
+        let page = language == "zh" ? "\"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\""
+            : "\"page \" counter(page) \" of \" counter(pages)"
         return """
             @media print {
               @page {
@@ -173,6 +177,23 @@ enum HTMLReportStyle {
         .swatch.missed { background: #fff; border: 2px solid var(--bad); }
         .swatch.reached { width: 8px; height: 8px; border-radius: 50%; background: var(--ink); }
         .swatch.outcome { width: 18px; height: 0; border-top: 2px dashed var(--ok); }
+        .timeline-chart .marker-line { stroke-width: 1.5; stroke-dasharray: 3 3; opacity: .75; }
+        .timeline-chart .marker-shape { stroke: #fff; stroke-width: 1.5; }
+        .timeline-chart .marker-number { font-size: 13px; font-weight: 700; }
+        .timeline-chart .marker.severity .marker-shape { fill: #c2410c; }
+        .timeline-chart .marker.severity .marker-line { stroke: #c2410c; }
+        .timeline-chart .marker.handover .marker-shape { fill: #6d28d9; }
+        .timeline-chart .marker.handover .marker-line { stroke: #6d28d9; }
+        .timeline-chart .marker.escalation .marker-shape { fill: #b3261e; }
+        .timeline-chart .marker.escalation .marker-line { stroke: #b3261e; }
+        .marker-symbol { display: inline-block; width: 1.1em; text-align: center; font-weight: 700; }
+        .marker-symbol.severity { color: #c2410c; }
+        .marker-symbol.handover { color: #6d28d9; }
+        .marker-symbol.escalation { color: #b3261e; }
+        ol.chart-markers { list-style: none; margin: .4rem 0 0; padding: 0; font-size: .9rem; }
+        ol.chart-markers li { margin: .15rem 0; }
+        ol.chart-markers .marker-number { font-weight: 700; margin-right: .2rem; }
+        ol.chart-markers .time { color: var(--muted); font-variant-numeric: tabular-nums; }
 
         .signature { break-inside: avoid; page-break-inside: avoid; }
         .signatures { padding-left: 1.2rem; }
@@ -220,6 +241,7 @@ enum HTMLReportStyle {
           .figures { grid-template-columns: 1fr 1fr; }
           .timeline-chart .label { font-size: 15px; }
           .timeline-chart .tick, .timeline-chart .outcome-label { font-size: 14px; }
+          .timeline-chart .marker-number { font-size: 16px; }
           .phone-only { display: block; }
         }
 
@@ -238,7 +260,7 @@ enum HTMLReportStyle {
           thead th { white-space: normal; }
           .figure, table.sign-off { break-inside: avoid; page-break-inside: avoid; }
           h2 + *, h3 + * { break-before: avoid; page-break-before: avoid; }
-          .swatch { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          .swatch, .marker-symbol { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           .signature { break-inside: avoid; page-break-inside: avoid; break-before: auto; }
           .integrity { break-inside: avoid; page-break-inside: avoid; }
         }

@@ -1,3 +1,4 @@
+import Diagnostics
 import PlaybookLanguage
 import RunEngine
 
@@ -23,9 +24,11 @@ public struct MarkdownReport: Sendable {
 
     // MARK: Pieces
 
-    /// Text for a table cell: `|` escaped, lines joined, and `<` `>` `&` written as entities so that a Markdown
-    /// viewer never takes text from a playbook or a person for HTML.
+    /// Text for a table cell: `|` escaped, lines joined, `<` `>` `&` written as entities so that a Markdown
+    /// viewer never takes text from a playbook or a person for HTML, and control and bidirectional characters as
+    /// visible escapes (`\u{202E}`), so that the text shows as written.
     private func cell(_ text: String) -> String {
+        let text = TerminalText.document(text)
         // One pass over the bytes; most cells need nothing and are returned as they are.
         let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x7C || $0 == 0x0A || $0 == 0x0D }
         guard text.utf8.contains(where: special) else { return text }
@@ -263,12 +266,14 @@ public struct MarkdownReport: Sendable {
         if !report.rejections.isEmpty {
             out += "## \(words("Refused commands"))\n\n" + table(
                 [words("when"), words("who"), words("event"), words("why")],
-                report.rejections.map { [time($0.at), $0.person ?? "—", $0.command, words.text($0.reason)] }) + "\n"
+                report.rejections.map { [time($0.at), $0.person ?? "—", words.command($0.command), words.text($0.reason)] }) + "\n"
         }
         if !report.recordedForOthers.isEmpty {
             out += "## \(words("Recorded for others"))\n\n" + table(
                 [words("when"), words("done by"), words("recorded by"), words("event")],
-                report.recordedForOthers.map { [time($0.at), $0.doer, $0.recorder, $0.event] }) + "\n"
+                report.recordedForOthers.map {
+                    [time($0.at), $0.doer, $0.recorder, words.describe($0.kind, playbook: report.playbook)]
+                }) + "\n"
         }
         out += timeline()
         out += signature()

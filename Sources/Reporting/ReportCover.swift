@@ -10,6 +10,8 @@ struct ReportCover {
         var label: String
         var value: String
         var tone: Tone = .plain
+        /// The person the label names, if any (the HTML isolates the name).
+        var person: String? = nil
     }
 
     let report: RunReport
@@ -124,12 +126,13 @@ struct ReportCover {
         report.recipients.map { recipient in
             let who = words.role(recipient.role, heldBy: recipient.person)
             switch recipient.delivery {
-            case .sent: return Figure(label: who, value: zh ? "已送达" : "delivered", tone: .ok)
+            case .sent: return Figure(label: who, value: zh ? "已送达" : "delivered", tone: .ok, person: recipient.person)
             case .failed(let why):
-                return Figure(label: who, value: (zh ? "未送达：" : "not delivered: ") + words.text(why), tone: .bad)
+                return Figure(label: who, value: (zh ? "未送达：" : "not delivered: ") + words.text(why), tone: .bad,
+                              person: recipient.person)
             case .unrecorded:
                 return Figure(label: who, value: zh ? "已要求通知，日志中无送达记录（未配置通知程序？）"
-                                  : "asked for; no delivery journaled (no notifier configured?)")
+                                  : "asked for; no delivery journaled (no notifier configured?)", person: recipient.person)
             }
         }
     }

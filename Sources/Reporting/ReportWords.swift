@@ -72,6 +72,19 @@ public struct ReportWords: Sendable {
         optionTitles[step + "\u{0}" + option].map(text) ?? option
     }
 
+    /// A command by what it does, in the report's language: its command-line name in English (`approve`), its
+    /// meaning in Chinese (`审批`), so that a Chinese reader meets no English word.
+    public func command(_ name: String) -> String {
+        guard language == "zh" else { return name }
+        let chinese: [String: String] = [
+            "ack": "确认", "progress": "报告进展", "check": "勾选检查项", "done": "完成", "record": "记录",
+            "correct": "更正", "decide": "决定", "approve": "审批", "deny": "驳回", "note": "备注", "join": "加入",
+            "handover": "交接", "grade": "定级", "regrade": "调整级别", "signal": "信号", "abort": "中止",
+            "signoff": "签收", "title": "事件标题", "received": "收到", "raise": "发起", "release": "解除",
+        ]
+        return chinese[name] ?? name
+    }
+
     /// How an outcome counts, in words: `success` → "succeeded" / "成功".
     public func outcomeKind(_ kind: String) -> String {
         let zh = language == "zh"
@@ -255,7 +268,7 @@ public struct ReportWords: Sendable {
         case .clockAdvanced(let to): return zh ? "时钟推进至 \(instant(to))" : "clock advanced to \(instant(to))"
         case .exercise(let record): return describe(record)
         case .commandRejected(let command, let reason, let reasonChinese):
-            return zh ? "拒绝命令 \(command)：\(reasonChinese ?? reason)" : "refused \(command): \(reason)"
+            return zh ? "拒绝命令「\(self.command(command))」：\(reasonChinese ?? reason)" : "refused \(command): \(reason)"
         case .outcomeReached(let outcome, let kind):
             return zh ? "结果：\(self.outcome(outcome))（\(outcomeKind(kind))）" : "outcome: \(self.outcome(outcome)) (\(outcomeKind(kind)))"
         case .runAborted(let why): return zh ? "运行中止：\(why)" : "run aborted: \(why)"

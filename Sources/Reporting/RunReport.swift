@@ -194,8 +194,9 @@ public struct RunReport: Sendable, Hashable {
     /// Refused commands; `reason` is the code and English message, with the Chinese message when the journal
     /// has it.
     public var rejections: [(at: Int64, person: String?, command: String, reason: LocalizedText)] = []
-    /// Actions reported by their doers (by phone) and typed by someone else: who did it, who recorded it, what.
-    public var recordedForOthers: [(at: Int64, doer: String, recorder: String, event: String)] = []
+    /// Actions reported by their doers (by phone) and typed by someone else: who did it, who recorded it, what
+    /// (`event` is the type the JSON report names, `kind` the event that a document describes in words).
+    public var recordedForOthers: [(at: Int64, doer: String, recorder: String, event: String, kind: EventKind)] = []
     public var integrity: Integrity
 
     public static func == (lhs: RunReport, rhs: RunReport) -> Bool {
@@ -236,7 +237,7 @@ public struct RunReport: Sendable, Hashable {
                 person = who
                 role = acting
                 if let recorder = event.recordedBy {
-                    recordedForOthers.append((event.at, who, recorder, EventCoding.type(of: event.kind)))
+                    recordedForOthers.append((event.at, who, recorder, EventCoding.type(of: event.kind), event.kind))
                 }
             }
             switch event.kind {

@@ -3,7 +3,8 @@ import RunEngine
 
 /// The inline SVG chart of a run for the HTML report: one bar per activated step, from its activation to its end
 /// (or to the end of the report while it is open), its deadline marked, the overdue part in a colour of its own,
-/// cancelled bars hatched; then one lane per milestone with a diamond at its deadline, filled when met.
+/// cancelled bars hatched; then one lane per milestone with a diamond at its deadline, filled when met; above the
+/// lanes of the response, the severity changes, handovers and escalations stand out (`ChartMarkers`).
 ///
 /// The time axis is run-relative. Every text from the playbook or from a person is escaped. The chart is a pure
 /// function of the report, so the same journal always draws the same picture.
@@ -20,16 +21,22 @@ struct TimelineChart {
     let reportEnd: Int64
     /// What the chart's title calls it.
     let name: LocalizedText
+    /// The severity changes, handovers and escalations marked above the lanes (the response only).
+    var markers: ChartMarkers? = nil
 
     /// The response: the main steps and the milestones counted from the start, from the start to the outcome.
     static func response(report: RunReport, words: ReportWords) -> TimelineChart {
         let fromStart = Set(report.playbook.milestones.filter { $0.from == .start }.map(\.id))
         let last = report.endedAt ?? max(report.asOf ?? 0, report.timeline.last?.event.at ?? report.startedAt)
-        return TimelineChart(
+        var chart = TimelineChart(
             report: report, words: words, steps: report.steps.filter { $0.phase == .main },
             milestones: report.milestones.filter { fromStart.contains($0.milestone) }, origin: report.startedAt,
             reportEnd: max(last, report.startedAt),
             name: LocalizedText(english: "The response: steps and milestones over time", chinese: "处置过程：步骤与里程碑时间图"))
+        let axis = chart.axis
+        let markers = ChartMarkers(report: report, words: words, from: axis.start, to: axis.end)
+        if !markers.isEmpty { chart.markers = markers }
+        return chart
     }
 
     /// The obligations after the end, on an axis of their own from the outcome; empty before the outcome.
@@ -97,7 +104,8 @@ struct TimelineChart {
         let milestoneRows = milestones
         let rows = steps.count + milestoneRows.count
         let separator = milestoneRows.isEmpty || steps.isEmpty ? 0.0 : 10.0
-        let plotBottom = Self.top + Double(rows) * Self.rowHeight + separator
+        let lanesTop = Self.top + (markers == nil ? 0 : ChartMarkers.band)
+        let plotBottom = lanesTop + Double(rows) * Self.rowHeight + separator
         let height = plotBottom + 30
         var svg = "<svg class=\"timeline-chart\" viewBox=\"0 0 \(n(Self.width)) \(n(height))\" width=\"\(n(Self.width))\""
             + " height=\"\(n(height))\" role=\"img\" aria-labelledby=\"chart-title\" font-size=\"\(n(Self.fontSize))\">\n"
@@ -109,7 +117,7 @@ struct TimelineChart {
         }.joined() + "</defs>\n"
         svg += grid(axis, bottom: plotBottom)
         svg += outcomeLine(axis, bottom: plotBottom)
-        var y = Self.top
+        var y = lanesTop
         for row in steps {
             svg += bar(row, axis: axis, top: y)
             y += Self.rowHeight
@@ -123,8 +131,17 @@ struct TimelineChart {
             svg += milestone(row, axis: axis, top: y)
             y += Self.rowHeight
         }
+        if let markers {
+            svg += markers.svg(x: axis.x, top: Self.top, bottom: plotBottom, right: Self.right, escape: e, number: n,
+                               relative: { words.relative($0 - origin) })
+        }
         svg += "</svg>"
         return svg
+    }
+
+    /// The list of the marked moments, for under the chart ("" when none is marked).
+    func markerList() -> String {
+        markers?.list(words: words, origin: origin, escape: e) ?? ""
     }
 
     private func chartTitle(_ axis: Axis) -> String {

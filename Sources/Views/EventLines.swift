@@ -25,9 +25,9 @@ public enum EventLines {
 
     /// One event as a piped `watch` prints it: sequence, instant, type and data; a timer says how late it was
     /// written (`now` is the run's instant).
-    public static func watched(seq: Int, event: Event, now: Int64) -> String {
+    public static func watched(seq: Int, event: Event, now: Int64, time: LocalTime) -> String {
         let (type, data) = EventCoding.encode(event.kind)
-        var text = "\(seq) \(TimeText.instant(event.at)) \(type)"
+        var text = "\(seq) \(time.instant(event.at)) \(type)"
         for (key, value) in data { text += " \(key)=" + TerminalText.line(value.stringValue ?? value.serialized()) }
         if case .timerFired = event.kind { text += " (written \(now - event.at) ms after its instant)" }
         return text + "\n"

@@ -21,13 +21,16 @@ public struct NotificationPanel: Sendable {
     public let language: Language
     /// Whether this process has a notifier (and so delivers what is waiting).
     public let delivering: Bool
+    /// The zone instants are shown in: local times with their offset.
+    public let time: LocalTime
 
-    /// A panel of `outbox` as of `now`.
-    public init(outbox: Outbox, now: Int64, language: Language, delivering: Bool) {
+    /// A panel of `outbox` as of `now`, its instants in `time`'s zone.
+    public init(outbox: Outbox, now: Int64, language: Language, delivering: Bool, time: LocalTime = .utc) {
         self.outbox = outbox
         self.now = now
         self.language = language
         self.delivering = delivering
+        self.time = time
     }
 
     /// The warning for notifications nobody has tried to deliver for over a minute, or nil.
@@ -57,7 +60,7 @@ public struct NotificationPanel: Sendable {
             let deliveries = byID[id] ?? []
             guard let first = deliveries.first else { continue }
             let message = chinese ? first.messageChinese ?? first.message : first.message
-            var line = "  \(TimeText.instant(first.requestedAt))  \(id) → \(first.roles.joined(separator: ", ")): "
+            var line = "  \(time.instant(first.requestedAt))  \(id) → \(first.roles.joined(separator: ", ")): "
                 + Self.clipped(TerminalText.line(message), to: 80)
             for delivery in deliveries { line += "  · " + describe(delivery) }
             out += line + "\n"

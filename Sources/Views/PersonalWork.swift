@@ -20,15 +20,19 @@ public struct PersonalWork: Sendable {
     public let now: Int64
     /// The language of the words and of the playbook's texts.
     public let language: Language
+    /// The zone instants are shown in: local times with their offset.
+    public let time: LocalTime
 
-    /// The work of `person` on the run in `state`, as of `now`.
-    public init(runID: String, playbook: Playbook, state: RunState, person: String, now: Int64, language: Language) {
+    /// The work of `person` on the run in `state`, as of `now`, its instants in `time`'s zone.
+    public init(runID: String, playbook: Playbook, state: RunState, person: String, now: Int64, language: Language,
+                time: LocalTime = .utc) {
         self.runID = runID
         self.playbook = playbook
         self.state = state
         self.person = person
         self.now = now
         self.language = language
+        self.time = time
     }
 
     /// What is asked of the person on one step.
@@ -121,7 +125,7 @@ public struct PersonalWork: Sendable {
             case .failed: zh ? "未送达" : "failed"
             case .acknowledged: zh ? "已确认" : "acknowledged"
             }
-            out += "  ! \(TimeText.instant(delivery.requestedAt)) \(delivery.notification) [\(status)] \(TerminalText.line(message))\n"
+            out += "  ! \(time.instant(delivery.requestedAt)) \(delivery.notification) [\(status)] \(TerminalText.line(message))\n"
         }
         return out
     }

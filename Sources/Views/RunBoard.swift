@@ -15,14 +15,18 @@ public struct RunBoard: Sendable {
     public let now: Int64
     /// The language of the board's words and of the playbook's texts.
     public let language: Language
+    /// The zone instants are shown in: local times with their offset.
+    public let time: LocalTime
 
-    /// A board of `state` as of `now`.
-    public init(runID: String, playbook: Playbook, state: RunState, now: Int64, language: Language) {
+    /// A board of `state` as of `now`, its instants in `time`'s zone.
+    public init(runID: String, playbook: Playbook, state: RunState, now: Int64, language: Language,
+                time: LocalTime = .utc) {
         self.runID = runID
         self.playbook = playbook
         self.state = state
         self.now = now
         self.language = language
+        self.time = time
     }
 
     /// The board's lines, each ending in a newline.
@@ -34,19 +38,19 @@ public struct RunBoard: Sendable {
         let severity = state.severity.flatMap { playbook.severity($0) }.map { "\($0.id) (\($0.title.text(language)))" }
             ?? label("not graded")
         out += "\(label("run")) \(runID) · \(title) (\(playbook.id) \(playbook.version)) · \(mode)\n"
-        out += "\(label("severity")): \(severity) · \(label("started")) \(TimeText.instant(state.startedAt)) · "
-            + (state.start?.faultAt.map { "\(label("fault at")) \(TimeText.instant($0)) · " } ?? "")
+        out += "\(label("severity")): \(severity) · \(label("started")) \(time.instant(state.startedAt)) · "
+            + (state.start?.faultAt.map { "\(label("fault at")) \(time.instant($0)) · " } ?? "")
             + "\(label("seq")) \(state.eventCount)\n"
         if let jump = state.clockJumps.last {
             // A wrong clock rewrites the run for everyone: say so where everyone looks.
             let size = TimeText.span(jump.size)
             let count = state.clockJumps.count
             if language == .zh {
-                out += "⚠ 时钟\(jump.size < 0 ? "倒退了" : "向前跳了") \(size)（\(TimeText.instant(jump.from)) 之后的一条命令"
-                    + "的时间为 \(TimeText.instant(jump.to))）" + (count > 1 ? "；共 \(count) 次跳变" : "") + "，已记入日志\n"
+                out += "⚠ 时钟\(jump.size < 0 ? "倒退了" : "向前跳了") \(size)（\(time.instant(jump.from)) 之后的一条命令"
+                    + "的时间为 \(time.instant(jump.to))）" + (count > 1 ? "；共 \(count) 次跳变" : "") + "，已记入日志\n"
             } else {
                 out += "⚠ the clock \(jump.size < 0 ? "went back" : "jumped ahead") \(size) (a command after "
-                    + "\(TimeText.instant(jump.from)) came at \(TimeText.instant(jump.to)))"
+                    + "\(time.instant(jump.from)) came at \(time.instant(jump.to)))"
                     + (count > 1 ? "; \(count) jumps in all" : "") + "; journaled\n"
             }
         }

@@ -27,7 +27,7 @@ public enum RunBoardPages {
             pages.append((language == .zh ? "index.zh.html" : "index.html", board.render()))
             for person in people.sorted() {
                 let work = PersonalWork(runID: runID, playbook: playbook, state: state, person: person, now: now,
-                                        language: language)
+                                        language: language, time: times.time)
                 pages.append((PersonalWorkHTML.fileName(person, language: language),
                               PersonalWorkHTML(work, times: times).render()))
             }

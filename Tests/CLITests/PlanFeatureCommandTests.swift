@@ -35,11 +35,11 @@ struct PlanFeatureCommandTests {
         let first = try JSONValue.parse(String(journal.split(separator: "\n")[0]))
         #expect(first["data"]?["fault_at"] == .integer(Self.t0 - 30 * 60_000))
         #expect(try muster(["done", "f", "report"], minute: 5, as: "olu").status == 0)
-        let board = try muster(["status", "f"], minute: 5)
-        #expect(board.stdout.contains("fault at 2027-01-15 07:30:00Z"))
+        let board = try muster(["status", "f", "--tz", "UTC"], minute: 5)
+        #expect(board.stdout.contains("fault at 2027-01-15 07:30:00 +00:00"))
         #expect(board.stdout.contains("two_hour_watch  Two hours after the fault  [owner: commander (cara)]  due in 1h25m (from the fault)"))
-        let chinese = try muster(["status", "f", "--lang", "zh"], minute: 5)
-        #expect(chinese.stdout.contains("故障发生于 2027-01-15 07:30:00Z"))
+        let chinese = try muster(["status", "f", "--lang", "zh", "--tz", "Asia/Shanghai"], minute: 5)
+        #expect(chinese.stdout.contains("故障发生于 2027-01-15 15:30:00 +08:00"))
         #expect(chinese.stdout.contains("剩余 1h25m (自故障发生起)"))
     }
 

@@ -28,13 +28,13 @@ struct HTMLReportTests {
             kind == .full ? "Run report" : kind == .fault ? "Fault report" : "Emergency work report")
         #expect(html.contains("<title>\(word): Cooling failure in machine room B</title>"))
         #expect(html.contains("<p class=\"subtitle\">\(language == "zh" ? "预案：" : "Playbook: ")&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x&gt; "))
-        #expect(html.contains("<strong>&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x&gt;</strong>"))
+        #expect(html.contains("<strong><bdi>&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x&gt;</bdi></strong>"))
         try MarkupBalance.check(html)
-        // The step title is in the chart's labels too, escaped.
-        #expect(html.contains("<text class=\"label\" x=\"12\" y=\"53\">&lt;script&gt;"))
+        // The step title is in the chart's labels too, escaped (its first lane under the band of key moments).
+        #expect(html.contains("<text class=\"label\" x=\"12\" y=\"83\">&lt;script&gt;"))
         if kind == .fault {
             // The note is filed under handling, which the fault report shows.
-            #expect(html.contains("\">&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x&gt;</td>"))
+            #expect(html.contains("\"><bdi>&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x&gt;</bdi></td>"))
         }
     }
 
@@ -86,8 +86,8 @@ struct HTMLReportTests {
         #expect(html.contains("@media print"))
         #expect(html.contains("@media screen and (max-width: 640px)"))
         #expect(html.contains("section#timeline { break-before: page;"))
-        // On paper every page says what it is and its number.
-        #expect(html.contains("@bottom-right { content: \(language == "zh" ? "\"第 \" counter(page) \" 页\"" : "\"page \" counter(page)")"))
+        // On paper every page says what it is, its number and how many there are.
+        #expect(html.contains("@bottom-right { content: \(language == "zh" ? "\"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\"" : "\"page \" counter(page) \" of \" counter(pages)")"))
         #expect(html.contains(".signature { break-inside: avoid;"))
         #expect(html.contains("<footer id=\"integrity\" class=\"integrity\">"))
         #expect(html.contains(ReportRun.head))
@@ -105,9 +105,9 @@ struct HTMLReportTests {
     func theSignatureBlockSaysWhetherTheUserSigned(_ kind: ReportKind) {
         let signed = ReportRun.cooling(signed: true).report()
         let open = ReportRun.cooling(signed: false).report()
-        #expect(Self.render(signed, "en", kind).contains("Signed by <strong>wang.fang</strong> · <span class=\"time\">2026-01-01 01:25:00 +00:00</span>"))
+        #expect(Self.render(signed, "en", kind).contains("Signed by <strong><bdi>wang.fang</bdi></strong> · <span class=\"time\">2026-01-01 01:25:00 +00:00</span>"))
         // The printed sign-off block: reporter, reviewer, and the user, whose journaled signature fills the name and date.
-        #expect(Self.render(signed, "en", kind).contains("<tr><th scope=\"row\">Accepted by the user</th><td class=\"blank\">wang.fang</td><td class=\"blank\"></td><td class=\"blank\">2026-01-01</td></tr>"))
+        #expect(Self.render(signed, "en", kind).contains("<tr><th scope=\"row\">Accepted by the user</th><td class=\"blank\"><bdi>wang.fang</bdi></td><td class=\"blank\"></td><td class=\"blank\">2026-01-01</td></tr>"))
         #expect(!Self.render(signed, "en", kind).contains("Not signed by the user yet."))
         #expect(Self.render(open, "en", kind).contains("<p class=\"unsigned\">Not signed by the user yet.</p>"))
         #expect(Self.render(open, "zh", kind).contains("<p class=\"unsigned\">用户尚未签收。</p>"))
@@ -135,9 +135,9 @@ struct HTMLReportTests {
         // Nothing is listed twice: lessons are among the notes, not in a section of their own.
         #expect(!full.contains("<h2>经验教训</h2>"))
         // The incident's own title heads every report; the playbook's is under it.
-        #expect(work.contains("<h1>Cooling failure in machine room B</h1>"))
+        #expect(work.contains("<h1><bdi>Cooling failure in machine room B</bdi></h1>"))
         #expect(work.contains("<p class=\"subtitle\">Playbook: Machine-room cooling failure "))
-        #expect(full.contains("<h1>Cooling failure in machine room B</h1>"))
+        #expect(full.contains("<h1><bdi>Cooling failure in machine room B</bdi></h1>"))
         #expect(full.contains("<p class=\"subtitle\">预案：机房空调故障应急预案 "))
         // Chart labels are the steps' titles in the report's language.
         #expect(full.contains(">查明故障部件<tspan"))

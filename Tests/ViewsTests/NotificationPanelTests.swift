@@ -33,7 +33,7 @@ struct NotificationPanelTests {
         #expect(panel.render() == """
 
             notifications (latest 1):
-              2023-11-14 22:13:21Z  n1 → commander, tech_lead: water under the floor  · sent: alice  · retrying: \
+              2023-11-14 22:13:21 +00:00  n1 → commander, tech_lead: water under the floor  · sent: alice  · retrying: \
             carol (attempt 1 failed: exit 1; next try in 8s)
 
             """)

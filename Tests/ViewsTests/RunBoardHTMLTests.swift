@@ -1,4 +1,6 @@
+import Foundation
 import PlaybookLanguage
+import Reporting
 import RunEngine
 import Testing
 import Views
@@ -8,7 +10,7 @@ import Views
 /// or a playbook wrote.
 struct RunBoardHTMLTests {
     /// UTC+8, the plans' own zone.
-    static let beijing = LocalTimes { _ in 8 * 3600 }
+    static let beijing = LocalTimes(LocalTime(TimeZone(identifier: "Asia/Shanghai")!))
 
     static func page(_ run: LeakKit.Run, minute: Double, language: Language = .en, recent: [Event] = []) -> String {
         RunBoardHTML(runID: "leak-1", playbook: LeakKit.playbook, state: run.state,
@@ -92,7 +94,20 @@ struct RunBoardHTMLTests {
 
     @Test func localTimesCarryTheirOffset() {
         #expect(LocalTimes.utc.instant(0) == "1970-01-01 00:00:00 +00:00")
-        #expect(LocalTimes { _ in -(3 * 3600 + 1800) }.instant(0) == "1969-12-31 20:30:00 -03:30")
+        #expect(LocalTimes(LocalTime(TimeZone(secondsFromGMT: -(3 * 3600 + 1800))!)).instant(0)
+                == "1969-12-31 20:30:00 -03:30")
+    }
+
+    @Test func theLastEventsSayTheirTimesInLocalTimeWithTheOffset() {
+        // A milestone's deadline inside an event's sentence: 22:23:20Z is 06:23:20 the next day in Beijing.
+        let events = [Event(at: LeakKit.at(minute: 0), actor: .engine,
+                            kind: .milestoneDue(milestone: "reported", dueAt: LeakKit.at(minute: 10)))]
+        for language in Language.allCases {
+            let html = Self.page(LeakKit.Run(), minute: 1, language: language, recent: events)
+            #expect(html.contains("2023-11-15 06:23:20 +08:00"))
+            #expect(!html.contains("+00:00"))
+            #expect(!html.contains("22:23:20"))
+        }
     }
 
     @Test func theIndexListsLiveRunsWithLinksAndTheUnreadable() {

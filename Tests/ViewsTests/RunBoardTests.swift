@@ -1,4 +1,6 @@
+import Foundation
 import PlaybookLanguage
+import Reporting
 import RunEngine
 import Testing
 import Views
@@ -11,7 +13,7 @@ struct RunBoardTests {
                              now: LeakKit.at(minute: 1), language: .en).render()
         #expect(board == """
             run leak-1 · Leak kit (leak-kit 1.0.0) · live
-            severity: not graded · started 2023-11-14 22:13:20Z · seq \(run.state.eventCount)
+            severity: not graded · started 2023-11-14 22:13:20 +00:00 · seq \(run.state.eventCount)
             people: commander=alice, on_site=bob, tech_lead=carol
 
             active steps:
@@ -22,6 +24,14 @@ struct RunBoardTests {
               responded  Responded  due in 9m (not graded: the strictest level's clock)
 
             """)
+    }
+
+    @Test func theBoardsInstantsAreLocalTimesWithTheirOffset() {
+        let shanghai = LocalTime(TimeZone(identifier: "Asia/Shanghai")!)
+        let board = RunBoard(runID: "leak-1", playbook: LeakKit.playbook, state: LeakKit.Run().state,
+                             now: LeakKit.at(minute: 1), language: .zh, time: shanghai).render()
+        #expect(board.contains("2023-11-15 06:13:20 +08:00"))
+        #expect(!board.contains("22:13:20"))
     }
 
     @Test func aLateStepIsOverdueAndAMetMilestoneSaysByHowMuch() throws {
@@ -42,7 +52,7 @@ struct RunBoardTests {
         try run.act("bob", .acknowledge(step: "report"), atMinute: 1)
         let board = RunBoard(runID: "leak-1", playbook: LeakKit.playbook, state: run.state,
                              now: LeakKit.at(minute: 1), language: .zh).render()
-        #expect(board.hasPrefix("运行 leak-1 · 漏水演示 (leak-kit 1.0.0) · 实战\n严重级别: 未定级 · 开始 2023-11-14 22:13:20Z"))
+        #expect(board.hasPrefix("运行 leak-1 · 漏水演示 (leak-kit 1.0.0) · 实战\n严重级别: 未定级 · 开始 2023-11-14 22:13:20 +00:00"))
         #expect(board.contains("  report  报告漏水  [负责人: on_site (bob)]  剩余 4m\n"))
         #expect(!board.contains("not acknowledged") && !board.contains("未确认"))
         #expect(board.contains("  responded  已响应  剩余 9m（尚未定级，按最严级别计）\n"), "\(board)")
