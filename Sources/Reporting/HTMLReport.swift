@@ -330,7 +330,7 @@ public struct HTMLReport: Sendable {
 
     private func factsTable() -> String {
         table([words("when"), words("fact"), words("value"), words("who")], report.facts.map { row in
-            [.text(time(row.at), "time"), .text(words.text(row.title)), .text(row.value), .text(row.person ?? "—")]
+            [.text(time(row.at), "time"), .text(words.text(row.title)), .text(row.shownValue.map(words.text) ?? row.value), .text(row.person ?? "—")]
         })
     }
 

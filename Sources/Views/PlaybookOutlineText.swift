@@ -112,6 +112,13 @@ public struct PlaybookOutlineText: Sendable {
         }
     }
 
+    /// A choice value as a reader of the outline's language sees it: in Chinese its title alone, in English its
+    /// id (what `record` takes) glossed with its title; the id when it has no title.
+    private func value(value: String, of fact: Fact) -> String {
+        guard let title = fact.valueTitles[value] else { return value }
+        return outline.language == .zh ? outline.text(title) : labels.glossed(value, outline.text(title))
+    }
+
     private func facts(_ lines: inout [String]) {
         guard !playbook.facts.isEmpty else { return }
         section(labels.facts, &lines)
@@ -119,7 +126,8 @@ public struct PlaybookOutlineText: Sendable {
         for fact in playbook.facts {
             let type: String
             switch fact.kind {
-            case .choice(let values): type = labels.oneOf + " " + values.joined(separator: labels.listSeparator)
+            case .choice(let values): type = labels.oneOf + " " + values.map { value(value: $0, of: fact) }
+                .joined(separator: labels.listSeparator)
             case .number(let unit): type = labels.glossed(labels.number, unit)
             case .text: type = labels.text
             case .flag: type = labels.flag
@@ -230,6 +238,12 @@ public struct PlaybookOutlineText: Sendable {
         if step.phase == .afterEnd { kind += labels.clauseSeparator + labels.phaseAfterEnd }
         add(labels.kind, [kind])
         if let owner = step.owner?.value { add(labels.owner, [labels.glossed(owner, outline.roleTitle(owner))]) }
+        let byLevel = outline.ownersByLevel(of: step)
+        if !byLevel.isEmpty {
+            add(labels.owner, byLevel.map { level, role in
+                outline.text(level.title) + labels.colon + labels.glossed(role, outline.roleTitle(role))
+            })
+        }
         if let together = step.togetherWith?.value {
             add(labels.togetherWith, [labels.glossed(together, outline.roleTitle(together))])
         }
