@@ -35,7 +35,7 @@ struct ValueTitleTests {
         #expect(chinese.contains("制冷正常、温度上升、停机"))
         #expect(!chinese.contains("warm"))
         // A condition on a titled value reads in words, the value by its title.
-        #expect(chinese.contains("若 制冷状态为「停机」 → outcome.replaced"))
+        #expect(chinese.contains("若制冷状态为「停机」 → outcome.replaced"))
         #expect(!chinese.contains("down"))
         let english = PlaybookOutlineText(outline: PlaybookOutline(Self.playbook, language: .en), colour: false).render()
         #expect(english.contains("ok (Cooling), warm (Warming up), down (Down)"))
