@@ -77,7 +77,7 @@ public struct DrillReport: Sendable {
 
     private func ownerOfTarget(_ objective: Scenario.Objective) -> String? {
         DrillEvaluation.targetStep(objective, playbook: report.playbook).flatMap { step in
-            report.playbook.allSteps.first { $0.id == step }?.owner?.value
+            report.playbook.allSteps.first { $0.id == step }?.possibleOwners.first
         }
     }
 

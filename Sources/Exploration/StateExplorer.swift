@@ -4,7 +4,8 @@ public import RunEngine
 /// Explores every state a run of a playbook can reach, with the run engine itself: every way each active step
 /// can be finished (each decision option, approval and denial, the facts a step records with each value its
 /// conditions tell apart, a wait's signal), each at-any-time chain raised, and time passing to the next deadline, which fires the timers due then
-/// in the order the engine fires them; from a start at every severity level. States are compared without their
+/// in the order the engine fires them; from a start at every severity level (and, where an owner depends on the
+/// severity, every regrade while the run is open). States are compared without their
 /// instants (what is active, the tracks ended, the facts, the milestones' status, the order the timers fire in),
 /// so loops are explored once; exploration stops at `limit` states.
 ///
@@ -50,9 +51,13 @@ public struct StateExplorer: Sendable {
     public let playbook: Playbook
     public let limit: Int
 
+    /// Whether regrading is explored: when some step's owner depends on the severity.
+    private let regrades: Bool
+
     public init(playbook: Playbook, limit: Int = 100_000) {
         self.playbook = playbook
         self.limit = limit
+        regrades = playbook.allSteps.contains { !$0.ownersBySeverity.isEmpty }
     }
 
     /// A state being explored: the run's state, and how it was reached.
@@ -217,6 +222,14 @@ public struct StateExplorer: Sendable {
                 guard let role = chain.by.first?.value else { continue }
                 run([Command(person: state.holders[role] ?? role, kind: .raise(chain: chain.id, why: nil))],
                     "\(role): raise '\(chain.id)'", step: chain.start.value)
+            }
+        }
+        // Where an owner depends on the severity, the commander may regrade while the run is open, which hands
+        // open steps over: every other level is explored (only then, so other playbooks' state counts stay).
+        if regrades, state.outcome == nil, let current = state.severity, let commander = engine.index.commandingRole {
+            for level in playbook.severities where level.id != current {
+                run([Command(person: state.holders[commander] ?? commander, kind: .regrade(level: level.id, why: "-"))],
+                    "\(commander): regrade to '\(level.id)'", step: nil)
             }
         }
         // Progress clocks (`report_every`) only journal that a report was missed: time moves on to the next deadline

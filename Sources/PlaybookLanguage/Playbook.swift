@@ -55,6 +55,12 @@ public struct Playbook: Sendable, Hashable {
     /// The outcome with `id`.
     public func outcome(_ id: String) -> Outcome? { outcomes.first { $0.id == id } }
 
+    /// What people read for `value`, recorded for fact `id`, in `language`: a choice value's title when the playbook
+    /// gives one, else the value as written.
+    public func valueText(fact id: String, _ value: String, _ language: Language) -> String {
+        fact(id)?.valueTitles[value]?.text(language) ?? value
+    }
+
     /// Every step, parallel tracks' steps included, depth first in file order.
     public var allSteps: [Step] {
         var found: [Step] = []
@@ -216,6 +222,14 @@ public struct Fact: Sendable, Hashable {
     public var kind: Kind
     /// Where the fact is defined.
     public var location: SourceLocation
+    /// The titles of a choice fact's values, by value id, for those the playbook gives one
+    /// (`values: { ok: { en: OK, zh: 正常 } }`).
+    public var valueTitles: [String: LocalizedText] = [:]
+
+    /// What people read for `value` in `language`: its title when the playbook gives one, else the value itself.
+    public func valueTitle(_ value: String, _ language: Language) -> String {
+        valueTitles[value]?.text(language) ?? value
+    }
 }
 
 /// A way a run can end.

@@ -8,11 +8,6 @@ import YAMLLoading
 /// goes on past problems so that one pass reports them all; a playbook with errors is still returned, with the
 /// broken parts left out, for the validator to look at.
 struct PlaybookDecoder {
-    static let topLevelKeys = [
-        "muster", "id", "version", "title", "summary", "roles", "severity", "milestones", "facts", "start",
-        "steps", "outcomes", "at_any_time",
-    ]
-
     var reader: NodeReader
 
     static func decode(_ root: YAMLNode, reader: inout NodeReader) -> Playbook? {
@@ -23,7 +18,7 @@ struct PlaybookDecoder {
     }
 
     mutating func playbook(_ root: YAMLNode) -> Playbook? {
-        guard let fields = FieldReader(root, "the playbook", known: Self.topLevelKeys, reader: &reader) else {
+        guard let fields = FieldReader(root, "the playbook", keys: PlaybookKeys.playbook, reader: &reader) else {
             return nil
         }
         if let format = fields.required("muster", reader: &reader, hint: "start the file with 'muster: 1'"),
@@ -58,7 +53,7 @@ struct PlaybookDecoder {
         if node.scalar != nil {
             return reader.text(node, what).map { LocalizedText(english: $0.value) }
         }
-        guard let fields = FieldReader(node, what, known: ["en", "zh"], reader: &reader) else { return nil }
+        guard let fields = FieldReader(node, what, keys: PlaybookKeys.text, reader: &reader) else { return nil }
         let english = fields.optional("en").flatMap { reader.text($0, what + " in English") }
         let chinese = fields.optional("zh").flatMap { reader.text($0, what + " in Chinese") }
         if english == nil, chinese == nil {
@@ -115,7 +110,7 @@ struct PlaybookDecoder {
 
     mutating func decodeRoles(_ node: YAMLNode) -> [Role] {
         namedEntries(node, "roles").compactMap { name, value in
-            guard let fields = FieldReader(value, "role '\(name.value)'", known: ["title", "stand_in"], owner: name.location,
+            guard let fields = FieldReader(value, "role '\(name.value)'", keys: PlaybookKeys.role, owner: name.location,
                                            reader: &reader)
             else { return nil }
             let title = fields.required("title", reader: &reader).flatMap { localizedText($0, "the role's title") }
@@ -127,7 +122,7 @@ struct PlaybookDecoder {
 
     mutating func decodeSeverities(_ node: YAMLNode) -> [SeverityLevel] {
         namedEntries(node, "severity").compactMap { name, value in
-            guard let fields = FieldReader(value, "severity level '\(name.value)'", known: ["title", "clocks", "aliases"], owner: name.location,
+            guard let fields = FieldReader(value, "severity level '\(name.value)'", keys: PlaybookKeys.severityLevel, owner: name.location,
                                            reader: &reader)
             else { return nil }
             let title = fields.required("title", reader: &reader).flatMap { localizedText($0, "the level's title") }
@@ -159,7 +154,7 @@ struct PlaybookDecoder {
     mutating func decodeMilestones(_ node: YAMLNode) -> [Milestone] {
         namedEntries(node, "milestones").compactMap { name, value in
             guard let fields = FieldReader(value, "milestone '\(name.value)'",
-                                           known: ["title", "within", "from", "reached_when", "measures"], owner: name.location,
+                                           keys: PlaybookKeys.milestone, owner: name.location,
                                            reader: &reader)
             else { return nil }
             let title = fields.optional("title").flatMap { localizedText($0, "the milestone's title") }
@@ -171,7 +166,7 @@ struct PlaybookDecoder {
                 } else {
                     reader.error(LanguageRules.wrongType,
                                  "'from' must be 'start', 'fault' or 'outcome', not '\(text.value)'"
-                                    + NameSuggestion.didYouMean(text.value, in: ["start", "fault", "outcome"]),
+                                    + NameSuggestion.didYouMean(text.value, in: PlaybookKeys.milestone.allowedValues("from")),
                                  at: fromNode.location)
                 }
             }
@@ -212,7 +207,7 @@ struct PlaybookDecoder {
 
     mutating func decodeFacts(_ node: YAMLNode) -> [Fact] {
         namedEntries(node, "facts").compactMap { name, value in
-            guard let fields = FieldReader(value, "fact '\(name.value)'", known: ["title", "type", "values", "unit"], owner: name.location,
+            guard let fields = FieldReader(value, "fact '\(name.value)'", keys: PlaybookKeys.fact, owner: name.location,
                                            reader: &reader)
             else { return nil }
             let title = fields.optional("title").flatMap { localizedText($0, "the fact's title") }
@@ -220,10 +215,11 @@ struct PlaybookDecoder {
                 let type = reader.text(typeNode, "the fact's type")
             else { return nil }
             let kind: Fact.Kind
+            var valueTitles: [String: LocalizedText] = [:]
             switch type.value {
             case "choice":
                 guard let valuesNode = fields.required("values", reader: &reader) else { return nil }
-                let values = names(valuesNode, "a value of '\(name.value)'").map(\.value)
+                let values = choiceValues(valuesNode, of: name.value, titles: &valueTitles)
                 if values.isEmpty {
                     reader.error(LanguageRules.missingField, "choice fact '\(name.value)' has no values",
                                  at: valuesNode.location)
@@ -236,22 +232,46 @@ struct PlaybookDecoder {
             default:
                 reader.error(LanguageRules.wrongType,
                              "unknown fact type '\(type.value)'"
-                                + NameSuggestion.didYouMean(type.value, in: ["choice", "number", "text", "flag"]),
+                                + NameSuggestion.didYouMean(type.value, in: PlaybookKeys.fact.allowedValues("type")),
                              at: typeNode.location, hint: "a fact's type is choice, number, text or flag")
                 return nil
             }
             if case .choice = kind {} else if let values = fields.optional("values") {
                 reader.error(LanguageRules.wrongType, "only a choice fact has 'values'", at: values.location)
             }
-            return Fact(id: name.value, title: title ?? LocalizedText(english: name.value, chinese: name.value), kind: kind,
-                        location: name.location)
+            var fact = Fact(id: name.value, title: title ?? LocalizedText(english: name.value, chinese: name.value),
+                            kind: kind, location: name.location)
+            fact.valueTitles = valueTitles
+            return fact
+        }
+    }
+
+    /// A choice fact's values: a list of ids (each alone or as `{ id, title }`), or ids mapped to their titles.
+    mutating func choiceValues(_ node: YAMLNode, of fact: String, titles: inout [String: LocalizedText]) -> [String] {
+        let what = "a value of '\(fact)'"
+        if node.mapping != nil {
+            return namedEntries(node, "the values of '\(fact)'").map { value, title in
+                if let text = localizedText(title, "the title of '\(value.value)'") { titles[value.value] = text }
+                return value.value
+            }
+        }
+        guard let items = reader.sequence(node, what, allowSingle: true) else { return [] }
+        return items.compactMap { item in
+            guard item.mapping != nil else { return reader.name(item, what)?.value }
+            guard let fields = FieldReader(item, what, keys: PlaybookKeys.factValue, reader: &reader),
+                let id = fields.required("id", reader: &reader).flatMap({ reader.name($0, "the value's id") })
+            else { return nil }
+            if let title = fields.optional("title").flatMap({ localizedText($0, "the title of '\(id.value)'") }) {
+                titles[id.value] = title
+            }
+            return id.value
         }
     }
 
     mutating func decodeAnyTime(_ node: YAMLNode) -> [AnyTimeChain] {
         namedEntries(node, "at_any_time").compactMap { name, value in
             guard let fields = FieldReader(value, "at-any-time chain '\(name.value)'",
-                                           known: ["title", "by", "start", "steps"], owner: name.location,
+                                           keys: PlaybookKeys.anyTimeChain, owner: name.location,
                                            reader: &reader)
             else { return nil }
             let title = fields.required("title", reader: &reader).flatMap { localizedText($0, "the chain's title") }
@@ -267,7 +287,7 @@ struct PlaybookDecoder {
 
     mutating func decodeOutcomes(_ node: YAMLNode) -> [Outcome] {
         namedEntries(node, "outcomes").compactMap { name, value in
-            guard let fields = FieldReader(value, "outcome '\(name.value)'", known: ["title", "kind"], owner: name.location,
+            guard let fields = FieldReader(value, "outcome '\(name.value)'", keys: PlaybookKeys.outcome, owner: name.location,
                                            reader: &reader)
             else { return nil }
             let title = fields.required("title", reader: &reader).flatMap { localizedText($0, "the outcome's title") }

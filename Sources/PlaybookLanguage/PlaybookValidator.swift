@@ -146,6 +146,34 @@ struct PlaybookValidator {
                      hint: suggestion == nil ? "define it under 'roles:'" : "fix the spelling, or define the role under 'roles:'")
     }
 
+    /// An owner by severity names levels the playbook has (or `default`), roles it defines, and an owner for
+    /// every level: each named, or `default` for the rest.
+    private mutating func checkOwnersBySeverity(_ step: Step, _ what: String) {
+        guard !step.ownersBySeverity.isEmpty else { return }
+        let levels = playbook.severities.map(\.id)
+        for entry in step.ownersBySeverity {
+            requireRole(entry.role, "the owner of \(what) at '\(entry.level.value)'")
+            let level = entry.level.value
+            guard level != SeverityOwner.defaultLevel, playbook.severity(level) == nil else { continue }
+            let suggestion = NameSuggestion.closest(to: level, in: levels + [SeverityOwner.defaultLevel])
+            reader.error(LanguageRules.undefinedValue,
+                         "the owner of \(what) names severity level '\(level)', which is not defined"
+                            + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                         at: entry.level.location,
+                         hint: "a key of an owner by severity is a level id (" + levels.joined(separator: ", ")
+                            + ") or 'default'")
+        }
+        let named = Set(step.ownersBySeverity.map(\.level.value))
+        let missing = levels.filter { !named.contains($0) }
+        if !named.contains(SeverityOwner.defaultLevel), !missing.isEmpty {
+            reader.error(LanguageRules.missingOwner,
+                         "the owner of \(what) names no role for severity level"
+                            + (missing.count == 1 ? " '\(missing[0])'" : "s " + missing.map { "'\($0)'" }.joined(separator: ", ")),
+                         at: step.ownersBySeverity[0].level.location,
+                         hint: "name a role for every level, or add 'default: ROLE' for the levels not named")
+        }
+    }
+
     private mutating func requireDuration(_ duration: Located<Duration>?) {
         guard let duration, case .clock(let name) = duration.value else { return }
         let clocks = Set(playbook.severities.flatMap(\.clockOrder))
@@ -242,11 +270,12 @@ struct PlaybookValidator {
     private mutating func checkStep(_ step: Step) {
         let scope = scopes[step.id]
         let what = "step '\(step.id)'"
-        if case .parallel = step.kind {} else if step.owner == nil {
+        if case .parallel = step.kind {} else if step.owner == nil, step.ownersBySeverity.isEmpty {
             reader.error(LanguageRules.missingOwner, "\(what) has no owner", at: step.location,
                          hint: "say which role does it: 'owner: on_site'")
         }
         if let owner = step.owner { requireRole(owner, "the owner of \(what)") }
+        checkOwnersBySeverity(step, what)
         if let together = step.togetherWith {
             requireRole(together, "the role that signs \(what) with its owner")
             if together.value == step.owner?.value {
@@ -309,6 +338,12 @@ struct PlaybookValidator {
                 reader.error(LanguageRules.selfApproval,
                              "\(what) is approved by its own owner '\(owner.value)'",
                              at: approval.approver.location,
+                             hint: "an approval is one role asking another: give 'by' another role")
+            }
+            for entry in step.ownersBySeverity where entry.role.value == approval.approver.value {
+                reader.error(LanguageRules.selfApproval,
+                             "\(what) is approved by its own owner '\(entry.role.value)' at '\(entry.level.value)'",
+                             at: entry.role.location,
                              hint: "an approval is one role asking another: give 'by' another role")
             }
             requireDuration(approval.within)

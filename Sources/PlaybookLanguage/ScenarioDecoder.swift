@@ -69,13 +69,8 @@ struct ScenarioDecoder {
         self.decoder = decoder
     }
 
-    static let keys = [
-        "drill", "id", "title", "kind", "playbook", "severity", "starts_at", "participants", "staff", "objectives",
-        "injects", "players",
-    ]
-
     mutating func scenario(_ root: YAMLNode) -> Scenario? {
-        guard let fields = FieldReader(root, "the scenario", known: Self.keys, reader: &decoder.reader) else { return nil }
+        guard let fields = FieldReader(root, "the scenario", keys: ScenarioKeys.scenario, reader: &decoder.reader) else { return nil }
         if let format = fields.required("drill", reader: &decoder.reader, hint: "start the file with 'drill: 1'"),
             format.scalar?.text != "1"
         {
@@ -148,7 +143,7 @@ struct ScenarioDecoder {
     }
 
     mutating func decodeStaff(_ node: YAMLNode) -> Scenario.Staff {
-        guard let fields = FieldReader(node, "the staff", known: ["controllers", "evaluators", "simulated"],
+        guard let fields = FieldReader(node, "the staff", keys: ScenarioKeys.staff,
                                        reader: &decoder.reader)
         else { return Scenario.Staff() }
         var staff = Scenario.Staff()
@@ -231,7 +226,7 @@ struct ScenarioDecoder {
     mutating func decodeObjectives(_ node: YAMLNode) -> [Scenario.Objective] {
         decoder.namedEntries(node, "objectives").compactMap { name, value in
             guard let fields = FieldReader(value, "objective '\(name.value)'",
-                                           known: ["title", "milestone", "step", "within", "critical_tasks", "owner"],
+                                           keys: ScenarioKeys.objective,
                                            owner: name.location, reader: &decoder.reader)
             else { return nil }
             let title = fields.required("title", reader: &decoder.reader).flatMap { decoder.localizedText($0, "the title") }
@@ -264,8 +259,7 @@ struct ScenarioDecoder {
         guard let items = decoder.reader.sequence(node, "the injects") else { return [] }
         return items.compactMap { item in
             guard let fields = FieldReader(item, "an inject",
-                                           known: ["id", "at", "when", "after", "to", "from", "via", "message",
-                                                   "expect", "within", "contingency"], reader: &decoder.reader),
+                                           keys: ScenarioKeys.inject, reader: &decoder.reader),
                 let id = fields.required("id", reader: &decoder.reader).flatMap({ decoder.reader.name($0, "the inject id") })
             else { return nil }
             let message = fields.required("message", reader: &decoder.reader).flatMap { decoder.localizedText($0, "the message") }
@@ -289,7 +283,7 @@ struct ScenarioDecoder {
             }
             var contingency: Scenario.Contingency?
             if let node = fields.optional("contingency"),
-                let contingencyFields = FieldReader(node, "the contingency", known: ["id", "to", "from", "via", "message"],
+                let contingencyFields = FieldReader(node, "the contingency", keys: ScenarioKeys.contingency,
                                                     reader: &decoder.reader),
                 let contingencyID = contingencyFields.required("id", reader: &decoder.reader)
                     .flatMap({ decoder.reader.name($0, "the contingency id") }),
@@ -317,13 +311,13 @@ struct ScenarioDecoder {
         }
     }
 
-    static let actionKeys = ["ack", "progress", "done", "record", "decide", "approve", "deny", "grade", "signal", "note"]
+    static let actionKeys = ScenarioKeys.actionKeys
 
     mutating func decodePlayers(_ node: YAMLNode) -> [Scenario.PlayerAction] {
         guard let items = decoder.reader.sequence(node, "the players") else { return [] }
         return items.compactMap { item in
             guard let fields = FieldReader(item, "a player action",
-                                           known: ["role", "at", "when", "after"] + Self.actionKeys, reader: &decoder.reader),
+                                           keys: ScenarioKeys.player, reader: &decoder.reader),
                 let role = fields.required("role", reader: &decoder.reader).flatMap({ decoder.reader.name($0, "the role") })
             else { return nil }
             let given = Self.actionKeys.filter(fields.has)

@@ -43,7 +43,8 @@ public struct Step: Sendable, Hashable {
     public var title: LocalizedText
     /// What to do, for the responder.
     public var instructions: LocalizedText?
-    /// The role that owns the step; parallel steps have none.
+    /// The role that owns the step; parallel steps have none. Absent too when the owner depends on the severity
+    /// (`ownersBySeverity`).
     public var owner: Located<String>?
     /// The plan clause the step comes from, e.g. "§4.1 power loss / utility line fault".
     public var source: String?
@@ -74,6 +75,44 @@ public struct Step: Sendable, Hashable {
     /// A second role that signs the step with its owner (一同核实审定): the step is done when a holder of each has
     /// said `done`, two different people.
     public var togetherWith: Located<String>? = nil
+    /// The owner per severity level (`owner: { fatal: commander, default: on_site }`), in file order: a level's
+    /// id, or `default` for the levels not named, mapped to a role.
+    public var ownersBySeverity: [SeverityOwner] = []
+
+    /// Every role that may own the step, whatever the severity.
+    public var possibleOwners: [String] {
+        if let owner { return [owner.value] }
+        var roles: [String] = []
+        for entry in ownersBySeverity where !roles.contains(entry.role.value) { roles.append(entry.role.value) }
+        return roles
+    }
+
+    /// The role that owns the step at severity level `level`, the playbook's levels being `levels` (most severe
+    /// first): the plain owner; else the level's entry, else `default`. A run not graded yet (`level` nil) takes the
+    /// most severe level's owner, the rule milestones follow too.
+    public func resolvedOwner(atSeverity level: String?, levels: [String]) -> String? {
+        if let owner { return owner.value }
+        guard !ownersBySeverity.isEmpty else { return nil }
+        let resolved = level ?? levels.first
+        return (ownersBySeverity.first { $0.level.value == resolved }
+            ?? ownersBySeverity.first { $0.level.value == SeverityOwner.defaultLevel })?.role.value
+    }
+}
+
+/// One entry of an owner that depends on the severity: at `level` (or `default`), `role` owns the step.
+public struct SeverityOwner: Sendable, Hashable {
+    /// The key that stands for every level not named.
+    public static let defaultLevel = "default"
+    /// A severity level's id, or `default`.
+    public var level: Located<String>
+    /// The role.
+    public var role: Located<String>
+
+    /// Creates an entry.
+    public init(level: Located<String>, role: Located<String>) {
+        self.level = level
+        self.role = role
+    }
 }
 
 /// An instruction that stands from the moment its step starts until a holder of `releasedBy` releases it

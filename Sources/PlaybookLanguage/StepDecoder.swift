@@ -2,11 +2,7 @@ import Diagnostics
 import YAMLLoading
 
 extension PlaybookDecoder {
-    static let stepKindKeys = ["decide", "approve", "parallel", "wait"]
-    static let stepKeys = [
-        "title", "instructions", "owner", "source", "phase", "checklist", "record", "grade", "ack_within",
-        "report_every", "done_within", "escalate", "next", "standing", "together_with",
-    ] + stepKindKeys
+    static let stepKindKeys = PlaybookKeys.stepKinds
 
     mutating func decodeSteps(_ node: YAMLNode, inTrack: Bool) -> [Step] {
         namedEntries(node, inTrack ? "a track's steps" : "steps").compactMap { name, value in
@@ -16,7 +12,7 @@ extension PlaybookDecoder {
 
     mutating func step(_ name: Located<String>, _ node: YAMLNode, inTrack: Bool) -> Step? {
         let what = "step '\(name.value)'"
-        guard let fields = FieldReader(node, what, known: Self.stepKeys, owner: name.location, reader: &reader) else {
+        guard let fields = FieldReader(node, what, keys: PlaybookKeys.step, owner: name.location, reader: &reader) else {
             return nil
         }
         let kindKeys = Self.stepKindKeys.filter(fields.has)
@@ -29,7 +25,17 @@ extension PlaybookDecoder {
         }
         let title = fields.required("title", reader: &reader).flatMap { localizedText($0, "the step's title") }
         let instructions = fields.optional("instructions").flatMap { localizedText($0, "the instructions") }
-        let owner = fields.optional("owner").flatMap { reader.name($0, "the owner") }
+        var owner: Located<String>?
+        var ownersBySeverity: [SeverityOwner] = []
+        if let ownerNode = fields.optional("owner") {
+            if ownerNode.mapping != nil {
+                ownersBySeverity = namedEntries(ownerNode, "the owner by severity").compactMap { level, role in
+                    reader.name(role, "the owner at '\(level.value)'").map { SeverityOwner(level: level, role: $0) }
+                }
+            } else {
+                owner = reader.name(ownerNode, "the owner")
+            }
+        }
         let source = fields.optional("source").flatMap { reader.text($0, "the source") }?.value
         var phase = Step.Phase.main
         if let phaseNode = fields.optional("phase"), let text = reader.text(phaseNode, "the phase") {
@@ -89,14 +95,14 @@ extension PlaybookDecoder {
             instructions: instructions, owner: owner, source: source, phase: phase, kind: kind, checklist: checklist,
             records: records, grades: grades, ackWithin: ackWithin, reportEvery: reportEvery, doneWithin: doneWithin,
             escalations: escalations, next: next, nextLocation: fields.keyLocation("next"), standing: standing,
-            togetherWith: togetherWith)
+            togetherWith: togetherWith, ownersBySeverity: ownersBySeverity)
     }
 
     /// One standing instruction (a mapping) or a list of them: `{ id, en, zh, released_by }`.
     mutating func decodeStanding(_ node: YAMLNode) -> [StandingInstruction] {
         let items = node.mapping != nil ? [node] : reader.sequence(node, "'standing'") ?? []
         return items.compactMap { item in
-            guard let fields = FieldReader(item, "a standing instruction", known: ["id", "en", "zh", "released_by"],
+            guard let fields = FieldReader(item, "a standing instruction", keys: PlaybookKeys.standingInstruction,
                                            reader: &reader),
                 let id = fields.required("id", reader: &reader).flatMap({ reader.name($0, "the instruction's id") })
             else { return nil }
@@ -125,7 +131,7 @@ extension PlaybookDecoder {
                 }
                 continue
             }
-            guard let fields = FieldReader(item, "a checklist item", known: ["id", "en", "zh"], reader: &reader),
+            guard let fields = FieldReader(item, "a checklist item", keys: PlaybookKeys.checklistItem, reader: &reader),
                 let id = fields.required("id", reader: &reader).flatMap({ reader.name($0, "the item's id") })
             else { continue }
             let english = fields.optional("en").flatMap { reader.text($0, "the item in English") }
@@ -144,7 +150,7 @@ extension PlaybookDecoder {
     mutating func decodeEscalations(_ node: YAMLNode) -> [Escalation] {
         guard let items = reader.sequence(node, "the escalation ladder") else { return [] }
         return items.compactMap { item in
-            guard let fields = FieldReader(item, "an escalation rung", known: ["after", "notify", "reassign", "goto"],
+            guard let fields = FieldReader(item, "an escalation rung", keys: PlaybookKeys.escalation,
                                            reader: &reader)
             else { return nil }
             let after = fields.required("after", reader: &reader).flatMap { duration($0, "after") }
@@ -166,7 +172,7 @@ extension PlaybookDecoder {
         var branches: [Branch] = []
         var otherwise: Located<Target>?
         for item in items {
-            guard let fields = FieldReader(item, "a branch", known: ["when", "goto", "else"], reader: &reader) else {
+            guard let fields = FieldReader(item, "a branch", keys: PlaybookKeys.branch, reader: &reader) else {
                 continue
             }
             if let elseNode = fields.optional("else") {
@@ -214,7 +220,7 @@ extension PlaybookDecoder {
     }
 
     mutating func decision(_ node: YAMLNode) -> Decision? {
-        guard let fields = FieldReader(node, "'decide'", known: ["prompt", "options", "within", "on_expiry", "notify"],
+        guard let fields = FieldReader(node, "'decide'", keys: PlaybookKeys.decide,
                                        reader: &reader)
         else { return nil }
         let prompt = fields.required("prompt", reader: &reader).flatMap { localizedText($0, "the prompt") }
@@ -232,7 +238,7 @@ extension PlaybookDecoder {
                     }
                     continue
                 }
-                guard let optionFields = FieldReader(value, "option '\(name.value)'", known: ["title", "goto"], owner: name.location,
+                guard let optionFields = FieldReader(value, "option '\(name.value)'", keys: PlaybookKeys.option, owner: name.location,
                                                      reader: &reader)
                 else { continue }
                 let title = optionFields.optional("title").flatMap { localizedText($0, "the option's title") }
@@ -259,7 +265,7 @@ extension PlaybookDecoder {
     }
 
     mutating func approval(_ node: YAMLNode) -> Approval? {
-        guard let fields = FieldReader(node, "'approve'", known: ["by", "within", "on_expiry", "then"],
+        guard let fields = FieldReader(node, "'approve'", keys: PlaybookKeys.approve,
                                        reader: &reader)
         else { return nil }
         let approver = fields.required("by", reader: &reader).flatMap { reader.name($0, "the approver") }
@@ -284,7 +290,7 @@ extension PlaybookDecoder {
         var approved: Located<Target>?
         var denied: Located<Target>?
         if let then = fields.required("then", reader: &reader, hint: "then: { approved: STEP, denied: STEP }"),
-            let thenFields = FieldReader(then, "'then'", known: ["approved", "denied"], reader: &reader)
+            let thenFields = FieldReader(then, "'then'", keys: PlaybookKeys.approvalThen, reader: &reader)
         {
             approved = thenFields.required("approved", reader: &reader).flatMap { target($0, "approved") }
             denied = thenFields.required("denied", reader: &reader).flatMap { target($0, "denied") }
@@ -295,13 +301,13 @@ extension PlaybookDecoder {
     }
 
     mutating func parallel(_ node: YAMLNode) -> ParallelBlock? {
-        guard let fields = FieldReader(node, "'parallel'", known: ["tracks", "join"], reader: &reader) else {
+        guard let fields = FieldReader(node, "'parallel'", keys: PlaybookKeys.parallel, reader: &reader) else {
             return nil
         }
         var tracks: [Track] = []
         if let tracksNode = fields.required("tracks", reader: &reader) {
             for (name, value) in namedEntries(tracksNode, "the tracks") {
-                guard let trackFields = FieldReader(value, "track '\(name.value)'", known: ["title", "start", "steps"], owner: name.location,
+                guard let trackFields = FieldReader(value, "track '\(name.value)'", keys: PlaybookKeys.track, owner: name.location,
                                                     reader: &reader)
                 else { continue }
                 let title = trackFields.optional("title").flatMap { localizedText($0, "the track's title") }
@@ -322,7 +328,7 @@ extension PlaybookDecoder {
                 reader.error(LanguageRules.wrongType,
                              "'join' is all, any or { count: N }, not '\(joinNode.scalar?.text ?? "")'",
                              at: joinNode.location, hint: "all: every track; any: the first; { count: 2 }: two of them")
-            } else if let joinFields = FieldReader(joinNode, "'join'", known: ["count"], reader: &reader),
+            } else if let joinFields = FieldReader(joinNode, "'join'", keys: PlaybookKeys.joinCount, reader: &reader),
                 let countNode = joinFields.required("count", reader: &reader),
                 let count = reader.integer(countNode, "the join count", in: 1...1_000)
             {
@@ -333,7 +339,7 @@ extension PlaybookDecoder {
     }
 
     mutating func wait(_ node: YAMLNode, at keyLocation: SourceLocation?) -> Wait? {
-        guard let fields = FieldReader(node, "'wait'", known: ["until", "signal", "within", "from", "on_expiry"],
+        guard let fields = FieldReader(node, "'wait'", keys: PlaybookKeys.wait,
                                        owner: keyLocation, reader: &reader)
         else { return nil }
         let until = fields.optional("until").flatMap { localizedText($0, "until") }

@@ -379,7 +379,8 @@ public struct HTMLReport: Sendable {
 
     private func factsTable() -> String {
         table([words("when"), words("fact"), words("value"), words("who")], report.facts.map { row in
-            [.text(time(row.at), "time"), .text(words.text(row.title)), .said(row.value), .said(row.person ?? "—")]
+            [.text(time(row.at), "time"), .text(words.text(row.title)),
+             row.shownValue.map { .text(words.text($0)) } ?? .said(row.value), .said(row.person ?? "—")]
         })
     }
 

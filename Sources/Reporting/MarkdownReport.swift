@@ -205,7 +205,7 @@ public struct MarkdownReport: Sendable {
 
     private func factsTable() -> String {
         table([words("when"), words("fact"), words("value"), words("who")],
-              report.facts.map { [time($0.at), words.text($0.title), $0.value, $0.person ?? "—"] })
+              report.facts.map { [time($0.at), words.text($0.title), $0.shownValue.map(words.text) ?? $0.value, $0.person ?? "—"] })
     }
 
     private func signature() -> String {

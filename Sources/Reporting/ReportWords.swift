@@ -18,6 +18,8 @@ public struct ReportWords: Sendable {
     private let outcomeTitles: [String: LocalizedText]
     private let factTitles: [String: LocalizedText]
     private let optionTitles: [String: LocalizedText]
+    /// Choice values' titles by fact and value.
+    private let valueTitles: [String: LocalizedText]
 
     public init(language: String, playbook: Playbook? = nil, time: LocalTime = .utc) {
         self.language = language == "zh" ? "zh" : "en"
@@ -42,6 +44,11 @@ public struct ReportWords: Sendable {
         milestoneTitles = byID(playbook?.milestones ?? [], \.id, \.title)
         outcomeTitles = byID(playbook?.outcomes ?? [], \.id, \.title)
         factTitles = byID(playbook?.facts ?? [], \.id, \.title)
+        var values: [String: LocalizedText] = [:]
+        for fact in playbook?.facts ?? [] {
+            for (value, title) in fact.valueTitles { values[fact.id + "\u{0}" + value] = title }
+        }
+        valueTitles = values
     }
 
     /// A role by its title (`Tech lead`, `应急技术经理`), its id when the playbook has no such role.
@@ -66,6 +73,11 @@ public struct ReportWords: Sendable {
 
     /// A fact by its title.
     public func fact(_ id: String) -> String { factTitles[id].map(text) ?? id }
+
+    /// A value recorded for fact `id` by its title, as recorded when the playbook gives it none.
+    public func value(_ value: String, of id: String) -> String {
+        valueTitles[id + "\u{0}" + value].map(text) ?? value
+    }
 
     /// A decision's option by its title.
     public func option(_ option: String, of step: String) -> String {
@@ -204,9 +216,11 @@ public struct ReportWords: Sendable {
             return (zh ? "步骤\(step(id))进展" : "progress on \(step(id))") + (note.map { ": \($0)" } ?? "")
         case .checklistItemDone(let id, let item): return zh ? "步骤\(step(id))检查项 \(item) 完成" : "\(step(id)): item \(item) ticked"
         case .factRecorded(let fact, let value, _):
-            return zh ? "记录「\(self.fact(fact))」：\(value)" : "recorded \(self.fact(fact)): \(value)"
+            let shown = self.value(value.description, of: fact)
+            return zh ? "记录「\(self.fact(fact))」：\(shown)" : "recorded \(self.fact(fact)): \(shown)"
         case .factCorrected(let fact, let from, let to, let why):
-            return zh ? "更正「\(self.fact(fact))」：\(from) → \(to)（\(why)）" : "corrected \(self.fact(fact)): \(from) → \(to) (\(why))"
+            let (old, new) = (value(from.description, of: fact), value(to.description, of: fact))
+            return zh ? "更正「\(self.fact(fact))」：\(old) → \(new)（\(why)）" : "corrected \(self.fact(fact)): \(old) → \(new) (\(why))"
         case .stepCompleted(let id): return zh ? "步骤\(step(id))完成" : "step \(step(id)) done"
         case .stepSigned(let id, let signer): return zh ? "步骤\(step(id))由\(role(signer))签署" : "step \(step(id)) signed for \(role(signer))"
         case .stepReassigned(let id, let to, _, _): return zh ? "步骤\(step(id))改派给\(role(to))" : "step \(step(id)) reassigned to \(role(to))"

@@ -147,6 +147,8 @@ public struct RunReport: Sendable, Hashable {
         public var person: String?
         /// For a correction: the value it replaced and why.
         public var corrected: Correction? = nil
+        /// The value as people read it: a choice value's title when the playbook gives one, else `value`.
+        public var shownValue: LocalizedText? = nil
     }
 
     /// What a fact's correction replaced, and why.
@@ -198,6 +200,16 @@ public struct RunReport: Sendable, Hashable {
     /// (`event` is the type the JSON report names, `kind` the event that a document describes in words).
     public var recordedForOthers: [(at: Int64, doer: String, recorder: String, event: String, kind: EventKind)] = []
     public var integrity: Integrity
+
+    /// A recorded value as people read it in each language, `format`ted from the value's title; nil when the
+    /// playbook gives the value no title, so the row shows it as recorded.
+    static func shownValue(_ playbook: Playbook, _ fact: String, _ value: String,
+                           _ format: (String, Language) -> String) -> LocalizedText?
+    {
+        guard playbook.fact(fact)?.valueTitles[value] != nil else { return nil }
+        return LocalizedText(english: format(playbook.valueText(fact: fact, value, .en), .en),
+                             chinese: format(playbook.valueText(fact: fact, value, .zh), .zh))
+    }
 
     public static func == (lhs: RunReport, rhs: RunReport) -> Bool {
         lhs.timeline == rhs.timeline && lhs.integrity == rhs.integrity && lhs.playbook == rhs.playbook
@@ -330,12 +342,16 @@ public struct RunReport: Sendable, Hashable {
             case .factRecorded(let fact, let value, _):
                 facts.append(FactRow(at: event.at, fact: fact,
                                      title: playbook.fact(fact)?.title ?? LocalizedText(english: fact, chinese: fact),
-                                     value: value.description, person: person))
+                                     value: value.description, person: person,
+                                     shownValue: Self.shownValue(playbook, fact, value.description) { title, _ in title }))
             case .factCorrected(let fact, let from, let to, let why):
                 facts.append(FactRow(at: event.at, fact: fact,
                                      title: playbook.fact(fact)?.title ?? LocalizedText(english: fact, chinese: fact),
                                      value: "\(to) ← \(from): \(why)", person: person,
-                                     corrected: Correction(from: from.description, why: why)))
+                                     corrected: Correction(from: from.description, why: why),
+                                     shownValue: Self.shownValue(playbook, fact, to.description) { title, language in
+                                         "\(title) ← \(playbook.valueText(fact: fact, from.description, language)): \(why)"
+                                     }))
             case .reportSigned(let who):
                 signatures.append((who, event.at))
             case .commandRejected(let command, let reason, let reasonChinese):

@@ -11,6 +11,12 @@ public enum FactValue: Sendable, Hashable, CustomStringConvertible {
     public static func parse(_ text: String, for fact: Fact) -> Result<FactValue, FactValueError> {
         switch fact.kind {
         case .choice(let values):
+            // A value's title, in either language, stands for the value: people type what they read.
+            if !values.contains(text), let value = values.first(where: { value in
+                fact.valueTitles[value].map { $0.english == text || $0.chinese == text } ?? false
+            }) {
+                return .success(.choice(value))
+            }
             guard values.contains(text) else {
                 return .failure(FactValueError(
                     message: "'\(text)' is not a value of '\(fact.id)'; its values: \(values.joined(separator: ", "))"))

@@ -50,9 +50,16 @@ public struct PlaybookIndex: Sendable {
         afterEndRoots = afterEnd.map(\.id).filter { !targeted.contains($0) }
     }
 
-    /// The role that commands the run: the owner of the first grading step, else the start step's owner.
+    /// The role that commands the run: the owner of the first grading step, else the start step's owner (for an
+    /// owner that depends on the severity, the most severe level's).
     public var commandingRole: String? {
-        playbook.allSteps.first { $0.grades }?.owner?.value ?? steps[playbook.start.value]?.owner?.value
+        playbook.allSteps.first { $0.grades }.flatMap { owner(of: $0, severity: nil) }
+            ?? steps[playbook.start.value].flatMap { owner(of: $0, severity: nil) }
+    }
+
+    /// The role that owns `step` at `severity`; a run not graded yet takes the most severe level's owner.
+    public func owner(of step: Step, severity: String?) -> String? {
+        step.resolvedOwner(atSeverity: severity, levels: playbook.severities.map(\.id))
     }
 
     /// The length of `duration` at `severity`, in milliseconds; `nil` for a clock while the level is unknown.

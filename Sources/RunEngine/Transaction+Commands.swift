@@ -109,7 +109,7 @@ extension Transaction {
                                 "只有应急总指挥（或其代理）可以重新定级")
             }
             emit(.severityRegraded(from: current, to: level, why: why), by: actor(person))
-            severityChanged()
+            severityChanged(from: current)
         case .abort(let why):
             guard state.outcome == nil else {
                 throw Rejection("finished", "the run has already ended", "本次运行已经结束")

@@ -25,7 +25,7 @@ extension Transaction {
         guard value != old else {
             throw Rejection("invalid", "'\(factID)' is already \(old)", "'\(factID)' 已经是 \(old)")
         }
-        let owners = Set(playbook.allSteps.filter { $0.records.contains { $0.value == factID } }.compactMap(\.owner?.value))
+        let owners = Set(playbook.allSteps.filter { $0.records.contains { $0.value == factID } }.flatMap(\.possibleOwners))
         let role = owners.sorted().first { state.holders[$0] == person }
         guard role != nil || mayCommand(person) else {
             throw Rejection("wrong-role", "only the commander (or a stand-in) or the owner of a step that records '\(factID)' "

@@ -32,7 +32,7 @@ struct Transaction {
     mutating func activate(_ stepID: String) {
         guard let step = index.steps[stepID] else { return }
         let due = dueInstants(step, activatedAt: now)
-        emit(.stepActivated(step: stepID, owner: step.owner?.value, due: due), by: .engine)
+        emit(.stepActivated(step: stepID, owner: index.owner(of: step, severity: state.severity), due: due), by: .engine)
         for instruction in step.standing where !state.standing.contains(instruction.id) {
             emit(.instructionRaised(instruction: instruction.id, step: stepID), by: .engine)
         }
@@ -243,8 +243,10 @@ struct Transaction {
         }
     }
 
-    /// After the severity changed: milestones and open steps whose deadlines use its clocks are recomputed.
-    mutating func severityChanged() {
+    /// After the severity changed from `previous` (nil: the run was not graded): milestones and open steps whose
+    /// deadlines use its clocks are recomputed, and open steps whose owner depends on the severity pass to the new
+    /// level's owner.
+    mutating func severityChanged(from previous: String? = nil) {
         for milestone in playbook.milestones {
             guard case .clock = milestone.within.value,
                 state.milestones[milestone.id]?.reachedAt == nil,
@@ -280,6 +282,26 @@ struct Transaction {
             var remaining = due
             if open.acknowledgedAt != nil { remaining.ack = nil }
             scheduleStepTimers(step, due: remaining, activatedAt: open.activatedAt)
+        }
+        handOverBySeverity(from: previous)
+    }
+
+    /// An open step whose owner depends on the severity passes to the new level's owner, unless an escalation
+    /// has already given it to another role: the owner the old level named still has it.
+    private mutating func handOverBySeverity(from previous: String?) {
+        guard let level = state.severity else { return }
+        for stepID in state.activeOrder {
+            guard let step = index.steps[stepID], !step.ownersBySeverity.isEmpty, let open = state.active[stepID],
+                open.owner == index.owner(of: step, severity: previous),
+                let owner = index.owner(of: step, severity: level), owner != open.owner
+            else { continue }
+            let title = playbook.severity(level)?.title
+            emit(.stepReassigned(step: stepID, to: owner, why: "the severity is now \(title?.text(.en) ?? level)",
+                                 whyChinese: "级别改为\(title?.text(.zh) ?? level)"), by: .engine)
+            notify([owner], "step '\(stepID)' (\(step.title.text(.en))) is now yours: the severity is now "
+                       + (title?.text(.en) ?? level),
+                   "步骤 '\(stepID)'（\(step.title.text(.zh))）现改由你负责：级别改为\(title?.text(.zh) ?? level)",
+                   step: stepID)
         }
     }
 }

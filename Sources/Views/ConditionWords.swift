@@ -4,8 +4,8 @@ import Reporting
 /// A condition and a duration in words, for people reading paper: `the leak source is air_conditioning and the
 /// severity is at least Severe` / `漏水来源为 air_conditioning，且严重级别不低于「严重」`; `1 day 2 hours` / `1天2小时`.
 ///
-/// Facts and severity levels are named by their titles; choice values as the playbook spells them (the language
-/// gives them no titles).
+/// Facts and severity levels are named by their titles; choice values by theirs when the playbook gives them
+/// (`values: { ok: { en: OK, zh: 正常 } }`), else as the playbook spells them.
 struct ConditionWords {
     let playbook: Playbook
     let language: Language
@@ -52,6 +52,10 @@ struct ConditionWords {
             if subject == .severity, let level = playbook.severity(name) {
                 let title = level.title.text(language.rawValue)
                 return zh ? "「\(title)」" : title
+            }
+            if case .fact(let id) = subject, let fact = playbook.fact(id), let title = fact.valueTitles[name] {
+                let text = title.text(language)
+                return zh ? "「\(text)」" : text
             }
             return name
         case .flag(let flag): return zh ? (flag ? "是" : "否") : (flag ? "yes" : "no")

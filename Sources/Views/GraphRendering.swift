@@ -245,6 +245,9 @@ public struct StepGraph: Sendable {
     private func details(of step: Step, _ outline: PlaybookOutline) -> [String] {
         var line: [String] = []
         if let owner = step.owner?.value { line.append(owner) }
+        // An owner by severity: the roles most severe level first, as 'commander/tech_lead/on_site'.
+        let byLevel = outline.ownersByLevel(of: step)
+        if !byLevel.isEmpty { line.append(byLevel.map(\.role).joined(separator: "/")) }
         let main = outline.deadlines(of: step).first { [.done, .decide, .answer, .wait].contains($0.kind) }
         if let main { line.append(main.duration.description) }
         var details = line.isEmpty ? [] : [line.joined(separator: " · ")]

@@ -183,6 +183,12 @@ public struct PaperChecklist: Sendable {
         if let owner = step.owner?.value {
             fields.append(Field(label: words.owner, lines: [role(owner)]))
         }
+        let byLevel = outline.ownersByLevel(of: step)
+        if !byLevel.isEmpty {
+            fields.append(Field(label: words.owner, lines: byLevel.map { level, owner in
+                [.text(outline.text(level.title) + labels.colon)] + role(owner)
+            }))
+        }
         let deadlines = outline.deadlines(of: step)
         if !deadlines.isEmpty {
             fields.append(Field(label: words.deadline, lines: deadlines.map { deadline in
@@ -260,7 +266,10 @@ public struct PaperChecklist: Sendable {
         var line: Line = [.text(outline.text(fact.title) + " "), .code(id), .text(labels.colon)]
         switch fact.kind {
         case .choice(let values):
-            for value in values { line += [.box, .code(value), .text(" ")] }
+            for value in values {
+                // A value with a title is written as people read it; the others as the playbook spells them.
+                line += [.box, fact.valueTitles[value].map { Inline.text(outline.text($0)) } ?? .code(value), .text(" ")]
+            }
         case .flag:
             line += [.box, .text(words.yes + " "), .box, .text(words.no)]
         case .number(let unit):

@@ -86,6 +86,16 @@ public struct PlaybookOutline: Sendable {
         }
     }
 
+    /// The owner of a step whose owner depends on the severity, level by level, most severe first; empty for a
+    /// plain owner.
+    func ownersByLevel(of step: Step) -> [(level: SeverityLevel, role: String)] {
+        guard step.owner == nil, !step.ownersBySeverity.isEmpty else { return [] }
+        let levels = playbook.severities.map(\.id)
+        return playbook.severities.compactMap { level in
+            step.resolvedOwner(atSeverity: level.id, levels: levels).map { (level, $0) }
+        }
+    }
+
     /// The title of a role, in the outline's language.
     func roleTitle(_ id: String) -> String? {
         playbook.role(id).map { text($0.title) }

@@ -98,6 +98,11 @@ public struct PlaybookOutlineJSON: Sendable {
         case .choice(let values):
             object["type"] = "choice"
             object["values"] = .array(values.map { .string($0) })
+            if !fact.valueTitles.isEmpty {
+                var titles = JSONObject()
+                for value in values { if let title = fact.valueTitles[value] { titles[value] = .string(outline.text(title)) } }
+                object["value_titles"] = .object(titles)
+            }
         case .number(let unit):
             object["type"] = "number"
             if let unit { object["unit"] = .string(unit) }
@@ -115,6 +120,12 @@ public struct PlaybookOutlineJSON: Sendable {
             "phase": .string(step.phase.rawValue),
         ]
         if let owner = step.owner?.value { object["owner"] = .string(owner) }
+        let byLevel = outline.ownersByLevel(of: step)
+        if !byLevel.isEmpty {
+            var owners = JSONObject()
+            for (level, role) in byLevel { owners[level.id] = .string(role) }
+            object["owner_by_severity"] = .object(owners)
+        }
         if let together = step.togetherWith?.value { object["together_with"] = .string(together) }
         if step.grades { object["grade"] = true }
         if let instructions = step.instructions { object["instructions"] = .string(outline.text(instructions)) }

@@ -112,6 +112,34 @@ public struct PlaybookOutlineText: Sendable {
         }
     }
 
+    /// A condition as written; in Chinese, one that compares a fact with a titled value in words, so that the
+    /// value shows by its title (`制冷状态为「停机」`), not its id.
+    private func conditionText(_ condition: Condition) -> String {
+        guard outline.language == .zh, Self.mentionsTitledValue(condition, playbook) else {
+            return ConditionText.text(condition)
+        }
+        return ConditionWords(playbook: playbook, language: .zh).text(condition)
+    }
+
+    private static func mentionsTitledValue(_ condition: Condition, _ playbook: Playbook) -> Bool {
+        switch condition {
+        case .and(let left, let right), .or(let left, let right):
+            return mentionsTitledValue(left, playbook) || mentionsTitledValue(right, playbook)
+        case .not(let inner): return mentionsTitledValue(inner, playbook)
+        case .isTrue: return false
+        case .compare(let subject, _, let literals):
+            guard case .fact(let id) = subject, let fact = playbook.fact(id) else { return false }
+            return literals.contains { if case .name(let name) = $0 { fact.valueTitles[name] != nil } else { false } }
+        }
+    }
+
+    /// A choice value as a reader of the outline's language sees it: in Chinese its title alone, in English its
+    /// id (what `record` takes) glossed with its title; the id when it has no title.
+    private func value(value: String, of fact: Fact) -> String {
+        guard let title = fact.valueTitles[value] else { return value }
+        return outline.language == .zh ? outline.text(title) : labels.glossed(value, outline.text(title))
+    }
+
     private func facts(_ lines: inout [String]) {
         guard !playbook.facts.isEmpty else { return }
         section(labels.facts, &lines)
@@ -119,7 +147,8 @@ public struct PlaybookOutlineText: Sendable {
         for fact in playbook.facts {
             let type: String
             switch fact.kind {
-            case .choice(let values): type = labels.oneOf + " " + values.joined(separator: labels.listSeparator)
+            case .choice(let values): type = labels.oneOf + " " + values.map { value(value: $0, of: fact) }
+                .joined(separator: labels.listSeparator)
             case .number(let unit): type = labels.glossed(labels.number, unit)
             case .text: type = labels.text
             case .flag: type = labels.flag
@@ -230,6 +259,12 @@ public struct PlaybookOutlineText: Sendable {
         if step.phase == .afterEnd { kind += labels.clauseSeparator + labels.phaseAfterEnd }
         add(labels.kind, [kind])
         if let owner = step.owner?.value { add(labels.owner, [labels.glossed(owner, outline.roleTitle(owner))]) }
+        let byLevel = outline.ownersByLevel(of: step)
+        if !byLevel.isEmpty {
+            add(labels.owner, byLevel.map { level, role in
+                outline.text(level.title) + labels.colon + labels.glossed(role, outline.roleTitle(role))
+            })
+        }
         if let together = step.togetherWith?.value {
             add(labels.togetherWith, [labels.glossed(together, outline.roleTitle(together))])
         }
@@ -283,7 +318,7 @@ public struct PlaybookOutlineText: Sendable {
                 if exit.isElse {
                     next.append(labels.otherwise + " " + target)
                 } else if let condition = exit.condition {
-                    next.append(labels.ifCondition + " " + ConditionText.text(condition) + " " + target)
+                    next.append(labels.ifCondition + " " + conditionText(condition) + " " + target)
                 }
             case .option:
                 guard let option = exit.option else { continue }

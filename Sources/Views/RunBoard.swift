@@ -138,7 +138,9 @@ public struct RunBoard: Sendable {
             }
         }
         if !state.facts.isEmpty {
-            out += "\n" + label("facts") + ": " + state.facts.keys.sorted().map { "\($0)=\(TerminalText.line(state.facts[$0]!.description))" }
+            out += "\n" + label("facts") + ": " + state.facts.keys.sorted().map {
+                "\($0)=\(TerminalText.line(playbook.valueText(fact: $0, state.facts[$0]!.description, language)))"
+            }
                 .joined(separator: ", ") + "\n"
         }
         if let outcome = state.outcome {

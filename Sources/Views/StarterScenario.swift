@@ -15,7 +15,7 @@ public enum StarterScenario {
     /// The starting scenario `id` of `playbook`.
     public static func template(id: String, playbook: Playbook) -> String {
         let start = playbook.allSteps.first { $0.id == playbook.start.value } ?? playbook.allSteps[0]
-        let owner = start.owner?.value ?? playbook.roles[0].id
+        let owner = start.owner?.value ?? start.possibleOwners.first ?? playbook.roles[0].id
         let commander = playbook.role("commander") != nil ? "commander" : owner
         let participants = playbook.roles.map { "\($0.id): player-\($0.id)" }
             .joined(separator: ", ")
