@@ -66,6 +66,9 @@ enum CheckCommand {
                     found = checked.diagnostics
                     // What the graph cannot show, the engine's own runs can: explored when the playbook is sound.
                     if let playbook = checked.playbook, !found.containsErrors {
+                        found += ContinuationChecks.check(
+                            playbook, file: file, lookup: { id in self.playbook(id, near: file, invocation: invocation) },
+                            known: playbookNames(near: file, invocation: invocation))
                         found += ExplorationDiagnostics.explore(playbook, file: file)
                     }
                 }
@@ -141,6 +144,22 @@ enum CheckCommand {
             }
         }
         return nil
+    }
+
+    /// The names a playbook id near `file` may have, for a suggestion: the file names (without `.yaml`) of the
+    /// playbooks directory and of the file's own directory.
+    static func playbookNames(near file: String, invocation: Invocation) -> [String] {
+        var directories = [invocation.playbooksDirectory]
+        if let slash = file.lastIndex(of: "/") { directories.append(String(file[..<slash])) }
+        var names: [String] = []
+        for directory in directories {
+            for path in PlaybookFiles.yamlFiles(under: directory) {
+                let name = path.split(separator: "/").last.map(String.init) ?? path
+                let stem = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name.hasSuffix(".yml") ? String(name.dropLast(4)) : name
+                if !names.contains(stem) { names.append(stem) }
+            }
+        }
+        return names
     }
 
     /// Whether a file is a contact directory (`contacts:` as its first key) rather than a playbook.

@@ -29,7 +29,9 @@ enum RunViewCommands {
                 throw UsageError("--out is for --format html", chinese: "--out 只用于 --format html")
             }
             let session = try RunSession(runID, invocation: invocation)
-            let outcome = try session.perform(nil)
+            var outcome = try session.perform(nil)
+            let linked = LinkedRunCompletion.complete(runID, state: outcome.state, invocation: invocation)
+            if outcome.state.awaitsLinkedRun, linked { outcome.state = try session.read().state }
             let notifier = Notifier.forCommand(invocation)
             let delivered = session.deliverPending(outcome.state, with: notifier, invocation: invocation)
             if format == "json" {
@@ -56,7 +58,7 @@ enum RunViewCommands {
                     + NotificationPanel(outbox: state.outbox, now: session.runNow(state), language: invocation.language,
                                         delivering: notifier != nil).render())
             }
-            return ExitStatus.success
+            return linked ? ExitStatus.success : ExitStatus.failure
         })
 
     static func statusJSON(_ runID: String, _ outcome: RunSession.Outcome) -> JSONValue {
@@ -69,6 +71,7 @@ enum RunViewCommands {
             object["reached_at"] = progress?.reachedAt.map(JSONValue.integer) ?? .null
             object["margin_ms"] = progress?.margin.map(JSONValue.integer) ?? .null
             object["missed"] = .bool(progress?.missed ?? false)
+            if progress?.handedOver == true { object["handed_over"] = .bool(true) }
             milestones[milestone.id] = .object(object)
         }
         let active: [JSONValue] = state.activeOrder.compactMap { id in
@@ -83,9 +86,12 @@ enum RunViewCommands {
         }
         var facts = JSONObject()
         for key in state.facts.keys.sorted() { facts[key] = .string(state.facts[key]!.description) }
+        func link(_ link: RunLink?) -> JSONValue {
+            link.map { .object(["run": .string($0.run), "playbook": .string($0.playbook), "started_hash": .string($0.startedHash)]) } ?? .null
+        }
         var holders = JSONObject()
         for key in state.holders.keys.sorted() { holders[key] = .string(state.holders[key]!) }
-        return .object([
+        var object: JSONObject = [
             "run": .string(runID), "playbook": .string(outcome.playbook.id), "seq": .integer(Int64(state.eventCount)),
             "head": .string(outcome.head), "severity": state.severity.map(JSONValue.string) ?? .null,
             "people": .object(holders), "active": .array(active), "milestones": .object(milestones),
@@ -110,7 +116,15 @@ enum RunViewCommands {
             "clock_jumps": .array(state.clockJumps.map { jump in
                 .object(["at": .integer(jump.at), "from": .integer(jump.from), "to": .integer(jump.to)])
             }),
-        ])
+        ]
+        // Only in a run that has links, so that every other run's status stays as it was.
+        if let from = state.start?.continuedFrom { object["continued_from"] = link(from) }
+        if let request = state.continuation {
+            object["continued_in"] = link(state.continuedIn)
+            object["continue_requested"] = .object(["playbook": .string(request.playbook),
+                                                    "step": request.entry.map(JSONValue.string) ?? .null])
+        }
+        return .object(object)
     }
 
     static let log = CommandSpec(
@@ -328,15 +342,29 @@ enum RunViewCommands {
                         return ExitStatus.failure
                     }
                 }
+                // A run linked to another (continue_in) is checked against it, when the runs directory holds it.
+                let links = bundle == nil ? LinkVerification.follow(runID, contents: contents, runs: RunsDirectory(invocation)) : []
+                let linksOK = links.allSatisfy(\.ok)
                 if format == "json" {
-                    invocation.console.out(JSONValue.object([
-                        "run": .string(runID), "ok": true, "lines": .integer(Int64(contents.lines.count)),
+                    var object: JSONObject = [
+                        "run": .string(runID), "ok": .bool(linksOK), "lines": .integer(Int64(contents.lines.count)),
                         "head": .string(contents.head), "torn_bytes": .integer(Int64(torn)),
-                    ]).serialized(pretty: true) + "\n")
+                    ]
+                    if !links.isEmpty {
+                        object["links"] = .array(links.map { .object(["run": .string($0.run), "ok": .bool($0.ok),
+                                                                      "reason": .string($0.english)]) })
+                    }
+                    invocation.console.out(JSONValue.object(object).serialized(pretty: true) + "\n")
                 } else {
                     invocation.console.out(chinese
                         ? "正常：共 \(contents.lines.count) 行，校验和与哈希链完好；链头 \(contents.head)\n"
                         : "ok: \(contents.lines.count) lines, checksums and chain intact; head \(contents.head)\n")
+                    for link in links where link.ok {
+                        invocation.console.out((chinese ? "关联：" : "link: ") + (chinese ? link.chinese : link.english) + "\n")
+                    }
+                }
+                for link in links where !link.ok {
+                    invocation.console.error(failed + (chinese ? link.chinese : link.english) + "\n")
                 }
                 if let unfinished {
                     // Lines after the last commit were never acknowledged (the head record counts only what was).
@@ -349,7 +377,7 @@ enum RunViewCommands {
                             + (lines > 0 ? ": \(lines) complete line\(lines == 1 ? "" : "s") never committed" : ": an incomplete line")
                             + ", never acknowledged) will be cut on the next write\n")
                 }
-                return ExitStatus.success
+                return linksOK ? ExitStatus.success : ExitStatus.failure
             }
         })
 }

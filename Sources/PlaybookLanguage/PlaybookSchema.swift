@@ -214,6 +214,32 @@ public enum PlaybookSchema {
             "anyOf": [["required": ["en"]], ["required": ["zh"]]],
             "additionalProperties": false,
         ])
+        defs.append("continuation", [
+            "title": "Continue in another playbook",
+            "description": .string("When the step is done, a linked run of another playbook starts, at 'step' (or its "
+                + "start) with 'facts'; this run goes to its outcome and hands its remaining limits over. A playbook "
+                + "id alone starts at the start with no facts."),
+            "oneOf": [
+                ref("name"),
+                [
+                    "type": "object",
+                    "properties": properties([
+                        ("playbook", described(ref("name"), "Playbook", "The other playbook's id.")),
+                        ("step", described(ref("name"), "Step",
+                                           "A top-level main-phase step of the other playbook to start at.")),
+                        ("facts", [
+                            "title": "Facts",
+                            "description": "The facts the linked run starts with: the other playbook's fact ids and values.",
+                            "type": "object",
+                            "propertyNames": ref("name"),
+                            "additionalProperties": ["type": ["string", "number", "boolean"]],
+                        ]),
+                    ]),
+                    "required": ["playbook"],
+                    "additionalProperties": false,
+                ],
+            ],
+        ])
         defs.append("step", step(inTrack: false))
         defs.append("trackStep", step(inTrack: true))
         defs.append("checklistItem", [
@@ -465,6 +491,7 @@ public enum PlaybookSchema {
             ("next", ref("transition")),
             ("together_with", described(ref("name"), "Together with",
                                         "A second role whose holder signs the step with its owner: two people.")),
+            ("continue_in", ref("continuation")),
             ("standing", [
                 "title": "Standing instructions",
                 "description": .string("Instructions raised when the step starts that stay on every board until a "

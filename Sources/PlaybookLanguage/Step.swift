@@ -74,6 +74,8 @@ public struct Step: Sendable, Hashable {
     /// A second role that signs the step with its owner (一同核实审定): the step is done when a holder of each has
     /// said `done`, two different people.
     public var togetherWith: Located<String>? = nil
+    /// The other playbook the run continues in when this step is done (`continue_in`), if any.
+    public var continueIn: Continuation? = nil
 }
 
 /// An instruction that stands from the moment its step starts until a holder of `releasedBy` releases it

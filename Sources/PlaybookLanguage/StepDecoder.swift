@@ -5,7 +5,7 @@ extension PlaybookDecoder {
     static let stepKindKeys = ["decide", "approve", "parallel", "wait"]
     static let stepKeys = [
         "title", "instructions", "owner", "source", "phase", "checklist", "record", "grade", "ack_within",
-        "report_every", "done_within", "escalate", "next", "standing", "together_with",
+        "report_every", "done_within", "escalate", "next", "standing", "together_with", "continue_in",
     ] + stepKindKeys
 
     mutating func decodeSteps(_ node: YAMLNode, inTrack: Bool) -> [Step] {
@@ -84,12 +84,13 @@ extension PlaybookDecoder {
             reader.error(LanguageRules.wrongType, "only an action step is signed together ('together_with')", at: together,
                          hint: "make the signing its own action step")
         }
+        let continueIn = fields.optional("continue_in").flatMap { continuation($0, kind: kind) }
         return Step(
             id: name.value, location: name.location, title: title ?? LocalizedText(english: name.value, chinese: name.value),
             instructions: instructions, owner: owner, source: source, phase: phase, kind: kind, checklist: checklist,
             records: records, grades: grades, ackWithin: ackWithin, reportEvery: reportEvery, doneWithin: doneWithin,
             escalations: escalations, next: next, nextLocation: fields.keyLocation("next"), standing: standing,
-            togetherWith: togetherWith)
+            togetherWith: togetherWith, continueIn: continueIn)
     }
 
     /// One standing instruction (a mapping) or a list of them: `{ id, en, zh, released_by }`.
