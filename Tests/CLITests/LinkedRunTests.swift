@@ -116,9 +116,9 @@ struct LinkedRunTests {
     /// linked run, which points back, and journals the link once, without making another.
     @Test func aLinkedRunMadeButNotJournaledIsTakenAsItIs() throws {
         try reachHandover()
-        // Opens for writing in this command: the first run's journal, the new run's playbook.yaml and journal,
-        // then the first run's journal again for the link.
-        let done = try muster(["done", "a", "power_handover"], fault: "open:EACCES@4", minute: 3)
+        // The fifth opening for writing in this command is the first run's journal, for the link: the linked run
+        // is made by then.
+        let done = try muster(["done", "a", "power_handover"], fault: "open:EACCES@5", minute: 3)
         #expect(done.status == 1, "\(done.stderr)")
         #expect(exists("a-power-loss"))
         let journal = directory.url.appendingPathComponent("runs/a-power-loss/journal.jsonl")
