@@ -173,7 +173,10 @@ enum ActionCommands {
                 let session = try RunSession(runID, invocation: invocation)
                 let outcome = try session.perform(Command(person: doer, kind: kind, expectSeq: expect,
                                                           recordedBy: doer == person ? nil : person))
-                let status = report(outcome, runID: runID, invocation: invocation)
+                var status = report(outcome, runID: runID, invocation: invocation)
+                if !LinkedRunCompletion.complete(runID, state: outcome.state, invocation: invocation) {
+                    status = ExitStatus.failure
+                }
                 let notifier = Notifier.forCommand(invocation)
                 session.deliverPending(outcome.state, with: notifier, invocation: invocation)
                 session.warnIfUndelivered(outcome.state, notifier: notifier, invocation: invocation)

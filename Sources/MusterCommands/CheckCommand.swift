@@ -68,6 +68,11 @@ enum CheckCommand {
                     found = checked.diagnostics
                     // What the graph cannot show, the engine's own runs can: explored when the playbook is sound.
                     if let playbook = checked.playbook, !found.containsErrors {
+                        found += ContinuationChecks.check(
+                            playbook, file: file, lookup: { id in
+                                PlaybookFiles.playbook(id, near: file, playbooksDirectory: invocation.playbooksDirectory)
+                            },
+                            known: PlaybookFiles.names(near: file, playbooksDirectory: invocation.playbooksDirectory))
                         found += ExplorationDiagnostics.explore(playbook, file: file)
                     }
                 }

@@ -32,7 +32,9 @@ enum RunViewCommands {
                 throw UsageError("--out is for --format html", chinese: "--out 只用于 --format html")
             }
             let session = try RunSession(runID, invocation: invocation)
-            let outcome = try session.perform(nil)
+            var outcome = try session.perform(nil)
+            let linked = LinkedRunCompletion.complete(runID, state: outcome.state, invocation: invocation)
+            if outcome.state.awaitsLinkedRun, linked { outcome.state = try session.read().state }
             let notifier = Notifier.forCommand(invocation)
             let delivered = session.deliverPending(outcome.state, with: notifier, invocation: invocation)
             if format == "json" {
@@ -61,7 +63,7 @@ enum RunViewCommands {
                     + NotificationPanel(outbox: state.outbox, now: session.runNow(state), language: invocation.language,
                                         delivering: notifier != nil, time: times.time).render())
             }
-            return ExitStatus.success
+            return linked ? ExitStatus.success : ExitStatus.failure
         })
 
     static let log = CommandSpec(
@@ -180,14 +182,35 @@ enum RunViewCommands {
                     + shown + (invocation.language == .zh ? chinese : english) + "\n")
                 return ExitStatus.failure
             case .intact(let lines, let head, let unfinished):
+                // A run linked to another (continue_in) is checked against it, when the runs directory holds it.
+                var links: [LinkVerification.Finding] = []
+                if bundle == nil {
+                    let runs = RunsDirectory(invocation)
+                    if let (contents, _) = try? Journal(directory: try runs.runPath(runID)).read() {
+                        links = LinkVerification.follow(runID, contents: contents, runs: runs)
+                    }
+                }
+                let linksOK = links.allSatisfy(\.ok)
                 if format == "json" {
-                    invocation.console.out(JSONValue.object([
-                        "run": .string(runID), "ok": true, "lines": .integer(Int64(lines)),
+                    var object: JSONObject = [
+                        "run": .string(runID), "ok": .bool(linksOK), "lines": .integer(Int64(lines)),
                         "head": .string(head), "torn_bytes": .integer(Int64(unfinished?.bytes ?? 0)),
-                    ]).serialized(pretty: true) + "\n")
+                    ]
+                    if !links.isEmpty {
+                        object["links"] = .array(links.map { .object(["run": .string($0.run), "ok": .bool($0.ok),
+                                                                      "reason": .string($0.english)]) })
+                    }
+                    invocation.console.out(JSONValue.object(object).serialized(pretty: true) + "\n")
                 } else {
                     invocation.console.out(chinese ? "正常：共 \(lines) 行，校验和与哈希链完好；链头 \(head)\n"
                                                    : "ok: \(lines) lines, checksums and chain intact; head \(head)\n")
+                    for link in links where link.ok {
+                        invocation.console.out((chinese ? "关联：" : "link: ") + (chinese ? link.chinese : link.english) + "\n")
+                    }
+                }
+                for link in links where !link.ok {
+                    invocation.console.error((chinese ? "muster: 校验失败：" : "muster: verify failed: ")
+                        + (chinese ? link.chinese : link.english) + "\n")
                 }
                 if let unfinished {
                     // Lines after the last commit were never acknowledged (the head record counts only what was).
@@ -200,7 +223,7 @@ enum RunViewCommands {
                             + (lines > 0 ? ": \(lines) complete line\(lines == 1 ? "" : "s") never committed" : ": an incomplete line")
                             + ", never acknowledged) will be cut on the next write\n")
                 }
-                return ExitStatus.success
+                return linksOK ? ExitStatus.success : ExitStatus.failure
             }
         })
 }

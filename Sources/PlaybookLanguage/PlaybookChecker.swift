@@ -12,7 +12,7 @@ public struct PlaybookCheckResult: Sendable {
 /// Loads, decodes and validates a playbook file in one pass.
 public enum PlaybookChecker {
     /// Every rule the checker (and the loader under it) can report.
-    public static var rules: [DiagnosticRule] { YAMLRules.all + LanguageRules.all }
+    public static var rules: [DiagnosticRule] { YAMLRules.all + LanguageRules.all + ContinuationChecks.rules }
 
     /// Checks the playbook in `bytes`, naming `file` in diagnostics.
     public static func check(_ bytes: [UInt8], file: String, limits: LoadLimits = LoadLimits()) -> PlaybookCheckResult {

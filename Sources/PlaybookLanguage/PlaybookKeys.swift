@@ -113,6 +113,16 @@ enum PlaybookKeys {
                     .namedMap(of: .definition("trackStep"), atLeastOne: true), required: true),
         ])
 
+    /// Where a run continues (`continue_in`), written as a mapping.
+    static let continuation = MappingSpec(
+        "continuationMapping", "Continue in another playbook", "The other playbook, the step to start at and its facts.", [
+            KeySpec("playbook", "Playbook", "The other playbook's id.", .name, required: true),
+            KeySpec("step", "Step", "A top-level main-phase step of the other playbook to start at.", .name),
+            KeySpec("facts", "Facts", "The facts the linked run starts with: the other playbook's fact ids and values.",
+                    .schema(["type": "object", "propertyNames": ["$ref": "#/$defs/name"],
+                             "additionalProperties": ["type": ["string", "number", "boolean"]]])),
+        ])
+
     static let standingInstruction = MappingSpec(
         "standingInstruction", "Standing instruction",
         "What stands (en, zh or both) until a holder of released_by releases it.", [
@@ -238,6 +248,9 @@ enum PlaybookKeys {
                                    ["type": "array", "items": ["$ref": "#/$defs/standingInstruction"]]]])),
         KeySpec("together_with", "Together with",
                 "A second role whose holder signs the step with its owner: two people.", .name),
+        KeySpec("continue_in", "Continue in",
+                "When the step is done, a linked run of another playbook starts: its id, or { playbook, step, facts }.",
+                .definition("continuation")),
         KeySpec("decide", nil, "", .definition("decide")),
         KeySpec("approve", nil, "", .definition("approve")),
         KeySpec("parallel", nil, "", .definition("parallel")),
@@ -251,6 +264,6 @@ enum PlaybookKeys {
     static let all: [MappingSpec] = [
         playbook, text, role, severityLevel, milestone, fact, factValue, outcome, anyTimeChain, standingInstruction,
         checklistItem, escalation, branch, decide, option, approve, approvalThen, parallel, track, joinCount, wait,
-        step, trackStep,
+        step, trackStep, continuation,
     ]
 }

@@ -94,6 +94,14 @@ public enum PlaybookSchema {
         defs.append("standingInstruction", closed(PlaybookKeys.standingInstruction, extra: [
             ("anyOf", [["required": ["en"]], ["required": ["zh"]]]),
         ]))
+        defs.append("continuation", [
+            "title": "Continue in another playbook",
+            "description": .string("When the step is done, a linked run of another playbook starts, at 'step' (or its "
+                + "start) with 'facts'; this run goes to its outcome and hands its remaining limits over. A playbook "
+                + "id alone starts at the start with no facts."),
+            "oneOf": [ref("name"), ref("continuationMapping")],
+        ])
+        defs.append("continuationMapping", closed(PlaybookKeys.continuation))
         defs.append("step", step(inTrack: false))
         defs.append("trackStep", step(inTrack: true))
         defs.append("ownerBySeverity", [

@@ -43,6 +43,7 @@ struct PlaybookValidator {
         validator.checkMilestones()
         validator.checkGraph()
         validator.checkChinese()
+        ContinuationChecks.checkWithin(playbook, reader: &validator.reader)
         let after = validator.reader.diagnostics.filter { $0.severity == .error }.count
         if before == after {
             var timing = TimingAnalysis(playbook: playbook, steps: validator.stepsByID)

@@ -78,6 +78,8 @@ public struct Step: Sendable, Hashable {
     /// The owner per severity level (`owner: { fatal: commander, default: on_site }`), in file order: a level's
     /// id, or `default` for the levels not named, mapped to a role.
     public var ownersBySeverity: [SeverityOwner] = []
+    /// The other playbook the run continues in when this step is done (`continue_in`), if any.
+    public var continueIn: Continuation? = nil
 
     /// Every role that may own the step, whatever the severity.
     public var possibleOwners: [String] {

@@ -90,12 +90,13 @@ extension PlaybookDecoder {
             reader.error(LanguageRules.wrongType, "only an action step is signed together ('together_with')", at: together,
                          hint: "make the signing its own action step")
         }
+        let continueIn = fields.optional("continue_in").flatMap { continuation($0, kind: kind) }
         return Step(
             id: name.value, location: name.location, title: title ?? LocalizedText(english: name.value, chinese: name.value),
             instructions: instructions, owner: owner, source: source, phase: phase, kind: kind, checklist: checklist,
             records: records, grades: grades, ackWithin: ackWithin, reportEvery: reportEvery, doneWithin: doneWithin,
             escalations: escalations, next: next, nextLocation: fields.keyLocation("next"), standing: standing,
-            togetherWith: togetherWith, ownersBySeverity: ownersBySeverity)
+            togetherWith: togetherWith, ownersBySeverity: ownersBySeverity, continueIn: continueIn)
     }
 
     /// One standing instruction (a mapping) or a list of them: `{ id, en, zh, released_by }`.

@@ -216,6 +216,9 @@ public struct HTMLReport: Sendable {
                 out += "<p>\(badge(words("Aborted"), "bad")) \(said(why))</p>\n"
             }
         }
+        for line in report.linkLines(words.language == "zh" ? .zh : .en) {
+            out += "<p class=\"run-link\">\(e(line))</p>\n"
+        }
         let recipients = cover.recipients
         if !recipients.isEmpty {
             out += "<h2 class=\"cover-heading\">\(e(words.language == "zh" ? "通知了谁" : "Who was notified"))</h2>\n<ul class=\"recipients\">\n"
@@ -291,7 +294,7 @@ public struct HTMLReport: Sendable {
                   switch row.status {
                   case .met: state = "ok"
                   case .late, .missed, .notReached: state = "bad"
-                  case .pending: state = "muted"
+                  case .pending, .handedOver: state = "muted"
                   }
                   return [.text(words.text(row.title), "title"), .html(badge(words(row.status.rawValue), state)),
                           marginCell(row.margin), .text(time(row.dueAt), "time"), .text(time(row.reachedAt), "time")]

@@ -76,6 +76,7 @@ public struct MarkdownReport: Sendable {
         out += cell(cover.summary) + "\n\n"
         out += table(["", ""], cover.figures.map { [$0.label, $0.value] }) + "\n"
         if let why = report.abortedWhy { out += "\(words("Aborted")): \(cell(why))\n\n" }
+        for line in report.linkLines(zh ? .zh : .en) { out += cell(line) + "\n\n" }
         let recipients = cover.recipients
         if !recipients.isEmpty {
             out += "### \(zh ? "通知了谁" : "Who was notified")\n\n"

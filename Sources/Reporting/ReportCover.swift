@@ -77,6 +77,9 @@ struct ReportCover {
         case .pending:
             let limit = target.map { zh ? "（时限 \($0)）" : " (within \($0))" } ?? ""
             return (words("pending") + limit, .plain)
+        case .handedOver:
+            let limit = target.map { zh ? "（时限 \($0)）" : " (within \($0))" } ?? ""
+            return (words(level.status.rawValue) + limit, .plain)
         }
     }
 

@@ -62,6 +62,12 @@ public struct ReportJSON: Sendable {
             } ?? .null,
             "aborted": optional(report.abortedWhy),
         ]
+        func link(_ link: RunLink?) -> JSONValue {
+            link.map { .object(["run": .string($0.run), "playbook": .string($0.playbook), "started_hash": .string($0.startedHash)]) } ?? .null
+        }
+        // Only in a run that has links, so that the reports of every other run stay as they were.
+        if report.continuedFrom != nil { object["continued_from"] = link(report.continuedFrom) }
+        if report.continuation != nil { object["continued_in"] = link(report.continuedIn) }
         var people = JSONObject()
         for role in report.people.keys.sorted() { people[role] = .string(report.people[role]!) }
         object["people"] = .object(people)

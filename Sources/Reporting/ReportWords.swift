@@ -121,7 +121,7 @@ public struct ReportWords: Sendable {
         "Recorded for others": "代为记录的操作", "done by": "操作人", "recorded by": "记录人",
         "step": "步骤", "owner": "负责人", "activated": "启动", "acknowledged": "确认", "done": "完成", "due": "期限",
         "margin": "余量", "milestone": "里程碑", "reached": "达成", "status": "状态", "met": "按时",
-        "late": "超时", "expired, default taken": "已到期，按默认处理", "missed": "错过", "pending": "未到期", "not-reached": "未达成", "when": "时间",
+        "late": "超时", "expired, default taken": "已到期，按默认处理", "missed": "错过", "pending": "未到期", "not-reached": "未达成", "handed-over": "已移交关联运行", "when": "时间",
         "who": "人员", "role": "角色", "option": "选项", "why": "理由", "defaulted on expiry": "超时按默认",
         "granted": "批准", "denied": "驳回", "expired": "超时", "rung": "级", "notified": "通知",
         "reassigned to": "改派给", "went to": "转到", "sent": "已送达", "failed": "失败", "from": "从", "to": "至",
@@ -198,7 +198,9 @@ public struct ReportWords: Sendable {
         }
         switch kind {
         case .runStarted(let start):
-            return zh ? "开始运行预案 \(start.version)" : "run of \(start.playbookID) \(start.version) started"
+            let started = zh ? "开始运行预案 \(start.version)" : "run of \(start.playbookID) \(start.version) started"
+            guard let link = start.continuedFrom else { return started }
+            return started + (zh ? "，接续运行 \(link.run)（\(link.playbook)）" : ", continuing run \(link.run) (\(link.playbook))")
         case .personJoined(let person, let role):
             return zh ? "\(person) 担任\(self.role(role))" : "\(person) joined as \(self.role(role))"
         case .handover(let role, let from, let to):
@@ -297,6 +299,13 @@ public struct ReportWords: Sendable {
             return (zh ? "持续指令 \(id) 解除" : "standing instruction \(id) released") + (why.map { zh ? "：\($0)" : ": \($0)" } ?? "")
         case .reportSigned(let person): return zh ? "\(person) 签收" : "signed by \(person)"
         case .runTitled(let title): return zh ? "事件标题更正为「\(title)」" : "the incident's title set to '\(title)'"
+        case .continueRequested(let request):
+            return zh ? "转入预案 \(request.playbook)：请求启动关联运行" + (request.entry.map { "，从步骤 \($0) 开始" } ?? "")
+                : "continuing in \(request.playbook): a linked run asked for" + (request.entry.map { ", at step \($0)" } ?? "")
+        case .continuedIn(let link):
+            return zh ? "已转入关联运行 \(link.run)（\(link.playbook)）" : "continued in linked run \(link.run) (\(link.playbook))"
+        case .milestoneHandedOver(let id):
+            return zh ? "里程碑「\(milestone(id))」已移交，由关联运行承担" : "milestone \(milestone(id)) handed over: the linked run holds it"
         case .runClosed: return zh ? "运行关闭" : "run closed"
         case .journalRepaired(let bytes): return zh ? "日志修复，截去 \(bytes) 字节" : "journal repaired: \(bytes) bytes cut"
         case .clockJumped(let from, let to):

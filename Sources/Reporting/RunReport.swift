@@ -74,6 +74,8 @@ public struct RunReport: Sendable, Hashable {
         public enum Status: String, Sendable, Hashable {
             case met, late, missed, pending
             case notReached = "not-reached"
+            /// Not reached here: the run continued in another playbook, whose linked run holds it.
+            case handedOver = "handed-over"
         }
 
         public var milestone: String
@@ -176,6 +178,17 @@ public struct RunReport: Sendable, Hashable {
     public var endedAt: Int64?
     public var closedAt: Int64?
     public var outcome: RunState.ReachedOutcome?
+    /// The run this one continues (`continue_in` of another playbook), if any.
+    public var continuedFrom: RunLink?
+    /// The run this one continued in, if any.
+    public var continuedIn: RunLink?
+    /// The continuation this run asked for, if any (its linked run may not be journaled yet).
+    public var continuation: ContinuationRequest?
+
+    /// The sentences that show the run's links both ways, in `language`.
+    public func linkLines(_ language: Language) -> [String] {
+        RunLinkLines.lines(from: continuedFrom, to: continuedIn, asked: continuation, language: language)
+    }
     public var abortedWhy: String?
     public var initialSeverity: String?
     public var severityChanges: [SeverityChange] = []
@@ -367,6 +380,9 @@ public struct RunReport: Sendable, Hashable {
             }
         }
         outcome = state.outcome
+        continuedFrom = state.start?.continuedFrom
+        continuedIn = state.continuedIn
+        continuation = state.continuation
         people = state.holders
         milestones = playbook.milestones.map { milestone in
             let progress = state.milestones[milestone.id]
@@ -375,6 +391,8 @@ public struct RunReport: Sendable, Hashable {
                 status = margin >= 0 ? .met : .late
             } else if progress?.missed == true {
                 status = .missed
+            } else if progress?.handedOver == true {
+                status = .handedOver
             } else if state.outcome != nil && milestone.from == .start {
                 status = .notReached
             } else {

@@ -281,7 +281,7 @@ struct TimelineChart {
         case .met: state = "met"
         case .late: state = "late missed"
         case .missed: state = "missed"
-        case .pending: state = "pending"
+        case .pending, .handedOver: state = "pending"
         case .notReached: state = "missed not-reached"
         }
         let title = words.text(row.title)
@@ -295,7 +295,7 @@ struct TimelineChart {
         // A met milestone's diamond marks when it was reached; the others' mark their deadline.
         let markAt = row.status == .met ? (row.reachedAt ?? row.dueAt) : (row.dueAt ?? row.reachedAt)
         let anchorX = markAt.map(axis.x) ?? Self.left
-        let statusClass = row.status == .met ? "ok" : row.status == .pending ? "muted" : "late"
+        let statusClass = row.status == .met ? "ok" : row.status == .pending || row.status == .handedOver ? "muted" : "late"
         out += label("◆ " + title, status: status, statusClass: statusClass, from: max(Self.left, anchorX - 6),
                      to: anchorX, baseline: top + 13)
         if let reached = row.reachedAt, row.status != .met {

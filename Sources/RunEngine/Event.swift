@@ -170,6 +170,12 @@ public enum EventKind: Sendable, Hashable {
     case reportSigned(person: String)
     /// The incident's title (what happened, where) was given or corrected after the start.
     case runTitled(title: String)
+    /// A step that continues in another playbook was done: the run asks for a linked run of it.
+    case continueRequested(ContinuationRequest)
+    /// The linked run this run continues in was started: its id, playbook and first line's hash.
+    case continuedIn(RunLink)
+    /// A milestone not reached when the run continued in another playbook: handed over to the linked run, not missed.
+    case milestoneHandedOver(milestone: String)
     /// Every obligation is done: the run is closed.
     case runClosed
     /// A torn last line was cut from the journal when it was reopened.
@@ -211,6 +217,8 @@ public struct RunStart: Sendable, Hashable {
     /// The instant of the fault, when it came before the run's start (`muster start --fault-at`); `nil` when the
     /// run starts at the fault. Waits and milestones counted `from: fault` count from it.
     public var faultAt: Int64? = nil
+    /// The run this one continues, when a step of another run's playbook asked for it (`continue_in`).
+    public var continuedFrom: RunLink? = nil
     /// The speeds a run may have: a journal or checkpoint saying another is refused, so that no instant computed
     /// from it can overflow.
     public static let speeds: ClosedRange<Int64> = 1...3_600

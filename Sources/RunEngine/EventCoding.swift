@@ -54,6 +54,7 @@ public enum EventCoding {
             if let hash = start.scenarioHash { data["scenario_hash"] = s(hash) }
             if start.unattended { data["unattended"] = true }
             if let title = start.title { data["title"] = s(title) }
+            if let link = start.continuedFrom { data["continued_from"] = encode(link) }
             return ("run.started", data)
         case .personJoined(let person, let role): return ("person.joined", ["person": s(person), "role": s(role)])
         case .handover(let role, let from, let to):
@@ -159,10 +160,28 @@ public enum EventCoding {
             return ("instruction.released", ["instruction": s(instruction), "why": optional(why)])
         case .reportSigned(let person): return ("report.signed", ["person": s(person)])
         case .runTitled(let title): return ("run.titled", ["title": s(title)])
+        case .continueRequested(let request):
+            var facts = JSONObject()
+            for fact in request.facts.keys.sorted() { facts[fact] = s(request.facts[fact]!) }
+            return ("run.continue_requested", ["step": s(request.step), "playbook": s(request.playbook),
+                                               "entry": optional(request.entry), "facts": .object(facts)])
+        case .continuedIn(let link): return ("run.continued_in", encode(link).objectValue ?? [:])
+        case .milestoneHandedOver(let milestone): return ("milestone.handed_over", ["milestone": s(milestone)])
         case .runClosed: return ("run.closed", [:])
         case .journalRepaired(let bytes): return ("journal.repaired", ["bytes_cut": i(Int64(bytes))])
         case .clockJumped(let from, let to): return ("clock.jumped", ["from": i(from), "to": i(to)])
         }
+    }
+
+    static func encode(_ link: RunLink) -> JSONValue {
+        .object(["run": .string(link.run), "playbook": .string(link.playbook), "started_hash": .string(link.startedHash)])
+    }
+
+    static func decodeLink(_ value: JSONValue?) -> RunLink? {
+        guard let run = value?["run"]?.stringValue, let playbook = value?["playbook"]?.stringValue,
+            let hash = value?["started_hash"]?.stringValue
+        else { return nil }
+        return RunLink(run: run, playbook: playbook, startedHash: hash)
     }
 
     static func encode(_ due: StepDue) -> JSONValue {
@@ -232,6 +251,10 @@ public enum EventCoding {
                 scenarioHash: o("scenario_hash"), faultAt: data["fault_at"] == nil ? nil : try i("fault_at"),
                 title: o("title"))
             start.unattended = data["unattended"]?.boolValue ?? false
+            if data["continued_from"] != nil {
+                guard let link = decodeLink(data["continued_from"]) else { throw DecodingError(message: "bad continued_from") }
+                start.continuedFrom = link
+            }
             return .runStarted(start)
         case "person.joined": return .personJoined(person: try s("person"), role: try s("role"))
         case "role.handover": return .handover(role: try s("role"), from: o("from"), to: try s("to"))
@@ -317,6 +340,18 @@ public enum EventCoding {
         case "instruction.released": return .instructionReleased(instruction: try s("instruction"), why: o("why"))
         case "report.signed": return .reportSigned(person: try s("person"))
         case "run.titled": return .runTitled(title: try s("title"))
+        case "run.continue_requested":
+            var facts: [String: String] = [:]
+            for (fact, value) in data["facts"]?.objectValue ?? [:] {
+                guard let text = value.stringValue else { throw DecodingError(message: "bad fact '\(fact)'") }
+                facts[fact] = text
+            }
+            return .continueRequested(ContinuationRequest(step: try s("step"), playbook: try s("playbook"),
+                                                          entry: o("entry"), facts: facts))
+        case "run.continued_in":
+            guard let link = decodeLink(data) else { throw DecodingError(message: "'\(type)' needs run, playbook and started_hash") }
+            return .continuedIn(link)
+        case "milestone.handed_over": return .milestoneHandedOver(milestone: try s("milestone"))
         case "run.closed": return .runClosed
         case "journal.repaired": return .journalRepaired(bytesCut: Int(try i("bytes_cut", in: 0...(Int64(1) << 40))))
         case "clock.jumped": return .clockJumped(from: try i("from"), to: try i("to"))

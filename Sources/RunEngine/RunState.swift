@@ -31,6 +31,8 @@ public struct RunState: Sendable, Hashable {
         public var reachedAt: Int64?
         public var margin: Int64?
         public var missed: Bool = false
+        /// Whether it was handed over, not reached, when the run continued in another playbook.
+        public var handedOver: Bool = false
     }
 
     /// An armed timer.
@@ -100,6 +102,13 @@ public struct RunState: Sendable, Hashable {
     public var outbox = Outbox()
     /// The jumps of the clock commands ran at, in order.
     public var clockJumps: [ClockJump] = []
+    /// The linked run this run asked for when a step continued in another playbook.
+    public var continuation: ContinuationRequest?
+    /// The linked run this run continues in, once it was started.
+    public var continuedIn: RunLink?
+
+    /// Whether the run asked for a linked run that has not been started yet (or not journaled here yet).
+    public var awaitsLinkedRun: Bool { continuation != nil && continuedIn == nil }
 
     /// A jump of the clock: the run was at `from` when a command came at `to`.
     public struct ClockJump: Sendable, Hashable {
@@ -251,6 +260,12 @@ public struct RunState: Sendable, Hashable {
             standing.removeAll { $0 == instruction }
         case .reportSigned(let person):
             signatures.append(person)
+        case .continueRequested(let request):
+            continuation = request
+        case .continuedIn(let link):
+            continuedIn = link
+        case .milestoneHandedOver(let milestone):
+            milestones[milestone, default: MilestoneState()].handedOver = true
         case .runClosed:
             closed = true
         case .clockJumped(let from, let to):

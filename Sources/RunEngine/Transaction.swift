@@ -99,6 +99,7 @@ struct Transaction {
         cancelTimers(of: stepID)
         emit(.stepCompleted(step: stepID), by: actor)
         checkMilestones(step: stepID, event: "done")
+        if let continuation = step.continueIn { requestLinkedRun(continuation, from: stepID) }
         follow(target ?? transition(of: step), from: stepID)
     }
 
@@ -168,8 +169,14 @@ struct Transaction {
 
     mutating func reachOutcome(_ outcomeID: String, by actor: Actor) {
         guard state.outcome == nil else { return }
+        let handedTo = state.continuation?.playbook
         for open in state.activeOrder where index.places[open] == nil {
-            cancel(open, why: "the run reached outcome '\(outcomeID)'", whyChinese: "本次运行已到达结果 '\(outcomeID)'")
+            if let handedTo {
+                cancel(open, why: "handed over: the run continues in '\(handedTo)'",
+                       whyChinese: "已移交：本次运行转入预案 '\(handedTo)' 继续")
+            } else {
+                cancel(open, why: "the run reached outcome '\(outcomeID)'", whyChinese: "本次运行已到达结果 '\(outcomeID)'")
+            }
         }
         for chain in state.raisedChains {
             emit(.chainEnded(chain: chain), by: .engine)
@@ -187,6 +194,10 @@ struct Transaction {
         }
         if state.aborted {
             closeIfDone()
+            return
+        }
+        if state.continuation != nil {
+            handOverObligations()
             return
         }
         scheduleMilestones(from: [.outcome])
@@ -208,8 +219,8 @@ struct Transaction {
 
     /// Arms the milestones counted from `anchors`; a milestone counted from the fault is armed with those counted
     /// from the start (a due instant already past fires at once: see `Engine.start`).
-    mutating func scheduleMilestones(from anchors: [Milestone.Anchor]) {
-        for milestone in playbook.milestones where anchors.contains(milestone.from) {
+    mutating func scheduleMilestones(from anchors: [Milestone.Anchor], where armed: (Milestone) -> Bool = { _ in true }) {
+        for milestone in playbook.milestones where anchors.contains(milestone.from) && armed(milestone) {
             let instant = milestone.from == .fault ? state.faultAt : now
             guard state.milestones[milestone.id]?.dueAt == nil,
                 let within = index.milliseconds(milestone.within.value, severity: state.severity)

@@ -137,6 +137,25 @@ public enum PlaybookFiles {
         }
         return nil
     }
+
+
+    /// The names a playbook id near `file` may have, for a suggestion: the file names (without `.yaml`) of the
+    /// playbooks directory and of the file's own directory.
+    public static func names(near file: String, playbooksDirectory: String) -> [String] {
+        var directories = [playbooksDirectory]
+        if let slash = file.lastIndex(of: "/") { directories.append(String(file[..<slash])) }
+        var names: [String] = []
+        for directory in directories {
+            for path in yamlFiles(under: directory) {
+                let name = path.split(separator: "/").last.map(String.init) ?? path
+                let stem = name.hasSuffix(".yaml") ? String(name.dropLast(5))
+                    : name.hasSuffix(".yml") ? String(name.dropLast(4)) : name
+                if !names.contains(stem) { names.append(stem) }
+            }
+        }
+        return names
+    }
+
 }
 
 extension ContactDirectory {

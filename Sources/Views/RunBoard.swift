@@ -41,6 +41,7 @@ public struct RunBoard: Sendable {
         out += "\(label("severity")): \(severity) · \(label("started")) \(time.instant(state.startedAt)) · "
             + (state.start?.faultAt.map { "\(label("fault at")) \(time.instant($0)) · " } ?? "")
             + "\(label("seq")) \(state.eventCount)\n"
+        for line in RunLinkLines.lines(state, language: language) { out += line + "\n" }
         if let jump = state.clockJumps.last {
             // A wrong clock rewrites the run for everyone: say so where everyone looks.
             let size = TimeText.span(jump.size)
@@ -124,6 +125,8 @@ public struct RunBoard: Sendable {
                     }
                 } else if progress?.missed == true {
                     line += label("missed")
+                } else if progress?.handedOver == true {
+                    line += RunLinkLines.handedOver(language)
                 } else if let dueAt = progress?.dueAt {
                     line += dueAt >= now ? "\(label("due in")) \(TimeText.span(dueAt - now))"
                         : "\(label("overdue by")) \(TimeText.span(now - dueAt))"

@@ -65,6 +65,9 @@ public struct RunBoardHTML: Sendable {
         body += "<p class=\"meta\">\(e(label("run"))) <span class=\"id\">\(e(runID))</span> · \(e(playbook.id)) "
             + "\(e(playbook.version)) · \(e(label("started"))) <time>\(e(times.instant(state.startedAt)))</time> · "
             + "\(e(label("seq"))) \(state.eventCount)</p>\n"
+        for line in RunLinkLines.lines(state, language: language) {
+            body += "<p class=\"run-link\">\(e(line))</p>\n"
+        }
         if let jump = state.clockJumps.last {
             body += "<p class=\"warn\">" + e(zh
                 ? "⚠ 时钟\(jump.size < 0 ? "倒退了" : "向前跳了") \(TimeText.span(jump.size))，已记入日志"
@@ -144,6 +147,8 @@ public struct RunBoardHTML: Sendable {
                     : language == .zh ? "\(label("met"))，\(label(margin >= 0 ? "early" : "late")) \(span)"
                     : margin >= 0 ? "met, \(span) early" : "met \(span) late")
                     + " · <time>\(e(times.instant(reached)))</time>"
+            } else if progress?.handedOver == true {
+                status = e(RunLinkLines.handedOver(language))
             } else if progress?.missed == true {
                 cssClass = "missed"
                 status = "<span class=\"bad\">\(e(label("missed")))</span>"

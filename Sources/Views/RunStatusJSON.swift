@@ -14,6 +14,7 @@ public enum RunStatusJSON {
             object["reached_at"] = progress?.reachedAt.map(JSONValue.integer) ?? .null
             object["margin_ms"] = progress?.margin.map(JSONValue.integer) ?? .null
             object["missed"] = .bool(progress?.missed ?? false)
+            if progress?.handedOver == true { object["handed_over"] = .bool(true) }
             milestones[milestone.id] = .object(object)
         }
         let active: [JSONValue] = state.activeOrder.compactMap { id in
@@ -30,7 +31,10 @@ public enum RunStatusJSON {
         for key in state.facts.keys.sorted() { facts[key] = .string(state.facts[key]!.description) }
         var holders = JSONObject()
         for key in state.holders.keys.sorted() { holders[key] = .string(state.holders[key]!) }
-        return .object([
+        func link(_ link: RunLink?) -> JSONValue {
+            link.map { .object(["run": .string($0.run), "playbook": .string($0.playbook), "started_hash": .string($0.startedHash)]) } ?? .null
+        }
+        var object: JSONObject = [
             "run": .string(runID), "playbook": .string(playbook.id), "seq": .integer(Int64(state.eventCount)),
             "head": .string(head), "severity": state.severity.map(JSONValue.string) ?? .null,
             "people": .object(holders), "active": .array(active), "milestones": .object(milestones),
@@ -55,7 +59,15 @@ public enum RunStatusJSON {
             "clock_jumps": .array(state.clockJumps.map { jump in
                 .object(["at": .integer(jump.at), "from": .integer(jump.from), "to": .integer(jump.to)])
             }),
-        ])
+        ]
+        // Only in a run that has links, so that every other run's status stays as it was.
+        if let from = state.start?.continuedFrom { object["continued_from"] = link(from) }
+        if let request = state.continuation {
+            object["continued_in"] = link(state.continuedIn)
+            object["continue_requested"] = .object(["playbook": .string(request.playbook),
+                                                    "step": request.entry.map(JSONValue.string) ?? .null])
+        }
+        return .object(object)
     }
 
     /// One journal line as `log --format json` prints it.

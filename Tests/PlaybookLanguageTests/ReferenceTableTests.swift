@@ -27,7 +27,7 @@ struct ReferenceTableTests {
 
     @Test func everyDiagnosticIDIsListedOnceWithItsSummary() throws {
         let rows = try Self.tableRows()
-        let rules = YAMLRules.all + LanguageRules.all + ScenarioChecker.rules + ExplorationDiagnostics.rules
+        let rules = YAMLRules.all + LanguageRules.all + ContinuationChecks.rules + ScenarioChecker.rules + ExplorationDiagnostics.rules
         #expect(rows.map(\.0) == rules.map(\.id))
         for (id, text) in rows {
             #expect(rules.first { $0.id == id }?.summary == text, "\(id)")
