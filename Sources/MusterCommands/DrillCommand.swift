@@ -23,16 +23,17 @@ enum DrillCommand {
         ],
         // The subcommands take different arguments and options: their synopses are written by hand.
         handWrittenUsage: """
-            muster drill start SCENARIO [--clock virtual|real] [--speed N] [--run-id ID]
+            muster drill start SCENARIO [--clock virtual|real] [--speed N] [--run-id ID] [--assign ROLE=PERSON]... [--scripted ROLE|all]...
                    muster drill advance RUN DURATION|--to-next [--notify-command CMD]
                    muster drill run SCENARIO [--run-id ID] [--fail-below P|S|M]
-                   muster drill report RUN [--format md|json|html] [--lang en|zh]
+                   muster drill report RUN [--format md|json|html] [--lang en|zh] [--tz ZONE]
                    muster drill due
                    muster drill observe RUN [OBJECTIVE] TEXT [--strength|--improvement] --as EVALUATOR
                    muster drill rate RUN OBJECTIVE P|S|M|U --why TEXT --as EVALUATOR
                    muster drill inject RUN ID | --to ROLE --text TEXT --as CONTROLLER
                    muster drill cancel RUN ID [--why TEXT] --as CONTROLLER
                    muster drill mark RUN startex|endex|pause|resume --as CONTROLLER
+                   muster drill script RUN ROLE --as CONTROLLER
                    muster drill improve RUN OBJECTIVE --action TEXT --owner WHO --due DATE [--status S] --as STAFF
             """,
         discussion: """
@@ -43,7 +44,10 @@ enum DrillCommand {
             whatever the ratings, or 1 with --fail-below when a rating is below the given grade. 'drill due' says
             which drills the programme requires next: a full (live) drill yearly, a tabletop monthly, an
             unscripted drill every six months, an attack-and-defence exercise quarterly, restore practice weekly.
-            A drill counts by the real date it was held, and only when it was held with people and completed: an
+            In a drill people play, the roles nobody plays are played by the scenario's scripted players at their
+            instants: 'drill start --assign ROLE=PERSON' names who plays (default: the scenario's participants),
+            '--scripted ROLE' (or 'all') leaves a role to its scripted player, and a controller hands one over later
+            with 'script'; what they do is journaled as scripted. A drill counts by the real date it was held, and only when it was held with people and completed: an
             unattended 'drill run' is practice, an aborted drill does not count. 'drill due' exits 1 when
             something is overdue (for cron). The exercise staff the scenario declares (staff: controllers,
             evaluators) act with the other subcommands: an evaluator records observations per objective
@@ -60,6 +64,11 @@ enum DrillCommand {
             .init(name: "--fail-below", value: "GRADE", summary: "exit 1 if a rating is below P, S or M",
                   allowed: ["P", "S", "M"]),
             .init(name: "--to-next", value: nil, summary: "advance to the next timer or inject"),
+            .init(name: "--assign", value: "ROLE=PERSON",
+                  summary: "start: who plays a role (repeatable; default: the scenario's participants)", repeatable: true),
+            .init(name: "--scripted", value: "ROLE",
+                  summary: "start: a role the scenario's scripted players play (repeatable; all: every scripted role)",
+                  repeatable: true),
             .init(name: "--strength", value: nil, summary: "observe: a strength"),
             .init(name: "--improvement", value: nil, summary: "observe: an area for improvement"),
             .init(name: "--why", value: "TEXT", summary: "rate: the written justification; cancel: why"),
@@ -70,11 +79,12 @@ enum DrillCommand {
             .init(name: "--due", value: "DATE", summary: "improve: due by, YYYY-MM-DD"),
             .init(name: "--status", value: "STATUS", summary: "improve: open (default), in_progress or done",
                   allowed: ["open", "in_progress", "done"]),
+            SharedOptions.timeZone,
         ] + ActionCommands.notifyOptions,
         run: run)
 
     static let subcommands = ["start", "advance", "run", "report", "due", "observe", "rate", "inject", "cancel", "mark",
-                              "improve"]
+                              "script", "improve"]
 
     static func run(_ invocation: Invocation) throws -> Int32 {
         let words = invocation.arguments.positionals
@@ -86,7 +96,7 @@ enum DrillCommand {
         case "run": return try runUnattended(rest, invocation)
         case "report": return try report(rest, invocation)
         case "due": return try due(invocation)
-        case "observe", "rate", "inject", "cancel", "mark", "improve": return try staff(sub, rest, invocation)
+        case "observe", "rate", "inject", "cancel", "mark", "script", "improve": return try staff(sub, rest, invocation)
         default:
             throw UsageError("unknown drill command '\(sub)'" + NameSuggestion.didYouMean(sub, in: subcommands))
         }
@@ -122,6 +132,9 @@ enum DrillCommand {
                 throw UsageError("drill mark takes a run id and startex, endex, pause or resume")
             }
             action = .mark(mark)
+        case "script":
+            guard rest.count == 1 else { throw UsageError("drill script takes a run id and a role") }
+            action = .script(role: rest[0])
         default:
             guard rest.count == 1 else { throw UsageError("drill improve takes a run id and an objective") }
             guard let dueText = arguments.value("--due"), let dueAt = ScenarioChecker.instant(dueText + "T00:00:00Z") else {
@@ -225,10 +238,13 @@ enum DrillCommand {
         }
         let runner = DrillRunner(scenario: loaded.scenario, playbook: loaded.playbook.playbook)
         let startsAt = virtual ? loaded.scenario.startsAt : try Clock.now(invocation.environment)
-        var events = runner.engine.start(runner.start(playbookHash: SHA256.hash(loaded.playbook.bytes).hex,
-                                                      scenarioHash: SHA256.hash(loaded.scenarioBytes).hex,
-                                                      virtualClock: virtual, speed: speed), at: startsAt)
-        events += runner.plan.deliveries(events, upTo: startsAt)
+        var record = runner.start(playbookHash: SHA256.hash(loaded.playbook.bytes).hex,
+                                  scenarioHash: SHA256.hash(loaded.scenarioBytes).hex, virtualClock: virtual, speed: speed)
+        // Who plays: the people named, and the scripted players for the roles nobody plays.
+        let staffing = try DrillStaffing.parse(invocation.arguments, plan: runner.plan)
+        (record.assignments, record.scripted) = (staffing.assignments, staffing.scripted)
+        var events = runner.engine.start(record, at: startsAt)
+        events += runner.plan.catchUp(events, to: startsAt, firingAtTarget: false) ?? []
         // When the drill is really held, beside its virtual instants.
         let realNow = try Clock.now(invocation.environment)
         if virtual || speed > 1 { events = events.map { var event = $0; event.realAt = realNow; return event } }
@@ -373,7 +389,7 @@ enum DrillCommand {
         }
         let evaluation = DrillEvaluation(scenario: plan.scenario, playbook: playbook, events: contents.events)
         let report = DrillReport(evaluation: evaluation, report: runReport(contents, playbook),
-                                 language: invocation.language.rawValue)
+                                 language: invocation.language.rawValue, time: LocalTime(try invocation.timeZone()))
         switch format {
         case "json": invocation.console.out(report.json().serialized(pretty: true) + "\n")
         case "html": invocation.console.out(report.html())

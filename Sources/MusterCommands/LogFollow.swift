@@ -99,6 +99,7 @@ enum LogFollow {
         case .inject(let id): who = "inject \(id)"
         }
         if let recorder = line.event.recordedBy { who += ", recorded by \(recorder)" }
+        if line.event.scriptedPlayer != nil { who += ", scripted" }
         let details = data.map { "\($0.key)=\($0.value.stringValue ?? $0.value.serialized())" }
             .joined(separator: " ")
         // One event, one line, whatever a note or a name holds.

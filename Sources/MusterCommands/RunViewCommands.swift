@@ -174,6 +174,7 @@ enum RunViewCommands {
                     // A drill's wall-clock instant beside its own.
                     if let realAt = line.event.realAt { object["real"] = .integer(realAt) }
                     if let recorder = line.event.recordedBy { object["recorded_by"] = .string(recorder) }
+                    if let player = line.event.scriptedPlayer { object["scripted"] = .integer(Int64(player)) }
                     return .object(object)
                 }
                 invocation.console.out(JSONValue.array(lines).serialized(pretty: true) + "\n")

@@ -171,9 +171,7 @@ enum WatchCommand {
     /// The wall-clock instant at which a run's next timer falls due: its own instant, or on a sped-up drill clock
     /// the real instant that reaches it; `nil` on a virtual clock (only 'drill advance' moves it).
     static func realInstant(dueNext next: Int64?, state: RunState) -> Int64? {
-        guard let next, let start = state.start, !start.virtualClock else { return nil }
-        let speed = Int64(max(1, start.speed))
-        return state.startedAt + (next - state.startedAt + speed - 1) / speed
+        next.flatMap { RunSession.realInstant(of: $0, state: state) }
     }
 
     /// What a failed wake says to the person watching.

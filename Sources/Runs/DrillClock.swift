@@ -68,7 +68,7 @@ extension RunSession {
                             + "smaller steps, or with --to-next",
                         chinese: "将运行 '\(runID)' 拨快 \(span) 会写入超过 \(limit) 个事件；请分步拨快，或用 --to-next")
                 }
-                let appended = stampingRealTime(events, start: state.start)
+                let appended = stampingRealTime(events, state: state)
                 var after = state
                 for event in appended { after.apply(event) }
                 result = Advance(moved: moved, appended: appended, state: after, plan: plan)
