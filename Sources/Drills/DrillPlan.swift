@@ -24,6 +24,11 @@ public struct DrillPlan: Sendable {
         public var cancelled: Set<String> = []
         /// Whether a controller paused play (and has not resumed it).
         public var paused = false
+        /// In a drill people play, the roles the scenario's scripted players act for, with the instant from which
+        /// they do (the start, or when a controller handed the role over).
+        public var scripted: [String: Int64] = [:]
+        /// The scripted players (0-based, in the scenario's `players:`) that have acted in a drill people play.
+        public var performed: Set<Int> = []
 
         public init(_ events: [Event]) {
             for event in events { observe(event) }
@@ -32,8 +37,12 @@ public struct DrillPlan: Sendable {
         /// Takes one more event into account (a runner keeps its moments up to date event by event, so that
         /// playing a long scenario stays linear in the events it produces).
         public mutating func observe(_ event: Event) {
+            if let player = event.scriptedPlayer { performed.insert(player - 1) }
             switch event.kind {
-            case .runStarted: start = event.at
+            case .runStarted(let record):
+                start = event.at
+                for role in record.scripted { scripted[role] = event.at }
+            case .exercise(.scripted(let role)): if scripted[role] == nil { scripted[role] = event.at }
             case .stepActivated(let step, _, _): if activated[step] == nil { activated[step] = event.at }
             case .stepCompleted(let step): if done[step] == nil { done[step] = event.at }
             case .factRecorded(let fact, _, _): if recorded[fact] == nil { recorded[fact] = event.at }
@@ -150,39 +159,63 @@ extension DrillPlan {
     /// its own instant, in order, and a `clock.advanced` to `target` ends the move.
     ///
     /// The rule at any one instant, the same here, in `DrillRunner` and for the ordinary commands on a virtual
-    /// clock: injects due at the instant come first, then what people do at it, and only when the clock leaves
+    /// clock: injects due at the instant come first, then what people (and the scripted players of the roles
+    /// nobody plays) do at it, and only when the clock leaves
     /// it do the timers due at that very instant fire. An action at a deadline's instant is therefore in time,
     /// whether a controller moves the clock or the scenario plays unattended; the move stops *at* `target`, so
     /// the timers due exactly then fire with the next move.
     ///
     /// - Returns: the events, or `nil` when more than `limit` would be written (nothing is then to be written).
     public func advance(_ events: [Event], to target: Int64, limit: Int = .max) -> [Event]? {
+        guard let produced = catchUp(events, to: target, firingAtTarget: false, limit: limit) else { return nil }
+        let last = max(RunState.fold(events).lastEventAt, produced.map(\.at).max() ?? .min)
+        return produced + [Event(at: max(target, last), actor: .engine, kind: .clockAdvanced(to: target))]
+    }
+
+    /// The events that bring a drill from the run's instant to `target`, instant by instant: at each, the injects
+    /// due, then the scripted players due, then (as the clock leaves the instant) the timers due. With
+    /// `firingAtTarget` the timers due at `target` itself fire too (a drill on a real clock, whose command comes
+    /// after them); without, they wait for the clock to leave it.
+    ///
+    /// - Returns: the events, or `nil` when more than `limit` would be written.
+    public func catchUp(_ events: [Event], to target: Int64, firingAtTarget: Bool, limit: Int = .max) -> [Event]? {
         let engine = Engine(playbook: playbook)
         var state = RunState.fold(events)
-        var all = events
+        var moments = Moments(events)
         var produced: [Event] = []
         func append(_ new: [Event]) {
-            for event in new { state.apply(event) }
-            all += new
+            for event in new {
+                state.apply(event)
+                moments.observe(event)
+            }
             produced += new
         }
         var now = state.lastEventAt
         while produced.count <= limit {
-            for delivery in dueDeliveries(all, upTo: now) { append(announced(delivery, state: state)) }
-            if now >= target { break }
+            for delivery in pendingDeliveries(moments) where delivery.at <= now {
+                append(announced(delivery, state: state))
+            }
+            let acted = playScripted(state: state, moments: moments, at: now, engine: engine)
+            if !acted.isEmpty {
+                append(acted)
+                continue
+            }
+            if now >= target, !firingAtTarget { break }
             // The instant is left behind: the timers due at it fire now that people had their turn.
             let fired = engine.advance(state, to: now)
             if !fired.isEmpty {
                 append(fired)
                 continue
             }
+            if now >= target { break }
             var next = [target]
             if let timer = engine.nextDue(state) { next.append(timer) }
-            next += pendingDeliveries(Moments(all)).map(\.at)
+            next += pendingDeliveries(moments).map(\.at)
+            next += pendingScripted(moments).map(\.at)
             now = next.filter { $0 > now }.min() ?? target
         }
         guard produced.count <= limit else { return nil }
-        return produced + [Event(at: max(target, state.lastEventAt), actor: .engine, kind: .clockAdvanced(to: target))]
+        return produced
     }
 
     /// The injects due by `now` that are not delivered yet, as events stamped no earlier than the run's last

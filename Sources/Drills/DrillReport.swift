@@ -14,10 +14,11 @@ public struct DrillReport: Sendable {
     public let report: RunReport
     public let words: ReportWords
 
-    public init(evaluation: DrillEvaluation, report: RunReport, language: String) {
+    /// - Parameter time: the zone the report gives times in, each with its offset (`drill report --tz`).
+    public init(evaluation: DrillEvaluation, report: RunReport, language: String, time: LocalTime = .utc) {
         self.evaluation = evaluation
         self.report = report
-        self.words = ReportWords(language: language, playbook: report.playbook)
+        self.words = ReportWords(language: language, playbook: report.playbook, time: time)
     }
 
     var zh: Bool { words.language == "zh" }
@@ -31,6 +32,34 @@ public struct DrillReport: Sendable {
 
     /// When the drill was really held (the wall clock at its start), where the journal records it.
     public var heldAt: Int64? { report.timeline.first?.event.realAt }
+
+    /// The wall clock at the drill's last line, where the journal records it: when it really ended (or stood
+    /// when the report was made).
+    public var heldUntil: Int64? { report.timeline.last { $0.event.realAt != nil }?.event.realAt }
+
+    /// "2026-12-06 10:00:00 +08:00 – 12:31:00 +08:00": when the drill was really held, in the report's zone.
+    var heldText: String {
+        guard let heldAt else { return "—" }
+        guard let until = heldUntil, until > heldAt else { return words.instant(heldAt) }
+        let end = words.time.date(until) == words.time.date(heldAt)
+            ? words.time.clock(until) + " " + TimeText.offset(seconds: words.time.offset(at: until)) : words.instant(until)
+        return words.instant(heldAt) + " – " + end
+    }
+
+    /// The roles the scenario's scripted players played in a drill people played, and how many actions they took.
+    var scriptedText: String? {
+        guard start?.unattended != true else { return nil }
+        var roles: [String] = start?.scripted ?? []
+        var players = Set<Int>()
+        for entry in report.timeline {
+            if case .exercise(.scripted(let role)) = entry.event.kind, !roles.contains(role) { roles.append(role) }
+            if let player = entry.event.scriptedPlayer { players.insert(player) }
+        }
+        guard !roles.isEmpty else { return nil }
+        let actions = players.count
+        return say("\(roles.joined(separator: ", ")) (\(actions) scripted actions)",
+                   "\(roles.joined(separator: "、"))（脚本操作 \(actions) 次）")
+    }
 
     /// How the drill was played: with people, driven by a controller, or unattended by the scripted players.
     var playedText: String {
@@ -116,7 +145,7 @@ public struct DrillReport: Sendable {
             Row(label: say("Scenario", "演练脚本"), value: "\(scenario.id) (\(kindText(scenario.kind)))"),
             Row(label: words("Playbook"),
                 value: "\(report.playbook.id) \(report.playbook.version) · \(words.text(report.playbook.title))"),
-            Row(label: say("Held (real time)", "实际举行时间"), value: heldAt.map(words.instant) ?? "—"),
+            Row(label: say("Held (real time)", "实际举行时间"), value: heldText),
             Row(label: say("Played", "演练方式"), value: playedText),
             Row(label: say("Exercise time (scenario clock)", "演练时间（演练时钟）"),
                 value: words.instant(report.startedAt) + " – " + (report.endedAt.map(words.instant) ?? "—")),
@@ -129,6 +158,9 @@ public struct DrillReport: Sendable {
                 value: scenario.participants.keys.sorted().map { "\(roleTitle($0)): \(scenario.participants[$0]!)" }
                     .joined(separator: ", ")),
         ]
+        if let scripted = scriptedText {
+            rows.append(Row(label: say("Roles played by scripted players", "由脚本人员扮演的角色"), value: scripted))
+        }
         let staff = scenario.staff
         if !staff.controllers.isEmpty {
             rows.append(Row(label: say("Controllers", "导调人员"), value: staff.controllers.joined(separator: ", ")))
@@ -213,7 +245,8 @@ public struct DrillReport: Sendable {
             let (how, howChinese) = plan.fiction(from: inject?.from ?? contingency?.from, via: inject?.via ?? contingency?.via)
             let text = plan.message(ofInject: id).map { words.text($0) } ?? message
             let roles = (inject?.roles.isEmpty == false ? inject!.roles : role.map { [$0] } ?? []).joined(separator: ", ")
-            return "#\(entry.seq) \(words.relative(entry.relative)) \(id)" + (roles.isEmpty ? "" : " → \(roles)")
+            let real = entry.event.realAt.map { " (" + say("real time ", "实际时间 ") + words.instant($0) + ")" } ?? ""
+            return "#\(entry.seq) \(words.relative(entry.relative))\(real) \(id)" + (roles.isEmpty ? "" : " → \(roles)")
                 + (zh ? howChinese : how) + ": \(text)"
         }
     }
@@ -311,7 +344,13 @@ public struct DrillReport: Sendable {
         return .object([
             "scenario": .string(scenario.id), "kind": .string(scenario.kind.rawValue),
             "title": .string(words.text(scenario.title)), "playbook": .string(report.playbook.id),
-            "held_at": heldAt.map(JSONValue.integer) ?? .null, "unattended": .bool(start?.unattended ?? false),
+            "held_at": heldAt.map(JSONValue.integer) ?? .null, "held_until": heldUntil.map(JSONValue.integer) ?? .null,
+            "held": .string(heldText), "unattended": .bool(start?.unattended ?? false),
+            "scripted_roles": .array((start?.scripted ?? []).map { .string($0) }),
+            "time_zone": .object([
+                "name": .string(words.time.name),
+                "offset_at_start": .string(TimeText.offset(seconds: words.time.offset(at: heldAt ?? report.startedAt))),
+            ]),
             "started_at": .integer(report.startedAt), "ended_at": report.endedAt.map(JSONValue.integer) ?? .null,
             "outcome": report.outcome.map { .string($0.id) } ?? .null, "participants": .object(participants),
             "staff": .object([

@@ -92,19 +92,7 @@ public struct DrillRunner: Sendable {
 
     /// The command a scripted action is; a scripted `done` ticks the step's whole checklist.
     public func kind(_ action: Scenario.PlayerAction.Action) -> Command.Kind {
-        switch action {
-        case .acknowledge(let step): .acknowledge(step: step)
-        case .progress(let step): .progress(step: step, note: "scripted player")
-        case .done(let step):
-            .done(step: step, items: plan.playbook.allSteps.first { $0.id == step }?.checklist.map(\.id) ?? [])
-        case .record(let fact, let value): .record(fact: fact, value: value)
-        case .decide(let step, let option): .decide(step: step, option: option, why: "scripted player")
-        case .approve(let step): .approve(step: step, why: "scripted player")
-        case .deny(let step): .deny(step: step, why: "scripted player")
-        case .grade(let level): .grade(level: level, why: nil)
-        case .signal(let name): .signal(name)
-        case .note(let text): .note(text)
-        }
+        plan.commandKind(action)
     }
 }
 

@@ -10,7 +10,8 @@ import RunEngine
 /// ```
 /// Only the last line of each write is a commit; the others carry `"commit":false` before `prev`, so that a
 /// write cut short after a line boundary is recognised as incomplete. `at` is milliseconds since the epoch (the virtual instant on a virtual clock), `t` milliseconds since the
-/// run's first event; `real`, in a drill a controller drives, the wall clock's instant when the line was written.
+/// run's first event; `real`, in a drill a controller drives, the wall clock's instant when the line was written;
+/// `scripted`, in a drill people play, the number of the scenario's scripted player that acted.
 /// `sum` is the SHA-256 of the line up to (not including) `,"sum":…`, closed with `}`; `prev`
 /// is the SHA-256 of the whole previous line without its newline (for the first line, of the pinned playbook).
 public struct JournalLine: Sendable, Hashable {
@@ -33,6 +34,7 @@ public struct JournalLine: Sendable, Hashable {
         ]
         if let realAt = event.realAt { object["real"] = .integer(realAt) }
         if let recorder = event.recordedBy { object["recorded_by"] = .string(recorder) }
+        if let player = event.scriptedPlayer { object["scripted"] = .integer(Int64(player)) }
         if !commit { object["commit"] = .bool(false) }
         object["prev"] = .string(previous)
         var bytes = JSONValue.object(object).utf8Bytes
@@ -93,6 +95,12 @@ public struct JournalLine: Sendable, Hashable {
                 throw .badShape("its real instant is not one")
             }
             event.realAt = realAt
+        }
+        if let scripted = value["scripted"] {
+            guard let player = scripted.intValue, (1...1_000_000).contains(player) else {
+                throw .badShape("its scripted player is not a number from 1")
+            }
+            event.scriptedPlayer = Int(player)
         }
         return JournalLine(seq: Int(seq), event: event, relative: relative,
                            previous: previous, commit: value["commit"]?.boolValue ?? true)

@@ -26,7 +26,10 @@ enum DrillCommand {
             whatever the ratings, or 1 with --fail-below when a rating is below the given grade. 'drill due' says
             which drills the programme requires next: a full (live) drill yearly, a tabletop monthly, an
             unscripted drill every six months, an attack-and-defence exercise quarterly, restore practice weekly.
-            A drill counts by the real date it was held, and only when it was held with people and completed: an
+            In a drill people play, the roles nobody plays are played by the scenario's scripted players at their
+            instants: 'drill start --assign ROLE=PERSON' names who plays (default: the scenario's participants),
+            '--scripted ROLE' (or 'all') leaves a role to its scripted player, and a controller hands one over later
+            with 'script'; what they do is journaled as scripted. A drill counts by the real date it was held, and only when it was held with people and completed: an
             unattended 'drill run' is practice, an aborted drill does not count. 'drill due' exits 1 when
             something is overdue (for cron). The exercise staff the scenario declares (staff: controllers,
             evaluators) act with the other subcommands: an evaluator records observations per objective
@@ -64,6 +67,9 @@ enum DrillCommand {
                 throw UsageError("drill mark takes a run id and startex, endex, pause or resume")
             }
             action = .mark(mark)
+        case "script":
+            guard rest.count == 1 else { throw UsageError("drill script takes a run id and a role") }
+            action = .script(role: rest[0])
         default:
             guard let dueText = arguments.value("--due"), let dueAt = ScenarioChecker.instant(dueText + "T00:00:00Z") else {
                 throw UsageError("drill improve needs --due YYYY-MM-DD")
@@ -148,6 +154,7 @@ enum DrillCommand {
         let runID = try defaultRunID(loaded.scenario, invocation)
         let events = try RunsDirectory(invocation).startDrill(
             runID, loaded, virtualClock: virtual, speed: speed, now: try Clock.now(invocation.environment),
+            staffing: { let s = try DrillStaffing.parse(invocation.arguments, plan: loaded.plan); return (s.assignments, s.scripted) }(),
             files: InjectedFaults.files(invocation))
         invocation.console.out(runID + "\n")
         if invocation.language == .zh {
@@ -256,7 +263,7 @@ enum DrillCommand {
 
     static func report(_ words: [String], _ invocation: Invocation) throws -> Int32 {
         let format = try invocation.format(allowed: ["text", "md", "json", "html"])
-        let report = try RunSession(words[0], invocation: invocation).drillRecord(language: invocation.language).report
+        let report = try RunSession(words[0], invocation: invocation).drillRecord(language: invocation.language, time: LocalTime(try invocation.timeZone())).report
         switch format {
         case "json": invocation.console.out(report.json().serialized(pretty: true) + "\n")
         case "html": invocation.console.out(report.html())

@@ -9,6 +9,11 @@ enum DrillSubcommands {
                  .init(name: "--clock", value: "CLOCK", summary: "virtual (default) or real", allowed: ["virtual", "real"]),
                  .init(name: "--speed", value: "N", summary: "with --clock real: run N times faster than real time"),
                  runID,
+                 .init(name: "--assign", value: "ROLE=PERSON",
+                       summary: "who plays a role (repeatable; default: the scenario's participants)", repeatable: true),
+                 .init(name: "--scripted", value: "ROLE",
+                       summary: "a role the scenario's scripted players play (repeatable; all: every scripted role)",
+                       repeatable: true),
              ] + ActionCommands.notifyOptions) { try DrillCommand.start($0.arguments.positionals, $0) },
         spec("advance", "move a drill's virtual clock, delivering what falls due on the way",
              [.run, Positional(name: "DURATION", arity: .optional, about: "a duration (e.g. 5m)", chinese: "一段时长（如 5m）")],
@@ -20,7 +25,8 @@ enum DrillSubcommands {
                  .init(name: "--fail-below", value: "GRADE", summary: "exit 1 if a rating is below P, S or M",
                        allowed: ["P", "S", "M"]),
              ], formats: ["text", "md", "json"]) { try DrillCommand.runUnattended($0.arguments.positionals, $0) },
-        spec("report", "the after-action report of a drill", [.run], formats: ["md", "json", "html"]) {
+        spec("report", "the after-action report of a drill", [.run], options: [SharedOptions.timeZone],
+             formats: ["md", "json", "html"]) {
             try DrillCommand.report($0.arguments.positionals, $0)
         },
         spec("due", "which drills the programme requires next, and when each playbook was last drilled", [],
@@ -53,6 +59,9 @@ enum DrillSubcommands {
                                chinese: "startex、endex、pause 或 resume",
                                completion: .words(["startex", "endex", "pause", "resume"]))],
              person: .required) { try DrillCommand.staff("mark", $0.arguments.positionals, $0) },
+        spec("script", "a controller hands a role to the scenario's scripted players",
+             [.run, Positional(name: "ROLE", arity: .one, about: "a role", chinese: "一个角色")],
+             person: .required) { try DrillCommand.staff("script", $0.arguments.positionals, $0) },
         spec("improve", "set an objective's improvement action, with its owner and due date",
              [.run, objective(.one)], person: .required, options: [
                  .init(name: "--action", value: "TEXT", summary: "improve: the corrective action", required: true),

@@ -89,6 +89,10 @@ enum HelpTextChinese {
         "a controller sends a scenario inject now, or an ad hoc one": "导调人员立即发出一条脚本注入，或一条临时注入",
         "a controller cancels an inject not yet delivered": "导调人员取消一条尚未发出的注入",
         "a controller marks start or end of exercise, or pauses or resumes play": "导调人员标记演练开始或结束，或暂停、继续演练",
+        "a controller hands a role to the scenario's scripted players": "导调人员将一个角色交给场景的脚本人员扮演",
+        "who plays a role (repeatable; default: the scenario's participants)": "由谁扮演一个角色（可重复；默认为场景的参与者）",
+        "a role the scenario's scripted players play (repeatable; all: every scripted role)":
+            "由场景脚本人员扮演的角色（可重复；all 表示所有有脚本的角色）",
         "set an objective's improvement action, with its owner and due date": "为某一目标设定改进措施及其负责人和期限",
         "inject: the role an ad hoc inject goes to": "inject：临时注入发给的角色",
         "inject: the text of an ad hoc inject": "inject：临时注入的内容",

@@ -23,6 +23,8 @@ extension ReportWords {
             case .pause: return zh ? "演练暂停" : "exercise paused"
             case .resume: return zh ? "演练继续" : "exercise resumed"
             }
+        case .scripted(let role):
+            return zh ? "角色 \(role) 改由脚本人员扮演" : "role \(role) now played by the scenario's scripted players"
         case .improvement(let objective, let action, let owner, let dueAt, let status):
             return zh ? "改进措施 [\(objective)]：\(action)（责任人 \(owner)，期限 \(instant(dueAt))，\(status)）"
                 : "improvement [\(objective)]: \(action) (owner \(owner), due \(instant(dueAt)), \(status))"

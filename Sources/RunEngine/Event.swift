@@ -25,6 +25,10 @@ public struct Event: Sendable, Hashable {
     /// Who typed the command, when it was not the person who acted: an action reported by phone and recorded by
     /// someone at the ops host for its doer (`--for PERSON`). `nil` when the actor typed it.
     public var recordedBy: String?
+    /// In a drill people play, the scenario's scripted player that did this, for a role nobody plays: its number
+    /// in the scenario's `players:` list, counted from 1. `nil` for what people and the engine do, and in an
+    /// unattended `drill run` (every action there is scripted). The edge sets it; the engine never reads it.
+    public var scriptedPlayer: Int? = nil
 
     /// Creates an event.
     public init(at: Int64, actor: Actor, kind: EventKind, recordedBy: String? = nil) {
@@ -219,6 +223,10 @@ public struct RunStart: Sendable, Hashable {
     public var faultAt: Int64? = nil
     /// The run this one continues, when a step of another run's playbook asked for it (`continue_in`).
     public var continuedFrom: RunLink? = nil
+    /// In a drill people play, the roles nobody plays: the scenario's scripted players act for them at their
+    /// instants (`drill start --scripted`, or the roles with scripted players but no person). Sorted; empty
+    /// elsewhere.
+    public var scripted: [String] = []
     /// The speeds a run may have: a journal or checkpoint saying another is refused, so that no instant computed
     /// from it can overflow.
     public static let speeds: ClosedRange<Int64> = 1...3_600

@@ -53,6 +53,7 @@ public enum EventCoding {
             if let faultAt = start.faultAt { data["fault_at"] = i(faultAt) }
             if let hash = start.scenarioHash { data["scenario_hash"] = s(hash) }
             if start.unattended { data["unattended"] = true }
+            if !start.scripted.isEmpty { data["scripted"] = .array(start.scripted.map(s)) }
             if let title = start.title { data["title"] = s(title) }
             if let link = start.continuedFrom { data["continued_from"] = encode(link) }
             return ("run.started", data)
@@ -142,6 +143,7 @@ public enum EventCoding {
                 return ("drill.rating", ["objective": s(objective), "rating": s(rating), "why": s(why)])
             case .injectCancelled(let id, let why): return ("drill.inject_cancelled", ["id": s(id), "why": optional(why)])
             case .mark(let mark): return ("drill.mark", ["mark": s(mark.rawValue)])
+            case .scripted(let role): return ("drill.scripted", ["role": s(role)])
             case .improvement(let objective, let action, let owner, let dueAt, let status):
                 return ("drill.improvement", ["objective": s(objective), "action": s(action), "owner": s(owner),
                                               "due_at": i(dueAt), "status": s(status)])
@@ -255,6 +257,7 @@ public enum EventCoding {
                 guard let link = decodeLink(data["continued_from"]) else { throw DecodingError(message: "bad continued_from") }
                 start.continuedFrom = link
             }
+            start.scripted = data["scripted"]?.arrayValue?.compactMap(\.stringValue) ?? []
             return .runStarted(start)
         case "person.joined": return .personJoined(person: try s("person"), role: try s("role"))
         case "role.handover": return .handover(role: try s("role"), from: o("from"), to: try s("to"))
@@ -327,6 +330,7 @@ public enum EventCoding {
         case "drill.mark":
             guard let mark = ExerciseRecord.Mark(rawValue: try s("mark")) else { throw DecodingError(message: "unknown mark") }
             return .exercise(.mark(mark))
+        case "drill.scripted": return .exercise(.scripted(role: try s("role")))
         case "drill.improvement":
             return .exercise(.improvement(objective: try s("objective"), action: try s("action"), owner: try s("owner"),
                                           dueAt: try i("due_at"), status: try s("status")))

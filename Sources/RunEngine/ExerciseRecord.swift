@@ -34,6 +34,9 @@ public enum ExerciseRecord: Sendable, Hashable {
     case injectCancelled(id: String, why: String?)
     /// A controller's mark.
     case mark(Mark)
+    /// A controller hands a role to the scenario's scripted players: from now on they act for it at their
+    /// instants (nobody plays it any more).
+    case scripted(role: String)
     /// An action of the improvement plan for an objective: what, who owns it, by when (milliseconds since the
     /// epoch), and its status (open, in_progress, done). A later action for the same objective replaces it.
     case improvement(objective: String, action: String, owner: String, dueAt: Int64, status: String)

@@ -109,6 +109,30 @@ public struct RunState: Sendable, Hashable {
 
     /// Whether the run asked for a linked run that has not been started yet (or not journaled here yet).
     public var awaitsLinkedRun: Bool { continuation != nil && continuedIn == nil }
+    /// In a drill people play, the roles the scenario's scripted players play, in the order they were handed over.
+    public var scriptedRoles: [String] = []
+    /// A drill's injects delivered so far, in order: what the players' boards show.
+    public var injects: [DeliveredInject] = []
+    /// In a drill, the wall clock's instant at which a controller paused play, while it is paused.
+    public var pausedSince: Int64?
+    /// In a drill, how long play was paused before, in wall-clock milliseconds: a drill on a real clock does not
+    /// count that time (see `RunSession.runTime`). Read by the edge's clock only, never by the engine.
+    public var pausedFor: Int64 = 0
+
+    /// A drill's inject as the players see it.
+    public struct DeliveredInject: Sendable, Hashable {
+        public var id: String
+        /// The roles it is addressed to (empty when it names none).
+        public var roles: [String]
+        /// Its text as the journal keeps it (English, then Chinese).
+        public var message: String
+        /// Its announcement to the roles in English and Chinese (who sends it and how), when people play the drill.
+        public var announcement: String?
+        public var announcementChinese: String?
+        public var at: Int64
+        /// The sequence number of its `drill.inject` line.
+        public var seq: Int
+    }
 
     /// A jump of the clock: the run was at `from` when a command came at `to`.
     public struct ClockJump: Sendable, Hashable {
@@ -156,6 +180,7 @@ public struct RunState: Sendable, Hashable {
         switch event.kind {
         case .runStarted(let runStart):
             start = runStart
+            scriptedRoles = runStart.scripted
             severity = runStart.severity
             holders = runStart.assignments
         case .personJoined(let person, let role):
@@ -230,6 +255,12 @@ public struct RunState: Sendable, Hashable {
             touch(step)
         case .notificationRequested(let id, let roles, let message, let step, let messageChinese):
             notificationCount += 1
+            if case .inject(let inject) = event.actor, let last = injects.indices.last, injects[last].id == inject {
+                // The announcement that goes with the inject just delivered: its roles and words.
+                injects[last].roles = roles
+                injects[last].announcement = message
+                injects[last].announcementChinese = messageChinese
+            }
             outbox.request(id: id, roles: roles, message: message, messageChinese: messageChinese, step: step,
                            holders: holders, seq: eventCount, at: event.at)
         case .notificationSent(let id, let to):
@@ -272,8 +303,17 @@ public struct RunState: Sendable, Hashable {
             clockJumps.append(ClockJump(at: event.at, from: from, to: to))
         case .runTitled(let title):
             start?.title = title
-        case .note, .injectDelivered, .clockAdvanced, .commandRejected, .exercise,
-            .signalReceived, .journalRepaired:
+        case .injectDelivered(let id, let role, let message):
+            injects.append(DeliveredInject(id: id, roles: role.map { [$0] } ?? [], message: message, at: event.at,
+                                           seq: eventCount))
+        case .exercise(.scripted(let role)):
+            if !scriptedRoles.contains(role) { scriptedRoles.append(role) }
+        case .exercise(.mark(.pause)):
+            if pausedSince == nil { pausedSince = event.realAt ?? event.at }
+        case .exercise(.mark(.resume)):
+            if let since = pausedSince { pausedFor += max(0, (event.realAt ?? event.at) - since) }
+            pausedSince = nil
+        case .note, .clockAdvanced, .commandRejected, .exercise, .signalReceived, .journalRepaired:
             break
         }
     }

@@ -21,7 +21,7 @@ extension RunSession {
     }
 
     /// Moves the virtual clock of a drill by `step` milliseconds, or, when `step` is `nil`, to the next instant at
-    /// which a timer or an inject falls due: in one transaction, every timer, escalation and inject that falls due
+    /// which a timer, an inject or a scripted player's action falls due: in one transaction, every timer, escalation and inject that falls due
     /// on the way is journaled at its own instant (`DrillPlan.advance`), so that whoever else watches the run never
     /// delivers one of them first, and the caller can say every inject the move delivered.
     ///
@@ -51,7 +51,9 @@ extension RunSession {
             if step == nil {
                 var next: [Int64] = []
                 if let timer = Engine(playbook: playbook).nextDue(state) { next.append(timer) }
-                next += plan.pendingDeliveries(DrillPlan.Moments(contents.events)).map(\.at)
+                let moments = DrillPlan.Moments(contents.events)
+                next += plan.pendingDeliveries(moments).map(\.at)
+                next += plan.pendingScripted(moments).map(\.at)
                 guard let soonest = next.filter({ $0 >= now }).min() else {
                     throw RunFailure("nothing is due on run '\(runID)'", chinese: "运行 '\(runID)' 没有待到期的事项")
                 }
@@ -66,7 +68,7 @@ extension RunSession {
                         + "smaller steps, or with --to-next",
                     chinese: "将运行 '\(runID)' 拨快 \(span) 会写入超过 \(limit) 个事件；请分步拨快，或用 --to-next")
             }
-            let appended = stampingRealTime(events, start: state.start)
+            let appended = stampingRealTime(events, state: state)
             var after = state
             for event in appended { after.apply(event) }
             return (Advance(moved: moved, appended: appended, state: after, plan: plan), appended)

@@ -32,14 +32,18 @@ extension RunsDirectory {
     /// - Returns: the events journaled.
     public func startDrill(
         _ runID: String, _ drill: CheckedScenario, virtualClock: Bool, speed: Int, now: Int64,
+        staffing: (assignments: [String: String], scripted: [String])? = nil,
         files: any FileOperations = SystemFiles()
     ) throws(RunFailure) -> [Event] {
         let runner = DrillRunner(scenario: drill.scenario, playbook: drill.playbook)
         let startsAt = virtualClock ? drill.scenario.startsAt : now
-        var events = runner.engine.start(runner.start(playbookHash: SHA256.hash(drill.playbookBytes).hex,
-                                                      scenarioHash: SHA256.hash(drill.scenarioBytes).hex,
-                                                      virtualClock: virtualClock, speed: speed), at: startsAt)
-        events += runner.plan.deliveries(events, upTo: startsAt)
+        var record = runner.start(playbookHash: SHA256.hash(drill.playbookBytes).hex,
+                                  scenarioHash: SHA256.hash(drill.scenarioBytes).hex,
+                                  virtualClock: virtualClock, speed: speed)
+        // Who plays: the people named, and the scripted players for the roles nobody plays.
+        if let staffing { (record.assignments, record.scripted) = (staffing.assignments, staffing.scripted) }
+        var events = runner.engine.start(record, at: startsAt)
+        events += runner.plan.catchUp(events, to: startsAt, firingAtTarget: false) ?? []
         // When the drill is really held, beside its virtual instants.
         if virtualClock || speed > 1 { events = events.map { var event = $0; event.realAt = now; return event } }
         try create(runID, playbook: drill.playbookBytes, events: events,
@@ -83,14 +87,14 @@ extension RunSession {
     /// Reads a drill run and evaluates it against its pinned scenario, for the report in `language`.
     ///
     /// - Throws: `RunFailure` when the run cannot be read or is not a drill.
-    public func drillRecord(language: Language) throws(RunFailure) -> DrillRecord {
+    public func drillRecord(language: Language, time: LocalTime = .utc) throws(RunFailure) -> DrillRecord {
         let (contents, playbook, _, _) = try read()
         guard let plan = try drillPlan(playbook: playbook, events: contents.events) else {
             throw RunFailure("run '\(runID)' is not a drill", chinese: "运行 '\(runID)' 不是演练")
         }
         let evaluation = DrillEvaluation(scenario: plan.scenario, playbook: playbook, events: contents.events)
         let report = DrillReport(evaluation: evaluation, report: RunReport(contents, playbook: playbook),
-                                 language: language.rawValue)
+                                 language: language.rawValue, time: time)
         return DrillRecord(contents: contents, evaluation: evaluation, report: report)
     }
 }

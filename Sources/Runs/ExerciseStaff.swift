@@ -16,6 +16,8 @@ extension RunSession {
         case cancel(id: String, why: String?)
         /// A controller marks the exercise.
         case mark(ExerciseRecord.Mark)
+        /// A controller hands a role to the scenario's scripted players (nobody plays it any more).
+        case script(role: String)
         /// A controller or evaluator sets the improvement action for an objective.
         case improve(objective: String, action: String, owner: String, dueAt: Int64, status: String)
 
@@ -26,6 +28,7 @@ extension RunSession {
             case .inject: "drill inject"
             case .cancel: "drill cancel"
             case .mark: "drill mark"
+            case .script: "drill script"
             case .improve: "drill improve"
             }
         }
@@ -62,7 +65,7 @@ extension RunSession {
                 appended = [Event(at: at, actor: .person(person, role: nil), kind: .commandRejected(
                     command: action.name, reason: refusal.message, reasonChinese: refusal.chinese))]
             }
-            appended = stampingRealTime(appended, start: state.start)
+            appended = stampingRealTime(appended, state: state)
             return (StaffOutcome(appended: appended, refusal: refusal, plan: plan), appended)
         }.decision
     }
@@ -80,7 +83,7 @@ extension RunSession {
         let controllerOnly: Bool
         switch action {
         case .observe, .rate: controllerOnly = false
-        case .inject, .cancel, .mark: controllerOnly = true
+        case .inject, .cancel, .mark, .script: controllerOnly = true
         case .improve:
             if !isController && !isEvaluator {
                 return refuse("wrong-role: \(person) is not on this drill's staff (staff.controllers or staff.evaluators "
@@ -172,6 +175,29 @@ extension RunSession {
                 // What fell due while play was paused is delivered now.
                 produced += plan.deliveries(events + produced, upTo: at)
             }
+            return (produced, nil)
+        case .script(let role):
+            let scriptedByScenario = Set(plan.scenario.players.map(\.role))
+            guard scriptedByScenario.contains(role) else {
+                return refuse("invalid: no scripted player of this drill acts for role '\(role)' (scripted roles: "
+                                  + scriptedByScenario.sorted().joined(separator: ", ") + ")",
+                              "本次演练没有为角色 '\(role)' 编写脚本人员（有脚本的角色：" + scriptedByScenario.sorted().joined(separator: "、") + "）")
+            }
+            guard moments.scripted[role] == nil else {
+                return refuse("invalid: role '\(role)' is already played by the scripted players", "角色 '\(role)' 已由脚本人员扮演")
+            }
+            guard state.start?.unattended != true else {
+                return refuse("invalid: an unattended drill is all scripted", "无人值守演练全部由脚本人员扮演")
+            }
+            var produced = [Event(at: at, actor: actor, kind: .exercise(.scripted(role: role)))]
+            if state.holders[role] == nil {
+                // The scripted player acts under the scenario's name for the role, as in an unattended run.
+                let standIn = plan.scenario.participants[role] ?? role
+                produced.append(Event(at: at, actor: .person(standIn, role: role),
+                                      kind: .personJoined(person: standIn, role: role)))
+            }
+            // What the role's scripted player does from this instant on is played now.
+            produced += plan.catchUp(events + produced, to: at, firingAtTarget: false) ?? []
             return (produced, nil)
         case .improve(let objective, let action, let owner, let dueAt, let status):
             if let refusal = unknownObjective(objective) { return refusal }

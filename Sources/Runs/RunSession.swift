@@ -68,7 +68,7 @@ public struct RunSession: Sendable {
             let plan = try drillPlan(playbook: playbook, events: contents.events).map { ($0, contents.events) }
             var outcome = try decide(command, playbook: playbook, state: RunState.fold(contents.events),
                                      lineCount: contents.lines.count, plan: plan)
-            outcome.appended = stampingRealTime(outcome.appended, start: outcome.state.start)
+            outcome.appended = stampingRealTime(outcome.appended, state: outcome.state)
             return (outcome, outcome.appended)
         }
         outcome.contents = contents
@@ -76,8 +76,9 @@ public struct RunSession: Sendable {
     }
 
     /// What a command does to a run in `state`: the timers that fell due, a drill's injects that fell due (given
-    /// the plan and the events so far), then the command or its refusal, then the injects the command triggered
-    /// (delivered in this very transaction, at the command's instant).
+    /// the plan and the events so far) and what its scripted players did meanwhile, each at its own instant, then
+    /// the command or its refusal, then the injects the command triggered and the scripted players it made due
+    /// (in this very transaction, at the command's instant).
     ///
     /// On a virtual clock the command happens at the run's instant, before the timers due at that very instant:
     /// those fire when the clock moves on (`DrillPlan.advance`), so an action at a deadline's instant is in time,
@@ -89,23 +90,33 @@ public struct RunSession: Sendable {
         var state = state
         let now = Self.runTime(state, realNow: self.now)
         let virtual = state.start?.virtualClock == true
-        var events = engine.advance(state, to: virtual ? now - 1 : now)
-        for event in events { state.apply(event) }
-        func deliverInjects() {
-            guard let (plan, earlier) = plan else { return }
-            for event in plan.deliveries(earlier + events, upTo: now) {
-                state.apply(event)
-                events.append(event)
-            }
+        var events: [Event] = []
+        func append(_ new: [Event]) {
+            for event in new { state.apply(event) }
+            events += new
         }
-        deliverInjects()
+        /// The injects and scripted players due up to `target` (and, `firing`, the timers due at it), each at its
+        /// own instant.
+        func catchUp(to target: Int64, firing: Bool) {
+            guard let (plan, earlier) = plan,
+                let caught = plan.catchUp(earlier + events, to: target, firingAtTarget: firing)
+            else { return }
+            append(caught)
+        }
+        let elapsed = now - state.lastEventAt
+        if plan != nil, !virtual, elapsed >= 0, elapsed <= Engine.clockJumpLimit {
+            // A drill on a real clock: what fell due since the last command, instant by instant, timers too.
+            catchUp(to: now, firing: true)
+        } else {
+            append(engine.advance(state, to: virtual ? now - 1 : now))
+            catchUp(to: max(now, state.lastEventAt), firing: false)
+        }
         var rejection: Rejection?
         if let command {
             switch engine.handle(command, state: state, at: now) {
             case .success(let produced):
-                for event in produced { state.apply(event) }
-                events += produced
-                deliverInjects()
+                append(produced)
+                catchUp(to: max(now, state.lastEventAt), firing: false)
             case .failure(let refused):
                 rejection = refused
                 let event = engine.rejected(command, refused, at: max(now, state.lastEventAt))
@@ -117,13 +128,25 @@ public struct RunSession: Sendable {
                        firstSeq: lineCount + 1)
     }
 
-    /// `events` with the wall clock's instant beside their own, in a drill whose clock is not the wall clock.
-    public func stampingRealTime(_ events: [Event], start: RunStart?) -> [Event] {
-        guard let start, start.virtualClock || start.speed > 1 else { return events }
+    /// `events` with the wall clock's instant beside their own, in a drill whose clock is not the wall clock: a
+    /// virtual or sped-up clock, or a real one that a controller paused (the time paused does not count).
+    public func stampingRealTime(_ events: [Event], state: RunState) -> [Event] {
+        guard Self.clockDiffersFromTheWall(state, adding: events) else { return events }
         return events.map { event in
             var event = event
             event.realAt = now
             return event
+        }
+    }
+
+    /// Whether a run's instants are not the wall clock's (so that its lines carry the real time beside them):
+    /// a drill on a virtual or sped-up clock, or one whose play was paused (or is paused by `events`).
+    static func clockDiffersFromTheWall(_ state: RunState, adding events: [Event] = []) -> Bool {
+        guard let start = state.start else { return false }
+        if start.virtualClock || start.speed > 1 || state.pausedSince != nil || state.pausedFor > 0 { return true }
+        return events.contains { event in
+            if case .exercise(.mark(let mark)) = event.kind { return mark == .pause || mark == .resume }
+            return false
         }
     }
 
@@ -144,7 +167,8 @@ public struct RunSession: Sendable {
         // A drill on a virtual clock delivers in its own time: a result stamped at the wall clock would move
         // the virtual clock months ahead.
         let virtual = state.start?.virtualClock == true
-        func clock() -> Int64 { virtual ? state.lastEventAt : max(wallClock(), state.lastEventAt) }
+        func clock() -> Int64 { virtual ? state.lastEventAt : max(Self.runTime(state, realNow: wallClock()), state.lastEventAt) }
+        let stampReal = Self.clockDiffersFromTheWall(state)
         var due = state.outbox.due(at: clock())
         if let resend = notifier.resend {
             due += state.outbox.resends(at: clock(), after: resend.after, times: resend.times)
@@ -164,7 +188,7 @@ public struct RunSession: Sendable {
                 guard now?.status == delivery.status, now?.attempts == delivery.attempts else { continue }
                 var event = result
                 event.at = max(event.at, current.lastEventAt, kept.last?.at ?? 0)
-                if virtual { event.realAt = wallClock() }
+                if stampReal { event.realAt = wallClock() }
                 kept.append(event)
             }
             journaled = kept.count
@@ -175,20 +199,30 @@ public struct RunSession: Sendable {
 
     /// The instant a command happens at in a run: a drill on a virtual clock runs on its own time (the run's
     /// current instant, moved by 'drill advance'); a drill on a real clock sped up N times runs N times faster
-    /// than the wall clock from its start; everything else at the wall clock's instant.
+    /// than the wall clock from its start; everything else at the wall clock's instant. A drill's clock does not
+    /// move while a controller has paused play, and the time paused never counts: resumed, the drill goes on with
+    /// the time that was left.
     public static func runTime(_ state: RunState, realNow: Int64) -> Int64 {
         guard let start = state.start else { return realNow }
         if start.virtualClock { return state.lastEventAt }
-        if start.speed > 1 { return state.startedAt + (realNow - state.startedAt) * Int64(start.speed) }
-        return realNow
+        let played = min(state.pausedSince ?? realNow, realNow) - state.pausedFor
+        if start.speed > 1 { return state.startedAt + (played - state.startedAt) * Int64(start.speed) }
+        return played
+    }
+
+    /// The wall clock's instant at which a drill on a real clock reaches the run's instant `instant` (when to wake
+    /// for a timer), or `nil` on a virtual clock or while play is paused.
+    public static func realInstant(of instant: Int64, state: RunState) -> Int64? {
+        guard let start = state.start, !start.virtualClock, state.pausedSince == nil else { return nil }
+        let speed = Int64(max(1, start.speed))
+        return state.startedAt + (instant - state.startedAt + speed - 1) / speed + state.pausedFor
     }
 
     /// The wall-clock instant at which a run's next timer falls due: its own instant, or on a sped-up drill clock
-    /// the real instant that reaches it; `nil` on a virtual clock (only 'drill advance' moves it).
+    /// the real instant that reaches it; `nil` on a virtual clock (only 'drill advance' moves it) or while play
+    /// is paused.
     public static func realInstant(dueNext next: Int64?, state: RunState) -> Int64? {
-        guard let next, let start = state.start, !start.virtualClock else { return nil }
-        let speed = Int64(max(1, start.speed))
-        return state.startedAt + (next - state.startedAt + speed - 1) / speed
+        next.flatMap { realInstant(of: $0, state: state) }
     }
 
     /// The pinned scenario of a drill run, if the run has one, checked against the hash its `run.started`

@@ -16,6 +16,7 @@ public enum EventLines {
         case .inject(let id): who = "inject \(id)"
         }
         if let recorder = event.recordedBy { who += ", recorded by \(recorder)" }
+        if event.scriptedPlayer != nil { who += ", scripted" }
         let details = data.map { "\($0.key)=\($0.value.stringValue ?? $0.value.serialized())" }
             .joined(separator: " ")
         return "\(TextWidth.pad(String(seq), to: 5)) \(TimeText.relative(relative)) "

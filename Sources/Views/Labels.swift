@@ -19,7 +19,7 @@ public struct Labels: Sendable {
         "facts": "事实", "seq": "序号", "people": "人员", "ok": "完成", "refused": "已拒绝",
         "escalated to": "已升级至", "waiting for approval by": "待审批人", "decide": "请决定",
         "fault at": "故障发生于", "at any time": "随时可发起", "raised by": "发起人", "running": "进行中",
-        "standing instructions": "持续指令", "signed": "签署", "released by": "解除人", "from the fault": "自故障发生起",
+        "standing instructions": "持续指令", "signed": "签署", "released by": "解除人", "from the fault": "自故障发生起", "scripted": "脚本人员",
     ]
 
     /// The word in the output language (`english` itself when the table has no Chinese for it).

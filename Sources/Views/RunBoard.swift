@@ -56,7 +56,10 @@ public struct RunBoard: Sendable {
             }
         }
         // Names and values come from people: shown so that no control character reaches the terminal.
-        let people = state.holders.keys.sorted().map { "\($0)=\(TerminalText.line(state.holders[$0]!))" }
+        let people = state.holders.keys.sorted().map { role in
+            "\(role)=\(TerminalText.line(state.holders[role]!))"
+                + (state.scriptedRoles.contains(role) ? " (\(label("scripted")))" : "")
+        }
         out += "\(label("people")): " + (people.isEmpty ? label("none") : people.joined(separator: ", ")) + "\n\n"
         out += StandingInstructionLines(runID: runID, playbook: playbook, state: state, language: language).render()
 
@@ -98,6 +101,8 @@ public struct RunBoard: Sendable {
             }
             out += line + "\n"
         }
+        // A drill's injects, where the players look: the latest, each with the roles it went to.
+        out += DrillInjectLines(state: state, language: language).text(runID: runID)
         if state.outcome == nil, !playbook.anyTime.isEmpty {
             // What anyone with the right role may start whenever it is needed, and how.
             out += "\n" + label("at any time") + ":\n"

@@ -82,6 +82,10 @@ public struct RunBoardHTML: Sendable {
         if !playbook.milestones.isEmpty {
             body += BoardPage.section(label("milestones"), milestones(label), cssClass: "milestones")
         }
+        let injects = DrillInjectLines(state: state, language: language)
+        if !injects.lines.isEmpty {
+            body += BoardPage.section(injects.heading, drillInjects(injects), cssClass: "injects")
+        }
         body += BoardPage.section(zh ? "升级与通知" : "Escalations and notifications", notifications(),
                                   cssClass: "notifications")
         body += BoardPage.section(label("people"), people(label), cssClass: "people")
@@ -168,6 +172,19 @@ public struct RunBoardHTML: Sendable {
         return out + "</ul>\n"
     }
 
+    /// A drill's latest injects, the latest first, each with its local time and the roles it went to.
+    private func drillInjects(_ injects: DrillInjectLines) -> String {
+        var out = "<ul class=\"cards\">\n"
+        for line in injects.lines.reversed() {
+            out += "<li class=\"inject\"><div><time>\(e(times.instant(line.at)))</time>"
+                + (line.roles.isEmpty ? "" : " → \(e(line.roles.joined(separator: ", ")))")
+                + "</div>\n<div>\(e(line.text))</div></li>\n"
+        }
+        out += "</ul>\n"
+        if let note = injects.earlierNote(runID: runID) { out += "<p class=\"meta\">\(e(note))</p>\n" }
+        return out
+    }
+
     private func notifications() -> String {
         let zh = language == .zh
         var order: [String] = []
@@ -224,7 +241,8 @@ public struct RunBoardHTML: Sendable {
         var out = "<ul>\n"
         for person in byPerson.keys.sorted() {
             let file = BoardPage.personFile(person, language: language)
-            out += "<li><a href=\"\(e(file))\">\(e(person))</a> · \(e(byPerson[person]!.joined(separator: ", ")))</li>\n"
+            let roles = byPerson[person]!.map { state.scriptedRoles.contains($0) ? "\($0) (\(label("scripted")))" : $0 }
+            out += "<li><a href=\"\(e(file))\">\(e(person))</a> · \(e(roles.joined(separator: ", ")))</li>\n"
         }
         return out + "</ul>\n"
     }

@@ -80,6 +80,7 @@ public enum RunStatusJSON {
         // A drill's wall-clock instant beside its own.
         if let realAt = event.realAt { object["real"] = .integer(realAt) }
         if let recorder = event.recordedBy { object["recorded_by"] = .string(recorder) }
+        if let player = event.scriptedPlayer { object["scripted"] = .integer(Int64(player)) }
         return .object(object)
     }
 }

@@ -1,0 +1,60 @@
+import Diagnostics
+import PlaybookLanguage
+import Reporting
+import RunEngine
+
+/// The injects a drill sent to its roles, as the run's boards show them (`status`, `watch`, their HTML pages):
+/// the players read what reached them where they look, not only in their inbox. Each is marked as a drill's, in
+/// the board's language, the latest last.
+struct DrillInjectLines: Sendable {
+    let state: RunState
+    let language: Language
+
+    /// How many of the latest injects a board shows.
+    static let shown = 5
+
+    /// One inject as a board shows it.
+    struct Line {
+        var at: Int64
+        var roles: [String]
+        /// "[DRILL] inject water-seen (by phone): …" in the board's language.
+        var text: String
+    }
+
+    /// The latest injects, oldest first; empty on a run that is not a drill.
+    var lines: [Line] {
+        guard state.start?.mode == .drill else { return [] }
+        let zh = language == .zh
+        return state.injects.suffix(Self.shown).map { inject in
+            let said = zh ? inject.announcementChinese ?? inject.announcement : inject.announcement
+            let words = said ?? (zh ? "情景注入 \(inject.id)：" : "inject \(inject.id): ") + inject.message
+            return Line(at: inject.at, roles: inject.roles, text: (zh ? "【演练】" : "[DRILL] ") + words)
+        }
+    }
+
+    /// How many earlier injects the board leaves out.
+    var earlier: Int { max(0, state.injects.count - Self.shown) }
+
+    /// The section's heading.
+    var heading: String { language == .zh ? "演练情景注入" : "drill injects" }
+
+    /// "2 earlier: muster log RUN" in the board's language, when some are left out.
+    func earlierNote(runID: String) -> String? {
+        guard earlier > 0 else { return nil }
+        return language == .zh ? "另有 \(earlier) 条更早的注入：muster log \(runID)"
+            : "\(earlier) earlier: muster log \(runID)"
+    }
+
+    /// The section as text lines for the terminal board, each ending in a newline; empty when no inject was sent.
+    func text(runID: String) -> String {
+        let lines = lines
+        guard !lines.isEmpty else { return "" }
+        var out = "\n" + heading + ":\n"
+        if let note = earlierNote(runID: runID) { out += "  (\(note))\n" }
+        for line in lines {
+            let to = line.roles.isEmpty ? "" : " → " + line.roles.joined(separator: ", ")
+            out += "  \(TimeText.instant(line.at))\(to)  \(TerminalText.line(line.text))\n"
+        }
+        return out
+    }
+}
