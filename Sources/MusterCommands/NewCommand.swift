@@ -1,4 +1,5 @@
 import Platform
+import PlaybookLanguage
 
 /// `muster new ID [--out FILE]`: writes a commented starting playbook that passes `muster check --strict`.
 enum NewCommand {
@@ -27,7 +28,7 @@ enum NewCommand {
     static func run(_ invocation: Invocation) throws -> Int32 {
         _ = try invocation.format(allowed: ["text"])
         let id = invocation.arguments.positionals[0]
-        guard NodeReaderName.isPlainID(id) else {
+        guard Identifier.isValid(id) else {
             throw UsageError(
                 "the id '\(id)' must start with a letter and hold only letters, digits, '_' and '-'")
         }
