@@ -415,7 +415,7 @@ enum DrillCommand {
             guard case .bytes(let bytes) = FileReading.read(directory + "/scenario.yaml", limit: 1 << 20),
                 let (contents, _) = try? Journal(directory: directory).read(),
                 let first = contents.lines.first?.event,
-                case .runStarted(let start) = first.kind, start.mode == .drill
+                case .runStarted(let start) = first.kind, !start.kind.isLive
             else { continue }
             // The kind as YAML reads it (a comment on its line, quotes or flow style change nothing).
             let kindText = YAMLLoader.load(bytes, file: "scenario.yaml").root?.mapping?
@@ -423,7 +423,7 @@ enum DrillCommand {
             guard let kindText, let kind = Scenario.Kind(rawValue: kindText) else { continue }
             let state = RunState.fold(contents.events)
             var why: String?
-            if start.unattended {
+            if !start.kind.isHeldWithPeople {
                 why = "unattended practice"
             } else if state.aborted {
                 why = "aborted"

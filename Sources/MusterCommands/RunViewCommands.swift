@@ -207,9 +207,8 @@ enum RunViewCommands {
                 }
                 let state = RunState.fold(contents.events)
                 let status = state.closed ? "closed" : state.outcome != nil ? "obligations open" : "live"
-                // The run kinds: live, drill (played by people), practice (an unattended 'drill run').
-                let kind = state.start.map { $0.mode == .live ? "live" : $0.unattended ? "practice" : "drill" }
-                let mode = kind.map { $0 == "practice" ? (chinese ? "练习" : "practice") : label($0) } ?? "?"
+                let kind = state.start?.kind.rawValue
+                let mode = state.start.map { label($0.kind.rawValue) } ?? "?"
                 let shownStatus = chinese ? ["closed": "已结束", "obligations open": "善后未完", "live": "进行中"][status]!
                     : status
                 out += "\(runID.padding(to: 36)) \((state.start?.playbookID ?? "?").padding(to: 16)) "

@@ -180,13 +180,11 @@ public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
 struct FieldReader {
     let what: String
     let location: SourceLocation
-    /// The mapping's entries with scalar keys, the first of any duplicate key only (the loader reports duplicates).
+    /// The entries of the known keys, the first of any duplicate only (the loader reports duplicates). Only
+    /// known keys are kept: a hostile file may hold hundreds of thousands of unknown keys in one mapping, and
+    /// reading it must stay linear, so they are counted in one pass and never indexed.
     private var entries: [(key: String, entry: YAMLMappingEntry)] = []
-    /// Each key's position in `entries`, for mappings too large to scan: a hostile file may hold hundreds of
-    /// thousands of keys in one mapping, and reading it must stay linear. Small mappings (nearly all) are scanned.
-    private var positions: [String: Int]?
     private let known: [String]
-    private static let scanLimit = 16
     /// How many unknown keys of one mapping are reported one by one; the rest are counted in one message.
     private static let unknownKeysReported = 10
 
@@ -197,24 +195,21 @@ struct FieldReader {
         self.what = what
         self.location = owner ?? node.location
         self.known = known
-        entries.reserveCapacity(list.count)
-        if list.count > Self.scanLimit {
-            var positions: [String: Int] = [:]
-            positions.reserveCapacity(list.count)
-            for entry in list {
-                guard let key = entry.key.scalar?.text, positions[key] == nil else { continue }
-                positions[key] = entries.count
-                entries.append((key, entry))
-            }
-            self.positions = positions
-        } else {
-            for entry in list {
-                guard let key = entry.key.scalar?.text, !entries.contains(where: { $0.key == key }) else { continue }
-                entries.append((key, entry))
+        let knownKeys = Set(known)
+        var unknown: [(key: String, entry: YAMLMappingEntry)] = []
+        var unknownCount = 0
+        for entry in list {
+            guard let key = entry.key.scalar?.text else { continue }
+            if knownKeys.contains(key) {
+                if !entries.contains(where: { $0.key == key }) { entries.append((key, entry)) }
+            } else {
+                if unknown.count <= Self.unknownKeysReported {
+                    if unknown.contains(where: { $0.key == key }) { continue }
+                    unknown.append((key, entry))
+                }
+                unknownCount += 1
             }
         }
-        let knownKeys = Set(known)
-        let unknown = entries.filter { !knownKeys.contains($0.key) }
         for (key, entry) in unknown.prefix(Self.unknownKeysReported) {
             let suggestion = NameSuggestion.closest(to: key, in: known)
             reader.error(
@@ -226,17 +221,16 @@ struct FieldReader {
                         + "that text: en: \"…, \(key)\""
                     : "allowed keys: " + known.joined(separator: ", "))
         }
-        if unknown.count > Self.unknownKeysReported {
-            let rest = unknown[Self.unknownKeysReported...]
+        if unknownCount > Self.unknownKeysReported, let first = unknown.last {
             reader.error(
-                LanguageRules.unknownKey, "\(rest.count) more unknown keys in \(what), from '\(rest.first!.key)' on",
-                at: rest.first!.entry.key.location, hint: "allowed keys: " + known.joined(separator: ", "))
+                LanguageRules.unknownKey,
+                "\(unknownCount - Self.unknownKeysReported) more unknown keys in \(what), from '\(first.key)' on",
+                at: first.entry.key.location, hint: "allowed keys: " + known.joined(separator: ", "))
         }
     }
 
     private func entry(_ key: String) -> YAMLMappingEntry? {
-        if let positions { return positions[key].map { entries[$0].entry } }
-        return entries.first { $0.key == key }?.entry
+        entries.first { $0.key == key }?.entry
     }
 
     /// The value of `key`, if present.

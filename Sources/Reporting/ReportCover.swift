@@ -30,7 +30,7 @@ struct ReportCover {
         return text
     }
 
-    var isDrill: Bool { report.start?.mode == .drill }
+    var isDrill: Bool { report.start.map { !$0.kind.isLive } ?? false }
 
     /// The banner of a drill: an exercise, and where its evaluation is.
     var drillBanner: String {

@@ -161,7 +161,7 @@ public struct StatsSummary: Sendable {
             for measure in Self.measures {
                 verdicts[measure] = Self.verdict(measure, of: measured, in: state, playbook: run.playbook, now: now)
             }
-            if start.mode == .drill {
+            if !start.kind.isLive {
                 drillsExcluded.append(run.id)
                 if since.map({ state.startedAt >= $0 }) ?? true {
                     points.append(RunPoint(run: run.id, startedAt: state.startedAt, drill: true, verdicts: verdicts))
