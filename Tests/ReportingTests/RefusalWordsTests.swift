@@ -33,7 +33,7 @@ struct RefusalWordsTests {
 
     /// ASCII words of `text` that are not ids of the sample, code points, numbers, or the commands a message names.
     static func englishWords(_ text: String) -> [String] {
-        let commands: Set = ["muster", "status", "join", "--role", "regrade", "decide", "approve", "deny", "true", "false",
+        let commands: Set = ["muster", "status", "join", "--role", "grade", "regrade", "decide", "approve", "deny", "true", "false",
                              "--why"]
         var words: [String] = []
         var word = ""
