@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "RunEngine", targets: ["RunEngine"]),
         .library(name: "Journaling", targets: ["Journaling"]),
         .library(name: "Platform", targets: ["Platform"]),
+        .library(name: "CommandSyntax", targets: ["CommandSyntax"]),
     ],
     targets: [
         // The only C in the package: libyaml, found through pkg-config.
@@ -48,27 +49,34 @@ let package = Package(
         // Reports: pure renderings (Markdown, JSON, HTML) of a replayed run, and TimeText, the one formatter of
         // instants and spans that the reports and the views share.
         .target(name: "Reporting", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText"]),
-        // Views: pure renderings for people of a playbook (outline, graph, paper checklist) and of runs (board,
-        // notifications, one person's work, statistics). Values in, text out: no files, no clock, no environment.
+        // Views: pure renderings for people of a playbook (outline, graph, paper checklist, the starting playbook
+        // and scenario) and of runs (board, list, timeline lines, status JSON, notifications, one person's work,
+        // statistics). Values in, text out: no files, no clock, no environment.
         .target(name: "Views", dependencies: ["Diagnostics", "PlaybookLanguage", "RunEngine", "Reporting", "JSONText"]),
-        // Drills: scenario injects, scripted players on a virtual clock, evaluation.
+        // Drills: scenario injects, scripted players on a virtual clock, evaluation, the after-action report and
+        // the drill programme.
         .target(name: "Drills", dependencies: ["RunEngine", "PlaybookLanguage", "Reporting", "JSONText"]),
-        // The application layer: what a command does with a run. Open it under the journal's lock, fold, fire due
-        // timers and a drill's injects, drive the engine, append (or journal the refusal); deliver pending
-        // notifications through the notifier (a program, syslog; the runs directory's notify.yaml). Plain inputs
-        // (paths, ids, file operations, the instant), errors in English and Chinese; no arguments, no printing.
+        // The application layer: what a command does with a run. Create it (live, a drill, unattended practice),
+        // open it under the journal's lock, fold, fire due timers and a drill's injects, drive the engine, append
+        // (or journal the refusal) in one transaction; advance a drill's clock, its staff's actions, its rating;
+        // verify, export and list runs; find playbooks; deliver pending notifications through the notifier (a
+        // program, syslog; the runs directory's notify.yaml). Plain inputs (paths, ids, file operations, the
+        // instant), errors in English and Chinese; no arguments, no printing.
         .target(
             name: "Runs",
             dependencies: ["RunEngine", "Journaling", "PlaybookLanguage", "Drills", "Platform", "Diagnostics",
-                           "JSONText", "Reporting", "Hashing"]
+                           "JSONText", "Reporting", "Hashing", "YAMLLoading"]
         ),
-        // The commands: arguments, help, exit codes, and the printing of what `Runs` and the pure libraries did
-        // (the executable only wires them).
+        // The syntax of the command line: commands, subcommands, positionals and options as declared, their
+        // parsing, the usage lines and shell completion scripts generated from the declarations, the console.
+        .target(name: "CommandSyntax", dependencies: ["Diagnostics", "PlaybookLanguage", "Platform"]),
+        // The commands: their declarations, flags and environment resolved, injected test faults, help, exit
+        // codes, and the printing of what `Runs` and the pure libraries did (the executable only wires them).
         .target(
             name: "MusterCommands",
             dependencies: [
                 "PlaybookLanguage", "YAMLLoading", "Diagnostics", "JSONText", "Hashing", "RunEngine", "Exploration",
-                "Platform", "Journaling", "Reporting", "Views", "Drills", "Runs",
+                "Platform", "Journaling", "Reporting", "Views", "Drills", "Runs", "CommandSyntax",
             ]
         ),
         // A responder runs one process per command: a release build links the Swift runtime statically, which
@@ -91,7 +99,7 @@ let package = Package(
         .testTarget(name: "ViewsTests", dependencies: ["Views", "RunEngine", "PlaybookLanguage"]),
         .testTarget(name: "JournalingTests", dependencies: ["Journaling", "Platform", "RunEngine", "Hashing"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
-        .testTarget(name: "MusterCommandsTests", dependencies: ["MusterCommands"]),
+        .testTarget(name: "MusterCommandsTests", dependencies: ["MusterCommands", "CommandSyntax"]),
         .testTarget(
             name: "RunsTests",
             dependencies: ["Runs", "Journaling", "RunEngine", "PlaybookLanguage", "JSONText", "Hashing", "Drills"]),

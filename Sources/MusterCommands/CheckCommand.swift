@@ -1,3 +1,5 @@
+import CommandSyntax
+import Runs
 import Diagnostics
 import Exploration
 import Platform
@@ -36,7 +38,7 @@ enum CheckCommand {
         var diagnostics: [Diagnostic] = []
         for path in paths {
             if FileStatus.isDirectory(path) {
-                let (walked, found) = walk(path)
+                let (walked, found) = PlaybookFiles.walk(path)
                 files += walked
                 diagnostics += found
             } else {
@@ -53,13 +55,13 @@ enum CheckCommand {
                                           at: nil))
             case .bytes(let bytes):
                 var found: [Diagnostic]
-                if isContactDirectory(bytes) {
+                if ContactDirectory.isContactDirectory(bytes) {
                     found = ContactDirectory.check(bytes, file: file).diagnostics
                 } else if NotifierConfiguration.isConfiguration(bytes) {
                     found = NotifierConfiguration.check(bytes, file: file).diagnostics
                 } else if ScenarioChecker.isScenario(bytes) {
                     found = ScenarioChecker.check(bytes, file: file) { id in
-                        playbook(id, near: file, invocation: invocation)
+                        PlaybookFiles.playbook(id, near: file, playbooksDirectory: invocation.playbooksDirectory)
                     }.diagnostics
                 } else {
                     let checked = PlaybookChecker.check(bytes, file: file, limits: limits)
@@ -98,60 +100,6 @@ enum CheckCommand {
             console.error("muster: warning: no playbook files found in \(paths.joined(separator: ", "))\n")
         }
         return diagnostics.containsErrors ? ExitStatus.failure : ExitStatus.success
-    }
-
-    /// The files to check under a directory: a FIFO, socket or device named like a playbook is skipped with a
-    /// warning (never opened), and a link that leads outside the directory is checked with a warning saying so.
-    static func walk(_ directory: String) -> (files: [String], diagnostics: [Diagnostic]) {
-        var files: [String] = []
-        var diagnostics: [Diagnostic] = []
-        let root = FilePath.resolved(directory)
-        for file in PlaybookFiles.yamlFiles(under: directory) {
-            guard let status = try? FileStatus.of(file), status.kind == .regular else {
-                diagnostics.append(.warning(
-                    YAMLRules.notRegularFile.id, "not a regular file (a pipe, a socket or a device): skipped",
-                    file: file, at: nil, hint: "move it out of the playbooks directory"))
-                continue
-            }
-            if FileStatus.isSymbolicLink(file), let root, let target = FilePath.resolved(file),
-                !FilePath.isWithin(target, root)
-            {
-                diagnostics.append(.warning(
-                    YAMLRules.linkOutside.id, "a link to '\(target)', outside '\(directory)'; checked all the same",
-                    file: file, at: nil, hint: "copy the playbook into the directory, or check it where it lies"))
-            }
-            files.append(file)
-        }
-        return (files, diagnostics)
-    }
-
-    /// The playbook a scenario drills: by id in the playbooks directory, else beside the scenario's directory.
-    static func playbook(_ id: String, near file: String, invocation: Invocation) -> Playbook? {
-        var directories = [invocation.playbooksDirectory]
-        if let slash = file.lastIndex(of: "/") {
-            let parent = String(file[..<slash])
-            directories += [parent, parent + "/.."]
-        }
-        for directory in directories {
-            if let path = PlaybookFiles.resolve(id, playbooksDirectory: directory),
-                case .bytes(let bytes) = FileReading.read(path, limit: LoadLimits().maxFileBytes),
-                let playbook = PlaybookChecker.check(bytes, file: path).playbook, playbook.id == id
-            {
-                return playbook
-            }
-        }
-        return nil
-    }
-
-    /// Whether a file is a contact directory (`contacts:` as its first key) rather than a playbook.
-    static func isContactDirectory(_ bytes: [UInt8]) -> Bool {
-        let text = String(decoding: bytes.prefix(4096), as: UTF8.self)
-        for line in text.split(whereSeparator: \.isNewline) {
-            let trimmed = line.drop { $0 == "\u{FEFF}" }
-            if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("---") { continue }
-            return trimmed.hasPrefix("contacts:")
-        }
-        return false
     }
 
     private static func summary(_ diagnostics: [Diagnostic], fileCount: Int) -> String {

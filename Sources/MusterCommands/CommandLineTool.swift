@@ -1,3 +1,4 @@
+public import CommandSyntax
 import Platform
 import Runs
 
@@ -54,26 +55,46 @@ public enum CommandLineTool {
                 console.out(Help.overview(language: helpLanguage))
                 return ExitStatus.success
             }
-            guard let command = Commands.named(name) else {
+            guard var command = Commands.named(name) else {
                 let closest = NameSuggestion.closest(to: name, in: Commands.all.map(\.name))
                 let message = helpLanguage == "zh" ? "没有命令 '\(name)'" + (closest.map { "；是不是 '\($0)'？" } ?? "")
                     : "unknown command '\(name)'" + (closest.map { "; did you mean '\($0)'?" } ?? "")
                 return usageError(message, console: console, language: helpLanguage)
+            }
+            // `muster help drill start`: the subcommand's own help.
+            let rest = words.drop { $0 != name }.dropFirst().filter { !$0.hasPrefix("-") }
+            if let sub = rest.first, let found = command.subcommands.first(where: { $0.name == name + " " + sub }) {
+                command = found
             }
             console.out(Help.text(for: command, language: helpLanguage))
             return ExitStatus.success
         default:
             break
         }
-        guard let command = Commands.named(first) else {
+        guard let named = Commands.named(first) else {
             let closest = NameSuggestion.closest(to: first, in: Commands.all.map(\.name))
             let message = helpLanguage == "zh" ? "没有命令 '\(first)'" + (closest.map { "；是不是 '\($0)'？" } ?? "")
                 : "unknown command '\(first)'" + (closest.map { "; did you mean '\($0)'?" } ?? "")
             return usageError(message, console: console, language: helpLanguage)
         }
-        let parsed: Arguments
+        let words = Array(arguments.dropFirst())
+        var command = named
+        if !command.subcommands.isEmpty {
+            do {
+                command = try command.subcommand(words)
+            } catch {
+                if words.contains("--help") || words.contains("-h") {
+                    console.out(Help.text(for: command, language: helpLanguage))
+                    return ExitStatus.success
+                }
+                return usageError(error.text(helpLanguage), command: command, console: console, language: helpLanguage)
+            }
+        }
+        var parsed: Arguments
         do {
-            parsed = try Arguments(Array(arguments.dropFirst()), options: command.options + SharedOptions.all)
+            parsed = try Arguments(words, options: command.options + SharedOptions.all)
+            // A subcommand's arguments come after its name.
+            if command.name.contains(" ") { parsed = parsed.droppingFirstPositional() }
         } catch {
             return usageError(error.text(helpLanguage), command: command,
                               console: console, language: helpLanguage)

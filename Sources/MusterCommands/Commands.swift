@@ -1,3 +1,5 @@
+import CommandSyntax
+
 /// Every command of the tool, in the order the overview lists them.
 enum Commands {
     static let all: [CommandSpec] = [

@@ -1,3 +1,5 @@
+import CommandSyntax
+import Reporting
 import PlaybookLanguage
 import RunEngine
 
@@ -32,7 +34,7 @@ enum FaultInstant {
         }
         // YYYY-MM-DDTHH:MM[:SS] then Z or ±HH:MM.
         let parts = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 2, let day = StatsCommand.parseDate(parts[0]) else { return nil }
+        guard parts.count == 2, let day = CalendarDay.midnight(parts[0]) else { return nil }
         var clock = parts[1]
         var offset: Int64 = 0
         if clock.hasSuffix("Z") {

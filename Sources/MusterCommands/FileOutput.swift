@@ -1,3 +1,4 @@
+import CommandSyntax
 import Platform
 
 /// Files a command writes for people (`--out`, `export`, a drill's scenario): whole or not at all, never over an

@@ -1,3 +1,5 @@
+import CommandSyntax
+import Runs
 import Views
 
 /// `muster graph FILE|ID`: the step graph of a playbook as a Mermaid flowchart or a Graphviz DOT graph.

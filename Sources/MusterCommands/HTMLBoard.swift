@@ -1,3 +1,4 @@
+import CommandSyntax
 import Journaling
 import Platform
 import PlaybookLanguage
@@ -40,37 +41,6 @@ enum HTMLBoard {
         }
     }
 
-    /// The pages of one run: file name and HTML, in English and Chinese.
-    static func runPages(runID: String, playbook: Playbook, state: RunState, lines: [JournalLine], now: Int64,
-                         indexLink: String?) -> [(name: String, html: String)] {
-        let recent = lines.suffix(RunBoardHTML.recentShown).map { RunBoardHTML.RecentEvent(seq: $0.seq, event: $0.event) }
-        var pages: [(String, String)] = []
-        // Everyone who ever held a role or was paged: a person who handed over keeps an up-to-date page that says
-        // nothing waits for them, rather than an old one that still lists their steps.
-        var people = Set(state.holders.values)
-        for delivery in state.outbox.deliveries { if let person = delivery.recipient { people.insert(person) } }
-        for line in lines {
-            switch line.event.kind {
-            case .runStarted(let start): people.formUnion(start.assignments.values)
-            case .personJoined(let person, _): people.insert(person)
-            case .handover(_, let from, let to): people.insert(to); if let from { people.insert(from) }
-            default: break
-            }
-        }
-        for language in Language.allCases {
-            let board = RunBoardHTML(runID: runID, playbook: playbook, state: state, recent: recent, now: now,
-                                     language: language, times: times, indexLink: indexLink)
-            pages.append((language == .zh ? "index.zh.html" : "index.html", board.render()))
-            for person in people.sorted() {
-                let work = PersonalWork(runID: runID, playbook: playbook, state: state, person: person, now: now,
-                                        language: language)
-                pages.append((PersonalWorkHTML.fileName(person, language: language),
-                              PersonalWorkHTML(work, times: times).render()))
-            }
-        }
-        return pages
-    }
-
     /// Writes `pages` into `directory` (made if missing) with `access`.
     static func write(_ pages: [(name: String, html: String)], into directory: String, access: Access)
         throws(FileError)
@@ -87,8 +57,9 @@ enum HTMLBoard {
         _ runID: String, read: (contents: Journal.Contents, playbook: Playbook, state: RunState, tornBytes: Int),
         session: RunSession, into directory: String, indexLink: String?
     ) throws {
-        let pages = runPages(runID: runID, playbook: read.playbook, state: read.state, lines: read.contents.lines,
-                             now: session.now, indexLink: indexLink)
+        let pages = RunBoardPages.pages(
+            runID: runID, playbook: read.playbook, state: read.state,
+            events: read.contents.lines.map { ($0.seq, $0.event) }, now: session.now, times: times, indexLink: indexLink)
         do {
             try write(pages, into: directory, access: Access(of: session.journal.directory))
         } catch {

@@ -1,3 +1,4 @@
+import CommandSyntax
 import Views
 
 /// The help texts of the command line.
@@ -36,7 +37,7 @@ enum Help {
             + summary(command.summary, language) + "\n"
         let discussion = chinese ? HelpTextChinese.discussions[command.name] ?? command.discussion : command.discussion
         if !discussion.isEmpty { text += "\n" + discussion + "\n" }
-        let options = command.options + SharedOptions.all
+        let options = command.allOptions + SharedOptions.all
         let labels = options.map { option in option.name + (option.value.map { " " + $0 } ?? "") }
         let width = labels.map(\.count).max() ?? 0
         text += "\n\(chinese ? HelpTextChinese.options : "options"):\n"

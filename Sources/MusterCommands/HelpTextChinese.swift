@@ -76,6 +76,20 @@ enum HelpTextChinese {
         "the schema of drill scenarios instead of playbooks": "改为输出演练脚本的 Schema",
         "observe: an area for improvement": "observe：记为待改进之处",
         "rate: the written justification; cancel: why": "rate：书面评定理由；cancel：取消原因",
+        // The subcommands of drill.
+        "start a drill for people to play, on the virtual clock or the real one": "开始一次由人员参演的演练，使用虚拟时钟或真实时钟",
+        "move a drill's virtual clock, delivering what falls due on the way": "拨快演练的虚拟时钟，途中到期的事项随之送达",
+        "play a scenario unattended with its scripted players and print the evaluation":
+            "由脚本人员无人值守地演完一个场景，并输出评定",
+        "the after-action report of a drill": "演练的总结评估报告",
+        "which drills the programme requires next, and when each playbook was last drilled":
+            "演练计划接下来要求哪些演练，以及各预案上次演练的时间",
+        "an evaluator's observation, of an objective or of the exercise": "评估人员对某一目标或整场演练的观察记录",
+        "an evaluator's rating of an objective, with its written justification": "评估人员对某一目标的评定，附书面理由",
+        "a controller sends a scenario inject now, or an ad hoc one": "导调人员立即发出一条脚本注入，或一条临时注入",
+        "a controller cancels an inject not yet delivered": "导调人员取消一条尚未发出的注入",
+        "a controller marks start or end of exercise, or pauses or resumes play": "导调人员标记演练开始或结束，或暂停、继续演练",
+        "set an objective's improvement action, with its owner and due date": "为某一目标设定改进措施及其负责人和期限",
         "inject: the role an ad hoc inject goes to": "inject：临时注入发给的角色",
         "inject: the text of an ad hoc inject": "inject：临时注入的内容",
         "improve: the corrective action": "improve：改进措施",

@@ -1,3 +1,4 @@
+import CommandSyntax
 import JSONText
 import Journaling
 import RunEngine

@@ -1,3 +1,4 @@
+import CommandSyntax
 import Journaling
 import Platform
 import Synchronization

@@ -1,10 +1,11 @@
+import CommandSyntax
 import JSONText
 import Journaling
 import Platform
 import Reporting
 import RunEngine
 import Runs
-import Diagnostics
+import Views
 
 /// `muster log RUN --follow` and `muster log --follow --all`: the journal as a stream for log pipelines, each line
 /// printed once it is committed and verified (see `JournalFollower`), until SIGINT, SIGTERM or the reader goes
@@ -32,7 +33,7 @@ enum LogFollow {
             }
             var out = ""
             for line in lines where line.line.seq > since {
-                out += format == "jsonl" ? String(decoding: line.bytes, as: UTF8.self) + "\n" : textLine(line.line, time: time)
+                out += format == "jsonl" ? String(decoding: line.bytes, as: UTF8.self) + "\n" : EventLines.text(seq: line.line.seq, event: line.line.event, relative: line.line.relative, time: time)
             }
             if !out.isEmpty { invocation.console.out(out) }
             if !follow || invocation.console.outputClosed || StopRequest.requested { return ExitStatus.success }
@@ -67,7 +68,7 @@ enum LogFollow {
                             out += "{\"run\":" + JSONValue.string(runID).serialized() + ",\"line\":"
                                 + String(decoding: line.bytes, as: UTF8.self) + "}\n"
                         } else {
-                            out += runID + " " + textLine(line.line, time: time)
+                            out += runID + " " + EventLines.text(seq: line.line.seq, event: line.line.event, relative: line.line.relative, time: time)
                         }
                     }
                 } catch .notFound {
@@ -87,23 +88,5 @@ enum LogFollow {
             SystemClock.sleep(seconds: pollInterval)
             if StopRequest.requested { return given.isEmpty ? ExitStatus.success : ExitStatus.failure }
         }
-    }
-
-    /// One event on one line, for people: sequence, time since the start, instant, who, type and data.
-    static func textLine(_ line: JournalLine, time: LocalTime) -> String {
-        let (type, data) = EventCoding.encode(line.event.kind)
-        var who: String
-        switch line.event.actor {
-        case .engine: who = "engine"
-        case .person(let person, let role): who = person + (role.map { " (\($0))" } ?? "")
-        case .inject(let id): who = "inject \(id)"
-        }
-        if let recorder = line.event.recordedBy { who += ", recorded by \(recorder)" }
-        let details = data.map { "\($0.key)=\($0.value.stringValue ?? $0.value.serialized())" }
-            .joined(separator: " ")
-        // One event, one line, whatever a note or a name holds.
-        return "\(String(line.seq).padding(to: 5)) \(TimeText.relative(line.relative)) "
-            + "\(time.instant(line.event.at))  \(TerminalText.line(who).padding(to: 20)) "
-            + "\(type.padding(to: 22)) \(TerminalText.line(details))\n"
     }
 }

@@ -1,3 +1,4 @@
+import CommandSyntax
 import Platform
 
 /// The warning `start` gives when the runs directory is on a network filesystem: Muster's guarantees rest on the

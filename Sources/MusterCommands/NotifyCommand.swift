@@ -1,3 +1,4 @@
+import CommandSyntax
 import Reporting
 import RunEngine
 import Runs

@@ -1,3 +1,5 @@
+import CommandSyntax
+import Runs
 import Views
 
 /// `muster print PLAYBOOK`: the paper fallback for when power or network is gone.

@@ -1,3 +1,4 @@
+import CommandSyntax
 import JSONText
 import Journaling
 import Platform
@@ -33,7 +34,8 @@ enum RunViewCommands {
             let notifier = Notifier.forCommand(invocation)
             let delivered = session.deliverPending(outcome.state, with: notifier, invocation: invocation)
             if format == "json" {
-                invocation.console.out(statusJSON(runID, outcome).serialized(pretty: true) + "\n")
+                invocation.console.out(RunStatusJSON.status(runID, playbook: outcome.playbook, state: outcome.state,
+                                                          head: outcome.head).serialized(pretty: true) + "\n")
             } else if format == "html" {
                 let read = try session.read()
                 let page = RunBoardHTML(
@@ -58,60 +60,6 @@ enum RunViewCommands {
             }
             return ExitStatus.success
         })
-
-    static func statusJSON(_ runID: String, _ outcome: RunSession.Outcome) -> JSONValue {
-        let state = outcome.state
-        var milestones = JSONObject()
-        for milestone in outcome.playbook.milestones {
-            let progress = state.milestones[milestone.id]
-            var object = JSONObject()
-            object["due_at"] = progress?.dueAt.map(JSONValue.integer) ?? .null
-            object["reached_at"] = progress?.reachedAt.map(JSONValue.integer) ?? .null
-            object["margin_ms"] = progress?.margin.map(JSONValue.integer) ?? .null
-            object["missed"] = .bool(progress?.missed ?? false)
-            milestones[milestone.id] = .object(object)
-        }
-        let active: [JSONValue] = state.activeOrder.compactMap { id in
-            guard let open = state.active[id] else { return nil }
-            var object: JSONObject = ["step": .string(id), "owner": open.owner.map(JSONValue.string) ?? .null]
-            object["holder"] = open.owner.flatMap { state.holders[$0] }.map(JSONValue.string) ?? .null
-            object["activated_at"] = .integer(open.activatedAt)
-            object["due_done"] = open.due.done.map(JSONValue.integer) ?? .null
-            object["due_expiry"] = open.due.expiry.map(JSONValue.integer) ?? .null
-            object["acknowledged"] = .bool(open.acknowledgedAt != nil)
-            return .object(object)
-        }
-        var facts = JSONObject()
-        for key in state.facts.keys.sorted() { facts[key] = .string(state.facts[key]!.description) }
-        var holders = JSONObject()
-        for key in state.holders.keys.sorted() { holders[key] = .string(state.holders[key]!) }
-        return .object([
-            "run": .string(runID), "playbook": .string(outcome.playbook.id), "seq": .integer(Int64(state.eventCount)),
-            "head": .string(outcome.head), "severity": state.severity.map(JSONValue.string) ?? .null,
-            "people": .object(holders), "active": .array(active), "milestones": .object(milestones),
-            "facts": .object(facts), "outcome": state.outcome.map { .string($0.id) } ?? .null,
-            "closed": .bool(state.closed),
-            "notifications": .array(state.outbox.deliveries.map { delivery in
-                var object: JSONObject = [
-                    "id": .string(delivery.notification), "key": .string(delivery.idempotencyKey(runID: runID)),
-                    "to": delivery.recipient.map(JSONValue.string) ?? .null,
-                    "roles": .array(delivery.roles.map(JSONValue.string)), "requested_at": .integer(delivery.requestedAt),
-                    "attempts": .integer(Int64(delivery.attempts)),
-                ]
-                switch delivery.status {
-                case .pending: object["status"] = "pending"
-                case .sent(let at): object["status"] = "sent"; object["sent_at"] = .integer(at)
-                case .failed: object["status"] = "failed"
-                case .acknowledged(let at): object["status"] = "acknowledged"; object["acknowledged_at"] = .integer(at)
-                }
-                object["why"] = delivery.lastFailure.map(JSONValue.string) ?? .null
-                return .object(object)
-            }),
-            "clock_jumps": .array(state.clockJumps.map { jump in
-                .object(["at": .integer(jump.at), "from": .integer(jump.from), "to": .integer(jump.to)])
-            }),
-        ])
-    }
 
     static let log = CommandSpec(
         name: "log", summary: "the timeline of a run: every event with its time, person and role",
@@ -165,20 +113,10 @@ enum RunViewCommands {
             let runID = invocation.arguments.positionals[0]
             let (contents, _, _, torn) = try RunSession(runID, invocation: invocation).read()
             if format == "json" {
-                let lines: [JSONValue] = contents.lines.map { line in
-                    let (type, data) = EventCoding.encode(line.event.kind)
-                    var object: JSONObject = [
-                        "seq": .integer(Int64(line.seq)), "at": .integer(line.event.at), "t": .integer(line.relative),
-                        "actor": EventCoding.encode(line.event.actor), "type": .string(type), "data": .object(data),
-                    ]
-                    // A drill's wall-clock instant beside its own.
-                    if let realAt = line.event.realAt { object["real"] = .integer(realAt) }
-                    if let recorder = line.event.recordedBy { object["recorded_by"] = .string(recorder) }
-                    return .object(object)
-                }
+                let lines = contents.lines.map { RunStatusJSON.event(seq: $0.seq, event: $0.event, relative: $0.relative) }
                 invocation.console.out(JSONValue.array(lines).serialized(pretty: true) + "\n")
             } else {
-                invocation.console.out(contents.lines.map { LogFollow.textLine($0, time: time) }.joined())
+                invocation.console.out(contents.lines.map { EventLines.text(seq: $0.seq, event: $0.event, relative: $0.relative, time: time) }.joined())
             }
             if torn > 0 {
                 invocation.console.error("muster: note: the last line is incomplete (\(torn) bytes); the next write cuts it\n")
@@ -192,36 +130,8 @@ enum RunViewCommands {
         run: { invocation in
             let format = try invocation.format(allowed: ["text", "json"])
             let time = LocalTime(try invocation.timeZone())
-            let directory = RunsDirectory(invocation)
-            let label = Labels(language: invocation.language)
-            let chinese = invocation.language == .zh
-            var rows: [JSONValue] = []
-            var out = ""
-            for runID in try directory.listedRunIDs() {
-                let journal = Journal(directory: directory.path + "/" + runID)
-                guard let (contents, _) = try? journal.read() else {
-                    out += "\(runID.padding(to: 36)) " + (chinese ? "无法读取（见 'muster verify \(runID)'）"
-                                                               : "unreadable (see 'muster verify \(runID)')") + "\n"
-                    rows.append(.object(["run": .string(runID), "readable": .bool(false)]))
-                    continue
-                }
-                let state = RunState.fold(contents.events)
-                let status = state.closed ? "closed" : state.outcome != nil ? "obligations open" : "live"
-                let kind = state.start?.kind.rawValue
-                let mode = state.start.map { label($0.kind.rawValue) } ?? "?"
-                let shownStatus = chinese ? ["closed": "已结束", "obligations open": "善后未完", "live": "进行中"][status]!
-                    : status
-                out += "\(runID.padding(to: 36)) \((state.start?.playbookID ?? "?").padding(to: 16)) "
-                    + "\(mode.padding(to: 8)) \(time.instant(state.startedAt))  "
-                    + "\(shownStatus)\(state.outcome.map { " · " + $0.id } ?? "")\n"
-                rows.append(.object([
-                    "run": .string(runID), "playbook": .string(state.start?.playbookID ?? ""),
-                    "mode": .string(state.start?.mode.rawValue ?? ""), "kind": kind.map(JSONValue.string) ?? .null,
-                    "started_at": .integer(state.startedAt),
-                    "status": .string(status), "outcome": state.outcome.map { .string($0.id) } ?? .null,
-                ]))
-            }
-            invocation.console.out(format == "json" ? JSONValue.array(rows).serialized(pretty: true) + "\n" : out)
+            let list = RunsList(try RunsDirectory(invocation).listing(), language: invocation.language, time: time)
+            invocation.console.out(format == "json" ? list.json().serialized(pretty: true) + "\n" : list.text())
             return ExitStatus.success
         })
 
@@ -249,93 +159,32 @@ enum RunViewCommands {
             }
             let format = try invocation.format(allowed: ["text", "json"])
             let chinese = invocation.language == .zh
-            let failed = chinese ? "muster: 校验失败：" : "muster: verify failed: "
-            let runID: String
-            let snapshot: () throws(JournalError) -> Journal.Snapshot
-            let scenario: () -> [UInt8]?
-            if let bundle {
-                let opened = try BundleFile.open(bundle)
-                runID = opened.runID
-                snapshot = { opened.snapshot }
-                scenario = { opened.scenario }
-            } else {
-                runID = invocation.arguments.positionals[0]
-                let journal = Journal(directory: try RunsDirectory(invocation).runPath(runID))
-                snapshot = { () throws(JournalError) in try journal.snapshot() }
-                scenario = {
-                    if case .bytes(let bytes) = FileReading.read(journal.directory + "/scenario.yaml", limit: 1 << 20) {
-                        return bytes
-                    }
-                    return nil
-                }
-            }
-            let read: (contents: Journal.Contents, unfinished: Journal.UnfinishedWrite?)
-            do throws(JournalError) {
-                read = try Journal.verify(try snapshot())
-            } catch .notFound {
-                throw CommandFailure(.notFound(runID), runID: runID)
-            } catch .damaged(let line, let reason) {
+            let head = invocation.arguments.value("--head")
+            let opened = try bundle.map(RunBundleFile.open)
+            let runID = opened?.runID ?? invocation.arguments.positionals[0]
+            let found = try opened.map { try RunVerification.of(bundle: $0, head: head) }
+                ?? RunVerification.of(runID, in: RunsDirectory(invocation), head: head)
+            switch found {
+            case .failed(let line, let english, let chinese):
                 if format == "json" {
-                    invocation.console.out(JSONValue.object([
-                        "run": .string(runID), "ok": false, "line": .integer(Int64(line)), "reason": .string(reason),
-                    ]).serialized(pretty: true) + "\n")
+                    var object: JSONObject = ["run": .string(runID), "ok": false]
+                    if let line { object["line"] = .integer(Int64(line)) }
+                    object["reason"] = .string(english)
+                    invocation.console.out(JSONValue.object(object).serialized(pretty: true) + "\n")
                 }
-                invocation.console.error(failed + (chinese ? "第 \(line) 行：" : "line \(line): ") + reason + "\n")
+                let shown = invocation.language == .zh ? line.map { "第 \($0) 行：" } ?? "" : line.map { "line \($0): " } ?? ""
+                invocation.console.error((invocation.language == .zh ? "muster: 校验失败：" : "muster: verify failed: ")
+                    + shown + (invocation.language == .zh ? chinese : english) + "\n")
                 return ExitStatus.failure
-            } catch .badHeadRecord {
-                let reason = JournalError.badHeadRecord.description
+            case .intact(let lines, let head, let unfinished):
                 if format == "json" {
                     invocation.console.out(JSONValue.object([
-                        "run": .string(runID), "ok": false, "reason": .string(reason),
-                    ]).serialized(pretty: true) + "\n")
-                }
-                invocation.console.error(failed + (chinese ? CommandFailure(.badHeadRecord, runID: runID).text("zh") : reason) + "\n")
-                return ExitStatus.failure
-            } catch {
-                throw CommandFailure(error, runID: runID)
-            }
-            do {
-                let (contents, unfinished) = read
-                let torn = unfinished?.bytes ?? 0
-                // A drill's pinned scenario is part of the record, as the playbook is: its hash is in line 1.
-                if case .runStarted(let start)? = contents.lines.first?.event.kind, start.scenarioHash != nil {
-                    let problem = scenario().map { RunSession.scenarioProblem($0, events: contents.events) }
-                        ?? ("the pinned scenario.yaml is missing", "固定的 scenario.yaml 不见了")
-                    if let problem {
-                        if format == "json" {
-                            invocation.console.out(JSONValue.object([
-                                "run": .string(runID), "ok": false, "line": 1, "reason": .string(problem.english),
-                            ]).serialized(pretty: true) + "\n")
-                        }
-                        invocation.console.error(failed + (chinese ? "第 1 行：" + problem.chinese : "line 1: " + problem.english) + "\n")
-                        return ExitStatus.failure
-                    }
-                }
-                if let expected = invocation.arguments.value("--head")?.lowercased() {
-                    let hashes = Set(contents.lines.dropFirst().map(\.previous) + [contents.head])
-                    guard hashes.contains(expected) else {
-                        let reason = "the head recorded earlier (\(expected.prefix(12))…) is not in the chain: "
-                            + "the journal was cut or rewritten after it"
-                        let shown = chinese ? "之前记录的链头（\(expected.prefix(12))…）不在链中：日志在那之后被截断或改写过"
-                            : reason
-                        if format == "json" {
-                            invocation.console.out(JSONValue.object([
-                                "run": .string(runID), "ok": false, "reason": .string(reason),
-                            ]).serialized(pretty: true) + "\n")
-                        }
-                        invocation.console.error(failed + shown + "\n")
-                        return ExitStatus.failure
-                    }
-                }
-                if format == "json" {
-                    invocation.console.out(JSONValue.object([
-                        "run": .string(runID), "ok": true, "lines": .integer(Int64(contents.lines.count)),
-                        "head": .string(contents.head), "torn_bytes": .integer(Int64(torn)),
+                        "run": .string(runID), "ok": true, "lines": .integer(Int64(lines)),
+                        "head": .string(head), "torn_bytes": .integer(Int64(unfinished?.bytes ?? 0)),
                     ]).serialized(pretty: true) + "\n")
                 } else {
-                    invocation.console.out(chinese
-                        ? "正常：共 \(contents.lines.count) 行，校验和与哈希链完好；链头 \(contents.head)\n"
-                        : "ok: \(contents.lines.count) lines, checksums and chain intact; head \(contents.head)\n")
+                    invocation.console.out(chinese ? "正常：共 \(lines) 行，校验和与哈希链完好；链头 \(head)\n"
+                                                   : "ok: \(lines) lines, checksums and chain intact; head \(head)\n")
                 }
                 if let unfinished {
                     // Lines after the last commit were never acknowledged (the head record counts only what was).

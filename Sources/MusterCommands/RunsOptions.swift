@@ -1,3 +1,4 @@
+import CommandSyntax
 import Platform
 import PlaybookLanguage
 import RunEngine
@@ -75,19 +76,11 @@ extension Notifier {
         let contactsPath = invocation.arguments.value("--contacts") ?? invocation.environment["MUSTER_CONTACTS"]
             ?? configuration?.contacts.map { $0.hasPrefix("/") ? $0 : RunsDirectory(invocation).path + "/" + $0 }
         if let path = contactsPath {
-            let bytes: [UInt8]
-            switch FileReading.read(path, limit: 1 << 20) {
-            case .bytes(let read): bytes = read
-            case .failure(let why):
-                throw CommandFailure("cannot read the contact directory '\(path)': \(why)",
-                                     chinese: "无法读取联系人通讯录 '\(path)'：\(why)")
+            do {
+                contacts = try NotifierFile.contacts(path)
+            } catch {
+                throw CommandFailure(error)
             }
-            let checked = ContactDirectory.check(bytes, file: path)
-            guard let directory = checked.directory else {
-                throw CommandFailure("the contact directory '\(path)' has errors; 'muster check \(path)' lists them",
-                                     chinese: "联系人通讯录 '\(path)' 有错误；'muster check \(path)' 会列出它们")
-            }
-            contacts = directory
         }
         var timeout = Double(configuration?.timeout ?? 10_000) / 1000
         if let text = invocation.arguments.value("--notify-timeout") {

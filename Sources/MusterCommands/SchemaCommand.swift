@@ -1,3 +1,4 @@
+import CommandSyntax
 import PlaybookLanguage
 
 /// `muster schema`: prints the JSON Schema of the playbook language, for editors and other validators.

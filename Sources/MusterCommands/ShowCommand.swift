@@ -1,3 +1,5 @@
+import CommandSyntax
+import Runs
 import Views
 
 /// `muster show FILE|ID`: a playbook laid out for a reviewer who holds the paper plan beside it.

@@ -1,5 +1,4 @@
-import Hashing
-import Journaling
+import CommandSyntax
 import PlaybookLanguage
 import Reporting
 import RunEngine
@@ -37,26 +36,11 @@ enum StartCommand {
             guard parts.count == 2, !parts[1].isEmpty else {
                 throw UsageError("--assign takes ROLE=PERSON, not '\(assignment)'")
             }
-            guard playbook.role(parts[0]) != nil else {
-                let roles = playbook.roles.map(\.id)
-                throw CommandFailure(
-                    "role '\(parts[0])' is not defined in '\(playbook.id)'; roles: " + roles.joined(separator: ", "),
-                    chinese: "预案 '\(playbook.id)' 中没有角色 '\(parts[0])'；角色有：" + roles.joined(separator: "、"))
-            }
             if let problem = EnteredText.nameProblem(parts[1]) {
                 throw UsageError("--assign \(parts[0])=…: " + problem.english,
                                  chinese: "--assign \(parts[0])=…：" + problem.chinese)
             }
             assignments[parts[0]] = parts[1]
-        }
-        let named = invocation.arguments.value("--severity")
-        // A level's alias (a source plan's grade, such as Ⅲ级) starts the run at that level.
-        let severity = named.map { playbook.severityID(named: $0) ?? $0 }
-        if let severity, playbook.severity(severity) == nil {
-            let levels = playbook.severities.map(\.id)
-            throw CommandFailure(
-                "severity level '\(severity)' is not defined in '\(playbook.id)'; levels: " + levels.joined(separator: ", "),
-                chinese: "预案 '\(playbook.id)' 中没有严重级别 '\(severity)'；级别有：" + levels.joined(separator: "、"))
         }
         let faultAt = try invocation.arguments.value("--fault-at").map { text throws(UsageError) in
             try FaultInstant.parse(text, now: now)
@@ -68,22 +52,12 @@ enum StartCommand {
         }
         let runID = invocation.arguments.value("--run-id") ?? "\(playbook.id)-\(TimeText.compact(now))"
         let runs = RunsDirectory(invocation)
-        let path = try runs.runPath(runID)
-        let files = try InjectedFaults.files(invocation)
-        try runs.ensureExists()
-        let start = RunStart(
-            playbookID: playbook.id, version: playbook.version, playbookHash: SHA256.hash(loaded.bytes).hex,
-            mode: .live, virtualClock: false, severity: severity, assignments: assignments,
-            faultAt: faultAt == now ? nil : faultAt, title: title)
-        let events = Engine(playbook: playbook).start(start, at: now)
-        do throws(JournalError) {
-            try Journal.create(directory: path, playbook: loaded.bytes, events: events, files: files)
-        } catch {
-            throw CommandFailure(error, runID: runID)
-        }
+        let state = try runs.startLive(
+            runID, playbook: playbook, bytes: loaded.bytes, severity: invocation.arguments.value("--severity"),
+            assignments: assignments, faultAt: faultAt, title: title, now: now, files: InjectedFaults.files(invocation))
         invocation.console.out(runID + "\n")
         NetworkFilesystemWarning.check(runs.path, invocation: invocation)
-        let active = RunState.fold(events).activeOrder.joined(separator: ", ")
+        let active = state.activeOrder.joined(separator: ", ")
         invocation.console.error(invocation.language == .zh
             ? "已启动 \(playbook.id) \(playbook.version)；进行中的步骤：\(active)\n查看：'muster status \(runID)'\n"
             : "started \(playbook.id) \(playbook.version); active: \(active)\nsee 'muster status \(runID)'\n")

@@ -1,3 +1,4 @@
+import CommandSyntax
 import JSONText
 import Journaling
 import Platform
@@ -43,7 +44,7 @@ enum StatsCommand {
         let time = LocalTime(try invocation.timeZone())
         var since: Int64?
         if let text = invocation.arguments.value("--since") {
-            guard let day = parseDate(text) else {
+            guard let day = CalendarDay.midnight(text) else {
                 throw UsageError("--since takes a date YYYY-MM-DD (UTC), not '\(text)'")
             }
             since = day
@@ -53,31 +54,11 @@ enum StatsCommand {
         guard FileStatus.isDirectory(directory.path) else {
             throw CommandFailure("no runs directory '\(directory.path)' (give --runs DIR or set MUSTER_RUNS)")
         }
-        var playbooks: [[UInt8]: Playbook] = [:]
-        func input(_ runID: String, _ contents: Journal.Contents, _ playbook: Playbook) -> StatsSummary.RunInput {
-            let entries = contents.lines.map { JournalEntry(seq: $0.seq, event: $0.event, relative: $0.relative) }
-            return StatsSummary.RunInput(id: runID, entries: entries, head: contents.head, playbook: playbook)
-        }
-        let runs = directory.runIDs().map { runID -> Result<StatsSummary.RunInput, StatsReadError> in
-            let journal = Journal(directory: directory.path + "/" + runID)
-            let contents: Journal.Contents
-            do throws(JournalError) {
-                contents = try journal.read().contents
-            } catch {
-                let reason = switch error {
-                case .notFound: "no journal.jsonl"
-                default: error.description
-                }
-                return .failure(StatsReadError(run: runID, reason: reason))
-            }
-            if let playbook = playbooks[contents.playbook] {
-                return .success(input(runID, contents, playbook))
-            }
-            guard let playbook = PlaybookChecker.check(contents.playbook, file: "playbook.yaml").playbook else {
-                return .failure(StatsReadError(run: runID, reason: "its pinned playbook no longer checks"))
-            }
-            playbooks[contents.playbook] = playbook
-            return .success(input(runID, contents, playbook))
+        let runs = directory.readAll().map { runID, read in
+            read.map { contents, playbook in
+                let entries = contents.lines.map { JournalEntry(seq: $0.seq, event: $0.event, relative: $0.relative) }
+                return StatsSummary.RunInput(id: runID, entries: entries, head: contents.head, playbook: playbook)
+            }.mapError { StatsReadError(run: runID, reason: $0.message) }
         }
         let summary = StatsSummary(runsDirectory: directory.path, runs: runs, now: now, since: since)
         let rendering = StatsRendering(summary: summary, language: invocation.language)
@@ -90,26 +71,5 @@ enum StatsCommand {
             invocation.console.error("muster: warning: run '\(run.run)' is not counted: \(run.reason)\n")
         }
         return ExitStatus.success
-    }
-
-    /// Midnight UTC of `YYYY-MM-DD`, in milliseconds since the epoch; `nil` when the text is not such a date.
-    static func parseDate(_ text: String) -> Int64? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
-            (1...12).contains(month), day >= 1
-        else { return nil }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let lengths: [Int64] = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard day <= lengths[Int(month - 1)] else { return nil }
-        // Days from the civil date (Howard Hinnant's algorithm).
-        let shifted = month <= 2 ? year - 1 : year
-        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
-        let yearOfEra = shifted - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = era * 146_097 + dayOfEra - 719_468
-        return days * 86_400_000
     }
 }

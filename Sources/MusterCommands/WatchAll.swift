@@ -1,3 +1,4 @@
+import CommandSyntax
 import Journaling
 import Platform
 import PlaybookLanguage
@@ -49,11 +50,11 @@ enum WatchAll {
                     let contents = try (results > 0 ? nil : outcome.contents) ?? session.read().contents
                     let state = results > 0 ? RunState.fold(contents.events) : outcome.state
                     if console.terminalOut {
-                        lines.append(summary(runID, state: state, now: session.runNow(state), language: language))
+                        lines.append(EventLines.liveRun(runID, state: state, language: language))
                     } else {
                         let seen = printed[runID] ?? 0
                         for line in contents.lines where line.seq > seen {
-                            console.out(runID + " " + WatchCommand.describe(line, now: session.runNow(state)))
+                            console.out(runID + " " + EventLines.watched(seq: line.seq, event: line.event, now: session.runNow(state)))
                         }
                     }
                     printed[runID] = contents.lines.count
@@ -68,7 +69,7 @@ enum WatchAll {
                     if problems.removeValue(forKey: runID) != nil, !console.terminalOut {
                         console.error("muster: watch: \(runID): " + (language == .zh ? "已恢复\n" : "recovered\n"))
                     }
-                    if let real = WatchCommand.realInstant(dueNext: Engine(playbook: outcome.playbook).nextDue(state),
+                    if let real = RunSession.realInstant(dueNext: Engine(playbook: outcome.playbook).nextDue(state),
                                                            state: state) {
                         wake = min(wake, Double(real) / 1000 + 0.005)
                     }
@@ -124,14 +125,5 @@ enum WatchAll {
             throw CommandFailure(error, directory: directory)
         }
         written = (seen, now)
-    }
-
-    /// One line for a live run: its playbook, active steps, notifications waiting.
-    private static func summary(_ runID: String, state: RunState, now: Int64, language: Language) -> String {
-        let zh = language == .zh
-        let waiting = state.outbox.pending.count
-        return "\(runID)  \(state.start?.playbookID ?? "?")  " + (zh ? "进行中：" : "active: ")
-            + (state.activeOrder.isEmpty ? "-" : state.activeOrder.joined(separator: ", "))
-            + (waiting > 0 ? (zh ? "  · \(waiting) 条通知待送达" : "  · \(waiting) notification\(waiting == 1 ? "" : "s") waiting") : "")
     }
 }

@@ -1,3 +1,4 @@
+import CommandSyntax
 import JSONText
 import Journaling
 import Platform
@@ -108,7 +109,7 @@ enum WatchCommand {
                     let contents = try (results > 0 ? nil : outcome.contents) ?? session.read().contents
                     for line in contents.lines where line.seq > printedSeq {
                         if printedSeq == 0 && line.seq < contents.lines.count - 20 { continue }
-                        console.out(describe(line, now: session.runNow(state)))
+                        console.out(EventLines.watched(seq: line.seq, event: line.event, now: session.runNow(state)))
                     }
                     printedSeq = contents.lines.count
                 }
@@ -117,7 +118,7 @@ enum WatchCommand {
                 }
                 problem = nil
                 if state.closed { return ExitStatus.success }
-                if let real = Self.realInstant(dueNext: Engine(playbook: playbook).nextDue(state), state: state) {
+                if let real = RunSession.realInstant(dueNext: Engine(playbook: playbook).nextDue(state), state: state) {
                     wake = min(wake, Double(real) / 1000 + 0.005)
                 }
             } catch {
@@ -134,7 +135,7 @@ enum WatchCommand {
                     } else {
                         for line in read.contents.lines where line.seq > printedSeq {
                             if printedSeq == 0 && line.seq < read.contents.lines.count - 20 { continue }
-                            console.out(describe(line, now: session.runNow(read.state)))
+                            console.out(EventLines.watched(seq: line.seq, event: line.event, now: session.runNow(read.state)))
                         }
                     }
                     printedSeq = max(printedSeq, read.contents.lines.count)
@@ -168,14 +169,6 @@ enum WatchCommand {
     /// How often a sleeping watch looks at the journal's size for another terminal's write, in seconds.
     static let changePoll = 0.02
 
-    /// The wall-clock instant at which a run's next timer falls due: its own instant, or on a sped-up drill clock
-    /// the real instant that reaches it; `nil` on a virtual clock (only 'drill advance' moves it).
-    static func realInstant(dueNext next: Int64?, state: RunState) -> Int64? {
-        guard let next, let start = state.start, !start.virtualClock else { return nil }
-        let speed = Int64(max(1, start.speed))
-        return state.startedAt + (next - state.startedAt + speed - 1) / speed
-    }
-
     /// What a failed wake says to the person watching.
     static func text(of error: any Error, language: Language) -> String {
         switch error {
@@ -184,14 +177,6 @@ enum WatchCommand {
         case let failure as RunFailure: failure.text(language.rawValue)
         default: "\(error)"
         }
-    }
-
-    static func describe(_ line: JournalLine, now: Int64) -> String {
-        let (type, data) = EventCoding.encode(line.event.kind)
-        var text = "\(line.seq) \(TimeText.instant(line.event.at)) \(type)"
-        for (key, value) in data { text += " \(key)=" + TerminalText.line(value.stringValue ?? value.serialized()) }
-        if case .timerFired = line.event.kind { text += " (written \(now - line.event.at) ms after its instant)" }
-        return text + "\n"
     }
 }
 

@@ -30,60 +30,46 @@ extension RunSession {
     /// - Throws: `RunFailure` when the run is not on a virtual clock, has no pinned scenario, nothing is due (with
     ///   `step` `nil`), the move would write more than `limit` events, or the journal cannot be written.
     public func advanceDrillClock(by step: Int64?, limit: Int) throws(RunFailure) -> Advance {
-        var result: Advance?
-        do {
-            try journal.transact { contents in
-                let playbook = try pinnedPlaybook(contents.playbook)
-                let state = RunState.fold(contents.events)
-                guard state.start?.virtualClock == true else {
-                    throw RunFailure("run '\(runID)' is not on a virtual clock; only virtual clocks are advanced",
-                                     chinese: "运行 '\(runID)' 不在虚拟时钟上；只有虚拟时钟可以拨快")
-                }
-                guard let plan = try drillPlan(playbook: playbook, events: contents.events) else {
-                    throw RunFailure("run '\(runID)' has no pinned scenario (scenario.yaml)",
-                                     chinese: "运行 '\(runID)' 没有固定的演练脚本（scenario.yaml）")
-                }
-                guard !DrillPlan.Moments(contents.events).paused else {
-                    throw RunFailure("play on run '\(runID)' is paused; a controller resumes it with "
-                                         + "'muster drill mark \(runID) resume'",
-                                     chinese: "运行 '\(runID)' 的演练已暂停；导调人员用 'muster drill mark \(runID) resume' 继续")
-                }
-                let now = state.lastEventAt
-                var target = now + (step ?? 0)
-                if step == nil {
-                    var next: [Int64] = []
-                    if let timer = Engine(playbook: playbook).nextDue(state) { next.append(timer) }
-                    next += plan.pendingDeliveries(DrillPlan.Moments(contents.events)).map(\.at)
-                    guard let soonest = next.filter({ $0 >= now }).min() else {
-                        throw RunFailure("nothing is due on run '\(runID)'", chinese: "运行 '\(runID)' 没有待到期的事项")
-                    }
-                    // Timers due at the run's very instant fire as the clock leaves it: one millisecond on.
-                    target = next.filter { $0 > now }.min() ?? soonest + 1
-                }
-                let moved = target - now
-                guard let events = plan.advance(contents.events, to: target, limit: limit) else {
-                    let span = Duration.format(milliseconds: moved)
-                    throw RunFailure(
-                        "advancing run '\(runID)' by \(span) would write more than \(limit) events; advance in "
-                            + "smaller steps, or with --to-next",
-                        chinese: "将运行 '\(runID)' 拨快 \(span) 会写入超过 \(limit) 个事件；请分步拨快，或用 --to-next")
-                }
-                let appended = stampingRealTime(events, start: state.start)
-                var after = state
-                for event in appended { after.apply(event) }
-                result = Advance(moved: moved, appended: appended, state: after, plan: plan)
-                return appended
+        try transaction { contents in
+            let playbook = try pinnedPlaybook(contents.playbook)
+            let state = RunState.fold(contents.events)
+            guard state.start?.virtualClock == true else {
+                throw RunFailure("run '\(runID)' is not on a virtual clock; only virtual clocks are advanced",
+                                 chinese: "运行 '\(runID)' 不在虚拟时钟上；只有虚拟时钟可以拨快")
             }
-        } catch let error as JournalError {
-            throw RunFailure(error, runID: runID)
-        } catch let error as RunFailure {
-            throw error
-        } catch {
-            throw RunFailure("\(error)")
-        }
-        guard let result else {
-            throw RunFailure("the journal of '\(runID)' could not be read", chinese: "无法读取运行 '\(runID)' 的日志")
-        }
-        return result
+            guard let plan = try drillPlan(playbook: playbook, events: contents.events) else {
+                throw RunFailure("run '\(runID)' has no pinned scenario (scenario.yaml)",
+                                 chinese: "运行 '\(runID)' 没有固定的演练脚本（scenario.yaml）")
+            }
+            guard !DrillPlan.Moments(contents.events).paused else {
+                throw RunFailure("play on run '\(runID)' is paused; a controller resumes it with "
+                                     + "'muster drill mark \(runID) resume'",
+                                 chinese: "运行 '\(runID)' 的演练已暂停；导调人员用 'muster drill mark \(runID) resume' 继续")
+            }
+            let now = state.lastEventAt
+            var target = now + (step ?? 0)
+            if step == nil {
+                var next: [Int64] = []
+                if let timer = Engine(playbook: playbook).nextDue(state) { next.append(timer) }
+                next += plan.pendingDeliveries(DrillPlan.Moments(contents.events)).map(\.at)
+                guard let soonest = next.filter({ $0 >= now }).min() else {
+                    throw RunFailure("nothing is due on run '\(runID)'", chinese: "运行 '\(runID)' 没有待到期的事项")
+                }
+                // Timers due at the run's very instant fire as the clock leaves it: one millisecond on.
+                target = next.filter { $0 > now }.min() ?? soonest + 1
+            }
+            let moved = target - now
+            guard let events = plan.advance(contents.events, to: target, limit: limit) else {
+                let span = Duration.format(milliseconds: moved)
+                throw RunFailure(
+                    "advancing run '\(runID)' by \(span) would write more than \(limit) events; advance in "
+                        + "smaller steps, or with --to-next",
+                    chinese: "将运行 '\(runID)' 拨快 \(span) 会写入超过 \(limit) 个事件；请分步拨快，或用 --to-next")
+            }
+            let appended = stampingRealTime(events, start: state.start)
+            var after = state
+            for event in appended { after.apply(event) }
+            return (Advance(moved: moved, appended: appended, state: after, plan: plan), appended)
+        }.decision
     }
 }

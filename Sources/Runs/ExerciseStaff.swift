@@ -47,38 +47,24 @@ extension RunSession {
     ///
     /// - Throws: `RunFailure` when the run is not a drill or its journal cannot be written.
     public func staff(_ action: StaffAction, by person: String) throws(RunFailure) -> StaffOutcome {
-        var result: StaffOutcome?
-        do {
-            try journal.transact { contents in
-                let playbook = try pinnedPlaybook(contents.playbook)
-                guard let plan = try drillPlan(playbook: playbook, events: contents.events) else {
-                    throw RunFailure("run '\(runID)' is not a drill", chinese: "运行 '\(runID)' 不是演练")
-                }
-                let state = RunState.fold(contents.events)
-                let now = Self.runTime(state, realNow: self.now)
-                let at = max(now, state.lastEventAt)
-                let (events, refusal) = Self.decide(action, by: person, plan: plan, events: contents.events,
-                                                    state: state, at: at)
-                var appended = events
-                if let refusal {
-                    appended = [Event(at: at, actor: .person(person, role: nil), kind: .commandRejected(
-                        command: action.name, refusal: .prose(reason: refusal.message, chinese: refusal.chinese)))]
-                }
-                appended = stampingRealTime(appended, start: state.start)
-                result = StaffOutcome(appended: appended, refusal: refusal, plan: plan)
-                return appended
+        try transaction { contents in
+            let playbook = try pinnedPlaybook(contents.playbook)
+            guard let plan = try drillPlan(playbook: playbook, events: contents.events) else {
+                throw RunFailure("run '\(runID)' is not a drill", chinese: "运行 '\(runID)' 不是演练")
             }
-        } catch let error as JournalError {
-            throw RunFailure(error, runID: runID)
-        } catch let error as RunFailure {
-            throw error
-        } catch {
-            throw RunFailure("\(error)")
-        }
-        guard let result else {
-            throw RunFailure("the journal of '\(runID)' could not be read", chinese: "无法读取运行 '\(runID)' 的日志")
-        }
-        return result
+            let state = RunState.fold(contents.events)
+            let now = Self.runTime(state, realNow: self.now)
+            let at = max(now, state.lastEventAt)
+            let (events, refusal) = Self.decide(action, by: person, plan: plan, events: contents.events,
+                                                state: state, at: at)
+            var appended = events
+            if let refusal {
+                appended = [Event(at: at, actor: .person(person, role: nil), kind: .commandRejected(
+                    command: action.name, refusal: .prose(reason: refusal.message, chinese: refusal.chinese)))]
+            }
+            appended = stampingRealTime(appended, start: state.start)
+            return (StaffOutcome(appended: appended, refusal: refusal, plan: plan), appended)
+        }.decision
     }
 
     /// The events of a staff action, or why it is refused.

@@ -1,6 +1,6 @@
 import Diagnostics
 import Platform
-import PlaybookLanguage
+public import PlaybookLanguage
 
 /// The runs directory's `notify.yaml`, read safely: it names a program every command on the host runs, so a file
 /// that a teammate (or anyone but its owner) could write, or that belongs to another user than root or the one
@@ -48,5 +48,23 @@ public enum NotifierFile {
                                  chinese: "通知配置有错误：\n" + rendered)
         }
         return (path, configuration)
+    }
+
+    /// The contact directory at `path`, checked.
+    ///
+    /// - Throws: `RunFailure` when it cannot be read or has errors.
+    public static func contacts(_ path: String) throws(RunFailure) -> ContactDirectory {
+        let bytes: [UInt8]
+        switch FileReading.read(path, limit: 1 << 20) {
+        case .bytes(let read): bytes = read
+        case .failure(let why):
+            throw RunFailure("cannot read the contact directory '\(path)': \(why)",
+                             chinese: "无法读取联系人通讯录 '\(path)'：\(why)")
+        }
+        guard let directory = ContactDirectory.check(bytes, file: path).directory else {
+            throw RunFailure("the contact directory '\(path)' has errors; 'muster check \(path)' lists them",
+                             chinese: "联系人通讯录 '\(path)' 有错误；'muster check \(path)' 会列出它们")
+        }
+        return directory
     }
 }

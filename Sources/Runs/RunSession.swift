@@ -63,29 +63,16 @@ public struct RunSession: Sendable {
     /// - Throws: `RunFailure` when the run cannot be read, its pinned files no longer check, or nothing could be
     ///   written.
     public func perform(_ command: Command?) throws(RunFailure) -> Outcome {
-        var result: Outcome?
-        do {
-            let contents = try journal.transact { contents in
-                let playbook = try pinnedPlaybook(contents.playbook)
-                let plan = try drillPlan(playbook: playbook, events: contents.events).map { ($0, contents.events) }
-                var outcome = try decide(command, playbook: playbook, state: RunState.fold(contents.events),
-                                         lineCount: contents.lines.count, plan: plan)
-                outcome.appended = stampingRealTime(outcome.appended, start: outcome.state.start)
-                result = outcome
-                return outcome.appended
-            }
-            result?.contents = contents
-        } catch let error as JournalError {
-            throw RunFailure(error, runID: runID)
-        } catch let error as RunFailure {
-            throw error
-        } catch {
-            throw RunFailure("\(error)")
+        var (outcome, contents) = try transaction { contents in
+            let playbook = try pinnedPlaybook(contents.playbook)
+            let plan = try drillPlan(playbook: playbook, events: contents.events).map { ($0, contents.events) }
+            var outcome = try decide(command, playbook: playbook, state: RunState.fold(contents.events),
+                                     lineCount: contents.lines.count, plan: plan)
+            outcome.appended = stampingRealTime(outcome.appended, start: outcome.state.start)
+            return (outcome, outcome.appended)
         }
-        guard let result else {
-            throw RunFailure("the journal of '\(runID)' could not be read", chinese: "无法读取运行 '\(runID)' 的日志")
-        }
-        return result
+        outcome.contents = contents
+        return outcome
     }
 
     /// What a command does to a run in `state`: the timers that fell due, a drill's injects that fell due (given
@@ -196,13 +183,20 @@ public struct RunSession: Sendable {
         return realNow
     }
 
+    /// The wall-clock instant at which a run's next timer falls due: its own instant, or on a sped-up drill clock
+    /// the real instant that reaches it; `nil` on a virtual clock (only 'drill advance' moves it).
+    public static func realInstant(dueNext next: Int64?, state: RunState) -> Int64? {
+        guard let next, let start = state.start, !start.virtualClock else { return nil }
+        let speed = Int64(max(1, start.speed))
+        return state.startedAt + (next - state.startedAt + speed - 1) / speed
+    }
+
     /// The pinned scenario of a drill run, if the run has one, checked against the hash its `run.started`
     /// recorded (journals from before the hash was recorded have none to check against).
     ///
     /// - Throws: `RunFailure` when the pinned scenario was changed since the run started, or no longer checks.
     public func drillPlan(playbook: Playbook, events: [Event]) throws(RunFailure) -> DrillPlan? {
-        let path = journal.directory + "/scenario.yaml"
-        guard case .bytes(let bytes) = FileReading.read(path, limit: 1 << 20) else {
+        guard let bytes = Self.pinnedScenario(in: journal.directory) else {
             if case .runStarted(let start)? = events.first?.kind, start.scenarioHash != nil {
                 throw RunFailure("the pinned scenario.yaml of run '\(runID)' is missing",
                                  chinese: "运行 '\(runID)' 固定的演练脚本 scenario.yaml 不见了")
@@ -218,6 +212,12 @@ public struct RunSession: Sendable {
                                  chinese: "运行 '\(runID)' 固定的演练脚本已无法通过检查")
         }
         return DrillPlan(scenario: scenario, playbook: playbook)
+    }
+
+    /// The bytes of the scenario pinned in the run directory `directory`, if it holds one.
+    public static func pinnedScenario(in directory: String) -> [UInt8]? {
+        guard case .bytes(let bytes) = FileReading.read(directory + "/scenario.yaml", limit: 1 << 20) else { return nil }
+        return bytes
     }
 
     /// Why a pinned scenario's bytes are not those the run started with (the hash in its `run.started`), if

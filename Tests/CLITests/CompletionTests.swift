@@ -53,6 +53,13 @@ struct CompletionTests {
         #expect(try complete([muster, "report", "r-one", "--format", ""]) == ["md", "json", "html"])
         #expect(try complete([muster, "ack", "r-one", "--exp"]) == ["--expect-seq"])
         #expect(try complete([muster, "completion", ""]) == ["bash", "zsh", "fish"])
+        // A command's subcommands, then each subcommand's own positionals and options.
+        #expect(try complete([muster, "drill", "ad"]) == ["advance"])
+        #expect(try complete([muster, "drill", "advance", ""]) == ["r-one"])
+        #expect(try complete([muster, "drill", "advance", "--to"]) == ["--to-next"])
+        #expect(try complete([muster, "drill", "start", "--clock", ""]) == ["virtual", "real"])
+        #expect(try complete([muster, "drill", "mark", "r-one", ""]) == ["startex", "endex", "pause", "resume"])
+        #expect(try complete([muster, "drill", "rate", "r-one", "o", ""]) == ["P", "S", "M", "U"])
     }
 
     @Test func theZshAndFishScriptsAreGenerated() throws {
@@ -62,6 +69,8 @@ struct CompletionTests {
         let fish = try MusterProcess.run(["completion", "fish"])
         #expect(fish.status == 0)
         #expect(fish.stdout.contains("complete -c muster -n 'test (__muster_command) = tick' -l expect-seq -x"))
+        #expect(fish.stdout.contains("complete -c muster -n 'test (__muster_command) = drill.start' -l clock -x -a 'virtual real'"))
+        #expect(zsh.stdout.contains("drill) if ((cword > 3)); then command=drill.${words[3]}; first=4; fi ;;"))
         let wrong = try MusterProcess.run(["completion", "tcsh"])
         #expect(wrong.status == 2)
         #expect(wrong.stderr.contains("completion takes bash, zsh or fish, not 'tcsh'"))

@@ -32,6 +32,29 @@ struct HelpLanguageTests {
         }
     }
 
+    @Test func aSubcommandHasItsOwnUsageAndHelpInBothLanguages() throws {
+        let wrong = try MusterProcess.run(["drill", "rate", "r1", "o", "--lang", "zh"])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("drill rate 需要运行 id、一个目标、评定（P、S、M 或 U）和 --why TEXT"), "\(wrong.stderr)")
+        #expect(wrong.stderr.contains("用法: muster drill rate RUN OBJECTIVE P|S|M|U --as PERSON --why TEXT"))
+        #expect(wrong.stderr.contains("见 'muster help drill rate --lang zh'"))
+        let help = try MusterProcess.run(["help", "drill", "rate", "--lang", "zh"])
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("用法: muster drill rate RUN OBJECTIVE"), "\(help.stdout)")
+        #expect(help.stdout.contains("评估人员对某一目标的评定，附书面理由"))
+        let english = try MusterProcess.run(["drill", "advanse", "r1"])
+        #expect(english.status == 2)
+        #expect(english.stderr.contains("unknown drill command 'advanse'; did you mean 'advance'?"))
+        #expect(english.stderr.contains("usage: muster drill start SCENARIO"))
+        // An option of another subcommand is not this one's.
+        let misplaced = try MusterProcess.run(["drill", "due", "--to-next"])
+        #expect(misplaced.status == 2)
+        #expect(misplaced.stderr.contains("unknown option '--to-next'"))
+        let unknown = try MusterProcess.run(["drill", "start", "s", "--clok", "real"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown option '--clok'; did you mean '--clock'?"), "\(unknown.stderr)")
+    }
+
     @Test func theOverviewListsEveryCommandInChinese() throws {
         let names = try Self.commandNames()
         let overview = try MusterProcess.run(["help"], environment: ["MUSTER_LANG": "zh"]).stdout

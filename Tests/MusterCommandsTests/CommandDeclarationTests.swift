@@ -1,15 +1,17 @@
+import Foundation
 import Testing
 
+@testable import CommandSyntax
 @testable import MusterCommands
 
 /// Every command's usage line is made from its declaration, and positionals are counted before a command runs.
 struct CommandDeclarationTests {
-    @Test func everyUsageButDrillsIsGeneratedFromTheDeclaration() {
-        for command in Commands.all where command.name != "drill" {
-            #expect(command.handWrittenUsage == nil, "\(command.name)")
+    @Test func everyUsageIsGeneratedFromTheDeclaration() {
+        for command in Commands.all.flatMap({ $0.subcommands.isEmpty ? [$0] : $0.subcommands }) {
             #expect(command.usage == command.generatedUsage, "\(command.name)")
             let words = command.usage.split(separator: " ").map(String.init)
-            #expect(Array(words.prefix(2)) == ["muster", command.name])
+            #expect(words.prefix(2 + command.name.split(separator: " ").count - 1).joined(separator: " ")
+                == "muster " + command.name)
             for positional in command.positionals { #expect(words.contains(positional.usage), "\(command.name)") }
             // Every own option, in the declared order.
             let shown = words.compactMap { word in
@@ -53,6 +55,30 @@ struct CommandDeclarationTests {
         try Commands.named("progress")!.checkPositionals(["r1", "s"])
         try Commands.named("check")!.checkPositionals([])
         try Commands.named("verify")!.checkPositionals([])
+    }
+
+    @Test func aCommandWithSubcommandsShowsOneUsageLineEachAndRunsTheOneNamed() throws {
+        let drill = try #require(Commands.named("drill"))
+        let lines = drill.usage.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines == drill.subcommands.map(\.generatedUsage))
+        #expect(lines.contains { $0.hasPrefix("muster drill advance RUN [DURATION] [--to-next] [--notify-command CMD]") })
+        #expect(lines.contains { $0.hasPrefix("muster drill rate RUN OBJECTIVE P|S|M|U --as PERSON --why TEXT") })
+        #expect(try drill.subcommand(["--lang", "zh", "advance", "r1", "5m"]).name == "drill advance")
+        do {
+            _ = try drill.subcommand(["advanse", "r1"])
+            Issue.record("an unknown subcommand was run")
+        } catch {
+            #expect(error.text("en") == "unknown drill command 'advanse'; did you mean 'advance'?")
+        }
+        #expect(throws: UsageError.self) { try drill.subcommand([]) }
+        let rate = try drill.subcommand(["rate"])
+        do {
+            try rate.checkPositionals(["r1", "o"])
+            Issue.record("a rating without its grade passed")
+        } catch {
+            #expect(error.text("en") == "drill rate takes a run id, an objective, a rating (P, S, M or U) and --why TEXT")
+            #expect(error.text("zh") == "drill rate 需要运行 id、一个目标、评定（P、S、M 或 U）和 --why TEXT")
+        }
     }
 
     @Test func theCompletionTablesFollowTheDeclarations() throws {

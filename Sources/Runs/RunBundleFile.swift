@@ -1,21 +1,24 @@
-import Journaling
+public import Journaling
 import Platform
 
 /// An archive written by `muster export`, opened for `verify --bundle`.
-struct BundleFile {
+public struct RunBundleFile: Sendable {
     /// The run it holds.
-    var runID: String
+    public var runID: String
     /// Its files, as a run directory would give them.
-    var snapshot: Journal.Snapshot
+    public var snapshot: Journal.Snapshot
     /// The pinned scenario of a drill, if the bundle holds one.
-    var scenario: [UInt8]?
+    public var scenario: [UInt8]?
 
     /// The largest archive read (a run's journal is what makes it big).
     static let sizeLimit = 1 << 30
 
-    static func open(_ path: String) throws -> BundleFile {
-        func refused(_ why: String, _ chinese: String) -> CommandFailure {
-            CommandFailure("'\(path)' is not a run exported by muster: \(why)",
+    /// Opens the archive at `path`.
+    ///
+    /// - Throws: `RunFailure` when it cannot be read or is not an archive `muster export` writes.
+    public static func open(_ path: String) throws(RunFailure) -> RunBundleFile {
+        func refused(_ why: String, _ chinese: String) -> RunFailure {
+            RunFailure("'\(path)' is not a run exported by muster: \(why)",
                            chinese: "'\(path)' 不是 muster 导出的运行：\(chinese)")
         }
         let bytes: [UInt8]
@@ -24,10 +27,10 @@ struct BundleFile {
             guard read.count <= sizeLimit else { throw refused("it is larger than 1 GiB", "文件超过 1 GiB") }
             bytes = read
         case .failure(let why):
-            throw CommandFailure("cannot read '\(path)': \(why)", chinese: "无法读取 '\(path)'：\(why)")
+            throw RunFailure("cannot read '\(path)': \(why)", chinese: "无法读取 '\(path)'：\(why)")
         }
         let members: [RunBundle.Member]
-        do {
+        do throws(RunBundle.Problem) {
             members = try RunBundle.members(bytes)
         } catch {
             throw refused(error.description, "不是完整的 tar 归档（\(error.description)）")
@@ -47,7 +50,7 @@ struct BundleFile {
         guard let runID, let playbook = files["playbook.yaml"], let journal = files["journal.jsonl"] else {
             throw refused("it lacks the journal or the pinned playbook", "缺少日志或固定的预案")
         }
-        return BundleFile(runID: runID,
+        return RunBundleFile(runID: runID,
                           snapshot: Journal.Snapshot(playbook: playbook, journal: journal, headRecord: files["journal.head"]),
                           scenario: files["scenario.yaml"])
     }

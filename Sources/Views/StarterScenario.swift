@@ -1,9 +1,9 @@
 import JSONText
-import PlaybookLanguage
+public import PlaybookLanguage
 
 /// The starting scenario `muster new ID --drill PLAYBOOK` writes: every part of the scenario language, commented in
 /// English and Chinese, filled in from the playbook so that it passes `muster check --strict` as it is.
-enum NewDrillTemplate {
+public enum StarterScenario {
     /// A YAML double-quoted scalar (a JSON string is one).
     static func quoted(_ text: String) -> String { JSONValue.string(text).serialized() }
 
@@ -12,7 +12,8 @@ enum NewDrillTemplate {
         return "{ en: \(quoted(english)), zh: \(quoted(text.chinese ?? english)) }"
     }
 
-    static func template(id: String, playbook: Playbook) -> String {
+    /// The starting scenario `id` of `playbook`.
+    public static func template(id: String, playbook: Playbook) -> String {
         let start = playbook.allSteps.first { $0.id == playbook.start.value } ?? playbook.allSteps[0]
         let owner = start.owner?.value ?? playbook.roles[0].id
         let commander = playbook.role("commander") != nil ? "commander" : owner

@@ -1,39 +1,41 @@
-import Foundation
-import PlaybookLanguage
+import Diagnostics
+public import Foundation
+public import PlaybookLanguage
 
 /// One `muster` command: its name, help text, positionals, options and what it does.
 ///
 /// The usage line is generated from the declaration, and the number of positionals is checked before `run` is
 /// called, so that neither can drift from what the command really takes.
-struct CommandSpec: Sendable {
-    var name: String
+public struct CommandSpec: Sendable {
+    public var name: String
     /// One line for the overview.
-    var summary: String
+    public var summary: String
     /// The positional arguments, in order; only the last may take more than one word.
-    var positionals: [Positional]
+    public var positionals: [Positional]
     /// The command's own options (the shared ones are added by the tool), in the order the usage line shows them.
-    var options: [Arguments.Option]
+    public var options: [Arguments.Option]
     /// The values `--format` takes, as the usage line and completion show them (none: `--format` is not shown).
-    var formats: [String]
+    public var formats: [String]
     /// Whether the usage line shows `--as PERSON`, and whether as required.
-    var person: PersonUse
-    /// A synopsis written by hand, for a command whose subcommands the declaration does not describe (`drill`).
-    var handWrittenUsage: String?
+    public var person: PersonUse
+    /// The subcommands (`drill start`, `drill advance`, …), each declared like a command, its name the words
+    /// typed after `muster`; a command with subcommands runs the one its first word names.
+    public var subcommands: [CommandSpec]
     /// What to say instead of the generated message when the number of positionals is wrong.
-    var countMessage: UsageError?
+    public var countMessage: UsageError?
     /// Paragraphs for `muster help NAME`.
-    var discussion: String
+    public var discussion: String
     /// Runs the command and returns its exit status; throws `UsageError` for command lines that do not fit.
-    var run: @Sendable (Invocation) throws -> Int32
+    public var run: @Sendable (Invocation) throws -> Int32
 
     /// Whether a command names the person acting (`--as PERSON`, else `MUSTER_AS`) in its usage line.
-    enum PersonUse: Sendable {
+    public enum PersonUse: Sendable {
         case none, optional, required
     }
 
-    init(
+    public init(
         name: String, summary: String, positionals: [Positional] = [], person: PersonUse = .none,
-        handWrittenUsage: String? = nil, countMessage: UsageError? = nil, discussion: String,
+        subcommands: [CommandSpec] = [], countMessage: UsageError? = nil, discussion: String,
         options: [Arguments.Option] = [], formats: [String] = [], run: @escaping @Sendable (Invocation) throws -> Int32
     ) {
         self.name = name
@@ -42,17 +44,45 @@ struct CommandSpec: Sendable {
         self.options = options
         self.formats = formats
         self.person = person
-        self.handWrittenUsage = handWrittenUsage
+        self.subcommands = subcommands
         self.countMessage = countMessage
         self.discussion = discussion
         self.run = run
     }
 
-    /// The synopsis, e.g. `muster check [PATH...] [--strict] [--format text|json|sarif]`.
-    var usage: String { handWrittenUsage ?? generatedUsage }
+    /// The synopsis, e.g. `muster check [PATH...] [--strict] [--format text|json|sarif]`; one line per
+    /// subcommand for a command that has them.
+    public var usage: String {
+        subcommands.isEmpty ? generatedUsage : subcommands.map(\.generatedUsage).joined(separator: "\n       ")
+    }
+
+    /// The options of the command and of all its subcommands, each once, in the order declared.
+    public var allOptions: [Arguments.Option] {
+        var seen: Set<String> = []
+        return (options + subcommands.flatMap(\.options)).filter { seen.insert($0.name).inserted }
+    }
+
+    /// The subcommand the first of `words` names (the words after the command's name, options included).
+    ///
+    /// - Throws: `UsageError` when no word names one.
+    public func subcommand(_ words: [String]) throws(UsageError) -> CommandSpec {
+        let names = subcommands.map { String($0.name.split(separator: " ").last ?? "") }
+        // An option this subcommand does not take is said by its own parsing, after the subcommand is found.
+        let parsed = try? Arguments(words, options: allOptions + SharedOptions.all)
+        let first = parsed?.positionals.first ?? words.first { !$0.hasPrefix("-") }
+        guard let first else {
+            throw UsageError("\(name) takes " + names.joined(separator: ", "),
+                             chinese: "\(name) 需要" + names.joined(separator: "、"))
+        }
+        guard let index = names.firstIndex(of: first) else {
+            throw UsageError("unknown \(name) command '\(first)'" + NameSuggestion.didYouMean(first, in: names),
+                             chinese: "没有 \(name) 命令 '\(first)'")
+        }
+        return subcommands[index]
+    }
 
     /// The synopsis made from the name, the positionals and the options.
-    var generatedUsage: String {
+    public var generatedUsage: String {
         var words = ["muster", name] + positionals.map(\.usage)
         switch person {
         case .none: break
@@ -75,7 +105,7 @@ struct CommandSpec: Sendable {
     }
 
     /// Checks the number of positionals against the declaration; the error says what the command takes.
-    func checkPositionals(_ given: [String]) throws(UsageError) {
+    public func checkPositionals(_ given: [String]) throws(UsageError) {
         let least = positionals.filter { $0.arity == .one || $0.arity == .oneOrMore }.count
         let most = positionals.contains { $0.arity == .oneOrMore || $0.arity == .zeroOrMore }
             ? Int.max : positionals.count
@@ -115,9 +145,9 @@ struct CommandSpec: Sendable {
 }
 
 /// A positional argument a command declares: how usage shows it, how many words it takes, how to complete it.
-struct Positional: Sendable {
+public struct Positional: Sendable {
     /// How many words a positional takes.
-    enum Arity: Sendable {
+    public enum Arity: Sendable {
         /// Exactly one: `RUN`.
         case one
         /// None or one: `[RUN]`.
@@ -129,7 +159,7 @@ struct Positional: Sendable {
     }
 
     /// What the shell completes for a positional.
-    enum Completion: Sendable, Equatable {
+    public enum Completion: Sendable, Equatable {
         case nothing
         /// Run ids of the runs directory.
         case run
@@ -144,16 +174,24 @@ struct Positional: Sendable {
     }
 
     /// The name as usage shows it: `RUN`, `STEP`, `FILE|ID`.
-    var name: String
-    var arity: Arity
+    public var name: String
+    public var arity: Arity
     /// What it is, in a usage error: `a run id`, `a step`.
-    var about: String
+    public var about: String
     /// The same in Chinese: `运行 id`, `一个步骤`.
-    var chinese: String
-    var completion: Completion = .nothing
+    public var chinese: String
+    public var completion: Completion = .nothing
+
+    public init(name: String, arity: Arity, about: String, chinese: String, completion: Completion = .nothing) {
+        self.name = name
+        self.arity = arity
+        self.about = about
+        self.chinese = chinese
+        self.completion = completion
+    }
 
     /// The word in the usage line: `RUN`, `[RUN]`, `ITEM...`, `[NOTE...]`.
-    var usage: String {
+    public var usage: String {
         switch arity {
         case .one: name
         case .optional: "[\(name)]"
@@ -163,15 +201,15 @@ struct Positional: Sendable {
     }
 
     /// A run id.
-    static let run = Positional(name: "RUN", arity: .one, about: "a run id", chinese: "运行 id", completion: .run)
+    public static let run = Positional(name: "RUN", arity: .one, about: "a run id", chinese: "运行 id", completion: .run)
     /// A run id that a command can do without (`verify --bundle`, `watch --all`).
-    static let optionalRun = Positional(
+    public static let optionalRun = Positional(
         name: "RUN", arity: .optional, about: "a run id", chinese: "运行 id", completion: .run)
     /// A step of the run.
-    static let step = Positional(name: "STEP", arity: .one, about: "a step", chinese: "一个步骤", completion: .step)
+    public static let step = Positional(name: "STEP", arity: .one, about: "a step", chinese: "一个步骤", completion: .step)
 
     /// A playbook file or id, shown as `name`.
-    static func playbook(_ name: String) -> Positional {
+    public static func playbook(_ name: String) -> Positional {
         Positional(name: name, arity: .one, about: "a playbook (a file or an id)",
                    chinese: "一个预案（文件或 id）",
                    completion: .playbook)
@@ -179,13 +217,19 @@ struct Positional: Sendable {
 }
 
 /// Everything a command gets: its parsed arguments, the environment and where to write.
-struct Invocation {
-    var arguments: Arguments
-    var environment: [String: String]
-    var console: Console
+public struct Invocation {
+    public var arguments: Arguments
+    public var environment: [String: String]
+    public var console: Console
+
+    public init(arguments: Arguments, environment: [String: String], console: Console) {
+        self.arguments = arguments
+        self.environment = environment
+        self.console = console
+    }
 
     /// `--format`, checked against the formats this command supports (default `text`).
-    func format(allowed: [String]) throws(UsageError) -> String {
+    public func format(allowed: [String]) throws(UsageError) -> String {
         let format = arguments.value("--format") ?? "text"
         guard allowed.contains(format) else {
             throw UsageError("this command takes --format \(allowed.joined(separator: "|")), not '\(format)'")
@@ -194,14 +238,14 @@ struct Invocation {
     }
 
     /// `--lang`, else `MUSTER_LANG`, else English.
-    var language: Language {
+    public var language: Language {
         // `--lang` takes only `en` or `zh` (its option says so), so a given value always names a language.
         if let given = arguments.value("--lang") { return Language(rawValue: given) ?? .en }
         return environment["MUSTER_LANG"].flatMap(Language.init(rawValue:)) ?? .en
     }
 
     /// `--tz`, else `TZ`, else the host's zone: the zone times are shown in, with their offset.
-    func timeZone() throws(UsageError) -> TimeZone {
+    public func timeZone() throws(UsageError) -> TimeZone {
         let name = arguments.value("--tz") ?? environment["TZ"].flatMap { $0.isEmpty ? nil : $0 }
         guard let name else { return TimeZone.current }
         // POSIX lets TZ start with a colon (`:Asia/Shanghai`).
@@ -212,14 +256,14 @@ struct Invocation {
     }
 
     /// `--playbooks`, else `MUSTER_PLAYBOOKS`, else `Playbooks`.
-    var playbooksDirectory: String {
+    public var playbooksDirectory: String {
         arguments.value("--playbooks") ?? environment["MUSTER_PLAYBOOKS"] ?? "Playbooks"
     }
 }
 
 /// The options every command accepts, spelled the same everywhere.
-enum SharedOptions {
-    static let all: [Arguments.Option] = [
+public enum SharedOptions {
+    public static let all: [Arguments.Option] = [
         .init(name: "--format", value: "FORMAT", summary: "output format: text, json (and others per command)"),
         .init(name: "--lang", value: "LANG", summary: "language of the output: en or zh (default: MUSTER_LANG, en)",
               allowed: ["en", "zh"]),
@@ -231,6 +275,6 @@ enum SharedOptions {
     ]
 
     /// `--tz`, on the commands that print instants: they are then local times with their offset.
-    static let timeZone = Arguments.Option(
+    public static let timeZone = Arguments.Option(
         name: "--tz", value: "ZONE", summary: "show times in this time zone, e.g. Asia/Shanghai (default: TZ, the host's zone)")
 }

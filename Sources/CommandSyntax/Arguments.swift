@@ -5,35 +5,52 @@ import Diagnostics
 /// Options may be written `--name value` or `--name=value`; flags take no value; `--` ends the options. Every
 /// command also accepts the options every command shares (`--format`, `--lang`, `--as`, `--runs`,
 /// `--playbooks`, `--help`).
-struct Arguments: Sendable {
+public struct Arguments: Sendable {
     /// An option a command accepts.
-    struct Option: Sendable {
+    public struct Option: Sendable {
         /// The spelling, with the dashes: `--format`.
-        var name: String
+        public var name: String
         /// The value's placeholder in help (`FORMAT`), or `nil` for a flag.
-        var value: String?
+        public var value: String?
         /// What it does, for help.
-        var summary: String
+        public var summary: String
         /// The values allowed, if the set is closed.
-        var allowed: [String]? = nil
+        public var allowed: [String]? = nil
         /// Whether it may be given more than once.
-        var repeatable = false
+        public var repeatable = false
         /// Whether the command needs it: the usage line shows it without brackets (the command checks it).
-        var required = false
+        public var required = false
+
+        public init(name: String, value: String?, summary: String, allowed: [String]? = nil, repeatable: Bool = false,
+                    required: Bool = false) {
+            self.name = name
+            self.value = value
+            self.summary = summary
+            self.allowed = allowed
+            self.repeatable = repeatable
+            self.required = required
+        }
     }
 
-    private(set) var positionals: [String] = []
+    public private(set) var positionals: [String] = []
     private var values: [String: [String]] = [:]
 
     /// The last value given for `name`, if any.
-    func value(_ name: String) -> String? { values[name]?.last }
+    public func value(_ name: String) -> String? { values[name]?.last }
     /// Every value given for a repeatable option, in order.
-    func all(_ name: String) -> [String] { values[name] ?? [] }
+    public func all(_ name: String) -> [String] { values[name] ?? [] }
     /// Whether a flag was given.
-    func flag(_ name: String) -> Bool { values[name] != nil }
+    public func flag(_ name: String) -> Bool { values[name] != nil }
+
+    /// The same arguments without the first positional (a subcommand's name).
+    public func droppingFirstPositional() -> Arguments {
+        var arguments = self
+        arguments.positionals = Array(positionals.dropFirst())
+        return arguments
+    }
 
     /// Parses `words` (the arguments after the command's name) against `options`.
-    init(_ words: [String], options: [Option]) throws(UsageError) {
+    public init(_ words: [String], options: [Option]) throws(UsageError) {
         var index = 0
         var onlyPositionals = false
         while index < words.count {
@@ -87,19 +104,19 @@ struct Arguments: Sendable {
 }
 
 /// A command line that does not fit the command: exit status 2.
-struct UsageError: Error {
+public struct UsageError: Error {
     /// What was wrong, in English.
-    var message: String
+    public var message: String
     /// The same in Chinese, for `--lang zh`, where a responder meets it.
-    var chinese: String?
+    public var chinese: String?
 
-    init(_ message: String, chinese: String? = nil) {
+    public init(_ message: String, chinese: String? = nil) {
         self.message = message
         self.chinese = chinese
     }
 
     /// The message in `language`.
-    func text(_ language: String) -> String {
+    public func text(_ language: String) -> String {
         language == "zh" ? chinese ?? message : message
     }
 }
