@@ -41,7 +41,7 @@ let package = Package(
         // The typed playbook, its decoding from nodes and its validation.
         .target(name: "PlaybookLanguage", dependencies: ["YAMLLoading", "Diagnostics", "JSONText"]),
         // The pure run engine: (playbook, events, command, now) -> events; fold; due timers. No I/O, no clock.
-        .target(name: "RunEngine", dependencies: ["PlaybookLanguage", "JSONText"]),
+        .target(name: "RunEngine", dependencies: ["PlaybookLanguage", "Diagnostics", "JSONText"]),
         // The append-only, hash-chained, fsync'd journal of a run and its head record, behind a file-operations seam.
         .target(name: "Journaling", dependencies: ["RunEngine", "Platform", "Hashing", "JSONText"]),
         // Every state a run of a playbook can reach, explored with the engine: what `check` proves beyond the graph.
@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "ExplorationTests", dependencies: ["Exploration", "RunEngine", "PlaybookLanguage"]),
         .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
-        .testTarget(name: "RunEngineTests", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText"]),
+        .testTarget(name: "RunEngineTests", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText", "Reporting"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "RunEngine", "PlaybookLanguage", "JSONText"], exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views", "RunEngine", "PlaybookLanguage"]),
         .testTarget(name: "JournalingTests", dependencies: ["Journaling", "Platform", "RunEngine", "Hashing"]),

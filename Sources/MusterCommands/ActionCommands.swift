@@ -1,5 +1,6 @@
 import CommandSyntax
 import JSONText
+import Reporting
 import RunEngine
 import Runs
 import Views
@@ -193,8 +194,10 @@ enum ActionCommands {
             ]
             if let rejection = outcome.rejection {
                 object["reason"] = .string(rejection.reason)
-                object["message"] = .string(rejection.message)
-                object["message_zh"] = .string(rejection.chinese)
+                object["code"] = .string(rejection.code.rawValue)
+                object["parameters"] = .object(EventCoding.encode(rejection.parameters))
+                object["message"] = .string(RefusalWords.text(rejection, .en))
+                object["message_zh"] = .string(RefusalWords.text(rejection, .zh))
             }
             object["events"] = .array(outcome.appended.map { event in
                 .object(["type": .string(EventCoding.type(of: event.kind)), "at": .integer(event.at)])
@@ -208,8 +211,8 @@ enum ActionCommands {
             console.out(line + "\n")
         }
         if let rejection = outcome.rejection {
-            console.error("muster: \(label("refused")) (\(rejection.reason)): "
-                + rejection.message(language: invocation.language.rawValue) + "\n")
+            console.error("muster: \(label("refused")) (\(RefusalWords.reason(rejection.reason, invocation.language))): "
+                + RefusalWords.text(rejection, invocation.language) + "\n")
             return ExitStatus.failure
         }
         return ExitStatus.success

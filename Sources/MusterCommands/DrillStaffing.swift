@@ -1,3 +1,4 @@
+import CommandSyntax
 import Drills
 import PlaybookLanguage
 import RunEngine

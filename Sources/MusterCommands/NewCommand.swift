@@ -1,6 +1,7 @@
 import CommandSyntax
 import Runs
 import Platform
+import PlaybookLanguage
 import Views
 
 /// `muster new ID [--out FILE]`: writes a commented starting playbook that passes `muster check --strict`.
@@ -30,7 +31,7 @@ enum NewCommand {
     static func run(_ invocation: Invocation) throws -> Int32 {
         _ = try invocation.format(allowed: ["text"])
         let id = invocation.arguments.positionals[0]
-        guard NodeReaderName.isPlainID(id) else {
+        guard Identifier.isValid(id) else {
             throw UsageError(
                 "the id '\(id)' must start with a letter and hold only letters, digits, '_' and '-'")
         }

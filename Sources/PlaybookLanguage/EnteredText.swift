@@ -16,40 +16,28 @@ public enum EnteredText {
 
     /// What is wrong with `name` as a person's name, in English and Chinese; nil when it is a good name.
     public static func nameProblem(_ name: String) -> (english: String, chinese: String)? {
-        if name.isEmpty { return ("a person's name is empty", "人员姓名为空") }
+        nameIssue(name).map { ($0.english, $0.chinese) }
+    }
+
+    /// What is wrong with `name` as a person's name; nil when it is a good name.
+    public static func nameIssue(_ name: String) -> Issue? {
+        if name.isEmpty { return .nameEmpty }
         let count = name.count
-        if count > nameLimit {
-            return ("a person's name has \(count) characters; at most \(nameLimit) are allowed",
-                    "人员姓名有 \(count) 个字符；最多允许 \(nameLimit) 个")
-        }
-        if let scalar = name.unicodeScalars.first(where: isHidden) {
-            return ("a person's name holds the control character \(code(scalar))",
-                    "人员姓名含有控制字符 \(code(scalar))")
-        }
-        if name.hasPrefix("-") {
-            return ("a person's name cannot start with '-' (it would read as an option)",
-                    "人员姓名不能以 '-' 开头（会被当作选项）")
-        }
-        if name.first?.isWhitespace == true || name.last?.isWhitespace == true {
-            return ("a person's name cannot start or end with a space", "人员姓名的首尾不能是空格")
-        }
+        if count > nameLimit { return .nameTooLong(count: count) }
+        if let scalar = name.unicodeScalars.first(where: isHidden) { return .nameHiddenCharacter(code(scalar)) }
+        if name.hasPrefix("-") { return .nameDashFirst }
+        if name.first?.isWhitespace == true || name.last?.isWhitespace == true { return .nameSpaceAtEdge }
         return nil
     }
 
-    /// What is wrong with a free text (`what` names it: "a note", "a reason"), in English and Chinese; nil when
-    /// it is within the rules.
-    public static func textProblem(_ text: String, what: String, chineseWhat: String)
-        -> (english: String, chinese: String)?
-    {
+    /// What is wrong with a free text of kind `field`; nil when it is within the rules.
+    public static func textIssue(_ text: String, field: Field) -> Issue? {
         let count = text.count
-        if count > textLimit {
-            return ("\(what) has \(count) characters; at most \(textLimit) are allowed",
-                    "\(chineseWhat)有 \(count) 个字符；最多允许 \(textLimit) 个")
-        }
+        if count > textLimit { return .textTooLong(field, count: count) }
         if let scalar = text.unicodeScalars.first(where: {
             $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t"
         }) {
-            return ("\(what) holds the control character \(code(scalar))", "\(chineseWhat)含有控制字符 \(code(scalar))")
+            return .textControlCharacter(field, code(scalar))
         }
         return nil
     }
@@ -65,5 +53,74 @@ public enum EnteredText {
     static func code(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}
+
+extension EnteredText {
+    /// The kinds of free text a person types into a run, named in what is said about them.
+    public enum Field: String, Sendable, Hashable, CaseIterable {
+        case progressNote = "progress-note"
+        case note
+        case reason
+        case value
+
+        /// The field as the subject of an English sentence ("a note").
+        public var english: String {
+            switch self {
+            case .progressNote: "a progress note"
+            case .note: "a note"
+            case .reason: "a reason"
+            case .value: "a recorded value"
+            }
+        }
+
+        /// The field in Chinese.
+        public var chinese: String {
+            switch self {
+            case .progressNote: "进展说明"
+            case .note: "备注"
+            case .reason: "理由"
+            case .value: "记录的值"
+            }
+        }
+    }
+
+    /// One way a name or a free text breaks the rules; `english` and `chinese` say it. A control character is
+    /// named by its code point (`U+001B`).
+    public enum Issue: Sendable, Hashable {
+        case nameEmpty
+        case nameTooLong(count: Int)
+        case nameHiddenCharacter(String)
+        case nameDashFirst
+        case nameSpaceAtEdge
+        case textTooLong(Field, count: Int)
+        case textControlCharacter(Field, String)
+
+        /// The issue in English.
+        public var english: String {
+            switch self {
+            case .nameEmpty: "a person's name is empty"
+            case .nameTooLong(let count): "a person's name has \(count) characters; at most \(EnteredText.nameLimit) are allowed"
+            case .nameHiddenCharacter(let code): "a person's name holds the control character \(code)"
+            case .nameDashFirst: "a person's name cannot start with '-' (it would read as an option)"
+            case .nameSpaceAtEdge: "a person's name cannot start or end with a space"
+            case .textTooLong(let field, let count):
+                "\(field.english) has \(count) characters; at most \(EnteredText.textLimit) are allowed"
+            case .textControlCharacter(let field, let code): "\(field.english) holds the control character \(code)"
+            }
+        }
+
+        /// The issue in Chinese.
+        public var chinese: String {
+            switch self {
+            case .nameEmpty: "人员姓名为空"
+            case .nameTooLong(let count): "人员姓名有 \(count) 个字符；最多允许 \(EnteredText.nameLimit) 个"
+            case .nameHiddenCharacter(let code): "人员姓名含有控制字符 \(code)"
+            case .nameDashFirst: "人员姓名不能以 '-' 开头（会被当作选项）"
+            case .nameSpaceAtEdge: "人员姓名的首尾不能是空格"
+            case .textTooLong(let field, let count): "\(field.chinese)有 \(count) 个字符；最多允许 \(EnteredText.textLimit) 个"
+            case .textControlCharacter(let field, let code): "\(field.chinese)含有控制字符 \(code)"
+            }
+        }
     }
 }

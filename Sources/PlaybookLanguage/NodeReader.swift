@@ -80,7 +80,7 @@ struct NodeReader {
     /// A name: text made of letters, digits, `_` and `-`, starting with a letter.
     mutating func name(_ node: YAMLNode, _ what: String) -> Located<String>? {
         guard let text = text(node, what) else { return nil }
-        guard Self.isName(text.value) else {
+        guard Identifier.isValid(text.value) else {
             error(LanguageRules.badName,
                   "\(what) '\(text.value)' must start with a letter and hold only letters, digits, '_' and '-'",
                   at: node.location, hint: "for example 'on_site' or 'line-fault'")
@@ -159,17 +159,6 @@ struct NodeReader {
     static let yaml11Booleans: Set<String> = [
         "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
     ]
-
-    /// An ASCII letter, then ASCII letters, digits, `_` and `-` (read as bytes: names are read on every command).
-    static func isName(_ text: String) -> Bool {
-        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
-        var bytes = text.utf8.makeIterator()
-        guard let first = bytes.next(), isLetter(first) else { return false }
-        while let byte = bytes.next() {
-            guard isLetter(byte) || (0x30...0x39).contains(byte) || byte == 0x5F || byte == 0x2D else { return false }
-        }
-        return true
-    }
 }
 
 /// A value with the location it was read from.

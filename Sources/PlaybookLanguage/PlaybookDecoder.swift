@@ -69,7 +69,7 @@ struct PlaybookDecoder {
             return Located(.fixed(milliseconds: milliseconds), at: node.location)
         }
         // Lengths start with a digit; anything else that is a name is a clock's name (`respond`, `p1`).
-        if NodeReader.isName(text.value) {
+        if Identifier.isValid(text.value) {
             return Located(.clock(text.value), at: node.location)
         }
         reader.error(LanguageRules.badDuration, "\(what) '\(text.value)' is not a duration", at: node.location,
@@ -85,7 +85,7 @@ struct PlaybookDecoder {
         case .step(let id): name = id
         case .outcome(let id): name = id
         }
-        guard NodeReader.isName(name) else {
+        guard Identifier.isValid(name) else {
             reader.error(LanguageRules.badName, "\(what) '\(text.value)' is not a step id or 'outcome.NAME'",
                          at: node.location)
             return nil
@@ -191,7 +191,7 @@ struct PlaybookDecoder {
         guard let text = reader.text(node, "reached_when") else { return nil }
         if text.value == "outcome" { return .outcome }
         let parts = text.value.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        if parts.count == 2, NodeReader.isName(parts[0]) {
+        if parts.count == 2, Identifier.isValid(parts[0]) {
             let step = Located(parts[0], at: node.location)
             switch parts[1] {
             case "activated": return .activated(step)

@@ -283,8 +283,9 @@ public struct ReportWords: Sendable {
         case .injectDelivered(_, let role, let message): return (zh ? "注入" : "inject") + (role.map { " → \($0)" } ?? "") + ": " + message
         case .clockAdvanced(let to): return zh ? "时钟推进至 \(instant(to))" : "clock advanced to \(instant(to))"
         case .exercise(let record): return describe(record)
-        case .commandRejected(let command, let reason, let reasonChinese):
-            return zh ? "拒绝命令「\(self.command(command))」：\(reasonChinese ?? reason)" : "refused \(command): \(reason)"
+        case .commandRejected(let command, let refusal):
+            let said = RefusalWords.recorded(refusal, zh ? .zh : .en)
+            return zh ? "拒绝命令「\(self.command(command))」：\(said)" : "refused \(command): \(said)"
         case .outcomeReached(let outcome, let kind):
             return zh ? "结果：\(self.outcome(outcome))（\(outcomeKind(kind))）" : "outcome: \(self.outcome(outcome)) (\(outcomeKind(kind)))"
         case .runAborted(let why): return zh ? "运行中止：\(why)" : "run aborted: \(why)"

@@ -367,8 +367,8 @@ public struct RunReport: Sendable, Hashable {
                                      }))
             case .reportSigned(let who):
                 signatures.append((who, event.at))
-            case .commandRejected(let command, let reason, let reasonChinese):
-                rejections.append((event.at, person, command, LocalizedText(english: reason, chinese: reasonChinese)))
+            case .commandRejected(let command, let refusal):
+                rejections.append((event.at, person, command, RefusalWords.localized(refusal)))
             case .outcomeReached:
                 endedAt = event.at
             case .runAborted(let why):

@@ -88,30 +88,3 @@ public struct Command: Sendable, Hashable {
         self.recordedBy = recordedBy
     }
 }
-
-/// Why a command was refused, for the person (exit status 1) and the journal (`command.rejected`).
-///
-/// The refusal is written in English and in Chinese where it is made, so that a responder working with
-/// `--lang zh` reads it in Chinese; the journal's `command.rejected` keeps the English as the record (`reason`)
-/// and the Chinese beside it (`reason_zh`).
-public struct Rejection: Error, Sendable, Hashable {
-    /// A short machine-readable reason: `wrong-role`, `not-active`, `stale`, `invalid`, `finished`.
-    public var reason: String
-    /// What went wrong, as a lower-case phrase, in English: the words the journal records.
-    public var message: String
-    /// What went wrong, in Chinese: the same facts as `message`, naming steps, roles, facts and people by the
-    /// ids they are typed with.
-    public var chinese: String
-
-    /// Creates a rejection, its message in English and in Chinese.
-    public init(_ reason: String, _ message: String, _ chinese: String) {
-        self.reason = reason
-        self.message = message
-        self.chinese = chinese
-    }
-
-    /// The message in `language` (`zh`, else English).
-    public func message(language: String) -> String {
-        language == "zh" ? chinese : message
-    }
-}

@@ -64,15 +64,14 @@ public struct Engine: Sendable {
         } catch let rejection as Rejection {
             return .failure(rejection)
         } catch {
-            return .failure(Rejection("invalid", "\(error)", "命令无法执行：\(error)"))
+            return .failure(Rejection(.unexpected, ["error": .text("\(error)")]))
         }
     }
 
-    /// The event that journals a refused command: the reason's code and English message, and the Chinese message.
+    /// The event that journals a refused command: the refusal's code and parameters.
     public func rejected(_ command: Command, _ rejection: Rejection, at now: Int64) -> Event {
         Event(at: now, actor: .person(command.person, role: nil),
-              kind: .commandRejected(command: command.kind.name, reason: rejection.reason + ": " + rejection.message,
-                                     reasonChinese: rejection.chinese),
+              kind: .commandRejected(command: command.kind.name, refusal: .coded(rejection)),
               recordedBy: command.recordedBy)
     }
 

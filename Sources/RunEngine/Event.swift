@@ -155,9 +155,8 @@ public enum EventKind: Sendable, Hashable {
     case clockAdvanced(to: Int64)
     /// A record of a drill's exercise staff (an evaluator's observation or rating, a controller's mark).
     case exercise(ExerciseRecord)
-    /// A command was refused: `reason` is the refusal's code and English message (the record), `reasonChinese`
-    /// the message in Chinese, `nil` in journals written before the engine wrote it.
-    case commandRejected(command: String, reason: String, reasonChinese: String? = nil)
+    /// A command was refused: its code and parameters (or, in older journals, the words of the time).
+    case commandRejected(command: String, refusal: RecordedRefusal)
     /// The run reached an outcome.
     case outcomeReached(outcome: String, kind: String)
     /// The run was aborted.

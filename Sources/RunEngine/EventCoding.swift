@@ -148,9 +148,12 @@ public enum EventCoding {
                 return ("drill.improvement", ["objective": s(objective), "action": s(action), "owner": s(owner),
                                               "due_at": i(dueAt), "status": s(status)])
             }
-        case .commandRejected(let command, let reason, let reasonChinese):
+        case .commandRejected(let command, .coded(let rejection)):
+            return ("command.rejected", ["command": s(command), "code": s(rejection.code.rawValue),
+                                         "parameters": .object(encode(rejection.parameters))])
+        case .commandRejected(let command, .prose(let reason, let chinese)):
             var data: JSONObject = ["command": s(command), "reason": s(reason)]
-            if let reasonChinese { data["reason_zh"] = s(reasonChinese) }
+            if let chinese { data["reason_zh"] = s(chinese) }
             return ("command.rejected", data)
         case .outcomeReached(let outcome, let kind): return ("outcome.reached", ["outcome": s(outcome), "kind": s(kind)])
         case .runAborted(let why): return ("run.aborted", ["why": s(why)])
@@ -335,7 +338,12 @@ public enum EventCoding {
             return .exercise(.improvement(objective: try s("objective"), action: try s("action"), owner: try s("owner"),
                                           dueAt: try i("due_at"), status: try s("status")))
         case "command.rejected":
-            return .commandRejected(command: try s("command"), reason: try s("reason"), reasonChinese: o("reason_zh"))
+            guard let code = o("code") else {
+                return .commandRejected(command: try s("command"), refusal: .prose(reason: try s("reason"), chinese: o("reason_zh")))
+            }
+            guard let known = Rejection.Code(rawValue: code) else { throw DecodingError(message: "unknown refusal code '\(code)'") }
+            return .commandRejected(command: try s("command"),
+                                    refusal: .coded(Rejection(known, try decodeParameters(data["parameters"]))))
         case "outcome.reached": return .outcomeReached(outcome: try s("outcome"), kind: try s("kind"))
         case "run.aborted": return .runAborted(why: try s("why"))
         case "chain.raised": return .chainRaised(chain: try s("chain"), why: o("why"))
@@ -361,6 +369,39 @@ public enum EventCoding {
         case "clock.jumped": return .clockJumped(from: try i("from"), to: try i("to"))
         default: throw DecodingError(message: "unknown event type '\(type)'")
         }
+    }
+
+    /// A refusal's parameters as JSON: a text as a string, a list as an array of strings, a number as an integer.
+    public static func encode(_ parameters: [String: Rejection.Value]) -> JSONObject {
+        var object = JSONObject()
+        for key in parameters.keys.sorted() {
+            switch parameters[key]! {
+            case .text(let text): object[key] = .string(text)
+            case .list(let list): object[key] = .array(list.map { .string($0) })
+            case .number(let number): object[key] = .integer(Int64(number))
+            }
+        }
+        return object
+    }
+
+    static func decodeParameters(_ value: JSONValue?) throws(DecodingError) -> [String: Rejection.Value?] {
+        guard let value else { return [:] }
+        guard let object = value.objectValue else { throw DecodingError(message: "a refusal's parameters are not an object") }
+        var parameters: [String: Rejection.Value?] = [:]
+        for (key, value) in object {
+            if let text = value.stringValue {
+                parameters[key] = .text(text)
+            } else if let number = value.intValue, let small = Int(exactly: number) {
+                parameters[key] = .number(small)
+            } else if let array = value.arrayValue {
+                let list = array.compactMap(\.stringValue)
+                guard list.count == array.count else { throw DecodingError(message: "refusal parameter '\(key)' is not a list of texts") }
+                parameters[key] = .list(list)
+            } else {
+                throw DecodingError(message: "refusal parameter '\(key)' is not a text, a list or a number")
+            }
+        }
+        return parameters
     }
 
     static func decodeDue(_ value: JSONValue?) -> StepDue {

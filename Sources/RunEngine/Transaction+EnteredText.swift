@@ -4,27 +4,25 @@ extension Transaction {
     /// Refuses a command whose person's name or free text breaks `EnteredText`'s rules, before anything else:
     /// what reaches the journal is what every board, log and report can show.
     func checkEnteredText(_ command: Command) throws {
-        func refuse(_ problem: (english: String, chinese: String)?) throws {
-            guard let problem else { return }
-            throw Rejection("invalid", problem.english, problem.chinese)
+        func refuse(_ issue: EnteredText.Issue?) throws {
+            if let issue { throw Rejection(issue) }
         }
-        try refuse(EnteredText.nameProblem(command.person))
-        if let recorder = command.recordedBy { try refuse(EnteredText.nameProblem(recorder)) }
-        func text(_ value: String?, _ what: String, _ chineseWhat: String) throws {
+        try refuse(EnteredText.nameIssue(command.person))
+        if let recorder = command.recordedBy { try refuse(EnteredText.nameIssue(recorder)) }
+        func text(_ value: String?, _ field: EnteredText.Field) throws {
             guard let value else { return }
-            try refuse(EnteredText.textProblem(value, what: what, chineseWhat: chineseWhat))
+            try refuse(EnteredText.textIssue(value, field: field))
         }
         switch command.kind {
-        case .progress(_, let note): try text(note, "a progress note", "进展说明")
-        case .note(let note, _): try text(note, "a note", "备注")
-        case .decide(_, _, let why), .approve(_, let why), .deny(_, let why), .grade(_, let why):
-            try text(why, "a reason", "理由")
-        case .regrade(_, let why), .abort(let why): try text(why, "a reason", "理由")
-        case .record(_, let value): try text(value, "a recorded value", "记录的值")
+        case .progress(_, let note): try text(note, .progressNote)
+        case .note(let note, _): try text(note, .note)
+        case .decide(_, _, let why), .approve(_, let why), .deny(_, let why), .grade(_, let why): try text(why, .reason)
+        case .regrade(_, let why), .abort(let why): try text(why, .reason)
+        case .record(_, let value): try text(value, .value)
         case .correct(_, let value, let why):
-            try text(value, "a recorded value", "记录的值")
-            try text(why, "a reason", "理由")
-        case .handover(_, let to): try refuse(EnteredText.nameProblem(to))
+            try text(value, .value)
+            try text(why, .reason)
+        case .handover(_, let to): try refuse(EnteredText.nameIssue(to))
         default: break
         }
     }
@@ -37,13 +35,12 @@ extension Transaction {
         guard let recorder = command.recordedBy, recorder != command.person else { return }
         switch command.kind {
         case .signoff, .received:
-            throw Rejection("invalid", "\(command.kind.name) is only ever one's own: \(recorder) cannot give it for "
-                + command.person, "\(command.kind.name) 只能由本人进行：\(recorder) 不能代 \(command.person) 进行")
+            throw Rejection(.onlyOnesOwn, ["command": .text(command.kind.name), "recorder": .text(recorder),
+                                           "person": .text(command.person)])
         default: break
         }
         guard state.holders.values.contains(recorder) else {
-            throw Rejection("wrong-role", "\(recorder) holds no role on this run and cannot record for others",
-                            "\(recorder) 在本次运行中未担任任何角色，不能代他人记录")
+            throw Rejection(.recorderNotOnRun, ["recorder": .text(recorder)])
         }
     }
 }

@@ -91,8 +91,8 @@ extension Transaction {
                 }
                 if missed > 0 { emit(.stepOverdue(step: stepID, clock: .progress, missed: missed), by: .engine) }
                 if interval > 0 {
-                    let base = timer.id.split(separator: "@").first.map(String.init) ?? timer.id
-                    emit(.timerScheduled(timer: "\(base)@\(next)", fireAt: next, purpose: .step(stepID, .progress)),
+                    let id = TimerName.step(stepID, activation: activation(stepID), clock: .progress, rearmedFor: next)
+                    emit(.timerScheduled(timer: id, fireAt: next, purpose: .step(stepID, .progress)),
                          by: .engine)
                 }
             case .expiry:

@@ -65,8 +65,9 @@ struct Transaction {
                        done: at(step.doneWithin?.value), expiry: expiry)
     }
 
-    private func timerID(_ stepID: String, _ suffix: String) -> String {
-        "\(stepID)#\(state.activations[stepID] ?? 0).\(suffix)"
+    /// The activation of `stepID` its timers are named for.
+    func activation(_ stepID: String) -> Int {
+        state.activations[stepID] ?? 0
     }
 
     mutating func scheduleStepTimers(_ step: Step, due: StepDue, activatedAt: Int64) {
@@ -74,13 +75,15 @@ struct Transaction {
                                              (.expiry, due.expiry)]
         for (clock, fireAt) in clocks {
             guard let fireAt else { continue }
-            emit(.timerScheduled(timer: timerID(step.id, clock.rawValue), fireAt: fireAt,
+            let timer = TimerName.step(step.id, activation: activation(step.id), clock: clock)
+            emit(.timerScheduled(timer: timer, fireAt: fireAt,
                                  purpose: .step(step.id, clock)), by: .engine)
         }
         let fired = state.escalationsFired[step.id] ?? []
         for (rung, escalation) in step.escalations.enumerated() where !fired.contains(rung) {
             guard let after = index.milliseconds(escalation.after.value, severity: state.severity) else { continue }
-            emit(.timerScheduled(timer: timerID(step.id, "escalation\(rung + 1)"), fireAt: activatedAt + after,
+            let timer = TimerName.escalation(step.id, activation: activation(step.id), rung: rung)
+            emit(.timerScheduled(timer: timer, fireAt: activatedAt + after,
                                  purpose: .escalation(step.id, rung: rung)), by: .engine)
         }
     }
@@ -188,9 +191,9 @@ struct Transaction {
         // missed; its timer goes (no timer survives what it measures).
         for milestone in playbook.milestones where state.milestones[milestone.id]?.reachedAt == nil {
             guard let step = milestone.reachedWhen.step?.value, index.steps[step]?.phase == .main,
-                state.timers["milestone.\(milestone.id)"] != nil
+                state.timers[TimerName.milestone(milestone.id)] != nil
             else { continue }
-            emit(.timerCancelled(timer: "milestone.\(milestone.id)"), by: .engine)
+            emit(.timerCancelled(timer: TimerName.milestone(milestone.id)), by: .engine)
         }
         if state.aborted {
             closeIfDone()
@@ -227,7 +230,7 @@ struct Transaction {
                     ?? index.strictestUngraded(milestone.within.value, severity: state.severity)
             else { continue }
             emit(.milestoneDue(milestone: milestone.id, dueAt: instant + within), by: .engine)
-            emit(.timerScheduled(timer: "milestone.\(milestone.id)", fireAt: instant + within,
+            emit(.timerScheduled(timer: TimerName.milestone(milestone.id), fireAt: instant + within,
                                  purpose: .milestone(milestone.id)), by: .engine)
         }
     }
@@ -247,7 +250,7 @@ struct Transaction {
             guard matches else { continue }
             if milestone.from == .outcome, state.outcome == nil, event != "outcome" { continue }
             let dueAt = state.milestones[milestone.id]?.dueAt
-            if let timer = state.timers["milestone.\(milestone.id)"] {
+            if let timer = state.timers[TimerName.milestone(milestone.id)] {
                 emit(.timerCancelled(timer: timer.id), by: .engine)
             }
             emit(.milestoneReached(milestone: milestone.id, margin: dueAt.map { $0 - instant } ?? 0), by: .engine)
@@ -271,7 +274,7 @@ struct Transaction {
             }
             guard let anchorInstant else { continue }
             let dueAt = anchorInstant + within
-            let timerID = "milestone.\(milestone.id)"
+            let timerID = TimerName.milestone(milestone.id)
             if state.milestones[milestone.id]?.dueAt == nil {
                 emit(.milestoneDue(milestone: milestone.id, dueAt: dueAt), by: .engine)
             } else if state.milestones[milestone.id]?.dueAt != dueAt {

@@ -63,7 +63,7 @@ extension RunSession {
             var appended = events
             if let refusal {
                 appended = [Event(at: at, actor: .person(person, role: nil), kind: .commandRejected(
-                    command: action.name, reason: refusal.message, reasonChinese: refusal.chinese))]
+                    command: action.name, refusal: .prose(reason: refusal.message, chinese: refusal.chinese)))]
             }
             appended = stampingRealTime(appended, state: state)
             return (StaffOutcome(appended: appended, refusal: refusal, plan: plan), appended)

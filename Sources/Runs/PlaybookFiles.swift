@@ -33,7 +33,7 @@ public enum PlaybookFiles {
     /// whose playbook has errors is returned, so that its errors are shown; one with another id is passed over.
     public static func resolve(_ argument: String, playbooksDirectory: String) -> String? {
         if isPath(argument) { return argument }
-        guard NodeReaderName.isPlainID(argument) else { return nil }
+        guard Identifier.isValid(argument) else { return nil }
         let limit = LoadLimits().maxFileBytes
         var named: [String] = []
         for suffix in [".yaml", ".yml"] {
@@ -169,16 +169,4 @@ extension ContactDirectory {
         }
         return false
     }
-}
-
-/// Names as the command line accepts them.
-public enum NodeReaderName {
-    /// Letters, digits, `_` and `-`, starting with a letter: ids of playbooks, runs, roles and steps.
-    public static func isPlainID(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
-        return text.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-")
-        }
-    }
-
 }

@@ -33,18 +33,18 @@ struct RefusalLanguageTests {
         let wrongRole = try muster(["done", "wl", "report", "--lang", "zh"], minute: 1, as: "alice")
         #expect(wrongRole.status == 1)
         #expect(wrongRole.stdout.isEmpty)
-        #expect(wrongRole.stderr.hasPrefix("muster: 已拒绝 (wrong-role): alice 不能以 'on_site' 的身份操作（该角色由 bob 担任）"),
+        #expect(wrongRole.stderr.hasPrefix("muster: 已拒绝 (角色不符): alice 不能以 'on_site' 的身份操作（该角色由 bob 担任）"),
                 "\(wrongRole.stderr)")
         #expect(!wrongRole.stderr.contains("refused"))
         #expect(!wrongRole.stderr.contains("may not act"))
 
         let notActive = try muster(["done", "wl", "assess", "--lang", "zh"], minute: 1, as: "alice")
         #expect(notActive.status == 1)
-        #expect(notActive.stderr == "muster: 已拒绝 (not-active): 步骤 'assess' 不在进行中；进行中的步骤：report\n")
+        #expect(notActive.stderr == "muster: 已拒绝 (步骤未在进行中): 步骤 'assess' 不在进行中；进行中的步骤：report\n")
 
         let badValue = try muster(["record", "wl", "leak_source=roof", "--lang", "zh"], minute: 1, as: "alice")
         #expect(badValue.status == 1)
-        #expect(badValue.stderr.hasPrefix("muster: 已拒绝 (invalid): 'roof' 不是 'leak_source' 的可选值；可选值："),
+        #expect(badValue.stderr.hasPrefix("muster: 已拒绝 (无效): 'roof' 不是 'leak_source' 的可选值；可选值："),
                 "\(badValue.stderr)")
     }
 
@@ -53,7 +53,7 @@ struct RefusalLanguageTests {
         let stale = try muster(["done", "wl", "report", "--expect-seq", "1"], minute: 1, as: "bob",
                                environment: ["MUSTER_LANG": "zh"])
         #expect(stale.status == 1)
-        #expect(stale.stderr.hasPrefix("muster: 已拒绝 (stale): 本次运行在序号 1 之后已有变化："), "\(stale.stderr)")
+        #expect(stale.stderr.hasPrefix("muster: 已拒绝 (情况已变化): 本次运行在序号 1 之后已有变化："), "\(stale.stderr)")
         #expect(stale.stderr.contains("'muster status'"))
     }
 
@@ -77,6 +77,8 @@ struct RefusalLanguageTests {
         let chinese = try #require(object["message_zh"]?.stringValue)
         #expect(message.hasPrefix("alice may not act as 'on_site' (held by bob)"))
         #expect(chinese.hasPrefix("alice 不能以 'on_site' 的身份操作（该角色由 bob 担任）"))
+        #expect(object["code"] == "not-your-role")
+        #expect(object["parameters"]?["person"] == "alice" && object["parameters"]?["holder"] == "bob")
     }
 
     @Test func anAcceptedActionHasNoMessage() throws {
@@ -89,13 +91,19 @@ struct RefusalLanguageTests {
         #expect(object["message_zh"] == nil)
     }
 
-    @Test func theJournalKeepsTheEnglish() throws {
+    @Test func theJournalKeepsTheCodeAndTheReportSaysItInEitherLanguage() throws {
         try startWaterLeak()
         #expect(try muster(["done", "wl", "report", "--lang", "zh"], minute: 1, as: "alice").status == 1)
         let log = try JSONValue.parse(try muster(["log", "wl", "--format", "json"]).stdout)
         let rejected = try #require(log.arrayValue?.first { $0["type"] == "command.rejected" })
-        let reason = try #require(rejected["data"]?["reason"]?.stringValue)
-        #expect(reason.hasPrefix("wrong-role: alice may not act as 'on_site' (held by bob)"))
-        #expect(!Self.hasChinese(reason))
+        #expect(rejected["data"]?["code"] == "not-your-role")
+        #expect(rejected["data"]?["parameters"]?["role"] == "on_site")
+        #expect(rejected["data"]?["reason"] == nil)
+
+        let english = try muster(["report", "wl"], minute: 2).stdout
+        #expect(english.contains("wrong-role: alice may not act as 'on_site' (held by bob)"), "\(english)")
+        let chinese = try muster(["report", "wl", "--lang", "zh"], minute: 2).stdout
+        #expect(chinese.contains("alice 不能以 'on_site' 的身份操作（该角色由 bob 担任）"), "\(chinese)")
+        #expect(!chinese.contains("may not act"))
     }
 }

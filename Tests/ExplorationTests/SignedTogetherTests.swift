@@ -24,7 +24,7 @@ struct SignedTogetherTests {
         #expect(run.command("olu", .done(step: "confirm_inventory", items: []), at: 10) == nil)
         let refused = run.command("olu", .done(step: "confirm_inventory", items: []), at: 11)
         #expect(refused?.reason == "separation-of-duties")
-        #expect(refused?.chinese.contains("须由两人一同签署") == true)
+        #expect(refused?.code == .signedAlreadyByPerson && refused?.text("role") == "on_site" && refused?.text("other") == "security")
         #expect(run.state.outcome == nil)
     }
 

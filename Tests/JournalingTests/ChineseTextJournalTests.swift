@@ -20,7 +20,7 @@ struct ChineseTextJournalTests {
         let line = try JournalLine.decode(bytes[...])
         switch line.event.kind {
         case .stepCancelled(_, _, let chinese), .notificationRequested(_, _, _, _, let chinese),
-            .commandRejected(_, _, let chinese):
+            .commandRejected(_, .prose(_, let chinese)):
             #expect(chinese == nil)
         default:
             Issue.record("decoded as \(line.event.kind)")
@@ -34,8 +34,8 @@ struct ChineseTextJournalTests {
             .stepReassigned(step: "report", to: "tech_lead", why: "escalation 2", whyChinese: "第 2 级升级"),
             .notificationRequested(id: "n1", roles: ["on_site"], message: "step 'report' is overdue", step: "report",
                                    messageChinese: "步骤 'report' 已逾期"),
-            .commandRejected(command: "ack", reason: "wrong-role: zz may not act as 'on_site' (held by b)",
-                             reasonChinese: "zz 不能以 'on_site' 的身份操作（该角色由 b 担任）"),
+            .commandRejected(command: "ack", refusal: .prose(reason: "wrong-role: zz may not act as 'on_site' (held by b)",
+                                                             chinese: "zz 不能以 'on_site' 的身份操作（该角色由 b 担任）")),
         ]
         for kind in kinds {
             var line = try JournalLine.decode(Array(Self.englishOnlyLines[0].utf8)[...])

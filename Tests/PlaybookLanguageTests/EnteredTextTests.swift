@@ -20,11 +20,11 @@ struct EnteredTextTests {
     }
 
     @Test func aFreeTextKeepsNewlinesTabsAndBidiButNotEscapes() {
-        #expect(EnteredText.textProblem("line one\n\tline two \u{202E}", what: "a note", chineseWhat: "备注") == nil)
-        #expect(EnteredText.textProblem(String(repeating: "长", count: 4_000), what: "a note", chineseWhat: "备注") == nil)
-        let long = EnteredText.textProblem(String(repeating: "长", count: 4_001), what: "a note", chineseWhat: "备注")
+        #expect(EnteredText.textIssue("line one\n\tline two \u{202E}", field: .note) == nil)
+        #expect(EnteredText.textIssue(String(repeating: "长", count: 4_000), field: .note) == nil)
+        let long = EnteredText.textIssue(String(repeating: "长", count: 4_001), field: .note)
         #expect(long?.english == "a note has 4001 characters; at most 4000 are allowed")
-        let bell = EnteredText.textProblem("ring\u{7}", what: "a reason", chineseWhat: "理由")
+        let bell = EnteredText.textIssue("ring\u{7}", field: .reason)
         #expect(bell?.english == "a reason holds the control character U+0007")
     }
 

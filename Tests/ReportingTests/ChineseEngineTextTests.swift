@@ -68,7 +68,8 @@ struct ChineseEngineTextTests {
             case .stepCancelled(let step, let why, _): event.kind = .stepCancelled(step: step, why: why)
             case .notificationRequested(let id, let roles, let message, let step, _):
                 event.kind = .notificationRequested(id: id, roles: roles, message: message, step: step)
-            case .commandRejected(let command, let reason, _): event.kind = .commandRejected(command: command, reason: reason)
+            case .commandRejected(let command, let refusal):
+                event.kind = .commandRejected(command: command, refusal: .prose(reason: RefusalWords.recorded(refusal, .en), chinese: nil))
             default: break
             }
             return event

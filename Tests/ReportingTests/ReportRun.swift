@@ -84,7 +84,7 @@ struct ReportRun {
         switch engine.handle(Command(person: person, kind: kind), state: state, at: now) {
         case .success(let produced): append(produced)
         case .failure(let rejection):
-            Issue.record("\(person) \(kind.name) refused: \(rejection.message)", sourceLocation: sourceLocation)
+            Issue.record("\(person) \(kind.name) refused: \(rejection)", sourceLocation: sourceLocation)
         }
         deliver(Array(events[before...]), at: now)
     }

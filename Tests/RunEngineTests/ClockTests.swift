@@ -65,6 +65,26 @@ struct ClockTests {
         #expect(engine.advance(after, to: later).isEmpty)
     }
 
+    /// A progress clock armed again keeps its timer's name and adds the instant it is armed for: the journal's ids
+    /// are what they always were.
+    @Test func aProgressClockArmedAgainIsNamedForItsStepActivationAndInstant() {
+        let (engine, state) = Self.started()
+        let scheduled = { (events: [Event]) in
+            events.compactMap { event -> String? in
+                if case .timerScheduled(let timer, _, .step(_, .progress)) = event.kind { return timer }
+                return nil
+            }
+        }
+        #expect(scheduled(engine.start(RunStart(playbookID: "clocks", version: "1.0.0", playbookHash: "x", mode: .live,
+                                                virtualClock: false, severity: nil, assignments: ["commander": "alice"]),
+                                       at: Self.t0)) == ["work#1.progress"])
+        let first = engine.advance(state, to: Self.t0 + 16 * Self.minute)
+        #expect(scheduled(first) == ["work#1.progress@\(Self.t0 + 30 * Self.minute)"])
+        var later = state
+        for event in first { later.apply(event) }
+        #expect(scheduled(engine.advance(later, to: Self.t0 + 31 * Self.minute)) == ["work#1.progress@\(Self.t0 + 45 * Self.minute)"])
+    }
+
     /// Catching up in one command or in many gives the same count of missed reports.
     @Test func oneCatchUpCountsWhatManySmallOnesDo() {
         let (engine, start) = Self.started()

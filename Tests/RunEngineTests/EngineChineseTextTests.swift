@@ -123,14 +123,13 @@ struct EngineChineseTextTests {
         #expect(cancelled.map(\.whyChinese) == ["第 1 级升级转到 evacuate"])
     }
 
-    @Test func aRefusalIsJournaledWithItsChinese() throws {
+    @Test func aRefusalIsJournaledWithItsCode() throws {
         var driver = Driver()
         let command = Command(person: "carol", kind: .done(step: "report", items: []))
         let refused = driver.act(command.person, command.kind, atMinute: 1)
         let rejection = try #require(refused)
         let event = driver.engine.rejected(command, rejection, at: Driver.t0 + 60_000)
-        #expect(event.kind == .commandRejected(command: "done", reason: "wrong-role: " + rejection.message,
-                                               reasonChinese: rejection.chinese))
+        #expect(event.kind == .commandRejected(command: "done", refusal: .coded(rejection)))
     }
 
     /// Every text the engine writes for people, over runs that cancel, reassign, notify and refuse, has its
@@ -174,8 +173,8 @@ struct EngineChineseTextTests {
         .stepReassigned(step: "report", to: "tech_lead", why: "escalation 2", whyChinese: "第 2 级升级"),
         .notificationRequested(id: "n1", roles: ["tech_lead"], message: "step 'assess' is overdue", step: "assess",
                                messageChinese: "步骤 'assess' 已逾期"),
-        .commandRejected(command: "done", reason: "not-active: step 'assess' is not active",
-                         reasonChinese: "步骤 'assess' 未在进行中"),
+        .commandRejected(command: "done", refusal: .prose(reason: "not-active: step 'assess' is not active",
+                                                          chinese: "步骤 'assess' 未在进行中")),
     ]
 
     @Test(arguments: bilingual)
@@ -212,7 +211,7 @@ struct EngineChineseTextTests {
         let kind = try EventCoding.decode(type: line.type, data: try JSONValue.parse(line.data))
         switch kind {
         case .stepCancelled(_, _, let chinese), .stepReassigned(_, _, _, let chinese),
-            .notificationRequested(_, _, _, _, let chinese), .commandRejected(_, _, let chinese):
+            .notificationRequested(_, _, _, _, let chinese), .commandRejected(_, .prose(_, let chinese)):
             #expect(chinese == nil)
         default:
             Issue.record("decoded as \(kind)")

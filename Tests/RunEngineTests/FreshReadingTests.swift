@@ -64,7 +64,7 @@ struct FreshReadingTests {
             Issue.record("the first round's reading let the second round be done")
             return
         }
-        #expect(rejection.message.contains("needs these facts recorded first: level"))
+        #expect(rejection.code == .factsMissing && rejection.list("facts") == ["level"])
         // A correction mends the old record; it is not this round's reading either.
         _ = try act(.correct(fact: "level", value: "11", why: "misread the ruler"), at: 5_500).get()
         #expect(throws: Rejection.self) { try act(.done(step: "measure", items: []), at: 5_600).get() }

@@ -1,4 +1,6 @@
+import JSONText
 import PlaybookLanguage
+import Reporting
 import RunEngine
 import Testing
 
@@ -208,7 +210,7 @@ struct RejectionLanguageTests {
         words.formUnion(["phenomenon", "impact", "cause", "handling", "prevention", "lesson"])
         words.formUnion(["muster", "status", "join", "--role", "grade", "regrade", "decide", "approve", "deny",
                          "true", "false"])
-        words.formUnion(quoted(rejection.message))
+        words.formUnion(quoted(Self.english(rejection)))
         return words
     }
 
@@ -234,6 +236,9 @@ struct RejectionLanguageTests {
         return words
     }
 
+    static func english(_ rejection: Rejection) -> String { RefusalWords.text(rejection, .en) }
+    static func chinese(_ rejection: Rejection) -> String { RefusalWords.text(rejection, .zh) }
+
     static func hasChinese(_ text: String) -> Bool {
         text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
     }
@@ -242,49 +247,50 @@ struct RejectionLanguageTests {
     func theRefusalIsWrittenInChinese(_ refusal: Refusal) throws {
         let refused = refusal.provoke()
         let rejection = try #require(refused, "\(refusal.name): the command was not refused")
-        #expect(rejection.reason == refusal.reason, "\(rejection.message)")
-        #expect(!rejection.message.isEmpty)
-        #expect(Self.hasChinese(rejection.chinese), "\(rejection.chinese)")
-        #expect(!Self.hasChinese(rejection.message), "\(rejection.message)")
+        #expect(rejection.reason == refusal.reason, "\(Self.english(rejection))")
+        #expect(!Self.english(rejection).isEmpty)
+        #expect(Self.hasChinese(Self.chinese(rejection)), "\(Self.chinese(rejection))")
+        #expect(!Self.hasChinese(Self.english(rejection)), "\(Self.english(rejection))")
 
         // Nothing in English but identifiers, people, and the commands to type.
         let allowed = Self.allowedWords(rejection)
-        let stray = Self.asciiWords(rejection.chinese).filter { !allowed.contains($0) }
-        #expect(stray.isEmpty, "English words \(stray) in: \(rejection.chinese)")
+        let stray = Self.asciiWords(Self.chinese(rejection)).filter { !allowed.contains($0) }
+        #expect(stray.isEmpty, "English words \(stray) in: \(Self.chinese(rejection))")
 
         // The same things are named, quoted the same way.
-        for id in Self.quoted(rejection.message) {
-            #expect(rejection.chinese.contains("'\(id)'"), "'\(id)' is missing from: \(rejection.chinese)")
+        for id in Self.quoted(Self.english(rejection)) {
+            #expect(Self.chinese(rejection).contains("'\(id)'"), "'\(id)' is missing from: \(Self.chinese(rejection))")
         }
     }
 
-    @Test func theMessageIsPickedByLanguageAndTheJournalKeepsBoth() throws {
+    @Test func theEngineRefusesWithACodeTheWordsSayAndTheJournalKeepsTheCode() throws {
         var driver = Driver()
         let refused = driver.act("carol", .done(step: "report", items: []), atMinute: 1)
         let rejection = try #require(refused)
-        #expect(rejection.message(language: "zh") == rejection.chinese)
-        #expect(rejection.message(language: "en") == rejection.message)
-        #expect(rejection.message(language: "fr") == rejection.message)
-        #expect(rejection.message == "carol may not act as 'on_site' (held by bob); carol holds tech_lead")
-        #expect(rejection.chinese == "carol 不能以 'on_site' 的身份操作（该角色由 bob 担任）；carol 担任 tech_lead")
+        #expect(rejection.code == .notYourRole)
+        #expect(rejection.parameters == ["person": .text("carol"), "role": .text("on_site"), "holder": .text("bob"),
+                                         "held": .list(["tech_lead"])])
+        #expect(RefusalWords.text(rejection, .en) == "carol may not act as 'on_site' (held by bob); carol holds tech_lead")
+        #expect(RefusalWords.text(rejection, .zh) == "carol 不能以 'on_site' 的身份操作（该角色由 bob 担任）；carol 担任 tech_lead")
 
         let event = driver.engine.rejected(Command(person: "carol", kind: .done(step: "report", items: [])),
                                            rejection, at: Driver.t0)
-        guard case .commandRejected(_, let reason, let reasonChinese) = event.kind else {
-            Issue.record("not a command.rejected event: \(event.kind)")
-            return
-        }
-        #expect(reason == "wrong-role: " + rejection.message)
-        #expect(!Self.hasChinese(reason))
-        #expect(reasonChinese == rejection.chinese)
+        #expect(event.kind == .commandRejected(command: "done", refusal: .coded(rejection)))
+        let (type, data) = EventCoding.encode(event.kind)
+        #expect(type == "command.rejected")
+        #expect(JSONValue.object(data).serialized()
+            == #"{"command":"done","code":"not-your-role","parameters":{"held":["tech_lead"],"holder":"bob","person":"carol","role":"on_site"}}"#)
+        #expect(try EventCoding.decode(type: type, data: .object(data)) == event.kind)
+        #expect(RefusalWords.recorded(.coded(rejection), .en)
+            == "wrong-role: carol may not act as 'on_site' (held by bob); carol holds tech_lead")
     }
 
     @Test func aCloseMisspellingIsSuggestedInBothLanguages() throws {
         var driver = Driver()
         let refused = driver.act("bob", .done(step: "reprot", items: []), atMinute: 1)
         let rejection = try #require(refused)
-        #expect(rejection.message.hasSuffix("did you mean 'report'?"))
-        #expect(rejection.chinese == "本预案未定义步骤 'reprot'；是否指 'report'？")
+        #expect(Self.english(rejection).hasSuffix("did you mean 'report'?"))
+        #expect(Self.chinese(rejection) == "本预案未定义步骤 'reprot'；是否指 'report'？")
     }
 }
 

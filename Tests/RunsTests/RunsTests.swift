@@ -88,7 +88,7 @@ struct RunsTests {
         let session = try RunSession("r", in: runs, now: Self.t0 + 5_000)
         let outcome = try session.perform(Command(person: "alice", kind: .done(step: "nowhere", items: [])))
         let rejection = try #require(outcome.rejection)
-        #expect(!rejection.message.isEmpty && !rejection.chinese.isEmpty)
+        #expect(rejection.code == .stepUndefined && rejection.text("step") == "nowhere")
         // The escalation that fell due at 1s comes before the refusal, which is the last line.
         #expect(outcome.appended.count >= 2)
         let read = try session.read()

@@ -305,7 +305,7 @@ struct RunExplorer {
                 case .failure(let rejection):
                     report.rejections.append(
                         "\(move.label) after [\(path.map(\.label).joined(separator: ", "))]: "
-                            + "\(rejection.reason): \(rejection.message)")
+                            + "\(rejection.reason): \(rejection)")
                 case .success(let (events, later)):
                     var next = state
                     for event in events { next.apply(event) }
@@ -331,7 +331,7 @@ struct RunExplorer {
         for move in path {
             switch perform(move, on: state, at: now) {
             case .failure(let rejection):
-                return (events, state, "\(move.label): \(rejection.message)")
+                return (events, state, "\(move.label): \(rejection)")
             case .success(let (produced, later)):
                 for event in produced { state.apply(event) }
                 events += produced
