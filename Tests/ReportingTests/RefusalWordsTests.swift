@@ -70,7 +70,7 @@ struct RefusalWordsTests {
         #expect(RefusalWords.recorded(refusal, .zh) == "步骤 'assess' 不在进行中；进行中的步骤：report")
         let words = ReportWords(language: "zh")
         #expect(words.describe(.commandRejected(command: "done", refusal: refusal), playbook: ReportKit.playbook)
-            == "拒绝命令 done：步骤 'assess' 不在进行中；进行中的步骤：report")
+            == "拒绝命令「完成」：步骤 'assess' 不在进行中；进行中的步骤：report")
     }
 
     /// Fixtures/refusals-before-codes.jsonl: two journal lines written before refusals had codes, one with Chinese.
