@@ -4,10 +4,16 @@ import YAMLLoading
 
 /// How long `check`'s exploration takes: every shipped playbook, and a generated 1 000-step playbook.
 enum ExplorationBenchmarks {
+    /// The shipped playbooks, every one that `muster check Playbooks` explores.
+    static let shippedIDs = [
+        "power-loss", "water-leak", "fire", "virus", "network-outage", "core-hardware", "server-software", "aircon",
+        "equipment-theft", "security-incident",
+    ]
+
     static func run() {
         var shippedStates = 0
         var playbooks: [Playbook] = []
-        for id in ["power-loss", "water-leak", "fire", "virus", "network-outage"] {
+        for id in shippedIDs {
             guard let text = DeliveryLatency.readFile("Playbooks/\(id).yaml"),
                 let playbook = PlaybookChecker.check(Array(text.utf8), file: id).playbook
             else { continue }
@@ -17,7 +23,7 @@ enum ExplorationBenchmarks {
             shippedStates = playbooks.reduce(0) { $0 + StateExplorer(playbook: $1).explore().states }
         }
         let checkOnly = Measure.best(of: 3) {
-            for id in ["power-loss", "water-leak", "fire", "virus", "network-outage"] {
+            for id in shippedIDs {
                 if let text = DeliveryLatency.readFile("Playbooks/\(id).yaml") {
                     _ = PlaybookChecker.check(Array(text.utf8), file: id)
                 }
