@@ -366,7 +366,8 @@ public struct RunReport: Sendable, Hashable {
                                          "\(title) ← \(playbook.valueText(fact: fact, from.description, language)): \(why)"
                                      }))
             case .reportSigned(let who):
-                signatures.append((who, event.at))
+                // When it was really signed: a drill on its own clock stamps the wall clock beside its instant.
+                signatures.append((who, event.realAt ?? event.at))
             case .commandRejected(let command, let refusal):
                 rejections.append((event.at, person, command, RefusalWords.localized(refusal)))
             case .outcomeReached:
