@@ -152,10 +152,10 @@ enum DrillCommand {
             speed = number
         }
         let runID = try defaultRunID(loaded.scenario, invocation)
+        let staffing = try DrillStaffing.parse(invocation.arguments, plan: loaded.plan)
         let events = try RunsDirectory(invocation).startDrill(
             runID, loaded, virtualClock: virtual, speed: speed, now: try Clock.now(invocation.environment),
-            staffing: { let s = try DrillStaffing.parse(invocation.arguments, plan: loaded.plan); return (s.assignments, s.scripted) }(),
-            files: InjectedFaults.files(invocation))
+            staffing: (staffing.assignments, staffing.scripted), files: InjectedFaults.files(invocation))
         invocation.console.out(runID + "\n")
         if invocation.language == .zh {
             invocation.console.error("演练 \(loaded.scenario.id)（预案 \(loaded.playbook.id)）已开始，"

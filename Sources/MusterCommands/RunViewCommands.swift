@@ -181,15 +181,11 @@ enum RunViewCommands {
                 invocation.console.error((invocation.language == .zh ? "muster: 校验失败：" : "muster: verify failed: ")
                     + shown + (invocation.language == .zh ? chinese : english) + "\n")
                 return ExitStatus.failure
-            case .intact(let lines, let head, let unfinished):
+            case .intact(let contents, let unfinished):
+                let (lines, head) = (contents.lines.count, contents.head)
                 // A run linked to another (continue_in) is checked against it, when the runs directory holds it.
-                var links: [LinkVerification.Finding] = []
-                if bundle == nil {
-                    let runs = RunsDirectory(invocation)
-                    if let (contents, _) = try? Journal(directory: try runs.runPath(runID)).read() {
-                        links = LinkVerification.follow(runID, contents: contents, runs: runs)
-                    }
-                }
+                let links = bundle == nil
+                    ? LinkVerification.follow(runID, contents: contents, runs: RunsDirectory(invocation)) : []
                 let linksOK = links.allSatisfy(\.ok)
                 if format == "json" {
                     var object: JSONObject = [

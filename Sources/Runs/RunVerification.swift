@@ -3,8 +3,9 @@ import RunEngine
 
 /// What `verify` found in a run's journal (or in an archive of it): intact, or the first thing wrong.
 public enum RunVerification: Sendable {
-    /// Every checksum and the chain intact, the head record agreeing, a drill's scenario the one it started with.
-    case intact(lines: Int, head: String, unfinished: Journal.UnfinishedWrite?)
+    /// Every checksum and the chain intact, the head record agreeing, a drill's scenario the one it started with:
+    /// the verified journal, for what else is checked of it (its links to other runs).
+    case intact(contents: Journal.Contents, unfinished: Journal.UnfinishedWrite?)
     /// What is wrong, on which line when it is one line's fault, in English and Chinese.
     case failed(line: Int?, english: String, chinese: String)
 
@@ -59,6 +60,6 @@ public enum RunVerification: Sendable {
                     chinese: "之前记录的链头（\(expected.prefix(12))…）不在链中：日志在那之后被截断或改写过")
             }
         }
-        return .intact(lines: contents.lines.count, head: contents.head, unfinished: unfinished)
+        return .intact(contents: contents, unfinished: unfinished)
     }
 }

@@ -58,11 +58,11 @@ struct RunLifecycleTests {
         defer { RunsTests.remove(runs) }
         let read = try RunSession("r", in: runs, now: Self.t0).read().contents
         let head = read.head
-        guard case .intact(let lines, let verifiedHead, nil) = try RunVerification.of("r", in: runs, head: head) else {
+        guard case .intact(let verified, nil) = try RunVerification.of("r", in: runs, head: head) else {
             Issue.record("an intact run did not verify")
             return
         }
-        #expect(lines == read.lines.count && verifiedHead == head)
+        #expect(verified.lines.count == read.lines.count && verified.head == head)
         // A head that was never in the chain: cut or rewritten.
         guard case .failed(nil, let english, let chinese) = try RunVerification.of("r", in: runs, head: "ab" + head.dropFirst(2))
         else {
@@ -95,11 +95,11 @@ struct RunLifecycleTests {
         #expect(members.map(\.name) == ["r/playbook.yaml", "r/journal.jsonl", "r/journal.head"])
         let file = runs.path + "/r.tar"
         try Data(export.archive).write(to: URL(fileURLWithPath: file))
-        guard case .intact(let lines, let head, _) = try RunVerification.of(bundle: .open(file), head: nil) else {
+        guard case .intact(let verified, _) = try RunVerification.of(bundle: .open(file), head: nil) else {
             Issue.record("an exported run did not verify")
             return
         }
-        #expect(lines == count && head == export.head)
+        #expect(verified.lines.count == count && verified.head == export.head)
         #expect(try runs.listing().map(\.runID) == ["r"])
     }
 
