@@ -174,8 +174,8 @@ public struct StateExplorer: Sendable {
         func run(_ commands: [Command], _ description: String, step: String?) {
             var next = state
             for command in commands {
-                guard case .success(let events) = engine.handle(command, state: next, at: now) else { return }
-                for event in events { next.apply(event) }
+                guard case .success(let after) = engine.state(after: command, from: next, at: now) else { return }
+                next = after
             }
             result.append((Move(description: description, step: step), next))
         }
@@ -246,8 +246,7 @@ public struct StateExplorer: Sendable {
         // progress clocks, milestones' due instants).
         let deciding = state.timers.values.filter { steering.contains($0.purpose) }
         if let due = deciding.map(\.fireAt).min() {
-            var next = state
-            for event in engine.advance(state, to: due) { next.apply(event) }
+            let next = engine.state(advancing: state, to: due)
             let fired = next.eventCount - state.eventCount
             if fired > 0 {
                 result.append((Move(description: "time passes to the next deadline (\(describe(due - now)))", step: nil),

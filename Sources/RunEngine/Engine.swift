@@ -35,6 +35,15 @@ public struct Engine: Sendable {
     /// stamped at the run's last instant: instants in a journal never run backwards, and are never silently
     /// clamped).
     public func advance(_ state: RunState, to now: Int64) -> [Event] {
+        advancing(state, to: now).events
+    }
+
+    /// The state the timers due at or before `now` lead to: `state` with the events `advance` gives applied.
+    public func state(advancing state: RunState, to now: Int64) -> RunState {
+        advancing(state, to: now).state
+    }
+
+    private func advancing(_ state: RunState, to now: Int64) -> Transaction {
         var run = Transaction(index: index, state: state, now: now)
         let from = state.lastEventAt
         let followsWallClock = state.start.map { !$0.virtualClock && $0.speed == 1 } ?? false
@@ -49,18 +58,28 @@ public struct Engine: Sendable {
             run.now = now
             run.emit(.clockJumped(from: from, to: now), by: .engine)
         }
-        return run.events
+        return run
     }
 
     /// The events `command` produces at `now` (after `advance` has fired what fell due), or why it is refused.
     public func handle(_ command: Command, state: RunState, at now: Int64) -> Result<[Event], Rejection> {
+        handling(command, state: state, at: now).map(\.events)
+    }
+
+    /// The state `command` leads to at `now`: `state` with the events `handle` gives applied, or why it is
+    /// refused. For a caller that only needs where a run goes (the checker's exploration), not the events.
+    public func state(after command: Command, from state: RunState, at now: Int64) -> Result<RunState, Rejection> {
+        handling(command, state: state, at: now).map(\.state)
+    }
+
+    private func handling(_ command: Command, state: RunState, at now: Int64) -> Result<Transaction, Rejection> {
         var run = Transaction(index: index, state: state, now: now)
         do {
             try run.perform(command)
             // A step the command activated may be counted from an instant long past (a wait `from: fault`): what
             // is due already fires now, not at the next command.
             run.fireTimers(until: run.now)
-            return .success(run.events)
+            return .success(run)
         } catch let rejection as Rejection {
             return .failure(rejection)
         } catch {
