@@ -27,8 +27,11 @@ public struct DrillPlan: Sendable {
         /// In a drill people play, the roles the scenario's scripted players act for, with the instant from which
         /// they do (the start, or when a controller handed the role over).
         public var scripted: [String: Int64] = [:]
-        /// The scripted players (0-based, in the scenario's `players:`) that have acted in a drill people play.
+        /// The scripted players (0-based, in the scenario's `players:`) that have acted.
         public var performed: Set<Int> = []
+        /// Whether the scripted players act for every role from the start: an unattended run (`DrillRunner`),
+        /// whose journal marks no action as scripted; never read from a journal.
+        public var everyRoleScripted = false
 
         public init(_ events: [Event]) {
             for event in events { observe(event) }
@@ -53,6 +56,14 @@ public struct DrillPlan: Sendable {
             default: break
             }
         }
+
+        /// The instant from which the scripted players act for `role`, if they do.
+        public func scriptedSince(_ role: String) -> Int64? {
+            scripted[role] ?? (everyRoleScripted ? start : nil)
+        }
+
+        /// Whether the scripted players act now for any role: not while play is paused.
+        public var anyRoleScripted: Bool { !paused && (everyRoleScripted || !scripted.isEmpty) }
 
         /// The instant a trigger fires, once its event has happened.
         public func instant(_ trigger: Scenario.Trigger) -> Int64? {
@@ -179,43 +190,9 @@ extension DrillPlan {
     ///
     /// - Returns: the events, or `nil` when more than `limit` would be written.
     public func catchUp(_ events: [Event], to target: Int64, firingAtTarget: Bool, limit: Int = .max) -> [Event]? {
-        let engine = Engine(playbook: playbook)
-        var state = RunState.fold(events)
-        var moments = Moments(events)
-        var produced: [Event] = []
-        func append(_ new: [Event]) {
-            for event in new {
-                state.apply(event)
-                moments.observe(event)
-            }
-            produced += new
-        }
-        var now = state.lastEventAt
-        while produced.count <= limit {
-            for delivery in pendingDeliveries(moments) where delivery.at <= now {
-                append(announced(delivery, state: state))
-            }
-            let acted = playScripted(state: state, moments: moments, at: now, engine: engine)
-            if !acted.isEmpty {
-                append(acted)
-                continue
-            }
-            if now >= target, !firingAtTarget { break }
-            // The instant is left behind: the timers due at it fire now that people had their turn.
-            let fired = engine.advance(state, to: now)
-            if !fired.isEmpty {
-                append(fired)
-                continue
-            }
-            if now >= target { break }
-            var next = [target]
-            if let timer = engine.nextDue(state) { next.append(timer) }
-            next += pendingDeliveries(moments).map(\.at)
-            next += pendingScripted(moments).map(\.at)
-            now = next.filter { $0 > now }.min() ?? target
-        }
-        guard produced.count <= limit else { return nil }
-        return produced
+        var progress = DrillProgress(self, events: events)
+        guard progress.catchUp(to: target, firingAtTarget: firingAtTarget, limit: limit) else { return nil }
+        return progress.produced
     }
 
     /// The injects due by `now` that are not delivered yet, as events stamped no earlier than the run's last

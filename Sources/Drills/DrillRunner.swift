@@ -25,69 +25,36 @@ public struct DrillRunner: Sendable {
                  scenarioHash: scenarioHash)
     }
 
-    /// Every event of the unattended run, from its start.
+    /// Every event of the unattended run, from its start: the drill is played as a controller plays one with
+    /// every role scripted (`DrillProgress`, the code the live commands and `drill advance` go through), the clock
+    /// moving on to each next instant at which anything falls due.
     ///
     /// - Parameter horizon: milliseconds after the start beyond which nothing more is played (default 30 days).
     public func run(playbookHash: String, scenarioHash: String? = nil, horizon: Int64 = 30 * 86_400_000) -> [Event] {
         let startsAt = plan.scenario.startsAt
         var record = start(playbookHash: playbookHash, scenarioHash: scenarioHash)
         record.unattended = true
-        var events = engine.start(record, at: startsAt)
-        var state = RunState.fold(events)
-        var moments = DrillPlan.Moments(events)
-        var performed = Set<Int>()
-        func append(_ new: [Event]) {
-            for event in new {
-                state.apply(event)
-                moments.observe(event)
-            }
-            events += new
-        }
+        var progress = DrillProgress(plan, events: [], engine: engine)
+        progress.scriptEveryRole()
+        progress.append(engine.start(record, at: startsAt))
         var now = startsAt
-        var guardCount = 0
-        while !state.closed, guardCount < 100_000 {
-            guardCount += 1
+        var passes = 0
+        while !progress.state.closed, passes < 100_000 {
+            passes += 1
             // At each instant: injects first, then scripted players, then the timers due at that very instant
             // (so that an action at a deadline's instant counts as in time).
-            for delivery in plan.pendingDeliveries(moments) where delivery.at <= now {
-                var delivery = delivery
-                delivery.at = max(delivery.at, state.lastEventAt)  // time never runs back in a journal
-                append([plan.event(delivery)])
-            }
-            var acted = false
-            for (index, player) in plan.scenario.players.enumerated() where !performed.contains(index) {
-                guard let at = moments.instant(player.trigger), at <= now else { continue }
-                performed.insert(index)
-                acted = true
-                let person = plan.scenario.participants[player.role] ?? player.role
-                let command = Command(person: person, kind: kind(player.action))
-                switch engine.handle(command, state: state, at: now) {
-                case .success(let produced): append(produced)
-                case .failure(let rejection): append([engine.rejected(command, rejection, at: max(now, state.lastEventAt))])
-                }
-            }
-            if acted { continue }
-            let fired = engine.advance(state, to: now)
-            if !fired.isEmpty {
-                append(fired)
-                continue
-            }
+            progress.deliverDue(at: now)
+            if progress.playScripted(at: now) { continue }
+            if progress.fireTimers(at: now) { continue }
             // Nothing more at this instant: on to the next one at which anything happens.
-            var next: [Int64] = []
-            if let timer = engine.nextDue(state) { next.append(timer) }
-            next += plan.pendingDeliveries(moments).map(\.at)
-            for (index, player) in plan.scenario.players.enumerated() where !performed.contains(index) {
-                if let at = moments.instant(player.trigger) { next.append(at) }
-            }
-            guard let upcoming = next.filter({ $0 > now }).min(), upcoming <= startsAt + horizon else { break }
+            guard let upcoming = progress.nextInstant(after: now), upcoming <= startsAt + horizon else { break }
             // Stop once the run has its outcome and only clocks remain: nobody is left to act.
-            let playersLeft = plan.scenario.players.indices.contains { !performed.contains($0) }
-            if state.outcome != nil, !playersLeft, plan.pendingDeliveries(moments).isEmpty { break }
-            append([Event(at: upcoming, actor: .engine, kind: .clockAdvanced(to: upcoming))])
+            let playersLeft = plan.scenario.players.indices.contains { !progress.moments.performed.contains($0) }
+            if progress.state.outcome != nil, !playersLeft, plan.pendingDeliveries(progress.moments).isEmpty { break }
+            progress.moveClock(to: upcoming)
             now = upcoming
-            append(engine.advance(state, to: now - 1))
         }
-        return events
+        return progress.produced
     }
 
     /// The command a scripted action is; a scripted `done` ticks the step's whole checklist.

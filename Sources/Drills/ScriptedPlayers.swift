@@ -20,10 +20,10 @@ extension DrillPlan {
     /// the scripted players belonged to the person who played it then, and is never taken; while play is paused
     /// nothing is due.
     public func pendingScripted(_ moments: Moments) -> [ScriptedAction] {
-        guard !moments.paused, !moments.scripted.isEmpty else { return [] }
+        guard moments.anyRoleScripted else { return [] }
         var due: [ScriptedAction] = []
         for (index, player) in scenario.players.enumerated() where !moments.performed.contains(index) {
-            guard let since = moments.scripted[player.role], let at = moments.instant(player.trigger), at >= since
+            guard let since = moments.scriptedSince(player.role), let at = moments.instant(player.trigger), at >= since
             else { continue }
             due.append(ScriptedAction(index: index, player: player, at: at))
         }
@@ -32,25 +32,37 @@ extension DrillPlan {
 
     /// The scripted actions due at `now`, taken in the scenario's order as `DrillRunner` takes them (an action
     /// that makes a later one due at the same instant lets it act in the same pass), each as a command of the
-    /// role's holder at `now`; a refused one is journaled as refused. Every event names its scripted player.
+    /// role's holder at `now`; a refused one is journaled as refused. Every event names its scripted player,
+    /// except in an unattended run (`Moments.everyRoleScripted`), where every action is scripted.
     ///
-    /// - Returns: the events, already consistent with `state` (apply them in order).
-    public func playScripted(state: RunState, moments: Moments, at now: Int64, engine: Engine? = nil) -> [Event] {
-        guard !moments.paused, !moments.scripted.isEmpty else { return [] }
+    /// - Returns: the events, already consistent with `state` (apply them in order), and the actions taken (their
+    ///   places in the scenario's `players:`), refused ones included.
+    public func playScripted(state: RunState, moments: Moments, at now: Int64, engine: Engine? = nil)
+        -> (events: [Event], taken: [Int])
+    {
+        guard moments.anyRoleScripted else { return ([], []) }
         let engine = engine ?? Engine(playbook: playbook)
         var state = state
         var moments = moments
         var produced: [Event] = []
+        var taken: [Int] = []
         for (index, player) in scenario.players.enumerated() where !moments.performed.contains(index) {
-            guard let since = moments.scripted[player.role], let at = moments.instant(player.trigger), at >= since,
-                at <= now
+            guard let since = moments.scriptedSince(player.role), let at = moments.instant(player.trigger),
+                at >= since, at <= now
             else { continue }
+            taken.append(index)
+            moments.performed.insert(index)
             let person = state.holders[player.role] ?? scenario.participants[player.role] ?? player.role
             let command = Command(person: person, kind: commandKind(player.action))
             var events: [Event]
             switch engine.handle(command, state: state, at: now) {
             case .success(let done): events = done
             case .failure(let rejection): events = [engine.rejected(command, rejection, at: max(now, state.lastEventAt))]
+            }
+            if moments.everyRoleScripted {
+                for event in events { state.apply(event); moments.observe(event) }
+                produced += events
+                continue
             }
             // What the scripted player did names it; what the engine does in consequence stays the engine's.
             events = events.map { event in
@@ -69,7 +81,7 @@ extension DrillPlan {
             }
             produced += events
         }
-        return produced
+        return (produced, taken)
     }
 
     /// The command a scripted action is; a scripted `done` ticks the step's whole checklist.

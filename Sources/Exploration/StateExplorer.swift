@@ -121,7 +121,7 @@ public struct StateExplorer: Sendable {
             activated.formUnion(state.activeOrder)
             if state.closed, !timerFound, let timer = state.timers.keys.sorted().first {
                 timerFound = true
-                findings.append(Finding(kind: .timerAfterClose(timer: timer), path: path(to: index, in: nodes),
+                findings.append(Finding(kind: .timerAfterClose(timer: timer.text), path: path(to: index, in: nodes),
                                         active: state.activeOrder))
             }
             if state.closed || state.outcome != nil && state.activeOrder.isEmpty && state.standing.isEmpty { continue }

@@ -119,11 +119,11 @@ public enum EventKind: Sendable, Hashable {
     /// A parallel step's join was satisfied.
     case joinCompleted(step: String)
     /// A timer was armed.
-    case timerScheduled(timer: String, fireAt: Int64, purpose: TimerPurpose)
+    case timerScheduled(timer: TimerID, fireAt: Int64, purpose: TimerPurpose)
     /// A timer fired.
-    case timerFired(timer: String)
+    case timerFired(timer: TimerID)
     /// A timer was disarmed before it fired.
-    case timerCancelled(timer: String)
+    case timerCancelled(timer: TimerID)
     /// An escalation rung fired.
     case escalationFired(step: String, rung: Int)
     /// Someone must be told something; `messageChinese` is the message in Chinese, `nil` in journals written

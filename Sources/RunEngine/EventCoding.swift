@@ -102,9 +102,9 @@ public enum EventCoding {
         case .trackEnded(let step, let track): return ("track.ended", ["step": s(step), "track": s(track)])
         case .joinCompleted(let step): return ("join.completed", ["step": s(step)])
         case .timerScheduled(let timer, let fireAt, let purpose):
-            return ("timer.scheduled", ["timer": s(timer), "fire_at": i(fireAt), "purpose": encode(purpose)])
-        case .timerFired(let timer): return ("timer.fired", ["timer": s(timer)])
-        case .timerCancelled(let timer): return ("timer.cancelled", ["timer": s(timer)])
+            return ("timer.scheduled", ["timer": s(timer.text), "fire_at": i(fireAt), "purpose": encode(purpose)])
+        case .timerFired(let timer): return ("timer.fired", ["timer": s(timer.text)])
+        case .timerCancelled(let timer): return ("timer.cancelled", ["timer": s(timer.text)])
         case .escalationFired(let step, let rung):
             return ("escalation.fired", ["step": s(step), "rung": i(Int64(rung + 1))])
         case .notificationRequested(let id, let roles, let message, let step, let messageChinese):
@@ -302,9 +302,9 @@ public enum EventCoding {
         case "join.completed": return .joinCompleted(step: try s("step"))
         case "timer.scheduled":
             guard let purpose = decodePurpose(data["purpose"]) else { throw DecodingError(message: "bad purpose") }
-            return .timerScheduled(timer: try s("timer"), fireAt: try i("fire_at"), purpose: purpose)
-        case "timer.fired": return .timerFired(timer: try s("timer"))
-        case "timer.cancelled": return .timerCancelled(timer: try s("timer"))
+            return .timerScheduled(timer: TimerID(text: try s("timer")), fireAt: try i("fire_at"), purpose: purpose)
+        case "timer.fired": return .timerFired(timer: TimerID(text: try s("timer")))
+        case "timer.cancelled": return .timerCancelled(timer: TimerID(text: try s("timer")))
         case "escalation.fired": return .escalationFired(step: try s("step"), rung: Int(try i("rung", in: 1...1_000)) - 1)
         case "notification.requested":
             let roles = data["roles"]?.arrayValue?.compactMap(\.stringValue) ?? []

@@ -37,7 +37,7 @@ public struct RunState: Sendable, Hashable {
 
     /// An armed timer.
     public struct Timer: Sendable, Hashable {
-        public var id: String
+        public var id: TimerID
         public var fireAt: Int64
         public var purpose: TimerPurpose
     }
@@ -79,7 +79,7 @@ public struct RunState: Sendable, Hashable {
     /// (see `needsRecording`).
     public var factRecordedSeq: [String: Int] = [:]
     /// Armed timers by id.
-    public var timers: [String: Timer] = [:]
+    public var timers: [TimerID: Timer] = [:]
     /// Milestones by id.
     public var milestones: [String: MilestoneState] = [:]
     /// The tracks that have ended, by parallel step.

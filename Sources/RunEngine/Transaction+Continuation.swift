@@ -19,7 +19,7 @@ extension Transaction {
         for milestone in playbook.milestones {
             let progress = state.milestones[milestone.id]
             guard progress?.reachedAt == nil, progress?.missed != true else { continue }
-            if let timer = state.timers["milestone.\(milestone.id)"] {
+            if let timer = state.timers[.milestone(milestone.id)] {
                 emit(.timerCancelled(timer: timer.id), by: .engine)
             }
             emit(.milestoneHandedOver(milestone: milestone.id), by: .engine)

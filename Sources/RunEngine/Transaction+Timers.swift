@@ -91,7 +91,7 @@ extension Transaction {
                 }
                 if missed > 0 { emit(.stepOverdue(step: stepID, clock: .progress, missed: missed), by: .engine) }
                 if interval > 0 {
-                    let id = TimerName.step(stepID, activation: activation(stepID), clock: .progress, rearmedFor: next)
+                    let id = TimerID.step(stepID, activation: activation(stepID), clock: .progress, rearmedFor: next)
                     emit(.timerScheduled(timer: id, fireAt: next, purpose: .step(stepID, .progress)),
                          by: .engine)
                 }

@@ -75,14 +75,14 @@ struct Transaction {
                                              (.expiry, due.expiry)]
         for (clock, fireAt) in clocks {
             guard let fireAt else { continue }
-            let timer = TimerName.step(step.id, activation: activation(step.id), clock: clock)
+            let timer = TimerID.step(step.id, activation: activation(step.id), clock: clock)
             emit(.timerScheduled(timer: timer, fireAt: fireAt,
                                  purpose: .step(step.id, clock)), by: .engine)
         }
         let fired = state.escalationsFired[step.id] ?? []
         for (rung, escalation) in step.escalations.enumerated() where !fired.contains(rung) {
             guard let after = index.milliseconds(escalation.after.value, severity: state.severity) else { continue }
-            let timer = TimerName.escalation(step.id, activation: activation(step.id), rung: rung)
+            let timer = TimerID.escalation(step.id, activation: activation(step.id), rung: rung)
             emit(.timerScheduled(timer: timer, fireAt: activatedAt + after,
                                  purpose: .escalation(step.id, rung: rung)), by: .engine)
         }
@@ -191,9 +191,9 @@ struct Transaction {
         // missed; its timer goes (no timer survives what it measures).
         for milestone in playbook.milestones where state.milestones[milestone.id]?.reachedAt == nil {
             guard let step = milestone.reachedWhen.step?.value, index.steps[step]?.phase == .main,
-                state.timers[TimerName.milestone(milestone.id)] != nil
+                state.timers[TimerID.milestone(milestone.id)] != nil
             else { continue }
-            emit(.timerCancelled(timer: TimerName.milestone(milestone.id)), by: .engine)
+            emit(.timerCancelled(timer: TimerID.milestone(milestone.id)), by: .engine)
         }
         if state.aborted {
             closeIfDone()
@@ -230,7 +230,7 @@ struct Transaction {
                     ?? index.strictestUngraded(milestone.within.value, severity: state.severity)
             else { continue }
             emit(.milestoneDue(milestone: milestone.id, dueAt: instant + within), by: .engine)
-            emit(.timerScheduled(timer: TimerName.milestone(milestone.id), fireAt: instant + within,
+            emit(.timerScheduled(timer: TimerID.milestone(milestone.id), fireAt: instant + within,
                                  purpose: .milestone(milestone.id)), by: .engine)
         }
     }
@@ -250,7 +250,7 @@ struct Transaction {
             guard matches else { continue }
             if milestone.from == .outcome, state.outcome == nil, event != "outcome" { continue }
             let dueAt = state.milestones[milestone.id]?.dueAt
-            if let timer = state.timers[TimerName.milestone(milestone.id)] {
+            if let timer = state.timers[TimerID.milestone(milestone.id)] {
                 emit(.timerCancelled(timer: timer.id), by: .engine)
             }
             emit(.milestoneReached(milestone: milestone.id, margin: dueAt.map { $0 - instant } ?? 0), by: .engine)
@@ -274,7 +274,7 @@ struct Transaction {
             }
             guard let anchorInstant else { continue }
             let dueAt = anchorInstant + within
-            let timerID = TimerName.milestone(milestone.id)
+            let timerID = TimerID.milestone(milestone.id)
             if state.milestones[milestone.id]?.dueAt == nil {
                 emit(.milestoneDue(milestone: milestone.id, dueAt: dueAt), by: .engine)
             } else if state.milestones[milestone.id]?.dueAt != dueAt {

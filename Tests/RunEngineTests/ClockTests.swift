@@ -71,7 +71,7 @@ struct ClockTests {
         let (engine, state) = Self.started()
         let scheduled = { (events: [Event]) in
             events.compactMap { event -> String? in
-                if case .timerScheduled(let timer, _, .step(_, .progress)) = event.kind { return timer }
+                if case .timerScheduled(let timer, _, .step(_, .progress)) = event.kind { return timer.text }
                 return nil
             }
         }
