@@ -47,7 +47,7 @@ public enum RefusalWords {
 }
 
 /// The English and Chinese of one refusal.
-private struct Words {
+struct Words {
     let rejection: Rejection
 
     func t(_ name: String) -> String { rejection.text(name) ?? "?" }
@@ -153,6 +153,11 @@ private struct Words {
         case .valueUnchanged: return "'\(t("fact"))' is already \(t("value"))"
         case .correctionNotAllowed:
             return "only the commander (or a stand-in) or the owner of a step that records '\(t("fact"))' may correct it"
+        case .notOnStaff, .notAController, .notAnEvaluator, .objectiveUndefined, .observationEmpty, .ratingUndefined,
+            .ratingWithoutJustification, .injectUndefined, .injectDoneAlready, .adHocInjectIncomplete, .markedAlready,
+            .pausedAlready, .notPaused, .roleNotScripted, .roleScriptedAlready, .unattendedAllScripted,
+            .improvementIncomplete, .statusUndefined:
+            return exerciseStaffEnglish
         }
     }
 
@@ -241,6 +246,11 @@ private struct Words {
         case .correctionWithoutReason: return "更正需要说明理由（--why）"
         case .valueUnchanged: return "'\(t("fact"))' 已经是 \(t("value"))"
         case .correctionNotAllowed: return "只有应急总指挥（或其代理）或记录 '\(t("fact"))' 的步骤负责人可以更正它"
+        case .notOnStaff, .notAController, .notAnEvaluator, .objectiveUndefined, .observationEmpty, .ratingUndefined,
+            .ratingWithoutJustification, .injectUndefined, .injectDoneAlready, .adHocInjectIncomplete, .markedAlready,
+            .pausedAlready, .notPaused, .roleNotScripted, .roleScriptedAlready, .unattendedAllScripted,
+            .improvementIncomplete, .statusUndefined:
+            return exerciseStaffChinese
         }
     }
 }

@@ -159,11 +159,50 @@ extension Rejection {
         /// Only the commander (or a stand-in) or the owner of a step that records `fact` corrects it.
         case correctionNotAllowed = "correction-not-allowed"
 
+        // A drill's exercise staff (controllers and evaluators)
+        /// `person` is neither a controller nor an evaluator of the drill.
+        case notOnStaff = "not-on-staff"
+        /// `person` is not a controller of the drill.
+        case notAController = "not-a-controller"
+        /// `person` is not an evaluator of the drill.
+        case notAnEvaluator = "not-an-evaluator"
+        /// `objective` is not an objective of the drill; `objectives` lists them.
+        case objectiveUndefined = "objective-undefined"
+        /// An observation has no text.
+        case observationEmpty = "observation-empty"
+        /// `rating` is not one of `ratings`.
+        case ratingUndefined = "rating-undefined"
+        /// A rating needs its written justification.
+        case ratingWithoutJustification = "rating-without-justification"
+        /// `inject` is not an inject of the drill.
+        case injectUndefined = "inject-undefined"
+        /// `inject` was delivered or cancelled already.
+        case injectDoneAlready = "inject-done-already"
+        /// An ad hoc inject needs a role of the playbook and a text.
+        case adHocInjectIncomplete = "ad-hoc-inject-incomplete"
+        /// The exercise is marked `mark` already.
+        case markedAlready = "marked-already"
+        /// Play is paused already.
+        case pausedAlready = "paused-already"
+        /// Play is not paused.
+        case notPaused = "not-paused"
+        /// No scripted player of the drill acts for `role`; `roles` lists the roles scripted.
+        case roleNotScripted = "role-not-scripted"
+        /// `role` is played by the scripted players already.
+        case roleScriptedAlready = "role-scripted-already"
+        /// An unattended drill is all scripted.
+        case unattendedAllScripted = "unattended-all-scripted"
+        /// An improvement action needs its action and its owner.
+        case improvementIncomplete = "improvement-incomplete"
+        /// `status` is not one of `statuses`.
+        case statusUndefined = "status-undefined"
+
         /// The class of refusal this code belongs to (what `--format json` calls `reason`).
         public var reason: String {
             switch self {
             case .notOnRun, .notYourRole, .handoverNotAllowed, .recorderNotOnRun, .gradeNotAllowed, .regradeNotAllowed,
-                .abortNotAllowed, .chainNotAllowed, .recordNotAllowed, .correctionNotAllowed:
+                .abortNotAllowed, .chainNotAllowed, .recordNotAllowed, .correctionNotAllowed, .notOnStaff, .notAController,
+                .notAnEvaluator:
                 "wrong-role"
             case .instructionNotStanding, .stepNotActive, .stepDoneEarlier, .noStepRecords: "not-active"
             case .stale: "stale"

@@ -1,6 +1,7 @@
 public import Drills
 import Journaling
 import PlaybookLanguage
+import Reporting
 public import RunEngine
 
 extension RunSession {
@@ -58,27 +59,30 @@ extension RunSession {
             let state = RunState.fold(contents.events)
             let now = Self.runTime(state, realNow: self.now)
             let at = max(now, state.lastEventAt)
-            let (events, refusal) = Self.decide(action, by: person, plan: plan, events: contents.events,
-                                                state: state, at: at)
+            let (events, rejection) = Self.decide(action, by: person, plan: plan, events: contents.events,
+                                                  state: state, at: at)
             var appended = events
-            if let refusal {
+            var refusal: RunFailure?
+            if let rejection {
                 appended = [Event(at: at, actor: .person(person, role: nil), kind: .commandRejected(
-                    command: action.name, refusal: .prose(reason: refusal.message, chinese: refusal.chinese)))]
+                    command: action.name, refusal: .coded(rejection)))]
+                refusal = RunFailure(RefusalWords.recorded(.coded(rejection), .en),
+                                     chinese: RefusalWords.recorded(.coded(rejection), .zh))
             }
             appended = stampingRealTime(appended, state: state)
             return (StaffOutcome(appended: appended, refusal: refusal, plan: plan), appended)
         }.decision
     }
 
-    /// The events of a staff action, or why it is refused.
+    /// The events of a staff action, or why it is refused (a code with its parameters, journaled as such).
     static func decide(_ action: StaffAction, by person: String, plan: DrillPlan, events: [Event], state: RunState,
-                       at: Int64) -> ([Event], RunFailure?)
+                       at: Int64) -> ([Event], Rejection?)
     {
         let staff = plan.scenario.staff
         let isController = staff.controllers.contains(person)
         let isEvaluator = staff.evaluators.contains(person)
-        func refuse(_ english: String, _ chinese: String) -> ([Event], RunFailure?) {
-            ([], RunFailure(english, chinese: chinese))
+        func refuse(_ code: Rejection.Code, _ parameters: [String: Rejection.Value?] = [:]) -> ([Event], Rejection?) {
+            ([], Rejection(code, parameters))
         }
         let controllerOnly: Bool
         switch action {
@@ -86,61 +90,55 @@ extension RunSession {
         case .inject, .cancel, .mark, .script: controllerOnly = true
         case .improve:
             if !isController && !isEvaluator {
-                return refuse("wrong-role: \(person) is not on this drill's staff (staff.controllers or staff.evaluators "
-                                  + "in the scenario)",
-                              "\(person) 不是本次演练的导调或评估人员（见演练脚本的 staff.controllers、staff.evaluators）")
+                return refuse(.notOnStaff, ["person": .text(person)])
             }
             controllerOnly = false
         }
         if controllerOnly, !isController {
-            return refuse("wrong-role: \(person) is not a controller of this drill (staff.controllers in the scenario)",
-                          "\(person) 不是本次演练的导调人员（见演练脚本的 staff.controllers）")
+            return refuse(.notAController, ["person": .text(person)])
         }
         if case .observe = action, !isEvaluator {
-            return refuse("wrong-role: \(person) is not an evaluator of this drill (staff.evaluators in the scenario)",
-                          "\(person) 不是本次演练的评估人员（见演练脚本的 staff.evaluators）")
+            return refuse(.notAnEvaluator, ["person": .text(person)])
         }
         if case .rate = action, !isEvaluator {
-            return refuse("wrong-role: \(person) is not an evaluator of this drill (staff.evaluators in the scenario)",
-                          "\(person) 不是本次演练的评估人员（见演练脚本的 staff.evaluators）")
+            return refuse(.notAnEvaluator, ["person": .text(person)])
         }
         let objectives = plan.scenario.objectives.map(\.id)
-        func unknownObjective(_ id: String) -> ([Event], RunFailure?)? {
-            objectives.contains(id) ? nil : refuse(
-                "invalid: no objective '\(id)' in this drill (objectives: \(objectives.joined(separator: ", ")))",
-                "本次演练没有目标 '\(id)'（目标：\(objectives.joined(separator: "、"))）")
+        func unknownObjective(_ id: String) -> ([Event], Rejection?)? {
+            objectives.contains(id) ? nil
+                : refuse(.objectiveUndefined, ["objective": .text(id), "objectives": .list(objectives)])
         }
         let actor = Actor.person(person, role: isController && controllerOnly ? "controller" : "evaluator")
         let moments = DrillPlan.Moments(events)
         switch action {
         case .observe(let objective, let kind, let text):
             if let objective, let refusal = unknownObjective(objective) { return refusal }
-            guard !text.isEmpty else { return refuse("invalid: an observation needs a text", "观察记录不能为空") }
+            guard !text.isEmpty else { return refuse(.observationEmpty) }
             return ([Event(at: at, actor: actor, kind: .exercise(.observation(objective: objective, kind: kind, text: text)))], nil)
         case .rate(let objective, let rating, let why):
             if let refusal = unknownObjective(objective) { return refusal }
             guard DrillEvaluation.Rating(rawValue: rating) != nil else {
-                return refuse("invalid: a rating is P, S, M or U, not '\(rating)'", "评定只能是 P、S、M 或 U，而不是 '\(rating)'")
+                return refuse(.ratingUndefined, ["rating": .text(rating),
+                                                 "ratings": .list(DrillEvaluation.Rating.allCases.map(\.rawValue))])
             }
             guard !why.isEmpty else {
-                return refuse("invalid: a rating needs its written justification (--why)", "评定必须写明理由（--why）")
+                return refuse(.ratingWithoutJustification)
             }
             return ([Event(at: at, actor: actor, kind: .exercise(.rating(objective: objective, rating: rating, why: why)))], nil)
         case .inject(let id, let role, let text):
             var delivery: DrillPlan.Delivery
             if let id {
                 guard let inject = plan.scenario.injects.first(where: { $0.id == id }) else {
-                    return refuse("invalid: no inject '\(id)' in this drill", "本次演练没有注入 '\(id)'")
+                    return refuse(.injectUndefined, ["inject": .text(id)])
                 }
                 guard moments.delivered[id] == nil, !moments.cancelled.contains(id) else {
-                    return refuse("invalid: inject '\(id)' was already delivered or cancelled", "注入 '\(id)' 已发出或已取消")
+                    return refuse(.injectDoneAlready, ["inject": .text(id)])
                 }
                 delivery = DrillPlan.Delivery(at: at, id: id, role: inject.to, message: plan.text(inject.message),
                                               roles: inject.roles, from: inject.from, via: inject.via)
             } else {
                 guard let text, !text.isEmpty, let role, plan.playbook.role(role) != nil else {
-                    return refuse("invalid: an ad hoc inject needs --to ROLE (a role of the playbook) and --text TEXT",
-                                  "临时注入需要 --to 角色（预案中的角色）和 --text 内容")
+                    return refuse(.adHocInjectIncomplete)
                 }
                 let count = moments.delivered.keys.filter { $0.hasPrefix("adhoc-") }.count
                 delivery = DrillPlan.Delivery(at: at, id: "adhoc-\(count + 1)", role: role, message: text, roles: [role])
@@ -150,9 +148,9 @@ extension RunSession {
             return (produced, nil)
         case .cancel(let id, let why):
             let known = plan.scenario.injects.flatMap { [$0.id] + ($0.contingency.map { [$0.id] } ?? []) }
-            guard known.contains(id) else { return refuse("invalid: no inject '\(id)' in this drill", "本次演练没有注入 '\(id)'") }
+            guard known.contains(id) else { return refuse(.injectUndefined, ["inject": .text(id)]) }
             guard moments.delivered[id] == nil, !moments.cancelled.contains(id) else {
-                return refuse("invalid: inject '\(id)' was already delivered or cancelled", "注入 '\(id)' 已发出或已取消")
+                return refuse(.injectDoneAlready, ["inject": .text(id)])
             }
             return ([Event(at: at, actor: actor, kind: .exercise(.injectCancelled(id: id, why: why)))], nil)
         case .mark(let mark):
@@ -162,11 +160,11 @@ extension RunSession {
             }
             switch mark {
             case .startex where marks.contains(.startex), .endex where marks.contains(.endex):
-                return refuse("invalid: the exercise is already marked \(mark.rawValue)", "演练已标记 \(mark.rawValue)")
+                return refuse(.markedAlready, ["mark": .text(mark.rawValue)])
             case .pause where moments.paused:
-                return refuse("invalid: play is already paused", "演练已暂停")
+                return refuse(.pausedAlready)
             case .resume where !moments.paused:
-                return refuse("invalid: play is not paused", "演练并未暂停")
+                return refuse(.notPaused)
             default:
                 break
             }
@@ -179,15 +177,13 @@ extension RunSession {
         case .script(let role):
             let scriptedByScenario = Set(plan.scenario.players.map(\.role))
             guard scriptedByScenario.contains(role) else {
-                return refuse("invalid: no scripted player of this drill acts for role '\(role)' (scripted roles: "
-                                  + scriptedByScenario.sorted().joined(separator: ", ") + ")",
-                              "本次演练没有为角色 '\(role)' 编写脚本人员（有脚本的角色：" + scriptedByScenario.sorted().joined(separator: "、") + "）")
+                return refuse(.roleNotScripted, ["role": .text(role), "roles": .list(scriptedByScenario.sorted())])
             }
             guard moments.scripted[role] == nil else {
-                return refuse("invalid: role '\(role)' is already played by the scripted players", "角色 '\(role)' 已由脚本人员扮演")
+                return refuse(.roleScriptedAlready, ["role": .text(role)])
             }
             guard state.start?.unattended != true else {
-                return refuse("invalid: an unattended drill is all scripted", "无人值守演练全部由脚本人员扮演")
+                return refuse(.unattendedAllScripted)
             }
             var produced = [Event(at: at, actor: actor, kind: .exercise(.scripted(role: role)))]
             if state.holders[role] == nil {
@@ -202,11 +198,10 @@ extension RunSession {
         case .improve(let objective, let action, let owner, let dueAt, let status):
             if let refusal = unknownObjective(objective) { return refusal }
             guard !action.isEmpty, !owner.isEmpty else {
-                return refuse("invalid: an improvement action needs --action and --owner", "改进措施需要 --action 和 --owner")
+                return refuse(.improvementIncomplete)
             }
             guard improvementStatuses.contains(status) else {
-                return refuse("invalid: the status is open, in_progress or done, not '\(status)'",
-                              "状态只能是 open、in_progress 或 done，而不是 '\(status)'")
+                return refuse(.statusUndefined, ["status": .text(status), "statuses": .list(improvementStatuses)])
             }
             return ([Event(at: at, actor: .person(person, role: isController ? "controller" : "evaluator"),
                            kind: .exercise(.improvement(objective: objective, action: action, owner: owner,

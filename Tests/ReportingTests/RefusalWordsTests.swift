@@ -12,10 +12,12 @@ struct RefusalWordsTests {
     static func filled(_ code: Rejection.Code) -> Rejection {
         var parameters: [String: Rejection.Value] = [:]
         for name in ["step", "role", "person", "holder", "recorder", "command", "section", "notification", "level",
-                     "chain", "instruction", "option", "owner", "approver", "other", "item", "fact", "value", "error"] {
+                     "chain", "instruction", "option", "owner", "approver", "other", "item", "fact", "value", "error",
+                     "objective", "rating", "inject", "mark", "status"] {
             parameters[name] = .text("id_\(name)")
         }
-        for name in ["held", "sections", "chains", "active", "roles", "standing", "items", "facts", "options", "values"] {
+        for name in ["held", "sections", "chains", "active", "roles", "standing", "items", "facts", "options", "values",
+                     "objectives", "ratings", "statuses"] {
             parameters[name] = .list(["a_\(name)", "b_\(name)"])
         }
         parameters["seen"] = .number(3)
@@ -34,7 +36,7 @@ struct RefusalWordsTests {
     /// ASCII words of `text` that are not ids of the sample, code points, numbers, or the commands a message names.
     static func englishWords(_ text: String) -> [String] {
         let commands: Set = ["muster", "status", "join", "--role", "grade", "regrade", "decide", "approve", "deny", "true", "false",
-                             "--why"]
+                             "--why", "staff", "controllers", "evaluators", "--to", "--text", "--action", "--owner"]
         var words: [String] = []
         var word = ""
         for character in text + " " {
@@ -97,6 +99,19 @@ struct RefusalWordsTests {
         // Without Chinese on the line, a Chinese reader sees the English it recorded; with it, the Chinese.
         #expect(said.map(\.zh) == ["not-active: step 'assess' is not active; active: report",
                                    "zz 不能以 'on_site' 的身份操作（该角色由 b 担任）"])
+    }
+
+    /// The exercise staff's refusals are journaled as codes and said as they were when they were journaled in
+    /// words.
+    @Test func anExerciseStaffRefusalSaysWhatItsWordsSaid() {
+        let notStaff = RecordedRefusal.coded(Rejection(.notAnEvaluator, ["person": .text("wang")]))
+        #expect(RefusalWords.recorded(notStaff, .en)
+            == "wrong-role: wang is not an evaluator of this drill (staff.evaluators in the scenario)")
+        #expect(RefusalWords.recorded(notStaff, .zh) == "wang 不是本次演练的评估人员（见演练脚本的 staff.evaluators）")
+        let rating = RecordedRefusal.coded(Rejection(.ratingUndefined, ["rating": .text("X"),
+                                                                         "ratings": .list(["P", "S", "M", "U"])]))
+        #expect(RefusalWords.recorded(rating, .en) == "invalid: a rating is P, S, M or U, not 'X'")
+        #expect(RefusalWords.recorded(rating, .zh) == "评定只能是 P、S、M 或 U，而不是 'X'")
     }
 
     @Test func aCodeFromANewerMusterIsNotReadAsSomethingElse() throws {
