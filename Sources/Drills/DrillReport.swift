@@ -118,7 +118,7 @@ public struct DrillReport: Sendable {
         case .stepDone(let step, let within):
             let title = report.playbook.allSteps.first { $0.id == step }.map { words.text($0.title) } ?? step
             return say("\(title) done within \(Duration.format(milliseconds: within))",
-                       "\(Duration.format(milliseconds: within)) 内完成“\(title)”")
+                       "\(TimeText.chineseSpan(within))内完成“\(title)”")
         }
     }
 
@@ -204,7 +204,7 @@ public struct DrillReport: Sendable {
             let evidence = result.evidence.compactMap { seq -> String? in
                 guard seq >= 1, seq <= report.timeline.count else { return nil }
                 let entry = report.timeline[seq - 1]
-                return "#\(seq) \(words.relative(entry.relative)) \(words.describe(entry.event.kind, playbook: report.playbook))"
+                return "#\(seq) \(words.relative(entry.relative)) \(evidenceText(entry.event.kind))"
             }
             var why = result.reason(words.language)
             if let evaluator = result.evaluator {
@@ -220,6 +220,25 @@ public struct DrillReport: Sendable {
                                 suggested: result.suggested.rawValue, why: why, evidence: evidence,
                                 strengths: strengths, improvements: improvements)
         }
+    }
+
+    /// What an evidence line says of an event: an inject in the report's language (the journal keeps its text
+    /// in both), anything else as the run report says it.
+    func evidenceText(_ kind: EventKind) -> String {
+        guard case .injectDelivered(let id, let role, _) = kind,
+            let text = DrillPlan(scenario: evaluation.scenario, playbook: report.playbook).message(ofInject: id)
+        else { return words.describe(kind, playbook: report.playbook) }
+        return say("inject \(id)", "注入 \(id)") + (role.map { " → \($0)" } ?? "") + say(": ", "：") + words.text(text)
+    }
+
+    /// The objective's title for a table a person reads (the id where the scenario no longer has it).
+    func objectiveTitle(_ id: String) -> String {
+        evaluation.scenario.objectives.first { $0.id == id }.map { words.text($0.title) } ?? id
+    }
+
+    /// An improvement action's owner for a table a person reads: a role by its title, a person by name.
+    func ownerText(_ owner: String) -> String {
+        report.playbook.role(owner).map { "\(words.text($0.title)) (\(owner))" } ?? owner
     }
 
     /// The hot wash: observations of the exercise as a whole and the lessons noted in the run.
@@ -315,7 +334,7 @@ public struct DrillReport: Sendable {
             out += "| \(say("objective", "目标")) | \(say("action", "措施")) | \(say("owner", "责任人")) | "
                 + "\(say("due", "完成期限")) | \(say("status", "状态")) |\n|---|---|---|---|---|\n"
             for action in plan {
-                out += "| \(cell(action.objective)) | \(cell(action.action)) | \(cell(action.owner)) | "
+                out += "| \(cell(objectiveTitle(action.objective))) | \(cell(action.action)) | \(cell(ownerText(action.owner))) | "
                     + "\(words.instant(action.dueAt)) | \(statusText(action.status)) |\n"
             }
         }
