@@ -51,14 +51,24 @@ public struct DrillReport: Sendable {
         guard start?.unattended != true else { return nil }
         var roles: [String] = start?.scripted ?? []
         var players = Set<Int>()
+        // A role handed back to a person (`drill unscript`), with when it last was.
+        var handedBack: [String: Int64] = [:]
         for entry in report.timeline {
-            if case .exercise(.scripted(let role)) = entry.event.kind, !roles.contains(role) { roles.append(role) }
+            if case .exercise(.scripted(let role)) = entry.event.kind {
+                if !roles.contains(role) { roles.append(role) }
+                handedBack[role] = nil
+            }
+            if case .exercise(.unscripted(let role)) = entry.event.kind { handedBack[role] = entry.relative }
             if let player = entry.event.scriptedPlayer { players.insert(player) }
         }
         guard !roles.isEmpty else { return nil }
         let actions = players.count
-        return say("\(roles.joined(separator: ", ")) (\(actions) scripted actions)",
-                   "\(roles.joined(separator: "、"))（脚本操作 \(actions) 次）")
+        let shown = roles.map { role in
+            role + (handedBack[role].map { say(" (handed back to a person at \(words.relative($0)))",
+                                               "（\(words.relative($0)) 交回人员扮演）") } ?? "")
+        }
+        return say("\(shown.joined(separator: ", ")) (\(actions) scripted actions)",
+                   "\(shown.joined(separator: "、"))（脚本操作 \(actions) 次）")
     }
 
     /// How the drill was played: with people, driven by a controller, or unattended by the scripted players.

@@ -128,6 +128,8 @@ struct LiveDrillPlayTests {
         lines = try log("c")
         #expect(lines.contains { $0["type"] == "step.completed" && $0["data"]?["step"] == "report" && $0["scripted"] == nil })
         #expect(try muster(["log", "c"]).stdout.contains("drill.unscripted"))
+        #expect(try muster(["drill", "report", "c"]).stdout.contains("on_site (handed back to a person at +00:00:00)"))
+        #expect(try muster(["drill", "report", "c", "--lang", "zh"]).stdout.contains("on_site（+00:00:00 交回人员扮演）"))
         #expect(try muster(["verify", "c"]).status == 0)
     }
 
