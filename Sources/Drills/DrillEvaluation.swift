@@ -1,5 +1,6 @@
 public import PlaybookLanguage
 public import RunEngine
+import Reporting
 
 /// How well the team met each objective of a drill, rated by stated rules from the journal alone.
 ///
@@ -192,16 +193,17 @@ public struct DrillEvaluation: Sendable {
                 reasonChinese = "关键任务未完成：" + missingTasks.joined(separator: "、")
             } else if let margin, margin < 0 {
                 let late = Duration.format(milliseconds: -margin)
+                let lateChinese = TimeText.chineseSpan(-margin)
                 let quarter = (allowed ?? 0) / 4
                 if -margin > quarter || !contingencies.isEmpty {
                     rating = .majorChallenges
                     reason = "late by \(late)"
                         + (contingencies.isEmpty ? ", more than a quarter of the time allowed" : ", after a contingency inject")
-                    reasonChinese = "超时 \(late)，" + (contingencies.isEmpty ? "超过允许时间的四分之一" : "且在应急注入之后")
+                    reasonChinese = "超时 \(lateChinese)，" + (contingencies.isEmpty ? "超过允许时间的四分之一" : "且在应急注入之后")
                 } else {
                     rating = .someChallenges
                     reason = "late by \(late), within a quarter of the time allowed"
-                    reasonChinese = "超时 \(late)，未超过允许时间的四分之一"
+                    reasonChinese = "超时 \(lateChinese)，未超过允许时间的四分之一"
                 }
             } else if !contingencies.isEmpty {
                 rating = .someChallenges
@@ -210,7 +212,7 @@ public struct DrillEvaluation: Sendable {
             } else {
                 rating = .performed
                 reason = "on time" + (margin.map { ", \(Duration.format(milliseconds: $0)) to spare" } ?? "")
-                reasonChinese = "按时完成" + (margin.map { "，提前 \(Duration.format(milliseconds: $0))" } ?? "")
+                reasonChinese = "按时完成" + (margin.map { "，提前 \(TimeText.chineseSpan($0))" } ?? "")
             }
             var result = Result(objective: objective, rating: rating, suggested: rating, reason: reason,
                                 reasonChinese: reasonChinese, margin: margin, allowed: allowed,

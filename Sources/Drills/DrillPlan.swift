@@ -25,7 +25,7 @@ public struct DrillPlan: Sendable {
         /// Whether a controller paused play (and has not resumed it).
         public var paused = false
         /// In a drill people play, the roles the scenario's scripted players act for, with the instant from which
-        /// they do (the start, or when a controller handed the role over).
+        /// they do (the start, or when a controller handed the role over); a role handed back to a person is not.
         public var scripted: [String: Int64] = [:]
         /// The scripted players (0-based, in the scenario's `players:`) that have acted.
         public var performed: Set<Int> = []
@@ -46,6 +46,7 @@ public struct DrillPlan: Sendable {
                 start = event.at
                 for role in record.scripted { scripted[role] = event.at }
             case .exercise(.scripted(let role)): if scripted[role] == nil { scripted[role] = event.at }
+            case .exercise(.unscripted(let role)): scripted[role] = nil
             case .stepActivated(let step, _, _): if activated[step] == nil { activated[step] = event.at }
             case .stepCompleted(let step): if done[step] == nil { done[step] = event.at }
             case .factRecorded(let fact, _, _): if recorded[fact] == nil { recorded[fact] = event.at }

@@ -51,14 +51,24 @@ public struct DrillReport: Sendable {
         guard start?.unattended != true else { return nil }
         var roles: [String] = start?.scripted ?? []
         var players = Set<Int>()
+        // A role handed back to a person (`drill unscript`), with when it last was.
+        var handedBack: [String: Int64] = [:]
         for entry in report.timeline {
-            if case .exercise(.scripted(let role)) = entry.event.kind, !roles.contains(role) { roles.append(role) }
+            if case .exercise(.scripted(let role)) = entry.event.kind {
+                if !roles.contains(role) { roles.append(role) }
+                handedBack[role] = nil
+            }
+            if case .exercise(.unscripted(let role)) = entry.event.kind { handedBack[role] = entry.relative }
             if let player = entry.event.scriptedPlayer { players.insert(player) }
         }
         guard !roles.isEmpty else { return nil }
         let actions = players.count
-        return say("\(roles.joined(separator: ", ")) (\(actions) scripted actions)",
-                   "\(roles.joined(separator: "、"))（脚本操作 \(actions) 次）")
+        let shown = roles.map { role in
+            role + (handedBack[role].map { say(" (handed back to a person at \(words.relative($0)))",
+                                               "（\(words.relative($0)) 交回人员扮演）") } ?? "")
+        }
+        return say("\(shown.joined(separator: ", ")) (\(actions) scripted actions)",
+                   "\(shown.joined(separator: "、"))（脚本操作 \(actions) 次）")
     }
 
     /// How the drill was played: with people, driven by a controller, or unattended by the scripted players.
@@ -118,7 +128,7 @@ public struct DrillReport: Sendable {
         case .stepDone(let step, let within):
             let title = report.playbook.allSteps.first { $0.id == step }.map { words.text($0.title) } ?? step
             return say("\(title) done within \(Duration.format(milliseconds: within))",
-                       "\(Duration.format(milliseconds: within)) 内完成“\(title)”")
+                       "\(TimeText.chineseSpan(within))内完成“\(title)”")
         }
     }
 
@@ -204,7 +214,7 @@ public struct DrillReport: Sendable {
             let evidence = result.evidence.compactMap { seq -> String? in
                 guard seq >= 1, seq <= report.timeline.count else { return nil }
                 let entry = report.timeline[seq - 1]
-                return "#\(seq) \(words.relative(entry.relative)) \(words.describe(entry.event.kind, playbook: report.playbook))"
+                return "#\(seq) \(words.relative(entry.relative)) \(evidenceText(entry.event.kind))"
             }
             var why = result.reason(words.language)
             if let evaluator = result.evaluator {
@@ -220,6 +230,25 @@ public struct DrillReport: Sendable {
                                 suggested: result.suggested.rawValue, why: why, evidence: evidence,
                                 strengths: strengths, improvements: improvements)
         }
+    }
+
+    /// What an evidence line says of an event: an inject in the report's language (the journal keeps its text
+    /// in both), anything else as the run report says it.
+    func evidenceText(_ kind: EventKind) -> String {
+        guard case .injectDelivered(let id, let role, _) = kind,
+            let text = DrillPlan(scenario: evaluation.scenario, playbook: report.playbook).message(ofInject: id)
+        else { return words.describe(kind, playbook: report.playbook) }
+        return say("inject \(id)", "注入 \(id)") + (role.map { " → \($0)" } ?? "") + say(": ", "：") + words.text(text)
+    }
+
+    /// The objective's title for a table a person reads (the id where the scenario no longer has it).
+    func objectiveTitle(_ id: String) -> String {
+        evaluation.scenario.objectives.first { $0.id == id }.map { words.text($0.title) } ?? id
+    }
+
+    /// An improvement action's owner for a table a person reads: a role by its title, a person by name.
+    func ownerText(_ owner: String) -> String {
+        report.playbook.role(owner).map { "\(words.text($0.title)) (\(owner))" } ?? owner
     }
 
     /// The hot wash: observations of the exercise as a whole and the lessons noted in the run.
@@ -315,7 +344,7 @@ public struct DrillReport: Sendable {
             out += "| \(say("objective", "目标")) | \(say("action", "措施")) | \(say("owner", "责任人")) | "
                 + "\(say("due", "完成期限")) | \(say("status", "状态")) |\n|---|---|---|---|---|\n"
             for action in plan {
-                out += "| \(cell(action.objective)) | \(cell(action.action)) | \(cell(action.owner)) | "
+                out += "| \(cell(objectiveTitle(action.objective))) | \(cell(action.action)) | \(cell(ownerText(action.owner))) | "
                     + "\(words.instant(action.dueAt)) | \(statusText(action.status)) |\n"
             }
         }

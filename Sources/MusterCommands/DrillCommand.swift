@@ -29,7 +29,7 @@ enum DrillCommand {
             In a drill people play, the roles nobody plays are played by the scenario's scripted players at their
             instants: 'drill start --assign ROLE=PERSON' names who plays (default: the scenario's participants),
             '--scripted ROLE' (or 'all') leaves a role to its scripted player, and a controller hands one over later
-            with 'script'; what they do is journaled as scripted. A drill counts by the real date it was held, and only when it was held with people and completed: an
+            with 'script' and back to a person with 'unscript'; what they do is journaled as scripted. A drill counts by the real date it was held, and only when it was held with people and completed: an
             unattended 'drill run' is practice, an aborted drill does not count. 'drill due' exits 1 when
             something is overdue (for cron). The exercise staff the scenario declares (staff: controllers,
             evaluators) act with the other subcommands: an evaluator records observations per objective
@@ -70,6 +70,9 @@ enum DrillCommand {
         case "script":
             guard rest.count == 1 else { throw UsageError("drill script takes a run id and a role") }
             action = .script(role: rest[0])
+        case "unscript":
+            guard rest.count == 2 else { throw UsageError("drill unscript takes a run id, a role and a person") }
+            action = .unscript(role: rest[0], person: rest[1])
         default:
             guard let dueText = arguments.value("--due"), let dueAt = ScenarioChecker.instant(dueText + "T00:00:00Z") else {
                 throw UsageError("drill improve needs --due YYYY-MM-DD")

@@ -62,6 +62,10 @@ enum DrillSubcommands {
         spec("script", "a controller hands a role to the scenario's scripted players",
              [.run, Positional(name: "ROLE", arity: .one, about: "a role", chinese: "一个角色")],
              person: .required) { try DrillCommand.staff("script", $0.arguments.positionals, $0) },
+        spec("unscript", "a controller hands a role back from the scripted players to a person",
+             [.run, Positional(name: "ROLE", arity: .one, about: "a role", chinese: "一个角色"),
+              Positional(name: "PERSON", arity: .one, about: "who plays it from now on", chinese: "此后由谁扮演")],
+             person: .required) { try DrillCommand.staff("unscript", $0.arguments.positionals, $0) },
         spec("improve", "set an objective's improvement action, with its owner and due date",
              [.run, objective(.one)], person: .required, options: [
                  .init(name: "--action", value: "TEXT", summary: "improve: the corrective action", required: true),

@@ -90,6 +90,7 @@ enum HelpTextChinese {
         "a controller cancels an inject not yet delivered": "导调人员取消一条尚未发出的注入",
         "a controller marks start or end of exercise, or pauses or resumes play": "导调人员标记演练开始或结束，或暂停、继续演练",
         "a controller hands a role to the scenario's scripted players": "导调人员将一个角色交给场景的脚本人员扮演",
+        "a controller hands a role back from the scripted players to a person": "导调人员将一个角色从脚本人员交回给某人扮演",
         "who plays a role (repeatable; default: the scenario's participants)": "由谁扮演一个角色（可重复；默认为场景的参与者）",
         "a role the scenario's scripted players play (repeatable; all: every scripted role)":
             "由场景脚本人员扮演的角色（可重复；all 表示所有有脚本的角色）",

@@ -59,7 +59,7 @@ enum ReportCommand {
     }
 
     /// A fault report goes to a client: say on stderr what it still lacks (the incident's title, the impact, the
-    /// cause), so that it is filed before the report is sent.
+    /// cause, as a note or a fact the playbook files there), so that it is filed before the report is sent.
     private static func warnAboutGaps(_ report: RunReport, _ invocation: Invocation) {
         let zh = invocation.language == .zh
         var missing: [String] = []
@@ -67,7 +67,7 @@ enum ReportCommand {
             missing.append(zh ? "事件标题（muster title 运行编号 标题）" : "the incident's title ('muster title RUN TITLE')")
         }
         for (section, english, chinese) in [("impact", "the impact", "影响"), ("cause", "the cause", "原因")]
-        where !report.notes.contains(where: { $0.section == section }) {
+        where !report.notes.contains(where: { $0.section == section }) && report.facts(inSection: section).isEmpty {
             missing.append(zh ? "\(chinese)（muster note 运行编号 --section \(section) 内容）"
                 : "\(english) ('muster note RUN --section \(section) TEXT')")
         }

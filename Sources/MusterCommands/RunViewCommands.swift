@@ -12,12 +12,14 @@ import Views
 enum RunViewCommands {
     static let status = CommandSpec(
         name: "status", summary: "the board of a run: active steps, owners, time left, milestones",
-        positionals: [.run],
+        positionals: [.run], person: .optional,
         discussion: """
             Timers that fell due are fired and journaled first, so the board is right even if nobody watched.
             --format html prints the board as one self-contained page (no scripts, no external assets; due times
             as local times with their offset, from --tz, TZ or the host's zone); 'muster watch RUN --html DIR' keeps
-            such pages up to date for a web server.
+            such pages up to date for a web server. With --as PERSON the board shows that person's own work too
+            (their steps, in a drill the injects sent to their roles, the pages to them), and --format html prints
+            that person's page.
             """,
         options: ActionCommands.notifyOptions + [
             .init(name: "--out", value: "FILE", summary: "with --format html: write the page to FILE, not stdout"),
@@ -31,6 +33,9 @@ enum RunViewCommands {
             if invocation.arguments.value("--out") != nil, format != "html" {
                 throw UsageError("--out is for --format html", chinese: "--out 只用于 --format html")
             }
+            // Whose own work the board shows besides (`--as`, else `MUSTER_AS`), if anyone's.
+            let person = (invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"])
+                .flatMap { $0.isEmpty ? nil : $0 }
             let session = try RunSession(runID, invocation: invocation)
             var outcome = try session.perform(nil)
             let linked = LinkedRunCompletion.complete(runID, state: outcome.state, invocation: invocation)
@@ -42,7 +47,12 @@ enum RunViewCommands {
                                                           head: outcome.head).serialized(pretty: true) + "\n")
             } else if format == "html" {
                 let read = try session.read()
-                let page = RunBoardHTML(
+                let page = person.map { person in
+                    PersonalWorkHTML(PersonalWork(runID: runID, playbook: read.playbook, state: read.state,
+                                                  person: person, now: session.runNow(read.state),
+                                                  language: invocation.language, time: times.time),
+                                     times: times).render()
+                } ?? RunBoardHTML(
                     runID: runID, playbook: read.playbook, state: read.state,
                     recent: read.contents.lines.suffix(RunBoardHTML.recentShown).map {
                         RunBoardHTML.RecentEvent(seq: $0.seq, event: $0.event)
@@ -61,7 +71,12 @@ enum RunViewCommands {
                                                 now: session.runNow(state), language: invocation.language,
                                                 time: times.time).render()
                     + NotificationPanel(outbox: state.outbox, now: session.runNow(state), language: invocation.language,
-                                        delivering: notifier != nil, time: times.time).render())
+                                        delivering: notifier != nil, time: times.time).render()
+                    + (person.map { person in
+                        "\n" + PersonalWork(runID: runID, playbook: outcome.playbook, state: state, person: person,
+                                            now: session.runNow(state), language: invocation.language,
+                                            time: times.time).render()
+                    } ?? ""))
             }
             return linked ? ExitStatus.success : ExitStatus.failure
         })

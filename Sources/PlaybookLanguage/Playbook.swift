@@ -225,6 +225,11 @@ public struct Fact: Sendable, Hashable {
     /// The titles of a choice fact's values, by value id, for those the playbook gives one
     /// (`values: { ok: { en: OK, zh: 正常 } }`).
     public var valueTitles: [String: LocalizedText] = [:]
+    /// The fault report's section the fact is listed in (`section: cause`): one of `sections`.
+    public var section: String = "phenomenon"
+
+    /// The sections of the fault report a fact may be listed in, as `muster note --section` files notes.
+    public static let sections = ["phenomenon", "impact", "cause", "handling", "prevention"]
 
     /// What people read for `value` in `language`: its title when the playbook gives one, else the value itself.
     public func valueTitle(_ value: String, _ language: Language) -> String {

@@ -242,6 +242,16 @@ struct PlaybookDecoder {
             var fact = Fact(id: name.value, title: title ?? LocalizedText(english: name.value, chinese: name.value),
                             kind: kind, location: name.location)
             fact.valueTitles = valueTitles
+            if let node = fields.optional("section"), let text = reader.text(node, "the fact's section") {
+                if Fact.sections.contains(text.value) {
+                    fact.section = text.value
+                } else {
+                    reader.error(LanguageRules.wrongType,
+                                 "a fact's section is " + Fact.sections.joined(separator: ", ") + ", not '\(text.value)'"
+                                    + NameSuggestion.didYouMean(text.value, in: Fact.sections),
+                                 at: node.location)
+                }
+            }
             return fact
         }
     }

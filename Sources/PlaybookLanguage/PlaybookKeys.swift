@@ -89,6 +89,10 @@ enum PlaybookKeys {
                      "additionalProperties": ["$ref": "#/$defs/text"], "minProperties": 1],
                 ]])),
         KeySpec("unit", "Unit", "Text shown beside a number, e.g. °C.", .string),
+        KeySpec("section", "Report section",
+                "The fault report's section the fact is listed in, as 'muster note --section' files notes: the "
+                    + "phenomenon (the default), the impact, the cause, the handling or the prevention.",
+                .oneOf(Fact.sections, default: "phenomenon")),
     ])
 
     /// A value of a choice fact written as a mapping, with its title.

@@ -380,8 +380,8 @@ public struct HTMLReport: Sendable {
             : "\(hidden) more not listed here (\(total) in all); the JSON report (--format json) holds every one."
     }
 
-    private func factsTable() -> String {
-        table([words("when"), words("fact"), words("value"), words("who")], report.facts.map { row in
+    private func factsTable(_ rows: [RunReport.FactRow]? = nil) -> String {
+        table([words("when"), words("fact"), words("value"), words("who")], (rows ?? report.facts).map { row in
             [.text(time(row.at), "time"), .text(words.text(row.title)),
              row.shownValue.map { .text(words.text($0)) } ?? .said(row.value), .said(row.person ?? "—")]
         })
@@ -546,20 +546,28 @@ public struct HTMLReport: Sendable {
 
     private func notes(_ name: String) -> [RunReport.NoteRow] { report.notes.filter { $0.section == name } }
 
+    /// What the fault report lists in section `name`: the facts the playbook files there (`section:`), then
+    /// the notes filed there; "not recorded" only when there is neither.
+    private func recorded(_ name: String, _ notes: [RunReport.NoteRow], tagged: Bool = false) -> String {
+        let facts = report.facts(inSection: name)
+        let factRows = facts.isEmpty ? "" : factsTable(facts)
+        if !facts.isEmpty, notes.isEmpty { return factRows }
+        return factRows + notesTable(notes, tagged: tagged, section: name)
+    }
+
     private func fault() -> String {
-        var out = section(words("Phenomenon"), (report.facts.isEmpty ? "" : factsTable())
-                          + notesTable(notes("phenomenon"), tagged: false, section: "phenomenon"), id: "phenomenon")
+        var out = section(words("Phenomenon"), recorded("phenomenon", notes("phenomenon")), id: "phenomenon")
         out += section(words("Impact"),
                        "<p><strong>\(e(words("Severity")))</strong>: \(e(severityText()))</p>\n"
-                           + notesTable(notes("impact"), tagged: false, section: "impact"), id: "impact")
-        out += section(words("Cause"), notesTable(notes("cause"), tagged: false, section: "cause"), id: "cause")
+                           + recorded("impact", notes("impact")), id: "impact")
+        out += section(words("Cause"), recorded("cause", notes("cause")), id: "cause")
         out += section(words("Handling and result"),
                        chart(afterEnd: false) + stepsTable(report.steps.filter { $0.phase == .main && $0.ending == .done })
-                           + notesTable(notes("handling"), tagged: false, section: "handling")
+                           + recorded("handling", notes("handling"))
                            + "<p><strong>\(e(words("Outcome")))</strong>: \(outcomeHTML())</p>\n",
                        id: "handling", major: true)
         out += section(words("Prevention and improvements"),
-                       notesTable(notes("prevention") + notes("lesson"), section: "prevention"), id: "prevention")
+                       recorded("prevention", notes("prevention") + notes("lesson"), tagged: true), id: "prevention")
         out += section(words("Milestones"), milestonesTable(report.milestones), id: "milestones")
         return out
     }

@@ -204,9 +204,9 @@ public struct MarkdownReport: Sendable {
         return out
     }
 
-    private func factsTable() -> String {
+    private func factsTable(_ rows: [RunReport.FactRow]? = nil) -> String {
         table([words("when"), words("fact"), words("value"), words("who")],
-              report.facts.map { [time($0.at), words.text($0.title), $0.shownValue.map(words.text) ?? $0.value, $0.person ?? "—"] })
+              (rows ?? report.facts).map { [time($0.at), words.text($0.title), $0.shownValue.map(words.text) ?? $0.value, $0.person ?? "—"] })
     }
 
     private func signature() -> String {
@@ -284,19 +284,27 @@ public struct MarkdownReport: Sendable {
 
     private func section(_ name: String) -> [RunReport.NoteRow] { report.notes.filter { $0.section == name } }
 
+    /// What the fault report lists in section `name`: the facts the playbook files there (`section:`), then
+    /// the notes filed there; "not recorded" only when there is neither.
+    private func recorded(_ name: String, _ notes: [RunReport.NoteRow], tagged: Bool = false) -> String {
+        let facts = report.facts(inSection: name)
+        let factRows = facts.isEmpty ? "" : factsTable(facts) + "\n"
+        if !facts.isEmpty, notes.isEmpty { return factRows }
+        return factRows + notesTable(notes, tagged: tagged, section: name)
+    }
+
     private func fault() -> String {
         var out = header("Fault report")
-        out += "## \(words("Phenomenon"))\n\n" + (report.facts.isEmpty ? "" : factsTable() + "\n")
-            + notesTable(section("phenomenon"), tagged: false, section: "phenomenon") + "\n"
+        out += "## \(words("Phenomenon"))\n\n" + recorded("phenomenon", section("phenomenon")) + "\n"
         out += "## \(words("Impact"))\n\n\(words("Severity")): \(cell(severityText()))\n\n"
-            + notesTable(section("impact"), tagged: false, section: "impact") + "\n"
-        out += "## \(words("Cause"))\n\n" + notesTable(section("cause"), tagged: false, section: "cause") + "\n"
+            + recorded("impact", section("impact")) + "\n"
+        out += "## \(words("Cause"))\n\n" + recorded("cause", section("cause")) + "\n"
         out += "## \(words("Handling and result"))\n\n"
             + stepsTable(report.steps.filter { $0.phase == .main && $0.ending == .done }) + "\n"
-            + notesTable(section("handling"), tagged: false, section: "handling") + "\n"
+            + recorded("handling", section("handling")) + "\n"
             + "\(words("Outcome")): \(cell(outcomeText()))\n\n"
         out += "## \(words("Prevention and improvements"))\n\n"
-            + notesTable(section("prevention") + section("lesson"), section: "prevention") + "\n"
+            + recorded("prevention", section("prevention") + section("lesson"), tagged: true) + "\n"
         out += milestonesTable()
         out += signature()
         out += integrity()

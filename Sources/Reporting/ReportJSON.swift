@@ -107,7 +107,8 @@ public struct ReportJSON: Sendable {
         }
         object["facts"] = .array(report.facts.map { row in
             .object(["at": .integer(row.at), "fact": .string(row.fact), "value": .string(row.value),
-                     "person": optional(row.person)])
+                     "person": optional(row.person),
+                     "section": .string(report.playbook.fact(row.fact)?.section ?? "phenomenon")])
         })
         object["notes"] = .array(report.notes.filter { kind == .full || $0.section != nil }.map { row in
             .object(["at": .integer(row.at), "person": optional(row.person), "text": .string(row.text),

@@ -25,6 +25,8 @@ extension ReportWords {
             }
         case .scripted(let role):
             return zh ? "角色 \(role) 改由脚本人员扮演" : "role \(role) now played by the scenario's scripted players"
+        case .unscripted(let role):
+            return zh ? "角色 \(role) 交回由人员扮演" : "role \(role) handed back from the scripted players to a person"
         case .improvement(let objective, let action, let owner, let dueAt, let status):
             return zh ? "改进措施 [\(objective)]：\(action)（责任人 \(owner)，期限 \(instant(dueAt))，\(status)）"
                 : "improvement [\(objective)]: \(action) (owner \(owner), due \(instant(dueAt)), \(status))"

@@ -205,6 +205,11 @@ public struct RunReport: Sendable, Hashable {
     public var handovers: [HandoverRow] = []
     public var notes: [NoteRow] = []
     public var facts: [FactRow] = []
+
+    /// The facts recorded that the fault report lists in `section` (the fact's `section:`, phenomenon by default).
+    public func facts(inSection section: String) -> [FactRow] {
+        facts.filter { (playbook.fact($0.fact)?.section ?? "phenomenon") == section }
+    }
     public var signatures: [(person: String, at: Int64)] = []
     /// Refused commands; `reason` is the code and English message, with the Chinese message when the journal
     /// has it.

@@ -144,6 +144,7 @@ public enum EventCoding {
             case .injectCancelled(let id, let why): return ("drill.inject_cancelled", ["id": s(id), "why": optional(why)])
             case .mark(let mark): return ("drill.mark", ["mark": s(mark.rawValue)])
             case .scripted(let role): return ("drill.scripted", ["role": s(role)])
+            case .unscripted(let role): return ("drill.unscripted", ["role": s(role)])
             case .improvement(let objective, let action, let owner, let dueAt, let status):
                 return ("drill.improvement", ["objective": s(objective), "action": s(action), "owner": s(owner),
                                               "due_at": i(dueAt), "status": s(status)])
@@ -334,6 +335,7 @@ public enum EventCoding {
             guard let mark = ExerciseRecord.Mark(rawValue: try s("mark")) else { throw DecodingError(message: "unknown mark") }
             return .exercise(.mark(mark))
         case "drill.scripted": return .exercise(.scripted(role: try s("role")))
+        case "drill.unscripted": return .exercise(.unscripted(role: try s("role")))
         case "drill.improvement":
             return .exercise(.improvement(objective: try s("objective"), action: try s("action"), owner: try s("owner"),
                                           dueAt: try i("due_at"), status: try s("status")))

@@ -37,6 +37,9 @@ public enum ExerciseRecord: Sendable, Hashable {
     /// A controller hands a role to the scenario's scripted players: from now on they act for it at their
     /// instants (nobody plays it any more).
     case scripted(role: String)
+    /// A controller hands a role back from the scenario's scripted players to a person: from now on its scripted
+    /// player does nothing and the person plays it (the `person.joined` journaled with it says who).
+    case unscripted(role: String)
     /// An action of the improvement plan for an objective: what, who owns it, by when (milliseconds since the
     /// epoch), and its status (open, in_progress, done). A later action for the same objective replaces it.
     case improvement(objective: String, action: String, owner: String, dueAt: Int64, status: String)

@@ -308,6 +308,8 @@ public struct RunState: Sendable, Hashable {
                                            seq: eventCount))
         case .exercise(.scripted(let role)):
             if !scriptedRoles.contains(role) { scriptedRoles.append(role) }
+        case .exercise(.unscripted(let role)):
+            scriptedRoles.removeAll { $0 == role }
         case .exercise(.mark(.pause)):
             if pausedSince == nil { pausedSince = event.realAt ?? event.at }
         case .exercise(.mark(.resume)):

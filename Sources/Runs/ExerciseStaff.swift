@@ -19,6 +19,8 @@ extension RunSession {
         case mark(ExerciseRecord.Mark)
         /// A controller hands a role to the scenario's scripted players (nobody plays it any more).
         case script(role: String)
+        /// A controller hands a role back from the scripted players to a person, who plays it from now on.
+        case unscript(role: String, person: String)
         /// A controller or evaluator sets the improvement action for an objective.
         case improve(objective: String, action: String, owner: String, dueAt: Int64, status: String)
 
@@ -30,6 +32,7 @@ extension RunSession {
             case .cancel: "drill cancel"
             case .mark: "drill mark"
             case .script: "drill script"
+            case .unscript: "drill unscript"
             case .improve: "drill improve"
             }
         }
@@ -87,7 +90,7 @@ extension RunSession {
         let controllerOnly: Bool
         switch action {
         case .observe, .rate: controllerOnly = false
-        case .inject, .cancel, .mark, .script: controllerOnly = true
+        case .inject, .cancel, .mark, .script, .unscript: controllerOnly = true
         case .improve:
             if !isController && !isEvaluator {
                 return refuse(.notOnStaff, ["person": .text(person)])
@@ -195,6 +198,24 @@ extension RunSession {
             // What the role's scripted player does from this instant on is played now.
             produced += plan.catchUp(events + produced, to: at, firingAtTarget: false) ?? []
             return (produced, nil)
+        case .unscript(let role, let player):
+            guard moments.scripted[role] != nil else {
+                let scripted = moments.scripted.keys.sorted()
+                return refuse("invalid: role '\(role)' is not played by the scripted players (scripted now: "
+                                  + (scripted.isEmpty ? "none" : scripted.joined(separator: ", ")) + ")",
+                              "角色 '\(role)' 并非由脚本人员扮演（当前由脚本人员扮演的角色："
+                                  + (scripted.isEmpty ? "无" : scripted.joined(separator: "、")) + "）")
+            }
+            guard state.start?.unattended != true else {
+                return refuse("invalid: an unattended drill is all scripted", "无人值守演练全部由脚本人员扮演")
+            }
+            if let problem = EnteredText.nameProblem(player) {
+                return refuse("invalid: " + problem.english, problem.chinese)
+            }
+            // From this instant the role's scripted player does nothing more; the person holds the role.
+            return ([Event(at: at, actor: actor, kind: .exercise(.unscripted(role: role))),
+                     Event(at: at, actor: .person(player, role: role), kind: .personJoined(person: player, role: role))],
+                    nil)
         case .improve(let objective, let action, let owner, let dueAt, let status):
             if let refusal = unknownObjective(objective) { return refusal }
             guard !action.isEmpty, !owner.isEmpty else {

@@ -9,31 +9,43 @@ import RunEngine
 struct DrillInjectLines: Sendable {
     let state: RunState
     let language: Language
+    /// Only the injects sent to one of these roles (a person's own board); nil: every inject.
+    var roles: Set<String>? = nil
 
     /// How many of the latest injects a board shows.
     static let shown = 5
 
     /// One inject as a board shows it.
     struct Line {
+        var id: String
         var at: Int64
         var roles: [String]
         /// "[DRILL] inject water-seen (by phone): …" in the board's language.
         var text: String
     }
 
+    /// The injects shown from: every inject of a drill, or those sent to `roles`; none on a run that is not a drill.
+    var sent: [RunState.DeliveredInject] {
+        guard state.start?.mode == .drill else { return [] }
+        guard let roles else { return state.injects }
+        return state.injects.filter { !roles.isDisjoint(with: $0.roles) }
+    }
+
     /// The latest injects, oldest first; empty on a run that is not a drill.
     var lines: [Line] {
-        guard state.start?.mode == .drill else { return [] }
+        sent.suffix(Self.shown).map { Line(id: $0.id, at: $0.at, roles: $0.roles, text: text(of: $0)) }
+    }
+
+    /// "[DRILL] inject water-seen (by phone): …" for one inject, in the board's language.
+    func text(of inject: RunState.DeliveredInject) -> String {
         let zh = language == .zh
-        return state.injects.suffix(Self.shown).map { inject in
-            let said = zh ? inject.announcementChinese ?? inject.announcement : inject.announcement
-            let words = said ?? (zh ? "情景注入 \(inject.id)：" : "inject \(inject.id): ") + inject.message
-            return Line(at: inject.at, roles: inject.roles, text: (zh ? "【演练】" : "[DRILL] ") + words)
-        }
+        let said = zh ? inject.announcementChinese ?? inject.announcement : inject.announcement
+        let words = said ?? (zh ? "情景注入 \(inject.id)：" : "inject \(inject.id): ") + inject.message
+        return (zh ? "【演练】" : "[DRILL] ") + words
     }
 
     /// How many earlier injects the board leaves out.
-    var earlier: Int { max(0, state.injects.count - Self.shown) }
+    var earlier: Int { max(0, sent.count - Self.shown) }
 
     /// The section's heading.
     var heading: String { language == .zh ? "演练情景注入" : "drill injects" }
@@ -55,6 +67,21 @@ struct DrillInjectLines: Sendable {
             let to = line.roles.isEmpty ? "" : " → " + line.roles.joined(separator: ", ")
             out += "  \(TimeText.instant(line.at))\(to)  \(TerminalText.line(line.text))\n"
         }
+        return out
+    }
+
+    /// The section's cards for an HTML page, the latest first, instants as local times; then the note on the
+    /// earlier ones.
+    func html(runID: String, times: LocalTimes) -> String {
+        let e = BoardPage.escape
+        var out = "<ul class=\"cards\">\n"
+        for line in lines.reversed() {
+            out += "<li class=\"inject\"><div><time>\(e(times.instant(line.at)))</time>"
+                + (line.roles.isEmpty ? "" : " → \(e(line.roles.joined(separator: ", ")))")
+                + "</div>\n<div>\(e(line.text))</div></li>\n"
+        }
+        out += "</ul>\n"
+        if let note = earlierNote(runID: runID) { out += "<p class=\"meta\">\(e(note))</p>\n" }
         return out
     }
 }

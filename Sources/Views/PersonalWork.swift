@@ -85,8 +85,20 @@ public struct PersonalWork: Sendable {
     /// The escalations and other notifications that were for the person.
     var notifications: [Outbox.Delivery] { state.outbox.deliveries.filter { $0.recipient == person } }
 
-    /// Whether nothing is asked of the person and no notification was for them.
-    public var isEmpty: Bool { items.isEmpty && notifications.isEmpty && (state.standing.isEmpty || roles.isEmpty) }
+    /// In a drill, the injects sent to the person's roles, the latest last (marked as a drill's).
+    var injects: DrillInjectLines {
+        DrillInjectLines(state: state, language: language, roles: roles)
+    }
+
+    /// The heading of the person's own injects.
+    var injectsHeading: String {
+        language == .zh ? "发给你的角色的演练情景注入" : "drill injects to your roles"
+    }
+
+    /// Whether nothing is asked of the person, no notification was for them and no inject went to their roles.
+    public var isEmpty: Bool {
+        items.isEmpty && notifications.isEmpty && (state.standing.isEmpty || roles.isEmpty) && injects.sent.isEmpty
+    }
 
     /// The work as lines for people, each ending in a newline.
     public func render() -> String {
@@ -117,6 +129,15 @@ public struct PersonalWork: Sendable {
             }
             out += line + "\n"
         }
+        let injects = injects
+        if !injects.lines.isEmpty {
+            out += "  \(injectsHeading):\n"
+            if let note = injects.earlierNote(runID: runID) { out += "    (\(note))\n" }
+            for line in injects.lines {
+                let to = line.roles.isEmpty ? "" : " → " + line.roles.joined(separator: ", ")
+                out += "    \(time.instant(line.at))\(to)  \(TerminalText.line(line.text))\n"
+            }
+        }
         for delivery in notifications.suffix(5) {
             let message = zh ? delivery.messageChinese ?? delivery.message : delivery.message
             let status = switch delivery.status {
@@ -131,9 +152,17 @@ public struct PersonalWork: Sendable {
     }
 
     /// The work as JSON: run, person, roles, steps (with `due_at` and `next_report_at` in milliseconds since the
-    /// epoch) and notifications.
+    /// epoch), the drill injects sent to the person's roles (`at` likewise; `text` marked as a drill's, in the
+    /// language asked for) and notifications.
     public func json() -> JSONValue {
-        .object([
+        let injectLines = injects
+        let injects: [JSONValue] = injectLines.sent.map { inject in
+            .object([
+                "id": .string(inject.id), "roles": .array(inject.roles.map(JSONValue.string)),
+                "at": .integer(inject.at), "text": .string(injectLines.text(of: inject)),
+            ])
+        }
+        return .object([
             "run": .string(runID), "person": .string(person), "roles": .array(roles.sorted().map(JSONValue.string)),
             "steps": .array(items.map { item in
                 .object([
@@ -143,6 +172,7 @@ public struct PersonalWork: Sendable {
                     "missed_reports": .integer(Int64(item.missedReports)),
                 ])
             }),
+            "injects": .array(injects),
             "notifications": .array(notifications.map { delivery in
                 .object([
                     "id": .string(delivery.notification), "message": .string(delivery.message),

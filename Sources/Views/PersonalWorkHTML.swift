@@ -3,8 +3,8 @@ import Reporting
 import RunEngine
 
 /// One person's page of the HTML board, for the responder who has only a phone: the steps they own and the
-/// approvals and decisions waiting for them, with time left and absolute local due times, and the notifications
-/// that were for them (`PersonalWork` as a page).
+/// approvals and decisions waiting for them, with time left and absolute local due times, in a drill the injects
+/// sent to their roles, and the notifications that were for them (`PersonalWork` as a page).
 public struct PersonalWorkHTML: Sendable {
     public let work: PersonalWork
     public let times: LocalTimes
@@ -65,6 +65,11 @@ public struct PersonalWorkHTML: Sendable {
             steps += "</ul>\n"
         }
         body += BoardPage.section(zh ? "你的步骤与审批" : "Your steps and approvals", steps, cssClass: "work")
+        let injects = work.injects
+        if !injects.lines.isEmpty {
+            body += BoardPage.section(zh ? "发给你的演练情景注入" : "Drill injects for you",
+                                      injects.html(runID: work.runID, times: times), cssClass: "injects")
+        }
         var pages = ""
         let notifications = work.notifications.suffix(10).reversed()
         if notifications.isEmpty {

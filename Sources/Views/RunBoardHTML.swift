@@ -84,7 +84,7 @@ public struct RunBoardHTML: Sendable {
         }
         let injects = DrillInjectLines(state: state, language: language)
         if !injects.lines.isEmpty {
-            body += BoardPage.section(injects.heading, drillInjects(injects), cssClass: "injects")
+            body += BoardPage.section(injects.heading, injects.html(runID: runID, times: times), cssClass: "injects")
         }
         body += BoardPage.section(zh ? "升级与通知" : "Escalations and notifications", notifications(),
                                   cssClass: "notifications")
@@ -173,18 +173,6 @@ public struct RunBoardHTML: Sendable {
     }
 
     /// A drill's latest injects, the latest first, each with its local time and the roles it went to.
-    private func drillInjects(_ injects: DrillInjectLines) -> String {
-        var out = "<ul class=\"cards\">\n"
-        for line in injects.lines.reversed() {
-            out += "<li class=\"inject\"><div><time>\(e(times.instant(line.at)))</time>"
-                + (line.roles.isEmpty ? "" : " → \(e(line.roles.joined(separator: ", ")))")
-                + "</div>\n<div>\(e(line.text))</div></li>\n"
-        }
-        out += "</ul>\n"
-        if let note = injects.earlierNote(runID: runID) { out += "<p class=\"meta\">\(e(note))</p>\n" }
-        return out
-    }
-
     private func notifications() -> String {
         let zh = language == .zh
         var order: [String] = []

@@ -97,6 +97,42 @@ struct LiveDrillPlayTests {
         #expect(try muster(["log", "c"]).stdout.contains("drill.scripted"))
     }
 
+    /// A controller hands a scripted role back to a person: journaled, the scripted player does nothing more, the
+    /// person holds the role and acts; refused (and journaled as refused) for anyone but a controller and for a
+    /// role the scripted players do not play, in English and Chinese.
+    @Test func aControllerHandsAScriptedRoleBackToAPerson() throws {
+        #expect(try muster(["drill", "start", "drills/staffed.yaml", "--run-id", "c", "--scripted", "on_site"]).status == 0)
+        let notController = try muster(["drill", "unscript", "c", "on_site", "chen"], as: "bob")
+        #expect(notController.status == 1)
+        #expect(notController.stderr.contains("refused (wrong-role): bob is not a controller"), "\(notController.stderr)")
+        let handedBack = try muster(["drill", "unscript", "c", "on_site", "chen"], as: "wang")
+        #expect(handedBack.status == 0, "\(handedBack.stderr)")
+        #expect(handedBack.stdout.hasPrefix("ok: seq "))
+        let again = try muster(["drill", "unscript", "c", "on_site", "chen", "--lang", "zh"], as: "wang")
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("已拒绝：角色 'on_site' 并非由脚本人员扮演"), "\(again.stderr)")
+        let notScripted = try muster(["drill", "unscript", "c", "tech_lead", "chen"], as: "wang")
+        #expect(notScripted.stderr.contains("refused (invalid): role 'tech_lead' is not played by the scripted players"),
+                "\(notScripted.stderr)")
+        // The scripted on_site would report at +7m; handed back, it does not, and chen reports by hand.
+        #expect(try muster(["drill", "advance", "c", "8m"]).status == 0)
+        var lines = try log("c")
+        #expect(lines.contains { $0["type"] == "drill.unscripted" && $0["data"]?["role"] == "on_site" })
+        #expect(lines.contains { $0["type"] == "person.joined" && $0["data"]?["person"] == "chen"
+                    && $0["data"]?["role"] == "on_site" })
+        #expect(!lines.contains { $0["type"] == "step.completed" && $0["data"]?["step"] == "report" })
+        #expect(lines.filter { $0["type"] == "command.rejected" }.count == 3)
+        #expect(try muster(["status", "c"]).stdout.contains("on_site=chen"))
+        let done = try muster(["done", "c", "report"], as: "chen")
+        #expect(done.status == 0, "\(done.stderr)")
+        lines = try log("c")
+        #expect(lines.contains { $0["type"] == "step.completed" && $0["data"]?["step"] == "report" && $0["scripted"] == nil })
+        #expect(try muster(["log", "c"]).stdout.contains("drill.unscripted"))
+        #expect(try muster(["drill", "report", "c"]).stdout.contains("on_site (handed back to a person at +00:00:00)"))
+        #expect(try muster(["drill", "report", "c", "--lang", "zh"]).stdout.contains("on_site（+00:00:00 交回人员扮演）"))
+        #expect(try muster(["verify", "c"]).status == 0)
+    }
+
     /// B13: the players see the injects sent to their roles on the board itself, marked as a drill's, in English
     /// and Chinese, on the terminal and on the HTML page.
     @Test func theBoardShowsTheInjects() throws {
@@ -115,6 +151,44 @@ struct LiveDrillPlayTests {
         // A live run's board has no such section.
         #expect(try muster(["start", "water-leak", "--run-id", "l"]).status == 0)
         #expect(!(try muster(["status", "l"]).stdout.contains("drill injects")))
+    }
+
+    /// A person's own board (`status --as`, `inbox`, the person's page of `watch --html`) shows the injects sent
+    /// to that person's roles, marked as a drill's, in English and Chinese; not those sent to others.
+    @Test func aPersonsOwnBoardShowsTheInjectsToTheirRoles() throws {
+        #expect(try muster(["drill", "start", "water-leak-late-report", "--run-id", "o"]).status == 0)
+        #expect(try muster(["drill", "advance", "o", "4m"]).status == 0)
+        // bob plays on_site (water-seen at +0); carol plays tech_lead (water-reminder at +3m).
+        let bob = try muster(["status", "o", "--tz", "UTC"], as: "bob").stdout
+        let own = String(bob[(try #require(bob.range(of: "bob's work on o"))).lowerBound...])
+        #expect(own.contains("drill injects to your roles:"), "\(bob)")
+        #expect(own.contains("2026-01-05 09:00:00 +00:00 → on_site  [DRILL] inject water-seen: Patrol sees water"), "\(own)")
+        #expect(!own.contains("water-reminder"), "\(own)")
+        let carol = try muster(["status", "o", "--lang", "zh", "--tz", "Asia/Shanghai"], as: "carol").stdout
+        let carolOwn = String(carol[(try #require(carol.range(of: "carol 在运行 o"))).lowerBound...])
+        #expect(carolOwn.contains("发给你的角色的演练情景注入:"), "\(carol)")
+        #expect(carolOwn.contains("2026-01-05 17:03:00 +08:00 → tech_lead  【演练】情景注入 water-reminder："), "\(carolOwn)")
+        #expect(!carolOwn.contains("water-seen"), "\(carolOwn)")
+        // Without --as the board is the run's alone.
+        #expect(!(try muster(["status", "o"]).stdout.contains("drill injects to your roles")))
+        // The inbox, as text and JSON.
+        #expect(try muster(["inbox", "--tz", "UTC"], as: "bob").stdout.contains("[DRILL] inject water-seen"))
+        let inbox = try JSONValue.parse(try muster(["inbox", "--format", "json"], as: "bob").stdout)
+        let injects = inbox.arrayValue?.first?["injects"]?.arrayValue ?? []
+        #expect(injects.map { $0["id"]?.stringValue ?? "" } == ["water-seen"])
+        #expect(injects.first?["text"]?.stringValue?.hasPrefix("[DRILL] ") == true)
+        // The person's page: printed by status --as --format html, and written by watch --html.
+        let page = try muster(["status", "o", "--format", "html"], as: "bob").stdout
+        #expect(page.contains("Drill injects for you") && page.contains("[DRILL] inject water-seen"), "\(page)")
+        let board = directory.url.appendingPathComponent("board")
+        #expect(try muster(["watch", "o", "--html", board.path, "--exit-after", "1s"]).status == 0)
+        let written = String(decoding: try Data(contentsOf: board.appendingPathComponent("person-carol.zh.html")),
+                             as: UTF8.self)
+        #expect(written.contains("发给你的演练情景注入") && written.contains("【演练】情景注入 water-reminder"), "\(written)")
+        #expect(!written.contains("water-seen"))
+        // A live run's personal work has no such section.
+        #expect(try muster(["start", "water-leak", "--run-id", "l", "--assign", "on_site=bob"]).status == 0)
+        #expect(!(try muster(["status", "l"], as: "bob").stdout.contains("drill injects")))
     }
 
     /// While a controller has paused a drill on a real clock, no deadline fires and its clock stands; resumed, it
