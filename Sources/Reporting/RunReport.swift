@@ -250,6 +250,7 @@ public struct RunReport: Sendable, Hashable {
         self.timeline = entries
         startedAt = entries.first?.event.at ?? 0
         let index = PlaybookIndex(playbook)
+        let names = PlaybookNames(playbook)
         var state = RunState()
         var openRows: [String: Int] = [:]
         var notificationRows: [String: Int] = [:]
@@ -304,10 +305,11 @@ public struct RunReport: Sendable, Hashable {
                     if steps[row].acknowledgedAt == nil, person != nil { steps[row].acknowledgedAt = event.at }
                     if steps[row].holder == nil, let person { steps[row].holder = person }
                 }
-            case .stepCancelled(let step, let why, let whyChinese):
+            case .stepCancelled(let step, let why, let whyChinese, let code):
                 if let row = openRows.removeValue(forKey: step) {
                     steps[row].endedAt = event.at
-                    steps[row].ending = .cancelled(LocalizedText(english: why, chinese: whyChinese))
+                    steps[row].ending = .cancelled(EngineMessageWords.localized(
+                        code: code, english: why, chinese: whyChinese, names: names))
                 }
             case .decisionMade(let step, let option, let why):
                 decisions.append(DecisionRow(at: event.at, step: step, person: person, role: role, option: option,
@@ -331,9 +333,10 @@ public struct RunReport: Sendable, Hashable {
                     at: event.at, step: step, rung: rung + 1, notified: notified,
                     holders: state.holders.filter { notified.contains($0.key) },
                     reassignedTo: escalation?.reassign?.value, goto: escalation?.goto?.value.description))
-            case .notificationRequested(let id, let roles, let message, _, let messageChinese):
+            case .notificationRequested(let id, let roles, let message, _, let messageChinese, let code):
                 notificationRows[id] = notifications.count
-                let text = LocalizedText(english: message, chinese: messageChinese)
+                let text = EngineMessageWords.localized(code: code, english: message, chinese: messageChinese,
+                                                        names: names)
                 notifications.append(NotificationRow(id: id, at: event.at, roles: roles, message: text, sent: [],
                                                      failed: [],
                                                      holders: state.holders.filter { roles.contains($0.key) }))
@@ -369,7 +372,7 @@ public struct RunReport: Sendable, Hashable {
                 // When it was really signed: a drill on its own clock stamps the wall clock beside its instant.
                 signatures.append((who, event.realAt ?? event.at))
             case .commandRejected(let command, let refusal):
-                rejections.append((event.at, person, command, RefusalWords.localized(refusal)))
+                rejections.append((event.at, person, command, RefusalWords.localized(refusal, names: names)))
             case .outcomeReached:
                 endedAt = event.at
             case .runAborted(let why):

@@ -105,6 +105,11 @@ struct DrillTests {
         #expect(try muster(["drill", "report", "c"]).stdout.contains("# Drill report"))
         let html = try muster(["drill", "report", "c", "--format", "html", "--lang", "zh"]).stdout
         #expect(html.hasPrefix("<!doctype html>") && html.contains("演练报告") && !html.contains("<script"))
+        // Printed, every page says which report it is and "page N of M", like a run report.
+        #expect(html.contains("@bottom-right { content: \"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\""))
+        #expect(html.contains("@bottom-left { content: \"演练报告 · "))
+        let english = try muster(["drill", "report", "c", "--format", "html"]).stdout
+        #expect(english.contains("@bottom-right { content: \"page \" counter(page) \" of \" counter(pages)"))
     }
 
     @Test func aRealClockDrillCanRunFasterThanRealTime() throws {

@@ -12,7 +12,7 @@
 # text (703 px): a test page holds every report in an <iframe> of that width, and its script writes into the
 # page every element that reaches past the page's edge or is cut by its own overflow (hidden, auto, scroll,
 # clip), read back with --dump-dom. Each file is also printed to PDF (A4), and `pdftotext -bbox` must show no word
-# past the page's edges; every page of a run report must say "page N of M" (pdftotext), and a Chinese run report
+# past the page's edges; every page of a run report and of a drill report must say "page N of M" (pdftotext), and a Chinese run report
 # must show no English word or internal id outside what people wrote. Prints what it checked; exits 1 naming every
 # offender. SHOTS=1 also writes screenshots.
 # Installs chromium, poppler-utils and a CJK font with apt-get when they are missing (as root).
@@ -222,8 +222,8 @@ for name in "${files[@]}"; do
     fi
     pages=$(grep -c '<page ' "$out/$name.bbox.html" || true)
     echo "$name: $pages A4 pages"
-    # A run report numbers its pages on paper: "page N of M" (第 N 页，共 M 页) at the foot of each page.
-    if [[ $name == report-* || $name == drill-fault-* ]]; then
+    # A run report and a drill report number their pages on paper: "page N of M" (第 N 页，共 M 页) at the foot of each.
+    if [[ $name == report-* || $name == drill-fault-* || $name == drill-report-* ]]; then
         pdftotext -layout "$out/$name.pdf" "$out/$name.txt"
         numbered=0
         for ((n = 1; n <= pages; n++)); do
@@ -286,7 +286,7 @@ if [[ "${SHOTS:-0}" == 1 ]]; then
 fi
 
 echo "render-report: checked ${#files[@]} HTML documents (${files[*]}) at ${widths[*]} px (${measured:-nothing measured})"
-echo "render-report: printed ${#files[@]} A4 PDFs; $cut_words words past a page's edges; $page_numbers run reports say 'page N of M' on every page"
+echo "render-report: printed ${#files[@]} A4 PDFs; $cut_words words past a page's edges; $page_numbers run and drill reports say 'page N of M' on every page"
 echo "render-report: the Chinese run reports checked for English words and internal ids outside what people wrote"
 echo "render-report: output in $out"
 if [[ $failures -gt 0 ]]; then
