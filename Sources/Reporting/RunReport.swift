@@ -151,6 +151,8 @@ public struct RunReport: Sendable, Hashable {
         public var corrected: Correction? = nil
         /// The value as people read it: a choice value's title when the playbook gives one, else `value`.
         public var shownValue: LocalizedText? = nil
+        /// The title of the value recorded (the new one of a correction), when the playbook gives the value one.
+        public var valueTitle: LocalizedText? = nil
     }
 
     /// What a fact's correction replaced, and why.
@@ -360,6 +362,7 @@ public struct RunReport: Sendable, Hashable {
                                      title: playbook.fact(fact)?.title ?? LocalizedText(english: fact, chinese: fact),
                                      value: value.description, person: person,
                                      shownValue: Self.shownValue(playbook, fact, value.description) { title, _ in title }))
+                facts[facts.count - 1].valueTitle = playbook.fact(fact)?.valueTitles[value.description]
             case .factCorrected(let fact, let from, let to, let why):
                 facts.append(FactRow(at: event.at, fact: fact,
                                      title: playbook.fact(fact)?.title ?? LocalizedText(english: fact, chinese: fact),
@@ -368,6 +371,7 @@ public struct RunReport: Sendable, Hashable {
                                      shownValue: Self.shownValue(playbook, fact, to.description) { title, language in
                                          "\(title) ← \(playbook.valueText(fact: fact, from.description, language)): \(why)"
                                      }))
+                facts[facts.count - 1].valueTitle = playbook.fact(fact)?.valueTitles[to.description]
             case .reportSigned(let who):
                 // When it was really signed: a drill on its own clock stamps the wall clock beside its instant.
                 signatures.append((who, event.realAt ?? event.at))

@@ -118,7 +118,7 @@ public struct PersonalWork: Sendable {
             out += line + "\n"
         }
         for delivery in notifications.suffix(5) {
-            let message = zh ? delivery.messageChinese ?? delivery.message : delivery.message
+            let message = delivery.said(zh ? .zh : .en, names: PlaybookNames(playbook))
             let status = switch delivery.status {
             case .pending: zh ? "待送达" : "pending"
             case .sent: zh ? "已送达" : "sent"

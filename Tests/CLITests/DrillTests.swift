@@ -112,6 +112,32 @@ struct DrillTests {
         #expect(english.contains("@bottom-right { content: \"page \" counter(page) \" of \" counter(pages)"))
     }
 
+    /// A scenario player records a choice by the value's title, in English or in Chinese, as `muster record`
+    /// takes it: the journal keeps the value's id and the drill rates as with the id.
+    @Test(arguments: ["All units down", "全部空调故障"])
+    func aScriptedPlayerRecordsAValueByItsTitle(_ title: String) throws {
+        let shipped = Fixtures.repository.appendingPathComponent("Playbooks")
+        let scenario = try String(contentsOf: shipped.appendingPathComponent("drills/aircon-all-units-down.yaml"),
+                                  encoding: .utf8)
+        #expect(scenario.contains("record: units_down=all_units"))
+        let copy = try directory.write("playbooks/aircon.yaml",
+                                       Array(try Data(contentsOf: shipped.appendingPathComponent("aircon.yaml"))))
+            .deletingLastPathComponent()
+        try directory.write("playbooks/drills/aircon-all-units-down.yaml",
+                            Array(scenario.replacingOccurrences(of: "units_down=all_units", with: "units_down=\(title)").utf8))
+        let environment = ["MUSTER_PLAYBOOKS": copy.path, "MUSTER_NOW": "1767225600000"]
+        let result = try MusterProcess.run(["drill", "run", "aircon-all-units-down", "--run-id", "t", "--format", "json"],
+                                           in: directory.url, environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        let evaluation = try JSONValue.parse(result.stdout)
+        let ratings = (evaluation["objectives"]?.arrayValue ?? []).map { $0["rating"]?.stringValue }
+        #expect(ratings == ["P", "P"])
+        let log = try MusterProcess.run(["log", "t", "--format", "json"], in: directory.url, environment: environment)
+        let recorded = try JSONValue.parse(log.stdout).arrayValue?.first { $0["type"] == "fact.recorded"
+            && $0["data"]?["fact"] == "units_down" }
+        #expect(recorded?["data"]?["value"]?["choice"] == "all_units")
+    }
+
     @Test func aRealClockDrillCanRunFasterThanRealTime() throws {
         let started = try muster(["drill", "start", "water-leak-on-time", "--clock", "real", "--speed", "60",
                                   "--run-id", "fast"], now: 1_767_225_600_000)
