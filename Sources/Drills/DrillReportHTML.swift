@@ -12,6 +12,7 @@ extension DrillReport {
         }
         func rating(_ value: String) -> String { "<span class=\"rating \(value)\">\(value)</span>" }
         let title = e(say("Drill report (after-action report and improvement plan)", "演练报告（总结与改进计划）")) + ": " + e(words.text(scenario.title))
+        let footer = say("Drill report", "演练报告") + " · " + words.text(scenario.title)
         var out = """
             <!doctype html>
             <html lang="\(zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
@@ -36,7 +37,7 @@ extension DrillReport {
                 font-weight:600;font-size:.88em}}
             @media print{body{max-width:none}.rating{color:#000;border:1px solid #000;background:none}
               h2{break-after:avoid} table{break-inside:auto}}
-            </style></head><body>
+            \(HTMLReport.printedPageRules(footer: footer, language: zh ? "zh" : "en"))</style></head><body>
             <h1>\(title)</h1>
 
             """

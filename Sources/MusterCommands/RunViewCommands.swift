@@ -71,7 +71,8 @@ enum RunViewCommands {
                                                 now: session.runNow(state), language: invocation.language,
                                                 time: times.time).render()
                     + NotificationPanel(outbox: state.outbox, now: session.runNow(state), language: invocation.language,
-                                        delivering: notifier != nil, time: times.time).render()
+                                        delivering: notifier != nil, time: times.time,
+                                        names: PlaybookNames(outcome.playbook)).render()
                     + (person.map { person in
                         "\n" + PersonalWork(runID: runID, playbook: outcome.playbook, state: state, person: person,
                                             now: session.runNow(state), language: invocation.language,

@@ -94,7 +94,8 @@ enum WatchCommand {
                     board = RunBoard(runID: runID, playbook: playbook, state: shown, now: session.runNow(shown),
                                      language: language, time: times.time).render()
                         + NotificationPanel(outbox: shown.outbox, now: session.runNow(shown), language: language,
-                                            delivering: notifier != nil, time: times.time).render()
+                                            delivering: notifier != nil, time: times.time,
+                                            names: PlaybookNames(playbook)).render()
                     if let person, !person.isEmpty {
                         board = (board ?? "") + "\n" + PersonalWork(runID: runID, playbook: playbook, state: shown,
                                                                     person: person, now: session.runNow(shown),
@@ -133,7 +134,8 @@ enum WatchCommand {
                         board = RunBoard(runID: runID, playbook: read.playbook, state: read.state, now: session.runNow(read.state),
                                          language: language, time: times.time).render()
                             + NotificationPanel(outbox: read.state.outbox, now: session.runNow(read.state), language: language,
-                                                delivering: notifier != nil, time: times.time).render()
+                                                delivering: notifier != nil, time: times.time,
+                                                names: PlaybookNames(read.playbook)).render()
                     } else {
                         for line in read.contents.lines where line.seq > printedSeq {
                             if printedSeq == 0 && line.seq < read.contents.lines.count - 20 { continue }

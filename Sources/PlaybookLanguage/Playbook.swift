@@ -235,6 +235,14 @@ public struct Fact: Sendable, Hashable {
     public func valueTitle(_ value: String, _ language: Language) -> String {
         valueTitles[value]?.text(language) ?? value
     }
+
+    /// The id of the choice value named `text`: the id itself, or a value whose title in either language is
+    /// `text` (people, and scenario players, write what they read); `nil` when no value is so named.
+    public func valueID(named text: String) -> String? {
+        guard case .choice(let values) = kind else { return nil }
+        if values.contains(text) { return text }
+        return values.first { valueTitles[$0].map { $0.english == text || $0.chinese == text } ?? false }
+    }
 }
 
 /// A way a run can end.

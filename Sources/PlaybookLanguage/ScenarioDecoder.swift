@@ -422,7 +422,7 @@ struct ScenarioDecoder {
             case .record(let fact, let value):
                 if let declared = playbook.fact(fact) {
                     switch declared.kind {
-                    case .choice(let values) where !values.contains(value):
+                    case .choice(let values) where declared.valueID(named: value) == nil:
                         reader.error(LanguageRules.undefinedValue, "'\(value)' is not a value of '\(fact)'"
                             + NameSuggestion.didYouMean(value, in: values), at: player.location)
                     case .number where Double(value) == nil:

@@ -99,6 +99,12 @@ public struct HTMLReport: Sendable {
 
     private func e(_ text: String) -> String { Self.escape(text) }
 
+    /// The print rules of a report of another kind (the drill report): `footer` (plain text, escaped here) at the
+    /// foot of every printed page and "page N of M" (第 N 页，共 M 页) beside it, like the run reports.
+    public static func printedPageRules(footer: String, language: String) -> String {
+        HTMLReportStyle.pageRules(footer: footer, language: language)
+    }
+
     /// Text a person wrote (a name, a note, a value), escaped and isolated in `<bdi>`: right-to-left text in it
     /// cannot reorder the words around it.
     public static func isolate(_ text: String) -> String { "<bdi>" + escape(text) + "</bdi>" }

@@ -29,6 +29,8 @@ extension Words {
         case .roleNotScripted:
             return "no scripted player of this drill acts for role '\(t("role"))' (scripted roles: \(listEN("roles")))"
         case .roleScriptedAlready: return "role '\(t("role"))' is already played by the scripted players"
+        case .roleNotScriptedNow:
+            return "role '\(t("role"))' is not played by the scripted players (scripted now: \(listEN("roles")))"
         case .unattendedAllScripted: return "an unattended drill is all scripted"
         case .improvementIncomplete: return "an improvement action needs --action and --owner"
         case .statusUndefined:
@@ -56,6 +58,7 @@ extension Words {
         case .roleNotScripted:
             return "本次演练没有为角色 '\(t("role"))' 编写脚本人员（有脚本的角色：\(listZH("roles"))）"
         case .roleScriptedAlready: return "角色 '\(t("role"))' 已由脚本人员扮演"
+        case .roleNotScriptedNow: return "角色 '\(t("role"))' 并非由脚本人员扮演（当前由脚本人员扮演的角色：\(listZH("roles"))）"
         case .unattendedAllScripted: return "无人值守演练全部由脚本人员扮演"
         case .improvementIncomplete: return "改进措施需要 --action 和 --owner"
         case .statusUndefined:

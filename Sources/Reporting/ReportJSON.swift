@@ -106,9 +106,12 @@ public struct ReportJSON: Sendable {
         })
         }
         object["facts"] = .array(report.facts.map { row in
-            .object(["at": .integer(row.at), "fact": .string(row.fact), "value": .string(row.value),
-                     "person": optional(row.person),
-                     "section": .string(report.playbook.fact(row.fact)?.section ?? "phenomenon")])
+            var fact: JSONObject = ["at": .integer(row.at), "fact": .string(row.fact), "value": .string(row.value),
+                                    "person": optional(row.person),
+                                    "section": .string(report.playbook.fact(row.fact)?.section ?? "phenomenon")]
+            // A choice value's title beside its id, in the report's language, when the playbook gives one.
+            if let title = row.valueTitle { fact["value_title"] = .string(words.text(title)) }
+            return .object(fact)
         })
         object["notes"] = .array(report.notes.filter { kind == .full || $0.section != nil }.map { row in
             .object(["at": .integer(row.at), "person": optional(row.person), "text": .string(row.text),

@@ -20,6 +20,8 @@ public struct ReportWords: Sendable {
     private let optionTitles: [String: LocalizedText]
     /// Choice values' titles by fact and value.
     private let valueTitles: [String: LocalizedText]
+    /// Every title of the playbook, for the messages built from codes (refusals, the engine's own messages).
+    public let names: PlaybookNames
 
     public init(language: String, playbook: Playbook? = nil, time: LocalTime = .utc) {
         self.language = language == "zh" ? "zh" : "en"
@@ -49,6 +51,7 @@ public struct ReportWords: Sendable {
             for (value, title) in fact.valueTitles { values[fact.id + "\u{0}" + value] = title }
         }
         valueTitles = values
+        names = playbook.map(PlaybookNames.init) ?? PlaybookNames()
     }
 
     /// A role by its title (`Tech lead`, `应急技术经理`), its id when the playbook has no such role.
@@ -240,8 +243,9 @@ public struct ReportWords: Sendable {
             }
             return zh ? "步骤\(step(id))逾期（\(chineseClock)）" : "step \(step(id)) overdue (\(clock.rawValue))"
         case .stepRescheduled(let id, _): return zh ? "步骤\(step(id))期限重算" : "step \(step(id)) rescheduled"
-        case .stepCancelled(let id, let why, let whyChinese):
-            return zh ? "步骤\(step(id))取消：\(whyChinese ?? why)" : "step \(step(id)) cancelled: \(why)"
+        case .stepCancelled(let id, let why, let whyChinese, let code):
+            let said = EngineMessageWords.say(code: code, english: why, chinese: whyChinese, zh ? .zh : .en, names: names)
+            return zh ? "步骤\(step(id))取消：\(said)" : "step \(step(id)) cancelled: \(said)"
         case .decisionMade(let id, let option, let why):
             let chosen = self.option(option, of: id)
             return (zh ? "步骤\(step(id))决定：\(chosen)" : "decided \(chosen) on \(step(id))") + (why.map { " — \($0)" } ?? "")
@@ -261,8 +265,9 @@ public struct ReportWords: Sendable {
         case .timerFired(let timer): return zh ? "计时器 \(timer) 到期" : "timer \(timer) fired"
         case .timerCancelled(let timer): return zh ? "计时器 \(timer) 取消" : "timer \(timer) cancelled"
         case .escalationFired(let id, let rung): return zh ? "步骤\(step(id))第 \(rung + 1) 级升级" : "escalation \(rung + 1) of \(step(id)) fired"
-        case .notificationRequested(_, let roles, let message, _, let messageChinese):
-            let text = zh ? messageChinese ?? message : message
+        case .notificationRequested(_, let roles, let message, _, let messageChinese, let code):
+            let text = EngineMessageWords.say(code: code, english: message, chinese: messageChinese, zh ? .zh : .en,
+                                              names: names)
             return (zh ? "通知" : "notify ") + roles.map(role).joined(separator: zh ? "、" : ", ") + (zh ? "：" : ": ") + text
         case .notificationSent(let id, let to): return zh ? "通知 \(id) 已送达 \(to)" : "notification \(id) sent to \(to)"
         case .notificationFailed(let id, let to, let why, let whyChinese, let final):
@@ -284,7 +289,7 @@ public struct ReportWords: Sendable {
         case .clockAdvanced(let to): return zh ? "时钟推进至 \(instant(to))" : "clock advanced to \(instant(to))"
         case .exercise(let record): return describe(record)
         case .commandRejected(let command, let refusal):
-            let said = RefusalWords.recorded(refusal, zh ? .zh : .en)
+            let said = RefusalWords.recorded(refusal, zh ? .zh : .en, names: names)
             return zh ? "拒绝命令「\(self.command(command))」：\(said)" : "refused \(command): \(said)"
         case .outcomeReached(let outcome, let kind):
             return zh ? "结果：\(self.outcome(outcome))（\(outcomeKind(kind))）" : "outcome: \(self.outcome(outcome)) (\(outcomeKind(kind)))"

@@ -151,6 +151,8 @@ public struct RunReport: Sendable, Hashable {
         public var corrected: Correction? = nil
         /// The value as people read it: a choice value's title when the playbook gives one, else `value`.
         public var shownValue: LocalizedText? = nil
+        /// The title of the value recorded (the new one of a correction), when the playbook gives the value one.
+        public var valueTitle: LocalizedText? = nil
     }
 
     /// What a fact's correction replaced, and why.
@@ -255,6 +257,7 @@ public struct RunReport: Sendable, Hashable {
         self.timeline = entries
         startedAt = entries.first?.event.at ?? 0
         let index = PlaybookIndex(playbook)
+        let names = PlaybookNames(playbook)
         var state = RunState()
         var openRows: [String: Int] = [:]
         var notificationRows: [String: Int] = [:]
@@ -309,10 +312,11 @@ public struct RunReport: Sendable, Hashable {
                     if steps[row].acknowledgedAt == nil, person != nil { steps[row].acknowledgedAt = event.at }
                     if steps[row].holder == nil, let person { steps[row].holder = person }
                 }
-            case .stepCancelled(let step, let why, let whyChinese):
+            case .stepCancelled(let step, let why, let whyChinese, let code):
                 if let row = openRows.removeValue(forKey: step) {
                     steps[row].endedAt = event.at
-                    steps[row].ending = .cancelled(LocalizedText(english: why, chinese: whyChinese))
+                    steps[row].ending = .cancelled(EngineMessageWords.localized(
+                        code: code, english: why, chinese: whyChinese, names: names))
                 }
             case .decisionMade(let step, let option, let why):
                 decisions.append(DecisionRow(at: event.at, step: step, person: person, role: role, option: option,
@@ -336,9 +340,10 @@ public struct RunReport: Sendable, Hashable {
                     at: event.at, step: step, rung: rung + 1, notified: notified,
                     holders: state.holders.filter { notified.contains($0.key) },
                     reassignedTo: escalation?.reassign?.value, goto: escalation?.goto?.value.description))
-            case .notificationRequested(let id, let roles, let message, _, let messageChinese):
+            case .notificationRequested(let id, let roles, let message, _, let messageChinese, let code):
                 notificationRows[id] = notifications.count
-                let text = LocalizedText(english: message, chinese: messageChinese)
+                let text = EngineMessageWords.localized(code: code, english: message, chinese: messageChinese,
+                                                        names: names)
                 notifications.append(NotificationRow(id: id, at: event.at, roles: roles, message: text, sent: [],
                                                      failed: [],
                                                      holders: state.holders.filter { roles.contains($0.key) }))
@@ -362,6 +367,7 @@ public struct RunReport: Sendable, Hashable {
                                      title: playbook.fact(fact)?.title ?? LocalizedText(english: fact, chinese: fact),
                                      value: value.description, person: person,
                                      shownValue: Self.shownValue(playbook, fact, value.description) { title, _ in title }))
+                facts[facts.count - 1].valueTitle = playbook.fact(fact)?.valueTitles[value.description]
             case .factCorrected(let fact, let from, let to, let why):
                 facts.append(FactRow(at: event.at, fact: fact,
                                      title: playbook.fact(fact)?.title ?? LocalizedText(english: fact, chinese: fact),
@@ -370,11 +376,12 @@ public struct RunReport: Sendable, Hashable {
                                      shownValue: Self.shownValue(playbook, fact, to.description) { title, language in
                                          "\(title) ← \(playbook.valueText(fact: fact, from.description, language)): \(why)"
                                      }))
+                facts[facts.count - 1].valueTitle = playbook.fact(fact)?.valueTitles[to.description]
             case .reportSigned(let who):
                 // When it was really signed: a drill on its own clock stamps the wall clock beside its instant.
                 signatures.append((who, event.realAt ?? event.at))
             case .commandRejected(let command, let refusal):
-                rejections.append((event.at, person, command, RefusalWords.localized(refusal)))
+                rejections.append((event.at, person, command, RefusalWords.localized(refusal, names: names)))
             case .outcomeReached:
                 endedAt = event.at
             case .runAborted(let why):

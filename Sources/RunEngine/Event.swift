@@ -96,8 +96,9 @@ public enum EventKind: Sendable, Hashable {
     /// A step's due instants changed (after a regrade).
     case stepRescheduled(step: String, due: StepDue)
     /// A step ended without being done (an interrupting escalation, a join, an outcome, an abort); `whyChinese`
-    /// is the reason in Chinese, `nil` in journals written before the engine wrote it.
-    case stepCancelled(step: String, why: String, whyChinese: String? = nil)
+    /// is the reason in Chinese, `nil` in journals written before the engine wrote it; `code` the reason as a
+    /// code, `nil` in journals written before the engine wrote codes.
+    case stepCancelled(step: String, why: String, whyChinese: String? = nil, code: EngineMessage? = nil)
     /// A decision was made.
     case decisionMade(step: String, option: String, why: String?)
     /// A decision's time ran out and its default option was taken.
@@ -127,9 +128,10 @@ public enum EventKind: Sendable, Hashable {
     /// An escalation rung fired.
     case escalationFired(step: String, rung: Int)
     /// Someone must be told something; `messageChinese` is the message in Chinese, `nil` in journals written
-    /// before the engine wrote it.
+    /// before the engine wrote it; `code` the message as a code, `nil` for a drill inject's text and in journals
+    /// written before the engine wrote codes.
     case notificationRequested(id: String, roles: [String], message: String, step: String?,
-                               messageChinese: String? = nil)
+                               messageChinese: String? = nil, code: EngineMessage? = nil)
     /// A notification was delivered.
     case notificationSent(id: String, to: String)
     /// An attempt to deliver a notification failed: why, in English and (journals of older versions aside)

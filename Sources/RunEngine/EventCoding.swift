@@ -83,9 +83,10 @@ public enum EventCoding {
             if missed != 1 { data["missed"] = i(Int64(missed)) }
             return ("step.overdue", data)
         case .stepRescheduled(let step, let due): return ("step.rescheduled", ["step": s(step), "due": encode(due)])
-        case .stepCancelled(let step, let why, let whyChinese):
+        case .stepCancelled(let step, let why, let whyChinese, let code):
             var data: JSONObject = ["step": s(step), "why": s(why)]
             if let whyChinese { data["why_zh"] = s(whyChinese) }
+            encode(code, into: &data)
             return ("step.cancelled", data)
         case .decisionMade(let step, let option, let why):
             return ("decision.made", ["step": s(step), "option": s(option), "why": optional(why)])
@@ -107,11 +108,12 @@ public enum EventCoding {
         case .timerCancelled(let timer): return ("timer.cancelled", ["timer": s(timer.text)])
         case .escalationFired(let step, let rung):
             return ("escalation.fired", ["step": s(step), "rung": i(Int64(rung + 1))])
-        case .notificationRequested(let id, let roles, let message, let step, let messageChinese):
+        case .notificationRequested(let id, let roles, let message, let step, let messageChinese, let code):
             var data: JSONObject = [
                 "id": s(id), "roles": .array(roles.map(s)), "message": s(message), "step": optional(step),
             ]
             if let messageChinese { data["message_zh"] = s(messageChinese) }
+            encode(code, into: &data)
             return ("notification.requested", data)
         case .notificationSent(let id, let to): return ("notification.sent", ["id": s(id), "to": s(to)])
         case .notificationFailed(let id, let to, let why, let whyChinese, let final):
@@ -289,7 +291,9 @@ public enum EventCoding {
             let missed = data["missed"] == nil ? 1 : Int(try i("missed", in: 1...(Int64(1) << 40)))
             return .stepOverdue(step: try s("step"), clock: clock, missed: missed)
         case "step.rescheduled": return .stepRescheduled(step: try s("step"), due: decodeDue(data["due"]))
-        case "step.cancelled": return .stepCancelled(step: try s("step"), why: try s("why"), whyChinese: o("why_zh"))
+        case "step.cancelled":
+            return .stepCancelled(step: try s("step"), why: try s("why"), whyChinese: o("why_zh"),
+                                  code: try decodeMessage(data))
         case "decision.made": return .decisionMade(step: try s("step"), option: try s("option"), why: o("why"))
         case "decision.defaulted": return .decisionDefaulted(step: try s("step"), option: try s("option"))
         case "approval.requested": return .approvalRequested(step: try s("step"), approver: try s("approver"))
@@ -310,7 +314,7 @@ public enum EventCoding {
         case "notification.requested":
             let roles = data["roles"]?.arrayValue?.compactMap(\.stringValue) ?? []
             return .notificationRequested(id: try s("id"), roles: roles, message: try s("message"), step: o("step"),
-                                          messageChinese: o("message_zh"))
+                                          messageChinese: o("message_zh"), code: try decodeMessage(data))
         case "notification.sent": return .notificationSent(id: try s("id"), to: try s("to"))
         case "notification.failed":
             return .notificationFailed(id: try s("id"), to: try s("to"), why: try s("why"), whyChinese: o("why_zh"),
@@ -384,6 +388,20 @@ public enum EventCoding {
             }
         }
         return object
+    }
+
+    /// An engine message's `code` and `parameters` beside its words, when it has them.
+    static func encode(_ message: EngineMessage?, into data: inout JSONObject) {
+        guard let message else { return }
+        data["code"] = .string(message.code.rawValue)
+        data["parameters"] = .object(encode(message.parameters))
+    }
+
+    /// The engine message of a line that has `code`: `nil` without one, and for a code this version does not know
+    /// (the line's words say it then).
+    static func decodeMessage(_ data: JSONValue) throws(DecodingError) -> EngineMessage? {
+        guard let code = data["code"]?.stringValue.flatMap(EngineMessage.Code.init(rawValue:)) else { return nil }
+        return EngineMessage(code, try decodeParameters(data["parameters"]))
     }
 
     static func decodeParameters(_ value: JSONValue?) throws(DecodingError) -> [String: Rejection.Value?] {

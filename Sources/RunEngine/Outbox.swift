@@ -17,6 +17,9 @@ public struct Outbox: Sendable, Hashable {
         public var roles: [String]
         public var message: String
         public var messageChinese: String?
+        /// The message as a code, for the views to say with the playbook's titles; `nil` for an inject's text and
+        /// in journals written before the engine wrote codes.
+        public var code: EngineMessage?
         public var step: String?
         public var requestedAt: Int64
         /// Attempts made so far, and the instant of the last.
@@ -92,12 +95,13 @@ public struct Outbox: Sendable, Hashable {
     }
 
     mutating func request(id: String, roles: [String], message: String, messageChinese: String?, step: String?,
-                          holders: [String: String], seq: Int, at: Int64) {
+                          code: EngineMessage? = nil, holders: [String: String], seq: Int, at: Int64) {
         let people = Array(Set(roles.compactMap { holders[$0] })).sorted()
         for recipient in people.isEmpty ? [nil] : people.map(Optional.some) {
             deliveries.append(Delivery(notification: id, requestSeq: seq, recipient: recipient, roles: roles,
                                        message: message, messageChinese: messageChinese, step: step,
                                        requestedAt: at))
+            deliveries[deliveries.count - 1].code = code
         }
     }
 

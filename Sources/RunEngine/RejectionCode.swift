@@ -190,6 +190,8 @@ extension Rejection {
         case roleNotScripted = "role-not-scripted"
         /// `role` is played by the scripted players already.
         case roleScriptedAlready = "role-scripted-already"
+        /// `role` is not played by the scripted players now (so it cannot be handed back); `roles` lists those that are.
+        case roleNotScriptedNow = "role-not-scripted-now"
         /// An unattended drill is all scripted.
         case unattendedAllScripted = "unattended-all-scripted"
         /// An improvement action needs its action and its owner.

@@ -234,7 +234,7 @@ public struct RunState: Sendable, Hashable {
         case .stepRescheduled(let step, let due):
             active[step]?.due = due
             touch(step)
-        case .stepCancelled(let step, _, _):
+        case .stepCancelled(let step, _, _, _):
             close(step)
         case .decisionMade(let step, _, _), .decisionDefaulted(let step, _), .approvalGranted(let step, _),
             .approvalDenied(let step, _), .approvalExpired(let step, _), .approvalRequested(let step, _):
@@ -253,7 +253,7 @@ public struct RunState: Sendable, Hashable {
         case .escalationFired(let step, let rung):
             escalationsFired[step, default: []].insert(rung)
             touch(step)
-        case .notificationRequested(let id, let roles, let message, let step, let messageChinese):
+        case .notificationRequested(let id, let roles, let message, let step, let messageChinese, let code):
             notificationCount += 1
             if case .inject(let inject) = event.actor, let last = injects.indices.last, injects[last].id == inject {
                 // The announcement that goes with the inject just delivered: its roles and words.
@@ -262,7 +262,7 @@ public struct RunState: Sendable, Hashable {
                 injects[last].announcementChinese = messageChinese
             }
             outbox.request(id: id, roles: roles, message: message, messageChinese: messageChinese, step: step,
-                           holders: holders, seq: eventCount, at: event.at)
+                           code: code, holders: holders, seq: eventCount, at: event.at)
         case .notificationSent(let id, let to):
             outbox.sent(id: id, to: to, at: event.at)
         case .notificationFailed(let id, let to, let why, let whyChinese, let final):

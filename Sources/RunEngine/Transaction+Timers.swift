@@ -46,16 +46,20 @@ extension Transaction {
                 let activatedAt = state.active[stepID]?.activatedAt ?? timer.fireAt
                 let elapsed = Duration.format(milliseconds: timer.fireAt - activatedAt)
                 notify(escalation.notify.map(\.value), "step '\(stepID)' (\(title)) is not done after \(elapsed)",
-                       "步骤 '\(stepID)'（\(chineseTitle)）已过 \(elapsed) 仍未完成", step: stepID)
+                       "步骤 '\(stepID)'（\(chineseTitle)）已过 \(elapsed) 仍未完成", step: stepID,
+                       code: EngineMessage(.stepNotDone, ["step": .text(stepID),
+                                                          "after": .number(Int(timer.fireAt - activatedAt))]))
             }
             if let role = escalation.reassign?.value {
                 emit(.stepReassigned(step: stepID, to: role, why: "escalation \(rung + 1)",
                                      whyChinese: "第 \(rung + 1) 级升级"), by: .engine)
                 notify([role], "step '\(stepID)' (\(title)) is now yours",
-                       "步骤 '\(stepID)'（\(chineseTitle)）现改由你负责", step: stepID)
+                       "步骤 '\(stepID)'（\(chineseTitle)）现改由你负责", step: stepID,
+                       code: EngineMessage(.stepNowYours, ["step": .text(stepID)]))
             }
             if let goto = escalation.goto?.value {
-                cancel(stepID, why: "escalation \(rung + 1) went to \(goto)",
+                cancel(stepID, EngineMessage(.escalationWentTo, ["rung": .number(rung + 1), "to": .text(goto.description)]),
+                       why: "escalation \(rung + 1) went to \(goto)",
                        whyChinese: "第 \(rung + 1) 级升级转到 \(goto)")
                 follow(goto, from: stepID)
             }
@@ -66,12 +70,14 @@ extension Transaction {
                 guard open.acknowledgedAt == nil else { return }
                 emit(.stepOverdue(step: stepID, clock: .ack), by: .engine)
                 if let owner = open.owner {
-                    notify([owner], "step '\(stepID)' is not acknowledged", "步骤 '\(stepID)' 逾期未确认", step: stepID)
+                    notify([owner], "step '\(stepID)' is not acknowledged", "步骤 '\(stepID)' 逾期未确认", step: stepID,
+                           code: EngineMessage(.stepNotAcknowledged, ["step": .text(stepID)]))
                 }
             case .done:
                 emit(.stepOverdue(step: stepID, clock: .done), by: .engine)
                 if let owner = open.owner {
-                    notify([owner], "step '\(stepID)' is overdue", "步骤 '\(stepID)' 已逾期", step: stepID)
+                    notify([owner], "step '\(stepID)' is overdue", "步骤 '\(stepID)' 已逾期", step: stepID,
+                           code: EngineMessage(.stepOverdue, ["step": .text(stepID)]))
                 }
             case .progress:
                 let interval = index.milliseconds(step.reportEvery?.value, severity: state.severity) ?? 0
@@ -114,7 +120,8 @@ extension Transaction {
             if !decision.notifyOnExpiry.isEmpty {
                 notify(decision.notifyOnExpiry.map(\.value),
                        "no decision on '\(step.id)' in time: the default '\(optionID)' was taken",
-                       "步骤 '\(step.id)' 超时未决定，已按默认选择 '\(optionID)'", step: step.id)
+                       "步骤 '\(step.id)' 超时未决定，已按默认选择 '\(optionID)'", step: step.id,
+                       code: EngineMessage(.decisionDefaulted, ["step": .text(step.id), "option": .text(optionID)]))
             }
             complete(step.id, by: .engine, goingTo: option.target.value)
         case .approve(let approval):
@@ -128,10 +135,11 @@ extension Transaction {
         }
     }
 
-    /// Asks for `roles` to be told `message`, written in English and in Chinese (`messageChinese`).
-    mutating func notify(_ roles: [String], _ message: String, _ messageChinese: String, step: String?) {
+    /// Asks for `roles` to be told `code`, written in English (`message`) and in Chinese (`messageChinese`).
+    mutating func notify(_ roles: [String], _ message: String, _ messageChinese: String, step: String?,
+                         code: EngineMessage) {
         let id = "n\(state.notificationCount + 1)"
         emit(.notificationRequested(id: id, roles: roles, message: message, step: step,
-                                    messageChinese: messageChinese), by: .engine)
+                                    messageChinese: messageChinese, code: code), by: .engine)
     }
 }

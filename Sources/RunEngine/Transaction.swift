@@ -139,14 +139,14 @@ struct Transaction {
         }
     }
 
-    /// Ends an open step without it being done, saying why in English and in Chinese; what is open in the tracks
-    /// of a parallel step ends with it, for the same reason.
-    mutating func cancel(_ stepID: String, why: String, whyChinese: String) {
+    /// Ends an open step without it being done, saying why as `code` and in English and in Chinese; what is open
+    /// in the tracks of a parallel step ends with it, for the same reason.
+    mutating func cancel(_ stepID: String, _ code: EngineMessage, why: String, whyChinese: String) {
         cancelTimers(of: stepID)
-        emit(.stepCancelled(step: stepID, why: why, whyChinese: whyChinese), by: .engine)
+        emit(.stepCancelled(step: stepID, why: why, whyChinese: whyChinese, code: code), by: .engine)
         // Cancelling a parallel step cancels what is open in its tracks.
         for open in state.activeOrder where index.places[open]?.parallelStep == stepID {
-            cancel(open, why: why, whyChinese: whyChinese)
+            cancel(open, code, why: why, whyChinese: whyChinese)
         }
     }
 
@@ -163,7 +163,8 @@ struct Transaction {
         }
         guard ended >= needed else { return }
         for open in state.activeOrder where index.places[open]?.parallelStep == parallelID {
-            cancel(open, why: "the join of '\(parallelID)' is satisfied",
+            cancel(open, EngineMessage(.joinSatisfied, ["step": .text(parallelID)]),
+                   why: "the join of '\(parallelID)' is satisfied",
                    whyChinese: "步骤 '\(parallelID)' 的汇合条件已满足")
         }
         emit(.joinCompleted(step: parallelID), by: .engine)
@@ -175,10 +176,12 @@ struct Transaction {
         let handedTo = state.continuation?.playbook
         for open in state.activeOrder where index.places[open] == nil {
             if let handedTo {
-                cancel(open, why: "handed over: the run continues in '\(handedTo)'",
+                cancel(open, EngineMessage(.handedOver, ["playbook": .text(handedTo)]),
+                       why: "handed over: the run continues in '\(handedTo)'",
                        whyChinese: "已移交：本次运行转入预案 '\(handedTo)' 继续")
             } else {
-                cancel(open, why: "the run reached outcome '\(outcomeID)'", whyChinese: "本次运行已到达结果 '\(outcomeID)'")
+                cancel(open, EngineMessage(.outcomeReached, ["outcome": .text(outcomeID)]),
+                       why: "the run reached outcome '\(outcomeID)'", whyChinese: "本次运行已到达结果 '\(outcomeID)'")
             }
         }
         for chain in state.raisedChains {
@@ -315,7 +318,7 @@ struct Transaction {
             notify([owner], "step '\(stepID)' (\(step.title.text(.en))) is now yours: the severity is now "
                        + (title?.text(.en) ?? level),
                    "步骤 '\(stepID)'（\(step.title.text(.zh))）现改由你负责：级别改为\(title?.text(.zh) ?? level)",
-                   step: stepID)
+                   step: stepID, code: EngineMessage(.stepNowYours, ["step": .text(stepID), "level": .text(level)]))
         }
     }
 }

@@ -200,17 +200,13 @@ extension RunSession {
             return (produced, nil)
         case .unscript(let role, let player):
             guard moments.scripted[role] != nil else {
-                let scripted = moments.scripted.keys.sorted()
-                return refuse("invalid: role '\(role)' is not played by the scripted players (scripted now: "
-                                  + (scripted.isEmpty ? "none" : scripted.joined(separator: ", ")) + ")",
-                              "角色 '\(role)' 并非由脚本人员扮演（当前由脚本人员扮演的角色："
-                                  + (scripted.isEmpty ? "无" : scripted.joined(separator: "、")) + "）")
+                return refuse(.roleNotScriptedNow, ["role": .text(role), "roles": .list(moments.scripted.keys.sorted())])
             }
             guard state.start?.unattended != true else {
-                return refuse("invalid: an unattended drill is all scripted", "无人值守演练全部由脚本人员扮演")
+                return refuse(.unattendedAllScripted)
             }
-            if let problem = EnteredText.nameProblem(player) {
-                return refuse("invalid: " + problem.english, problem.chinese)
+            if let issue = EnteredText.nameIssue(player) {
+                return ([], Rejection(issue))
             }
             // From this instant the role's scripted player does nothing more; the person holds the role.
             return ([Event(at: at, actor: actor, kind: .exercise(.unscripted(role: role))),

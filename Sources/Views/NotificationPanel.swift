@@ -23,9 +23,13 @@ public struct NotificationPanel: Sendable {
     public let delivering: Bool
     /// The zone instants are shown in: local times with their offset.
     public let time: LocalTime
+    /// The run's playbook's titles, which the messages name steps and roles by.
+    public let names: PlaybookNames
 
-    /// A panel of `outbox` as of `now`, its instants in `time`'s zone.
-    public init(outbox: Outbox, now: Int64, language: Language, delivering: Bool, time: LocalTime = .utc) {
+    /// A panel of `outbox` as of `now`, its instants in `time`'s zone, its messages with the titles of `names`.
+    public init(outbox: Outbox, now: Int64, language: Language, delivering: Bool, time: LocalTime = .utc,
+                names: PlaybookNames = PlaybookNames()) {
+        self.names = names
         self.outbox = outbox
         self.now = now
         self.language = language
@@ -59,7 +63,7 @@ public struct NotificationPanel: Sendable {
         for id in shown {
             let deliveries = byID[id] ?? []
             guard let first = deliveries.first else { continue }
-            let message = chinese ? first.messageChinese ?? first.message : first.message
+            let message = first.said(language, names: names)
             var line = "  \(time.instant(first.requestedAt))  \(id) → \(first.roles.joined(separator: ", ")): "
                 + Self.clipped(TerminalText.line(message), to: 80)
             for delivery in deliveries { line += "  · " + describe(delivery) }

@@ -139,7 +139,7 @@ public struct PersonalWork: Sendable {
             }
         }
         for delivery in notifications.suffix(5) {
-            let message = zh ? delivery.messageChinese ?? delivery.message : delivery.message
+            let message = delivery.said(zh ? .zh : .en, names: PlaybookNames(playbook))
             let status = switch delivery.status {
             case .pending: zh ? "待送达" : "pending"
             case .sent: zh ? "已送达" : "sent"

@@ -77,7 +77,7 @@ public struct PersonalWorkHTML: Sendable {
         } else {
             pages = "<ul class=\"cards\">\n"
             for delivery in notifications {
-                let message = zh ? delivery.messageChinese ?? delivery.message : delivery.message
+                let message = delivery.said(zh ? .zh : .en, names: PlaybookNames(work.playbook))
                 let (status, cssClass) = switch delivery.status {
                 case .pending: (zh ? "待送达" : "pending", "")
                 case .sent: (zh ? "已送达" : "sent", "sent")

@@ -190,7 +190,7 @@ public struct RunBoardHTML: Sendable {
         for id in order.suffix(10).reversed() {
             let deliveries = byID[id] ?? []
             guard let first = deliveries.first else { continue }
-            let message = zh ? first.messageChinese ?? first.message : first.message
+            let message = first.said(zh ? .zh : .en, names: PlaybookNames(playbook))
             let failed = deliveries.contains { $0.status == .failed }
             let settled = deliveries.allSatisfy { $0.status != .pending && $0.status != .failed }
             out += "<li class=\"\(failed ? "failed" : settled ? "sent" : "")\"><div><time>"

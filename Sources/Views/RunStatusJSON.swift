@@ -29,6 +29,12 @@ public enum RunStatusJSON {
         }
         var facts = JSONObject()
         for key in state.facts.keys.sorted() { facts[key] = .string(state.facts[key]!.description) }
+        // Beside the values, the titles the playbook gives choice values, in both languages.
+        var valueTitles = JSONObject()
+        for key in state.facts.keys.sorted() {
+            guard let title = playbook.fact(key)?.valueTitles[state.facts[key]!.description] else { continue }
+            valueTitles[key] = .object(["en": .string(title.text(.en)), "zh": .string(title.text(.zh))])
+        }
         var holders = JSONObject()
         for key in state.holders.keys.sorted() { holders[key] = .string(state.holders[key]!) }
         func link(_ link: RunLink?) -> JSONValue {
@@ -38,7 +44,7 @@ public enum RunStatusJSON {
             "run": .string(runID), "playbook": .string(playbook.id), "seq": .integer(Int64(state.eventCount)),
             "head": .string(head), "severity": state.severity.map(JSONValue.string) ?? .null,
             "people": .object(holders), "active": .array(active), "milestones": .object(milestones),
-            "facts": .object(facts), "outcome": state.outcome.map { .string($0.id) } ?? .null,
+            "facts": .object(facts), "fact_value_titles": .object(valueTitles), "outcome": state.outcome.map { .string($0.id) } ?? .null,
             "closed": .bool(state.closed),
             "notifications": .array(state.outbox.deliveries.map { delivery in
                 var object: JSONObject = [

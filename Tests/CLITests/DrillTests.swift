@@ -105,6 +105,37 @@ struct DrillTests {
         #expect(try muster(["drill", "report", "c"]).stdout.contains("# Drill report"))
         let html = try muster(["drill", "report", "c", "--format", "html", "--lang", "zh"]).stdout
         #expect(html.hasPrefix("<!doctype html>") && html.contains("演练报告") && !html.contains("<script"))
+        // Printed, every page says which report it is and "page N of M", like a run report.
+        #expect(html.contains("@bottom-right { content: \"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\""))
+        #expect(html.contains("@bottom-left { content: \"演练报告 · "))
+        let english = try muster(["drill", "report", "c", "--format", "html"]).stdout
+        #expect(english.contains("@bottom-right { content: \"page \" counter(page) \" of \" counter(pages)"))
+    }
+
+    /// A scenario player records a choice by the value's title, in English or in Chinese, as `muster record`
+    /// takes it: the journal keeps the value's id and the drill rates as with the id.
+    @Test(arguments: ["All units down", "全部空调故障"])
+    func aScriptedPlayerRecordsAValueByItsTitle(_ title: String) throws {
+        let shipped = Fixtures.repository.appendingPathComponent("Playbooks")
+        let scenario = try String(contentsOf: shipped.appendingPathComponent("drills/aircon-all-units-down.yaml"),
+                                  encoding: .utf8)
+        #expect(scenario.contains("record: units_down=all_units"))
+        let copy = try directory.write("playbooks/aircon.yaml",
+                                       Array(try Data(contentsOf: shipped.appendingPathComponent("aircon.yaml"))))
+            .deletingLastPathComponent()
+        try directory.write("playbooks/drills/aircon-all-units-down.yaml",
+                            Array(scenario.replacingOccurrences(of: "units_down=all_units", with: "units_down=\(title)").utf8))
+        let environment = ["MUSTER_PLAYBOOKS": copy.path, "MUSTER_NOW": "1767225600000"]
+        let result = try MusterProcess.run(["drill", "run", "aircon-all-units-down", "--run-id", "t", "--format", "json"],
+                                           in: directory.url, environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        let evaluation = try JSONValue.parse(result.stdout)
+        let ratings = (evaluation["objectives"]?.arrayValue ?? []).map { $0["rating"]?.stringValue }
+        #expect(ratings == ["P", "P"])
+        let log = try MusterProcess.run(["log", "t", "--format", "json"], in: directory.url, environment: environment)
+        let recorded = try JSONValue.parse(log.stdout).arrayValue?.first { $0["type"] == "fact.recorded"
+            && $0["data"]?["fact"] == "units_down" }
+        #expect(recorded?["data"]?["value"]?["choice"] == "all_units")
     }
 
     @Test func aRealClockDrillCanRunFasterThanRealTime() throws {

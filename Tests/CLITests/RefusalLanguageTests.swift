@@ -101,9 +101,10 @@ struct RefusalLanguageTests {
         #expect(rejected["data"]?["reason"] == nil)
 
         let english = try muster(["report", "wl"], minute: 2).stdout
-        #expect(english.contains("wrong-role: alice may not act as 'on_site' (held by bob)"), "\(english)")
+        // The report names the role by its title; the command line (which people type ids into) by its id.
+        #expect(english.contains("wrong-role: alice may not act as 'On-site responder' (held by bob)"), "\(english)")
         let chinese = try muster(["report", "wl", "--lang", "zh"], minute: 2).stdout
-        #expect(chinese.contains("alice 不能以 'on_site' 的身份操作（该角色由 bob 担任）"), "\(chinese)")
+        #expect(chinese.contains("alice 不能以「现场应急负责人」的身份操作（该角色由 bob 担任）"), "\(chinese)")
         #expect(!chinese.contains("may not act"))
     }
 }

@@ -59,7 +59,7 @@ struct OwnerBySeverityTests {
             return false
         })
         #expect(run.kinds.contains { kind in
-            if case .notificationRequested(_, let roles, _, let step, _) = kind { return roles == ["commander"] && step == "repair" }
+            if case .notificationRequested(_, let roles, _, let step, _, _) = kind { return roles == ["commander"] && step == "repair" }
             return false
         })
         // The former owner may no longer finish it; the new one may.

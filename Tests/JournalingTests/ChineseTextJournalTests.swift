@@ -19,7 +19,7 @@ struct ChineseTextJournalTests {
         let bytes = Array(text.utf8)
         let line = try JournalLine.decode(bytes[...])
         switch line.event.kind {
-        case .stepCancelled(_, _, let chinese), .notificationRequested(_, _, _, _, let chinese),
+        case .stepCancelled(_, _, let chinese, _), .notificationRequested(_, _, _, _, let chinese, _),
             .commandRejected(_, .prose(_, let chinese)):
             #expect(chinese == nil)
         default:

@@ -24,7 +24,7 @@ struct ChineseEngineTextTests {
     /// Each English phrase the engine writes, with the Chinese that stands for it.
     static let phrases: [(english: String, chinese: String)] = [
         ("is satisfied", "的汇合条件已满足"), ("is overdue", "已逾期"), ("is not done after", "仍未完成"),
-        ("may not act as", "不能以"), ("reached outcome", "本次运行已到达结果"), ("is now yours", "现改由你负责"),
+        ("may not act as", "不能以"), ("reached outcome", "本次运行已"), ("is now yours", "现改由你负责"),
     ]
 
     static func renderings(language: String) -> [String] {
@@ -51,13 +51,14 @@ struct ChineseEngineTextTests {
     @Test func theReportKeepsBothLanguagesOfTheEngineTexts() throws {
         let report = Self.abortedRun()
         let reassigned = try #require(report.notifications.first { $0.message.english?.hasSuffix("is now yours") == true })
-        #expect(reassigned.message.chinese == "步骤 'report'（报告机房温度过高）现改由你负责")
+        // Said from the journaled codes: steps and roles by their titles, not their ids.
+        #expect(reassigned.message.chinese == "步骤「报告机房温度过高」现改由你负责")
         let refused = try #require(report.rejections.first)
-        #expect(refused.reason.english?.hasPrefix("wrong-role: bob may not act as 'tech_lead'") == true)
-        #expect(refused.reason.chinese?.hasPrefix("bob 不能以 'tech_lead' 的身份操作") == true)
+        #expect(refused.reason.english?.hasPrefix("wrong-role: bob may not act as 'Tech lead'") == true)
+        #expect(refused.reason.chinese?.hasPrefix("bob 不能以「应急技术经理」的身份操作") == true)
         let cancelled = try #require(report.steps.first { $0.step == "report" })
         #expect(cancelled.ending == .cancelled(LocalizedText(english: "the run reached outcome 'aborted'",
-                                                             chinese: "本次运行已到达结果 'aborted'")))
+                                                             chinese: "本次运行已中止")))
     }
 
     /// A journal written before the engine wrote Chinese has only the English: a Chinese report shows it.
@@ -65,8 +66,8 @@ struct ChineseEngineTextTests {
         let english = ReportRun.cooling(signed: true).events.map { event -> Event in
             var event = event
             switch event.kind {
-            case .stepCancelled(let step, let why, _): event.kind = .stepCancelled(step: step, why: why)
-            case .notificationRequested(let id, let roles, let message, let step, _):
+            case .stepCancelled(let step, let why, _, _): event.kind = .stepCancelled(step: step, why: why)
+            case .notificationRequested(let id, let roles, let message, let step, _, _):
                 event.kind = .notificationRequested(id: id, roles: roles, message: message, step: step)
             case .commandRejected(let command, let refusal):
                 event.kind = .commandRejected(command: command, refusal: .prose(reason: RefusalWords.recorded(refusal, .en), chinese: nil))

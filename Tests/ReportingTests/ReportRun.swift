@@ -116,7 +116,7 @@ struct ReportRun {
     private mutating func deliver(_ appended: [Event], at now: Int64) {
         var results: [Event] = []
         for event in appended {
-            guard case .notificationRequested(let id, let roles, _, _, _) = event.kind else { continue }
+            guard case .notificationRequested(let id, let roles, _, _, _, _) = event.kind else { continue }
             for person in Set(roles.compactMap { state.holders[$0] }).sorted() {
                 let kind: EventKind = unreachable.contains(person)
                     ? .notificationFailed(id: id, to: person, why: "'/bin/sh' exited with status 1",

@@ -43,12 +43,12 @@ struct EngineChineseTextTests {
     }
 
     static func cancellations(_ events: [Event]) -> [(step: String, why: String, whyChinese: String?)] {
-        events.compactMap { if case .stepCancelled(let step, let why, let chinese) = $0.kind { (step, why, chinese) } else { nil } }
+        events.compactMap { if case .stepCancelled(let step, let why, let chinese, _) = $0.kind { (step, why, chinese) } else { nil } }
     }
 
     static func notifications(_ events: [Event]) -> [(message: String, messageChinese: String?)] {
         events.compactMap {
-            if case .notificationRequested(_, _, let message, _, let chinese) = $0.kind { (message, chinese) } else { nil }
+            if case .notificationRequested(_, _, let message, _, let chinese, _) = $0.kind { (message, chinese) } else { nil }
         }
     }
 
@@ -155,8 +155,8 @@ struct EngineChineseTextTests {
         for event in runs.joined() {
             let chinese: String??
             switch event.kind {
-            case .stepCancelled(_, _, let whyChinese), .stepReassigned(_, _, _, let whyChinese): chinese = whyChinese
-            case .notificationRequested(_, _, _, _, let messageChinese): chinese = messageChinese
+            case .stepCancelled(_, _, let whyChinese, _), .stepReassigned(_, _, _, let whyChinese): chinese = whyChinese
+            case .notificationRequested(_, _, _, _, let messageChinese, _): chinese = messageChinese
             default: chinese = .none
             }
             guard let chinese else { continue }
@@ -210,8 +210,8 @@ struct EngineChineseTextTests {
     func dataWithoutChineseReadsAsBeforeAndWritesTheSameBytes(_ line: EnglishOnlyData) throws {
         let kind = try EventCoding.decode(type: line.type, data: try JSONValue.parse(line.data))
         switch kind {
-        case .stepCancelled(_, _, let chinese), .stepReassigned(_, _, _, let chinese),
-            .notificationRequested(_, _, _, _, let chinese), .commandRejected(_, .prose(_, let chinese)):
+        case .stepCancelled(_, _, let chinese, _), .stepReassigned(_, _, _, let chinese),
+            .notificationRequested(_, _, _, _, let chinese, _), .commandRejected(_, .prose(_, let chinese)):
             #expect(chinese == nil)
         default:
             Issue.record("decoded as \(kind)")

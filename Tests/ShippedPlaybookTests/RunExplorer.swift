@@ -278,7 +278,7 @@ struct RunExplorer {
         func note(_ events: [Event], path: [Move]) {
             for event in events {
                 report.eventTypes.insert(EventCoding.type(of: event.kind))
-                if case .stepCancelled(let step, let why, _) = event.kind {
+                if case .stepCancelled(let step, let why, _, _) = event.kind {
                     report.cancellations.insert("\(step): \(why)")
                 }
                 switch event.kind {

@@ -12,7 +12,7 @@
 # text (703 px): a test page holds every report in an <iframe> of that width, and its script writes into the
 # page every element that reaches past the page's edge or is cut by its own overflow (hidden, auto, scroll,
 # clip), read back with --dump-dom. Each file is also printed to PDF (A4), and `pdftotext -bbox` must show no word
-# past the page's edges; every page of a run report must say "page N of M" (pdftotext), and a Chinese run report
+# past the page's edges; every page of a run report and of a drill report must say "page N of M" (pdftotext), and a Chinese run report
 # must show no English word or internal id outside what people wrote. Prints what it checked; exits 1 naming every
 # offender. SHOTS=1 also writes screenshots.
 # Installs chromium, poppler-utils and a CJK font with apt-get when they are missing (as root).
@@ -222,8 +222,8 @@ for name in "${files[@]}"; do
     fi
     pages=$(grep -c '<page ' "$out/$name.bbox.html" || true)
     echo "$name: $pages A4 pages"
-    # A run report numbers its pages on paper: "page N of M" (第 N 页，共 M 页) at the foot of each page.
-    if [[ $name == report-* || $name == drill-fault-* ]]; then
+    # A run report and a drill report number their pages on paper: "page N of M" (第 N 页，共 M 页) at the foot of each.
+    if [[ $name == report-* || $name == drill-fault-* || $name == drill-report-* ]]; then
         pdftotext -layout "$out/$name.pdf" "$out/$name.txt"
         numbered=0
         for ((n = 1; n <= pages; n++)); do
@@ -240,8 +240,10 @@ for name in "${files[@]}"; do
 done
 failures=$((failures + cut_words))
 
-# Chinese complete: what a Chinese run report shows of its own words holds no English word and no internal id.
-# Text that people wrote (names, notes, values, the title: the report isolates it in <bdi>), ids and hashes
+# Chinese complete: what a Chinese run report shows of its own words holds no English word and no internal id, the
+# messages the engine journaled included (notification texts, refusal reasons, why a step was cancelled: said from
+# their codes with the playbook's titles). Text that people wrote (names, notes, values, the title: the report
+# isolates it in <bdi>), ids and hashes
 # (<code>), commands to type, program paths, the style sheet and tooltips are left out; what remains may name
 # only the hash, the JSON report and the time zone.
 allowed=' SHA JSON UTC Asia Shanghai '
@@ -251,8 +253,6 @@ for name in "${files[@]}"; do
     words="$(perl -0777 -pe '
         s{<style\b.*?</style>}{}gs; s{<title\b.*?</title>}{}gs;   # the style sheet; tooltips repeat the text
         s{<bdi>.*?</bdi>}{}gs; s{<code\b.*?</code>}{}gs;
-        s{<td[^>]*data-label="(?:内容|理由)"[^>]*>.*?</td>}{}gs;   # journaled messages: counted apart, below
-        s{<td[^>]*data-label="完成"[^>]*><span class="badge muted">.*?</td>}{}gs;
         s{&#39;}{\x27}g;
         s{\x27muster [^\x27]*\x27}{}g; s{muster(?: [\x21-\x7e]+)+}{}g;   # a command to type, in a hint
         s{\x27/[^\x27]*\x27}{}g;          # a program by its path, in a notifier failure
@@ -262,16 +262,6 @@ for name in "${files[@]}"; do
         [[ $allowed == *" $word "* ]] || leftovers+="  $name.html: '$word'"$'\n'
     done
 done
-# The messages the engine journaled at the time (notification texts, refusal reasons, why a step was cancelled) are
-# shown as recorded; the
-# ids and English durations still in them are listed as a note, not counted as failures.
-journaled="$(for name in "${files[@]}"; do
-    [[ ( $name == report-*-zh || $name == drill-fault-zh ) ]] || continue
-    perl -0777 -ne 'while (m{<td[^>]*data-label="(?:内容|理由|完成)"[^>]*>(.*?)</td>}gs) { my $t = $1;
-        $t =~ s{<bdi>.*?</bdi>}{}gs; $t =~ s{&#39;/[^&]*&#39;}{}g; $t =~ s{<[^>]*>|&[a-z#0-9]+;}{ }g; print "$t\n" }' \
-        "$out/$name.html"
-done | grep -oE '[A-Za-z][A-Za-z_]*' | sort -u | tr '\n' ' ')"
-[[ -z "$journaled" ]] || echo "render-report: note: journaled engine messages in the Chinese reports still name: $journaled"
 if [[ -n "$leftovers" ]]; then
     echo "render-report: English words or internal ids in the Chinese reports:" >&2
     printf '%s' "$leftovers" >&2
@@ -286,7 +276,7 @@ if [[ "${SHOTS:-0}" == 1 ]]; then
 fi
 
 echo "render-report: checked ${#files[@]} HTML documents (${files[*]}) at ${widths[*]} px (${measured:-nothing measured})"
-echo "render-report: printed ${#files[@]} A4 PDFs; $cut_words words past a page's edges; $page_numbers run reports say 'page N of M' on every page"
+echo "render-report: printed ${#files[@]} A4 PDFs; $cut_words words past a page's edges; $page_numbers run and drill reports say 'page N of M' on every page"
 echo "render-report: the Chinese run reports checked for English words and internal ids outside what people wrote"
 echo "render-report: output in $out"
 if [[ $failures -gt 0 ]]; then
