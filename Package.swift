@@ -59,7 +59,7 @@ let package = Package(
         .target(
             name: "Runs",
             dependencies: ["RunEngine", "Journaling", "PlaybookLanguage", "Drills", "Platform", "Diagnostics",
-                           "JSONText", "Reporting", "Hashing", "YAMLLoading", "Views"]
+                           "JSONText", "Reporting", "Hashing", "YAMLLoading", "Views", "Exploration"]
         ),
         // The syntax of the command line: commands, subcommands, positionals and options as declared, their
         // parsing, the usage lines and shell completion scripts generated from the declarations, the console.
@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "MusterCommandsTests", dependencies: ["MusterCommands", "CommandSyntax"]),
         .testTarget(
             name: "RunsTests",
-            dependencies: ["Runs", "Journaling", "RunEngine", "PlaybookLanguage", "JSONText", "Hashing", "Drills", "Views"]),
+            dependencies: ["Runs", "Journaling", "RunEngine", "PlaybookLanguage", "JSONText", "Hashing", "Drills", "Views", "Diagnostics"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLLoadingTests", dependencies: ["YAMLLoading", "Diagnostics"]),
         .testTarget(
