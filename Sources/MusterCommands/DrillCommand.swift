@@ -122,7 +122,8 @@ enum DrillCommand {
             speed = number
         }
         let runID = try defaultRunID(loaded.scenario, invocation)
-        let staffing = try DrillStaffing.parse(invocation.arguments, plan: loaded.plan)
+        let staffing = try DrillStaffing.parse(assigned: invocation.arguments.all("--assign"),
+                                              scripted: invocation.arguments.all("--scripted"), plan: loaded.plan)
         let events = try RunsDirectory(invocation).startDrill(
             runID, loaded, virtualClock: virtual, speed: speed, now: try Clock.now(invocation.environment),
             staffing: (staffing.assignments, staffing.scripted), files: InjectedFaults.files(invocation))
