@@ -52,20 +52,23 @@ let package = Package(
         .target(name: "Drills", dependencies: ["RunEngine", "PlaybookLanguage", "Reporting", "JSONText", "Diagnostics"]),
         // The application layer: what a command does with a run. Create it (live, a drill, unattended practice),
         // open it under the journal's lock, fold, fire due timers and a drill's injects, drive the engine, append
-        // (or journal the refusal) in one transaction; advance a drill's clock, its staff's actions, its rating;
-        // verify, export and list runs; find playbooks; deliver pending notifications through the notifier (a
-        // program, syslog; the runs directory's notify.yaml). Plain inputs (paths, ids, file operations, the
-        // instant), errors in English and Chinese; no arguments, no printing.
+        // (or journal the refusal) in one transaction; advance a drill's clock, its staffing, its staff's actions,
+        // its rating; verify runs and follow their links, start a linked run, export and list runs, read them all
+        // for the statistics; load playbooks and scenarios, check files for `check`; a watcher's wake and the HTML
+        // board it writes; deliver pending notifications through the notifier (a program, syslog; the runs
+        // directory's notify.yaml). Plain inputs (paths, ids, file operations, the instant), errors in English and
+        // Chinese; no arguments, no printing.
         .target(
             name: "Runs",
             dependencies: ["RunEngine", "Journaling", "PlaybookLanguage", "Drills", "Platform", "Diagnostics",
-                           "JSONText", "Reporting", "Hashing", "YAMLLoading"]
+                           "JSONText", "Reporting", "Hashing", "YAMLLoading", "Views", "Exploration"]
         ),
         // The syntax of the command line: commands, subcommands, positionals and options as declared, their
         // parsing, the usage lines and shell completion scripts generated from the declarations, the console.
         .target(name: "CommandSyntax", dependencies: ["Diagnostics", "PlaybookLanguage", "Platform"]),
         // The commands: their declarations, flags and environment resolved, injected test faults, help, exit
-        // codes, and the printing of what `Runs` and the pure libraries did (the executable only wires them).
+        // codes, and the printing of what `Runs` and the pure libraries did (a watcher's loop: printing and sleeping
+        // between the wakes `Runs` does). The executable only wires them.
         .target(
             name: "MusterCommands",
             dependencies: [
@@ -95,7 +98,7 @@ let package = Package(
         .testTarget(name: "MusterCommandsTests", dependencies: ["MusterCommands", "CommandSyntax"]),
         .testTarget(
             name: "RunsTests",
-            dependencies: ["Runs", "Journaling", "RunEngine", "PlaybookLanguage", "JSONText", "Hashing", "Drills"]),
+            dependencies: ["Runs", "Journaling", "RunEngine", "PlaybookLanguage", "JSONText", "Hashing", "Drills", "Views", "Diagnostics"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLLoadingTests", dependencies: ["YAMLLoading", "Diagnostics"]),
         .testTarget(

@@ -1,10 +1,6 @@
 import CommandSyntax
-import Runs
 import Diagnostics
-import Exploration
-import Platform
-import PlaybookLanguage
-import YAMLLoading
+import Runs
 
 /// `muster check [PATH...]`: load and validate playbooks like a compiler.
 enum CheckCommand {
@@ -34,71 +30,17 @@ enum CheckCommand {
         var paths = invocation.arguments.positionals
         if paths.isEmpty { paths = [invocation.playbooksDirectory] }
 
-        var files: [String] = []
-        var diagnostics: [Diagnostic] = []
-        for path in paths {
-            if FileStatus.isDirectory(path) {
-                let (walked, found) = PlaybookFiles.walk(path)
-                files += walked
-                diagnostics += found
-            } else {
-                files.append(path)
-            }
-        }
-
-        let limits = LoadLimits()
-        var sources: [String: SourceText] = [:]
-        for file in files {
-            switch FileReading.read(file, limit: limits.maxFileBytes) {
-            case .failure(let reason):
-                diagnostics.append(.error(YAMLRules.unreadable.id, "cannot read the file: \(reason)", file: file,
-                                          at: nil))
-            case .bytes(let bytes):
-                var found: [Diagnostic]
-                if ContactDirectory.isContactDirectory(bytes) {
-                    found = ContactDirectory.check(bytes, file: file).diagnostics
-                } else if NotifierConfiguration.isConfiguration(bytes) {
-                    found = NotifierConfiguration.check(bytes, file: file).diagnostics
-                } else if ScenarioChecker.isScenario(bytes) {
-                    found = ScenarioChecker.check(bytes, file: file) { id in
-                        PlaybookFiles.playbook(id, near: file, playbooksDirectory: invocation.playbooksDirectory)
-                    }.diagnostics
-                } else {
-                    let checked = PlaybookChecker.check(bytes, file: file, limits: limits)
-                    found = checked.diagnostics
-                    // What the graph cannot show, the engine's own runs can: explored when the playbook is sound.
-                    if let playbook = checked.playbook, !found.containsErrors {
-                        found += ContinuationChecks.check(
-                            playbook, file: file, lookup: { id in
-                                PlaybookFiles.playbook(id, near: file, playbooksDirectory: invocation.playbooksDirectory)
-                            },
-                            known: PlaybookFiles.names(near: file, playbooksDirectory: invocation.playbooksDirectory))
-                        found += ExplorationDiagnostics.explore(playbook, file: file)
-                    }
-                }
-                if strict {
-                    for index in found.indices where found[index].severity == .warning {
-                        found[index].severity = .error
-                    }
-                }
-                if !found.isEmpty, format == "text" {
-                    sources[file] = SourceText(bytes: bytes.prefix(limits.maxFileBytes))
-                }
-                diagnostics += found
-            }
-        }
-        diagnostics = diagnostics.sortedForOutput()
-
+        let checked = CheckedFiles(paths, playbooksDirectory: invocation.playbooksDirectory, strict: strict,
+                                   keepingSources: format == "text")
+        let (files, diagnostics) = (checked.files, checked.diagnostics)
         switch format {
         case "json":
             console.out(JSONReport.render(diagnostics, files: files))
         case "sarif":
-            let report = SARIFReport(
-                toolName: "muster", toolVersion: CommandLineTool.version,
-                rules: PlaybookChecker.rules + ScenarioChecker.rules + ExplorationDiagnostics.rules)
+            let report = SARIFReport(toolName: "muster", toolVersion: CommandLineTool.version, rules: CheckedFiles.rules)
             console.out(report.render(diagnostics, files: files))
         default:
-            console.error(TextRenderer(useColour: console.colourError).render(diagnostics, sources: sources))
+            console.error(TextRenderer(useColour: console.colourError).render(diagnostics, sources: checked.sources))
             console.out(summary(diagnostics, fileCount: files.count))
         }
         if files.isEmpty {

@@ -2,6 +2,7 @@ import CommandSyntax
 import Platform
 import Reporting
 import RunEngine
+import Views
 
 /// The wall clock, read once per command at the edge and handed to the engine as a plain value.
 enum Clock {
@@ -38,4 +39,9 @@ extension TimeText {
             }
         })
     }
+}
+
+extension Invocation {
+    /// The zone of `--tz` (else `TZ`, else the host's) as the boards take it: local times with their offset.
+    func localTimes() throws(UsageError) -> LocalTimes { LocalTimes(LocalTime(try timeZone())) }
 }

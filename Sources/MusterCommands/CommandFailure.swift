@@ -1,5 +1,6 @@
 import CommandSyntax
 import Journaling
+import Platform
 import Runs
 
 /// A command that was understood but cannot be done: exit status 1, with a message.
@@ -23,5 +24,13 @@ struct CommandFailure: Error {
     /// The message in `language`.
     func text(_ language: String) -> String {
         language == "zh" ? chinese ?? message : message
+    }
+}
+
+extension CommandFailure {
+    /// The HTML board could not be written into `directory`.
+    init(_ error: FileError, directory: String) {
+        self.init("cannot write the HTML board in '\(directory)': \(error.description)",
+                  chinese: "无法在 '\(directory)' 写入 HTML 看板：\(error.description)")
     }
 }

@@ -99,43 +99,13 @@ enum DrillCommand {
         return ExitStatus.success
     }
 
+    /// The scenario `argument` names and the playbook it drills, their problems printed on failure.
     static func load(_ argument: String, _ invocation: Invocation) throws -> CheckedScenario {
-        let directory = invocation.playbooksDirectory
-        // As for playbooks: a path holds a `/` or ends in `.yaml`; anything else is a scenario id of the
-        // playbooks directory's `drills/`, whatever the working directory holds.
-        let path = PlaybookFiles.isPath(argument) ? argument : directory + "/drills/" + argument + ".yaml"
-        guard case .bytes(let bytes) = FileReading.read(path, limit: LoadLimits().maxFileBytes) else {
-            throw PlaybookFiles.notFound(argument, playbooksDirectory: directory + "/drills", what: "scenario",
-                                         chineseWhat: "演练场景")
+        do {
+            return try CheckedScenario.load(argument, playbooksDirectory: invocation.playbooksDirectory)
+        } catch {
+            throw error.shown(on: invocation.console)
         }
-        var loadedPlaybook: PlaybookFiles.Loaded?
-        var loadError: Error?
-        let checked = ScenarioChecker.check(bytes, file: path) { id in
-            do {
-                let loaded = try PlaybookFiles.load(id, invocation: invocation)
-                // A scenario drills the playbook it names, never another that a file happened to hold.
-                guard loaded.playbook.id == id else {
-                    throw CommandFailure(
-                        "the scenario drills playbook '\(id)', but '\(loaded.path)' holds playbook "
-                            + "'\(loaded.playbook.id)'",
-                        chinese: "该场景演练的预案是 '\(id)'，但 '\(loaded.path)' 中是预案 '\(loaded.playbook.id)'")
-                }
-                loadedPlaybook = loaded
-                return loaded.playbook
-            } catch {
-                loadError = error
-                return nil
-            }
-        }
-        guard let scenario = checked.scenario, let loadedPlaybook else {
-            invocation.console.error(TextRenderer(useColour: invocation.console.colourError)
-                .render(checked.diagnostics.sortedForOutput(), sources: [path: SourceText(bytes: bytes)]))
-            if let failure = loadError as? CommandFailure { throw failure }
-            if let failure = loadError as? RunFailure { throw failure }
-            throw CommandFailure("the scenario '\(path)' has errors; 'muster check \(path)' lists them")
-        }
-        return CheckedScenario(scenario: scenario, scenarioBytes: bytes, playbook: loadedPlaybook.playbook,
-                               playbookBytes: loadedPlaybook.bytes)
     }
 
     private static func defaultRunID(_ scenario: Scenario, _ invocation: Invocation) throws -> String {
@@ -155,7 +125,8 @@ enum DrillCommand {
             speed = number
         }
         let runID = try defaultRunID(loaded.scenario, invocation)
-        let staffing = try DrillStaffing.parse(invocation.arguments, plan: loaded.plan)
+        let staffing = try DrillStaffing.parse(assigned: invocation.arguments.all("--assign"),
+                                              scripted: invocation.arguments.all("--scripted"), plan: loaded.plan)
         let events = try RunsDirectory(invocation).startDrill(
             runID, loaded, virtualClock: virtual, speed: speed, now: try Clock.now(invocation.environment),
             staffing: (staffing.assignments, staffing.scripted), files: InjectedFaults.files(invocation))

@@ -38,10 +38,9 @@ enum InboxCommand {
             guard let session = try? RunSession(runID, invocation: invocation),
                 let read = try? session.read(), read.state.isLive
             else { continue }
-            guard let outcome = try? session.perform(nil) else { continue }
-            session.deliverPending(outcome.state, with: notifier, invocation: invocation)
-            let state = (try? session.read().state) ?? outcome.state
-            let work = PersonalWork(runID: runID, playbook: outcome.playbook, state: state, person: person,
+            guard let woke = try? session.wake(notifier: notifier, invocation: invocation) else { continue }
+            let state = woke.state
+            let work = PersonalWork(runID: runID, playbook: woke.playbook, state: state, person: person,
                                     now: session.runNow(state), language: invocation.language, time: time)
             if !work.roles.isEmpty || !work.isEmpty { works.append(work) }
         }

@@ -1,9 +1,6 @@
 import CommandSyntax
-import Platform
-import PlaybookLanguage
 import RunEngine
 import Runs
-import YAMLLoading
 
 /// After a command on a run: when the run continued in another playbook and the linked run is not journaled yet
 /// (this command asked for it, or an earlier one was cut short between the two writes), start it from the
@@ -15,18 +12,10 @@ enum LinkedRunCompletion {
     static func complete(_ runID: String, state: RunState, invocation: Invocation) -> Bool {
         guard state.awaitsLinkedRun, let request = state.continuation else { return true }
         let zh = invocation.language == .zh
-        let directory = invocation.playbooksDirectory
         do {
             let linker = LinkedRuns(runs: RunsDirectory(invocation), files: try InjectedFaults.files(invocation),
                                     now: try Clock.now(invocation.environment))
-            let link = try linker.complete(runID) { id throws(RunFailure) in
-                guard let path = PlaybookFiles.resolve(id, playbooksDirectory: directory),
-                    case .bytes(let bytes) = FileReading.read(path, limit: LoadLimits().maxFileBytes)
-                else {
-                    throw RunFailure("no playbook '\(id)' in '\(directory)'", chinese: "'\(directory)' 中没有预案 '\(id)'")
-                }
-                return bytes
-            }
+            let link = try linker.complete(runID, playbooksDirectory: invocation.playbooksDirectory)
             if let link {
                 invocation.console.error(zh
                     ? "已转入预案 \(link.playbook)：关联运行 \(link.run)\n查看：'muster status \(link.run)'\n"

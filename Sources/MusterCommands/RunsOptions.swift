@@ -39,6 +39,14 @@ extension RunSession {
         }
     }
 
+    /// One wake of a watcher (`RunSession.wake`), delivering with `notifier`, the wall clock read from the
+    /// invocation; a failure to journal the results is said as a warning.
+    func wake(notifier: Notifier?, invocation: Invocation) throws(RunFailure) -> Wake {
+        try wake(notifier: notifier, clock: { (try? Clock.now(invocation.environment)) ?? now }) { error in
+            invocation.console.error("muster: warning: notification results could not be journaled: \(error)\n")
+        }
+    }
+
     /// Says on stderr when notifications wait for delivery and this command has no notifier to deliver them.
     func warnIfUndelivered(_ state: RunState, notifier: Notifier?, invocation: Invocation) {
         guard notifier == nil else { return }

@@ -1,6 +1,5 @@
 import CommandSyntax
 import JSONText
-import Journaling
 import Platform
 import PlaybookLanguage
 import Reporting
@@ -54,13 +53,7 @@ enum StatsCommand {
         guard FileStatus.isDirectory(directory.path) else {
             throw CommandFailure("no runs directory '\(directory.path)' (give --runs DIR or set MUSTER_RUNS)")
         }
-        let runs = directory.readAll().map { runID, read in
-            read.map { contents, playbook in
-                let entries = contents.lines.map { JournalEntry(seq: $0.seq, event: $0.event, relative: $0.relative) }
-                return StatsSummary.RunInput(id: runID, entries: entries, head: contents.head, playbook: playbook)
-            }.mapError { StatsReadError(run: runID, reason: $0.message) }
-        }
-        let summary = StatsSummary(runsDirectory: directory.path, runs: runs, now: now, since: since)
+        let summary = StatsSummary(runs: directory, now: now, since: since)
         let rendering = StatsRendering(summary: summary, language: invocation.language)
         switch format {
         case "json": invocation.console.out(rendering.json().serialized(pretty: true) + "\n")

@@ -17,16 +17,11 @@ enum WatchAll {
         let runs = RunsDirectory(invocation)
         var printed: [String: Int] = [:]
         var problems: [String: String] = [:]
-        /// When this watcher last wrote each run's pages (`--html`), and at which line.
-        var pagesWritten: [String: (seq: Int, at: Int64)] = [:]
-        var indexWritten: (runs: [String: Int], at: Int64)?
-        if let html {
-            let access = HTMLBoard.Access(of: runs.path)
-            do {
-                try ReplacedFile.ensureDirectory(html, mode: access.directory, group: access.group)
-            } catch {
-                throw CommandFailure(error, directory: html)
-            }
+        var pages = html.map { HTMLBoard(directory: $0, times: times) }
+        do {
+            try pages?.prepare(runsDirectory: runs.path)
+        } catch {
+            throw CommandFailure(error, directory: html ?? "")
         }
         while true {
             var wake = SystemClock.wallSeconds() + 1
@@ -39,17 +34,15 @@ enum WatchAll {
                     let read = try session.read()
                     guard read.state.isLive else {
                         entries.append(.init(runID: runID, title: read.playbook.title, state: read.state))
-                        if let html, pagesWritten[runID]?.seq != read.state.eventCount {
-                            try HTMLBoard.writeRun(runID, read: read, session: session, into: html + "/" + runID,
-                                                   indexLink: "../index.html", times: times)
-                            pagesWritten[runID] = (read.state.eventCount, session.now)
+                        try update(&pages) {
+                            try $0.update(run: runID, playbook: read.playbook, state: read.state, lines: read.contents.lines,
+                                          now: session.now, runDirectory: session.journal.directory, ownDirectory: true,
+                                          whenOld: false)
                         }
                         continue
                     }
-                    let outcome = try session.perform(nil)
-                    let results = session.deliverPending(outcome.state, with: notifier, invocation: invocation)
-                    let contents = try (results > 0 ? nil : outcome.contents) ?? session.read().contents
-                    let state = results > 0 ? RunState.fold(contents.events) : outcome.state
+                    let woke = try session.wake(notifier: notifier, invocation: invocation)
+                    let (contents, state) = (woke.contents, woke.state)
                     if console.terminalOut {
                         lines.append(EventLines.liveRun(runID, state: state, language: language))
                     } else {
@@ -59,21 +52,15 @@ enum WatchAll {
                         }
                     }
                     printed[runID] = contents.lines.count
-                    entries.append(.init(runID: runID, title: outcome.playbook.title, state: state))
-                    if let html, pagesWritten[runID].map({
-                        $0.seq != contents.lines.count || session.now - $0.at >= HTMLBoard.rewriteAfter
-                    }) ?? true {
-                        try HTMLBoard.writeRun(runID, read: (contents, outcome.playbook, state, 0), session: session,
-                                               into: html + "/" + runID, indexLink: "../index.html", times: times)
-                        pagesWritten[runID] = (contents.lines.count, session.now)
+                    entries.append(.init(runID: runID, title: woke.playbook.title, state: state))
+                    try update(&pages) {
+                        try $0.update(run: runID, playbook: woke.playbook, state: state, lines: contents.lines,
+                                      now: session.now, runDirectory: session.journal.directory, ownDirectory: true)
                     }
                     if problems.removeValue(forKey: runID) != nil, !console.terminalOut {
                         console.error("muster: watch: \(runID): " + (language == .zh ? "已恢复\n" : "recovered\n"))
                     }
-                    if let real = RunSession.realInstant(dueNext: Engine(playbook: outcome.playbook).nextDue(state),
-                                                           state: state) {
-                        wake = min(wake, Double(real) / 1000 + 0.005)
-                    }
+                    if let real = woke.nextDue { wake = min(wake, Double(real) / 1000 + 0.005) }
                 } catch {
                     let message = WatchCommand.text(of: error, language: language)
                     if problems[runID] != message {
@@ -84,9 +71,10 @@ enum WatchAll {
                     entries.append(.init(runID: runID, title: nil, state: nil))
                 }
             }
-            if let html {
+            if pages != nil {
                 do {
-                    try writeIndex(entries, into: html, runs: runs, invocation: invocation, written: &indexWritten)
+                    let now = try Clock.now(invocation.environment)
+                    try update(&pages) { try $0.updateIndex(entries, now: now, runsDirectory: runs.path) }
                 } catch {
                     let message = WatchCommand.text(of: error, language: language)
                     if problems[""] != message { console.error("muster: watch: \(message)\n") }
@@ -107,25 +95,14 @@ enum WatchAll {
         }
     }
 
-    /// Writes the index of the runs directory's pages when a run came, went or moved on, or it is old.
-    private static func writeIndex(
-        _ entries: [RunsIndexHTML.Entry], into directory: String, runs: RunsDirectory, invocation: Invocation,
-        written: inout (runs: [String: Int], at: Int64)?
-    ) throws {
-        let now = try Clock.now(invocation.environment)
-        var seen: [String: Int] = [:]
-        for entry in entries { seen[entry.runID] = entry.state?.eventCount ?? -1 }
-        if let written, written.runs == seen, now - written.at < HTMLBoard.rewriteAfter { return }
-        let times = try invocation.localTimes()
-        let pages = Language.allCases.map { language in
-            (name: language == .zh ? "index.zh.html" : "index.html",
-             html: RunsIndexHTML(entries: entries, now: now, language: language, times: times).render())
-        }
+    /// Updates the HTML board, when there is one; a page that cannot be written is a `CommandFailure`.
+    private static func update(_ pages: inout HTMLBoard?, _ write: (inout HTMLBoard) throws -> Bool) throws {
+        guard var board = pages else { return }
         do {
-            try HTMLBoard.write(pages, into: directory, access: HTMLBoard.Access(of: runs.path))
-        } catch {
-            throw CommandFailure(error, directory: directory)
+            _ = try write(&board)
+        } catch let error as FileError {
+            throw CommandFailure(error, directory: board.directory)
         }
-        written = (seen, now)
+        pages = board
     }
 }

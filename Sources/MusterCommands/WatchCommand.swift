@@ -57,7 +57,7 @@ enum WatchCommand {
         let html = invocation.arguments.value("--html")
         if html?.isEmpty == true { throw UsageError("--html needs a directory", chinese: "--html 需要一个目录") }
         if all { return try WatchAll.run(invocation, notifier: notifier, stopAt: stopAt, html: html) }
-        var pagesWritten: (seq: Int, at: Int64)?
+        var pages = html.map { HTMLBoard(directory: $0, times: times) }
         let runID = invocation.arguments.positionals[0]
         let person = invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"]
         var rung: Set<String> = []
@@ -75,55 +75,48 @@ enum WatchCommand {
             let sizeBefore = journalPath.flatMap { try? FileStatus.of($0).size }
             do {
                 let session = try RunSession(runID, invocation: invocation)
-                let outcome = try session.perform(nil)
-                let results = session.deliverPending(outcome.state, with: notifier, invocation: invocation)
-                let (playbook, state) = (outcome.playbook, outcome.state)
-                // The results of this wake's deliveries are journaled after the state was folded: they count too, and
-                // only then are the lines read again.
-                let lastSeq = state.eventCount + results
-                if let html, pagesWritten.map({ $0.seq != lastSeq || session.now - $0.at >= HTMLBoard.rewriteAfter }) ?? true {
-                    let read = try session.read()
-                    try HTMLBoard.writeRun(runID, read: read, session: session, into: html, indexLink: nil, times: times)
-                    pagesWritten = (lastSeq, session.now)
+                let woke = try session.wake(notifier: notifier, invocation: invocation)
+                let (playbook, state, lastSeq) = (woke.playbook, woke.state, woke.state.eventCount)
+                do {
+                    try pages?.update(run: runID, playbook: playbook, state: state, lines: woke.contents.lines,
+                                      now: session.now, runDirectory: session.journal.directory, ownDirectory: false)
+                } catch {
+                    throw CommandFailure(error, directory: html ?? "")
                 }
                 if redraw {
-                    // The results of this wake's deliveries are in the journal, not yet in `state`.
-                    let shown = results > 0 ? try session.read().state : state
                     printedSeq = max(printedSeq, lastSeq)
                     let shownBefore = board != nil
-                    board = RunBoard(runID: runID, playbook: playbook, state: shown, now: session.runNow(shown),
+                    board = RunBoard(runID: runID, playbook: playbook, state: state, now: session.runNow(state),
                                      language: language, time: times.time).render()
-                        + NotificationPanel(outbox: shown.outbox, now: session.runNow(shown), language: language,
+                        + NotificationPanel(outbox: state.outbox, now: session.runNow(state), language: language,
                                             delivering: notifier != nil, time: times.time,
                                             names: PlaybookNames(playbook)).render()
                     if let person, !person.isEmpty {
-                        board = (board ?? "") + "\n" + PersonalWork(runID: runID, playbook: playbook, state: shown,
-                                                                    person: person, now: session.runNow(shown),
+                        board = (board ?? "") + "\n" + PersonalWork(runID: runID, playbook: playbook, state: state,
+                                                                    person: person, now: session.runNow(state),
                                                                     language: language, time: times.time).render()
                         // The bell, once for each page to this person that is new since the watch started.
-                        let pages = Set(shown.outbox.deliveries.filter { $0.recipient == person }
+                        let paged = Set(state.outbox.deliveries.filter { $0.recipient == person }
                             .map { $0.idempotencyKey(runID: runID) })
-                        let fresh = pages.subtracting(rung)
+                        let fresh = paged.subtracting(rung)
                         if !fresh.isEmpty, shownBefore { console.out("\u{7}") }
-                        rung.formUnion(pages)
+                        rung.formUnion(paged)
                     }
                     console.out("\u{1B}[H\u{1B}[2J" + (board ?? ""))
                 } else if printedSeq == 0 || lastSeq > printedSeq {
-                    let contents = try (results > 0 ? nil : outcome.contents) ?? session.read().contents
-                    for line in contents.lines where line.seq > printedSeq {
-                        if printedSeq == 0 && line.seq < contents.lines.count - 20 { continue }
+                    let lines = woke.contents.lines
+                    for line in lines where line.seq > printedSeq {
+                        if printedSeq == 0 && line.seq < lines.count - 20 { continue }
                         console.out(EventLines.watched(seq: line.seq, event: line.event, now: session.runNow(state), time: times.time))
                     }
-                    printedSeq = contents.lines.count
+                    printedSeq = lines.count
                 }
                 if problem != nil, !redraw {
                     console.error(language == .zh ? "muster: watch：已恢复\n" : "muster: watch: recovered\n")
                 }
                 problem = nil
                 if state.closed { return ExitStatus.success }
-                if let real = RunSession.realInstant(dueNext: Engine(playbook: playbook).nextDue(state), state: state) {
-                    wake = min(wake, Double(real) / 1000 + 0.005)
-                }
+                if let real = woke.nextDue { wake = min(wake, Double(real) / 1000 + 0.005) }
             } catch {
                 // A watcher fires the timers and delivers the notifications: it never gives up on a run it can
                 // read. What went wrong (a full disk, a damaged journal an operator is mending, a file briefly

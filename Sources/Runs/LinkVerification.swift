@@ -1,22 +1,32 @@
-import CommandSyntax
 import Hashing
-import Journaling
+public import Journaling
 import RunEngine
-import Runs
 
 /// What `verify` says of a run's links to other runs (`continue_in`): each linked run is there, its first line is
 /// the one the link names (by hash), and it points back.
-enum LinkVerification {
+public enum LinkVerification {
     /// One link, followed.
-    struct Finding {
-        var ok: Bool
-        var english: String
-        var chinese: String
-        var run: String
+    public struct Finding: Sendable, Equatable {
+        /// Whether the link holds.
+        public var ok: Bool
+        /// What was found, in English.
+        public var english: String
+        /// What was found, in Chinese.
+        public var chinese: String
+        /// The linked run's id.
+        public var run: String
+
+        /// A finding about the link to run `run`.
+        public init(ok: Bool, english: String, chinese: String, run: String) {
+            self.ok = ok
+            self.english = english
+            self.chinese = chinese
+            self.run = run
+        }
     }
 
     /// The links of the run whose journal `contents` holds, followed into `runs`.
-    static func follow(_ runID: String, contents: Journal.Contents, runs: RunsDirectory) -> [Finding] {
+    public static func follow(_ runID: String, contents: Journal.Contents, runs: RunsDirectory) -> [Finding] {
         guard let first = contents.lines.first else { return [] }
         let ownHash = SHA256.hash(first.encoded()).hex
         var findings: [Finding] = []
