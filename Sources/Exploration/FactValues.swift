@@ -1,8 +1,9 @@
 import PlaybookLanguage
 
 /// The values the exploration records for each fact: the ones the playbook's conditions tell apart. A choice
-/// takes each of its values, a flag true and false, a number each value a condition compares it with and the
-/// numbers just around it, text what conditions compare it with and one other text.
+/// takes each value a condition names and one value none names, a flag true and false, a number each value a
+/// condition compares it with and the numbers just around it, text what conditions compare it with and one other
+/// text. A fact no condition reads takes one value: which one cannot change where a run goes.
 struct FactValues {
     private var candidates: [String: [String]] = [:]
     /// At most this many combinations of a step's records are tried; past it, every value of every fact is still
@@ -12,7 +13,9 @@ struct FactValues {
     init(_ playbook: Playbook) {
         var numbers: [String: Set<Double>] = [:]
         var texts: [String: Set<String>] = [:]
+        var read: Set<String> = []
         func visit(_ condition: Condition) {
+            for case .fact(let id) in condition.subjects { read.insert(id) }
             switch condition {
             case .and(let left, let right), .or(let left, let right):
                 visit(left)
@@ -40,10 +43,13 @@ struct FactValues {
         }
         for fact in playbook.facts {
             switch fact.kind {
-            case .choice(let values): candidates[fact.id] = values
-            case .flag: candidates[fact.id] = ["true", "false"]
+            case .choice(let values):
+                let named = texts[fact.id] ?? []
+                candidates[fact.id] = values.filter(named.contains) + values.filter { !named.contains($0) }.prefix(1)
+            case .flag: candidates[fact.id] = read.contains(fact.id) ? ["true", "false"] : ["true"]
             case .number:
                 let sorted = (numbers[fact.id] ?? [0]).sorted()
+                // (a number no condition compares takes 0)
                 candidates[fact.id] = sorted.map { $0 == $0.rounded() ? String(Int64($0)) : String($0) }
             case .text: candidates[fact.id] = (texts[fact.id] ?? []).sorted() + ["x"]
             }

@@ -3,11 +3,16 @@ public import RunEngine
 
 /// Explores every state a run of a playbook can reach, with the run engine itself: every way each active step
 /// can be finished (each decision option, approval and denial, the facts a step records with each value its
-/// conditions tell apart, a wait's signal), each at-any-time chain raised, and time passing to the next deadline, which fires the timers due then
-/// in the order the engine fires them; from a start at every severity level (and, where an owner depends on the
-/// severity, every regrade while the run is open). States are compared without their
-/// instants (what is active, the tracks ended, the facts, the milestones' status, the order the timers fire in),
-/// so loops are explored once; exploration stops at `limit` states.
+/// conditions tell apart, a wait's signal), each at-any-time chain raised, and time passing to the next deadline
+/// that can change where the run goes (an expiry, an escalation that reassigns or jumps), which fires every timer
+/// due by then in the order the engine fires them; from a start at every severity level (and, where an owner
+/// depends on the severity, every regrade while the run is open).
+///
+/// States are compared on what decides a run's future: what is active (and how far), the tracks ended, the facts a
+/// step can still read (`LiveFacts`), the severity, the outcome, the milestones reached, and the order of the timers
+/// that steer (`SteeringTimers`); not on instants, nor on reminders and overdue marks that only notify. So loops are
+/// explored once, and a reminder firing before or after another step is not a new state. Exploration stops at
+/// `limit` states.
 ///
 /// It proves, or gives the shortest counterexample for: every reachable state can still reach an outcome (no
 /// join that waits for ever, no loop without a way out, no wait without an exit); every step can be reached; no
@@ -53,11 +58,14 @@ public struct StateExplorer: Sendable {
 
     /// Whether regrading is explored: when some step's owner depends on the severity.
     private let regrades: Bool
+    /// Which timers can change where a run goes.
+    private let steering: SteeringTimers
 
     public init(playbook: Playbook, limit: Int = 100_000) {
         self.playbook = playbook
         self.limit = limit
         regrades = playbook.allSteps.contains { !$0.ownersBySeverity.isEmpty }
+        steering = SteeringTimers(playbook)
     }
 
     /// A state being explored: the run's state, and how it was reached.
@@ -71,13 +79,14 @@ public struct StateExplorer: Sendable {
         let engine = Engine(playbook: playbook)
         let holders = Dictionary(playbook.roles.map { ($0.id, $0.id) }, uniquingKeysWith: { first, _ in first })
         let values = FactValues(playbook)
+        let live = LiveFacts(playbook)
         var nodes: [Node] = []
         var keys: [Key: Int] = [:]
         var edges: [[Int]] = []
         var queue: [Int] = []
         var complete = true
         func add(_ state: RunState, parent: Int?, move: Move?) -> Int? {
-            let key = Self.key(state)
+            let key = key(state, live: live)
             if let known = keys[key] {
                 if let parent { edges[parent].append(known) }
                 return nil
@@ -232,12 +241,10 @@ public struct StateExplorer: Sendable {
                     "\(commander): regrade to '\(level.id)'", step: nil)
             }
         }
-        // Progress clocks (`report_every`) only journal that a report was missed: time moves on to the next deadline
-        // that can change where the run goes, firing them on the way.
-        let deciding = state.timers.values.filter { timer in
-            if case .step(_, .progress) = timer.purpose { return false }
-            return true
-        }
+        // Time moves on to the next deadline that can change where the run goes (an expiry, an escalation that
+        // reassigns or jumps), firing on the way those that only journal and notify (reminders, overdue marks,
+        // progress clocks, milestones' due instants).
+        let deciding = state.timers.values.filter { steering.contains($0.purpose) }
         if let due = deciding.map(\.fireAt).min() {
             var next = state
             for event in engine.advance(state, to: due) { next.apply(event) }
@@ -254,8 +261,8 @@ public struct StateExplorer: Sendable {
         Duration.format(milliseconds: milliseconds)
     }
 
-    /// A state without its absolute instants: what is active (and how far), the tracks ended, the facts, the
-    /// severity, the outcome, the milestones' status, and the timers by their order and distance from now.
+    /// What decides a state's future: what is active (and how far), the tracks ended, the facts still read, the
+    /// severity, the outcome, the milestones reached, and the steering timers in the order they fire.
     struct Key: Hashable {
         struct Open: Hashable {
             var step: String
@@ -273,26 +280,27 @@ public struct StateExplorer: Sendable {
         var milestones: [String: UInt8]
         var raised: [String]
         var standing: Set<String>
-        /// The armed timers in the order they fire (those due at one instant together): which deadline comes
+        /// The armed steering timers in the order they fire (those due at one instant together): which deadline comes
         /// first is what a run can do next; how far off it is, is not.
         var timers: [Set<TimerPurpose>]
     }
 
-    static func key(_ state: RunState) -> Key {
+    func key(_ state: RunState, live: LiveFacts) -> Key {
         var byInstant: [Int64: Set<TimerPurpose>] = [:]
         for timer in state.timers.values {
-            if case .step(_, .progress) = timer.purpose { continue }
+            guard steering.contains(timer.purpose) else { continue }
             byInstant[timer.fireAt, default: []].insert(timer.purpose)
         }
         let timers = byInstant.keys.sorted().map { byInstant[$0]! }
+        let matters = live.live(open: state.activeOrder)
         return Key(
             severity: state.severity,
             active: Set(state.active.values.map {
                 Key.Open(step: $0.id, owner: $0.owner, acknowledged: $0.acknowledgedAt != nil, items: $0.itemsDone)
             }),
-            ended: state.endedTracks.mapValues(Set.init), facts: state.facts, outcome: state.outcome?.id,
+            ended: state.endedTracks.mapValues(Set.init), facts: state.facts.filter { matters.contains($0.key) }, outcome: state.outcome?.id,
             closed: state.closed, aborted: state.aborted,
-            milestones: state.milestones.mapValues { $0.reachedAt != nil ? 1 : $0.missed ? 2 : 0 },
+            milestones: state.milestones.mapValues { $0.reachedAt != nil ? 1 : 0 },
             raised: state.raisedChains.sorted(), standing: Set(state.standing), timers: timers)
     }
 }
