@@ -79,6 +79,13 @@ public struct DrillPlan: Sendable {
         }
     }
 
+    /// The scripted players (0-based, in the scenario's `players:`) whose trigger never happened in a run with
+    /// `events`: actions the scenario scripts that the run never came to.
+    public func unreachedPlayers(_ events: [Event]) -> [Int] {
+        let moments = Moments(events)
+        return scenario.players.indices.filter { moments.instant(scenario.players[$0].trigger) == nil }
+    }
+
     /// A message to deliver.
     public struct Delivery: Sendable, Hashable {
         public var at: Int64

@@ -170,12 +170,15 @@ enum DrillCommand {
         invocation.console.out(chinese ? "已拨快 \(span) 至 \(instant)；进行中的步骤：\(active)\n"
                                        : "advanced \(span) to \(instant); active: \(active)\n")
         printInjects(advance.appended, plan: advance.plan, invocation)
+        // A scripted player that did a step continuing in another playbook: the linked run is started now, as
+        // the ordinary commands start it.
+        let linked = LinkedRunCompletion.complete(runID, state: advance.state, invocation: invocation)
         // The notifications the move made due (injects, escalations, overdue steps) are delivered now, marked as
         // a drill: a drill tests the call-out chain.
         let notifier = Notifier.forCommand(invocation)
         session.deliverPending(advance.state, with: notifier, invocation: invocation)
         session.warnIfUndelivered(advance.state, notifier: notifier, invocation: invocation)
-        return ExitStatus.success
+        return linked ? ExitStatus.success : ExitStatus.failure
     }
 
     /// Says each inject among `events`, with its addressee and instant, in the reader's language, as the
@@ -201,7 +204,11 @@ enum DrillCommand {
         let runs = RunsDirectory(invocation)
         try runs.playUnattended(runID, loaded, heldAt: try Clock.now(invocation.environment),
                                 files: InjectedFaults.files(invocation))
-        let record = try RunSession(runID, invocation: invocation).drillRecord(language: invocation.language)
+        let session = try RunSession(runID, invocation: invocation)
+        // The scenario played a step continuing in another playbook: the linked run is started as a live `done`
+        // starts it, both journals pointing at each other.
+        let linked = LinkedRunCompletion.complete(runID, state: try session.read().state, invocation: invocation)
+        let record = try session.drillRecord(language: invocation.language)
         let (contents, evaluation) = (record.contents, record.evaluation)
         if format == "json" {
             var object = record.report.json().objectValue ?? [:]
@@ -222,6 +229,14 @@ enum DrillCommand {
                 : "muster: warning: \(refused) scripted actions were refused; "
                     + "'muster log \(runID)' shows them (command.rejected)\n")
         }
+        // A scripted action whose trigger never happened: the scenario scripts something the run never comes to.
+        for index in loaded.plan.unreachedPlayers(contents.events) {
+            let line = loaded.scenario.players[index].location.line
+            invocation.console.error(chinese
+                ? "muster: 警告：场景第 \(line) 行的脚本操作（players 第 \(index + 1) 项）从未触发：运行没有到达其时机\n"
+                : "muster: warning: the scripted action on line \(line) of the scenario (player \(index + 1)) never came "
+                    + "due: the run never reached its trigger\n")
+        }
         if !record.reachedOutcome {
             invocation.console.error(chinese
                 ? "muster: 警告：本次运行未到达结果；脚本中的人员在结束前停止了操作\n"
@@ -232,7 +247,7 @@ enum DrillCommand {
         {
             return ExitStatus.failure
         }
-        return ExitStatus.success
+        return linked ? ExitStatus.success : ExitStatus.failure
     }
 
     static func report(_ words: [String], _ invocation: Invocation) throws -> Int32 {

@@ -198,8 +198,8 @@ enum HelpTextChinese {
             以 1 退出并说明原因。不记入任何日志。
             """,
         "export": """
-            导出运行的日志、固定的预案、头记录以及（演练的）演练脚本，打包成一个 tar 文件，交给用户或审计方：
-            在任何机器上用 'muster verify --bundle FILE' 校验，或用 'tar xf' 打开。导出在共享锁下读取，
+            导出运行的日志、固定的预案、头记录以及（演练的）演练脚本，打包成一个 tar 文件，交给用户或审计方，
+            与之关联的运行（continue_in）的同样文件各占一个目录一并打包：在任何机器上用 'muster verify --bundle FILE' 校验，或用 'tar xf' 打开。导出在共享锁下读取，
             运行进行中也可以导出（此时会注明运行尚未结束）。已损坏的运行拒绝导出。
             """,
         "verify": """
@@ -207,7 +207,8 @@ enum HelpTextChinese {
             此时运行的头记录（journal.head，在所计的行落盘之后才写入）会发现丢失了行；若头记录也被删除，
             可用 --head 给出之前记录的链头（status --format json 和报告页脚都会输出它）：除非那一行仍在链中，
             否则校验失败。其他终端正在写入时也可以校验：读到的是一致的快照。--bundle FILE 校验
-            'muster export' 导出的文件，无需运行目录。
+            'muster export' 导出的文件，无需运行目录：归档中的关联运行（continue_in）逐一校验并核对关联；
+            归档中缺少的关联运行会指明，并判为校验失败。
             """,
         "drill": """
             SCENARIO 是演练脚本文件，或 <playbooks>/drills 中某个脚本的 id。'drill start' 以演练模式创建一次

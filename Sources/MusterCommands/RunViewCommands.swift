@@ -165,7 +165,9 @@ enum RunViewCommands {
             on disk) shows that lines were lost. Against someone who cut both, give --head with a head recorded
             earlier (status --format json and the report's footer print it): verify fails unless that line is still
             in the chain. verify may run while others write: it reads a consistent snapshot. --bundle FILE checks
-            an archive written by 'muster export' instead, on any machine, without the runs directory.
+            an archive written by 'muster export' instead, on any machine, without the runs directory: the
+            runs linked to the run (continue_in) are in the archive too, each verified and its links followed; a
+            linked run the archive lacks is named and fails the check.
             """,
         options: [
             .init(name: "--head", value: "SHA256", summary: "a chain head recorded earlier that must still be there"),
@@ -199,9 +201,10 @@ enum RunViewCommands {
                 return ExitStatus.failure
             case .intact(let contents, let unfinished):
                 let (lines, head) = (contents.lines.count, contents.head)
-                // A run linked to another (continue_in) is checked against it, when the runs directory holds it.
-                let links = bundle == nil
-                    ? LinkVerification.follow(runID, contents: contents, runs: RunsDirectory(invocation)) : []
+                // A run linked to another (continue_in) is checked against it: in the runs directory, or in the
+                // archive, which holds the linked runs too.
+                let links = opened.map { LinkVerification.follow(bundle: $0, contents: contents) }
+                    ?? LinkVerification.follow(runID, contents: contents, runs: RunsDirectory(invocation))
                 let linksOK = links.allSatisfy(\.ok)
                 if format == "json" {
                     var object: JSONObject = [

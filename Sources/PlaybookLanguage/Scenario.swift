@@ -148,3 +148,13 @@ public struct Scenario: Sendable, Hashable {
     /// The exercise staff.
     public var staff = Staff()
 }
+
+extension Scenario {
+    /// A scenario with nothing in it for playbook `playbook`: no injects, players or objectives. It moves the
+    /// virtual clock of a drill's linked run (`continue_in`), which people play and whose timers alone fall due.
+    public static func unscripted(playbook: String, startsAt: Int64) -> Scenario {
+        Scenario(id: playbook, title: LocalizedText(english: playbook, chinese: playbook), kind: .tabletop,
+                 playbook: Located(playbook, at: .start), severity: nil, participants: [:], objectives: [],
+                 injects: [], players: [], startsAt: startsAt)
+    }
+}

@@ -153,9 +153,15 @@ public struct ReportWords: Sendable {
     }
 
     /// A word of the report's own text in the report's language.
+    /// The report's own machine words (a milestone's status as JSON keeps it: `handed-over`) read as words.
     public func callAsFunction(_ english: String) -> String {
-        language == "zh" ? Self.chinese[english] ?? english : english
+        language == "zh" ? Self.chinese[english] ?? english : Self.readable[english] ?? english
     }
+
+    /// The machine words that a reader of English reads otherwise.
+    private static let readable: [String: String] = [
+        "handed-over": RunLinkLines.handedOver(.en), "not-reached": "not reached",
+    ]
 
     /// A playbook text in the report's language.
     public func text(_ text: LocalizedText?) -> String { text?.text(language) ?? "" }

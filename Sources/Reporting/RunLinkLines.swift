@@ -30,6 +30,6 @@ public enum RunLinkLines {
 
     /// The word for a milestone handed over to (or kept by) the linked run.
     public static func handedOver(_ language: Language) -> String {
-        language == .zh ? "已移交关联运行" : "handed over"
+        language == .zh ? "已移交关联运行" : "handed over to the linked run"
     }
 }

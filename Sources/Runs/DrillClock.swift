@@ -27,7 +27,8 @@ extension RunSession {
     ///
     /// - Parameter limit: the most events the move may write; a move that would write more (a slip of the finger,
     ///   `10y` for `10m`) is refused whole.
-    /// - Throws: `RunFailure` when the run is not on a virtual clock, has no pinned scenario, nothing is due (with
+    /// - Throws: `RunFailure` when the run is not on a virtual clock, has no pinned scenario (and is not the linked
+    ///   run of a drill), nothing is due (with
     ///   `step` `nil`), the move would write more than `limit` events, or the journal cannot be written.
     public func advanceDrillClock(by step: Int64?, limit: Int) throws(RunFailure) -> Advance {
         try transaction { contents in
@@ -37,7 +38,11 @@ extension RunSession {
                 throw RunFailure("run '\(runID)' is not on a virtual clock; only virtual clocks are advanced",
                                  chinese: "运行 '\(runID)' 不在虚拟时钟上；只有虚拟时钟可以拨快")
             }
-            guard let plan = try drillPlan(playbook: playbook, events: contents.events) else {
+            // The linked run a drill continued in (`continue_in`) has no scenario of its own: on its virtual clock
+            // only its timers move, and people play it.
+            let linkedPlan = state.start?.continuedFrom == nil || state.start?.mode != .drill ? nil
+                : DrillPlan(scenario: .unscripted(playbook: playbook.id, startsAt: state.startedAt), playbook: playbook)
+            guard let plan = try drillPlan(playbook: playbook, events: contents.events) ?? linkedPlan else {
                 throw RunFailure("run '\(runID)' has no pinned scenario (scenario.yaml)",
                                  chinese: "运行 '\(runID)' 没有固定的演练脚本（scenario.yaml）")
             }

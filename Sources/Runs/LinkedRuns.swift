@@ -101,9 +101,12 @@ public struct LinkedRuns: Sendable {
             assignments: state.holders.filter { playbook.role($0.key) != nil }, speed: start.speed,
             faultAt: state.faultAt, title: start.title)
         linked.continuedFrom = back
+        // A drill played unattended hands over to a linked run that is practice too, and both journals stay a
+        // function of the scenario alone: no wall-clock instant beside the drill's.
+        linked.unattended = start.unattended
         let at = max(RunSession.runTime(state, realNow: now), state.lastEventAt)
         var events = Engine(playbook: playbook).start(linked, at: at, entry: request.entry, facts: facts)
-        if start.virtualClock || start.speed > 1 {
+        if Self.stampsRealTime(start) {
             for index in events.indices { events[index].realAt = now }
         }
         try runs.ensureExists()
@@ -124,7 +127,7 @@ public struct LinkedRuns: Sendable {
                 guard state.continuedIn == nil else { return [] }
                 var event = Event(at: max(RunSession.runTime(state, realNow: now), state.lastEventAt), actor: .engine,
                                   kind: .continuedIn(link))
-                if let start = state.start, start.virtualClock || start.speed > 1 { event.realAt = now }
+                if let start = state.start, Self.stampsRealTime(start) { event.realAt = now }
                 return [event]
             }
         } catch let error as JournalError {
@@ -132,6 +135,13 @@ public struct LinkedRuns: Sendable {
         } catch {
             throw RunFailure("\(error)")
         }
+    }
+
+    /// Whether the events of a run that started with `start` carry the wall clock's instant beside their own: a
+    /// drill people play on a virtual or sped-up clock does; an unattended one, whose journal is a function of its
+    /// scenario, does not.
+    static func stampsRealTime(_ start: RunStart) -> Bool {
+        !start.unattended && (start.virtualClock || start.speed > 1)
     }
 
     /// The link to run `linkedID` as it is on disk, when its first line continues `back`.

@@ -1,14 +1,25 @@
 public import Journaling
 import Platform
 
-/// An archive written by `muster export`, opened for `verify --bundle`.
+/// An archive written by `muster export`, opened for `verify --bundle`: the run exported and the runs linked to it
+/// (`continue_in`), each in its own folder.
 public struct RunBundleFile: Sendable {
-    /// The run it holds.
+    /// One run's files, as a run directory would give them.
+    public struct Bundled: Sendable {
+        /// The journal, the pinned playbook and the head record.
+        public var snapshot: Journal.Snapshot
+        /// The pinned scenario of a drill, if the bundle holds one.
+        public var scenario: [UInt8]?
+    }
+
+    /// The run exported: the first folder of the archive.
     public var runID: String
     /// Its files, as a run directory would give them.
     public var snapshot: Journal.Snapshot
     /// The pinned scenario of a drill, if the bundle holds one.
     public var scenario: [UInt8]?
+    /// The other runs the archive holds (the runs linked to the one exported), by id.
+    public var linked: [String: Bundled] = [:]
 
     /// The largest archive read (a run's journal is what makes it big).
     static let sizeLimit = 1 << 30
@@ -35,23 +46,31 @@ public struct RunBundleFile: Sendable {
         } catch {
             throw refused(error.description, "不是完整的 tar 归档（\(error.description)）")
         }
-        var runID: String?
-        var files: [String: [UInt8]] = [:]
+        var order: [String] = []
+        var files: [String: [String: [UInt8]]] = [:]
         for member in members {
             let parts = member.name.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty, RunBundle.memberNames.contains(parts[1]),
-                runID == nil || runID == parts[0], files[parts[1]] == nil
+                files[parts[0]]?[parts[1]] == nil
             else {
                 throw refused("it holds '\(member.name)'", "其中有 '\(member.name)'")
             }
-            runID = parts[0]
-            files[parts[1]] = member.bytes
+            if files[parts[0]] == nil { order.append(parts[0]) }
+            files[parts[0], default: [:]][parts[1]] = member.bytes
         }
-        guard let runID, let playbook = files["playbook.yaml"], let journal = files["journal.jsonl"] else {
+        var runs: [String: Bundled] = [:]
+        for run in order {
+            guard let playbook = files[run]?["playbook.yaml"], let journal = files[run]?["journal.jsonl"] else {
+                throw refused("it lacks the journal or the pinned playbook of run '\(run)'",
+                              "缺少运行 '\(run)' 的日志或固定的预案")
+            }
+            runs[run] = Bundled(snapshot: Journal.Snapshot(playbook: playbook, journal: journal,
+                                                           headRecord: files[run]?["journal.head"]),
+                                scenario: files[run]?["scenario.yaml"])
+        }
+        guard let runID = order.first, let exported = runs.removeValue(forKey: runID) else {
             throw refused("it lacks the journal or the pinned playbook", "缺少日志或固定的预案")
         }
-        return RunBundleFile(runID: runID,
-                          snapshot: Journal.Snapshot(playbook: playbook, journal: journal, headRecord: files["journal.head"]),
-                          scenario: files["scenario.yaml"])
+        return RunBundleFile(runID: runID, snapshot: exported.snapshot, scenario: exported.scenario, linked: runs)
     }
 }

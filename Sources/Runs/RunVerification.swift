@@ -29,6 +29,12 @@ public enum RunVerification: Sendable {
         try check(bundle.snapshot, runID: bundle.runID, scenario: bundle.scenario, head: head)
     }
 
+    /// Verifies another run an archive holds (a run linked to the one exported), as `of(bundle:head:)` does.
+    public static func of(linked runID: String, in bundle: RunBundleFile) throws(RunFailure) -> Self? {
+        guard let run = bundle.linked[runID] else { return nil }
+        return try check(run.snapshot, runID: runID, scenario: run.scenario, head: nil)
+    }
+
     private static func check(
         _ snapshot: Journal.Snapshot, runID: String, scenario: [UInt8]?, head expected: String?
     ) throws(RunFailure) -> Self {
