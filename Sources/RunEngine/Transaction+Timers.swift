@@ -4,9 +4,13 @@ extension Transaction {
     /// Fires every timer due at or before `limit`, earliest first, each at its own instant.
     mutating func fireTimers(until limit: Int64) {
         let commandInstant = now
-        // The timers in firing order, sorted again only when a firing armed or disarmed one: a step with a
-        // thousand escalation rungs costs a thousand firings, not a thousand sorts.
-        var queue = state.dueTimers
+        // The timers due by `limit` in firing order (later deadlines are not sorted at all), sorted again only when
+        // a firing armed or disarmed one: a step with a thousand escalation rungs costs a thousand firings, not a
+        // thousand sorts.
+        func due() -> [RunState.Timer] {
+            state.timers.values.filter { $0.fireAt <= limit }.sorted { ($0.fireAt, $0.id) < ($1.fireAt, $1.id) }
+        }
+        var queue = due()
         var next = 0
         while next < queue.count, queue[next].fireAt <= limit {
             let timer = queue[next]
@@ -23,7 +27,7 @@ extension Transaction {
                 }
             }
             if changedTimers {
-                queue = state.dueTimers
+                queue = due()
                 next = 0
             }
         }

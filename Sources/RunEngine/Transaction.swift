@@ -89,7 +89,8 @@ struct Transaction {
     }
 
     mutating func cancelTimers(of stepID: String) {
-        for timer in state.dueTimers where timer.purpose.step == stepID {
+        let armed = state.timers.values.filter { $0.purpose.step == stepID }.sorted { ($0.fireAt, $0.id) < ($1.fireAt, $1.id) }
+        for timer in armed {
             emit(.timerCancelled(timer: timer.id), by: .engine)
         }
     }
