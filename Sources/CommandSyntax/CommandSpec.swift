@@ -18,6 +18,8 @@ public struct CommandSpec: Sendable {
     public var formats: [String]
     /// Whether the usage line shows `--as PERSON`, and whether as required.
     public var person: PersonUse
+    /// The word the usage line names the person acting by (`--as CONTROLLER` where a positional is `PERSON`).
+    public var personWord: String
     /// The subcommands (`drill start`, `drill advance`, …), each declared like a command, its name the words
     /// typed after `muster`; a command with subcommands runs the one its first word names.
     public var subcommands: [CommandSpec]
@@ -35,8 +37,9 @@ public struct CommandSpec: Sendable {
 
     public init(
         name: String, summary: String, positionals: [Positional] = [], person: PersonUse = .none,
-        subcommands: [CommandSpec] = [], countMessage: UsageError? = nil, discussion: String,
-        options: [Arguments.Option] = [], formats: [String] = [], run: @escaping @Sendable (Invocation) throws -> Int32
+        personWord: String = "PERSON", subcommands: [CommandSpec] = [], countMessage: UsageError? = nil,
+        discussion: String, options: [Arguments.Option] = [], formats: [String] = [],
+        run: @escaping @Sendable (Invocation) throws -> Int32
     ) {
         self.name = name
         self.summary = summary
@@ -44,6 +47,7 @@ public struct CommandSpec: Sendable {
         self.options = options
         self.formats = formats
         self.person = person
+        self.personWord = personWord
         self.subcommands = subcommands
         self.countMessage = countMessage
         self.discussion = discussion
@@ -86,8 +90,8 @@ public struct CommandSpec: Sendable {
         var words = ["muster", name] + positionals.map(\.usage)
         switch person {
         case .none: break
-        case .optional: words.append("[--as PERSON]")
-        case .required: words.append("--as PERSON")
+        case .optional: words.append("[--as \(personWord)]")
+        case .required: words.append("--as \(personWord)")
         }
         for option in options {
             var word = option.name

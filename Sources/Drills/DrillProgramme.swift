@@ -14,8 +14,9 @@ public struct DrillProgramme: Sendable {
         /// When it was really held: the wall clock's instant of its start (for journals written before it was
         /// recorded, the start's own instant).
         public var held: Int64
-        /// Whether it counts toward the programme: held with people (not an unattended `drill run`, which is
-        /// practice) and completed (an outcome reached, not aborted).
+        /// Whether it counts toward the programme: held with people (a person played a role: not an unattended
+        /// `drill run` nor a drill with every role scripted, which are practice) and completed (an outcome
+        /// reached, not aborted).
         public var counts: Bool
 
         public init(runID: String, kind: Scenario.Kind, playbook: String, held: Int64, counts: Bool) {
@@ -49,7 +50,7 @@ public struct DrillProgramme: Sendable {
         self.now = now
     }
 
-    /// Whether a required drill is overdue (for cron: a failure to report).
+    /// Whether a required drill is due: overdue, or never held (due now). For cron, a failure to report.
     public var anyOverdue: Bool {
         Self.requirements.contains { dueAt(of: $0.kind, days: $0.days) <= now }
     }
@@ -91,8 +92,8 @@ public struct DrillProgramme: Sendable {
                 line += zh ? "现已到期" : "due now"
             }
             if practice > 0 {
-                line += zh ? "；另有 \(practice) 次不计入（无人值守练习、中止或未完成）"
-                    : "; \(practice) more not counted (unattended practice, aborted or not completed)"
+                line += zh ? "；另有 \(practice) 次不计入（无人值守或全部由脚本扮演的练习、中止或未完成）"
+                    : "; \(practice) more not counted (unattended or all-scripted practice, aborted or not completed)"
             }
             out += line + "\n"
         }

@@ -30,8 +30,9 @@ enum DrillCommand {
             instants: 'drill start --assign ROLE=PERSON' names who plays (default: the scenario's participants),
             '--scripted ROLE' (or 'all') leaves a role to its scripted player, and a controller hands one over later
             with 'script' and back to a person with 'unscript'; what they do is journaled as scripted. A drill counts by the real date it was held, and only when it was held with people and completed: an
-            unattended 'drill run' is practice, an aborted drill does not count. 'drill due' exits 1 when
-            something is overdue (for cron). The exercise staff the scenario declares (staff: controllers,
+            unattended 'drill run' and a drill in which every role was scripted (no person played) are practice, an
+            aborted drill does not count. 'drill due' exits 1 when something is overdue or a required drill was never
+            held (for cron). The exercise staff the scenario declares (staff: controllers,
             evaluators) act with the other subcommands: an evaluator records observations per objective
             ('observe', a strength or an area for improvement) and sets or overrides a rating with a written
             justification ('rate'); a controller sends a scenario inject now or an ad hoc one ('inject'), cancels

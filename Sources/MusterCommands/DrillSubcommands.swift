@@ -65,7 +65,7 @@ enum DrillSubcommands {
         spec("unscript", "a controller hands a role back from the scripted players to a person",
              [.run, Positional(name: "ROLE", arity: .one, about: "a role", chinese: "一个角色"),
               Positional(name: "PERSON", arity: .one, about: "who plays it from now on", chinese: "此后由谁扮演")],
-             person: .required) { try DrillCommand.staff("unscript", $0.arguments.positionals, $0) },
+             person: .required, personWord: "CONTROLLER") { try DrillCommand.staff("unscript", $0.arguments.positionals, $0) },
         spec("improve", "set an objective's improvement action, with its owner and due date",
              [.run, objective(.one)], person: .required, options: [
                  .init(name: "--action", value: "TEXT", summary: "improve: the corrective action", required: true),
@@ -92,10 +92,10 @@ enum DrillSubcommands {
 
     private static func spec(
         _ name: String, _ summary: String, _ positionals: [Positional], person: CommandSpec.PersonUse = .none,
-        options: [Arguments.Option] = [], formats: [String] = [],
+        personWord: String = "PERSON", options: [Arguments.Option] = [], formats: [String] = [],
         run: @escaping @Sendable (Invocation) throws -> Int32
     ) -> CommandSpec {
-        CommandSpec(name: "drill " + name, summary: summary, positionals: positionals, person: person, discussion: "",
-                    options: options, formats: formats, run: run)
+        CommandSpec(name: "drill " + name, summary: summary, positionals: positionals, person: person,
+                    personWord: personWord, discussion: "", options: options, formats: formats, run: run)
     }
 }

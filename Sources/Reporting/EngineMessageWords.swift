@@ -34,6 +34,12 @@ public enum EngineMessageWords {
             let rung = message.text("rung") ?? "?"
             let target = name(.target, "to")
             return zh ? "第 \(rung) 级升级转到\(target)" : "escalation \(rung) went to \(target)"
+        case .reassignedByEscalation:
+            let rung = message.text("rung") ?? "?"
+            return zh ? "第 \(rung) 级升级" : "escalation \(rung)"
+        case .reassignedBySeverity:
+            let level = names.name(.severity, message.text("level") ?? "?", language)
+            return zh ? "级别改为\(level)" : "the severity is now \(level)"
         case .joinSatisfied: return zh ? "步骤\(step)的汇合条件已满足" : "the join of \(step) is satisfied"
         case .handedOver:
             let playbook = message.text("playbook") ?? "?"

@@ -234,7 +234,9 @@ public struct ReportWords: Sendable {
             return zh ? "更正「\(self.fact(fact))」：\(old) → \(new)（\(why)）" : "corrected \(self.fact(fact)): \(old) → \(new) (\(why))"
         case .stepCompleted(let id): return zh ? "步骤\(step(id))完成" : "step \(step(id)) done"
         case .stepSigned(let id, let signer): return zh ? "步骤\(step(id))由\(role(signer))签署" : "step \(step(id)) signed for \(role(signer))"
-        case .stepReassigned(let id, let to, _, _): return zh ? "步骤\(step(id))改派给\(role(to))" : "step \(step(id)) reassigned to \(role(to))"
+        case .stepReassigned(let id, let to, let why, let whyChinese, let code):
+            let said = EngineMessageWords.say(code: code, english: why, chinese: whyChinese, zh ? .zh : .en, names: names)
+            return zh ? "步骤\(step(id))改派给\(role(to))：\(said)" : "step \(step(id)) reassigned to \(role(to)): \(said)"
         case .stepOverdue(let id, let clock, let missed):
             // Which deadline passed: the acknowledgement, the progress heartbeat, the completion, or its own bound.
             let chineseClock = switch clock {

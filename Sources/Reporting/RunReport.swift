@@ -298,7 +298,7 @@ public struct RunReport: Sendable, Hashable {
                 if let row = openRows[step] { steps[row].acknowledgedAt = event.at }
             case .stepRescheduled(let step, let due):
                 if let row = openRows[step] { steps[row].dueAt = due.done ?? due.expiry }
-            case .stepReassigned(let step, let to, _, _):
+            case .stepReassigned(let step, let to, _, _, _):
                 if let row = openRows[step] {
                     steps[row].owner = to
                     steps[row].holder = state.holders[to]

@@ -30,6 +30,12 @@ public struct EngineMessage: Sendable, Hashable {
         case handedOver = "handed-over"
         /// The run reached outcome `outcome`.
         case outcomeReached = "outcome-reached"
+
+        // Why a step was reassigned
+        /// Escalation rung `rung` (from 1) of the step gave it to another role.
+        case reassignedByEscalation = "reassigned-by-escalation"
+        /// The severity is now `level`, whose owner of the step is another role.
+        case reassignedBySeverity = "reassigned-by-severity"
     }
 
     /// What happened; its raw value is what the journal records.

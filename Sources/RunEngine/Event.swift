@@ -87,9 +87,10 @@ public enum EventKind: Sendable, Hashable {
     case stepCompleted(step: String)
     /// A person signed a step signed together (`together_with`), for one of its two roles.
     case stepSigned(step: String, role: String)
-    /// A step was reassigned to another role (by an escalation or a person); `whyChinese` is the reason in
-    /// Chinese, `nil` in journals written before the engine wrote it.
-    case stepReassigned(step: String, to: String, why: String, whyChinese: String? = nil)
+    /// A step was reassigned to another role (by an escalation or a severity change); `whyChinese` is the reason
+    /// in Chinese, `nil` in journals written before the engine wrote it; `code` the reason as a code (the rung of
+    /// the escalation, or the new severity level), `nil` in journals written before the engine wrote codes.
+    case stepReassigned(step: String, to: String, why: String, whyChinese: String? = nil, code: EngineMessage? = nil)
     /// A step's deadline passed with the step still open; `missed` counts the progress reports missed since the
     /// last one was due (a run caught up after a long silence journals them as one event), 1 otherwise.
     case stepOverdue(step: String, clock: StepClock, missed: Int = 1)

@@ -74,9 +74,10 @@ public enum EventCoding {
             return ("fact.corrected", ["fact": s(fact), "from": encode(from), "to": encode(to), "why": s(why)])
         case .stepCompleted(let step): return ("step.completed", ["step": s(step)])
         case .stepSigned(let step, let role): return ("step.signed", ["step": s(step), "role": s(role)])
-        case .stepReassigned(let step, let to, let why, let whyChinese):
+        case .stepReassigned(let step, let to, let why, let whyChinese, let code):
             var data: JSONObject = ["step": s(step), "to": s(to), "why": s(why)]
             if let whyChinese { data["why_zh"] = s(whyChinese) }
+            encode(code, into: &data)
             return ("step.reassigned", data)
         case .stepOverdue(let step, let clock, let missed):
             var data: JSONObject = ["step": s(step), "clock": s(clock.rawValue)]
@@ -285,7 +286,8 @@ public enum EventCoding {
         case "step.completed": return .stepCompleted(step: try s("step"))
         case "step.signed": return .stepSigned(step: try s("step"), role: try s("role"))
         case "step.reassigned":
-            return .stepReassigned(step: try s("step"), to: try s("to"), why: try s("why"), whyChinese: o("why_zh"))
+            return .stepReassigned(step: try s("step"), to: try s("to"), why: try s("why"), whyChinese: o("why_zh"),
+                                   code: try decodeMessage(data))
         case "step.overdue":
             guard let clock = StepClock(rawValue: try s("clock")) else { throw DecodingError(message: "bad clock") }
             let missed = data["missed"] == nil ? 1 : Int(try i("missed", in: 1...(Int64(1) << 40)))

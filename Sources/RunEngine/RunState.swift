@@ -224,7 +224,7 @@ public struct RunState: Sendable, Hashable {
         case .stepCompleted(let step):
             close(step)
             completedAt[step] = event.at
-        case .stepReassigned(let step, let role, _, _):
+        case .stepReassigned(let step, let role, _, _, _):
             active[step]?.owner = role
             active[step]?.reassigned = true
             touch(step)

@@ -56,7 +56,9 @@ extension Transaction {
             }
             if let role = escalation.reassign?.value {
                 emit(.stepReassigned(step: stepID, to: role, why: "escalation \(rung + 1)",
-                                     whyChinese: "第 \(rung + 1) 级升级"), by: .engine)
+                                     whyChinese: "第 \(rung + 1) 级升级",
+                                     code: EngineMessage(.reassignedByEscalation, ["rung": .number(rung + 1)])),
+                     by: .engine)
                 notify([role], "step '\(stepID)' (\(title)) is now yours",
                        "步骤 '\(stepID)'（\(chineseTitle)）现改由你负责", step: stepID,
                        code: EngineMessage(.stepNowYours, ["step": .text(stepID)]))

@@ -315,7 +315,8 @@ struct Transaction {
             else { continue }
             let title = playbook.severity(level)?.title
             emit(.stepReassigned(step: stepID, to: owner, why: "the severity is now \(title?.text(.en) ?? level)",
-                                 whyChinese: "级别改为\(title?.text(.zh) ?? level)"), by: .engine)
+                                 whyChinese: "级别改为\(title?.text(.zh) ?? level)",
+                                 code: EngineMessage(.reassignedBySeverity, ["level": .text(level)])), by: .engine)
             notify([owner], "step '\(stepID)' (\(step.title.text(.en))) is now yours: the severity is now "
                        + (title?.text(.en) ?? level),
                    "步骤 '\(stepID)'（\(step.title.text(.zh))）现改由你负责：级别改为\(title?.text(.zh) ?? level)",

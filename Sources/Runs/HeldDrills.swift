@@ -22,11 +22,25 @@ extension RunsDirectory {
                 .first { $0.key.scalar?.text == "kind" }?.value.scalar?.text
             guard let kindText, let kind = Scenario.Kind(rawValue: kindText) else { continue }
             let state = RunState.fold(contents.events)
-            // Unattended practice, an aborted drill and one not completed do not count.
-            let counts = start.kind.isHeldWithPeople && !state.aborted && state.outcome != nil
+            // Unattended practice, a drill no person played in (every role scripted), an aborted drill and one not
+            // completed do not count.
+            let counts = start.kind.isHeldWithPeople && Self.aPersonPlayed(contents.events) && !state.aborted
+                && state.outcome != nil
             found.append(DrillProgramme.HeldDrill(runID: runID, kind: kind, playbook: start.playbookID,
                                                   held: first.realAt ?? first.at, counts: counts))
         }
         return found
+    }
+
+    /// Whether a person played a role in the drill: some event of a person acting in a role that no scripted
+    /// player made. The exercise staff's own records (observations, ratings, injects, marks) are not playing; a
+    /// drill started with every role scripted (`drill start --scripted all`) and only moved by its controller is
+    /// practice, like an unattended `drill run`.
+    static func aPersonPlayed(_ events: [Event]) -> Bool {
+        events.contains { event in
+            guard case .person(_, role: .some) = event.actor, event.scriptedPlayer == nil else { return false }
+            if case .exercise = event.kind { return false }
+            return true
+        }
     }
 }

@@ -55,7 +55,9 @@ struct OwnerBySeverityTests {
         #expect(run.command("cara", .regrade(level: "fatal", why: "second unit down"), at: 4) == nil)
         #expect(run.state.active["repair"]?.owner == "commander")
         #expect(run.kinds.contains { kind in
-            if case .stepReassigned("repair", "commander", let why, _) = kind { return why.contains("Fatal") }
+            if case .stepReassigned("repair", "commander", let why, _, let code) = kind {
+                return why.contains("Fatal") && code == EngineMessage(.reassignedBySeverity, ["level": .text("fatal")])
+            }
             return false
         })
         #expect(run.kinds.contains { kind in

@@ -32,6 +32,17 @@ struct CommandDeclarationTests {
         #expect(try #require(Commands.named("verify")).usage.hasPrefix("muster verify [RUN] [--head SHA256]"))
     }
 
+    /// The person acting is never named by the word a positional has: `drill unscript` hands a role to PERSON
+    /// and is typed by its controller.
+    @Test func theActingPersonIsNotNamedLikeAPositional() throws {
+        for command in Commands.all.flatMap({ $0.subcommands.isEmpty ? [$0] : $0.subcommands }) where command.person != .none {
+            #expect(!command.positionals.map(\.name).contains(command.personWord), "\(command.name): \(command.usage)")
+        }
+        let drill = try #require(Commands.named("drill"))
+        let unscript = try #require(drill.subcommands.first { $0.name == "drill unscript" })
+        #expect(unscript.usage == "muster drill unscript RUN ROLE PERSON --as CONTROLLER")
+    }
+
     @Test(arguments: [
         ("ack", ["r1"], "ack takes a run id and a step", "ack 需要运行 id 和一个步骤"),
         ("ack", ["r1", "s", "x"], "ack takes a run id and a step, not also 'x'", "ack 需要运行 id 和一个步骤，多出了 'x'"),

@@ -25,6 +25,8 @@ struct ChineseEngineTextTests {
     static let phrases: [(english: String, chinese: String)] = [
         ("is satisfied", "的汇合条件已满足"), ("is overdue", "已逾期"), ("is not done after", "仍未完成"),
         ("may not act as", "不能以"), ("reached outcome", "本次运行已"), ("is now yours", "现改由你负责"),
+        // Why a step was reassigned, said from the journaled code.
+        (": escalation 2", "：第 2 级升级"),
     ]
 
     static func renderings(language: String) -> [String] {

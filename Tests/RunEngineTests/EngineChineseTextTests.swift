@@ -84,9 +84,12 @@ struct EngineChineseTextTests {
         // The step's Chinese title where the English has the English one.
         #expect(messages.map(\.messageChinese) == ["步骤 'report'（报告）已过 2m 仍未完成", "步骤 'report'（报告）现改由你负责"])
         let reassigned = driver.events.compactMap {
-            if case .stepReassigned(let step, let to, let why, let chinese) = $0.kind { [step, to, why, chinese] } else { nil }
+            if case .stepReassigned(let step, let to, let why, let chinese, _) = $0.kind { [step, to, why, chinese] } else { nil }
         }
         #expect(reassigned == [["report", "tech_lead", "escalation 2", "第 2 级升级"]])
+        // Beside the words, the reason as a code with the escalation's rung, for the views to say in either language.
+        let codes = driver.events.compactMap { if case .stepReassigned(_, _, _, _, let code) = $0.kind { code } else { nil } }
+        #expect(codes == [EngineMessage(.reassignedByEscalation, ["rung": .number(2)])])
     }
 
     @Test func anOverdueNotificationIsWrittenInChinese() throws {
@@ -155,7 +158,7 @@ struct EngineChineseTextTests {
         for event in runs.joined() {
             let chinese: String??
             switch event.kind {
-            case .stepCancelled(_, _, let whyChinese, _), .stepReassigned(_, _, _, let whyChinese): chinese = whyChinese
+            case .stepCancelled(_, _, let whyChinese, _), .stepReassigned(_, _, _, let whyChinese, _): chinese = whyChinese
             case .notificationRequested(_, _, _, _, let messageChinese, _): chinese = messageChinese
             default: chinese = .none
             }
@@ -171,6 +174,10 @@ struct EngineChineseTextTests {
     static let bilingual: [EventKind] = [
         .stepCancelled(step: "fans", why: "the join of 'work' is satisfied", whyChinese: "步骤 'work' 的汇合条件已满足"),
         .stepReassigned(step: "report", to: "tech_lead", why: "escalation 2", whyChinese: "第 2 级升级"),
+        .stepReassigned(step: "report", to: "tech_lead", why: "escalation 2", whyChinese: "第 2 级升级",
+                        code: EngineMessage(.reassignedByEscalation, ["rung": .number(2)])),
+        .stepReassigned(step: "repair", to: "commander", why: "the severity is now Fatal", whyChinese: "级别改为特别重大",
+                        code: EngineMessage(.reassignedBySeverity, ["level": .text("fatal")])),
         .notificationRequested(id: "n1", roles: ["tech_lead"], message: "step 'assess' is overdue", step: "assess",
                                messageChinese: "步骤 'assess' 已逾期"),
         .commandRejected(command: "done", refusal: .prose(reason: "not-active: step 'assess' is not active",
@@ -210,7 +217,7 @@ struct EngineChineseTextTests {
     func dataWithoutChineseReadsAsBeforeAndWritesTheSameBytes(_ line: EnglishOnlyData) throws {
         let kind = try EventCoding.decode(type: line.type, data: try JSONValue.parse(line.data))
         switch kind {
-        case .stepCancelled(_, _, let chinese, _), .stepReassigned(_, _, _, let chinese),
+        case .stepCancelled(_, _, let chinese, _), .stepReassigned(_, _, _, let chinese, _),
             .notificationRequested(_, _, _, _, let chinese, _), .commandRejected(_, .prose(_, let chinese)):
             #expect(chinese == nil)
         default:

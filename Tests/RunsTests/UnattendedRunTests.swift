@@ -23,7 +23,7 @@ struct UnattendedRunTests {
         "equipment-theft-security-late": "3db3d04200ced01b5e3c00ff4b8bdb4ead7c7e82626b137fe30747b0de84429b",
         "fire-data-rescue-late": "dbdde5fb8822603e035a0061af1e951945d16ad526774803065c16151da6e3e5",
         "fire-on-time": "a6f3d1225024343ed055d8e8250b04f74b5b88dd2b1f21a63d5e5f0f0c786a92",
-        "network-outage-assess-late": "801922313bbc5e57c6217a524307c5b26055b2b3f0e65423233a1f378902e503",
+        "network-outage-assess-late": "b299e52c70b895789d4c6d682c669a30d90bb4aa0c5cde0ef4e1b16e14b94359",
         "network-outage-on-time": "090c52814d2d87a85b0a69a45800d733cac686a9d3fae419fb0e3d7122fc2d94",
         "power-loss-generator-late": "36f788b60d6ba17e966aa875f0fe1abf68ab30e0825fae3f0c6c1dc32cf588fc",
         "power-loss-on-time": "523a877dd5a6b128d3c5548f57b9eebccbce0f7dcbcc3e927c8ebe55750f4b87",
