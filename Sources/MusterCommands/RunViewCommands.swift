@@ -67,17 +67,10 @@ enum RunViewCommands {
             } else {
                 // The results of this command's deliveries are in the journal, not yet in the outcome's state.
                 let state = delivered > 0 ? try session.read().state : outcome.state
-                invocation.console.out(RunBoard(runID: runID, playbook: outcome.playbook, state: state,
-                                                now: session.runNow(state), language: invocation.language,
-                                                time: times.time).render()
-                    + NotificationPanel(outbox: state.outbox, now: session.runNow(state), language: invocation.language,
-                                        delivering: notifier != nil, time: times.time,
-                                        names: PlaybookNames(outcome.playbook)).render()
-                    + (person.map { person in
-                        "\n" + PersonalWork(runID: runID, playbook: outcome.playbook, state: state, person: person,
-                                            now: session.runNow(state), language: invocation.language,
-                                            time: times.time).render()
-                    } ?? ""))
+                invocation.console.out(TerminalBoard(runID: runID, playbook: outcome.playbook, state: state,
+                                                     now: session.runNow(state), language: invocation.language,
+                                                     delivering: notifier != nil, time: times.time,
+                                                     person: person).render())
             }
             return linked ? ExitStatus.success : ExitStatus.failure
         })
