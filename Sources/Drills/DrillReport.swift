@@ -238,7 +238,13 @@ public struct DrillReport: Sendable {
         guard case .injectDelivered(let id, let role, _) = kind,
             let text = DrillPlan(scenario: evaluation.scenario, playbook: report.playbook).message(ofInject: id)
         else { return words.describe(kind, playbook: report.playbook) }
-        return say("inject \(id)", "注入 \(id)") + (role.map { " → \($0)" } ?? "") + say(": ", "：") + words.text(text)
+        return say("inject \(id)", "注入 \(id)") + (role.map { " → " + roleName($0) } ?? "") + say(": ", "：")
+            + words.text(text)
+    }
+
+    /// A role as a reader knows it: by its title in the report's language (the id where the playbook lacks it).
+    func roleName(_ role: String) -> String {
+        report.playbook.role(role).map { words.text($0.title) } ?? role
     }
 
     /// The objective's title for a table a person reads (the id where the scenario no longer has it).
@@ -273,10 +279,11 @@ public struct DrillReport: Sendable {
             let contingency = evaluation.scenario.injects.compactMap(\.contingency).first { $0.id == id }
             let (how, howChinese) = plan.fiction(from: inject?.from ?? contingency?.from, via: inject?.via ?? contingency?.via)
             let text = plan.message(ofInject: id).map { words.text($0) } ?? message
-            let roles = (inject?.roles.isEmpty == false ? inject!.roles : role.map { [$0] } ?? []).joined(separator: ", ")
+            let roles = (inject?.roles.isEmpty == false ? inject!.roles : role.map { [$0] } ?? []).map(roleName)
+                .joined(separator: say(", ", "、"))
             let real = entry.event.realAt.map { " (" + say("real time ", "实际时间 ") + words.instant($0) + ")" } ?? ""
             return "#\(entry.seq) \(words.relative(entry.relative))\(real) \(id)" + (roles.isEmpty ? "" : " → \(roles)")
-                + (zh ? howChinese : how) + ": \(text)"
+                + (zh ? howChinese : how) + say(": ", "：") + text
         }
     }
 

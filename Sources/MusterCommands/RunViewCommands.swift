@@ -18,8 +18,8 @@ enum RunViewCommands {
             --format html prints the board as one self-contained page (no scripts, no external assets; due times
             as local times with their offset, from --tz, TZ or the host's zone); 'muster watch RUN --html DIR' keeps
             such pages up to date for a web server. With --as PERSON the board shows that person's own work too
-            (their steps, in a drill the injects sent to their roles, the pages to them), and --format html prints
-            that person's page.
+            (their steps, in a drill the injects sent to their roles, the pages to them; MUSTER_AS does the same),
+            and with an explicit --as, --format html prints that person's page instead of the run's.
             """,
         options: ActionCommands.notifyOptions + [
             .init(name: "--out", value: "FILE", summary: "with --format html: write the page to FILE, not stdout"),
@@ -47,7 +47,8 @@ enum RunViewCommands {
                                                           head: outcome.head).serialized(pretty: true) + "\n")
             } else if format == "html" {
                 let read = try session.read()
-                let page = person.map { person in
+                // The person's own page only when asked for by name: MUSTER_AS in a shell keeps the run's page.
+                let page = invocation.arguments.value("--as").flatMap { $0.isEmpty ? nil : $0 }.map { person in
                     PersonalWorkHTML(PersonalWork(runID: runID, playbook: read.playbook, state: read.state,
                                                   person: person, now: session.runNow(read.state),
                                                   language: invocation.language, time: times.time),

@@ -12,6 +12,15 @@ struct ConditionWords {
 
     private var zh: Bool { language == .zh }
 
+    /// A severity level's clock by what it measures, for the clock names the shipped playbooks use (`respond` /
+    /// 响应); any other name as the playbook spells it.
+    static func clockName(_ name: String, language: Language) -> String {
+        guard language == .zh else { return name.replacingOccurrences(of: "_", with: " ") }
+        let chinese = ["respond": "响应", "on_site": "到场", "resolve": "解决", "repair": "修复", "rescue": "抢救",
+                       "report": "报告"]
+        return chinese[name] ?? name
+    }
+
     /// The condition in words.
     func text(_ condition: Condition) -> String {
         switch condition {

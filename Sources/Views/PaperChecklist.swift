@@ -108,7 +108,8 @@ public struct PaperChecklist: Sendable {
     var levels: [LevelRow] {
         playbook.severities.map { level in
             let clocks = level.clockOrder.compactMap { name in
-                level.clocks[name].map { name + " " + ConditionWords.duration($0, language: language) }
+                level.clocks[name].map { ConditionWords.clockName(name, language: language) + " "
+                    + ConditionWords.duration($0, language: language) }
             }
             return LevelRow(id: level.id, title: outline.text(level.title),
                             clocks: clocks.joined(separator: labels.listSeparator))
@@ -147,6 +148,11 @@ public struct PaperChecklist: Sendable {
     }
 
     /// The steps of the main phase, parallel tracks nested.
+    /// The first step, by its title (its id when it has none), for the heading of the steps.
+    var startTitle: String {
+        outline.title(of: .step(playbook.start.value)) ?? playbook.start.value
+    }
+
     var mainSteps: [StepBlock] {
         outline.mainSteps.enumerated().map { block($1, number: $0 + 1) }
     }

@@ -74,7 +74,7 @@ public struct PaperChecklistHTML: Sendable {
         }
         out += section(words.severityLevels, table + "</table>\n")
         if !checklist.milestones.isEmpty { out += section(words.milestones, list(checklist.milestones, plain: true)) }
-        out += section(words.mainSteps + " " + checklist.playbook.start.value,
+        out += section(words.mainSteps + " " + checklist.startTitle,
                        checklist.mainSteps.map { step($0, depth: 3) }.joined())
         let afterEnd = checklist.afterEndSteps
         if !afterEnd.isEmpty {

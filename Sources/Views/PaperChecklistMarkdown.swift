@@ -50,7 +50,7 @@ public struct PaperChecklistMarkdown: Sendable {
             for line in checklist.milestones { out.append("- " + render(line)) }
         }
         out.append("")
-        out.append("## " + words.mainSteps + " `" + checklist.playbook.start.value + "`")
+        out.append("## " + words.mainSteps + " " + escape(checklist.startTitle))
         for step in checklist.mainSteps { self.step(step, depth: 3, into: &out) }
         let afterEnd = checklist.afterEndSteps
         if !afterEnd.isEmpty {

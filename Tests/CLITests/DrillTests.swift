@@ -125,6 +125,9 @@ struct DrillTests {
         let copy = try directory.write("playbooks/aircon.yaml",
                                        Array(try Data(contentsOf: shipped.appendingPathComponent("aircon.yaml"))))
             .deletingLastPathComponent()
+        // All units down continues in power-loss's overheating path: the linked run needs that playbook too.
+        try directory.write("playbooks/power-loss.yaml",
+                            Array(try Data(contentsOf: shipped.appendingPathComponent("power-loss.yaml"))))
         try directory.write("playbooks/drills/aircon-all-units-down.yaml",
                             Array(scenario.replacingOccurrences(of: "units_down=all_units", with: "units_down=\(title)").utf8))
         let environment = ["MUSTER_PLAYBOOKS": copy.path, "MUSTER_NOW": "1767225600000"]

@@ -42,7 +42,7 @@ struct ExerciseStaffTests {
         #expect(try muster(["inbox"], as: "bob").stdout.contains("inject water-seen"))
         let json = try report("s")
         #expect(json["staff"]?["controllers"] == .array(["wang"]))
-        #expect(json["injects"]?.arrayValue?.first?.stringValue?.contains("water-seen → on_site, tech_lead (by phone, from Building patrol)") == true)
+        #expect(json["injects"]?.arrayValue?.first?.stringValue?.contains("water-seen → On-site responder, Tech lead (by phone, from Building patrol)") == true)
     }
 
     @Test func anEvaluatorObservesAndRatesWithAJustification() throws {
@@ -148,7 +148,7 @@ struct ExerciseStaffTests {
         }
         #expect(markdown.contains("超时 2分钟，且在应急注入之后"), "\(markdown)")
         #expect(markdown.contains("| 2小时内完成“清除积水” |"), "\(markdown)")
-        #expect(markdown.contains("注入 water-reminder → tech_lead：值班电话再次响起"), "\(markdown)")
+        #expect(markdown.contains("注入 water-reminder → 应急技术经理：值班电话再次响起"), "\(markdown)")
         #expect(markdown.contains("| 5分钟内上报 | 针对“5分钟内上报”加强训练"), "\(markdown)")
         #expect(markdown.contains("| 现场应急负责人 (on_site) |"), "\(markdown)")
         #expect(markdown.contains("| 结果 | 漏水已处置 |"), "\(markdown)")

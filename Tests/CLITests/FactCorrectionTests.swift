@@ -26,9 +26,9 @@ struct FactCorrectionTests {
         #expect(line["data"]?["to"]?["choice"]?.stringValue == "air_conditioning")
         #expect(line["data"]?["why"]?.stringValue == "the wall was dry; the air conditioner leaks")
         let status = try runs.muster(["status", "wl"], minute: 4).stdout
-        #expect(status.contains("leak_source=air_conditioning"), "\(status)")
+        #expect(status.contains("leak_source=Air conditioning"), "\(status)")
         let report = try runs.muster(["report", "wl", "--format", "md"], minute: 4).stdout
-        #expect(report.contains("air_conditioning ← wall_or_window: the wall was dry; the air conditioner leaks"), "\(report)")
+        #expect(report.contains("Air conditioning ← Wall or window: the wall was dry; the air conditioner leaks"), "\(report)")
         #expect(try runs.muster(["verify", "wl"], minute: 4).status == 0)
     }
 

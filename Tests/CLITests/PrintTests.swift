@@ -108,12 +108,12 @@ struct PrintTests {
         #expect(english.contains("| `fatal` | Fatal | respond 10 minutes, resolve 4 hours |"))
         #expect(english.contains("- **Owner**: On-site responder `on_site`"))
         // Conditions in words, the fact by its title.
-        #expect(english.contains("[ ] if where the water comes from is air_conditioning → `handle_air_conditioning`"))
-        #expect(english.contains("Where the water comes from `leak_source`: [ ] `air_conditioning` [ ] `wall_or_window`"))
+        #expect(english.contains("[ ] if where the water comes from is Air conditioning → `handle_air_conditioning`"))
+        #expect(english.contains("Where the water comes from `leak_source`: [ ] Air conditioning [ ] Wall or window"))
         let chinese = try muster(["print", "water-leak", "--lang", "zh"]).stdout
         #expect(chinese.contains("`respond`：致命 10分钟 / 严重 15分钟 / 一般 30分钟"))
-        #expect(chinese.contains("[ ] 若 漏水来源为 air_conditioning → `handle_air_conditioning`"))
-        #expect(chinese.contains("| `general` | 一般 | respond 30分钟、resolve 1天 |"))
+        #expect(chinese.contains("[ ] 若 漏水来源为「空调漏水」 → `handle_air_conditioning`"))
+        #expect(chinese.contains("| `general` | 一般 | 响应 30分钟、解决 1天 |"))
         // A parallel step nests its tracks and steps; decisions and approvals have a box per answer.
         let power = try muster(["print", "power-loss"]).stdout
         #expect(power.contains("#### Track `repair`"))

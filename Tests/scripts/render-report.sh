@@ -245,8 +245,9 @@ failures=$((failures + cut_words))
 # their codes with the playbook's titles). Text that people wrote (names, notes, values, the title: the report
 # isolates it in <bdi>), ids and hashes
 # (<code>), commands to type, program paths, the style sheet and tooltips are left out; what remains may name
-# only the hash, the JSON report and the time zone.
-allowed=' SHA JSON UTC Asia Shanghai '
+# only the hash, the JSON report and the time zone, and the names this script gives its people (a refusal's sentence
+# names who was refused and who holds the role).
+allowed=' SHA JSON UTC Asia Shanghai alice bob carol erin '
 leftovers=""
 for name in "${files[@]}"; do
     [[ ( $name == report-*-zh || $name == drill-fault-zh ) ]] || continue
