@@ -118,13 +118,18 @@ public struct StatsRendering: Sendable {
                 + StatsSummary.measures.map { words($0.rawValue) }]
             for group in summary.groups {
                 var severity = words("not graded")
-                if let id = group.severity {
+                var playbook = group.playbook
+                if language == .zh {
+                    // A Chinese reader reads titles, not ids.
+                    if let id = group.severity { severity = group.severityTitle?.text(language) ?? id }
+                    playbook = group.playbookTitle?.text(language) ?? group.playbook
+                } else if let id = group.severity {
                     severity = id
                     if let title = group.severityTitle?.text(language), title.lowercased() != id.lowercased() {
                         severity += " " + title
                     }
                 }
-                rows.append([group.playbook, severity, "\(group.runs.count)"]
+                rows.append([playbook, severity, "\(group.runs.count)"]
                     + StatsSummary.measures.map { cell(group.tallies[$0] ?? .init()) })
             }
             rows.append([words("all"), "", "\(summary.total.runs.count)"]

@@ -45,6 +45,8 @@ public struct StatsSummary: Sendable {
     /// The runs of one playbook at one severity level (`severity` nil: never graded).
     struct Group: Sendable {
         var playbook: String
+        /// The playbook's title, for a reader who does not know its id.
+        var playbookTitle: LocalizedText? = nil
         var severity: String?
         var severityTitle: LocalizedText?
         /// The severity level's place in its playbook (most severe first), for ordering.
@@ -177,7 +179,8 @@ public struct StatsSummary: Sendable {
                 let level = state.severity.flatMap { run.playbook.severity($0) }
                 let rank = state.severity.flatMap { id in run.playbook.severities.firstIndex { $0.id == id } }
                 groupIndex[key] = groups.count
-                groups.append(Group(playbook: start.playbookID, severity: state.severity, severityTitle: level?.title,
+                groups.append(Group(playbook: start.playbookID, playbookTitle: run.playbook.title,
+                                    severity: state.severity, severityTitle: level?.title,
                                     severityRank: rank ?? Int.max))
             }
             points.append(RunPoint(run: run.id, startedAt: state.startedAt, drill: false, verdicts: verdicts))

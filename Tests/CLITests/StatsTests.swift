@@ -217,6 +217,10 @@ struct StatsTests {
         #expect(chinese.stdout.contains("故障修复及时率"))
         #expect(chinese.stdout.contains("报告逾期（2）") || chinese.stdout.contains("报告逾期 (2)"))
         #expect(chinese.stdout.contains("报告未签收"))
+        // A Chinese reader reads the playbook and the level by their titles, not their ids.
+        let row = chinese.stdout.split(separator: "\n").first { $0.contains("快速修复") && $0.contains("致命") }
+        #expect(row != nil, "\(chinese.stdout)")
+        #expect(row?.contains("quick-fix") == false && row?.contains("fatal") == false)
     }
 
     /// The page a manager attaches: SVG charts per month, live runs and drills apart, no scripts.
