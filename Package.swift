@@ -53,9 +53,9 @@ let package = Package(
         // The application layer: what a command does with a run. Create it (live, a drill, unattended practice),
         // open it under the journal's lock, fold, fire due timers and a drill's injects, drive the engine, append
         // (or journal the refusal) in one transaction; advance a drill's clock, its staffing, its staff's actions,
-        // its rating; verify runs and follow their links, start a linked run, export and list runs, read them all
+        // its rating; verify runs (what verify says) and follow their links, start a linked run, export and list runs, read them all
         // for the statistics; load playbooks and scenarios, check files for `check`; a watcher's wake and the HTML
-        // board it writes; deliver pending notifications through the notifier (a program, syslog; the runs
+        // board it writes; a person's inbox, a run's report, the journal stream of `log --follow`; deliver pending notifications through the notifier (a program, syslog; the runs
         // directory's notify.yaml). Plain inputs (paths, ids, file operations, the instant), errors in English and
         // Chinese; no arguments, no printing.
         .target(

@@ -186,33 +186,14 @@ enum ActionCommands {
     }
 
     static func report(_ outcome: RunSession.Outcome, runID: String, invocation: Invocation) -> Int32 {
-        let console = invocation.console
-        let label = Labels(language: invocation.language)
+        let result = ActionResult(state: outcome.state, appended: outcome.appended, rejection: outcome.rejection)
         if invocation.arguments.value("--format") == "json" {
-            var object: JSONObject = [
-                "run": .string(runID), "ok": .bool(outcome.rejection == nil), "seq": .integer(Int64(outcome.state.eventCount)),
-            ]
-            if let rejection = outcome.rejection {
-                object["reason"] = .string(rejection.reason)
-                object["code"] = .string(rejection.code.rawValue)
-                object["parameters"] = .object(EventCoding.encode(rejection.parameters))
-                object["message"] = .string(RefusalWords.text(rejection, .en))
-                object["message_zh"] = .string(RefusalWords.text(rejection, .zh))
-            }
-            object["events"] = .array(outcome.appended.map { event in
-                .object(["type": .string(EventCoding.type(of: event.kind)), "at": .integer(event.at)])
-            })
-            object["active"] = .array(outcome.state.activeOrder.map { .string($0) })
-            console.out(JSONValue.object(object).serialized(pretty: true) + "\n")
+            invocation.console.out(result.json(runID: runID).serialized(pretty: true) + "\n")
         } else if outcome.rejection == nil {
-            let active = outcome.state.activeOrder.isEmpty ? label("none") : outcome.state.activeOrder.joined(separator: ", ")
-            var line = "\(label("ok")): \(label("seq")) \(outcome.state.eventCount); \(label("active steps")): \(active)"
-            if let reached = outcome.state.outcome { line += "; \(label("outcome")): \(reached.id)" }
-            console.out(line + "\n")
+            invocation.console.out(result.text(invocation.language))
         }
-        if let rejection = outcome.rejection {
-            console.error("muster: \(label("refused")) (\(RefusalWords.reason(rejection.reason, invocation.language))): "
-                + RefusalWords.text(rejection, invocation.language) + "\n")
+        if let refusal = result.refusal(invocation.language) {
+            invocation.console.error(refusal)
             return ExitStatus.failure
         }
         return ExitStatus.success

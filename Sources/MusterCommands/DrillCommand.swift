@@ -185,17 +185,9 @@ enum DrillCommand {
     /// Says each inject among `events`, with its addressee and instant, in the reader's language, as the
     /// controller reads them out.
     static func printInjects(_ events: [Event], plan: DrillPlan, _ invocation: Invocation, toStandardError: Bool = false) {
-        let chinese = invocation.language == .zh
-        for event in events {
-            if case .injectDelivered(let id, let role, let message) = event.kind {
-                // A scenario's or a controller's text: shown so that no control character reaches the terminal.
-                let text = plan.message(ofInject: id)?.text(invocation.language) ?? message
-                let line = (chinese ? "注入" : "inject") + " \(TerminalText.line(id))"
-                    + "\(role.map { " → " + TerminalText.line($0) } ?? "")"
-                    + " @ \(TimeText.instant(event.at)): \(TerminalText.line(text))\n"
-                if toStandardError { invocation.console.error(line) } else { invocation.console.out(line) }
-            }
-        }
+        let text = plan.announcements(of: events, language: invocation.language)
+        guard !text.isEmpty else { return }
+        if toStandardError { invocation.console.error(text) } else { invocation.console.out(text) }
     }
 
     static func runUnattended(_ words: [String], _ invocation: Invocation) throws -> Int32 {
@@ -210,39 +202,14 @@ enum DrillCommand {
         // starts it, both journals pointing at each other.
         let linked = LinkedRunCompletion.complete(runID, state: try session.read().state, invocation: invocation)
         let record = try session.drillRecord(language: invocation.language)
-        let (contents, evaluation) = (record.contents, record.evaluation)
+        let evaluation = record.evaluation
         if format == "json" {
-            var object = record.report.json().objectValue ?? [:]
-            object["run"] = .string(runID)
-            invocation.console.out(JSONValue.object(object).serialized(pretty: true) + "\n")
+            invocation.console.out(record.json(runID: runID).serialized(pretty: true) + "\n")
         } else {
             invocation.console.out(format == "md" ? record.report.markdown()
                                                   : evaluation.summary(runID: runID, language: invocation.language))
         }
-        let chinese = invocation.language == .zh
-        invocation.console.error(chinese
-            ? "运行 \(runID)：\(contents.lines.count) 个事件；报告：'muster drill report \(runID)'\n"
-            : "run \(runID): \(contents.lines.count) events; 'muster drill report \(runID)' for the report\n")
-        let refused = record.refused
-        if refused > 0 {
-            invocation.console.error(chinese
-                ? "muster: 警告：脚本中有 \(refused) 个操作被拒绝；'muster log \(runID)' 可查看（command.rejected）\n"
-                : "muster: warning: \(refused) scripted actions were refused; "
-                    + "'muster log \(runID)' shows them (command.rejected)\n")
-        }
-        // A scripted action whose trigger never happened: the scenario scripts something the run never comes to.
-        for index in loaded.plan.unreachedPlayers(contents.events) {
-            let line = loaded.scenario.players[index].location.line
-            invocation.console.error(chinese
-                ? "muster: 警告：场景第 \(line) 行的脚本操作（players 第 \(index + 1) 项）从未触发：运行没有到达其时机\n"
-                : "muster: warning: the scripted action on line \(line) of the scenario (player \(index + 1)) never came "
-                    + "due: the run never reached its trigger\n")
-        }
-        if !record.reachedOutcome {
-            invocation.console.error(chinese
-                ? "muster: 警告：本次运行未到达结果；脚本中的人员在结束前停止了操作\n"
-                : "muster: warning: the run reached no outcome; the scenario's players stop short\n")
-        }
+        invocation.console.error(record.unattendedNotes(runID: runID, drill: loaded, language: invocation.language))
         if let threshold = invocation.arguments.value("--fail-below").flatMap(DrillEvaluation.Rating.init(rawValue:)),
             evaluation.results.contains(where: { $0.rating < threshold })
         {

@@ -31,18 +31,15 @@ enum InboxCommand {
         }
         let format = try invocation.format(allowed: ["text", "json"])
         let time = LocalTime(try invocation.timeZone())
-        let runs = RunsDirectory(invocation)
         let notifier = Notifier.forCommand(invocation)
+        // A clock or test fault the environment gets wrong leaves every run unread, as it always did.
         var works: [PersonalWork] = []
-        for runID in runs.runIDs() {
-            guard let session = try? RunSession(runID, invocation: invocation),
-                let read = try? session.read(), read.state.isLive
-            else { continue }
-            guard let woke = try? session.wake(notifier: notifier, invocation: invocation) else { continue }
-            let state = woke.state
-            let work = PersonalWork(runID: runID, playbook: woke.playbook, state: state, person: person,
-                                    now: session.runNow(state), language: invocation.language, time: time)
-            if !work.roles.isEmpty || !work.isEmpty { works.append(work) }
+        if let now = try? Clock.now(invocation.environment), let files = try? InjectedFaults.files(invocation) {
+            works = RunsDirectory(invocation).inbox(
+                person: person, files: files, now: now, notifier: notifier,
+                clock: { (try? Clock.now(invocation.environment)) ?? now },
+                warn: { invocation.console.error("muster: warning: notification results could not be journaled: \($0)\n") },
+                language: invocation.language, time: time)
         }
         if format == "json" {
             invocation.console.out(JSONValue.array(works.map { $0.json() }).serialized(pretty: true) + "\n")

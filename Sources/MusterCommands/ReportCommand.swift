@@ -30,16 +30,7 @@ enum ReportCommand {
         let format = try invocation.format(allowed: ["md", "json", "html", "text"])
         let kind = ReportKind(rawValue: invocation.arguments.value("--kind") ?? "full") ?? .full
         let time = LocalTime(try invocation.timeZone())
-        let session = try RunSession(runID, invocation: invocation)
-        let (contents, playbook, _, _) = try session.read()
-        let entries = contents.lines.map { JournalEntry(seq: $0.seq, event: $0.event, relative: $0.relative) }
-        // A drill on a virtual clock is as of its last event; a run on the real clock as of now.
-        let lastEvent = entries.last?.event.at ?? 0
-        var asOf = max(try Clock.now(invocation.environment), lastEvent)
-        if case .runStarted(let start)? = entries.first?.event.kind, start.virtualClock { asOf = lastEvent }
-        let report = RunReport(playbook: playbook, entries: entries,
-                               integrity: Integrity(head: contents.head, lines: contents.lines.count, verified: true),
-                               runID: runID, asOf: asOf)
+        let report = try RunSession(runID, invocation: invocation).report(realNow: Clock.now(invocation.environment))
         let text: String
         let language = invocation.language.rawValue
         switch format {
@@ -48,7 +39,8 @@ enum ReportCommand {
         case "html": text = HTMLReport(report, language: language, time: time).render(kind)
         default: text = MarkdownReport(report, language: language, time: time).render(kind)
         }
-        if kind == .fault { warnAboutGaps(report, invocation) }
+        // A fault report goes to a client: what it still lacks is said, so that it is filed before it is sent.
+        if kind == .fault, let gaps = report.faultReportGaps(invocation.language) { invocation.console.error(gaps) }
         if let out = invocation.arguments.value("--out") {
             try FileOutput.write(text, to: out)
             invocation.console.error(invocation.language == .zh ? "已写入 \(out)\n" : "wrote \(out)\n")
@@ -56,24 +48,6 @@ enum ReportCommand {
             invocation.console.out(text)
         }
         return ExitStatus.success
-    }
-
-    /// A fault report goes to a client: say on stderr what it still lacks (the incident's title, the impact, the
-    /// cause, as a note or a fact the playbook files there), so that it is filed before the report is sent.
-    private static func warnAboutGaps(_ report: RunReport, _ invocation: Invocation) {
-        let zh = invocation.language == .zh
-        var missing: [String] = []
-        if report.incidentTitle == nil {
-            missing.append(zh ? "事件标题（muster title 运行编号 标题）" : "the incident's title ('muster title RUN TITLE')")
-        }
-        for (section, english, chinese) in [("impact", "the impact", "影响"), ("cause", "the cause", "原因")]
-        where !report.notes.contains(where: { $0.section == section }) && report.facts(inSection: section).isEmpty {
-            missing.append(zh ? "\(chinese)（muster note 运行编号 --section \(section) 内容）"
-                : "\(english) ('muster note RUN --section \(section) TEXT')")
-        }
-        guard !missing.isEmpty else { return }
-        invocation.console.error(zh ? "muster: 警告：故障报告尚缺：\(missing.joined(separator: "；"))\n"
-            : "muster: warning: the fault report lacks \(missing.joined(separator: "; "))\n")
     }
 
     static let signoff = CommandSpec(

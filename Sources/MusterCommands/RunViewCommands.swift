@@ -68,17 +68,10 @@ enum RunViewCommands {
             } else {
                 // The results of this command's deliveries are in the journal, not yet in the outcome's state.
                 let state = delivered > 0 ? try session.read().state : outcome.state
-                invocation.console.out(RunBoard(runID: runID, playbook: outcome.playbook, state: state,
-                                                now: session.runNow(state), language: invocation.language,
-                                                time: times.time).render()
-                    + NotificationPanel(outbox: state.outbox, now: session.runNow(state), language: invocation.language,
-                                        delivering: notifier != nil, time: times.time,
-                                        names: PlaybookNames(outcome.playbook)).render()
-                    + (person.map { person in
-                        "\n" + PersonalWork(runID: runID, playbook: outcome.playbook, state: state, person: person,
-                                            now: session.runNow(state), language: invocation.language,
-                                            time: times.time).render()
-                    } ?? ""))
+                invocation.console.out(TerminalBoard(runID: runID, playbook: outcome.playbook, state: state,
+                                                     now: session.runNow(state), language: invocation.language,
+                                                     delivering: notifier != nil, time: times.time,
+                                                     person: person).render())
             }
             return linked ? ExitStatus.success : ExitStatus.failure
         })
@@ -182,64 +175,22 @@ enum RunViewCommands {
                                  chinese: bundle == nil ? "verify 需要一个运行 id" : "verify --bundle 不需要运行 id")
             }
             let format = try invocation.format(allowed: ["text", "json"])
-            let chinese = invocation.language == .zh
             let head = invocation.arguments.value("--head")
             let opened = try bundle.map(RunBundleFile.open)
             let runID = opened?.runID ?? invocation.arguments.positionals[0]
             let found = try opened.map { try RunVerification.of(bundle: $0, head: head) }
                 ?? RunVerification.of(runID, in: RunsDirectory(invocation), head: head)
-            switch found {
-            case .failed(let line, let english, let chinese):
-                if format == "json" {
-                    var object: JSONObject = ["run": .string(runID), "ok": false]
-                    if let line { object["line"] = .integer(Int64(line)) }
-                    object["reason"] = .string(english)
-                    invocation.console.out(JSONValue.object(object).serialized(pretty: true) + "\n")
-                }
-                let shown = invocation.language == .zh ? line.map { "第 \($0) 行：" } ?? "" : line.map { "line \($0): " } ?? ""
-                invocation.console.error((invocation.language == .zh ? "muster: 校验失败：" : "muster: verify failed: ")
-                    + shown + (invocation.language == .zh ? chinese : english) + "\n")
-                return ExitStatus.failure
-            case .intact(let contents, let unfinished):
-                let (lines, head) = (contents.lines.count, contents.head)
+            var links: [LinkVerification.Finding] = []
+            if case .intact(let contents, _) = found {
                 // A run linked to another (continue_in) is checked against it: in the runs directory, or in the
                 // archive, which holds the linked runs too.
-                let links = opened.map { LinkVerification.follow(bundle: $0, contents: contents) }
+                links = opened.map { LinkVerification.follow(bundle: $0, contents: contents) }
                     ?? LinkVerification.follow(runID, contents: contents, runs: RunsDirectory(invocation))
-                let linksOK = links.allSatisfy(\.ok)
-                if format == "json" {
-                    var object: JSONObject = [
-                        "run": .string(runID), "ok": .bool(linksOK), "lines": .integer(Int64(lines)),
-                        "head": .string(head), "torn_bytes": .integer(Int64(unfinished?.bytes ?? 0)),
-                    ]
-                    if !links.isEmpty {
-                        object["links"] = .array(links.map { .object(["run": .string($0.run), "ok": .bool($0.ok),
-                                                                      "reason": .string($0.english)]) })
-                    }
-                    invocation.console.out(JSONValue.object(object).serialized(pretty: true) + "\n")
-                } else {
-                    invocation.console.out(chinese ? "正常：共 \(lines) 行，校验和与哈希链完好；链头 \(head)\n"
-                                                   : "ok: \(lines) lines, checksums and chain intact; head \(head)\n")
-                    for link in links where link.ok {
-                        invocation.console.out((chinese ? "关联：" : "link: ") + (chinese ? link.chinese : link.english) + "\n")
-                    }
-                }
-                for link in links where !link.ok {
-                    invocation.console.error((chinese ? "muster: 校验失败：" : "muster: verify failed: ")
-                        + (chinese ? link.chinese : link.english) + "\n")
-                }
-                if let unfinished {
-                    // Lines after the last commit were never acknowledged (the head record counts only what was).
-                    let lines = unfinished.completeLines
-                    invocation.console.error(chinese
-                        ? "muster: 提示：最后一次写入未完成（\(unfinished.bytes) 字节"
-                            + (lines > 0 ? "，含 \(lines) 个未提交的完整行" : "，最后一行不完整")
-                            + "，从未被确认），下次写入时会截去并记入日志\n"
-                        : "muster: note: an unfinished write after the last committed line (\(unfinished.bytes) bytes"
-                            + (lines > 0 ? ": \(lines) complete line\(lines == 1 ? "" : "s") never committed" : ": an incomplete line")
-                            + ", never acknowledged) will be cut on the next write\n")
-                }
-                return linksOK ? ExitStatus.success : ExitStatus.failure
             }
+            let output = VerificationOutput(runID: runID, found: found, links: links, json: format == "json",
+                                            language: invocation.language)
+            if !output.out.isEmpty { invocation.console.out(output.out) }
+            if !output.error.isEmpty { invocation.console.error(output.error) }
+            return output.ok ? ExitStatus.success : ExitStatus.failure
         })
 }

@@ -86,15 +86,10 @@ enum WatchCommand {
                 if redraw {
                     printedSeq = max(printedSeq, lastSeq)
                     let shownBefore = board != nil
-                    board = RunBoard(runID: runID, playbook: playbook, state: state, now: session.runNow(state),
-                                     language: language, time: times.time).render()
-                        + NotificationPanel(outbox: state.outbox, now: session.runNow(state), language: language,
-                                            delivering: notifier != nil, time: times.time,
-                                            names: PlaybookNames(playbook)).render()
+                    board = TerminalBoard(runID: runID, playbook: playbook, state: state, now: session.runNow(state),
+                                          language: language, delivering: notifier != nil, time: times.time,
+                                          person: person).render()
                     if let person, !person.isEmpty {
-                        board = (board ?? "") + "\n" + PersonalWork(runID: runID, playbook: playbook, state: state,
-                                                                    person: person, now: session.runNow(state),
-                                                                    language: language, time: times.time).render()
                         // The bell, once for each page to this person that is new since the watch started.
                         let paged = Set(state.outbox.deliveries.filter { $0.recipient == person }
                             .map { $0.idempotencyKey(runID: runID) })
@@ -124,11 +119,9 @@ enum WatchCommand {
                 let message = Self.text(of: error, language: language)
                 if let session = try? RunSession(runID, invocation: invocation), let read = try? session.read() {
                     if redraw {
-                        board = RunBoard(runID: runID, playbook: read.playbook, state: read.state, now: session.runNow(read.state),
-                                         language: language, time: times.time).render()
-                            + NotificationPanel(outbox: read.state.outbox, now: session.runNow(read.state), language: language,
-                                                delivering: notifier != nil, time: times.time,
-                                                names: PlaybookNames(read.playbook)).render()
+                        board = TerminalBoard(runID: runID, playbook: read.playbook, state: read.state,
+                                              now: session.runNow(read.state), language: language,
+                                              delivering: notifier != nil, time: times.time).render()
                     } else {
                         for line in read.contents.lines where line.seq > printedSeq {
                             if printedSeq == 0 && line.seq < read.contents.lines.count - 20 { continue }
