@@ -38,8 +38,17 @@ public struct VerificationOutput: Sendable, Equatable {
                 }
                 out = JSONValue.object(object).serialized(pretty: true) + "\n"
             } else {
-                out = chinese ? "正常：共 \(lines) 行，校验和与哈希链完好；链头 \(head)\n"
-                              : "ok: \(lines) lines, checksums and chain intact; head \(head)\n"
+                // The journal itself may be intact while a linked run is not: then nothing says "ok".
+                let failedLinks = links.filter { !$0.ok }.count
+                if failedLinks == 0 {
+                    out = chinese ? "正常：共 \(lines) 行，校验和与哈希链完好；链头 \(head)\n"
+                                  : "ok: \(lines) lines, checksums and chain intact; head \(head)\n"
+                } else {
+                    out = chinese
+                        ? "日志完好：共 \(lines) 行，校验和与哈希链完好；链头 \(head)；但有 \(failedLinks) 个关联运行校验失败\n"
+                        : "journal intact: \(lines) lines, checksums and chain intact; head \(head); but \(failedLinks) "
+                            + "linked run\(failedLinks == 1 ? "" : "s") failed\n"
+                }
                 for link in links where link.ok {
                     out += (chinese ? "关联：" : "link: ") + (chinese ? link.chinese : link.english) + "\n"
                 }

@@ -27,6 +27,12 @@ struct VerificationOutputTests {
         #expect(!json.ok && json.error == "muster: verify failed: run 'next' is missing\n")
         #expect(json.out.contains("\"ok\" : false") || json.out.contains("\"ok\": false"))
         #expect(json.out.contains("\"links\""))
+        // In words, the journal is said intact but nothing says "ok" while a linked run fails.
+        let words = VerificationOutput(runID: "r", found: found, links: [broken], json: false, language: .en)
+        #expect(!words.ok && !words.out.hasPrefix("ok"))
+        #expect(words.out.hasPrefix("journal intact: \(contents.lines.count) lines") && words.out.hasSuffix("but 1 linked run failed\n"))
+        let chineseWords = VerificationOutput(runID: "r", found: found, links: [broken], json: false, language: .zh)
+        #expect(chineseWords.out.hasPrefix("日志完好：") && chineseWords.out.contains("1 个关联运行校验失败"))
     }
 
     @Test(arguments: [Language.en, .zh])
