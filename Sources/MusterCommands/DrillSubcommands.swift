@@ -45,23 +45,23 @@ enum DrillSubcommands {
         },
         spec("inject", "a controller sends a scenario inject now, or an ad hoc one",
              [.run, Positional(name: "ID", arity: .optional, about: "an inject id", chinese: "注入 id")],
-             person: .required, options: [
+             person: .required, personWord: "CONTROLLER", options: [
                  .init(name: "--to", value: "ROLE", summary: "inject: the role an ad hoc inject goes to"),
                  .init(name: "--text", value: "TEXT", summary: "inject: the text of an ad hoc inject"),
              ] + ActionCommands.notifyOptions) { try DrillCommand.staff("inject", $0.arguments.positionals, $0) },
         spec("cancel", "a controller cancels an inject not yet delivered",
              [.run, Positional(name: "ID", arity: .one, about: "an inject id", chinese: "注入 id")],
-             person: .required, options: [why()]) {
+             person: .required, personWord: "CONTROLLER", options: [why()]) {
             try DrillCommand.staff("cancel", $0.arguments.positionals, $0)
         },
         spec("mark", "a controller marks start or end of exercise, or pauses or resumes play",
              [.run, Positional(name: "startex|endex|pause|resume", arity: .one, about: "startex, endex, pause or resume",
                                chinese: "startex、endex、pause 或 resume",
                                completion: .words(["startex", "endex", "pause", "resume"]))],
-             person: .required) { try DrillCommand.staff("mark", $0.arguments.positionals, $0) },
+             person: .required, personWord: "CONTROLLER") { try DrillCommand.staff("mark", $0.arguments.positionals, $0) },
         spec("script", "a controller hands a role to the scenario's scripted players",
              [.run, Positional(name: "ROLE", arity: .one, about: "a role", chinese: "一个角色")],
-             person: .required) { try DrillCommand.staff("script", $0.arguments.positionals, $0) },
+             person: .required, personWord: "CONTROLLER") { try DrillCommand.staff("script", $0.arguments.positionals, $0) },
         spec("unscript", "a controller hands a role back from the scripted players to a person",
              [.run, Positional(name: "ROLE", arity: .one, about: "a role", chinese: "一个角色"),
               Positional(name: "PERSON", arity: .one, about: "who plays it from now on", chinese: "此后由谁扮演")],

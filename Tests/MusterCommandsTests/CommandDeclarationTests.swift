@@ -74,6 +74,10 @@ struct CommandDeclarationTests {
         #expect(lines == drill.subcommands.map(\.generatedUsage))
         #expect(lines.contains { $0.hasPrefix("muster drill advance RUN [DURATION] [--to-next] [--notify-command CMD]") })
         #expect(lines.contains { $0.hasPrefix("muster drill rate RUN OBJECTIVE P|S|M|U --as PERSON --why TEXT") })
+        // What only a controller may do says so.
+        for name in ["inject", "cancel", "mark", "script", "unscript"] {
+            #expect(lines.contains { $0.hasPrefix("muster drill \(name) ") && $0.contains("--as CONTROLLER") }, "\(name)")
+        }
         #expect(try drill.subcommand(["--lang", "zh", "advance", "r1", "5m"]).name == "drill advance")
         do {
             _ = try drill.subcommand(["advanse", "r1"])
