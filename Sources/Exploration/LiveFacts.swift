@@ -35,15 +35,8 @@ struct LiveFacts {
                     return nil
                 }
             }
-            var done = ids(step.next?.targets.map(\.value) ?? [])
-            var undone = ids(step.escalations.compactMap { $0.goto?.value })
-            switch step.kind {
-            case .action: break
-            case .decide(let decision): undone += ids(decision.options.map(\.target.value))
-            case .approve(let approval): undone += ids([approval.approved.value, approval.denied.value])
-            case .wait(let wait): if let expiry = wait.onExpiry { undone += ids([expiry.value]) }
-            case .parallel(let parallel): undone += parallel.tracks.map(\.start.value)
-            }
+            var done = ids(step.targetsWhenDone)
+            let undone = ids(step.targetsOtherwise)
             // A track's step also leads, when its track ends, to where its parallel step goes.
             if let parent = enclosing[step.id] { done.append(parent) }
             return (done, undone)

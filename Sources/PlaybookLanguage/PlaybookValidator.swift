@@ -659,16 +659,7 @@ struct PlaybookValidator {
     /// The steps each step can lead to (in its own scope), by any edge: next, branch, option, approval, denial,
     /// expiry, escalation; a parallel step also leads into its tracks' starts.
     private func successors(of step: Step) -> [Target] {
-        var targets: [Target] = step.next?.targets.map(\.value) ?? []
-        targets += step.escalations.compactMap { $0.goto?.value }
-        switch step.kind {
-        case .action: break
-        case .decide(let decision): targets += decision.options.map(\.target.value)
-        case .approve(let approval): targets += [approval.approved.value, approval.denied.value]
-        case .wait(let wait): if let expiry = wait.onExpiry { targets.append(expiry.value) }
-        case .parallel(let parallel): targets += parallel.tracks.map { .step($0.start.value) }
-        }
-        return targets
+        step.targetsWhenDone + step.targetsOtherwise
     }
 
     private mutating func checkGraph() {

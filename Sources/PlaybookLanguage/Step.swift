@@ -196,3 +196,22 @@ public struct Escalation: Sendable, Hashable {
     /// Whether the rung leaves the step.
     public var interrupts: Bool { goto != nil }
 }
+
+extension Step {
+    /// Where the step leads once it is done: its `next` (the step's records are written before it is done).
+    public var targetsWhenDone: [Target] { next?.targets.map(\.value) ?? [] }
+
+    /// Where the step leads other than by being done: an escalation's or an expiry's jump, a decision's options,
+    /// an approval's outcomes, a parallel step's tracks.
+    public var targetsOtherwise: [Target] {
+        var targets = escalations.compactMap { $0.goto?.value }
+        switch kind {
+        case .action: break
+        case .decide(let decision): targets += decision.options.map(\.target.value)
+        case .approve(let approval): targets += [approval.approved.value, approval.denied.value]
+        case .wait(let wait): if let expiry = wait.onExpiry { targets.append(expiry.value) }
+        case .parallel(let parallel): targets += parallel.tracks.map { .step($0.start.value) }
+        }
+        return targets
+    }
+}

@@ -63,15 +63,8 @@ extension PlaybookIndex {
         var queue = [stepID] + afterEndRoots + playbook.anyTime.flatMap { $0.steps.map(\.id) }
         while let id = queue.popLast() {
             guard seen.insert(id).inserted, let step = steps[id] else { continue }
-            var targets = step.next?.targets.map(\.value) ?? []
-            targets += step.escalations.compactMap { $0.goto?.value }
-            switch step.kind {
-            case .decide(let decision): targets += decision.options.map(\.target.value)
-            case .approve(let approval): targets += [approval.approved.value, approval.denied.value]
-            case .wait(let wait): targets += wait.onExpiry.map { [$0.value] } ?? []
-            case .parallel(let parallel): queue += parallel.tracks.flatMap { $0.steps.map(\.id) }
-            case .action: break
-            }
+            let targets = step.targetsWhenDone + step.targetsOtherwise
+            if case .parallel(let parallel) = step.kind { queue += parallel.tracks.flatMap { $0.steps.map(\.id) } }
             for case .step(let next) in targets { queue.append(next) }
         }
         return seen
