@@ -47,6 +47,13 @@ extension RunSession {
         }
     }
 
+    /// One wake of `watch --all` on this run (`RunSession.watchEvery`), likewise.
+    func watchEvery(notifier: Notifier?, invocation: Invocation) throws(RunFailure) -> Wake {
+        try watchEvery(notifier: notifier, clock: { (try? Clock.now(invocation.environment)) ?? now }) { error in
+            invocation.console.error("muster: warning: notification results could not be journaled: \(error)\n")
+        }
+    }
+
     /// Says on stderr when notifications wait for delivery and this command has no notifier to deliver them.
     func warnIfUndelivered(_ state: RunState, notifier: Notifier?, invocation: Invocation) {
         guard notifier == nil else { return }
