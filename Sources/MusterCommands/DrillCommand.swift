@@ -123,7 +123,7 @@ enum DrillCommand {
         }
         var step: Int64?
         if !toNext {
-            guard let milliseconds = DurationText.milliseconds(words[1]) else {
+            guard let milliseconds = PlaybookLanguage.Duration.parseFixed(words[1]) else {
                 throw UsageError("'\(words[1])' is not a duration like 90s, 5m or 1h")
             }
             step = milliseconds

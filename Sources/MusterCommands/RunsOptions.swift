@@ -86,12 +86,7 @@ extension Notifier {
         do {
             return try from(invocation)
         } catch {
-            let text = switch error {
-            case let failure as CommandFailure: failure.text(invocation.language.rawValue)
-            case let usage as UsageError: usage.text(invocation.language.rawValue)
-            case let failure as RunFailure: failure.text(invocation.language.rawValue)
-            default: "\(error)"
-            }
+            let text = CommandFailure.text(of: error, language: invocation.language)
             invocation.console.error((invocation.language == .zh ? "muster: 警告：无法送达通知：" : "muster: warning: "
                 + "notifications cannot be delivered: ") + text + "\n")
             return nil

@@ -53,7 +53,7 @@ enum WatchAll {
                     }
                     if let real = woke.nextDue { wake = min(wake, Double(real) / 1000 + 0.005) }
                 } catch {
-                    let message = WatchCommand.text(of: error, language: language)
+                    let message = CommandFailure.text(of: error, language: language)
                     if problems[runID] != message {
                         console.error("muster: watch: \(runID): \(message)" + (language == .zh ? "；每秒重试\n" : "; retrying every second\n"))
                     }
@@ -67,7 +67,7 @@ enum WatchAll {
                     let now = try Clock.now(invocation.environment)
                     try update(&pages) { try $0.updateIndex(entries, now: now, runsDirectory: runs.path) }
                 } catch {
-                    let message = WatchCommand.text(of: error, language: language)
+                    let message = CommandFailure.text(of: error, language: language)
                     if problems[""] != message { console.error("muster: watch: \(message)\n") }
                     problems[""] = message
                 }
