@@ -51,7 +51,7 @@ struct LiveDrillPlayTests {
         let scripted = lines.filter { $0["scripted"] != nil }
         #expect(scripted.contains { $0["type"] == "step.completed" && $0["actor"]?["person"] == "bob" })
         #expect(try muster(["log", "h"]).stdout.contains("bob (on_site), scripted"))
-        #expect(try muster(["drill", "report", "h"]).stdout.contains("| Roles played by scripted players | commander, "))
+        #expect(try muster(["drill", "report", "h"]).stdout.contains("| Roles played by scripted players | Commander, "))
         #expect(try muster(["drill", "report", "h", "--lang", "zh"]).stdout.contains("由脚本人员扮演的角色"))
         #expect(try muster(["verify", "h"]).status == 0)
     }
@@ -128,8 +128,8 @@ struct LiveDrillPlayTests {
         lines = try log("c")
         #expect(lines.contains { $0["type"] == "step.completed" && $0["data"]?["step"] == "report" && $0["scripted"] == nil })
         #expect(try muster(["log", "c"]).stdout.contains("drill.unscripted"))
-        #expect(try muster(["drill", "report", "c"]).stdout.contains("on_site (handed back to a person at +00:00:00)"))
-        #expect(try muster(["drill", "report", "c", "--lang", "zh"]).stdout.contains("on_site（+00:00:00 交回人员扮演）"))
+        #expect(try muster(["drill", "report", "c"]).stdout.contains("On-site responder (handed back to a person at +00:00:00)"))
+        #expect(try muster(["drill", "report", "c", "--lang", "zh"]).stdout.contains("现场应急负责人（+00:00:00 交回人员扮演）"))
         #expect(try muster(["verify", "c"]).status == 0)
     }
 
