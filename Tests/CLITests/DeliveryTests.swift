@@ -168,7 +168,8 @@ struct DeliveryTests {
     }
 
     /// The syslog channel: one RFC 5424 datagram per delivery, with the run, the notification and its key as
-    /// structured data.
+    /// structured data, and the message in the language of the command that delivers it, naming the step by its
+    /// title.
     @Test func theSyslogChannelSendsAnRFC5424Datagram() throws {
         try start()
         let socketPath = directory.url.appendingPathComponent("log.sock").path
@@ -191,7 +192,7 @@ struct DeliveryTests {
             syslog: { socket: '\(socketPath)' }
             """.utf8))
         chmod(configuration.path, 0o600)
-        #expect(try muster(["note", "q", "x", "--as", "alice"], second: 3).status == 0)
+        #expect(try muster(["note", "q", "x", "--as", "alice", "--lang", "zh"], second: 3).status == 0)
         var buffer = [UInt8](repeating: 0, count: 65_536)
         let got = recv(listener, &buffer, buffer.count, Int32(MSG_DONTWAIT))
         #expect(got > 0)
@@ -200,6 +201,7 @@ struct DeliveryTests {
         #expect(message.contains(" muster ") && message.contains(" notification [muster@32473 run=\"q\" id=\"n1\" key=\"q/"),
                 "\(message)")
         #expect(message.contains("to=\"alice\""), "\(message)")
+        #expect(message.hasSuffix("步骤「行动」已过 1秒 仍未完成"), "\(message)")
         #expect(try log().contains("notification.sent"))
     }
 
