@@ -293,7 +293,10 @@ public struct ReportWords: Sendable {
             return (zh ? "里程碑「\(milestone(id))」达成，" : "milestone \(milestone(id)) reached, ") + self.margin(margin)
         case .milestoneMissed(let id): return zh ? "里程碑「\(milestone(id))」错过" : "milestone \(milestone(id)) missed"
         case .note(let text, let section): return (section.map { "[\(sectionTitle($0))] " } ?? "") + text
-        case .injectDelivered(_, let role, let message): return (zh ? "注入" : "inject") + (role.map { " → \($0)" } ?? "") + ": " + message
+        case .injectDelivered(_, let role, let message):
+            // The journal keeps a scenario's text in both languages: the reader reads theirs, the role by its title.
+            return (zh ? "注入" : "inject") + (role.map { " → \(self.role($0))" } ?? "") + (zh ? "：" : ": ")
+                + InjectText.said(message, zh ? .zh : .en)
         case .clockAdvanced(let to): return zh ? "时钟推进至 \(instant(to))" : "clock advanced to \(instant(to))"
         case .exercise(let record): return describe(record)
         case .commandRejected(let command, let refusal):
