@@ -102,7 +102,7 @@ public struct StatsRendering: Sendable {
     /// the instant they are judged at, then `tables()`.
     public func text() -> String {
         let comma = language == .zh ? "，" : ", "
-        var heading = words("Live runs in") + " '" + summary.runsDirectory + "'" + comma + words("as of") + " "
+        var heading = words("Live runs in") + (language == .zh ? "'" : " '") + summary.runsDirectory + "'" + comma + words("as of") + " "
             + time.instant(summary.now)
         if let since = summary.since {
             heading += comma + words("started on or after") + " " + String(TimeText.instant(since).prefix(10))
