@@ -189,12 +189,13 @@ public struct ReportWords: Sendable {
         return language == "zh" ? "\(self("early")) \(span(milliseconds))" : "\(span(milliseconds)) early"
     }
 
-    /// Who did something: `alice (commander)`, `engine`, `inject x`.
+    /// Who did something: `alice (commander)`, `engine`, `inject x` (in Chinese `情景注入`: what it said follows,
+    /// not its id).
     public func actor(_ actor: Actor) -> String {
         switch actor {
         case .engine: language == "zh" ? "系统" : "engine"
         case .person(let person, let role): person + (role.map { " (\(self.role($0)))" } ?? "")
-        case .inject(let id): (language == "zh" ? "注入 " : "inject ") + id
+        case .inject(let id): language == "zh" ? "情景注入" : "inject " + id
         }
     }
 
