@@ -72,11 +72,13 @@ extension Notifier {
     /// file's `timeout:`); `nil` when none of them names a channel.
     static func from(_ invocation: Invocation) throws -> Notifier? {
         let arguments = invocation.arguments
-        return try configured(
+        var notifier = try configured(
             runsDirectory: RunsDirectory(invocation).path,
             command: arguments.value("--notify-command") ?? invocation.environment["MUSTER_NOTIFY"],
             contactsPath: arguments.value("--contacts") ?? invocation.environment["MUSTER_CONTACTS"],
             timeout: arguments.value("--notify-timeout"))
+        notifier?.language = invocation.language
+        return notifier
     }
 
     /// The notifier of an invocation for a command whose own work comes first (an action, `status`): a notifier
