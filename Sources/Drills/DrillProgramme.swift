@@ -69,7 +69,7 @@ public struct DrillProgramme: Sendable {
         func pad(_ text: String, _ width: Int) -> String {
             text + String(repeating: " ", count: max(0, width - text.count))
         }
-        let (instant, span) = (TimeText.instant, TimeText.span)
+        let (instant, span): ((Int64) -> String, (Int64) -> String) = (TimeText.instant, TimeText.span)
         let zh = language == .zh
         var out = ""
         for (kind, days, english, chinese) in Self.requirements {

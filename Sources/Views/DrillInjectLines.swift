@@ -57,27 +57,28 @@ struct DrillInjectLines: Sendable {
             : "\(earlier) earlier: muster log \(runID)"
     }
 
-    /// The section as text lines for the terminal board, each ending in a newline; empty when no inject was sent.
-    func text(runID: String) -> String {
+    /// The section as text lines for the terminal board, each ending in a newline, instants as local times in
+    /// `time`'s zone, roles as `names` says them; empty when no inject was sent.
+    func text(runID: String, time: LocalTime, names: BoardNames) -> String {
         let lines = lines
         guard !lines.isEmpty else { return "" }
         var out = "\n" + heading + ":\n"
         if let note = earlierNote(runID: runID) { out += "  (\(note))\n" }
         for line in lines {
-            let to = line.roles.isEmpty ? "" : " → " + line.roles.joined(separator: ", ")
-            out += "  \(TimeText.instant(line.at))\(to)  \(TerminalText.line(line.text))\n"
+            let to = line.roles.isEmpty ? "" : " → " + names.roles(line.roles)
+            out += "  \(time.instant(line.at))\(to)  \(TerminalText.line(line.text))\n"
         }
         return out
     }
 
-    /// The section's cards for an HTML page, the latest first, instants as local times; then the note on the
-    /// earlier ones.
-    func html(runID: String, times: LocalTimes) -> String {
+    /// The section's cards for an HTML page, the latest first, instants as local times, roles as `names` says
+    /// them; then the note on the earlier ones.
+    func html(runID: String, times: LocalTimes, names: BoardNames) -> String {
         let e = BoardPage.escape
         var out = "<ul class=\"cards\">\n"
         for line in lines.reversed() {
             out += "<li class=\"inject\"><div><time>\(e(times.instant(line.at)))</time>"
-                + (line.roles.isEmpty ? "" : " → \(e(line.roles.joined(separator: ", ")))")
+                + (line.roles.isEmpty ? "" : " → \(e(names.roles(line.roles)))")
                 + "</div>\n<div>\(e(line.text))</div></li>\n"
         }
         out += "</ul>\n"
