@@ -45,6 +45,7 @@ enum DrillCommand {
     /// A staff subcommand: parsed here, checked and journaled by `RunSession.staff`.
     static func staff(_ sub: String, _ words: [String], _ invocation: Invocation) throws -> Int32 {
         let runID = words[0]
+        let time = LocalTime(try invocation.timeZone())
         guard let person = invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"], !person.isEmpty else {
             throw UsageError("who is acting? give --as PERSON or set MUSTER_AS",
                              chinese: "操作人是谁？请给出 --as PERSON 或设置 MUSTER_AS")
@@ -91,7 +92,7 @@ enum DrillCommand {
                     : refusal.message.replacingFirst(": ", with: "): ")) + "\n")
             return ExitStatus.failure
         }
-        printInjects(outcome.appended, plan: outcome.plan, invocation)
+        printInjects(outcome.appended, plan: outcome.plan, time: time, invocation)
         let state = try session.read().state
         invocation.console.out((invocation.language == .zh ? "已记录：序号 " : "ok: seq ") + "\(state.eventCount)\n")
         if case .inject = action {
@@ -115,6 +116,7 @@ enum DrillCommand {
     }
 
     static func start(_ words: [String], _ invocation: Invocation) throws -> Int32 {
+        let time = LocalTime(try invocation.timeZone())
         let loaded = try load(words[0], invocation)
         let virtual = (invocation.arguments.value("--clock") ?? "virtual") == "virtual"
         var speed = 1
@@ -140,7 +142,7 @@ enum DrillCommand {
                 + (virtual ? "virtual clock; move it with 'muster drill advance \(runID) 5m'" : "real clock") + "\n")
         }
         // The STARTEX injects, for the controller to read out (stdout carries only the run id).
-        printInjects(events, plan: loaded.plan, invocation, toStandardError: true)
+        printInjects(events, plan: loaded.plan, time: time, invocation, toStandardError: true)
         // A drill tests the call-out chain: its injects and escalations go through the notifier, marked as a drill.
         let session = try RunSession(runID, invocation: invocation)
         session.deliverPending(RunState.fold(events), with: Notifier.forCommand(invocation), invocation: invocation)
@@ -152,6 +154,7 @@ enum DrillCommand {
 
     static func advance(_ words: [String], _ invocation: Invocation) throws -> Int32 {
         let runID = words[0]
+        let time = LocalTime(try invocation.timeZone())
         let toNext = invocation.arguments.flag("--to-next")
         guard toNext ? words.count == 1 : words.count == 2 else {
             throw UsageError("drill advance takes a run id and a duration (e.g. 5m), or --to-next")
@@ -166,11 +169,12 @@ enum DrillCommand {
         let session = try RunSession(runID, invocation: invocation)
         let advance = try session.advanceDrillClock(by: step, limit: Self.advanceEventLimit)
         let chinese = invocation.language == .zh
-        let (span, instant) = (TimeText.span(advance.moved), TimeText.instant(advance.state.lastEventAt))
+        let (span, instant) = (TimeText.span(advance.moved, language: invocation.language),
+                               time.instant(advance.state.lastEventAt))
         let active = advance.state.activeOrder.joined(separator: ", ")
         invocation.console.out(chinese ? "已拨快 \(span) 至 \(instant)；进行中的步骤：\(active)\n"
                                        : "advanced \(span) to \(instant); active: \(active)\n")
-        printInjects(advance.appended, plan: advance.plan, invocation)
+        printInjects(advance.appended, plan: advance.plan, time: time, invocation)
         // A scripted player that did a step continuing in another playbook: the linked run is started now, as
         // the ordinary commands start it.
         let linked = LinkedRunCompletion.complete(runID, state: advance.state, invocation: invocation)
@@ -182,16 +186,18 @@ enum DrillCommand {
         return linked ? ExitStatus.success : ExitStatus.failure
     }
 
-    /// Says each inject among `events`, with its addressee and instant, in the reader's language, as the
+    /// Says each inject among `events`, with its addressee and local instant, in the reader's language, as the
     /// controller reads them out.
-    static func printInjects(_ events: [Event], plan: DrillPlan, _ invocation: Invocation, toStandardError: Bool = false) {
-        let text = plan.announcements(of: events, language: invocation.language)
+    static func printInjects(_ events: [Event], plan: DrillPlan, time: LocalTime, _ invocation: Invocation,
+                             toStandardError: Bool = false) {
+        let text = plan.announcements(of: events, language: invocation.language, time: time)
         guard !text.isEmpty else { return }
         if toStandardError { invocation.console.error(text) } else { invocation.console.out(text) }
     }
 
     static func runUnattended(_ words: [String], _ invocation: Invocation) throws -> Int32 {
         let format = try invocation.format(allowed: ["text", "md", "json"])
+        let time = LocalTime(try invocation.timeZone())
         let loaded = try load(words[0], invocation)
         let runID = try defaultRunID(loaded.scenario, invocation)
         let runs = RunsDirectory(invocation)
@@ -201,7 +207,7 @@ enum DrillCommand {
         // The scenario played a step continuing in another playbook: the linked run is started as a live `done`
         // starts it, both journals pointing at each other.
         let linked = LinkedRunCompletion.complete(runID, state: try session.read().state, invocation: invocation)
-        let record = try session.drillRecord(language: invocation.language)
+        let record = try session.drillRecord(language: invocation.language, time: time)
         let evaluation = record.evaluation
         if format == "json" {
             invocation.console.out(record.json(runID: runID).serialized(pretty: true) + "\n")
