@@ -237,13 +237,14 @@ enum DrillCommand {
 
     static func due(_ invocation: Invocation) throws -> Int32 {
         let format = try invocation.format(allowed: ["text", "json"])
+        let time = LocalTime(try invocation.timeZone())
+        let titles = PlaybookFiles.titles(in: invocation.playbooksDirectory)
         let programme = DrillProgramme(drills: RunsDirectory(invocation).heldDrills(),
-                                       playbooks: PlaybookFiles.ids(in: invocation.playbooksDirectory),
-                                       now: try Clock.now(invocation.environment))
+                                       playbooks: titles.keys.sorted(), now: try Clock.now(invocation.environment))
         if format == "json" {
             invocation.console.out(programme.json().serialized(pretty: true) + "\n")
         } else {
-            invocation.console.out(programme.text(language: invocation.language))
+            invocation.console.out(programme.text(language: invocation.language, time: time, titles: titles))
         }
         // For cron: something overdue is a failure to report.
         return programme.anyOverdue ? ExitStatus.failure : ExitStatus.success

@@ -35,7 +35,7 @@ enum DrillSubcommands {
             try DrillCommand.report($0.arguments.positionals, $0)
         },
         spec("due", "which drills the programme requires next, and when each playbook was last drilled", [],
-             formats: ["text", "json"]) { try DrillCommand.due($0) },
+             options: [SharedOptions.timeZone], formats: ["text", "json"]) { try DrillCommand.due($0) },
         spec("observe", "an evaluator's observation, of an objective or of the exercise",
              [.run, objective(.optional), Positional(name: "TEXT", arity: .one, about: "a text", chinese: "内容")],
              person: .required, options: [
