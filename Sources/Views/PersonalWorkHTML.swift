@@ -69,7 +69,7 @@ public struct PersonalWorkHTML: Sendable {
         let injects = work.injects
         if !injects.lines.isEmpty {
             body += BoardPage.section(zh ? "发给你的演练情景注入" : "Drill injects for you",
-                                      injects.html(runID: work.runID, times: times, names: names), cssClass: "injects")
+                                      injects.html(runID: work.runID, times: times), cssClass: "injects")
         }
         var pages = ""
         let notifications = work.notifications.suffix(10).reversed()

@@ -103,7 +103,8 @@ public struct RunBoard: Sendable {
             out += line + "\n"
         }
         // A drill's injects, where the players look: the latest, each with the roles it went to.
-        out += DrillInjectLines(state: state, language: language).text(runID: runID, time: time, names: names)
+        out += DrillInjectLines(state: state, language: language, playbook: playbook)
+            .text(runID: runID, time: time)
         if state.outcome == nil, !playbook.anyTime.isEmpty {
             // What anyone with the right role may start whenever it is needed, and how.
             out += "\n" + label("at any time") + ":\n"

@@ -84,9 +84,9 @@ public struct RunBoardHTML: Sendable {
         if !playbook.milestones.isEmpty {
             body += BoardPage.section(label("milestones"), milestones(label, names), cssClass: "milestones")
         }
-        let injects = DrillInjectLines(state: state, language: language)
+        let injects = DrillInjectLines(state: state, language: language, playbook: playbook)
         if !injects.lines.isEmpty {
-            body += BoardPage.section(injects.heading, injects.html(runID: runID, times: times, names: names),
+            body += BoardPage.section(injects.heading, injects.html(runID: runID, times: times),
                                       cssClass: "injects")
         }
         body += BoardPage.section(zh ? "升级与通知" : "Escalations and notifications", notifications(names),
