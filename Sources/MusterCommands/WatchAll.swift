@@ -33,7 +33,7 @@ enum WatchAll {
                     // A closed run needs nothing more; its journal is read, not written.
                     let read = try session.read()
                     guard read.state.isLive else {
-                        entries.append(.init(runID: runID, title: read.playbook.title, state: read.state))
+                        entries.append(.init(runID: runID, playbook: read.playbook, state: read.state))
                         try update(&pages) {
                             try $0.update(run: runID, playbook: read.playbook, state: read.state, lines: read.contents.lines,
                                           now: session.now, runDirectory: session.journal.directory, ownDirectory: true,
@@ -52,7 +52,7 @@ enum WatchAll {
                         }
                     }
                     printed[runID] = contents.lines.count
-                    entries.append(.init(runID: runID, title: woke.playbook.title, state: state))
+                    entries.append(.init(runID: runID, playbook: woke.playbook, state: state))
                     try update(&pages) {
                         try $0.update(run: runID, playbook: woke.playbook, state: state, lines: contents.lines,
                                       now: session.now, runDirectory: session.journal.directory, ownDirectory: true)

@@ -166,6 +166,17 @@ struct ChineseBoardTests {
         #expect(english.contains("overdue by 2m"))
     }
 
+    @Test func theIndexOfAllRunsNamesTheSeverityByItsTitleInChinese() throws {
+        let entries = [RunsIndexHTML.Entry(runID: "c-1", playbook: Self.playbook, state: try Self.state())]
+        let chinese = RunsIndexHTML(entries: entries, now: Self.at(minute: 11), language: .zh,
+                                    times: LocalTimes(Self.shanghai)).render()
+        #expect(chinese.contains("严重级别: 致命</span>"), "\(chinese)")
+        #expect(!chinese.contains("fatal"))
+        let english = RunsIndexHTML(entries: entries, now: Self.at(minute: 11), language: .en,
+                                    times: LocalTimes(Self.shanghai)).render()
+        #expect(english.contains("severity: fatal</span>"), "\(english)")
+    }
+
     @Test func theInboxSaysSpansInChineseAndRolesByTitle() throws {
         let state = try Self.state()
         let alice = PersonalWork(runID: "c-1", playbook: Self.playbook, state: state, person: "alice",
