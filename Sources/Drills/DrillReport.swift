@@ -190,15 +190,7 @@ public struct DrillReport: Sendable {
         return rows
     }
 
-    func kindText(_ kind: Scenario.Kind) -> String {
-        switch kind {
-        case .tabletop: say("tabletop exercise", "桌面推演")
-        case .live: say("full live drill", "全面实战演练")
-        case .unscripted: say("unscripted live drill", "无脚本实战演练")
-        case .attackDefence: say("attack-and-defence exercise", "攻防演练")
-        case .restore: say("restore practice", "备份恢复演练")
-        }
-    }
+    func kindText(_ kind: Scenario.Kind) -> String { kind.title.text(words.language) }
 
     /// One objective's row: rating, why, evidence.
     struct ObjectiveRow {

@@ -46,6 +46,7 @@ enum DrillCommand {
     /// A staff subcommand: parsed here, checked and journaled by `RunSession.staff`.
     static func staff(_ sub: String, _ words: [String], _ invocation: Invocation) throws -> Int32 {
         let runID = words[0]
+        let time = LocalTime(try invocation.timeZone())
         guard let person = invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"], !person.isEmpty else {
             throw UsageError("who is acting? give --as PERSON or set MUSTER_AS",
                              chinese: "操作人是谁？请给出 --as PERSON 或设置 MUSTER_AS")
@@ -60,7 +61,7 @@ enum DrillCommand {
                                                                language: invocation.language))
             return ExitStatus.failure
         }
-        printInjects(outcome.appended, plan: outcome.plan, invocation)
+        printInjects(outcome.appended, plan: outcome.plan, time: time, invocation)
         let state = try session.read().state
         invocation.console.out(RunCommandLines.recorded(seq: state.eventCount, language: invocation.language))
         if case .inject = action {
@@ -84,6 +85,7 @@ enum DrillCommand {
     }
 
     static func start(_ words: [String], _ invocation: Invocation) throws -> Int32 {
+        let time = LocalTime(try invocation.timeZone())
         let loaded = try load(words[0], invocation)
         let virtual = (invocation.arguments.value("--clock") ?? "virtual") == "virtual"
         var speed = 1
@@ -105,7 +107,7 @@ enum DrillCommand {
                                                            runID: runID, virtualClock: virtual,
                                                            language: invocation.language))
         // The STARTEX injects, for the controller to read out (stdout carries only the run id).
-        printInjects(events, plan: loaded.plan, invocation, toStandardError: true)
+        printInjects(events, plan: loaded.plan, time: time, invocation, toStandardError: true)
         // A drill tests the call-out chain: its injects and escalations go through the notifier, marked as a drill.
         let session = try RunSession(runID, invocation: invocation)
         session.deliverPending(RunState.fold(events), with: Notifier.forCommand(invocation), invocation: invocation)
@@ -117,6 +119,7 @@ enum DrillCommand {
 
     static func advance(_ words: [String], _ invocation: Invocation) throws -> Int32 {
         let runID = words[0]
+        let time = LocalTime(try invocation.timeZone())
         let toNext = invocation.arguments.flag("--to-next")
         guard toNext ? words.count == 1 : words.count == 2 else {
             throw UsageError("drill advance takes a run id and a duration (e.g. 5m), or --to-next")
@@ -131,9 +134,9 @@ enum DrillCommand {
         let session = try RunSession(runID, invocation: invocation)
         let advance = try session.advanceDrillClock(by: step, limit: Self.advanceEventLimit)
         invocation.console.out(RunCommandLines.advanced(moved: advance.moved, to: advance.state.lastEventAt,
-                                                          active: advance.state.activeOrder,
+                                                          active: advance.state.activeOrder, time: time,
                                                           language: invocation.language))
-        printInjects(advance.appended, plan: advance.plan, invocation)
+        printInjects(advance.appended, plan: advance.plan, time: time, invocation)
         // A scripted player that did a step continuing in another playbook: the linked run is started now, as
         // the ordinary commands start it.
         let linked = LinkedRunCompletion.complete(runID, state: advance.state, invocation: invocation)
@@ -145,16 +148,18 @@ enum DrillCommand {
         return linked ? ExitStatus.success : ExitStatus.failure
     }
 
-    /// Says each inject among `events`, with its addressee and instant, in the reader's language, as the
+    /// Says each inject among `events`, with its addressee and local instant, in the reader's language, as the
     /// controller reads them out.
-    static func printInjects(_ events: [Event], plan: DrillPlan, _ invocation: Invocation, toStandardError: Bool = false) {
-        let text = plan.announcements(of: events, language: invocation.language)
+    static func printInjects(_ events: [Event], plan: DrillPlan, time: LocalTime, _ invocation: Invocation,
+                             toStandardError: Bool = false) {
+        let text = plan.announcements(of: events, language: invocation.language, time: time)
         guard !text.isEmpty else { return }
         if toStandardError { invocation.console.error(text) } else { invocation.console.out(text) }
     }
 
     static func runUnattended(_ words: [String], _ invocation: Invocation) throws -> Int32 {
         let format = try invocation.format(allowed: ["text", "md", "json"])
+        let time = LocalTime(try invocation.timeZone())
         let loaded = try load(words[0], invocation)
         let runID = try defaultRunID(loaded.scenario, invocation)
         let runs = RunsDirectory(invocation)
@@ -164,7 +169,7 @@ enum DrillCommand {
         // The scenario played a step continuing in another playbook: the linked run is started as a live `done`
         // starts it, both journals pointing at each other.
         let linked = LinkedRunCompletion.complete(runID, state: try session.read().state, invocation: invocation)
-        let record = try session.drillRecord(language: invocation.language)
+        let record = try session.drillRecord(language: invocation.language, time: time)
         let evaluation = record.evaluation
         if format == "json" {
             invocation.console.out(record.json(runID: runID).serialized(pretty: true) + "\n")
@@ -194,13 +199,14 @@ enum DrillCommand {
 
     static func due(_ invocation: Invocation) throws -> Int32 {
         let format = try invocation.format(allowed: ["text", "json"])
+        let time = LocalTime(try invocation.timeZone())
+        let titles = PlaybookFiles.titles(in: invocation.playbooksDirectory)
         let programme = DrillProgramme(drills: RunsDirectory(invocation).heldDrills(),
-                                       playbooks: PlaybookFiles.ids(in: invocation.playbooksDirectory),
-                                       now: try Clock.now(invocation.environment))
+                                       playbooks: titles.keys.sorted(), now: try Clock.now(invocation.environment))
         if format == "json" {
             invocation.console.out(programme.json().serialized(pretty: true) + "\n")
         } else {
-            invocation.console.out(programme.text(language: invocation.language))
+            invocation.console.out(programme.text(language: invocation.language, time: time, titles: titles))
         }
         // For cron: something overdue is a failure to report.
         return programme.anyOverdue ? ExitStatus.failure : ExitStatus.success

@@ -14,23 +14,28 @@ enum DrillSubcommands {
                  .init(name: "--scripted", value: "ROLE",
                        summary: "a role the scenario's scripted players play (repeatable; all: every scripted role)",
                        repeatable: true),
-             ] + ActionCommands.notifyOptions) { try DrillCommand.start($0.arguments.positionals, $0) },
+             ] + ActionCommands.notifyOptions + [SharedOptions.timeZone]) {
+                 try DrillCommand.start($0.arguments.positionals, $0)
+             },
         spec("advance", "move a drill's virtual clock, delivering what falls due on the way",
              [.run, Positional(name: "DURATION", arity: .optional, about: "a duration (e.g. 5m)", chinese: "一段时长（如 5m）")],
              options: [.init(name: "--to-next", value: nil, summary: "advance to the next timer or inject")]
-                 + ActionCommands.notifyOptions) { try DrillCommand.advance($0.arguments.positionals, $0) },
+                 + ActionCommands.notifyOptions + [SharedOptions.timeZone]) {
+                 try DrillCommand.advance($0.arguments.positionals, $0)
+             },
         spec("run", "play a scenario unattended with its scripted players and print the evaluation",
              [scenario], options: [
                  runID,
                  .init(name: "--fail-below", value: "GRADE", summary: "exit 1 if a rating is below P, S or M",
                        allowed: ["P", "S", "M"]),
+                 SharedOptions.timeZone,
              ], formats: ["text", "md", "json"]) { try DrillCommand.runUnattended($0.arguments.positionals, $0) },
         spec("report", "the after-action report of a drill", [.run], options: [SharedOptions.timeZone],
              formats: ["md", "json", "html"]) {
             try DrillCommand.report($0.arguments.positionals, $0)
         },
         spec("due", "which drills the programme requires next, and when each playbook was last drilled", [],
-             formats: ["text", "json"]) { try DrillCommand.due($0) },
+             options: [SharedOptions.timeZone], formats: ["text", "json"]) { try DrillCommand.due($0) },
         spec("observe", "an evaluator's observation, of an objective or of the exercise",
              [.run, objective(.optional), Positional(name: "TEXT", arity: .one, about: "a text", chinese: "内容")],
              person: .required, options: [
@@ -48,7 +53,9 @@ enum DrillSubcommands {
              person: .required, personWord: "CONTROLLER", options: [
                  .init(name: "--to", value: "ROLE", summary: "inject: the role an ad hoc inject goes to"),
                  .init(name: "--text", value: "TEXT", summary: "inject: the text of an ad hoc inject"),
-             ] + ActionCommands.notifyOptions) { try DrillCommand.staff("inject", $0.arguments.positionals, $0) },
+             ] + ActionCommands.notifyOptions + [SharedOptions.timeZone]) {
+                 try DrillCommand.staff("inject", $0.arguments.positionals, $0)
+             },
         spec("cancel", "a controller cancels an inject not yet delivered",
              [.run, Positional(name: "ID", arity: .one, about: "an inject id", chinese: "注入 id")],
              person: .required, personWord: "CONTROLLER", options: [why()]) {

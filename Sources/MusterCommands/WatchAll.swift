@@ -40,7 +40,7 @@ enum WatchAll {
                         }
                     }
                     if woke.woken { printed[runID] = contents.lines.count }
-                    entries.append(.init(runID: runID, title: woke.playbook.title, state: state))
+                    entries.append(.init(runID: runID, playbook: woke.playbook, state: state))
                     try update(&pages) {
                         try $0.update(run: runID, playbook: woke.playbook, state: state, lines: contents.lines,
                                       now: session.now, runDirectory: session.journal.directory, ownDirectory: true,

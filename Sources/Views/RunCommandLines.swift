@@ -30,8 +30,9 @@ public enum RunCommandLines {
     }
 
     /// `drill advance`'s line: how far the clock moved (milliseconds), the instant it reached, the active steps.
-    public static func advanced(moved: Int64, to instant: Int64, active: [String], language: Language) -> String {
-        let (span, instant) = (TimeText.span(moved), TimeText.instant(instant))
+    public static func advanced(moved: Int64, to instant: Int64, active: [String], time: LocalTime,
+                                language: Language) -> String {
+        let (span, instant) = (TimeText.span(moved, language: language), time.instant(instant))
         let active = active.joined(separator: ", ")
         return language == .zh ? "已拨快 \(span) 至 \(instant)；进行中的步骤：\(active)\n"
                                : "advanced \(span) to \(instant); active: \(active)\n"

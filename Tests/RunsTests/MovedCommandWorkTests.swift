@@ -67,8 +67,8 @@ struct MovedCommandWorkTests {
         let plan = DrillPlan(scenario: loaded.scenario, playbook: loaded.playbook)
         let injects = events.filter { if case .injectDelivered = $0.kind { true } else { false } }
         #expect(!injects.isEmpty)
-        let english = plan.announcements(of: events, language: .en).split(separator: "\n")
-        let chinese = plan.announcements(of: events, language: .zh).split(separator: "\n")
+        let english = plan.announcements(of: events, language: .en, time: .utc).split(separator: "\n")
+        let chinese = plan.announcements(of: events, language: .zh, time: .utc).split(separator: "\n")
         #expect(english.count == injects.count && english.allSatisfy { $0.hasPrefix("inject ") })
         #expect(chinese.count == injects.count && chinese.allSatisfy { $0.hasPrefix("注入 ") })
     }

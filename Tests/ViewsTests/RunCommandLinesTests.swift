@@ -1,4 +1,6 @@
+import Foundation
 import PlaybookLanguage
+import Reporting
 import Testing
 import Views
 
@@ -12,11 +14,14 @@ struct RunCommandLinesTests {
                                         language: .zh) == "演练 flood（预案 water）已开始，使用真实时钟\n")
     }
 
-    @Test func anAdvanceSaysHowFarToWhenAndWhatIsActive() {
-        #expect(RunCommandLines.advanced(moved: 300_000, to: 1_767_225_900_000, active: ["a", "b"], language: .en)
-            == "advanced 5m to 2026-01-01 00:05:00Z; active: a, b\n")
-        #expect(RunCommandLines.advanced(moved: 300_000, to: 1_767_225_900_000, active: ["a"], language: .zh)
-            .hasPrefix("已拨快 "))
+    @Test func anAdvanceSaysHowFarToWhenInLocalTimeAndWhatIsActive() {
+        let shanghai = LocalTime(TimeZone(identifier: "Asia/Shanghai")!)
+        #expect(RunCommandLines.advanced(moved: 300_000, to: 1_767_225_900_000, active: ["a", "b"],
+                                         time: LocalTime(TimeZone(identifier: "UTC")!), language: .en)
+            == "advanced 5m to 2026-01-01 00:05:00 +00:00; active: a, b\n")
+        #expect(RunCommandLines.advanced(moved: 300_000, to: 1_767_225_900_000, active: ["a"], time: shanghai,
+                                         language: .zh)
+            == "已拨快 5分钟 至 2026-01-01 08:05:00 +08:00；进行中的步骤：a\n")
     }
 
     @Test func aStaffRefusalNamesItsReasonAndKeepsControlCharactersOff() {
