@@ -1,0 +1,40 @@
+import Foundation
+import JSONText
+import PlaybookLanguage
+import Reporting
+import RunEngine
+import Testing
+
+/// What the run report says once and by name: a notification retried until it gave up is one line with its count,
+/// each service level is named by its milestone, tracks and notifications are named by what people read, and a
+/// refused command by the command people typed.
+struct SaidOnceTests {
+    static let languages = ["en", "zh"]
+
+    /// The report of `events`, as `muster report` builds it from their journal.
+    static func report(_ events: [Event]) -> RunReport {
+        let entries = events.enumerated().map {
+            JournalEntry(seq: $0.offset + 1, event: $0.element, relative: $0.element.at - events[0].at)
+        }
+        return RunReport(playbook: ReportKit.playbook, entries: entries,
+                         integrity: Integrity(head: ReportRun.head, lines: entries.count, verified: true),
+                         runID: "cooling", asOf: ReportRun.instant(90))
+    }
+
+    /// The text of the section with `id` in an HTML report.
+    static func section(_ id: String, of html: String) -> String {
+        guard let start = html.range(of: "<section id=\"\(id)\"") else { return "" }
+        let rest = html[start.lowerBound...]
+        return String(rest[..<(rest.range(of: "</section>")?.upperBound ?? rest.endIndex)])
+    }
+
+    @Test(arguments: languages, ReportKind.allCases)
+    func eachServiceLevelIsNamedByItsMilestone(_ language: String, _ kind: ReportKind) {
+        let zh = language == "zh"
+        let markdown = MarkdownReport(ReportRun.cooling(signed: true).report(), language: language).render(kind)
+        // Two milestones measure reporting: each is said by its own title, never both as "Reporting".
+        #expect(markdown.contains(zh ? "已上报应急小组：2分30秒，时限 5分钟：按时。" : "Reported to the emergency team: 2m30s against 5m: met."))
+        #expect(markdown.contains(zh ? "已提交书面报告：34分钟，时限 1天：按时。" : "Written report delivered: 34m against 1d: met."))
+        #expect(!markdown.contains(zh ? "。报告：" : ". Reporting: "))
+    }
+}
