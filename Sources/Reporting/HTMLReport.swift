@@ -348,15 +348,16 @@ public struct HTMLReport: Sendable {
             [words("when"), words("to"), words("text"), words("delivery")],
             report.notifications.map { row in
                 var delivery: [String] = row.sent.map { e(words.language == "zh" ? "已送达 " : "delivered to ") + said($0) }
-                delivery += row.failed.map {
-                    marking((words.language == "zh" ? "未送达 " : "not delivered: ") + words.text($0), people: row.sent + Array(row.holders.values))
+                delivery += row.deliveryFailures.map {
+                    marking(words.undelivered($0), people: row.sent + Array(row.holders.values) + [$0.person])
                 }
                 if delivery.isEmpty {
                     delivery = [e(words.language == "zh" ? "无送达记录" : "no delivery journaled")]
                 }
                 return [.text(time(row.at), "time"), .html(rolesHeld(row.roles, row.holders)),
                         .text(words.text(row.message), "prose"),
-                        .html(delivery.joined(separator: "; "), row.failed.isEmpty ? "" : "late")]
+                        .html(delivery.joined(separator: e(words.language == "zh" ? "；" : "; ")),
+                              row.failed.isEmpty ? "" : "late")]
             })
         return section(words("Escalations and notifications"),
                        "<h3>\(e(local("Escalations")))</h3>\n" + escalations

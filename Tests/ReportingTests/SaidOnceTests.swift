@@ -28,6 +28,34 @@ struct SaidOnceTests {
         return String(rest[..<(rest.range(of: "</section>")?.upperBound ?? rest.endIndex)])
     }
 
+    /// The cooling run in which the notifier retried the escalation's notification to alice four more times.
+    static func retriedReport() -> RunReport {
+        var events = ReportRun.cooling(signed: true).events
+        let first = events.firstIndex {
+            if case .notificationFailed(id: _, to: "alice", why: _, whyChinese: _, final: _) = $0.kind { true } else { false }
+        }!
+        let retry = events[first]
+        events.insert(contentsOf: Array(repeating: retry, count: 4), at: first + 1)
+        return report(events)
+    }
+
+    @Test(arguments: languages)
+    func aRetriedNotificationIsListedOnceWithItsCount(_ language: String) {
+        let zh = language == "zh"
+        let report = Self.retriedReport()
+        let failure = zh ? "未送达 alice：'/bin/sh' 以状态 1 退出" : "not delivered to alice: '/bin/sh' exited with status 1"
+        let markdown = MarkdownReport(report, language: language).render(.full)
+        // The escalation's notification (five attempts) and the overdue step's (one): one line each.
+        #expect(markdown.contains(failure + (zh ? "（共 5 次尝试）" : " (5 attempts)")))
+        #expect(markdown.occurrences(of: failure) == 2)
+        let html = Self.section("escalations", of: HTMLReport(report, language: language).render(.full))
+        #expect(html.occurrences(of: zh ? "以状态 1 退出" : "exited with status 1") == 2)
+        #expect(html.contains(zh ? "（共 5 次尝试）" : " (5 attempts)"))
+        // The JSON report keeps every attempt.
+        let rows = ReportJSON(report, language: language).render(.full)["notifications"]?.arrayValue ?? []
+        #expect(rows.map { $0["failed"]?.arrayValue?.count ?? 0 } == [5, 1, 0])
+    }
+
     @Test(arguments: languages, ReportKind.allCases)
     func eachServiceLevelIsNamedByItsMilestone(_ language: String, _ kind: ReportKind) {
         let zh = language == "zh"
