@@ -53,8 +53,15 @@ struct KeyEvents {
             default:
                 break
             }
+            var text = words.describe(kind, playbook: report.playbook)
+            // An acknowledgement may come long after its notification: say which one by what it said.
+            if case .notificationAcknowledged(let id, _) = kind,
+                let message = report.notifications.first(where: { $0.id == id })?.message
+            {
+                text += (zh ? "：" : ": ") + words.text(message)
+            }
             all.append(Row(relative: entry.relative, at: entry.event.at, who: words.actor(entry.event.actor),
-                           text: words.describe(kind, playbook: report.playbook), strong: strong))
+                           text: text, strong: strong))
         }
         if all.count > limit {
             let head = max(limit - Self.tail, 0)

@@ -65,4 +65,21 @@ struct SaidOnceTests {
         #expect(markdown.contains(zh ? "已提交书面报告：34分钟，时限 1天：按时。" : "Written report delivered: 34m against 1d: met."))
         #expect(!markdown.contains(zh ? "。报告：" : ". Reporting: "))
     }
+
+    @Test(arguments: languages)
+    func theTimelineNamesTracksByTitleAndNotificationsByWhom(_ language: String) {
+        let zh = language == "zh"
+        let report = ReportRun.cooling(signed: true).report()
+        let html = Self.section("timeline", of: HTMLReport(report, language: language).render(.full))
+        let markdown = MarkdownReport(report, language: language).render(.full)
+        for (document, escape) in [(html, HTMLReport.escape), (markdown, { $0 })] {
+            #expect(document.contains(escape(zh ? "「机房降温」分支「风扇」开始" : "track 'Fans' of 'Cool the room' started")))
+            #expect(document.contains(escape(zh ? "「机房降温」分支「备用空调」结束" : "track 'Spare unit' of 'Cool the room' ended")))
+            #expect(document.contains(zh ? "已通知到 erin" : "notification sent to erin"))
+            for id in ["分支 fans", "分支 spare", "track fans", "track spare", "通知 n", "notification n1", "notification n2",
+                       "notification n3"] {
+                #expect(!document.contains(id), "'\(id)' shows")
+            }
+        }
+    }
 }
