@@ -99,18 +99,26 @@ public struct ReportWords: Sendable {
         trackTitles[step + "\u{0}" + track].map(text).flatMap { $0.isEmpty ? nil : $0 } ?? track
     }
 
-    /// A command by what it does, in the report's language: its command-line name in English (`approve`), its
-    /// meaning in Chinese (`审批`), so that a Chinese reader meets no English word.
+    /// A command by what it does, in the report's language: in English the name people type (`approve`, `tick`,
+    /// `drill rate`), in Chinese its meaning (`审批`), so that a Chinese reader meets no English word.
+    /// `name` is the command's name as the journal holds it (`Command.Kind.name`, a staff action's name).
     public func command(_ name: String) -> String {
-        guard language == "zh" else { return name }
-        let chinese: [String: String] = [
-            "ack": "确认", "progress": "报告进展", "check": "勾选检查项", "done": "完成", "record": "记录",
-            "correct": "更正", "decide": "决定", "approve": "审批", "deny": "驳回", "note": "备注", "join": "加入",
-            "handover": "交接", "grade": "定级", "regrade": "调整级别", "signal": "信号", "abort": "中止",
-            "signoff": "签收", "title": "事件标题", "received": "收到", "raise": "发起", "release": "解除",
-        ]
-        return chinese[name] ?? name
+        guard language == "zh" else { return Self.typed[name] ?? name }
+        return Self.chineseCommands[name] ?? name
     }
+
+    /// The journal's command names that differ from what people type.
+    private static let typed: [String: String] = ["check": "tick"]
+
+    private static let chineseCommands: [String: String] = [
+        "ack": "确认", "progress": "报告进展", "check": "勾选检查项", "done": "完成", "record": "记录",
+        "correct": "更正", "decide": "决定", "approve": "审批", "deny": "驳回", "note": "备注", "join": "加入",
+        "handover": "交接", "grade": "定级", "regrade": "调整级别", "signal": "信号", "abort": "中止",
+        "signoff": "签收", "title": "事件标题", "received": "收到", "raise": "发起", "release": "解除",
+        "drill observe": "演练观察", "drill rate": "演练评定", "drill inject": "演练注入", "drill cancel": "取消注入",
+        "drill mark": "演练标记", "drill script": "交由脚本扮演", "drill unscript": "收回脚本扮演",
+        "drill improve": "改进措施",
+    ]
 
     /// How an outcome counts, in words: `success` → "succeeded" / "成功".
     public func outcomeKind(_ kind: String) -> String {
@@ -315,7 +323,7 @@ public struct ReportWords: Sendable {
         case .exercise(let record): return describe(record)
         case .commandRejected(let command, let refusal):
             let said = RefusalWords.recorded(refusal, zh ? .zh : .en, names: names)
-            return zh ? "拒绝命令「\(self.command(command))」：\(said)" : "refused \(command): \(said)"
+            return zh ? "拒绝命令「\(self.command(command))」：\(said)" : "refused \(self.command(command)): \(said)"
         case .outcomeReached(let outcome, let kind):
             return zh ? "结果：\(self.outcome(outcome))（\(outcomeKind(kind))）" : "outcome: \(self.outcome(outcome)) (\(outcomeKind(kind)))"
         case .runAborted(let why): return zh ? "运行中止：\(why)" : "run aborted: \(why)"

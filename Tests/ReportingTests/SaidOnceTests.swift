@@ -82,4 +82,38 @@ struct SaidOnceTests {
             }
         }
     }
+
+    @Test(arguments: languages)
+    func aRefusedTickNamesTheCommandPeopleType(_ language: String) {
+        var run = ReportRun.cooling(signed: false)
+        // bob ticks an item of the commander's step: refused, and the report says what he typed.
+        run.refuse("bob", .checkItems(step: "confirm", items: ["stable"]), at: 45)
+        let report = run.report()
+        let html = HTMLReport(report, language: language).render(.full)
+        let markdown = MarkdownReport(report, language: language).render(.full)
+        if language == "zh" {
+            #expect(html.contains("data-label=\"事件\">勾选检查项</td>"))
+            #expect(markdown.contains("拒绝命令「勾选检查项」"))
+        } else {
+            #expect(html.contains("data-label=\"event\">tick</td>"))
+            #expect(markdown.contains("refused tick: "))
+            #expect(!markdown.contains("refused check"))
+        }
+    }
+
+    /// Every command a journal may name as refused, as its journal spells it.
+    static let journaledCommands = [
+        "ack", "progress", "check", "done", "record", "correct", "decide", "approve", "deny", "note", "join",
+        "handover", "grade", "regrade", "signal", "abort", "signoff", "title", "received", "raise", "release",
+        "drill observe", "drill rate", "drill inject", "drill cancel", "drill mark", "drill script",
+        "drill unscript", "drill improve",
+    ]
+
+    @Test(arguments: journaledCommands)
+    func everyRefusedCommandHasItsLabelInBothLanguages(_ name: String) {
+        let chinese = ReportWords(language: "zh").command(name)
+        #expect(!chinese.contains { $0.isASCII && $0.isLetter }, "'\(name)' reads '\(chinese)' in Chinese")
+        // In English, the name people type: the journal's `check` is typed `tick`.
+        #expect(ReportWords(language: "en").command(name) == (name == "check" ? "tick" : name))
+    }
 }
