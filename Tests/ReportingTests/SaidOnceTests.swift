@@ -116,4 +116,16 @@ struct SaidOnceTests {
         // In English, the name people type: the journal's `check` is typed `tick`.
         #expect(ReportWords(language: "en").command(name) == (name == "check" ? "tick" : name))
     }
+
+    @Test func namesAndCommandLabelsAreKeptWholeInNarrowColumns() {
+        var run = ReportRun.cooling(signed: true)
+        run.refuse("bob", .checkItems(step: "confirm", items: ["stable"]), at: 86)
+        let html = HTMLReport(run.report(), language: "zh").render(.full)
+        // The Notes' and the refused commands' people, and a refused command's label, are marked as short tokens …
+        #expect(html.contains("<td class=\"who\" data-label=\"人员\"><bdi>alice</bdi></td>"))
+        #expect(html.contains("<td class=\"token\" data-label=\"事件\">勾选检查项</td>"))
+        // … which the style sheet keeps whole (a Chinese word unbroken, a name broken only when it cannot fit).
+        #expect(html.contains("thead th, td.who, td.token, td.margin { word-break: keep-all; }"))
+        #expect(html.contains("td.who, td.who *, td.token, td.token * { overflow-wrap: break-word; }"))
+    }
 }
