@@ -128,4 +128,23 @@ struct SaidOnceTests {
         #expect(html.contains("thead th, td.who, td.token, td.margin { word-break: keep-all; }"))
         #expect(html.contains("td.who, td.who *, td.token, td.token * { overflow-wrap: break-word; }"))
     }
+
+    @Test(arguments: languages)
+    func theTimelineListsARetriedDeliveryOnce(_ language: String) {
+        let zh = language == "zh"
+        var events = ReportRun.cooling(signed: true).events
+        // Before giving up on alice, the notifier failed four times and said it would try again.
+        let first = events.firstIndex {
+            if case .notificationFailed(id: _, to: "alice", why: _, whyChinese: _, final: _) = $0.kind { true } else { false }
+        }!
+        guard case .notificationFailed(let id, let to, let why, let whyChinese, _) = events[first].kind else { return }
+        let retry = Event(at: events[first].at, actor: .engine,
+                          kind: .notificationFailed(id: id, to: to, why: why, whyChinese: whyChinese, final: false))
+        events.insert(contentsOf: Array(repeating: retry, count: 4), at: first)
+        let markdown = MarkdownReport(Self.report(events), language: language).render(.full)
+        #expect(markdown.occurrences(of: zh ? "这次未能通知到 alice" : "notification to alice failed this time") == 1)
+        #expect(markdown.contains(zh ? "通知重试仍未送达 3 次未列出" : "3 repeated failed delivery attempts not listed"))
+        // The notification table counts every attempt.
+        #expect(markdown.contains(zh ? "（共 5 次尝试）" : " (5 attempts)"))
+    }
 }
