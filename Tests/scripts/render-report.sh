@@ -71,29 +71,38 @@ refused() {  # the same, for a command that must be refused
     if at "$@" 2>/dev/null; then echo "render-report: '${*:3}' was not refused" >&2; exit 1; fi
 }
 
+# Text people write (notes, reasons, the title, values): said() records it, so that the Chinese check below can
+# tell it from the report's own words wherever it shows.
+said() {
+    printf '%s\n' "$1" >>"$work/written"
+    printf '%s' "$1"
+}
+: >"$work/written"
+
 long_word="$(printf 'x%.0s' {1..400})"
 at 0 alice start report-kit --run-id "$run_id" --assign commander=alice --assign tech_lead=carol --assign on_site=bob \
-    --title "Cooling failure in machine room B, row C"
-at 1 alice note "$run_id" "Room temperature at 35 °C and rising; two cooling units show alarms." --section phenomenon
+    --title "$(said "Cooling failure in machine room B, row C")"
+at 1 alice note "$run_id" "$(said "Room temperature at 35 °C and rising; two cooling units show alarms.")" --section phenomenon
 at 2.5 bob done "$run_id" report
-at 4 alice grade "$run_id" severe --why "Two of the three cooling units are down"
-at 5 alice record "$run_id" cause=compressor
-at 5 alice note "$run_id" "Rack row C throttled its CPUs; no service lost yet." --section impact
-at 7 alice regrade "$run_id" fatal --why "The third unit tripped; 38 °C at the cold aisle"
+at 4 alice grade "$run_id" severe --why "$(said "Two of the three cooling units are down")"
+at 5 alice record "$run_id" "cause=$(said compressor)"
+at 5 alice note "$run_id" "$(said "Rack row C throttled its CPUs; no service lost yet.")" --section impact
+at 7 alice regrade "$run_id" fatal --why "$(said "The third unit tripped; 38 °C at the cold aisle")"
 at 11 alice done "$run_id" assess
-at 12 alice decide "$run_id" choose_plan spare --why "The spare unit is on site"
+at 12 alice decide "$run_id" choose_plan spare --why "$(said "The spare unit is on site")"
 refused 13 bob approve "$run_id" shed_load
-at 14 alice approve "$run_id" shed_load --why "Batch jobs can move to the backup room"
+refused 13.5 bob tick "$run_id" confirm stable
+at 14 alice approve "$run_id" shed_load --why "$(said "Batch jobs can move to the backup room")"
 at 20 alice handover "$run_id" tech_lead --to erin
-at 21 bob note "$run_id" "工业风扇已从三楼借到，正在架设。"
-at 22 bob note "$run_id" "Log: \\\\fileserver\\share\\cooling\\$long_word" --section handling
+at 21 bob note "$run_id" "$(said "工业风扇已从三楼借到，正在架设。")"
+at 22 bob note "$run_id" "$(said "Log: \\\\fileserver\\share\\cooling\\$long_word")" --section handling
 at 26 erin done "$run_id" spare_unit
 at 41 erin done "$run_id" restore
-at 43 erin note "$run_id" "Compressor bearing seized; no maintenance since March." --section cause
+at 43 erin note "$run_id" "$(said "Compressor bearing seized; no maintenance since March.")" --section cause
 at 47 alice status "$run_id"
-at 48 alice note "$run_id" "The spare unit carried the load; the failed unit is repaired and running." --section handling
-at 50 alice note "$run_id" "Quarterly compressor checks; the temperature alarm lowered to 30 °C." --section prevention
-at 52 alice note "$run_id" "Nobody reached the commander's phone: give every role a second contact." --section lesson
+at 48 alice note "$run_id" "$(said "The spare unit carried the load; the failed unit is repaired and running.")" --section handling
+at 50 alice note "$run_id" "$(said "Quarterly compressor checks; the temperature alarm lowered to 30 °C.")" --section prevention
+at 52 alice note "$run_id" "$(said "Nobody reached the commander's phone: give every role a second contact.")" --section lesson
 at 80 alice done "$run_id" written_report
 at 85 wang.fang signoff "$run_id"
 drill=drill-leak
@@ -242,12 +251,12 @@ failures=$((failures + cut_words))
 
 # Chinese complete: what a Chinese run report shows of its own words holds no English word and no internal id, the
 # messages the engine journaled included (notification texts, refusal reasons, why a step was cancelled: said from
-# their codes with the playbook's titles). Text that people wrote (names, notes, values, the title: the report
-# isolates it in <bdi>), ids and hashes
-# (<code>), commands to type, program paths, the style sheet and tooltips are left out; what remains may name
-# only the hash, the JSON report and the time zone, and the names this script gives its people (a refusal's sentence
-# names who was refused and who holds the role).
-allowed=' SHA JSON UTC Asia Shanghai alice bob carol erin '
+# their codes with the playbook's titles), and so do the report's sentences around what people wrote (the timeline's
+# events). Left out: the texts people wrote (what said() recorded) wherever they show, ids and hashes (<code>),
+# commands to type, program paths, the style sheet and tooltips; what remains may name only the hash, the JSON
+# report and the time zone, and the names this script and the drill give their people (a refusal's sentence names
+# who was refused and who holds the role).
+allowed=' SHA JSON UTC Asia Shanghai alice bob carol dave erin wang.fang '
 # The drill report also names the scenario's players, quotes its injects (the rack B12) and rates with the exercise
 # grades P, S, M and U (its legend says each in Chinese); the statistics page names the runs by the ids people gave
 # them.
@@ -259,10 +268,16 @@ for name in "${files[@]}"; do
     also=''
     [[ $name == drill-report-zh ]] && also="$drill_allowed"
     [[ $name == stats-zh ]] && also="$stats_allowed"
-    words="$(perl -0777 -pe '
+    words="$(WRITTEN="$work/written" perl -0777 -pe '
+        BEGIN {
+            local $/ = "\n";   # -0777 reads the report whole, the written texts a line each
+            open my $in, "<:raw", $ENV{WRITTEN} or die "written: $!";
+            @written = sort { length $b <=> length $a } grep { length } map { chomp; $_ } <$in>;
+        }
         s{<style\b.*?</style>}{}gs; s{<title\b.*?</title>}{}gs;   # the style sheet; tooltips repeat the text
-        s{<bdi>.*?</bdi>}{}gs; s{<code\b.*?</code>}{}gs;
-        s{&#39;}{\x27}g;
+        s{<code\b.*?</code>}{}gs; s{</?bdi>}{}g;
+        s{&#39;}{\x27}g; s{&quot;}{"}g; s{&amp;}{&}g;
+        for my $text (@written) { s{\Q$text\E}{ }g }   # what people wrote, wherever it shows
         s{\x27muster [^\x27]*\x27}{}g; s{muster(?: [\x21-\x7e]+)+}{}g;   # a command to type, in a hint
         s{\x27/[^\x27]*\x27}{}g;          # a program by its path, in a notifier failure
         s{<[^>]*>}{ }g; s{&[a-z#0-9]+;}{ }g' "$out/$name.html" \
