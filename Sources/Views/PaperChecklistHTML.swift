@@ -46,7 +46,7 @@ public struct PaperChecklistHTML: Sendable {
         .field-label{font-weight:bold}
         table{border-collapse:collapse;width:100%}
         th,td{border:1px solid #000;padding:.2rem .4rem;text-align:left;vertical-align:top}
-        td:nth-child(-n+2),th:nth-child(-n+2){white-space:nowrap}
+        td:first-child,th:first-child{white-space:nowrap}
         .notes .blank{display:block;min-width:100%;height:1.8em;margin:0}
         footer{margin-top:1.5rem;border-top:2px solid #000;padding-top:.5rem;break-inside:avoid;page-break-inside:avoid}
         @media (max-width:600px){body{font-size:16px;padding:.6rem}.blank{min-width:5em}.blank.wide{min-width:9em}}
@@ -73,11 +73,13 @@ public struct PaperChecklistHTML: Sendable {
         out += "<p class=\"use\">" + escape(words.useWhen + " " + words.howToFill) + "</p>\n</header>\n"
         out += section(words.run, list(checklist.runBlock, plain: true))
         out += section(words.roles, list(checklist.roles, plain: true))
-        var table = "<table>\n<tr><th>" + escape(words.level) + "</th><th>" + escape(words.title) + "</th><th>"
-            + escape(words.clocks) + "</th></tr>\n"
+        // A Chinese reader names a level by its title alone.
+        let ids = checklist.showsIDs
+        var table = "<table>\n<tr><th>" + escape(words.level) + "</th>"
+            + (ids ? "<th>" + escape(words.title) + "</th>" : "") + "<th>" + escape(words.clocks) + "</th></tr>\n"
         for level in checklist.levels {
-            table += "<tr><td><code>" + escape(level.id) + "</code></td><td>" + escape(level.title) + "</td><td>"
-                + escape(level.clocks) + "</td></tr>\n"
+            table += "<tr><td>" + (ids ? "<code>" + escape(level.id) + "</code></td><td>" : "") + escape(level.title)
+                + "</td><td>" + escape(level.clocks) + "</td></tr>\n"
         }
         out += section(words.severityLevels, table + "</table>\n")
         if !checklist.milestones.isEmpty { out += section(words.milestones, list(checklist.milestones, plain: true)) }
@@ -117,7 +119,8 @@ public struct PaperChecklistHTML: Sendable {
         let parallel = step.tracks.isEmpty ? "" : " parallel"
         var out = "<div class=\"step" + parallel + "\" id=\"step-" + escape(step.id) + "\">\n<" + heading + "><span class=\"box\"></span>"
         if let number = step.number { out += "\(number). " }
-        out += "<code>" + escape(step.id) + "</code> " + escape(step.title) + "</" + heading + ">\n"
+        if checklist.showsIDs { out += "<code>" + escape(step.id) + "</code> " }
+        out += escape(step.title) + "</" + heading + ">\n"
         out += "<p class=\"kind\">" + escape(step.kind) + "</p>\n<ul>\n"
         for field in step.fields {
             out += "<li><span class=\"field-label\">" + escape(field.label + labels.colon) + "</span>"
@@ -131,9 +134,10 @@ public struct PaperChecklistHTML: Sendable {
         out += "</ul>\n"
         for track in step.tracks {
             let trackHeading = "h\(min(depth + 1, 6))"
+            let id = checklist.showsIDs ? "<code>" + escape(track.id) + "</code> " : ""
             out += "<div class=\"track\">\n"
-            out += kept("<" + trackHeading + ">" + escape(words.track) + " <code>" + escape(track.id) + "</code> "
-                + escape(track.title) + "</" + trackHeading + ">\n", track.steps.map { self.step($0, depth: depth + 2) })
+            out += kept("<" + trackHeading + ">" + escape(words.track) + " " + id + escape(track.title) + "</"
+                + trackHeading + ">\n", track.steps.map { self.step($0, depth: depth + 2) })
             out += "<p>" + render(track.ended) + "</p>\n</div>\n"
         }
         out += "<p class=\"record\">" + render(step.record) + "</p>\n</div>\n"
