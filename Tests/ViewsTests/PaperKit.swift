@@ -19,7 +19,7 @@ enum PaperKit {
           leadership: { title: { en: Leadership, zh: 领导小组 } }
         severity:
           fatal: { title: { en: Fatal, zh: 致命 }, clocks: { respond: 10m, resolve: 4h } }
-          general: { title: { en: General, zh: 一般 }, clocks: { respond: 30m, resolve: 1d } }
+          general: { title: { en: General, zh: 一般 }, clocks: { respond: 30m, resolve: 8h } }
         milestones:
           responded: { title: { en: Responded, zh: 已响应 }, within: respond, reached_when: report.done }
           written: { title: { en: Report written, zh: 已提交报告 }, within: 1d, from: outcome, reached_when: written_report.done }
@@ -61,6 +61,7 @@ enum PaperKit {
           written_report:
             title: { en: Written report, zh: 书面报告 }
             owner: commander
+            done_within: resolve
             phase: after_end
         outcomes:
           resolved: { kind: success, title: { en: Resolved, zh: 已解决 } }
