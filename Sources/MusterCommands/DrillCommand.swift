@@ -9,6 +9,7 @@ import PlaybookLanguage
 import Reporting
 import RunEngine
 import Runs
+import Views
 import YAMLLoading
 
 /// `muster drill SUBCOMMAND`: drills on the very playbooks the team uses. The subcommands are declared in
@@ -50,50 +51,18 @@ enum DrillCommand {
                              chinese: "操作人是谁？请给出 --as PERSON 或设置 MUSTER_AS")
         }
         let arguments = invocation.arguments
-        let rest = Array(words.dropFirst())
-        let action: RunSession.StaffAction
-        switch sub {
-        case "observe":
-            let kind: ExerciseRecord.ObservationKind = arguments.flag("--strength") ? .strength
-                : arguments.flag("--improvement") ? .improvement : .note
-            action = .observe(objective: rest.count == 2 ? rest[0] : nil, kind: kind, text: rest.last!)
-        case "rate":
-            action = .rate(objective: rest[0], rating: rest[1], why: arguments.value("--why") ?? "")
-        case "inject":
-            action = .inject(id: rest.first, role: arguments.value("--to"), text: arguments.value("--text"))
-        case "cancel":
-            action = .cancel(id: rest[0], why: arguments.value("--why"))
-        case "mark":
-            guard let mark = ExerciseRecord.Mark(rawValue: rest[0]) else {
-                throw UsageError("drill mark takes a run id and startex, endex, pause or resume")
-            }
-            action = .mark(mark)
-        case "script":
-            guard rest.count == 1 else { throw UsageError("drill script takes a run id and a role") }
-            action = .script(role: rest[0])
-        case "unscript":
-            guard rest.count == 2 else { throw UsageError("drill unscript takes a run id, a role and a person") }
-            action = .unscript(role: rest[0], person: rest[1])
-        default:
-            guard let dueText = arguments.value("--due"), let dueAt = ScenarioChecker.instant(dueText + "T00:00:00Z") else {
-                throw UsageError("drill improve needs --due YYYY-MM-DD")
-            }
-            action = .improve(objective: rest[0], action: arguments.value("--action") ?? "",
-                              owner: arguments.value("--owner") ?? "", dueAt: dueAt,
-                              status: arguments.value("--status") ?? "open")
-        }
+        let action = try RunSession.StaffAction(sub, words: Array(words.dropFirst()), value: arguments.value,
+                                                flag: arguments.flag)
         let session = try RunSession(runID, invocation: invocation)
         let outcome = try session.staff(action, by: person)
         if let refusal = outcome.refusal {
-            // A refusal may quote what the person typed: shown so that no control character reaches the terminal.
-            invocation.console.error((invocation.language == .zh ? "muster: 已拒绝：" : "muster: refused (")
-                + TerminalText.line(invocation.language == .zh ? refusal.chinese ?? refusal.message
-                    : refusal.message.replacingFirst(": ", with: "): ")) + "\n")
+            invocation.console.error(RunCommandLines.refused(english: refusal.message, chinese: refusal.chinese,
+                                                               language: invocation.language))
             return ExitStatus.failure
         }
         printInjects(outcome.appended, plan: outcome.plan, invocation)
         let state = try session.read().state
-        invocation.console.out((invocation.language == .zh ? "已记录：序号 " : "ok: seq ") + "\(state.eventCount)\n")
+        invocation.console.out(RunCommandLines.recorded(seq: state.eventCount, language: invocation.language))
         if case .inject = action {
             session.deliverPending(state, with: Notifier.forCommand(invocation), invocation: invocation)
         }
@@ -111,7 +80,7 @@ enum DrillCommand {
 
     private static func defaultRunID(_ scenario: Scenario, _ invocation: Invocation) throws -> String {
         if let given = invocation.arguments.value("--run-id") { return given }
-        return "\(scenario.id)-\(TimeText.compact(try Clock.now(invocation.environment)))"
+        return "\(scenario.id)-\(InstantText.compact(try Clock.now(invocation.environment)))"
     }
 
     static func start(_ words: [String], _ invocation: Invocation) throws -> Int32 {
@@ -132,13 +101,9 @@ enum DrillCommand {
             runID, loaded, virtualClock: virtual, speed: speed, now: try Clock.now(invocation.environment),
             staffing: (staffing.assignments, staffing.scripted), files: InjectedFaults.files(invocation))
         invocation.console.out(runID + "\n")
-        if invocation.language == .zh {
-            invocation.console.error("演练 \(loaded.scenario.id)（预案 \(loaded.playbook.id)）已开始，"
-                + (virtual ? "使用虚拟时钟；推进时间：'muster drill advance \(runID) 5m'" : "使用真实时钟") + "\n")
-        } else {
-            invocation.console.error("drill \(loaded.scenario.id) of \(loaded.playbook.id) started on the "
-                + (virtual ? "virtual clock; move it with 'muster drill advance \(runID) 5m'" : "real clock") + "\n")
-        }
+        invocation.console.error(RunCommandLines.started(scenario: loaded.scenario.id, playbook: loaded.playbook.id,
+                                                           runID: runID, virtualClock: virtual,
+                                                           language: invocation.language))
         // The STARTEX injects, for the controller to read out (stdout carries only the run id).
         printInjects(events, plan: loaded.plan, invocation, toStandardError: true)
         // A drill tests the call-out chain: its injects and escalations go through the notifier, marked as a drill.
@@ -158,18 +123,16 @@ enum DrillCommand {
         }
         var step: Int64?
         if !toNext {
-            guard let milliseconds = DurationText.milliseconds(words[1]) else {
+            guard let milliseconds = PlaybookLanguage.Duration.parseFixed(words[1]) else {
                 throw UsageError("'\(words[1])' is not a duration like 90s, 5m or 1h")
             }
             step = milliseconds
         }
         let session = try RunSession(runID, invocation: invocation)
         let advance = try session.advanceDrillClock(by: step, limit: Self.advanceEventLimit)
-        let chinese = invocation.language == .zh
-        let (span, instant) = (TimeText.span(advance.moved), TimeText.instant(advance.state.lastEventAt))
-        let active = advance.state.activeOrder.joined(separator: ", ")
-        invocation.console.out(chinese ? "已拨快 \(span) 至 \(instant)；进行中的步骤：\(active)\n"
-                                       : "advanced \(span) to \(instant); active: \(active)\n")
+        invocation.console.out(RunCommandLines.advanced(moved: advance.moved, to: advance.state.lastEventAt,
+                                                          active: advance.state.activeOrder,
+                                                          language: invocation.language))
         printInjects(advance.appended, plan: advance.plan, invocation)
         // A scripted player that did a step continuing in another playbook: the linked run is started now, as
         // the ordinary commands start it.
@@ -241,19 +204,5 @@ enum DrillCommand {
         }
         // For cron: something overdue is a failure to report.
         return programme.anyOverdue ? ExitStatus.failure : ExitStatus.success
-    }
-}
-
-extension String {
-    /// The text with its first `target` replaced.
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        let parts = split(separator: Substring(target), maxSplits: 1, omittingEmptySubsequences: false)
-        return parts.count == 2 ? parts[0] + replacement + parts[1] : self
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> String {
-        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
     }
 }

@@ -47,6 +47,20 @@ struct MovedCommandWorkTests {
         #expect(stream.poll().lines.isEmpty && stream.givenUp.isEmpty)
     }
 
+    @Test func aStreamedLineIsPrintedAsWrittenOrAsTextAfterItsRunID() throws {
+        let runs = try RunsTests.startedRun()
+        defer { RunsTests.remove(runs) }
+        var stream = JournalStreaming.EveryRun(runs: runs)
+        let first = try #require(stream.poll().lines.first).line
+        let written = String(decoding: first.bytes, as: UTF8.self)
+        #expect(JournalStreaming.printed(first, jsonl: true, time: .utc) == written + "\n")
+        #expect(JournalStreaming.printed(first, runID: "r", jsonl: true, time: .utc)
+            == "{\"run\":\"r\",\"line\":" + written + "}\n")
+        let text = JournalStreaming.printed(first, jsonl: false, time: .utc)
+        #expect(text.hasPrefix("1 ") && text.contains("run.started") && text.hasSuffix("\n"))
+        #expect(JournalStreaming.printed(first, runID: "r", jsonl: false, time: .utc) == "r " + text)
+    }
+
     @Test func aDrillsInjectsAreSaidOneLineEachInBothLanguages() throws {
         let loaded = try DrillByHandTests.load("water-leak-on-time")
         let (_, events) = try UnattendedRunTests.play("water-leak-on-time")
