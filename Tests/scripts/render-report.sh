@@ -7,12 +7,13 @@
 # MUSTER_NOW and a notifier that fails for alice, the run the report goldens show (Tests/ReportingTests) plus a
 # note with a very long unbroken word, and an unattended drill; then writes, in English and in Chinese:
 #   the run report, the fault report and the work report of the run; the fault report and the drill report of the
-#   drill; the paper checklists of two playbooks; the statistics page.
+#   drill; the paper checklists of two playbooks and of a copy of water-leak with a 302-character network path in
+#   an instruction; the statistics page.
 # Each HTML file is measured in headless Chromium at 375 px and 1200 px wide, and at the width of an A4 page's
 # text (703 px): a test page holds every report in an <iframe> of that width, and its script writes into the
 # page every element that reaches past the page's edge or is cut by its own overflow (hidden, auto, scroll,
 # clip), read back with --dump-dom. Each file is also printed to PDF (A4), and `pdftotext -bbox` must show no word
-# past the page's edges; every page of a run report and of a drill report must say "page N of M" (pdftotext), and a Chinese run report,
+# past the page's edges; every page of a run report, a drill report and a paper checklist must say "page N of M" (pdftotext), and a Chinese run report,
 # drill report and statistics page must show no English word or internal id outside what people wrote. Prints what it checked; exits 1 naming every
 # offender. SHOTS=1 also writes screenshots.
 # Installs chromium, poppler-utils and a CJK font with apt-get when they are missing (as root).
@@ -46,6 +47,13 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/playbooks"
 cp "$repo/Tests/ReportingTests/Fixtures/report-kit.yaml" "$work/playbooks/"
 cp -r "$repo/Playbooks/." "$work/playbooks/"
+# A copy of water-leak whose first instruction ends with a 302-character network path: the paper must break it.
+mkdir -p "$work/long-word"
+long_path='\\fileserver\'"$(printf 'leak-records-%.0s' {1..22})end"
+LONG_PATH="$long_path" perl -pe 's/(report to the emergency team\.|并及时报告应急处理小组。)$/$1 $ENV{LONG_PATH}/' \
+    "$repo/Playbooks/water-leak.yaml" >"$work/long-word/water-leak.yaml"
+[[ $(grep -c 'leak-records-leak' "$work/long-word/water-leak.yaml") == 2 ]] \
+    || { echo "render-report: the long path did not reach the copy of water-leak" >&2; exit 1; }
 # The notifier: reads the notification on stdin and fails for alice (her phone is off).
 cat >"$work/notify.sh" <<'EOF'
 payload="$(cat)"
@@ -125,6 +133,7 @@ for lang in en zh; do
     render "drill-report-$lang" drill report "$drill" --lang "$lang"
     render "print-water-leak-$lang" print water-leak --lang "$lang"
     render "print-fire-$lang" print fire --lang "$lang"
+    render "print-long-word-$lang" print "$work/long-word/water-leak.yaml" --lang "$lang"
     render "stats-$lang" stats --lang "$lang" --tz "$tz"
 done
 
@@ -231,8 +240,9 @@ for name in "${files[@]}"; do
     fi
     pages=$(grep -c '<page ' "$out/$name.bbox.html" || true)
     echo "$name: $pages A4 pages"
-    # A run report and a drill report number their pages on paper: "page N of M" (第 N 页，共 M 页) at the foot of each.
-    if [[ $name == report-* || $name == drill-fault-* || $name == drill-report-* ]]; then
+    # A run report, a drill report and a paper checklist number their pages: "page N of M" (第 N 页，共 M 页) at the
+    # foot of each.
+    if [[ $name == report-* || $name == drill-fault-* || $name == drill-report-* || $name == print-* ]]; then
         pdftotext -layout "$out/$name.pdf" "$out/$name.txt"
         numbered=0
         for ((n = 1; n <= pages; n++)); do
@@ -300,7 +310,7 @@ if [[ "${SHOTS:-0}" == 1 ]]; then
 fi
 
 echo "render-report: checked ${#files[@]} HTML documents (${files[*]}) at ${widths[*]} px (${measured:-nothing measured})"
-echo "render-report: printed ${#files[@]} A4 PDFs; $cut_words words past a page's edges; $page_numbers run and drill reports say 'page N of M' on every page"
+echo "render-report: printed ${#files[@]} A4 PDFs; $cut_words words past a page's edges; $page_numbers run reports, drill reports and paper checklists say 'page N of M' on every page"
 echo "render-report: the Chinese run reports, drill report and statistics page checked for English words and internal ids outside what people wrote"
 echo "render-report: output in $out"
 if [[ $failures -gt 0 ]]; then
