@@ -46,8 +46,9 @@ enum DrillCommand {
     static func staff(_ sub: String, _ words: [String], _ invocation: Invocation) throws -> Int32 {
         let runID = words[0]
         guard let person = invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"], !person.isEmpty else {
-            throw UsageError("who is acting? give --as PERSON or set MUSTER_AS",
-                             chinese: "操作人是谁？请给出 --as PERSON 或设置 MUSTER_AS")
+            let who = DrillSubcommands.all.first { $0.name == "drill " + sub }?.personWord ?? "PERSON"
+            throw UsageError("who is acting? give --as \(who) or set MUSTER_AS",
+                             chinese: "操作人是谁？请给出 --as \(who) 或设置 MUSTER_AS")
         }
         let arguments = invocation.arguments
         let rest = Array(words.dropFirst())
