@@ -221,7 +221,14 @@ enum DrillCommand {
 
     static func report(_ words: [String], _ invocation: Invocation) throws -> Int32 {
         let format = try invocation.format(allowed: ["text", "md", "json", "html"])
-        let report = try RunSession(words[0], invocation: invocation).drillRecord(language: invocation.language, time: LocalTime(try invocation.timeZone())).report
+        var session = try RunSession(words[0], invocation: invocation)
+        // A linked run a drill continued in: the drill's report, said so first.
+        if let drill = try session.drillContinued(in: RunsDirectory(invocation)) {
+            let note = session.linkedDrillNote(drill)
+            invocation.console.error(invocation.language == .zh ? note.chinese : note.english)
+            session = drill
+        }
+        let report = try session.drillRecord(language: invocation.language, time: LocalTime(try invocation.timeZone())).report
         switch format {
         case "json": invocation.console.out(report.json().serialized(pretty: true) + "\n")
         case "html": invocation.console.out(report.html())
