@@ -190,7 +190,10 @@ public struct DrillEvaluation: Sendable {
             } else if !missingTasks.isEmpty {
                 rating = .unable
                 reason = "critical tasks not done: " + missingTasks.joined(separator: ", ")
-                reasonChinese = "关键任务未完成：" + missingTasks.joined(separator: "、")
+                // A Chinese reader reads the steps by their titles.
+                reasonChinese = "关键任务未完成：" + missingTasks.map { step in
+                    playbook.allSteps.first { $0.id == step }.map { "“\($0.title.text(.zh))”" } ?? step
+                }.joined(separator: "、")
             } else if let margin, margin < 0 {
                 let late = Duration.format(milliseconds: -margin)
                 let lateChinese = TimeText.chineseSpan(-margin)
@@ -208,7 +211,9 @@ public struct DrillEvaluation: Sendable {
             } else if !contingencies.isEmpty {
                 rating = .someChallenges
                 reason = "on time, but only after contingency inject " + contingencies.joined(separator: ", ")
-                reasonChinese = "按时完成，但在应急注入 " + contingencies.joined(separator: "、") + " 之后"
+                // The Chinese reader reads the contingency injects' announcements among the evidence, not their ids.
+                reasonChinese = contingencies.count == 1 ? "按时完成，但在应急注入之后"
+                    : "按时完成，但在 \(contingencies.count) 条应急注入之后"
             } else {
                 rating = .performed
                 reason = "on time" + (margin.map { ", \(Duration.format(milliseconds: $0)) to spare" } ?? "")

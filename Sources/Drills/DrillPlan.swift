@@ -234,7 +234,7 @@ extension DrillPlan {
         let (how, howChinese) = fiction(from: delivery.from, via: delivery.via)
         let request = Event(at: delivery.at, actor: .inject(delivery.id), kind: .notificationRequested(
             id: "n\(state.notificationCount + 1)", roles: roles, message: "inject \(delivery.id)\(how): \(english)",
-            step: nil, messageChinese: "情景注入 \(delivery.id)\(howChinese)：\(chinese)"))
+            step: nil, messageChinese: "情景注入\(howChinese)：\(chinese)"))
         return [inject, request]
     }
 

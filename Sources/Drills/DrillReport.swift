@@ -76,7 +76,7 @@ public struct DrillReport: Sendable {
         guard !roles.isEmpty else { return nil }
         let actions = players.count
         let shown = roles.map { role in
-            role + (handedBack[role].map { say(" (handed back to a person at \(words.relative($0)))",
+            roleName(role) + (handedBack[role].map { say(" (handed back to a person at \(words.relative($0)))",
                                                "（\(words.relative($0)) 交回人员扮演）") } ?? "")
         }
         return say("\(shown.joined(separator: ", ")) (\(actions) scripted actions)",
@@ -164,9 +164,13 @@ public struct DrillReport: Sendable {
         let scenario = evaluation.scenario
         let roleTitle = { (role: String) in report.playbook.role(role).map { words.text($0.title) } ?? role }
         var rows = [
-            Row(label: say("Scenario", "演练脚本"), value: "\(scenario.id) (\(kindText(scenario.kind)))"),
+            // A Chinese reader reads the scenario and the playbook by their titles; the ids stay in the JSON.
+            Row(label: say("Scenario", "演练脚本"),
+                value: zh ? "\(words.text(scenario.title))（\(kindText(scenario.kind))）"
+                    : "\(scenario.id) (\(kindText(scenario.kind)))"),
             Row(label: words("Playbook"),
-                value: "\(report.playbook.id) \(report.playbook.version) · \(words.text(report.playbook.title))"),
+                value: zh ? "\(words.text(report.playbook.title))（版本 \(report.playbook.version)）"
+                    : "\(report.playbook.id) \(report.playbook.version) · \(words.text(report.playbook.title))"),
             Row(label: say("Held (real time)", "实际举行时间"), value: heldText),
             Row(label: say("Played", "演练方式"), value: playedText),
             Row(label: say("Exercise time (scenario clock)", "演练时间（演练时钟）"),
@@ -245,12 +249,12 @@ public struct DrillReport: Sendable {
     }
 
     /// What an evidence line says of an event: an inject in the report's language (the journal keeps its text
-    /// in both), anything else as the run report says it.
+    /// in both; a Chinese reader reads its announcement, not its id), anything else as the run report says it.
     func evidenceText(_ kind: EventKind) -> String {
         guard case .injectDelivered(let id, let role, _) = kind,
             let text = DrillPlan(scenario: evaluation.scenario, playbook: report.playbook).message(ofInject: id)
         else { return words.describe(kind, playbook: report.playbook) }
-        return say("inject \(id)", "注入 \(id)") + (role.map { " → " + roleName($0) } ?? "") + say(": ", "：")
+        return say("inject \(id)", "注入") + (role.map { " → " + roleName($0) } ?? "") + say(": ", "：")
             + words.text(text)
     }
 
@@ -264,9 +268,10 @@ public struct DrillReport: Sendable {
         evaluation.scenario.objectives.first { $0.id == id }.map { words.text($0.title) } ?? id
     }
 
-    /// An improvement action's owner for a table a person reads: a role by its title, a person by name.
+    /// An improvement action's owner for a table a person reads: a role by its title (in English with its id,
+    /// which `drill improve --owner` takes), a person by name.
     func ownerText(_ owner: String) -> String {
-        report.playbook.role(owner).map { "\(words.text($0.title)) (\(owner))" } ?? owner
+        report.playbook.role(owner).map { zh ? words.text($0.title) : "\(words.text($0.title)) (\(owner))" } ?? owner
     }
 
     /// The hot wash: observations of the exercise as a whole and the lessons noted in the run.
@@ -282,7 +287,8 @@ public struct DrillReport: Sendable {
         return lines
     }
 
-    /// The injects delivered, in order: instant, id, to, how, message in the report's language.
+    /// The injects delivered, in order: instant, id (in English only: a Chinese reader reads the announcement),
+    /// to, how, message in the report's language.
     var injectLines: [String] {
         report.timeline.compactMap { entry in
             guard case .injectDelivered(let id, let role, let message) = entry.event.kind else { return nil }
@@ -294,7 +300,8 @@ public struct DrillReport: Sendable {
             let roles = (inject?.roles.isEmpty == false ? inject!.roles : role.map { [$0] } ?? []).map(roleName)
                 .joined(separator: say(", ", "、"))
             let real = entry.event.realAt.map { " (" + say("real time ", "实际时间 ") + words.instant($0) + ")" } ?? ""
-            return "#\(entry.seq) \(words.relative(entry.relative))\(real) \(id)" + (roles.isEmpty ? "" : " → \(roles)")
+            return "#\(entry.seq) \(words.relative(entry.relative))\(real)" + (zh ? "" : " \(id)")
+                + (roles.isEmpty ? "" : " → " + roles)
                 + (zh ? howChinese : how) + say(": ", "：") + text
         }
     }

@@ -99,7 +99,9 @@ extension Notifier {
         }
         var resend: (after: Int64, times: Int)?
         if let after = configuration?.resendAfter, let times = configuration?.resendTimes { resend = (after, times) }
-        return Notifier(argv: argv, contacts: contacts, timeout: timeout, syslogSocket: syslog, resend: resend)
+        var notifier = Notifier(argv: argv, contacts: contacts, timeout: timeout, syslogSocket: syslog, resend: resend)
+        notifier.language = invocation.language
+        return notifier
     }
 
     /// The notifier of an invocation for a command whose own work comes first (an action, `status`): a notifier

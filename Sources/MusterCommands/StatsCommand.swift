@@ -54,7 +54,7 @@ enum StatsCommand {
             throw CommandFailure("no runs directory '\(directory.path)' (give --runs DIR or set MUSTER_RUNS)")
         }
         let summary = StatsSummary(runs: directory, now: now, since: since)
-        let rendering = StatsRendering(summary: summary, language: invocation.language)
+        let rendering = StatsRendering(summary: summary, language: invocation.language, time: time)
         switch format {
         case "json": invocation.console.out(rendering.json().serialized(pretty: true) + "\n")
         case "html": invocation.console.out(StatsHTML(summary: summary, language: invocation.language, time: time).render())

@@ -189,12 +189,13 @@ public struct ReportWords: Sendable {
         return language == "zh" ? "\(self("early")) \(span(milliseconds))" : "\(span(milliseconds)) early"
     }
 
-    /// Who did something: `alice (commander)`, `engine`, `inject x`.
+    /// Who did something: `alice (commander)`, `engine`, `inject x` (in Chinese `情景注入`: what it said follows,
+    /// not its id).
     public func actor(_ actor: Actor) -> String {
         switch actor {
         case .engine: language == "zh" ? "系统" : "engine"
         case .person(let person, let role): person + (role.map { " (\(self.role($0)))" } ?? "")
-        case .inject(let id): (language == "zh" ? "注入 " : "inject ") + id
+        case .inject(let id): language == "zh" ? "情景注入" : "inject " + id
         }
     }
 
@@ -293,7 +294,10 @@ public struct ReportWords: Sendable {
             return (zh ? "里程碑「\(milestone(id))」达成，" : "milestone \(milestone(id)) reached, ") + self.margin(margin)
         case .milestoneMissed(let id): return zh ? "里程碑「\(milestone(id))」错过" : "milestone \(milestone(id)) missed"
         case .note(let text, let section): return (section.map { "[\(sectionTitle($0))] " } ?? "") + text
-        case .injectDelivered(_, let role, let message): return (zh ? "注入" : "inject") + (role.map { " → \($0)" } ?? "") + ": " + message
+        case .injectDelivered(_, let role, let message):
+            // The journal keeps a scenario's text in both languages: the reader reads theirs, the role by its title.
+            return (zh ? "注入" : "inject") + (role.map { " → \(self.role($0))" } ?? "") + (zh ? "：" : ": ")
+                + InjectText.said(message, zh ? .zh : .en)
         case .clockAdvanced(let to): return zh ? "时钟推进至 \(instant(to))" : "clock advanced to \(instant(to))"
         case .exercise(let record): return describe(record)
         case .commandRejected(let command, let refusal):

@@ -1,6 +1,7 @@
 import JSONText
 import Platform
 import PlaybookLanguage
+import Reporting
 import RunEngine
 
 /// Delivers a run's notifications by running the `--notify-command` as argv (never through a shell), one
@@ -8,7 +9,8 @@ import RunEngine
 /// (the same for every attempt at one delivery), `run`, `to` (the person's id and, from the contact directory,
 /// `name`, `name_zh` and contacts), `roles`, `message`, `message_zh` (the message in Chinese, when the journal
 /// has it), `step`, `requested_at` (when it fell due, milliseconds since the epoch), `attempt` and `drill` (a
-/// drill's messages also start with `[DRILL]` / `【演练】`).
+/// drill's messages also start with `[DRILL]` / `【演练】`). The messages are for the person paged: they name
+/// steps, roles, options and outcomes by the playbook's titles; `roles` and `step` keep the ids for machines.
 ///
 /// A command that fails, or runs past its time limit (it is then killed), counts as a failed attempt; either
 /// way the result is journaled and the run goes on, and a failed delivery is tried again (see `Outbox`).
@@ -23,6 +25,8 @@ public struct Notifier {
     public var syslogSocket: String? = nil
     /// Pages nobody acknowledged are sent again after this many milliseconds, at most this many times.
     public var resend: (after: Int64, times: Int)? = nil
+    /// The language of the one message a syslog delivery carries (`--lang` of the command delivering).
+    public var language: Language = .en
 
     /// A notifier: `argv` runs for each delivery (when given), `contacts` says how people are reached, a delivery
     /// may take `timeout` seconds, each is also sent to `syslogSocket` (when given), and unacknowledged pages are
@@ -38,9 +42,11 @@ public struct Notifier {
         self.resend = resend
     }
 
-    /// One attempt at `delivery` of run `runID` (a drill's messages are marked as such): the journal event of its
-    /// result, stamped by `now` after the attempt.
-    public func attempt(_ delivery: Outbox.Delivery, runID: String, drill: Bool, now: () -> Int64) -> Event {
+    /// One attempt at `delivery` of run `runID` (a drill's messages are marked as such), its message naming what
+    /// it is about by the titles in `names` (the run's playbook): the journal event of its result, stamped by
+    /// `now` after the attempt.
+    public func attempt(_ delivery: Outbox.Delivery, runID: String, drill: Bool, names: PlaybookNames = PlaybookNames(),
+                        now: () -> Int64) -> Event {
         let final = delivery.attempts + 1 >= Outbox.maxAttempts
         guard let person = delivery.recipient else {
             let roles = delivery.roles
@@ -49,11 +55,12 @@ public struct Notifier {
                 why: "nobody holds \(roles.joined(separator: ", "))", whyChinese: "无人担任 \(roles.joined(separator: "、"))",
                 final: true))
         }
-        let payload = payloadJSON(delivery, person: person, runID: runID, drill: drill)
+        let said = Self.message(of: delivery, names: names, drill: drill)
+        let payload = payloadJSON(delivery, message: said, person: person, runID: runID, drill: drill)
         var failures: [DeliveryFailure] = []
         if argv != nil, case .failure(let failure) = run(input: payload) { failures.append(failure) }
         if let socket = syslogSocket, case .failure(let failure) = Syslog.send(
-            message: (drill ? "[DRILL] " : "") + delivery.message, socket: socket,
+            message: language == .zh ? said.chinese ?? said.english : said.english, socket: socket,
             data: ["run": runID, "id": delivery.notification, "key": delivery.idempotencyKey(runID: runID),
                    "to": person, "roles": delivery.roles.joined(separator: ","), "drill": drill ? "true" : "false"])
         {
@@ -73,7 +80,8 @@ public struct Notifier {
     /// What the notify command reads on stdin: the notification, the person with their contacts, and the key a
     /// gateway drops repeats by (a delivery is made at least once: a notifier killed before its result was
     /// journaled is run again, with the same key).
-    private func payloadJSON(_ delivery: Outbox.Delivery, person: String, runID: String, drill: Bool) -> [UInt8] {
+    private func payloadJSON(_ delivery: Outbox.Delivery, message: (english: String, chinese: String?), person: String,
+                             runID: String, drill: Bool) -> [UInt8] {
         var contact: JSONObject = ["id": .string(person)]
         if let known = contacts?.person(person) {
             contact["name"] = .string(known.name.text("en"))
@@ -85,14 +93,29 @@ public struct Notifier {
         var object: JSONObject = [
             "id": .string(delivery.notification), "key": .string(delivery.idempotencyKey(runID: runID)),
             "run": .string(runID), "to": .object(contact), "roles": .array(delivery.roles.map { .string($0) }),
-            "message": .string((drill ? "[DRILL] " : "") + delivery.message),
+            "message": .string(message.english),
         ]
-        if let chinese = delivery.messageChinese { object["message_zh"] = .string((drill ? "【演练】" : "") + chinese) }
+        if let chinese = message.chinese { object["message_zh"] = .string(chinese) }
         object["step"] = delivery.step.map(JSONValue.string) ?? .null
         object["requested_at"] = .integer(delivery.requestedAt)
         object["attempt"] = .integer(Int64(delivery.attempts + 1))
         object["drill"] = .bool(drill)
         return JSONValue.object(object).utf8Bytes + [0x0A]
+    }
+
+    /// What the person paged reads, in English and (when there is one) in Chinese: a message the engine wrote
+    /// as a code said with the playbook's titles (`EngineMessageWords`), else (no titles known, an inject's text)
+    /// the words journaled with it; a drill's marked `[DRILL]` / `【演练】`.
+    static func message(of delivery: Outbox.Delivery, names: PlaybookNames, drill: Bool)
+        -> (english: String, chinese: String?)
+    {
+        var english = delivery.message
+        var chinese = delivery.messageChinese
+        if let code = delivery.code, !names.isEmpty {
+            english = EngineMessageWords.text(code, .en, names: names)
+            chinese = EngineMessageWords.text(code, .zh, names: names)
+        }
+        return ((drill ? "[DRILL] " : "") + english, chinese.map { (drill ? "【演练】" : "") + $0 })
     }
 
     /// Runs the command (see `ChildProcess`: looked up on PATH, never through a shell, in a process group of its

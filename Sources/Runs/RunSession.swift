@@ -4,6 +4,7 @@ import Hashing
 import Journaling
 import Platform
 import PlaybookLanguage
+import Reporting
 import RunEngine
 
 /// One command against a run: under the journal's lock, rebuild the state, fire what fell due, apply the
@@ -160,10 +161,14 @@ public struct RunSession: Sendable {
     /// least once is the promise) is journaled once. `clock` reads the wall clock (each result is stamped after
     /// its attempt, never before the run's last event; a drill on a virtual clock stamps them at its own instant).
     ///
+    /// The messages name steps, roles and outcomes by the titles of `playbook` (the run's pinned playbook, read
+    /// when not given).
+    ///
     /// - Returns: how many result events were journaled.
     /// - Throws: the journal's error when the results could not be journaled.
     @discardableResult
-    public func deliverPending(_ state: RunState, with notifier: Notifier, clock wallClock: () -> Int64) throws -> Int {
+    public func deliverPending(_ state: RunState, with notifier: Notifier, playbook: Playbook? = nil,
+                               clock wallClock: () -> Int64) throws -> Int {
         // A drill on a virtual clock delivers in its own time: a result stamped at the wall clock would move
         // the virtual clock months ahead.
         let virtual = state.start?.virtualClock == true
@@ -176,7 +181,9 @@ public struct RunSession: Sendable {
         // An unattended drill pages nobody, whoever watches its run.
         guard !due.isEmpty, state.start?.unattended != true else { return 0 }
         let drill = state.start?.mode == .drill
-        let results = due.map { notifier.attempt($0, runID: runID, drill: drill, now: clock) }
+        // Without the playbook (it no longer reads) a message says the ids: the page still goes out.
+        let names = (playbook ?? (try? read().playbook)).map(PlaybookNames.init) ?? PlaybookNames()
+        let results = due.map { notifier.attempt($0, runID: runID, drill: drill, names: names, now: clock) }
         var journaled = 0
         try journal.transact { contents in
             let current = RunState.fold(contents.events)

@@ -29,7 +29,7 @@ extension RunSession {
         var delivered = 0
         if let notifier {
             do {
-                delivered = try deliverPending(outcome.state, with: notifier, clock: clock)
+                delivered = try deliverPending(outcome.state, with: notifier, playbook: outcome.playbook, clock: clock)
             } catch {
                 warn(error)
             }

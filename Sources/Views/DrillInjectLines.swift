@@ -11,6 +11,8 @@ struct DrillInjectLines: Sendable {
     let language: Language
     /// Only the injects sent to one of these roles (a person's own board); nil: every inject.
     var roles: Set<String>? = nil
+    /// The run's pinned playbook, for the roles' titles (ids without it).
+    var playbook: Playbook? = nil
 
     /// How many of the latest injects a board shows.
     static let shown = 5
@@ -36,12 +38,19 @@ struct DrillInjectLines: Sendable {
         sent.suffix(Self.shown).map { Line(id: $0.id, at: $0.at, roles: $0.roles, text: text(of: $0)) }
     }
 
-    /// "[DRILL] inject water-seen (by phone): …" for one inject, in the board's language.
+    /// "[DRILL] inject water-seen (by phone): …" for one inject, in the board's language: its announcement, or,
+    /// when it had none, its text in that language (a Chinese reader reads no id).
     func text(of inject: RunState.DeliveredInject) -> String {
         let zh = language == .zh
         let said = zh ? inject.announcementChinese ?? inject.announcement : inject.announcement
-        let words = said ?? (zh ? "情景注入 \(inject.id)：" : "inject \(inject.id): ") + inject.message
+        let words = said ?? (zh ? "情景注入：" : "inject \(inject.id): ") + InjectText.said(inject.message, language)
         return (zh ? "【演练】" : "[DRILL] ") + words
+    }
+
+    /// The roles an inject went to, as the board's reader knows them: by their titles in Chinese.
+    func rolesText(_ roles: [String]) -> String {
+        guard language == .zh, let playbook else { return roles.joined(separator: ", ") }
+        return roles.map { role in playbook.role(role)?.title.text(language) ?? role }.joined(separator: "、")
     }
 
     /// How many earlier injects the board leaves out.
@@ -64,7 +73,7 @@ struct DrillInjectLines: Sendable {
         var out = "\n" + heading + ":\n"
         if let note = earlierNote(runID: runID) { out += "  (\(note))\n" }
         for line in lines {
-            let to = line.roles.isEmpty ? "" : " → " + line.roles.joined(separator: ", ")
+            let to = line.roles.isEmpty ? "" : " → " + rolesText(line.roles)
             out += "  \(TimeText.instant(line.at))\(to)  \(TerminalText.line(line.text))\n"
         }
         return out
@@ -77,7 +86,7 @@ struct DrillInjectLines: Sendable {
         var out = "<ul class=\"cards\">\n"
         for line in lines.reversed() {
             out += "<li class=\"inject\"><div><time>\(e(times.instant(line.at)))</time>"
-                + (line.roles.isEmpty ? "" : " → \(e(line.roles.joined(separator: ", ")))")
+                + (line.roles.isEmpty ? "" : " → \(e(rolesText(line.roles)))")
                 + "</div>\n<div>\(e(line.text))</div></li>\n"
         }
         out += "</ul>\n"

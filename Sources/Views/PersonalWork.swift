@@ -87,7 +87,7 @@ public struct PersonalWork: Sendable {
 
     /// In a drill, the injects sent to the person's roles, the latest last (marked as a drill's).
     var injects: DrillInjectLines {
-        DrillInjectLines(state: state, language: language, roles: roles)
+        DrillInjectLines(state: state, language: language, roles: roles, playbook: playbook)
     }
 
     /// The heading of the person's own injects.
@@ -134,7 +134,7 @@ public struct PersonalWork: Sendable {
             out += "  \(injectsHeading):\n"
             if let note = injects.earlierNote(runID: runID) { out += "    (\(note))\n" }
             for line in injects.lines {
-                let to = line.roles.isEmpty ? "" : " → " + line.roles.joined(separator: ", ")
+                let to = line.roles.isEmpty ? "" : " → " + injects.rolesText(line.roles)
                 out += "    \(time.instant(line.at))\(to)  \(TerminalText.line(line.text))\n"
             }
         }

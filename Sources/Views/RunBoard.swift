@@ -102,7 +102,7 @@ public struct RunBoard: Sendable {
             out += line + "\n"
         }
         // A drill's injects, where the players look: the latest, each with the roles it went to.
-        out += DrillInjectLines(state: state, language: language).text(runID: runID)
+        out += DrillInjectLines(state: state, language: language, playbook: playbook).text(runID: runID)
         if state.outcome == nil, !playbook.anyTime.isEmpty {
             // What anyone with the right role may start whenever it is needed, and how.
             out += "\n" + label("at any time") + ":\n"

@@ -82,7 +82,7 @@ public struct RunBoardHTML: Sendable {
         if !playbook.milestones.isEmpty {
             body += BoardPage.section(label("milestones"), milestones(label), cssClass: "milestones")
         }
-        let injects = DrillInjectLines(state: state, language: language)
+        let injects = DrillInjectLines(state: state, language: language, playbook: playbook)
         if !injects.lines.isEmpty {
             body += BoardPage.section(injects.heading, injects.html(runID: runID, times: times), cssClass: "injects")
         }
@@ -175,6 +175,8 @@ public struct RunBoardHTML: Sendable {
     /// A drill's latest injects, the latest first, each with its local time and the roles it went to.
     private func notifications() -> String {
         let zh = language == .zh
+        // The roles told, as the board's reader knows them: by their titles.
+        func roleTitle(_ role: String) -> String { playbook.role(role)?.title.text(language) ?? role }
         var order: [String] = []
         var byID: [String: [Outbox.Delivery]] = [:]
         for delivery in state.outbox.deliveries {
@@ -195,7 +197,8 @@ public struct RunBoardHTML: Sendable {
             let settled = deliveries.allSatisfy { $0.status != .pending && $0.status != .failed }
             out += "<li class=\"\(failed ? "failed" : settled ? "sent" : "")\"><div><time>"
                 + "\(e(times.instant(first.requestedAt)))</time> <span class=\"id\">\(e(id))</span> → "
-                + "\(e(first.roles.joined(separator: ", ")))</div>\n<div>\(e(message))</div>\n<div class=\"meta\">"
+                + "\(e(first.roles.map(roleTitle).joined(separator: zh ? "、" : ", ")))</div>\n<div>\(e(message))</div>\n"
+                + "<div class=\"meta\">"
                 + deliveries.map(delivery).joined(separator: " · ") + "</div></li>\n"
         }
         return out + "</ul>\n"

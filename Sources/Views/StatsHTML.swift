@@ -105,7 +105,13 @@ public struct StatsHTML: Sendable {
     public func render() -> String {
         let title = zh ? "响应及时率与故障修复及时率" : "Response and repair timeliness"
         var body = "<h1>\(e(title))</h1>\n<p class=\"note\">\(e((zh ? "截至 " : "As of ") + time.instant(summary.now)))"
-        body += e(zh ? "；按运行开始的月份（\(time.name)）统计。" : "; by the month each run started (\(time.name)).") + "</p>\n"
+        // A Chinese reader reads the zone as its offset, not as an English zone name.
+        let zone = zh ? time.offsetName(at: summary.now) : time.name
+        body += e(zh ? "；按运行开始的月份（\(zone)）统计" : "; by the month each run started (\(zone))")
+        if let since = summary.since {
+            body += e((zh ? "；开始不早于 " : "; runs started on or after ") + String(TimeText.instant(since).prefix(10)))
+        }
+        body += e(zh ? "。" : ".") + "</p>\n"
         body += section(zh ? "实战运行" : "Live runs", points: summary.points.filter { !$0.drill },
                         note: zh ? "柱高为按时运行占计入运行的比例；里程碑到期后该运行才计入。"
                             : "Each bar is the share of counted runs on time; a run counts once its milestone fell due.")
@@ -113,7 +119,7 @@ public struct StatsHTML: Sendable {
                         points: summary.points.filter(\.drill),
                         note: zh ? "演练单独统计，便于对比训练与实战。" : "Drills are shown apart, to compare practice with real incidents.")
         body += "<section>\n<h2>\(e(zh ? "按预案与级别" : "By playbook and level"))</h2>\n<pre>"
-            + e(StatsRendering(summary: summary, language: language).text()) + "</pre>\n</section>\n"
+            + e(StatsRendering(summary: summary, language: language, time: time).tables()) + "</pre>\n</section>\n"
         return """
             <!doctype html>
             <html lang="\(zh ? "zh-CN" : "en")">

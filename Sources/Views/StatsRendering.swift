@@ -8,7 +8,7 @@ struct StatsWords {
 
     private static let chinese: [String: String] = [
         "Live runs in": "实战运行统计：", "as of": "截至", "started on or after": "开始不早于", "counted": "计入",
-        "drills left out": "演练（不计入）", "started before --since": "早于 --since 开始", "unreadable": "无法读取",
+        "drills left out": "演练（不计入）", "started before --since": "早于起始日期开始", "unreadable": "无法读取",
         "playbook": "预案", "severity": "严重级别", "runs": "运行数", "not graded": "未定级", "all": "合计",
         "response": "响应及时率", "repair": "故障修复及时率", "report": "报告及时率", "pending": "待定",
         "Reports overdue": "报告逾期", "Reports not signed": "报告未签收", "Unreadable runs": "无法读取的运行",
@@ -30,11 +30,14 @@ public struct StatsRendering: Sendable {
     public let summary: StatsSummary
     /// The language of the words and of the playbooks' texts.
     public let language: Language
+    /// The zone the text gives instants in, each with its offset (`stats --tz`).
+    public let time: LocalTime
 
-    /// `summary` shown in `language`.
-    public init(summary: StatsSummary, language: Language) {
+    /// `summary` shown in `language`, its instants in `time`.
+    public init(summary: StatsSummary, language: Language, time: LocalTime = .utc) {
         self.summary = summary
         self.language = language
+        self.time = time
     }
 
     private var words: StatsWords { StatsWords(language: language) }
@@ -95,15 +98,23 @@ public struct StatsRendering: Sendable {
 
     // MARK: Text
 
-    /// The statistics as tables for people, ending with a newline.
+    /// The statistics as tables for people, ending with a newline: a heading naming the runs directory read and
+    /// the instant they are judged at, then `tables()`.
     public func text() -> String {
-        var lines: [String] = []
-        var heading = words("Live runs in") + " '" + summary.runsDirectory + "', " + words("as of") + " "
-            + TimeText.instant(summary.now)
+        let comma = language == .zh ? "，" : ", "
+        var heading = words("Live runs in") + (language == .zh ? "'" : " '") + summary.runsDirectory + "'" + comma + words("as of") + " "
+            + time.instant(summary.now)
         if let since = summary.since {
-            heading += ", " + words("started on or after") + " " + String(TimeText.instant(since).prefix(10))
+            heading += comma + words("started on or after") + " " + String(TimeText.instant(since).prefix(10))
         }
-        lines.append(heading)
+        return heading + "\n" + tables()
+    }
+
+    /// The statistics without the heading (a page says when and what itself): what was counted, then the tables
+    /// per playbook and level, the overdue reports and the unsigned ones; instants in `time`, playbooks, steps,
+    /// levels and outcomes by their titles in Chinese.
+    public func tables() -> String {
+        var lines: [String] = []
         let colon = language == .zh ? "：" : ": "
         var counts = [words("counted") + colon + "\(summary.total.runs.count)"]
         if !summary.drillsExcluded.isEmpty { counts.append(words("drills left out") + colon + "\(summary.drillsExcluded.count)") }
@@ -150,8 +161,9 @@ public struct StatsRendering: Sendable {
             var rows = [[words("run"), words("playbook"), words("step"), words("due at"), words("done at"),
                          words("overdue by")]]
             for overdue in summary.overdueReports {
-                rows.append([overdue.run, overdue.playbook, overdue.step, TimeText.instant(overdue.dueAt),
-                             overdue.doneAt.map(TimeText.instant) ?? words("still open"), TimeText.span(overdue.overdueBy)])
+                rows.append([overdue.run, name(overdue.playbook, overdue.playbookTitle), name(overdue.step, overdue.stepTitle),
+                             time.instant(overdue.dueAt), overdue.doneAt.map(time.instant) ?? words("still open"),
+                             span(overdue.overdueBy)])
             }
             lines += table(rows)
         }
@@ -162,8 +174,9 @@ public struct StatsRendering: Sendable {
         } else {
             var rows = [[words("run"), words("playbook"), words("severity"), words("outcome"), words("ended at")]]
             for run in summary.unsigned {
-                rows.append([run.run, run.playbook, run.severity ?? words("not graded"), run.outcome,
-                             TimeText.instant(run.endedAt)])
+                rows.append([run.run, name(run.playbook, run.playbookTitle),
+                             run.severity.map { name($0, run.severityTitle) } ?? words("not graded"),
+                             name(run.outcome, run.outcomeTitle), time.instant(run.endedAt)])
             }
             lines += table(rows)
         }
@@ -173,6 +186,16 @@ public struct StatsRendering: Sendable {
             for run in summary.unreadable { lines.append("  " + run.run + ": " + run.reason) }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What a table names by `id`: in Chinese by its title (the id where there is none), in English by its id.
+    private func name(_ id: String, _ title: LocalizedText?) -> String {
+        language == .zh ? title?.text(language) ?? id : id
+    }
+
+    /// A span in the reader's language: `1h 5m`, `1小时5分钟`.
+    private func span(_ milliseconds: Int64) -> String {
+        language == .zh ? TimeText.chineseSpan(milliseconds) : TimeText.span(milliseconds)
     }
 
     /// `1/2 50%`, with what is pending; `—` when no run counted.

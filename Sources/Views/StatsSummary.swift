@@ -59,6 +59,7 @@ public struct StatsSummary: Sendable {
     struct OverdueReport: Sendable {
         var run: String
         var playbook: String
+        var playbookTitle: LocalizedText? = nil
         var severity: String?
         var step: String
         var stepTitle: LocalizedText
@@ -75,6 +76,10 @@ public struct StatsSummary: Sendable {
         var severity: String?
         var outcome: String
         var endedAt: Int64
+        /// The titles of the playbook, the level and the outcome, for a reader who does not know their ids.
+        var playbookTitle: LocalizedText? = nil
+        var severityTitle: LocalizedText? = nil
+        var outcomeTitle: LocalizedText? = nil
     }
 
     /// A run that could not be read, with why.
@@ -196,7 +201,9 @@ public struct StatsSummary: Sendable {
             obligations(of: run, state: state)
             if let outcome = state.outcome, state.signatures.isEmpty {
                 unsigned.append(UnsignedRun(run: run.id, playbook: start.playbookID, severity: state.severity,
-                                            outcome: outcome.id, endedAt: outcome.at))
+                                            outcome: outcome.id, endedAt: outcome.at, playbookTitle: run.playbook.title,
+                                            severityTitle: state.severity.flatMap { run.playbook.severity($0)?.title },
+                                            outcomeTitle: run.playbook.outcome(outcome.id)?.title))
             }
         }
         groups.sort { ($0.playbook, $0.severityRank, $0.severity ?? "") < ($1.playbook, $1.severityRank, $1.severity ?? "") }
@@ -269,7 +276,8 @@ public struct StatsSummary: Sendable {
                 continue
             }
             overdueReports.append(OverdueReport(
-                run: run.id, playbook: run.playbook.id, severity: state.severity, step: row.step, stepTitle: row.title,
+                run: run.id, playbook: run.playbook.id, playbookTitle: run.playbook.title, severity: state.severity,
+                step: row.step, stepTitle: row.title,
                 dueAt: dueAt, doneAt: doneAt, overdueBy: overdueBy))
         }
     }

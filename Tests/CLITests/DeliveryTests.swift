@@ -94,19 +94,22 @@ struct DeliveryTests {
     @Test func aClosedStdoutIsNoFailureAndDeliveryStillHappens() throws {
         try start()
         let notify = try script("notify.sh", "cat >> '\(received)'")
-        let command = "'\(MusterProcess.binary.path)' note q x --as alice --notify-command '\(notify)' | true; "
-            + "echo \"exit ${PIPESTATUS[0]}\" >&2"
+        // Its stdout is a pipe whose reader is gone before it starts: every write to it fails, whenever it comes.
+        let closed = Pipe()
+        try closed.fileHandleForReading.close()
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", "sleep 0.2; " + command]
+        process.executableURL = MusterProcess.binary
+        process.arguments = ["note", "q", "x", "--as", "alice", "--notify-command", notify]
         process.currentDirectoryURL = directory.url
         process.environment = ["MUSTER_NOW": String(Self.t0 + 3_000), "PATH": "/usr/bin:/bin"]
+        process.standardOutput = closed.fileHandleForWriting
         let errors = Pipe()
         process.standardError = errors
         try process.run()
-        process.waitUntilExit()
+        try closed.fileHandleForWriting.close()
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(stderr.contains("exit 0"), "\(stderr)")
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0, "\(stderr)")
         #expect(try deliveries().count == 2)
     }
 
@@ -121,6 +124,7 @@ struct DeliveryTests {
         let playbook = try directory.write("big.yaml", Array(big.utf8))
         try start(playbook.path)
         let pids = directory.url.appendingPathComponent("pids").path
+        // A notifier that never reads and does not end by itself (a real program to be cut off, not a wait).
         let hang = try script("hang.sh", "echo $$ >> '\(pids)'\nexec sleep 1000")
         let begin = Date()
         let noted = try muster(["note", "q", "x", "--as", "alice", "--notify-command", hang, "--notify-timeout", "1s"],
@@ -168,7 +172,8 @@ struct DeliveryTests {
     }
 
     /// The syslog channel: one RFC 5424 datagram per delivery, with the run, the notification and its key as
-    /// structured data.
+    /// structured data, and the message in the language of the command that delivers it, naming the step by its
+    /// title.
     @Test func theSyslogChannelSendsAnRFC5424Datagram() throws {
         try start()
         let socketPath = directory.url.appendingPathComponent("log.sock").path
@@ -191,7 +196,7 @@ struct DeliveryTests {
             syslog: { socket: '\(socketPath)' }
             """.utf8))
         chmod(configuration.path, 0o600)
-        #expect(try muster(["note", "q", "x", "--as", "alice"], second: 3).status == 0)
+        #expect(try muster(["note", "q", "x", "--as", "alice", "--lang", "zh"], second: 3).status == 0)
         var buffer = [UInt8](repeating: 0, count: 65_536)
         let got = recv(listener, &buffer, buffer.count, Int32(MSG_DONTWAIT))
         #expect(got > 0)
@@ -200,6 +205,7 @@ struct DeliveryTests {
         #expect(message.contains(" muster ") && message.contains(" notification [muster@32473 run=\"q\" id=\"n1\" key=\"q/"),
                 "\(message)")
         #expect(message.contains("to=\"alice\""), "\(message)")
+        #expect(message.hasSuffix("步骤「行动」已过 1秒 仍未完成"), "\(message)")
         #expect(try log().contains("notification.sent"))
     }
 

@@ -75,24 +75,23 @@ import Testing
         try FileManager.default.createDirectory(at: board, withIntermediateDirectories: true)
         let watcher = try LogFollowTests.Background(["watch", run.id, "--html", board.path, "--exit-after", "120s"],
                                                     run: run)
-        // Port 0: the system picks a free one, which the server says on its first line.
+        // Port 0: the system picks a free one, which the server says on its first line, once it listens.
         let server = Process()
         server.executableURL = URL(fileURLWithPath: try #require(Self.tool("python3")))
         server.arguments = ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", board.path]
-        let serverOut = run.directory.url.appendingPathComponent("server.out")
-        FileManager.default.createFile(atPath: serverOut.path, contents: nil)
-        server.standardOutput = try FileHandle(forWritingTo: serverOut)
+        let serverOut = StreamedOutput()
+        server.standardOutput = serverOut.pipe
         server.standardError = FileHandle.nullDevice
         try server.run()
+        serverOut.startReading()
         defer { server.terminate() }
-        var port: String?
-        #expect(LogFollowTests.waitUntil(deadline: 30) {
-            let text = String(decoding: (try? Data(contentsOf: serverOut)) ?? Data(), as: UTF8.self)
-            guard let range = text.range(of: " port ") else { return false }
-            port = String(text[range.upperBound...].prefix { $0.isNumber })
-            return !(port ?? "").isEmpty
-        }, "the server says its port")
-        let url = "http://127.0.0.1:\(try #require(port))/index.html"
+        func portLine(_ bytes: [UInt8]) -> Substring? {
+            String(decoding: bytes, as: UTF8.self).split(separator: "\n").first { $0.contains(" port ") }
+        }
+        #expect(serverOut.wait(seconds: 30) { portLine($0) != nil }, "the server says its port")
+        let line = try #require(portLine(serverOut.bytes))
+        let port = line[try #require(line.range(of: " port ")).upperBound...].prefix { $0.isNumber }
+        let url = "http://127.0.0.1:\(port)/index.html"
         func fetch() throws -> (status: Int32, body: String) {
             let curl = Process()
             curl.executableURL = URL(fileURLWithPath: try #require(Self.tool("curl")))
@@ -104,20 +103,31 @@ import Testing
             curl.waitUntilExit()
             return (curl.terminationStatus, String(decoding: body, as: UTF8.self))
         }
-        #expect(LogFollowTests.waitUntil(deadline: 30) { (try? fetch())?.status == 0 }, "the first page is served")
+        // The watcher prints the journal's lines once it has written the pages that show them.
+        #expect(watcher.waitForOutput(deadline: 30) { !$0.isEmpty }, "the watcher writes the board: \(watcher.errors)")
+        #expect(try fetch().status == 0, "the first page is served")
         // A second process writes while the page is fetched again and again: every page is whole.
         let (id, directory, environment) = (run.id, run.directory.url, run.environment)
+        let writersDone = DispatchSemaphore(value: 0)
         let writer = Thread {
             _ = LogFollowTests.writeConcurrently(id: id, directory: directory, environment: environment, notes: 5)
+            writersDone.signal()
         }
         writer.start()
         var fetched = 0
-        let sawLastNote = LogFollowTests.waitUntil(deadline: 60) {
-            guard let page = try? fetch(), page.status == 0 else { return false }
+        repeat {
+            guard let page = try? fetch(), page.status == 0 else { continue }
             fetched += 1
             #expect(page.body.hasPrefix("<!DOCTYPE html>") && page.body.hasSuffix("</html>\n"), "a whole page")
-            return page.body.contains("seq \(11 + 20)")
-        }
+        } while writersDone.wait(timeout: .now()) == .timedOut
+        // The last note's line, printed once the pages show it.
+        let lastNote = 11 + 20
+        #expect(watcher.waitForOutput(deadline: 60) { ("\n" + String(decoding: $0, as: UTF8.self)).contains("\n\(lastNote) ") },
+                "the watcher saw the last note: \(watcher.errors)")
+        let page = try fetch()
+        #expect(page.status == 0 && page.body.hasPrefix("<!DOCTYPE html>") && page.body.hasSuffix("</html>\n"),
+                "a whole page")
+        let sawLastNote = page.body.contains("seq \(lastNote)")
         #expect(sawLastNote, "the page served shows the last write (after \(fetched) fetches): \(watcher.errors)")
         #expect(watcher.stop(SIGKILL))
     }

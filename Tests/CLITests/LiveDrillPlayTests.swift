@@ -51,7 +51,7 @@ struct LiveDrillPlayTests {
         let scripted = lines.filter { $0["scripted"] != nil }
         #expect(scripted.contains { $0["type"] == "step.completed" && $0["actor"]?["person"] == "bob" })
         #expect(try muster(["log", "h"]).stdout.contains("bob (on_site), scripted"))
-        #expect(try muster(["drill", "report", "h"]).stdout.contains("| Roles played by scripted players | commander, "))
+        #expect(try muster(["drill", "report", "h"]).stdout.contains("| Roles played by scripted players | Commander, "))
         #expect(try muster(["drill", "report", "h", "--lang", "zh"]).stdout.contains("由脚本人员扮演的角色"))
         #expect(try muster(["verify", "h"]).status == 0)
     }
@@ -128,8 +128,8 @@ struct LiveDrillPlayTests {
         lines = try log("c")
         #expect(lines.contains { $0["type"] == "step.completed" && $0["data"]?["step"] == "report" && $0["scripted"] == nil })
         #expect(try muster(["log", "c"]).stdout.contains("drill.unscripted"))
-        #expect(try muster(["drill", "report", "c"]).stdout.contains("on_site (handed back to a person at +00:00:00)"))
-        #expect(try muster(["drill", "report", "c", "--lang", "zh"]).stdout.contains("on_site（+00:00:00 交回人员扮演）"))
+        #expect(try muster(["drill", "report", "c"]).stdout.contains("On-site responder (handed back to a person at +00:00:00)"))
+        #expect(try muster(["drill", "report", "c", "--lang", "zh"]).stdout.contains("现场应急负责人（+00:00:00 交回人员扮演）"))
         #expect(try muster(["verify", "c"]).status == 0)
     }
 
@@ -144,7 +144,9 @@ struct LiveDrillPlayTests {
         #expect(board.contains("09:03:00Z → tech_lead  [DRILL] inject water-reminder"), "\(board)")
         let zh = try muster(["status", "b", "--lang", "zh"]).stdout
         #expect(zh.contains("演练情景注入:"), "\(zh)")
-        #expect(zh.contains("→ on_site  【演练】情景注入 water-seen：巡检发现"), "\(zh)")
+        // A Chinese reader reads the role's title and the announcement, not ids.
+        #expect(zh.contains("→ 现场应急负责人  【演练】情景注入：巡检发现"), "\(zh)")
+        #expect(!zh.contains("water-seen") && !zh.contains("→ on_site  【演练】"), "\(zh)")
         let page = try muster(["status", "b", "--format", "html"]).stdout
         #expect(page.contains("<section class=\"injects\">"))
         #expect(page.contains("[DRILL] inject water-seen: Patrol sees water"))
@@ -167,8 +169,8 @@ struct LiveDrillPlayTests {
         let carol = try muster(["status", "o", "--lang", "zh", "--tz", "Asia/Shanghai"], as: "carol").stdout
         let carolOwn = String(carol[(try #require(carol.range(of: "carol 在运行 o"))).lowerBound...])
         #expect(carolOwn.contains("发给你的角色的演练情景注入:"), "\(carol)")
-        #expect(carolOwn.contains("2026-01-05 17:03:00 +08:00 → tech_lead  【演练】情景注入 water-reminder："), "\(carolOwn)")
-        #expect(!carolOwn.contains("water-seen"), "\(carolOwn)")
+        #expect(carolOwn.contains("2026-01-05 17:03:00 +08:00 → 应急技术经理  【演练】情景注入：值班电话再次响起"), "\(carolOwn)")
+        #expect(!carolOwn.contains("巡检发现"), "\(carolOwn)")
         // Without --as the board is the run's alone.
         #expect(!(try muster(["status", "o"]).stdout.contains("drill injects to your roles")))
         // The inbox, as text and JSON.
@@ -184,8 +186,8 @@ struct LiveDrillPlayTests {
         #expect(try muster(["watch", "o", "--html", board.path, "--exit-after", "1s"]).status == 0)
         let written = String(decoding: try Data(contentsOf: board.appendingPathComponent("person-carol.zh.html")),
                              as: UTF8.self)
-        #expect(written.contains("发给你的演练情景注入") && written.contains("【演练】情景注入 water-reminder"), "\(written)")
-        #expect(!written.contains("water-seen"))
+        #expect(written.contains("发给你的演练情景注入") && written.contains("【演练】情景注入：值班电话再次响起"), "\(written)")
+        #expect(!written.contains("巡检发现") && !written.contains("water-reminder"))
         // A live run's personal work has no such section.
         #expect(try muster(["start", "water-leak", "--run-id", "l", "--assign", "on_site=bob"]).status == 0)
         #expect(!(try muster(["status", "l"], as: "bob").stdout.contains("drill injects")))

@@ -5,54 +5,56 @@ import Testing
 /// byte for byte as in the journal, while four other processes write; a follower killed mid-way and restarted
 /// with `--since-seq` misses nothing and repeats nothing; SIGINT ends it cleanly; `--all` picks up new runs.
 ///
-/// Nothing waits for time: each wait is for a condition (the follower's output holds the journal's lines), with a
-/// deadline so that a failure ends the test instead of hanging it.
+/// Nothing waits for time: the follower's stdout is a pipe read as it comes, and each wait is for what it must
+/// hold (the journal's lines) or for the process's end, woken by the bytes themselves. Each wait has a deadline
+/// so that a failure ends the test instead of hanging it; a follower that misses one is killed.
 @Suite(.serialized) struct LogFollowTests {
     typealias Run = MultiTerminalTests.Run
 
-    /// A `muster` process left running, its stdout and stderr going to files.
+    /// A `muster` process left running, its stdout read through a pipe and its stderr going to a file.
     final class Background {
         let process = Process()
-        let out: URL
+        let stdout = StreamedOutput()
         let err: URL
+        private let exited = DispatchSemaphore(value: 0)
 
         init(_ arguments: [String], run: Run) throws {
-            out = run.directory.url.appendingPathComponent("follow-\(UUID().uuidString).out")
             err = run.directory.url.appendingPathComponent("follow-\(UUID().uuidString).err")
-            FileManager.default.createFile(atPath: out.path, contents: nil)
-            FileManager.default.createFile(atPath: err.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: err.path, contents: nil)
             process.executableURL = MusterProcess.binary
             process.arguments = arguments
             process.currentDirectoryURL = run.directory.url
             var environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
             environment.merge(run.environment) { _, new in new }
             process.environment = environment
-            process.standardOutput = try FileHandle(forWritingTo: out)
+            process.standardOutput = stdout.pipe
             process.standardError = try FileHandle(forWritingTo: err)
             process.standardInput = FileHandle.nullDevice
+            let exited = exited
+            process.terminationHandler = { _ in exited.signal() }
             try process.run()
+            stdout.startReading()
         }
 
-        var output: [UInt8] { Array((try? Data(contentsOf: out)) ?? Data()) }
+        var output: [UInt8] { stdout.bytes }
         var errors: String { String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self) }
 
-        /// Sends `signal` and waits (up to `deadline` seconds) for the process to end.
+        /// Waits (up to `deadline` seconds) until `holds` is true of what the process printed; whether it held.
+        /// When it does not, the process is killed, so that what follows fails at once instead of waiting too.
+        func waitForOutput(deadline: Double = 60, until holds: ([UInt8]) -> Bool) -> Bool {
+            let held = stdout.wait(seconds: deadline, until: holds)
+            if !held { kill(process.processIdentifier, SIGKILL) }
+            return held
+        }
+
+        /// Sends `signal` and waits (up to `deadline` seconds) for the process to end and all it printed to be read.
         func stop(_ signal: Int32, deadline: Double = 20) -> Bool {
             kill(process.processIdentifier, signal)
-            return LogFollowTests.waitUntil(deadline: deadline) { !self.process.isRunning }
+            // Its end closes its stdout: all it printed has then been read.
+            return stdout.waitForEnd(seconds: deadline) && exited.wait(timeout: .now() + deadline) == .success
         }
 
         deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-    }
-
-    /// Checks `condition` until it holds or `deadline` seconds have passed; whether it held.
-    static func waitUntil(deadline: Double = 60, _ condition: () -> Bool) -> Bool {
-        let end = Date().addingTimeInterval(deadline)
-        while Date() < end {
-            if condition() { return true }
-            Thread.sleep(forTimeInterval: 0.01)
-        }
-        return condition()
     }
 
     /// Four writers, each adding `notes` notes to the run as a person of its own, all at once.
@@ -80,7 +82,7 @@ import Testing
         let statuses = Self.writeConcurrently(run, notes: 10)
         #expect(statuses == [0, 0, 0, 0])
         let journal = try run.journalBytes()
-        let delivered = Self.waitUntil { follower.output.count >= journal.count }
+        let delivered = follower.waitForOutput { $0.count >= journal.count }
         #expect(delivered, "the follower printed \(follower.output.count) of \(journal.count) bytes")
         try #require(follower.stop(SIGINT), "SIGINT ends the follower")
         #expect(follower.process.terminationReason == .exit && follower.process.terminationStatus == 0,
@@ -93,14 +95,16 @@ import Testing
     @Test func aKilledFollowerResumesWithSinceSeqWithoutGapsOrRepeats() throws {
         let run = try Run(id: "follow-2")
         let first = try Background(["log", run.id, "--follow", "--format", "jsonl"], run: run)
-        #expect(Self.waitUntil { first.output.split(separator: 0x0A).count >= 11 }, "the first lines come at once")
+        #expect(first.waitForOutput { $0.split(separator: 0x0A).count >= 11 }, "the first lines come at once")
         let (id, directory, environment) = (run.id, run.directory.url, run.environment)
+        let writersDone = DispatchSemaphore(value: 0)
         let writers = Thread {
             _ = Self.writeConcurrently(id: id, directory: directory, environment: environment, notes: 8)
+            writersDone.signal()
         }
         writers.start()
         // Killed without warning while the others write: a shipper's crash.
-        #expect(Self.waitUntil { first.output.split(separator: 0x0A).count >= 15 })
+        #expect(first.waitForOutput { $0.split(separator: 0x0A).count >= 15 })
         try #require(first.stop(SIGKILL))
         // What a shipper kept: the complete lines it got; it resumes after the last one's seq.
         var kept = first.output
@@ -110,9 +114,10 @@ import Testing
         let lastSeq = try #require(object?["seq"] as? Int)
         let second = try Background(["log", run.id, "--follow", "--format", "jsonl", "--since-seq", String(lastSeq)],
                                     run: run)
-        #expect(Self.waitUntil { !run.journalIsGrowing(expectedLines: 11 + 32) }, "the writers finish")
+        #expect(writersDone.wait(timeout: .now() + 60) == .success && !run.journalIsGrowing(expectedLines: 11 + 32),
+                "the writers finish")
         let journal = try run.journalBytes()
-        #expect(Self.waitUntil { kept.count + second.output.count >= journal.count })
+        #expect(second.waitForOutput { kept.count + $0.count >= journal.count })
         try #require(second.stop(SIGTERM))
         #expect(second.process.terminationStatus == 0, "SIGTERM ends it cleanly too: \(second.errors)")
         #expect(kept + second.output == journal, "the two parts are the journal, without a gap or a repeat")
@@ -121,7 +126,7 @@ import Testing
     @Test func followAllPicksUpANewRunAndPrefixesEveryLineWithItsRun() throws {
         let run = try Run(id: "follow-3")
         let follower = try Background(["log", "--follow", "--all", "--format", "jsonl"], run: run)
-        #expect(Self.waitUntil { follower.output.split(separator: 0x0A).count >= 11 })
+        #expect(follower.waitForOutput { $0.split(separator: 0x0A).count >= 11 })
         let started = try run.muster(["start", MultiTerminalTests.playbook, "--run-id", "follow-4",
                                       "--assign", "commander=ann"])
         #expect(started.status == 0, "\(started.stderr)")
@@ -129,7 +134,7 @@ import Testing
         let other = Array(try Data(contentsOf: run.runs.appendingPathComponent("follow-4/journal.jsonl")))
         let own = try run.journalBytes()
         let expectedLines = own.split(separator: 0x0A).count + other.split(separator: 0x0A).count
-        #expect(Self.waitUntil { follower.output.split(separator: 0x0A).count >= expectedLines })
+        #expect(follower.waitForOutput { $0.split(separator: 0x0A).count >= expectedLines })
         try #require(follower.stop(SIGINT))
         #expect(follower.process.terminationStatus == 0)
         var byRun: [String: [UInt8]] = [:]

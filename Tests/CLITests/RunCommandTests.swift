@@ -441,6 +441,7 @@ struct RunCommandTests {
     @Test func failingAndHangingNotifiersAreJournaledAndNeverBlockTheRun() throws {
         try start()
         let failing = try script("fail.sh", "exit 3")
+        // A notifier that does not end by itself (a real program to be cut off, not a wait in the test).
         let hanging = try script("hang.sh", "sleep 30")
         let first = try MusterProcess.run(["watch", "q", "--exit-after", "2s", "--notify-command", failing],
                                           in: directory.url)
