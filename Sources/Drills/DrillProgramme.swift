@@ -11,8 +11,9 @@ public struct DrillProgramme: Sendable {
         public var runID: String
         public var kind: Scenario.Kind
         public var playbook: String
-        /// When it was really held: the wall clock's instant of its start (for journals written before it was
-        /// recorded, the start's own instant).
+        /// When it was really held: the wall clock's instant of its start, or the real date of an unattended
+        /// practice kept beside its journal (for journals written before either was recorded, the start's own
+        /// instant).
         public var held: Int64
         /// Whether it counts toward the programme: held with people (a person played a role: not an unattended
         /// `drill run` nor a drill with every role scripted, which are practice) and completed (an outcome

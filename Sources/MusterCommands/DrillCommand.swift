@@ -48,8 +48,9 @@ enum DrillCommand {
         let runID = words[0]
         let time = LocalTime(try invocation.timeZone())
         guard let person = invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"], !person.isEmpty else {
-            throw UsageError("who is acting? give --as PERSON or set MUSTER_AS",
-                             chinese: "操作人是谁？请给出 --as PERSON 或设置 MUSTER_AS")
+            let who = DrillSubcommands.all.first { $0.name == "drill " + sub }?.personWord ?? "PERSON"
+            throw UsageError("who is acting? give --as \(who) or set MUSTER_AS",
+                             chinese: "操作人是谁？请给出 --as \(who) 或设置 MUSTER_AS")
         }
         let arguments = invocation.arguments
         let action = try RunSession.StaffAction(sub, words: Array(words.dropFirst()), value: arguments.value,
@@ -188,7 +189,14 @@ enum DrillCommand {
 
     static func report(_ words: [String], _ invocation: Invocation) throws -> Int32 {
         let format = try invocation.format(allowed: ["text", "md", "json", "html"])
-        let report = try RunSession(words[0], invocation: invocation).drillRecord(language: invocation.language, time: LocalTime(try invocation.timeZone())).report
+        var session = try RunSession(words[0], invocation: invocation)
+        // A linked run a drill continued in: the drill's report, said so first.
+        if let drill = try session.drillContinued(in: RunsDirectory(invocation)) {
+            let note = session.linkedDrillNote(drill)
+            invocation.console.error(invocation.language == .zh ? note.chinese : note.english)
+            session = drill
+        }
+        let report = try session.drillRecord(language: invocation.language, time: LocalTime(try invocation.timeZone())).report
         switch format {
         case "json": invocation.console.out(report.json().serialized(pretty: true) + "\n")
         case "html": invocation.console.out(report.html())

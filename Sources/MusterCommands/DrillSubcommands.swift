@@ -38,14 +38,14 @@ enum DrillSubcommands {
              options: [SharedOptions.timeZone], formats: ["text", "json"]) { try DrillCommand.due($0) },
         spec("observe", "an evaluator's observation, of an objective or of the exercise",
              [.run, objective(.optional), Positional(name: "TEXT", arity: .one, about: "a text", chinese: "内容")],
-             person: .required, options: [
+             person: .required, personWord: "EVALUATOR", options: [
                  .init(name: "--strength", value: nil, summary: "observe: a strength"),
                  .init(name: "--improvement", value: nil, summary: "observe: an area for improvement"),
              ]) { try DrillCommand.staff("observe", $0.arguments.positionals, $0) },
         spec("rate", "an evaluator's rating of an objective, with its written justification",
              [.run, objective(.one), Positional(name: "P|S|M|U", arity: .one, about: "a rating (P, S, M or U)", chinese: "评定（P、S、M 或 U）",
                                                 completion: .words(["P", "S", "M", "U"]))],
-             person: .required, options: [why(required: true)]) {
+             person: .required, personWord: "EVALUATOR", options: [why(required: true)]) {
             try DrillCommand.staff("rate", $0.arguments.positionals, $0)
         },
         spec("inject", "a controller sends a scenario inject now, or an ad hoc one",
@@ -74,7 +74,7 @@ enum DrillSubcommands {
               Positional(name: "PERSON", arity: .one, about: "who plays it from now on", chinese: "此后由谁扮演")],
              person: .required, personWord: "CONTROLLER") { try DrillCommand.staff("unscript", $0.arguments.positionals, $0) },
         spec("improve", "set an objective's improvement action, with its owner and due date",
-             [.run, objective(.one)], person: .required, options: [
+             [.run, objective(.one)], person: .required, personWord: "CONTROLLER|EVALUATOR", options: [
                  .init(name: "--action", value: "TEXT", summary: "improve: the corrective action", required: true),
                  .init(name: "--owner", value: "WHO", summary: "improve: who owns it", required: true),
                  .init(name: "--due", value: "DATE", summary: "improve: due by, YYYY-MM-DD", required: true),

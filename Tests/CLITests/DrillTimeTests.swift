@@ -106,6 +106,19 @@ struct DrillTimeTests {
         #expect(try log("u1").allSatisfy { $0["real"] == nil })
     }
 
+    /// B17: a sign-off of a drill is dated by the wall clock when it was given, not the drill's virtual instant,
+    /// and the drill report shows it, in English and Chinese.
+    @Test func aSignOffOfADrillIsShownWithTheDateItWasGiven() throws {
+        #expect(try muster(["drill", "run", "water-leak-on-time", "--run-id", "s2"]).status == 0)
+        #expect(try muster(["signoff", "s2", "--as", "client-lead"], now: Self.wall + 3_600_000).status == 0)
+        let report = try muster(["report", "s2", "--tz", "UTC"]).stdout
+        #expect(report.contains("Signed by **client-lead** · 2026-12-06 09:00:00 +00:00"), "\(report)")
+        let drill = try muster(["drill", "report", "s2", "--tz", "UTC"]).stdout
+        #expect(drill.contains("- Signed by client-lead, 2026-12-06 09:00:00 +00:00"), "\(drill)")
+        let chinese = try muster(["drill", "report", "s2", "--tz", "Asia/Shanghai", "--lang", "zh"]).stdout
+        #expect(chinese.contains("- client-lead 签收，2026-12-06 17:00:00 +08:00"), "\(chinese)")
+    }
+
     /// B13, B14: in a drill people play, injects and escalations go through the notifier, marked as a drill
     /// (a drill tests the call-out chain); `drill advance` delivers what its move made due; an unattended run
     /// pages nobody, whoever watches it.
