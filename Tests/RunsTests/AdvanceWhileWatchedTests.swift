@@ -1,6 +1,7 @@
 import Drills
 import Foundation
 import PlaybookLanguage
+import Reporting
 import RunEngine
 import Runs
 import Testing
@@ -32,8 +33,9 @@ struct AdvanceWhileWatchedTests {
         let advance = try controller.advanceDrillClock(by: 180_000, limit: 10_000)
         // The watcher wakes at once, on the journal's change, before the controller has said anything.
         let between = try wake()
-        let announced = advance.plan.announcements(of: advance.appended, language: .en)
-        #expect(announced.contains("inject water-reminder → tech_lead @ 2026-01-05 09:03:00Z"), "\(announced)")
+        let announced = advance.plan.announcements(of: advance.appended, language: .en,
+                                                  time: LocalTime(TimeZone(identifier: "UTC")!))
+        #expect(announced.contains("inject water-reminder → tech_lead @ 2026-01-05 09:03:00 +00:00"), "\(announced)")
         #expect(Self.injects(advance.injects) == ["water-reminder"])
         // And wakes again before the advance delivers the notifications its move made due: each is delivered once,
         // by whichever comes first.
