@@ -132,12 +132,12 @@ public struct DrillReport: Sendable {
         }
     }
 
-    func statusText(_ status: String) -> String {
-        switch status {
-        case "in_progress": say("in progress", "进行中")
-        case "done": say("done", "已完成")
-        default: say("open", "未开始")
-        }
+    func statusText(_ status: String) -> String { words.improvementStatus(status) }
+
+    /// `2026-02-01`: an action's due date, a date without a time of day: the date a person gave (`drill improve
+    /// --due`), or for a default action the date in the report's zone.
+    func dueText(_ action: Action) -> String {
+        action.journaled ? ReportWords.dueDate(action.dueAt) : words.time.date(action.dueAt)
     }
 
     // MARK: The content, shared by every rendering
@@ -237,8 +237,10 @@ public struct DrillReport: Sendable {
     }
 
     /// What an evidence line says of an event: an inject in the report's language (the journal keeps its text
-    /// in both; a Chinese reader reads its announcement, not its id), anything else as the run report says it.
+    /// in both; a Chinese reader reads its announcement, not its id), an evaluator's record naming the objective
+    /// by its title, anything else as the run report says it.
     func evidenceText(_ kind: EventKind) -> String {
+        if case .exercise(let record) = kind { return words.describe(record, objectiveTitle: objectiveTitle) }
         guard case .injectDelivered(let id, let role, _) = kind,
             let text = DrillPlan(scenario: evaluation.scenario, playbook: report.playbook).message(ofInject: id)
         else { return words.describe(kind, playbook: report.playbook) }
@@ -359,7 +361,7 @@ public struct DrillReport: Sendable {
                 + "\(say("due", "完成期限")) | \(say("status", "状态")) |\n|---|---|---|---|---|\n"
             for action in plan {
                 out += "| \(cell(objectiveTitle(action.objective))) | \(cell(action.action)) | \(cell(ownerText(action.owner))) | "
-                    + "\(words.instant(action.dueAt)) | \(statusText(action.status)) |\n"
+                    + "\(dueText(action)) | \(statusText(action.status)) |\n"
             }
         }
         let injects = injectLines
@@ -419,7 +421,7 @@ public struct DrillReport: Sendable {
             "improvement_plan": .array(improvementPlan.map { action in
                 .object([
                     "objective": .string(action.objective), "action": .string(action.action),
-                    "owner": .string(action.owner), "due_at": .integer(action.dueAt), "status": .string(action.status),
+                    "owner": .string(action.owner), "due_at": .integer(action.dueAt), "due": .string(dueText(action)), "status": .string(action.status),
                     "journaled": .bool(action.journaled),
                 ])
             }),

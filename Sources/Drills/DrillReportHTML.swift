@@ -74,7 +74,7 @@ extension DrillReport {
                               say("due", "完成期限"), say("status", "状态")].map(e)
             out += "<div><table class=\"stack\"><tr><th>" + planLabels.joined(separator: "</th><th>") + "</th></tr>"
             for action in plan {
-                let cells = [e(objectiveTitle(action.objective)), e(action.action), e(ownerText(action.owner)), e(words.instant(action.dueAt)),
+                let cells = [e(objectiveTitle(action.objective)), e(action.action), e(ownerText(action.owner)), e(dueText(action)),
                              e(statusText(action.status))]
                 out += "<tr>" + zip(planLabels, cells).map { "<td data-label=\"\($0)\">\($1)</td>" }.joined() + "</tr>"
             }
