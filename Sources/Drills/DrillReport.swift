@@ -163,10 +163,7 @@ public struct DrillReport: Sendable {
             Row(label: say("Played", "演练方式"), value: playedText),
             Row(label: say("Exercise time (scenario clock)", "演练时间（演练时钟）"),
                 value: words.instant(report.startedAt) + " – " + (report.endedAt.map(words.instant) ?? "—")),
-            Row(label: words("Outcome"),
-                value: report.outcome.map { outcome in
-                    report.playbook.outcome(outcome.id).map { words.text($0.title) } ?? outcome.id
-                } ?? "—"),
+            Row(label: words("Outcome"), value: outcomeText),
             Row(label: say("Overall rating", "总体评定"), value: evaluation.overall.rawValue),
             Row(label: say("Participants", "参演人员"),
                 value: scenario.participants.keys.sorted().map { "\(roleTitle($0)): \(scenario.participants[$0]!)" }
@@ -188,6 +185,43 @@ public struct DrillReport: Sendable {
                                 .joined(separator: ", ")))
         }
         return rows
+    }
+
+    /// The controller's last end of exercise (`drill mark endex`), if any.
+    var endex: JournalEntry? {
+        report.timeline.last { entry in
+            if case .exercise(.mark(.endex)) = entry.event.kind { return true }
+            return false
+        }
+    }
+
+    /// Whether the exercise ended (ENDEX) before the playbook reached an outcome: what was not reached by then is
+    /// rated U.
+    public var endedBeforeOutcome: Bool { report.outcome == nil && endex != nil }
+
+    /// Whether the run is still open: no outcome, not aborted, not closed.
+    var runOpen: Bool { report.outcome == nil && report.abortedWhy == nil && report.closedAt == nil }
+
+    /// The overview's outcome: the playbook's outcome reached, or plainly why there is none, so that the U ratings
+    /// read right.
+    var outcomeText: String {
+        if let outcome = report.outcome {
+            return report.playbook.outcome(outcome.id).map { words.text($0.title) } ?? outcome.id
+        }
+        if let why = report.abortedWhy {
+            return say("none: the run was aborted (\(why))", "无：运行已中止（\(why)）")
+        }
+        let open = runOpen ? say("; the run is still open", "，运行仍未结束") : ""
+        if let endex {
+            let at = words.relative(endex.relative)
+            return say("none: the exercise ended at ENDEX (\(at)) before the playbook reached an outcome\(open); "
+                       + "objectives not reached by then are rated U",
+                       "无：演练在 \(at) 结束（ENDEX），预案尚未得出结果\(open)；届时未达成的目标评为 U")
+        }
+        return runOpen
+            ? say("none yet: the exercise has not ended and the run is still open; objectives not reached yet are rated U",
+                  "暂无：演练尚未结束，运行仍在进行；尚未达成的目标暂评为 U")
+            : "—"
     }
 
     func kindText(_ kind: Scenario.Kind) -> String {
@@ -397,7 +431,9 @@ public struct DrillReport: Sendable {
                 "offset_at_start": .string(TimeText.offset(seconds: words.time.offset(at: heldAt ?? report.startedAt))),
             ]),
             "started_at": .integer(report.startedAt), "ended_at": report.endedAt.map(JSONValue.integer) ?? .null,
-            "outcome": report.outcome.map { .string($0.id) } ?? .null, "participants": .object(participants),
+            "outcome": report.outcome.map { .string($0.id) } ?? .null, "outcome_text": .string(outcomeText),
+            "ended_before_outcome": .bool(endedBeforeOutcome), "endex_at": endex.map { .integer($0.event.at) } ?? .null,
+            "run_open": .bool(runOpen), "participants": .object(participants),
             "staff": .object([
                 "controllers": .array(scenario.staff.controllers.map { .string($0) }),
                 "evaluators": .array(scenario.staff.evaluators.map { .string($0) }),

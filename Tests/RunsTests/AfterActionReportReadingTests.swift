@@ -96,4 +96,44 @@ struct AfterActionReportReadingTests {
         #expect(words.describe(.scripted(role: "on_site")) == "角色“现场应急负责人”改由脚本人员扮演")
         #expect(words.describe(.unscripted(role: "on_site")) == "角色“现场应急负责人”交回由人员扮演")
     }
+
+    @Test func aDrillEndedBeforeTheOutcomeSaysSo() throws {
+        let runs = try DrillByHandTests.runsDirectory()
+        defer { RunsTests.remove(runs) }
+        let session = try Self.endedAtEndex(in: runs)
+        let zh = try session.drillRecord(language: .zh).report
+        let en = try session.drillRecord(language: .en).report
+        #expect(zh.endedBeforeOutcome)
+        let zhOutcome = "无：演练在 +00:07:00 结束（ENDEX），预案尚未得出结果，运行仍未结束；届时未达成的目标评为 U"
+        #expect(zh.markdown().contains("| 结果 | \(zhOutcome) |"))
+        #expect(zh.html().contains("<th>结果</th><td>\(zhOutcome)</td>"))
+        let enOutcome = "none: the exercise ended at ENDEX (+00:07:00) before the playbook reached an outcome; the run is "
+            + "still open; objectives not reached by then are rated U"
+        #expect(en.markdown().contains("| Outcome | \(enOutcome) |"))
+        let json = en.json()
+        #expect(json["outcome"] == .null)
+        #expect(json["outcome_text"]?.stringValue == enOutcome)
+        #expect(json["ended_before_outcome"] == .bool(true))
+        #expect(json["run_open"] == .bool(true))
+        let startsAt = try DrillByHandTests.load("water-leak-late-report").scenario.startsAt
+        #expect(json["endex_at"] == .integer(startsAt + 7 * 60_000))
+    }
+
+    @Test func aDrillUnderWayOrFinishedIsNotCalledEndedEarly() throws {
+        let runs = try DrillByHandTests.runsDirectory()
+        defer { RunsTests.remove(runs) }
+        let underWay = try Self.staffedDrill(in: runs).drillRecord(language: .en).report
+        #expect(!underWay.endedBeforeOutcome)
+        #expect(underWay.json()["outcome_text"]?.stringValue?.hasPrefix("none yet: the exercise has not ended") == true)
+        let loaded = try DrillByHandTests.load("water-leak-late-report")
+        let drill = CheckedScenario(scenario: loaded.scenario, scenarioBytes: loaded.scenarioBytes,
+                                    playbook: loaded.playbook, playbookBytes: loaded.playbookBytes)
+        try runs.playUnattended("u", drill, heldAt: RunsTests.t0)
+        let finished = try RunSession("u", in: runs, now: RunsTests.t0).drillRecord(language: .zh).report
+        let json = finished.json()
+        #expect(!finished.endedBeforeOutcome)
+        #expect(json["ended_before_outcome"] == .bool(false) && json["run_open"] == .bool(false))
+        #expect(json["outcome"]?.stringValue != nil)
+        #expect(!finished.markdown().contains("ENDEX"))
+    }
 }
