@@ -146,9 +146,12 @@ public struct DrillReport: Sendable {
     struct Row {
         var label: String
         var value: String
+        /// Whether the value is a command to type (set as code).
+        var command = false
     }
 
-    var overview: [Row] {
+    /// The overview's rows, for a report in `format` (`md` or `html`: the run report's command asks for the same).
+    func overview(_ format: String) -> [Row] {
         let scenario = evaluation.scenario
         let roleTitle = { (role: String) in report.playbook.role(role).map { words.text($0.title) } ?? role }
         var rows = [
@@ -184,7 +187,18 @@ public struct DrillReport: Sendable {
                             value: staff.simulated.keys.sorted().map { words.text(staff.simulated[$0]) }
                                 .joined(separator: ", ")))
         }
+        if let command = runReportCommand(format: format) {
+            rows.append(Row(label: say("The run's full report", "运行的完整报告"), value: command, command: true))
+        }
         return rows
+    }
+
+    /// The command that writes the drill's run report (every step, decision and notification of the run) in the
+    /// report's language and `format` (`md`, `html`, `json`): the drill report is printed, not written next to
+    /// the run report, so it names the command, not a file.
+    func runReportCommand(format: String) -> String? {
+        guard let runID = report.runID else { return nil }
+        return "muster report \(runID)" + (format == "md" ? "" : " --format \(format)") + (zh ? " --lang zh" : "")
     }
 
     /// The controller's last end of exercise (`drill mark endex`), if any.
@@ -364,7 +378,9 @@ public struct DrillReport: Sendable {
         let scenario = evaluation.scenario
         var out = "# \(say("Drill report (after-action report and improvement plan)", "演练报告（总结与改进计划）")): \(line(words.text(scenario.title)))\n\n"
         out += "## \(say("Exercise overview", "演练概况"))\n\n| | |\n|---|---|\n"
-        for row in overview { out += "| \(cell(row.label)) | \(cell(row.value)) |\n" }
+        for row in overview("md") {
+            out += "| \(cell(row.label)) | " + (row.command ? "`\(row.value)`" : cell(row.value)) + " |\n"
+        }
         out += "\n" + say("Ratings: P performed without challenges · S with some challenges · M with major challenges · "
                     + "U unable to be performed.", "评定：P 顺利完成 · S 有一定困难 · M 有重大困难 · U 未能完成。") + "\n\n"
         out += "## \(say("Objectives and ratings", "演练目标与评定"))\n\n"
@@ -433,7 +449,9 @@ public struct DrillReport: Sendable {
             "started_at": .integer(report.startedAt), "ended_at": report.endedAt.map(JSONValue.integer) ?? .null,
             "outcome": report.outcome.map { .string($0.id) } ?? .null, "outcome_text": .string(outcomeText),
             "ended_before_outcome": .bool(endedBeforeOutcome), "endex_at": endex.map { .integer($0.event.at) } ?? .null,
-            "run_open": .bool(runOpen), "participants": .object(participants),
+            "run_open": .bool(runOpen), "run": report.runID.map(JSONValue.string) ?? .null,
+            "run_report": runReportCommand(format: "json").map(JSONValue.string) ?? .null,
+            "participants": .object(participants),
             "staff": .object([
                 "controllers": .array(scenario.staff.controllers.map { .string($0) }),
                 "evaluators": .array(scenario.staff.evaluators.map { .string($0) }),

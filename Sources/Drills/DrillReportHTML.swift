@@ -42,8 +42,9 @@ extension DrillReport {
 
             """
         out += heading("Exercise overview", "演练概况") + "<div><table>"
-        for row in overview {
-            let value = row.label == say("Overall rating", "总体评定") ? rating(row.value) : e(row.value)
+        for row in overview("html") {
+            let value = row.label == say("Overall rating", "总体评定") ? rating(row.value)
+                : row.command ? "<code>\(e(row.value))</code>" : e(row.value)
             out += "<tr><th>\(e(row.label))</th><td>\(value)</td></tr>"
         }
         out += "</table></div>\n<p>" + e(say("Ratings: P performed without challenges · S with some challenges · "

@@ -97,6 +97,20 @@ struct AfterActionReportReadingTests {
         #expect(words.describe(.unscripted(role: "on_site")) == "角色“现场应急负责人”交回由人员扮演")
     }
 
+    @Test func theReportSaysHowToGetTheRunsFullReport() throws {
+        let runs = try DrillByHandTests.runsDirectory()
+        defer { RunsTests.remove(runs) }
+        let session = try Self.endedAtEndex(in: runs)
+        let zh = try session.drillRecord(language: .zh).report
+        #expect(zh.markdown().contains("| 运行的完整报告 | `muster report h --lang zh` |"))
+        #expect(zh.html().contains("<th>运行的完整报告</th><td><code>muster report h --format html --lang zh</code></td>"))
+        let en = try session.drillRecord(language: .en).report
+        #expect(en.markdown().contains("| The run's full report | `muster report h` |"))
+        let json = en.json()
+        #expect(json["run"] == "h")
+        #expect(json["run_report"] == "muster report h --format json")
+    }
+
     @Test func aDrillEndedBeforeTheOutcomeSaysSo() throws {
         let runs = try DrillByHandTests.runsDirectory()
         defer { RunsTests.remove(runs) }
