@@ -22,9 +22,9 @@ let package = Package(
 
         // Small leaf libraries written here instead of taken from packages.
         .target(name: "Hashing"),
-        // Every system call: files behind one seam (the fault-injection point of the tests), whole-file reads,
-        // directories, the standard streams, clocks and sleeping, child processes, datagrams. The only importer of
-        // Glibc among the libraries (Muster is for Linux; this is the module a port would change).
+        // Every system call: files behind one seam, and the fault-injection point of the tests (`FaultyFiles`),
+        // whole-file reads, directories, the standard streams, clocks and sleeping, child processes, datagrams. The
+        // only importer of Glibc among the libraries (Muster is for Linux; this is the module a port would change).
         .target(name: "Platform"),
         .target(name: "JSONText"),
 
@@ -41,11 +41,12 @@ let package = Package(
         // Every state a run of a playbook can reach, explored with the engine: what `check` proves beyond the graph.
         .target(name: "Exploration", dependencies: ["RunEngine", "PlaybookLanguage", "Diagnostics"]),
         // Reports: pure renderings (Markdown, JSON, HTML) of a replayed run, and TimeText, the one formatter of
-        // instants and spans that the reports and the views share.
+        // instants and spans that the reports and the views share (InstantText: instants as typed and in run ids).
         .target(name: "Reporting", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText", "Diagnostics"]),
         // Views: pure renderings for people of a playbook (outline, graph, paper checklist, the starting playbook
         // and scenario) and of runs (board, list, timeline lines, status JSON, notifications, one person's work,
-        // statistics). Values in, text out: no files, no clock, no environment.
+        // statistics, what the commands on runs say besides their result). Values in, text out: no files, no clock,
+        // no environment.
         .target(name: "Views", dependencies: ["Diagnostics", "PlaybookLanguage", "RunEngine", "Reporting", "JSONText"]),
         // Drills: scenario injects, scripted players on a virtual clock, evaluation, the after-action report and
         // the drill programme.
@@ -55,9 +56,10 @@ let package = Package(
         // (or journal the refusal) in one transaction; advance a drill's clock, its staffing, its staff's actions,
         // its rating; verify runs (what verify says) and follow their links, start a linked run, export and list runs, read them all
         // for the statistics; load playbooks and scenarios, check files for `check`; a watcher's wake and the HTML
-        // board it writes; a person's inbox, a run's report, the journal stream of `log --follow`; deliver pending notifications through the notifier (a program, syslog; the runs
-        // directory's notify.yaml). Plain inputs (paths, ids, file operations, the instant), errors in English and
-        // Chinese; no arguments, no printing.
+        // board it writes; a person's inbox, a run's report, its status page and log lines, the journal stream of
+        // `log --follow`; a drill's staff action read from its words; which notifier a command has, and delivering
+        // pending notifications through it (a program, syslog; the runs directory's notify.yaml). Plain inputs
+        // (paths, ids, file operations, the instant), errors in English and Chinese; no arguments, no printing.
         .target(
             name: "Runs",
             dependencies: ["RunEngine", "Journaling", "PlaybookLanguage", "Drills", "Platform", "Diagnostics",
@@ -66,7 +68,7 @@ let package = Package(
         // The syntax of the command line: commands, subcommands, positionals and options as declared, their
         // parsing, the usage lines and shell completion scripts generated from the declarations, the console.
         .target(name: "CommandSyntax", dependencies: ["Diagnostics", "PlaybookLanguage", "Platform"]),
-        // The commands: their declarations, flags and environment resolved, injected test faults, help, exit
+        // The commands: their declarations, flags and environment resolved (MUSTER_TEST_FAULT read), help, exit
         // codes, and the printing of what `Runs` and the pure libraries did (a watcher's loop: printing and sleeping
         // between the wakes `Runs` does). The executable only wires them.
         .target(

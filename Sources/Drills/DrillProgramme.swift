@@ -11,8 +11,9 @@ public struct DrillProgramme: Sendable {
         public var runID: String
         public var kind: Scenario.Kind
         public var playbook: String
-        /// When it was really held: the wall clock's instant of its start (for journals written before it was
-        /// recorded, the start's own instant).
+        /// When it was really held: the wall clock's instant of its start, or the real date of an unattended
+        /// practice kept beside its journal (for journals written before either was recorded, the start's own
+        /// instant).
         public var held: Int64
         /// Whether it counts toward the programme: held with people (a person played a role: not an unattended
         /// `drill run` nor a drill with every role scripted, which are practice) and completed (an outcome
@@ -63,21 +64,28 @@ public struct DrillProgramme: Sendable {
         latest(drills.filter { $0.kind == kind && $0.counts }).map { $0.held + days * 86_400_000 } ?? now
     }
 
-    /// The programme and the coverage as text, in `language`.
-    public func text(language: Language) -> String {
-        // Kinds and playbook ids are plain ASCII ids: one column a character.
+    /// The programme and the coverage as text, in `language`, its instants local times in `time`'s zone with their
+    /// offset. In English the rows are labelled with the kinds' and the playbooks' ids; in Chinese with the kinds'
+    /// Chinese names and the playbooks' `titles` (a playbook without one keeps its id).
+    public func text(language: Language, time: LocalTime = .utc, titles: [String: LocalizedText] = [:]) -> String {
+        // Ids are ASCII, one column a character; Chinese names take two.
+        func columns(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 1 : 2) } }
         func pad(_ text: String, _ width: Int) -> String {
-            text + String(repeating: " ", count: max(0, width - text.count))
+            text + String(repeating: " ", count: max(0, width - columns(text)))
         }
-        let (instant, span) = (TimeText.instant, TimeText.span)
         let zh = language == .zh
+        let instant = time.instant
+        let span = { TimeText.span($0, language: language) }
+        let kindName = { (kind: Scenario.Kind) in zh ? kind.title.text(language) : kind.rawValue }
+        let playbookName = { (id: String) in zh ? titles[id]?.text(language) ?? id : id }
+        let kindWidth = zh ? Self.requirements.map { columns(kindName($0.kind)) }.max() ?? 0 : 14
         var out = ""
         for (kind, days, english, chinese) in Self.requirements {
             let previous = latest(drills.filter { $0.kind == kind && $0.counts })
             let dueAt = dueAt(of: kind, days: days)
             let overdue = dueAt <= now
             let practice = drills.filter { $0.kind == kind && !$0.counts }.count
-            var line = "\(pad(kind.rawValue, 14)) \(zh ? chinese : english): "
+            var line = "\(pad(kindName(kind), kindWidth)) \(zh ? chinese : english): "
             if let previous {
                 line += (zh ? "上次 " : "last ") + instant(previous.held) + " (\(TerminalText.line(previous.runID))); "
             } else {
@@ -99,11 +107,11 @@ public struct DrillProgramme: Sendable {
         }
         // Coverage: when each playbook was last drilled with people, whatever the kind.
         out += zh ? "\n各预案的演练情况：\n" : "\ncoverage by playbook:\n"
-        let width = playbooks.map(\.count).max() ?? 0
+        let width = playbooks.map { columns(TerminalText.line(playbookName($0))) }.max() ?? 0
         for playbook in playbooks {
             let last = latest(drills.filter { $0.playbook == playbook && $0.counts })
-            out += "  \(pad(playbook, width))  " + (last.map {
-                (zh ? "上次 " : "last drilled ") + instant($0.held) + " (\($0.runID), \($0.kind.rawValue))"
+            out += "  \(pad(TerminalText.line(playbookName(playbook)), width))  " + (last.map {
+                (zh ? "上次 " : "last drilled ") + instant($0.held) + " (\($0.runID), \(kindName($0.kind)))"
             } ?? (zh ? "从未演练" : "never drilled")) + "\n"
         }
         return out

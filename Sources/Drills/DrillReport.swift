@@ -14,11 +14,18 @@ public struct DrillReport: Sendable {
     public let report: RunReport
     public let words: ReportWords
 
-    /// - Parameter time: the zone the report gives times in, each with its offset (`drill report --tz`).
-    public init(evaluation: DrillEvaluation, report: RunReport, language: String, time: LocalTime = .utc) {
+    /// The real date of an unattended practice, kept beside its journal rather than in it.
+    public let practiceHeldAt: Int64?
+
+    /// - Parameters:
+    ///   - time: the zone the report gives times in, each with its offset (`drill report --tz`).
+    ///   - practiceHeldAt: when an unattended `drill run` was really played (its journal holds no real time).
+    public init(evaluation: DrillEvaluation, report: RunReport, language: String, time: LocalTime = .utc,
+                practiceHeldAt: Int64? = nil) {
         self.evaluation = evaluation
         self.report = report
         self.words = ReportWords(language: language, playbook: report.playbook, time: time)
+        self.practiceHeldAt = practiceHeldAt
     }
 
     var zh: Bool { words.language == "zh" }
@@ -30,16 +37,21 @@ public struct DrillReport: Sendable {
         return nil
     }
 
-    /// When the drill was really held (the wall clock at its start), where the journal records it.
-    public var heldAt: Int64? { report.timeline.first?.event.realAt }
+    /// When the drill was really held: the wall clock at its start where the journal records it, else the real
+    /// date of an unattended practice.
+    public var heldAt: Int64? { report.timeline.first?.event.realAt ?? practiceHeldAt }
 
     /// The wall clock at the drill's last line, where the journal records it: when it really ended (or stood
     /// when the report was made).
     public var heldUntil: Int64? { report.timeline.last { $0.event.realAt != nil }?.event.realAt }
 
     /// "2026-12-06 10:00:00 +08:00 – 12:31:00 +08:00": when the drill was really held, in the report's zone.
+    /// An unattended practice's says so: "2026-12-06 17:30:00 +08:00 (practice, unattended)".
     var heldText: String {
         guard let heldAt else { return "—" }
+        if start?.unattended == true {
+            return words.instant(heldAt) + say(" (practice, unattended)", "（练习，无人值守）")
+        }
         guard let until = heldUntil, until > heldAt else { return words.instant(heldAt) }
         let end = words.time.date(until) == words.time.date(heldAt)
             ? words.time.clock(until) + " " + TimeText.offset(seconds: words.time.offset(at: until)) : words.instant(until)
@@ -238,15 +250,7 @@ public struct DrillReport: Sendable {
             : "—"
     }
 
-    func kindText(_ kind: Scenario.Kind) -> String {
-        switch kind {
-        case .tabletop: say("tabletop exercise", "桌面推演")
-        case .live: say("full live drill", "全面实战演练")
-        case .unscripted: say("unscripted live drill", "无脚本实战演练")
-        case .attackDefence: say("attack-and-defence exercise", "攻防演练")
-        case .restore: say("restore practice", "备份恢复演练")
-        }
-    }
+    func kindText(_ kind: Scenario.Kind) -> String { kind.title.text(words.language) }
 
     /// One objective's row: rating, why, evidence.
     struct ObjectiveRow {

@@ -41,23 +41,11 @@ enum CheckCommand {
             console.out(report.render(diagnostics, files: files))
         default:
             console.error(TextRenderer(useColour: console.colourError).render(diagnostics, sources: checked.sources))
-            console.out(summary(diagnostics, fileCount: files.count))
+            console.out(checked.summary)
         }
         if files.isEmpty {
             console.error("muster: warning: no playbook files found in \(paths.joined(separator: ", "))\n")
         }
         return diagnostics.containsErrors ? ExitStatus.failure : ExitStatus.success
-    }
-
-    private static func summary(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.filter { $0.severity == .warning }.count
-        let files = fileCount == 1 ? "1 file" : "\(fileCount) files"
-        if errors == 0 && warnings == 0 { return "checked \(files): no problems\n" }
-        return "checked \(files): \(plural(errors, "error")), \(plural(warnings, "warning"))\n"
-    }
-
-    private static func plural(_ count: Int, _ noun: String) -> String {
-        count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
     }
 }

@@ -28,19 +28,6 @@ enum Clock {
     }
 }
 
-extension TimeText {
-    /// `20261122-025308` (UTC): an instant as run ids carry it.
-    static func compact(_ milliseconds: Int64) -> String {
-        String(instant(milliseconds).compactMap { character -> Character? in
-            switch character {
-            case "-", ":", "Z": nil
-            case " ": "-"
-            default: character
-            }
-        })
-    }
-}
-
 extension Invocation {
     /// The zone of `--tz` (else `TZ`, else the host's) as the boards take it: local times with their offset.
     func localTimes() throws(UsageError) -> LocalTimes { LocalTimes(LocalTime(try timeZone())) }

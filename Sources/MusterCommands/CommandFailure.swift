@@ -1,6 +1,7 @@
 import CommandSyntax
 import Journaling
 import Platform
+import PlaybookLanguage
 import Runs
 
 /// A command that was understood but cannot be done: exit status 1, with a message.
@@ -24,6 +25,16 @@ struct CommandFailure: Error {
     /// The message in `language`.
     func text(_ language: String) -> String {
         language == "zh" ? chinese ?? message : message
+    }
+
+    /// What a failed command or wake says of `error` in `language`: a failure's or usage error's own words.
+    static func text(of error: any Error, language: Language) -> String {
+        switch error {
+        case let failure as CommandFailure: failure.text(language.rawValue)
+        case let usage as UsageError: usage.text(language.rawValue)
+        case let failure as RunFailure: failure.text(language.rawValue)
+        default: "\(error)"
+        }
     }
 }
 

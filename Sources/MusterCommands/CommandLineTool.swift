@@ -56,10 +56,7 @@ public enum CommandLineTool {
                 return ExitStatus.success
             }
             guard var command = Commands.named(name) else {
-                let closest = NameSuggestion.closest(to: name, in: Commands.all.map(\.name))
-                let message = helpLanguage == "zh" ? "没有命令 '\(name)'" + (closest.map { "；是不是 '\($0)'？" } ?? "")
-                    : "unknown command '\(name)'" + (closest.map { "; did you mean '\($0)'?" } ?? "")
-                return usageError(message, console: console, language: helpLanguage)
+                return usageError(unknownCommand(name, helpLanguage), console: console, language: helpLanguage)
             }
             // `muster help drill start`: the subcommand's own help.
             let rest = words.drop { $0 != name }.dropFirst().filter { !$0.hasPrefix("-") }
@@ -72,10 +69,7 @@ public enum CommandLineTool {
             break
         }
         guard let named = Commands.named(first) else {
-            let closest = NameSuggestion.closest(to: first, in: Commands.all.map(\.name))
-            let message = helpLanguage == "zh" ? "没有命令 '\(first)'" + (closest.map { "；是不是 '\($0)'？" } ?? "")
-                : "unknown command '\(first)'" + (closest.map { "; did you mean '\($0)'?" } ?? "")
-            return usageError(message, console: console, language: helpLanguage)
+            return usageError(unknownCommand(first, helpLanguage), console: console, language: helpLanguage)
         }
         let words = Array(arguments.dropFirst())
         var command = named
@@ -123,6 +117,13 @@ public enum CommandLineTool {
             console.error("muster: error: \(error)\n")
             return ExitStatus.failure
         }
+    }
+
+    /// "unknown command 'NAME'; did you mean …?" in `language`.
+    private static func unknownCommand(_ name: String, _ language: String) -> String {
+        let closest = NameSuggestion.closest(to: name, in: Commands.all.map(\.name))
+        return language == "zh" ? "没有命令 '\(name)'" + (closest.map { "；是不是 '\($0)'？" } ?? "")
+            : "unknown command '\(name)'" + (closest.map { "; did you mean '\($0)'?" } ?? "")
     }
 
     private static func usageError(

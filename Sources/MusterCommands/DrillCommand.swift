@@ -9,6 +9,7 @@ import PlaybookLanguage
 import Reporting
 import RunEngine
 import Runs
+import Views
 import YAMLLoading
 
 /// `muster drill SUBCOMMAND`: drills on the very playbooks the team uses. The subcommands are declared in
@@ -45,55 +46,25 @@ enum DrillCommand {
     /// A staff subcommand: parsed here, checked and journaled by `RunSession.staff`.
     static func staff(_ sub: String, _ words: [String], _ invocation: Invocation) throws -> Int32 {
         let runID = words[0]
+        let time = LocalTime(try invocation.timeZone())
         guard let person = invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"], !person.isEmpty else {
-            throw UsageError("who is acting? give --as PERSON or set MUSTER_AS",
-                             chinese: "操作人是谁？请给出 --as PERSON 或设置 MUSTER_AS")
+            let who = DrillSubcommands.all.first { $0.name == "drill " + sub }?.personWord ?? "PERSON"
+            throw UsageError("who is acting? give --as \(who) or set MUSTER_AS",
+                             chinese: "操作人是谁？请给出 --as \(who) 或设置 MUSTER_AS")
         }
         let arguments = invocation.arguments
-        let rest = Array(words.dropFirst())
-        let action: RunSession.StaffAction
-        switch sub {
-        case "observe":
-            let kind: ExerciseRecord.ObservationKind = arguments.flag("--strength") ? .strength
-                : arguments.flag("--improvement") ? .improvement : .note
-            action = .observe(objective: rest.count == 2 ? rest[0] : nil, kind: kind, text: rest.last!)
-        case "rate":
-            action = .rate(objective: rest[0], rating: rest[1], why: arguments.value("--why") ?? "")
-        case "inject":
-            action = .inject(id: rest.first, role: arguments.value("--to"), text: arguments.value("--text"))
-        case "cancel":
-            action = .cancel(id: rest[0], why: arguments.value("--why"))
-        case "mark":
-            guard let mark = ExerciseRecord.Mark(rawValue: rest[0]) else {
-                throw UsageError("drill mark takes a run id and startex, endex, pause or resume")
-            }
-            action = .mark(mark)
-        case "script":
-            guard rest.count == 1 else { throw UsageError("drill script takes a run id and a role") }
-            action = .script(role: rest[0])
-        case "unscript":
-            guard rest.count == 2 else { throw UsageError("drill unscript takes a run id, a role and a person") }
-            action = .unscript(role: rest[0], person: rest[1])
-        default:
-            guard let dueText = arguments.value("--due"), let dueAt = ScenarioChecker.instant(dueText + "T00:00:00Z") else {
-                throw UsageError("drill improve needs --due YYYY-MM-DD")
-            }
-            action = .improve(objective: rest[0], action: arguments.value("--action") ?? "",
-                              owner: arguments.value("--owner") ?? "", dueAt: dueAt,
-                              status: arguments.value("--status") ?? "open")
-        }
+        let action = try RunSession.StaffAction(sub, words: Array(words.dropFirst()), value: arguments.value,
+                                                flag: arguments.flag)
         let session = try RunSession(runID, invocation: invocation)
         let outcome = try session.staff(action, by: person)
         if let refusal = outcome.refusal {
-            // A refusal may quote what the person typed: shown so that no control character reaches the terminal.
-            invocation.console.error((invocation.language == .zh ? "muster: 已拒绝：" : "muster: refused (")
-                + TerminalText.line(invocation.language == .zh ? refusal.chinese ?? refusal.message
-                    : refusal.message.replacingFirst(": ", with: "): ")) + "\n")
+            invocation.console.error(RunCommandLines.refused(english: refusal.message, chinese: refusal.chinese,
+                                                               language: invocation.language))
             return ExitStatus.failure
         }
-        printInjects(outcome.appended, plan: outcome.plan, invocation)
+        printInjects(outcome.appended, plan: outcome.plan, time: time, invocation)
         let state = try session.read().state
-        invocation.console.out((invocation.language == .zh ? "已记录：序号 " : "ok: seq ") + "\(state.eventCount)\n")
+        invocation.console.out(RunCommandLines.recorded(seq: state.eventCount, language: invocation.language))
         if case .inject = action {
             session.deliverPending(state, with: Notifier.forCommand(invocation), invocation: invocation)
         }
@@ -111,10 +82,11 @@ enum DrillCommand {
 
     private static func defaultRunID(_ scenario: Scenario, _ invocation: Invocation) throws -> String {
         if let given = invocation.arguments.value("--run-id") { return given }
-        return "\(scenario.id)-\(TimeText.compact(try Clock.now(invocation.environment)))"
+        return "\(scenario.id)-\(InstantText.compact(try Clock.now(invocation.environment)))"
     }
 
     static func start(_ words: [String], _ invocation: Invocation) throws -> Int32 {
+        let time = LocalTime(try invocation.timeZone())
         let loaded = try load(words[0], invocation)
         let virtual = (invocation.arguments.value("--clock") ?? "virtual") == "virtual"
         var speed = 1
@@ -132,15 +104,11 @@ enum DrillCommand {
             runID, loaded, virtualClock: virtual, speed: speed, now: try Clock.now(invocation.environment),
             staffing: (staffing.assignments, staffing.scripted), files: InjectedFaults.files(invocation))
         invocation.console.out(runID + "\n")
-        if invocation.language == .zh {
-            invocation.console.error("演练 \(loaded.scenario.id)（预案 \(loaded.playbook.id)）已开始，"
-                + (virtual ? "使用虚拟时钟；推进时间：'muster drill advance \(runID) 5m'" : "使用真实时钟") + "\n")
-        } else {
-            invocation.console.error("drill \(loaded.scenario.id) of \(loaded.playbook.id) started on the "
-                + (virtual ? "virtual clock; move it with 'muster drill advance \(runID) 5m'" : "real clock") + "\n")
-        }
+        invocation.console.error(RunCommandLines.started(scenario: loaded.scenario.id, playbook: loaded.playbook.id,
+                                                           runID: runID, virtualClock: virtual,
+                                                           language: invocation.language))
         // The STARTEX injects, for the controller to read out (stdout carries only the run id).
-        printInjects(events, plan: loaded.plan, invocation, toStandardError: true)
+        printInjects(events, plan: loaded.plan, time: time, invocation, toStandardError: true)
         // A drill tests the call-out chain: its injects and escalations go through the notifier, marked as a drill.
         let session = try RunSession(runID, invocation: invocation)
         session.deliverPending(RunState.fold(events), with: Notifier.forCommand(invocation), invocation: invocation)
@@ -152,25 +120,24 @@ enum DrillCommand {
 
     static func advance(_ words: [String], _ invocation: Invocation) throws -> Int32 {
         let runID = words[0]
+        let time = LocalTime(try invocation.timeZone())
         let toNext = invocation.arguments.flag("--to-next")
         guard toNext ? words.count == 1 : words.count == 2 else {
             throw UsageError("drill advance takes a run id and a duration (e.g. 5m), or --to-next")
         }
         var step: Int64?
         if !toNext {
-            guard let milliseconds = DurationText.milliseconds(words[1]) else {
+            guard let milliseconds = PlaybookLanguage.Duration.parseFixed(words[1]) else {
                 throw UsageError("'\(words[1])' is not a duration like 90s, 5m or 1h")
             }
             step = milliseconds
         }
         let session = try RunSession(runID, invocation: invocation)
         let advance = try session.advanceDrillClock(by: step, limit: Self.advanceEventLimit)
-        let chinese = invocation.language == .zh
-        let (span, instant) = (TimeText.span(advance.moved), TimeText.instant(advance.state.lastEventAt))
-        let active = advance.state.activeOrder.joined(separator: ", ")
-        invocation.console.out(chinese ? "已拨快 \(span) 至 \(instant)；进行中的步骤：\(active)\n"
-                                       : "advanced \(span) to \(instant); active: \(active)\n")
-        printInjects(advance.appended, plan: advance.plan, invocation)
+        invocation.console.out(RunCommandLines.advanced(moved: advance.moved, to: advance.state.lastEventAt,
+                                                          active: advance.state.activeOrder, time: time,
+                                                          language: invocation.language))
+        printInjects(advance.appended, plan: advance.plan, time: time, invocation)
         // A scripted player that did a step continuing in another playbook: the linked run is started now, as
         // the ordinary commands start it.
         let linked = LinkedRunCompletion.complete(runID, state: advance.state, invocation: invocation)
@@ -182,16 +149,18 @@ enum DrillCommand {
         return linked ? ExitStatus.success : ExitStatus.failure
     }
 
-    /// Says each inject among `events`, with its addressee and instant, in the reader's language, as the
+    /// Says each inject among `events`, with its addressee and local instant, in the reader's language, as the
     /// controller reads them out.
-    static func printInjects(_ events: [Event], plan: DrillPlan, _ invocation: Invocation, toStandardError: Bool = false) {
-        let text = plan.announcements(of: events, language: invocation.language)
+    static func printInjects(_ events: [Event], plan: DrillPlan, time: LocalTime, _ invocation: Invocation,
+                             toStandardError: Bool = false) {
+        let text = plan.announcements(of: events, language: invocation.language, time: time)
         guard !text.isEmpty else { return }
         if toStandardError { invocation.console.error(text) } else { invocation.console.out(text) }
     }
 
     static func runUnattended(_ words: [String], _ invocation: Invocation) throws -> Int32 {
         let format = try invocation.format(allowed: ["text", "md", "json"])
+        let time = LocalTime(try invocation.timeZone())
         let loaded = try load(words[0], invocation)
         let runID = try defaultRunID(loaded.scenario, invocation)
         let runs = RunsDirectory(invocation)
@@ -201,7 +170,7 @@ enum DrillCommand {
         // The scenario played a step continuing in another playbook: the linked run is started as a live `done`
         // starts it, both journals pointing at each other.
         let linked = LinkedRunCompletion.complete(runID, state: try session.read().state, invocation: invocation)
-        let record = try session.drillRecord(language: invocation.language)
+        let record = try session.drillRecord(language: invocation.language, time: time)
         let evaluation = record.evaluation
         if format == "json" {
             invocation.console.out(record.json(runID: runID).serialized(pretty: true) + "\n")
@@ -220,7 +189,14 @@ enum DrillCommand {
 
     static func report(_ words: [String], _ invocation: Invocation) throws -> Int32 {
         let format = try invocation.format(allowed: ["text", "md", "json", "html"])
-        let report = try RunSession(words[0], invocation: invocation).drillRecord(language: invocation.language, time: LocalTime(try invocation.timeZone())).report
+        var session = try RunSession(words[0], invocation: invocation)
+        // A linked run a drill continued in: the drill's report, said so first.
+        if let drill = try session.drillContinued(in: RunsDirectory(invocation)) {
+            let note = session.linkedDrillNote(drill)
+            invocation.console.error(invocation.language == .zh ? note.chinese : note.english)
+            session = drill
+        }
+        let report = try session.drillRecord(language: invocation.language, time: LocalTime(try invocation.timeZone())).report
         switch format {
         case "json": invocation.console.out(report.json().serialized(pretty: true) + "\n")
         case "html": invocation.console.out(report.html())
@@ -231,29 +207,16 @@ enum DrillCommand {
 
     static func due(_ invocation: Invocation) throws -> Int32 {
         let format = try invocation.format(allowed: ["text", "json"])
+        let time = LocalTime(try invocation.timeZone())
+        let titles = PlaybookFiles.titles(in: invocation.playbooksDirectory)
         let programme = DrillProgramme(drills: RunsDirectory(invocation).heldDrills(),
-                                       playbooks: PlaybookFiles.ids(in: invocation.playbooksDirectory),
-                                       now: try Clock.now(invocation.environment))
+                                       playbooks: titles.keys.sorted(), now: try Clock.now(invocation.environment))
         if format == "json" {
             invocation.console.out(programme.json().serialized(pretty: true) + "\n")
         } else {
-            invocation.console.out(programme.text(language: invocation.language))
+            invocation.console.out(programme.text(language: invocation.language, time: time, titles: titles))
         }
         // For cron: something overdue is a failure to report.
         return programme.anyOverdue ? ExitStatus.failure : ExitStatus.success
-    }
-}
-
-extension String {
-    /// The text with its first `target` replaced.
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        let parts = split(separator: Substring(target), maxSplits: 1, omittingEmptySubsequences: false)
-        return parts.count == 2 ? parts[0] + replacement + parts[1] : self
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> String {
-        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
     }
 }

@@ -14,33 +14,38 @@ enum DrillSubcommands {
                  .init(name: "--scripted", value: "ROLE",
                        summary: "a role the scenario's scripted players play (repeatable; all: every scripted role)",
                        repeatable: true),
-             ] + ActionCommands.notifyOptions) { try DrillCommand.start($0.arguments.positionals, $0) },
+             ] + ActionCommands.notifyOptions + [SharedOptions.timeZone]) {
+                 try DrillCommand.start($0.arguments.positionals, $0)
+             },
         spec("advance", "move a drill's virtual clock, delivering what falls due on the way",
              [.run, Positional(name: "DURATION", arity: .optional, about: "a duration (e.g. 5m)", chinese: "一段时长（如 5m）")],
              options: [.init(name: "--to-next", value: nil, summary: "advance to the next timer or inject")]
-                 + ActionCommands.notifyOptions) { try DrillCommand.advance($0.arguments.positionals, $0) },
+                 + ActionCommands.notifyOptions + [SharedOptions.timeZone]) {
+                 try DrillCommand.advance($0.arguments.positionals, $0)
+             },
         spec("run", "play a scenario unattended with its scripted players and print the evaluation",
              [scenario], options: [
                  runID,
                  .init(name: "--fail-below", value: "GRADE", summary: "exit 1 if a rating is below P, S or M",
                        allowed: ["P", "S", "M"]),
+                 SharedOptions.timeZone,
              ], formats: ["text", "md", "json"]) { try DrillCommand.runUnattended($0.arguments.positionals, $0) },
         spec("report", "the after-action report of a drill", [.run], options: [SharedOptions.timeZone],
              formats: ["md", "json", "html"]) {
             try DrillCommand.report($0.arguments.positionals, $0)
         },
         spec("due", "which drills the programme requires next, and when each playbook was last drilled", [],
-             formats: ["text", "json"]) { try DrillCommand.due($0) },
+             options: [SharedOptions.timeZone], formats: ["text", "json"]) { try DrillCommand.due($0) },
         spec("observe", "an evaluator's observation, of an objective or of the exercise",
              [.run, objective(.optional), Positional(name: "TEXT", arity: .one, about: "a text", chinese: "内容")],
-             person: .required, options: [
+             person: .required, personWord: "EVALUATOR", options: [
                  .init(name: "--strength", value: nil, summary: "observe: a strength"),
                  .init(name: "--improvement", value: nil, summary: "observe: an area for improvement"),
              ]) { try DrillCommand.staff("observe", $0.arguments.positionals, $0) },
         spec("rate", "an evaluator's rating of an objective, with its written justification",
              [.run, objective(.one), Positional(name: "P|S|M|U", arity: .one, about: "a rating (P, S, M or U)", chinese: "评定（P、S、M 或 U）",
                                                 completion: .words(["P", "S", "M", "U"]))],
-             person: .required, options: [why(required: true)]) {
+             person: .required, personWord: "EVALUATOR", options: [why(required: true)]) {
             try DrillCommand.staff("rate", $0.arguments.positionals, $0)
         },
         spec("inject", "a controller sends a scenario inject now, or an ad hoc one",
@@ -48,7 +53,9 @@ enum DrillSubcommands {
              person: .required, personWord: "CONTROLLER", options: [
                  .init(name: "--to", value: "ROLE", summary: "inject: the role an ad hoc inject goes to"),
                  .init(name: "--text", value: "TEXT", summary: "inject: the text of an ad hoc inject"),
-             ] + ActionCommands.notifyOptions) { try DrillCommand.staff("inject", $0.arguments.positionals, $0) },
+             ] + ActionCommands.notifyOptions + [SharedOptions.timeZone]) {
+                 try DrillCommand.staff("inject", $0.arguments.positionals, $0)
+             },
         spec("cancel", "a controller cancels an inject not yet delivered",
              [.run, Positional(name: "ID", arity: .one, about: "an inject id", chinese: "注入 id")],
              person: .required, personWord: "CONTROLLER", options: [why()]) {
@@ -67,7 +74,7 @@ enum DrillSubcommands {
               Positional(name: "PERSON", arity: .one, about: "who plays it from now on", chinese: "此后由谁扮演")],
              person: .required, personWord: "CONTROLLER") { try DrillCommand.staff("unscript", $0.arguments.positionals, $0) },
         spec("improve", "set an objective's improvement action, with its owner and due date",
-             [.run, objective(.one)], person: .required, options: [
+             [.run, objective(.one)], person: .required, personWord: "CONTROLLER|EVALUATOR", options: [
                  .init(name: "--action", value: "TEXT", summary: "improve: the corrective action", required: true),
                  .init(name: "--owner", value: "WHO", summary: "improve: who owns it", required: true),
                  .init(name: "--due", value: "DATE", summary: "improve: due by, YYYY-MM-DD", required: true),

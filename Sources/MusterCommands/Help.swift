@@ -37,7 +37,13 @@ enum Help {
             + summary(command.summary, language) + "\n"
         let discussion = chinese ? HelpTextChinese.discussions[command.name] ?? command.discussion : command.discussion
         if !discussion.isEmpty { text += "\n" + discussion + "\n" }
-        let options = command.allOptions + SharedOptions.all
+        let options = (command.allOptions + SharedOptions.all).map { option in
+            // Who may act, where only the drill's exercise staff may: `--as EVALUATOR`, said in the list too.
+            guard option.name == "--as", let who = staffActing[command.personWord] else { return option }
+            var named = option
+            (named.value, named.summary) = (command.personWord, who)
+            return named
+        }
         let labels = options.map { option in option.name + (option.value.map { " " + $0 } ?? "") }
         let width = labels.map(\.count).max() ?? 0
         text += "\n\(chinese ? HelpTextChinese.options : "options"):\n"
@@ -46,6 +52,14 @@ enum Help {
         }
         return text
     }
+
+    /// What `--as` says on the commands only a drill's exercise staff may use, by the word their usage names the
+    /// person acting by.
+    static let staffActing = [
+        "CONTROLLER": "who is acting: a controller the scenario names (default: MUSTER_AS)",
+        "EVALUATOR": "who is acting: an evaluator the scenario names (default: MUSTER_AS)",
+        "CONTROLLER|EVALUATOR": "who is acting: a controller or an evaluator the scenario names (default: MUSTER_AS)",
+    ]
 
     /// The language help is asked in: `--lang zh` (or `--lang=zh`) among `arguments`, else `MUSTER_LANG`.
     static func language(_ arguments: [String], environment: [String: String]) -> String {

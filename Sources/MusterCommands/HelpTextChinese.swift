@@ -132,6 +132,10 @@ enum HelpTextChinese {
         "where runs live (default: MUSTER_RUNS, ./runs)": "运行所在的目录（默认：MUSTER_RUNS，否则 ./runs）",
         "who holds a role (repeatable)": "谁担任某个角色（可重复）",
         "who is acting (default: MUSTER_AS)": "操作人（默认：MUSTER_AS）",
+        "who is acting: a controller the scenario names (default: MUSTER_AS)": "操作人：场景列明的导调人员（默认：MUSTER_AS）",
+        "who is acting: an evaluator the scenario names (default: MUSTER_AS)": "操作人：场景列明的评估人员（默认：MUSTER_AS）",
+        "who is acting: a controller or an evaluator the scenario names (default: MUSTER_AS)":
+            "操作人：场景列明的导调或评估人员（默认：MUSTER_AS）",
         "who takes the role": "接手角色的人",
         "with --clock real: run N times faster than real time": "与 --clock real 一起用：比真实时间快 N 倍",
         "write the checklist to FILE instead of stdout": "把检查单写入 FILE，而不是标准输出",

@@ -23,9 +23,8 @@ enum LogFollow {
             } catch {
                 throw CommandFailure(error, runID: runID)
             }
-            let out = lines.filter { $0.line.seq > since }.map { line in
-                format == "jsonl" ? String(decoding: line.bytes, as: UTF8.self) + "\n"
-                    : EventLines.text(seq: line.line.seq, event: line.line.event, relative: line.line.relative, time: time)
+            let out = lines.filter { $0.line.seq > since }.map {
+                JournalStreaming.printed($0, jsonl: format == "jsonl", time: time)
             }.joined()
             if !out.isEmpty { invocation.console.out(out) }
             return !invocation.console.outputClosed
@@ -45,13 +44,7 @@ enum LogFollow {
                 console.error("muster: error: " + CommandFailure(error, runID: runID).text(invocation.language.rawValue)
                     + (invocation.language == .zh ? "（不再跟随此运行）\n" : " (no longer followed)\n"))
             }
-            let out = lines.map { runID, line in
-                format == "jsonl"
-                    ? "{\"run\":" + JSONValue.string(runID).serialized() + ",\"line\":"
-                        + String(decoding: line.bytes, as: UTF8.self) + "}\n"
-                    : runID + " " + EventLines.text(seq: line.line.seq, event: line.line.event,
-                                                     relative: line.line.relative, time: time)
-            }.joined()
+            let out = lines.map { JournalStreaming.printed($1, runID: $0, jsonl: format == "jsonl", time: time) }.joined()
             if !out.isEmpty { console.out(out) }
             return !console.outputClosed
         }

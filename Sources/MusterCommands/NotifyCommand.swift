@@ -35,7 +35,7 @@ enum NotifyCommand {
             notification: "test", requestSeq: 0, recipient: person, roles: [],
             message: "Muster test message: if you read this, escalations reach you",
             messageChinese: "Muster 测试消息：收到此消息，说明升级通知能送达你", step: nil, requestedAt: now)
-        let result = notifier.attempt(delivery, runID: "test-\(TimeText.compact(now))", drill: false) { now }
+        let result = notifier.attempt(delivery, runID: "test-\(InstantText.compact(now))", drill: false) { now }
         let chinese = invocation.language == .zh
         switch result.kind {
         case .notificationSent:

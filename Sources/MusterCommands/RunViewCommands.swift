@@ -46,20 +46,9 @@ enum RunViewCommands {
                 invocation.console.out(RunStatusJSON.status(runID, playbook: outcome.playbook, state: outcome.state,
                                                           head: outcome.head).serialized(pretty: true) + "\n")
             } else if format == "html" {
-                let read = try session.read()
                 // The person's own page only when asked for by name: MUSTER_AS in a shell keeps the run's page.
-                let page = invocation.arguments.value("--as").flatMap { $0.isEmpty ? nil : $0 }.map { person in
-                    PersonalWorkHTML(PersonalWork(runID: runID, playbook: read.playbook, state: read.state,
-                                                  person: person, now: session.runNow(read.state),
-                                                  language: invocation.language, time: times.time),
-                                     times: times).render()
-                } ?? RunBoardHTML(
-                    runID: runID, playbook: read.playbook, state: read.state,
-                    recent: read.contents.lines.suffix(RunBoardHTML.recentShown).map {
-                        RunBoardHTML.RecentEvent(seq: $0.seq, event: $0.event)
-                    },
-                    now: session.now, language: invocation.language, times: times
-                ).render()
+                let page = try session.statusPage(person: invocation.arguments.value("--as").flatMap { $0.isEmpty ? nil : $0 },
+                                                  language: invocation.language, times: times)
                 if let path = invocation.arguments.value("--out") {
                     try FileOutput.write(page, to: path)
                 } else {
@@ -127,15 +116,9 @@ enum RunViewCommands {
             }
             let runID = invocation.arguments.positionals[0]
             let (contents, _, _, torn) = try RunSession(runID, invocation: invocation).read()
-            if format == "json" {
-                let lines = contents.lines.map { RunStatusJSON.event(seq: $0.seq, event: $0.event, relative: $0.relative) }
-                invocation.console.out(JSONValue.array(lines).serialized(pretty: true) + "\n")
-            } else {
-                invocation.console.out(contents.lines.map { EventLines.text(seq: $0.seq, event: $0.event, relative: $0.relative, time: time) }.joined())
-            }
-            if torn > 0 {
-                invocation.console.error("muster: note: the last line is incomplete (\(torn) bytes); the next write cuts it\n")
-            }
+            let output = RunLogOutput(contents, tornBytes: torn, json: format == "json", time: time)
+            invocation.console.out(output.out)
+            if !output.error.isEmpty { invocation.console.error(output.error) }
             return ExitStatus.success
         })
 

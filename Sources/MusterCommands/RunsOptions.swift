@@ -47,6 +47,13 @@ extension RunSession {
         }
     }
 
+    /// One wake of `watch --all` on this run (`RunSession.watchEvery`), likewise.
+    func watchEvery(notifier: Notifier?, invocation: Invocation) throws(RunFailure) -> Wake {
+        try watchEvery(notifier: notifier, clock: { (try? Clock.now(invocation.environment)) ?? now }) { error in
+            invocation.console.error("muster: warning: notification results could not be journaled: \(error)\n")
+        }
+    }
+
     /// Says on stderr when notifications wait for delivery and this command has no notifier to deliver them.
     func warnIfUndelivered(_ state: RunState, notifier: Notifier?, invocation: Invocation) {
         guard notifier == nil else { return }
@@ -64,43 +71,13 @@ extension Notifier {
     /// `notify.yaml` (likewise `--contacts`, `MUSTER_CONTACTS`, the file's `contacts:`; `--notify-timeout`, the
     /// file's `timeout:`); `nil` when none of them names a channel.
     static func from(_ invocation: Invocation) throws -> Notifier? {
-        let file: (path: String, configuration: NotifierConfiguration)?
-        do {
-            file = try NotifierFile.load(RunsDirectory(invocation).path)
-        } catch {
-            throw CommandFailure(error)
-        }
-        let configuration = file?.configuration
-        var argv: [String]?
-        if let command = invocation.arguments.value("--notify-command") ?? invocation.environment["MUSTER_NOTIFY"] {
-            argv = command.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-            guard argv?.isEmpty == false else { throw UsageError("--notify-command is empty") }
-        } else {
-            argv = configuration?.command
-        }
-        let syslog = configuration?.syslogSocket
-        guard argv != nil || syslog != nil else { return nil }
-        var contacts: ContactDirectory?
-        let contactsPath = invocation.arguments.value("--contacts") ?? invocation.environment["MUSTER_CONTACTS"]
-            ?? configuration?.contacts.map { $0.hasPrefix("/") ? $0 : RunsDirectory(invocation).path + "/" + $0 }
-        if let path = contactsPath {
-            do {
-                contacts = try NotifierFile.contacts(path)
-            } catch {
-                throw CommandFailure(error)
-            }
-        }
-        var timeout = Double(configuration?.timeout ?? 10_000) / 1000
-        if let text = invocation.arguments.value("--notify-timeout") {
-            guard let milliseconds = DurationText.milliseconds(text) else {
-                throw UsageError("--notify-timeout takes a duration like 5s, not '\(text)'")
-            }
-            timeout = Double(milliseconds) / 1000
-        }
-        var resend: (after: Int64, times: Int)?
-        if let after = configuration?.resendAfter, let times = configuration?.resendTimes { resend = (after, times) }
-        var notifier = Notifier(argv: argv, contacts: contacts, timeout: timeout, syslogSocket: syslog, resend: resend)
-        notifier.language = invocation.language
+        let arguments = invocation.arguments
+        var notifier = try configured(
+            runsDirectory: RunsDirectory(invocation).path,
+            command: arguments.value("--notify-command") ?? invocation.environment["MUSTER_NOTIFY"],
+            contactsPath: arguments.value("--contacts") ?? invocation.environment["MUSTER_CONTACTS"],
+            timeout: arguments.value("--notify-timeout"))
+        notifier?.language = invocation.language
         return notifier
     }
 
@@ -111,12 +88,7 @@ extension Notifier {
         do {
             return try from(invocation)
         } catch {
-            let text = switch error {
-            case let failure as CommandFailure: failure.text(invocation.language.rawValue)
-            case let usage as UsageError: usage.text(invocation.language.rawValue)
-            case let failure as RunFailure: failure.text(invocation.language.rawValue)
-            default: "\(error)"
-            }
+            let text = CommandFailure.text(of: error, language: invocation.language)
             invocation.console.error((invocation.language == .zh ? "muster: 警告：无法送达通知：" : "muster: warning: "
                 + "notifications cannot be delivered: ") + text + "\n")
             return nil

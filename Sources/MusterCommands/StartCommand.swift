@@ -3,6 +3,7 @@ import PlaybookLanguage
 import Reporting
 import RunEngine
 import Runs
+import Views
 
 /// `muster start PLAYBOOK`: begin a live run; prints exactly the run id.
 enum StartCommand {
@@ -50,17 +51,15 @@ enum StartCommand {
             throw UsageError("--title takes the incident's title (what happened, where), not an empty text",
                              chinese: "--title 需要事件标题（发生了什么、在哪里），不能为空")
         }
-        let runID = invocation.arguments.value("--run-id") ?? "\(playbook.id)-\(TimeText.compact(now))"
+        let runID = invocation.arguments.value("--run-id") ?? "\(playbook.id)-\(InstantText.compact(now))"
         let runs = RunsDirectory(invocation)
         let state = try runs.startLive(
             runID, playbook: playbook, bytes: loaded.bytes, severity: invocation.arguments.value("--severity"),
             assignments: assignments, faultAt: faultAt, title: title, now: now, files: InjectedFaults.files(invocation))
         invocation.console.out(runID + "\n")
         NetworkFilesystemWarning.check(runs.path, invocation: invocation)
-        let active = state.activeOrder.joined(separator: ", ")
-        invocation.console.error(invocation.language == .zh
-            ? "已启动 \(playbook.id) \(playbook.version)；进行中的步骤：\(active)\n查看：'muster status \(runID)'\n"
-            : "started \(playbook.id) \(playbook.version); active: \(active)\nsee 'muster status \(runID)'\n")
+        invocation.console.error(RunCommandLines.started(playbook: playbook.id, version: playbook.version, runID: runID,
+                                                         active: state.activeOrder, language: invocation.language))
         return ExitStatus.success
     }
 }

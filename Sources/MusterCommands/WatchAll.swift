@@ -30,39 +30,30 @@ enum WatchAll {
             for runID in runs.runIDs() {
                 do {
                     let session = try RunSession(runID, invocation: invocation)
-                    // A closed run needs nothing more; its journal is read, not written.
-                    let read = try session.read()
-                    guard read.state.isLive else {
-                        entries.append(.init(runID: runID, title: read.playbook.title, state: read.state))
-                        try update(&pages) {
-                            try $0.update(run: runID, playbook: read.playbook, state: read.state, lines: read.contents.lines,
-                                          now: session.now, runDirectory: session.journal.directory, ownDirectory: true,
-                                          whenOld: false)
-                        }
-                        continue
-                    }
-                    let woke = try session.wake(notifier: notifier, invocation: invocation)
+                    let woke = try session.watchEvery(notifier: notifier, invocation: invocation)
                     let (contents, state) = (woke.contents, woke.state)
-                    if console.terminalOut {
+                    if woke.woken, console.terminalOut {
                         lines.append(EventLines.liveRun(runID, state: state, language: language))
-                    } else {
-                        let seen = printed[runID] ?? 0
-                        for line in contents.lines where line.seq > seen {
+                    } else if woke.woken {
+                        for line in contents.lines where line.seq > printed[runID] ?? 0 {
                             console.out(runID + " " + EventLines.watched(seq: line.seq, event: line.event, now: session.runNow(state), time: times.time))
                         }
                     }
-                    printed[runID] = contents.lines.count
-                    entries.append(.init(runID: runID, title: woke.playbook.title, state: state))
+                    if woke.woken { printed[runID] = contents.lines.count }
+                    entries.append(.init(runID: runID, playbook: woke.playbook, state: state))
                     try update(&pages) {
                         try $0.update(run: runID, playbook: woke.playbook, state: state, lines: contents.lines,
-                                      now: session.now, runDirectory: session.journal.directory, ownDirectory: true)
+                                      now: session.now, runDirectory: session.journal.directory, ownDirectory: true,
+                                      whenOld: woke.woken)
                     }
+                    // A closed run needs nothing more.
+                    guard woke.woken else { continue }
                     if problems.removeValue(forKey: runID) != nil, !console.terminalOut {
                         console.error("muster: watch: \(runID): " + (language == .zh ? "已恢复\n" : "recovered\n"))
                     }
                     if let real = woke.nextDue { wake = min(wake, Double(real) / 1000 + 0.005) }
                 } catch {
-                    let message = WatchCommand.text(of: error, language: language)
+                    let message = CommandFailure.text(of: error, language: language)
                     if problems[runID] != message {
                         console.error("muster: watch: \(runID): \(message)" + (language == .zh ? "；每秒重试\n" : "; retrying every second\n"))
                     }
@@ -76,7 +67,7 @@ enum WatchAll {
                     let now = try Clock.now(invocation.environment)
                     try update(&pages) { try $0.updateIndex(entries, now: now, runsDirectory: runs.path) }
                 } catch {
-                    let message = WatchCommand.text(of: error, language: language)
+                    let message = CommandFailure.text(of: error, language: language)
                     if problems[""] != message { console.error("muster: watch: \(message)\n") }
                     problems[""] = message
                 }

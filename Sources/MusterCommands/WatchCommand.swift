@@ -48,7 +48,7 @@ enum WatchCommand {
         let notifier = try Notifier.from(invocation)
         var stopAt: Double?
         if let text = invocation.arguments.value("--exit-after") {
-            guard let milliseconds = DurationText.milliseconds(text) else {
+            guard let milliseconds = PlaybookLanguage.Duration.parseFixed(text) else {
                 throw UsageError("--exit-after takes a duration like 30s or 10m, not '\(text)'")
             }
             stopAt = SystemClock.wallSeconds() + Double(milliseconds) / 1000
@@ -99,12 +99,8 @@ enum WatchCommand {
                     }
                     console.out("\u{1B}[H\u{1B}[2J" + (board ?? ""))
                 } else if printedSeq == 0 || lastSeq > printedSeq {
-                    let lines = woke.contents.lines
-                    for line in lines where line.seq > printedSeq {
-                        if printedSeq == 0 && line.seq < lines.count - 20 { continue }
-                        console.out(EventLines.watched(seq: line.seq, event: line.event, now: session.runNow(state), time: times.time))
-                    }
-                    printedSeq = lines.count
+                    printNew(woke.contents.lines, after: printedSeq, now: session.runNow(state), times, console)
+                    printedSeq = woke.contents.lines.count
                 }
                 if problem != nil, !redraw {
                     console.error(language == .zh ? "muster: watch：已恢复\n" : "muster: watch: recovered\n")
@@ -116,17 +112,14 @@ enum WatchCommand {
                 // A watcher fires the timers and delivers the notifications: it never gives up on a run it can
                 // read. What went wrong (a full disk, a damaged journal an operator is mending, a file briefly
                 // unreadable) is said once, the board shows what is journaled, and the next wake tries again.
-                let message = Self.text(of: error, language: language)
+                let message = CommandFailure.text(of: error, language: language)
                 if let session = try? RunSession(runID, invocation: invocation), let read = try? session.read() {
                     if redraw {
                         board = TerminalBoard(runID: runID, playbook: read.playbook, state: read.state,
                                               now: session.runNow(read.state), language: language,
                                               delivering: notifier != nil, time: times.time).render()
                     } else {
-                        for line in read.contents.lines where line.seq > printedSeq {
-                            if printedSeq == 0 && line.seq < read.contents.lines.count - 20 { continue }
-                            console.out(EventLines.watched(seq: line.seq, event: line.event, now: session.runNow(read.state), time: times.time))
-                        }
+                        printNew(read.contents.lines, after: printedSeq, now: session.runNow(read.state), times, console)
                     }
                     printedSeq = max(printedSeq, read.contents.lines.count)
                 } else if board == nil && printedSeq == 0 {
@@ -156,24 +149,14 @@ enum WatchCommand {
         }
     }
 
-    /// How often a sleeping watch looks at the journal's size for another terminal's write, in seconds.
-    static let changePoll = 0.02
-
-    /// What a failed wake says to the person watching.
-    static func text(of error: any Error, language: Language) -> String {
-        switch error {
-        case let failure as CommandFailure: failure.text(language.rawValue)
-        case let usage as UsageError: usage.text(language.rawValue)
-        case let failure as RunFailure: failure.text(language.rawValue)
-        default: "\(error)"
+    /// Prints the lines after line `printed`, as a piped watch does; at its start (`printed` 0) the last 20 only.
+    private static func printNew(_ lines: [JournalLine], after printed: Int, now: Int64, _ times: LocalTimes,
+                                 _ console: Console) {
+        for line in lines where line.seq > printed && (printed > 0 || line.seq >= lines.count - 20) {
+            console.out(EventLines.watched(seq: line.seq, event: line.event, now: now, time: times.time))
         }
     }
-}
 
-/// Durations on the command line: `90s`, `10m`, `1h30m`, `1d`.
-enum DurationText {
-    static func milliseconds(_ text: String) -> Int64? {
-        PlaybookLanguage.Duration.parseFixed(text)
-    }
+    /// How often a sleeping watch looks at the journal's size for another terminal's write, in seconds.
+    static let changePoll = 0.02
 }
-

@@ -348,15 +348,16 @@ public struct HTMLReport: Sendable {
             [words("when"), words("to"), words("text"), words("delivery")],
             report.notifications.map { row in
                 var delivery: [String] = row.sent.map { e(words.language == "zh" ? "已送达 " : "delivered to ") + said($0) }
-                delivery += row.failed.map {
-                    marking((words.language == "zh" ? "未送达 " : "not delivered: ") + words.text($0), people: row.sent + Array(row.holders.values))
+                delivery += row.deliveryFailures.map {
+                    marking(words.undelivered($0), people: row.sent + Array(row.holders.values) + [$0.person])
                 }
                 if delivery.isEmpty {
                     delivery = [e(words.language == "zh" ? "无送达记录" : "no delivery journaled")]
                 }
                 return [.text(time(row.at), "time"), .html(rolesHeld(row.roles, row.holders)),
                         .text(words.text(row.message), "prose"),
-                        .html(delivery.joined(separator: "; "), row.failed.isEmpty ? "" : "late")]
+                        .html(delivery.joined(separator: e(words.language == "zh" ? "；" : "; ")),
+                              row.failed.isEmpty ? "" : "late")]
             })
         return section(words("Escalations and notifications"),
                        "<h3>\(e(local("Escalations")))</h3>\n" + escalations
@@ -373,7 +374,7 @@ public struct HTMLReport: Sendable {
         }
         var out = table([words("when"), words("who"), words("text")], shown.map { row in
             let tag = tagged ? row.section.map { "<span class=\"tag\">\(e(words.sectionTitle($0)))</span> " } ?? "" : ""
-            return [.text(time(row.at), "time"), .said(row.person ?? "—"), .html(tag + said(row.text), "prose", "note")]
+            return [.text(time(row.at), "time"), .said(row.person ?? "—", "who"), .html(tag + said(row.text), "prose", "note")]
         }, empty: empty)
         if rows.count > shown.count {
             out += "<p class=\"more\">\(e(more(rows.count - shown.count, of: rows.count)))</p>\n"
@@ -389,7 +390,7 @@ public struct HTMLReport: Sendable {
     private func factsTable(_ rows: [RunReport.FactRow]? = nil) -> String {
         table([words("when"), words("fact"), words("value"), words("who")], (rows ?? report.facts).map { row in
             [.text(time(row.at), "time"), .text(words.text(row.title)),
-             row.shownValue.map { .text(words.text($0)) } ?? .said(row.value), .said(row.person ?? "—")]
+             row.shownValue.map { .text(words.text($0)) } ?? .said(row.value), .said(row.person ?? "—", "who")]
         })
     }
 
@@ -512,7 +513,7 @@ public struct HTMLReport: Sendable {
             [words("when"), words("from"), words("to"), words("who"), words("why")],
             report.severityChanges.map { change in
                 [.text(time(change.at), "time"), .text(change.from.map(words.severity) ?? "—"),
-                 .text(words.severity(change.to)), .said(change.person ?? "—"), .said(change.why ?? "", "prose")]
+                 .text(words.severity(change.to)), .said(change.person ?? "—", "who"), .said(change.why ?? "", "prose")]
             }), id: "severity")
         out += section(words("Steps"), chart(afterEnd: false) + stepsTable(report.steps.filter { $0.phase == .main }),
                        id: "steps", major: true)
@@ -522,7 +523,7 @@ public struct HTMLReport: Sendable {
         out += section(words("Handovers"), table(
             [words("when"), words("role"), words("from"), words("to")],
             report.handovers.map {
-                [.text(time($0.at), "time"), .text(words.role($0.role)), .said($0.from ?? "—"), .said($0.to)]
+                [.text(time($0.at), "time"), .text(words.role($0.role)), .said($0.from ?? "—", "who"), .said($0.to, "who")]
             }), id: "handovers")
         out += section(words("Facts recorded"), factsTable(), id: "facts")
         out += section(words("Notes"), notesTable(report.notes), id: "notes")
@@ -531,13 +532,13 @@ public struct HTMLReport: Sendable {
         if !report.rejections.isEmpty {
             out += section(words("Refused commands"), table(
                 [words("when"), words("who"), words("event"), words("why")],
-                report.rejections.map { [.text(time($0.at), "time"), .said($0.person ?? "—"), .text(words.command($0.command)),
+                report.rejections.map { [.text(time($0.at), "time"), .said($0.person ?? "—", "who"), .text(words.command($0.command), "token"),
                                          .text(words.text($0.reason))] }), id: "refused")
         }
         if !report.recordedForOthers.isEmpty {
             out += section(words("Recorded for others"), table(
                 [words("when"), words("done by"), words("recorded by"), words("event")],
-                report.recordedForOthers.map { [.text(time($0.at), "time"), .said($0.doer), .said($0.recorder),
+                report.recordedForOthers.map { [.text(time($0.at), "time"), .said($0.doer, "who"), .said($0.recorder, "who"),
                                                 .text(words.describe($0.kind, playbook: report.playbook), "prose")]
                 }), id: "recorded-for-others")
         }

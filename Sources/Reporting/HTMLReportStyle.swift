@@ -75,6 +75,10 @@ enum HTMLReportStyle {
         td { overflow-wrap: anywhere; }
         td.time, td.num { white-space: nowrap; font-variant-numeric: tabular-nums; overflow-wrap: normal; }
         td.margin { min-width: 6em; }
+        /* Short tokens (names, a command's label, column headings, a margin) are never squeezed to a letter or a
+           character a line: a Chinese word keeps whole and a name breaks only when it cannot fit its page. */
+        thead th, td.who, td.token, td.margin { word-break: keep-all; }
+        td.who, td.who *, td.token, td.token * { overflow-wrap: break-word; }
         .sub { color: var(--muted); font-size: .85em; white-space: nowrap; }
         .more, .note-line, .counts, .hint { color: var(--muted); font-size: .88rem; }
         .hint { font-style: italic; }

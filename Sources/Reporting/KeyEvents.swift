@@ -1,8 +1,9 @@
 import RunEngine
 
 /// The timeline as a reader wants it: the events that changed the run, with the repetitive ones counted instead of
-/// listed (timer bookkeeping, notes the Notes section lists, progress reports beyond a few per step), and at most
-/// `limit` rows, the first and the last kept. The journal and the JSON report keep every event.
+/// listed (timer bookkeeping, notes the Notes section lists, progress reports beyond a few per step, a notifier's
+/// retries after the first failed attempt), and at most `limit` rows, the first and the last kept. The journal and
+/// the JSON report keep every event.
 struct KeyEvents {
     struct Row {
         var relative: Int64
@@ -31,6 +32,9 @@ struct KeyEvents {
         var notes = 0
         var progress: [String: Int] = [:]
         var progressOrder: [String] = []
+        // Failed attempts that the notifier retries: the first for each notification and person is listed.
+        var retried: [String: Int] = [:]
+        var retriesHidden = 0
         var all: [Row] = []
         for entry in report.timeline {
             let kind = entry.event.kind
@@ -47,14 +51,28 @@ struct KeyEvents {
                 if count == 1 { progressOrder.append(step) }
                 progress[step] = count
                 if count > Self.progressPerStep { continue }
+            case .notificationFailed(let id, let to, _, _, let final) where !final:
+                let count = retried[id + "\u{0}" + to, default: 0] + 1
+                retried[id + "\u{0}" + to] = count
+                if count > 1 {
+                    retriesHidden += 1
+                    continue
+                }
             case .severityGraded, .severityRegraded, .handover, .escalationFired, .stepOverdue, .milestoneMissed,
                 .outcomeReached, .runAborted, .reportSigned, .commandRejected, .runTitled:
                 strong = true
             default:
                 break
             }
+            var text = words.describe(kind, playbook: report.playbook)
+            // An acknowledgement may come long after its notification: say which one by what it said.
+            if case .notificationAcknowledged(let id, _) = kind,
+                let message = report.notifications.first(where: { $0.id == id })?.message
+            {
+                text += (zh ? "：" : ": ") + words.text(message)
+            }
             all.append(Row(relative: entry.relative, at: entry.event.at, who: words.actor(entry.event.actor),
-                           text: words.describe(kind, playbook: report.playbook), strong: strong))
+                           text: text, strong: strong))
         }
         if all.count > limit {
             let head = max(limit - Self.tail, 0)
@@ -73,6 +91,11 @@ struct KeyEvents {
             let count = progress[step]!
             summaries.append(zh ? "步骤「\(words.step(step))」共有 \(count) 次进展报告，列出了前 \(Self.progressPerStep) 次。"
                 : "\(count) progress reports on '\(words.step(step))'; the first \(Self.progressPerStep) are listed.")
+        }
+        if retriesHidden > 0 {
+            summaries.append(zh ? "通知重试仍未送达 \(retriesHidden) 次未列出：每条通知对每人只列第一次，全部尝试见“升级与通知”一节。"
+                : "\(retriesHidden) repeated failed delivery attempts not listed: the first for each notification and "
+                    + "person is; Escalations and notifications counts them all.")
         }
         if timers > 0 {
             summaries.append(zh ? "计时器记录 \(timers) 条未列出。" : "\(timers) timer events not listed.")

@@ -180,10 +180,10 @@ public struct MarkdownReport: Sendable {
             [words("when"), words("to"), words("text"), words("delivery")],
             report.notifications.map { row in
                 var delivery: [String] = row.sent.map { (zh ? "已送达 " : "delivered to ") + $0 }
-                delivery += row.failed.map { (zh ? "未送达 " : "not delivered: ") + words.text($0) }
+                delivery += row.deliveryFailures.map(words.undelivered)
                 if delivery.isEmpty { delivery = [zh ? "无送达记录" : "no delivery journaled"] }
                 return [time(row.at), row.roles.map { words.role($0, heldBy: row.holders[$0]) }.joined(separator: ", "),
-                        words.text(row.message), delivery.joined(separator: "; ")]
+                        words.text(row.message), delivery.joined(separator: zh ? "；" : "; ")]
             }) + "\n"
     }
 

@@ -140,7 +140,8 @@ struct ReportCover {
         }
     }
 
-    /// The one paragraph a client reads: what, when, how bad, how it ended, how fast, what ran late.
+    /// The one paragraph a client reads: what, when, how bad, how it ended, how fast, what ran late. Each service
+    /// level is named by its milestone's title: two milestones may measure the same thing (two reports).
     var summary: String {
         var sentences: [String] = []
         let start = words.instant(report.startedAt)
@@ -152,7 +153,7 @@ struct ReportCover {
                 sentences.append("截至 \(words.instant(asOf)) 仍在处置中，已历时 \(words.span(max(asOf - report.startedAt, 0)))。")
             }
             for level in report.serviceLevels {
-                sentences.append("\(measureName(level.measure))：\(serviceLevelText(level).0)。")
+                sentences.append("\(words.text(level.title))：\(serviceLevelText(level).0)。")
             }
             let late = report.lateSteps
             sentences.append(late.late == 0 ? "所有步骤均按时完成。" : "\(late.of) 个步骤中有 \(late.late) 个超时。")
@@ -167,7 +168,7 @@ struct ReportCover {
                 + "\(words.span(max(asOf - report.startedAt, 0))) after the start.")
         }
         for level in report.serviceLevels {
-            sentences.append("\(measureName(level.measure)): \(serviceLevelText(level).0).")
+            sentences.append("\(words.text(level.title)): \(serviceLevelText(level).0).")
         }
         let late = report.lateSteps
         sentences.append(late.late == 0 ? "No step ran late." : "\(late.late) of \(late.of) steps ran late.")

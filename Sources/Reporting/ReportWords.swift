@@ -18,6 +18,8 @@ public struct ReportWords: Sendable {
     private let outcomeTitles: [String: LocalizedText]
     private let factTitles: [String: LocalizedText]
     private let optionTitles: [String: LocalizedText]
+    /// Parallel tracks' titles by step and track.
+    private let trackTitles: [String: LocalizedText]
     /// Choice values' titles by fact and value.
     private let valueTitles: [String: LocalizedText]
     /// Every title of the playbook, for the messages built from codes (refusals, the engine's own messages).
@@ -28,14 +30,19 @@ public struct ReportWords: Sendable {
         self.time = time
         var titles: [String: LocalizedText] = [:]
         var options: [String: LocalizedText] = [:]
+        var tracks: [String: LocalizedText] = [:]
         for step in playbook?.allSteps ?? [] {
             if titles[step.id] == nil { titles[step.id] = step.title }
             if case .decide(let decision) = step.kind {
                 for option in decision.options { options[step.id + "\u{0}" + option.id] = option.title }
             }
+            if case .parallel(let block) = step.kind {
+                for track in block.tracks { tracks[step.id + "\u{0}" + track.id] = track.title }
+            }
         }
         stepTitles = titles
         optionTitles = options
+        trackTitles = tracks
         func byID<T>(_ items: [T], _ id: KeyPath<T, String>, _ title: KeyPath<T, LocalizedText>) -> [String: LocalizedText] {
             var out: [String: LocalizedText] = [:]
             for item in items where out[item[keyPath: id]] == nil { out[item[keyPath: id]] = item[keyPath: title] }
@@ -87,18 +94,31 @@ public struct ReportWords: Sendable {
         optionTitles[step + "\u{0}" + option].map(text) ?? option
     }
 
-    /// A command by what it does, in the report's language: its command-line name in English (`approve`), its
-    /// meaning in Chinese (`审批`), so that a Chinese reader meets no English word.
-    public func command(_ name: String) -> String {
-        guard language == "zh" else { return name }
-        let chinese: [String: String] = [
-            "ack": "确认", "progress": "报告进展", "check": "勾选检查项", "done": "完成", "record": "记录",
-            "correct": "更正", "decide": "决定", "approve": "审批", "deny": "驳回", "note": "备注", "join": "加入",
-            "handover": "交接", "grade": "定级", "regrade": "调整级别", "signal": "信号", "abort": "中止",
-            "signoff": "签收", "title": "事件标题", "received": "收到", "raise": "发起", "release": "解除",
-        ]
-        return chinese[name] ?? name
+    /// A track of parallel step `step` by its title, its id when the playbook gives none.
+    public func track(_ track: String, of step: String) -> String {
+        trackTitles[step + "\u{0}" + track].map(text).flatMap { $0.isEmpty ? nil : $0 } ?? track
     }
+
+    /// A command by what it does, in the report's language: in English the name people type (`approve`, `tick`,
+    /// `drill rate`), in Chinese its meaning (`审批`), so that a Chinese reader meets no English word.
+    /// `name` is the command's name as the journal holds it (`Command.Kind.name`, a staff action's name).
+    public func command(_ name: String) -> String {
+        guard language == "zh" else { return Self.typed[name] ?? name }
+        return Self.chineseCommands[name] ?? name
+    }
+
+    /// The journal's command names that differ from what people type.
+    private static let typed: [String: String] = ["check": "tick"]
+
+    private static let chineseCommands: [String: String] = [
+        "ack": "确认", "progress": "报告进展", "check": "勾选检查项", "done": "完成", "record": "记录",
+        "correct": "更正", "decide": "决定", "approve": "审批", "deny": "驳回", "note": "备注", "join": "加入",
+        "handover": "交接", "grade": "定级", "regrade": "调整级别", "signal": "信号", "abort": "中止",
+        "signoff": "签收", "title": "事件标题", "received": "收到", "raise": "发起", "release": "解除",
+        "drill observe": "演练观察", "drill rate": "演练评定", "drill inject": "演练注入", "drill cancel": "取消注入",
+        "drill mark": "演练标记", "drill script": "交由脚本扮演", "drill unscript": "收回脚本扮演",
+        "drill improve": "改进措施",
+    ]
 
     /// How an outcome counts, in words: `success` → "succeeded" / "成功".
     public func outcomeKind(_ kind: String) -> String {
@@ -267,8 +287,12 @@ public struct ReportWords: Sendable {
         case .approvalExpired(let id, let granted):
             return zh ? "审批\(step(id))超时，按默认\(granted ? "批准" : "驳回")" : "approval of \(step(id)) expired: \(granted ? "granted" : "denied") by default"
         case .signalReceived(let name): return zh ? "收到信号 \(name)" : "signal \(name) received"
-        case .trackStarted(let id, let track): return zh ? "\(step(id))分支 \(track) 开始" : "track \(track) of \(step(id)) started"
-        case .trackEnded(let id, let track): return zh ? "\(step(id))分支 \(track) 结束" : "track \(track) of \(step(id)) ended"
+        case .trackStarted(let id, let track):
+            let name = self.track(track, of: id)
+            return zh ? "\(step(id))分支「\(name)」开始" : "track '\(name)' of \(step(id)) started"
+        case .trackEnded(let id, let track):
+            let name = self.track(track, of: id)
+            return zh ? "\(step(id))分支「\(name)」结束" : "track '\(name)' of \(step(id)) ended"
         case .joinCompleted(let id): return zh ? "\(step(id))汇合" : "tracks of \(step(id)) joined"
         case .timerScheduled(let timer, let fireAt, _): return zh ? "计时器 \(timer) 定于 \(instant(fireAt))" : "timer \(timer) set for \(instant(fireAt))"
         case .timerFired(let timer): return zh ? "计时器 \(timer) 到期" : "timer \(timer) fired"
@@ -278,14 +302,15 @@ public struct ReportWords: Sendable {
             let text = EngineMessageWords.say(code: code, english: message, chinese: messageChinese, zh ? .zh : .en,
                                               names: names)
             return (zh ? "通知" : "notify ") + roles.map(role).joined(separator: zh ? "、" : ", ") + (zh ? "：" : ": ") + text
-        case .notificationSent(let id, let to): return zh ? "通知 \(id) 已送达 \(to)" : "notification \(id) sent to \(to)"
-        case .notificationFailed(let id, let to, let why, let whyChinese, let final):
+        // A notification by whom it was for, not by its journal id (the row before says what it said).
+        case .notificationSent(_, let to): return zh ? "已通知到 \(to)" : "notification sent to \(to)"
+        case .notificationFailed(_, let to, let why, let whyChinese, let final):
             if !final {
-                return zh ? "通知 \(id) 这次未能送达 \(to)：\(whyChinese ?? why)；稍后重试"
-                    : "notification \(id) to \(to) failed this time: \(why); it will be tried again"
+                return zh ? "这次未能通知到 \(to)：\(whyChinese ?? why)；稍后重试"
+                    : "notification to \(to) failed this time: \(why); it will be tried again"
             }
-            return zh ? "通知 \(id) 未能送达 \(to)：\(whyChinese ?? why)" : "notification \(id) to \(to) failed: \(why)"
-        case .notificationAcknowledged(let id, let by): return zh ? "\(by) 确认收到通知 \(id)" : "\(by) acknowledged notification \(id)"
+            return zh ? "未能通知到 \(to)：\(whyChinese ?? why)" : "notification to \(to) failed: \(why)"
+        case .notificationAcknowledged(_, let by): return zh ? "\(by) 确认收到通知" : "\(by) acknowledged the notification"
         case .milestoneDue(let id, let dueAt):
             return zh ? "里程碑「\(milestone(id))」期限 \(instant(dueAt))" : "milestone \(milestone(id)) due \(instant(dueAt))"
         case .milestoneRecomputed(let id, let dueAt):
@@ -302,19 +327,22 @@ public struct ReportWords: Sendable {
         case .exercise(let record): return describe(record)
         case .commandRejected(let command, let refusal):
             let said = RefusalWords.recorded(refusal, zh ? .zh : .en, names: names)
-            return zh ? "拒绝命令「\(self.command(command))」：\(said)" : "refused \(command): \(said)"
+            return zh ? "拒绝命令「\(self.command(command))」：\(said)" : "refused \(self.command(command)): \(said)"
         case .outcomeReached(let outcome, let kind):
             return zh ? "结果：\(self.outcome(outcome))（\(outcomeKind(kind))）" : "outcome: \(self.outcome(outcome)) (\(outcomeKind(kind)))"
         case .runAborted(let why): return zh ? "运行中止：\(why)" : "run aborted: \(why)"
         case .chainRaised(let chain, let why):
             let title = playbook.anyTimeChain(chain)?.title.text(language) ?? chain
-            return (zh ? "发起随时流程 \(chain)（\(title)）" : "raised \(chain) (\(title))") + (why.map { zh ? "：\($0)" : ": \($0)" } ?? "")
-        case .chainEnded(let chain): return zh ? "随时流程 \(chain) 结束" : "\(chain) ended"
+            return (zh ? "发起随时流程「\(title)」" : "raised '\(title)'") + (why.map { zh ? "：\($0)" : ": \($0)" } ?? "")
+        case .chainEnded(let chain):
+            let title = playbook.anyTimeChain(chain)?.title.text(language) ?? chain
+            return zh ? "随时流程「\(title)」结束" : "'\(title)' ended"
         case .instructionRaised(let id, _):
             let text = playbook.standingInstruction(id)?.text.text(language) ?? id
-            return zh ? "持续指令 \(id) 生效：\(text)" : "standing instruction \(id): \(text)"
+            return zh ? "持续指令生效：\(text)" : "standing instruction: \(text)"
         case .instructionReleased(let id, let why):
-            return (zh ? "持续指令 \(id) 解除" : "standing instruction \(id) released") + (why.map { zh ? "：\($0)" : ": \($0)" } ?? "")
+            let text = playbook.standingInstruction(id)?.text.text(language) ?? id
+            return (zh ? "持续指令「\(text)」解除" : "standing instruction '\(text)' released") + (why.map { zh ? "：\($0)" : ": \($0)" } ?? "")
         case .reportSigned(let person): return zh ? "\(person) 签收" : "signed by \(person)"
         case .runTitled(let title): return zh ? "事件标题更正为「\(title)」" : "the incident's title set to '\(title)'"
         case .continueRequested(let request):

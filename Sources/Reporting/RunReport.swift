@@ -132,6 +132,18 @@ public struct RunReport: Sendable, Hashable {
         public var holders: [String: String] = [:]
         /// Why each person was not reached (the last failure journaled), by person.
         public var failures: [String: LocalizedText] = [:]
+        /// The failed attempts said once per person and reason, with how many attempts ended so, in the order
+        /// first journaled: what a document lists (`failed` keeps every attempt).
+        public var deliveryFailures: [DeliveryFailure] = []
+    }
+
+    /// Attempts to reach one person that failed for one reason.
+    public struct DeliveryFailure: Sendable, Hashable {
+        public var person: String
+        /// Why, in English, and in Chinese when the journal has it.
+        public var why: LocalizedText
+        /// How many attempts failed so.
+        public var attempts: Int
     }
 
     public struct NoteRow: Sendable, Hashable {
@@ -351,7 +363,13 @@ public struct RunReport: Sendable, Hashable {
                 if let row = notificationRows[id] { notifications[row].sent.append(to) }
             case .notificationFailed(let id, let to, let why, let whyChinese, _):
                 if let row = notificationRows[id] {
-                    notifications[row].failures[to] = LocalizedText(english: why, chinese: whyChinese)
+                    let reason = LocalizedText(english: why, chinese: whyChinese)
+                    notifications[row].failures[to] = reason
+                    if let same = notifications[row].deliveryFailures.firstIndex(where: { $0.person == to && $0.why == reason }) {
+                        notifications[row].deliveryFailures[same].attempts += 1
+                    } else {
+                        notifications[row].deliveryFailures.append(DeliveryFailure(person: to, why: reason, attempts: 1))
+                    }
                     notifications[row].failed.append(LocalizedText(english: "\(to): \(why)",
                                                                    chinese: whyChinese.map { "\(to)：\($0)" }))
                 }

@@ -56,6 +56,11 @@ public enum TimeText {
         PlaybookLanguage.Duration.format(milliseconds: abs(milliseconds))
     }
 
+    /// A span in the reader's language: `4m30s` in English (`span`), `4分30秒` in Chinese (`chineseSpan`).
+    public static func span(_ milliseconds: Int64, language: Language) -> String {
+        language == .zh ? chineseSpan(milliseconds) : span(milliseconds)
+    }
+
     private static func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : (a - b + 1) / b }

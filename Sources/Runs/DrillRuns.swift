@@ -62,7 +62,7 @@ extension RunsDirectory {
                                 scenarioHash: SHA256.hash(drill.scenarioBytes).hex)
         try create(runID, playbook: drill.playbookBytes, events: events,
                    companions: [("scenario.yaml", drill.scenarioBytes),
-                                ("held", Array("\(TimeText.instant(heldAt))\n".utf8))],
+                                (PracticeDate.fileName, PracticeDate.bytes(heldAt))],
                    files: files)
     }
 }
@@ -94,7 +94,8 @@ extension RunSession {
         }
         let evaluation = DrillEvaluation(scenario: plan.scenario, playbook: playbook, events: contents.events)
         let report = DrillReport(evaluation: evaluation, report: RunReport(contents, playbook: playbook, runID: runID),
-                                 language: language.rawValue, time: time)
+                                 language: language.rawValue, time: time,
+                                 practiceHeldAt: PracticeDate.read(in: journal.directory))
         return DrillRecord(contents: contents, evaluation: evaluation, report: report)
     }
 }

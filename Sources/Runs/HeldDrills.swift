@@ -8,7 +8,8 @@ import YAMLLoading
 extension RunsDirectory {
     /// Every drill-mode run of the directory with a readable journal and scenario, as the drill programme sees
     /// it; the kind as the pinned scenario's YAML reads it (a comment on its line, quotes or flow style change
-    /// nothing).
+    /// nothing). When each was held: the wall clock beside its start, or an unattended practice's real date kept
+    /// beside its journal.
     public func heldDrills() -> [DrillProgramme.HeldDrill] {
         var found: [DrillProgramme.HeldDrill] = []
         for runID in runIDs() {
@@ -27,7 +28,8 @@ extension RunsDirectory {
             let counts = start.kind.isHeldWithPeople && Self.aPersonPlayed(contents.events) && !state.aborted
                 && state.outcome != nil
             found.append(DrillProgramme.HeldDrill(runID: runID, kind: kind, playbook: start.playbookID,
-                                                  held: first.realAt ?? first.at, counts: counts))
+                                                  held: first.realAt ?? PracticeDate.read(in: directory) ?? first.at,
+                                                  counts: counts))
         }
         return found
     }

@@ -72,12 +72,20 @@ public enum PlaybookFiles {
     }
 
     /// The ids of the playbooks under `directory` that decode, sorted (scenarios and other YAML files are left out).
-    public static func ids(in directory: String) -> [String] {
+    public static func ids(in directory: String) -> [String] { titles(in: directory).keys.sorted() }
+
+    /// The titles of the playbooks under `directory` that decode, by id (the first file of an id wins).
+    public static func titles(in directory: String) -> [String: LocalizedText] {
         let limits = LoadLimits()
-        return yamlFiles(under: directory).compactMap { file in
-            guard case .bytes(let bytes) = FileReading.read(file, limit: limits.maxFileBytes) else { return nil }
-            return PlaybookChecker.check(bytes, file: file, limits: limits).playbook?.id
-        }.sorted()
+        var titles: [String: LocalizedText] = [:]
+        for file in yamlFiles(under: directory) {
+            guard case .bytes(let bytes) = FileReading.read(file, limit: limits.maxFileBytes),
+                let playbook = PlaybookChecker.check(bytes, file: file, limits: limits).playbook,
+                titles[playbook.id] == nil
+            else { continue }
+            titles[playbook.id] = playbook.title
+        }
+        return titles
     }
 
     /// The YAML files under a directory, recursively, sorted by path; hidden entries are skipped.

@@ -1,5 +1,5 @@
 import Hashing
-public import Journaling
+import Journaling
 public import Platform
 public import PlaybookLanguage
 public import RunEngine

@@ -1,5 +1,5 @@
 import Journaling
-public import RunEngine
+import RunEngine
 
 extension RunSession {
     /// Runs `decide` under the journal's exclusive lock on its verified contents and appends the events it

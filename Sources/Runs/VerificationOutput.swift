@@ -1,4 +1,4 @@
-public import JSONText
+import JSONText
 public import PlaybookLanguage
 
 /// What `verify` prints of a run it checked: the text or JSON for standard output, the failures and notes for

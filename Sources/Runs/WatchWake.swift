@@ -16,6 +16,23 @@ extension RunSession {
         /// The wall-clock instant, milliseconds since the epoch, at which the run's next timer falls due; `nil`
         /// when none will on the wall clock (none is set, a drill's virtual clock, play paused).
         public var nextDue: Int64?
+        /// Whether the run was live, and so woken; a closed run (`watchEvery`) is only read.
+        public var woken = true
+    }
+
+    /// What a watcher of every run (`muster watch --all`) does to this one on a wake: a live run is woken
+    /// (`wake`); a closed run needs nothing more, and its journal is read, not written.
+    ///
+    /// - Throws: `RunFailure` when the run cannot be read or its timers could not be journaled.
+    public func watchEvery(notifier: Notifier?, clock: () -> Int64, warn: (any Error) -> Void) throws(RunFailure)
+        -> Wake
+    {
+        let read = try read()
+        guard read.state.isLive else {
+            return Wake(playbook: read.playbook, state: read.state, contents: read.contents, delivered: 0, nextDue: nil,
+                        woken: false)
+        }
+        return try wake(notifier: notifier, clock: clock, warn: warn)
     }
 
     /// One wake of a watcher (`muster watch`, `muster inbox`): fires what fell due, delivers every pending

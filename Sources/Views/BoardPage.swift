@@ -57,10 +57,12 @@ enum BoardPage {
     /// A line saying there is nothing.
     static func none(_ text: String) -> String { "<p class=\"none\">\(escape(text))</p>\n" }
 
-    /// "due in 4m" / "overdue by 2m" with its class, and the due instant as a local time.
+    /// "due in 4m" / "overdue by 2m" (in Chinese "剩余 4分钟" / "逾期 2分钟") with its class, and the due instant
+    /// as a local time.
     static func due(_ dueAt: Int64, now: Int64, label: Labels, times: LocalTimes) -> String {
-        let left = dueAt >= now ? "\(label("due in")) \(TimeText.span(dueAt - now))"
-            : "\(label("overdue by")) \(TimeText.span(now - dueAt))"
+        let span = { TimeText.span($0, language: label.language) }
+        let left = dueAt >= now ? "\(label("due in")) \(span(dueAt - now))"
+            : "\(label("overdue by")) \(span(now - dueAt))"
         return "<span class=\"left\(dueAt >= now ? "" : " overdue")\">\(escape(left))</span> "
             + "<span class=\"at\">(\(escape(label("due at"))) <time>\(escape(times.instant(dueAt)))</time>)</span>"
     }

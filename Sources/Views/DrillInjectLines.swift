@@ -67,14 +67,14 @@ struct DrillInjectLines: Sendable {
     }
 
     /// The section as text lines for the terminal board, each ending in a newline; empty when no inject was sent.
-    func text(runID: String) -> String {
+    func text(runID: String, time: LocalTime) -> String {
         let lines = lines
         guard !lines.isEmpty else { return "" }
         var out = "\n" + heading + ":\n"
         if let note = earlierNote(runID: runID) { out += "  (\(note))\n" }
         for line in lines {
             let to = line.roles.isEmpty ? "" : " → " + rolesText(line.roles)
-            out += "  \(TimeText.instant(line.at))\(to)  \(TerminalText.line(line.text))\n"
+            out += "  \(time.instant(line.at))\(to)  \(TerminalText.line(line.text))\n"
         }
         return out
     }

@@ -227,7 +227,7 @@ public struct StepGraph: Sendable {
 
     private func label(of exit: PlaybookOutline.Exit, _ outline: PlaybookOutline) -> String? {
         let labels = outline.labels
-        let expiry = exit.takenOnExpiry ? exit.after.map { labels.expiry + " " + $0.description } : nil
+        let expiry = exit.takenOnExpiry ? exit.after.map { labels.expiry + " " + Self.spoken($0, outline) } : nil
         switch exit.kind {
         case .next: return nil
         case .branch:
@@ -236,24 +236,40 @@ public struct StepGraph: Sendable {
         case .option: return labels.glossed(exit.option.map { outline.text($0.title) } ?? exit.target.description, expiry)
         case .approved: return labels.glossed(labels.approved, expiry)
         case .denied: return labels.glossed(labels.denied, expiry)
-        case .expiry: return labels.expiry + (exit.after.map { " " + $0.description } ?? "")
-        case .escalation: return labels.after(exit.after?.description ?? "?")
+        case .expiry: return labels.expiry + (exit.after.map { " " + Self.spoken($0, outline) } ?? "")
+        case .escalation: return labels.after(exit.after.map { Self.spoken($0, outline) } ?? "?")
         }
     }
 
     /// The small lines under a step's title: its owner and main deadline, an approval's approver.
     private func details(of step: Step, _ outline: PlaybookOutline) -> [String] {
         var line: [String] = []
-        if let owner = step.owner?.value { line.append(owner) }
+        if let owner = step.owner?.value { line.append(Self.role(owner, outline)) }
         // An owner by severity: the roles most severe level first, as 'commander/tech_lead/on_site'.
         let byLevel = outline.ownersByLevel(of: step)
-        if !byLevel.isEmpty { line.append(byLevel.map(\.role).joined(separator: "/")) }
+        if !byLevel.isEmpty { line.append(byLevel.map { Self.role($0.role, outline) }.joined(separator: "/")) }
         let main = outline.deadlines(of: step).first { [.done, .decide, .answer, .wait].contains($0.kind) }
-        if let main { line.append(main.duration.description) }
+        if let main { line.append(Self.spoken(main.duration, outline)) }
         var details = line.isEmpty ? [] : [line.joined(separator: " · ")]
         if case .approve(let approval) = step.kind {
-            details.append(outline.labels.approver + " " + approval.approver.value)
+            details.append(outline.labels.approver + " " + Self.role(approval.approver.value, outline))
         }
         return details
+    }
+
+    /// A role as the graph names it: by its id for the authors in English (`on_site`), by its title in Chinese
+    /// (`现场应急负责人`).
+    private static func role(_ id: String, _ outline: PlaybookOutline) -> String {
+        outline.language == .zh ? outline.roleTitle(id) ?? id : id
+    }
+
+    /// A duration as the graph says it: as the playbook writes it in English (`5m`, `resolve`), in Chinese words
+    /// in Chinese (`5分钟`, `解决时限`).
+    private static func spoken(_ duration: PlaybookLanguage.Duration, _ outline: PlaybookOutline) -> String {
+        guard outline.language == .zh else { return duration.description }
+        switch duration {
+        case .fixed(let milliseconds): return ConditionWords.duration(milliseconds, language: .zh)
+        case .clock(let name): return ConditionWords.clockName(name, language: .zh) + "时限"
+        }
     }
 }

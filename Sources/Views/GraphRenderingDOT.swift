@@ -81,14 +81,16 @@ public struct GraphRenderingDOT: Sendable {
         case .fork, .join:
             shape = "shape=box, style=filled, fillcolor=\"#37474f\", color=\"#37474f\", fontcolor=white"
         case .outcome(let kind):
+            // Each kind of outcome has its own fill and border: green, amber, red, grey.
             let fill: String
+            let border: String
             switch kind {
-            case .success: fill = "#c8e6c9"
-            case .partial: fill = "#fff9c4"
-            case .failure: fill = "#ffcdd2"
-            case .aborted: fill = "#e0e0e0"
+            case .success: (fill, border) = ("#c8e6c9", "#2e7d32")
+            case .partial: (fill, border) = ("#fff9c4", "#f9a825")
+            case .failure: (fill, border) = ("#ffcdd2", "#c62828")
+            case .aborted: (fill, border) = ("#e0e0e0", "#616161")
             }
-            shape = "shape=doubleoctagon, style=filled, fillcolor=\"\(fill)\", color=\"#2e7d32\""
+            shape = "shape=doubleoctagon, style=filled, fillcolor=\"\(fill)\", color=\"\(border)\""
         }
         return "label=<" + label + ">, " + shape
     }

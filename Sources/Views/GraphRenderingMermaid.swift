@@ -1,8 +1,8 @@
 /// A step graph as a Mermaid flowchart, for Markdown viewers that draw Mermaid.
 ///
 /// Node ids are sanitised to letters, digits and `_` with a prefix per kind (`step_line_fault`), made unique with
-/// a number when two would clash; labels are quoted, with `"`, `<`, `>`, `&`, `#` and `|` written as Mermaid entity
-/// codes. Edge kinds use distinct arrows (`-->`, `-.->` for expiries, denials and after-end entries, `==>` for
+/// a number when two would clash; labels are quoted, with `"`, `<`, `>`, `&`, `#`, `|` and `%` written as Mermaid
+/// entity codes, so that no playbook text can end a label or bring in a `%%{init: …}%%` directive. Edge kinds use distinct arrows (`-->`, `-.->` for expiries, denials and after-end entries, `==>` for
 /// escalations) and a `linkStyle` per kind colours them; a `%% KIND` comment names each kind's link indices.
 public struct GraphRenderingMermaid: Sendable {
     /// The graph drawn.
@@ -19,7 +19,7 @@ public struct GraphRenderingMermaid: Sendable {
     public func render() -> String {
         let ids = identifiers()
         var lines = ["flowchart TD"]
-        lines.append("    %% " + graph.id + " " + graph.version + ": " + oneLine(graph.title))
+        lines.append("    %% " + graph.id + " " + graph.version + ": " + escape(graph.title))
         cluster(graph.root, depth: 1, ids: ids, &lines)
         for edge in graph.edges {
             let from = ids[edge.from] ?? "missing"
@@ -188,14 +188,11 @@ public struct GraphRenderingMermaid: Sendable {
             case "&": result += "#38;"
             case "#": result += "#35;"
             case "|": result += "#124;"
+            case "%": result += "#37;"
             case "\n", "\r": result += " "
             default: result.append(character)
             }
         }
         return result
-    }
-
-    private func oneLine(_ text: String) -> String {
-        String(text.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
     }
 }

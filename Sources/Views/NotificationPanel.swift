@@ -41,7 +41,8 @@ public struct NotificationPanel: Sendable {
     static func staleWarning(_ outbox: Outbox, now: Int64, language: Language) -> String? {
         let stale = outbox.pending.filter { now - ($0.lastAttemptAt ?? $0.requestedAt) > staleAfter }
         guard !stale.isEmpty else { return nil }
-        let oldest = TimeText.span(now - (stale.map { $0.lastAttemptAt ?? $0.requestedAt }.min() ?? now))
+        let oldest = TimeText.span(now - (stale.map { $0.lastAttemptAt ?? $0.requestedAt }.min() ?? now),
+                                   language: language)
         return language == .zh
             ? "⚠ \(stale.count) 条通知已等待超过一分钟（最久 \(oldest)）：似乎没有带通知程序的 'muster watch' 在送达\n"
             : "⚠ \(stale.count) notification\(stale.count == 1 ? " has" : "s have") waited over a minute (the oldest "
@@ -64,7 +65,7 @@ public struct NotificationPanel: Sendable {
             let deliveries = byID[id] ?? []
             guard let first = deliveries.first else { continue }
             let message = first.said(language, names: names)
-            var line = "  \(time.instant(first.requestedAt))  \(id) → \(first.roles.joined(separator: ", ")): "
+            var line = "  \(time.instant(first.requestedAt))  \(id) → \(roles(first.roles)): "
                 + Self.clipped(TerminalText.line(message), to: 80)
             for delivery in deliveries { line += "  · " + describe(delivery) }
             out += line + "\n"
@@ -75,7 +76,7 @@ public struct NotificationPanel: Sendable {
     /// What became of one delivery.
     private func describe(_ delivery: Outbox.Delivery) -> String {
         let chinese = language == .zh
-        let person = delivery.recipient ?? delivery.roles.joined(separator: ", ")
+        let person = delivery.recipient ?? roles(delivery.roles)
         let why = chinese ? delivery.lastFailureChinese ?? delivery.lastFailure : delivery.lastFailure
         switch delivery.status {
         case .sent: return (chinese ? "已送达: " : "sent: ") + person
@@ -85,7 +86,7 @@ public struct NotificationPanel: Sendable {
             if let why, let last = delivery.lastAttemptAt {
                 let next = last + Outbox.backoff(afterAttempts: delivery.attempts) - now
                 return chinese
-                    ? "待重试: \(person)（第 \(delivery.attempts) 次失败：\(why)；\(next > 0 ? TimeText.span(next) + " 后" : "即将")重试）"
+                    ? "待重试: \(person)（第 \(delivery.attempts) 次失败：\(why)；\(next > 0 ? TimeText.chineseSpan(next) + " 后" : "即将")重试）"
                     : "retrying: \(person) (attempt \(delivery.attempts) failed: \(why); next try "
                         + (next > 0 ? "in \(TimeText.span(next))" : "now") + ")"
             }
@@ -93,6 +94,11 @@ public struct NotificationPanel: Sendable {
             return chinese ? "等待送达: \(person)（此处没有通知程序：由带 --notify-command 的 watch 送达）"
                 : "waiting for delivery: \(person) (no notifier here: a watch with --notify-command delivers it)"
         }
+    }
+
+    /// Roles as the panel names them: by their titles in Chinese, by id in English.
+    private func roles(_ ids: [String]) -> String {
+        language == .zh ? ids.map { names.name(.role, $0, .zh) }.joined(separator: "、") : ids.joined(separator: ", ")
     }
 
     /// `text` on one line, cut to `limit` characters with `…`.

@@ -62,6 +62,9 @@ public struct PaperChecklist: Sendable {
     let outline: PlaybookOutline
     let words: PaperChecklistLabels
     var language: Language { outline.language }
+    /// Whether ids stand beside titles: in English, for the authors who match the paper with the playbook; a Chinese
+    /// reader sees titles only.
+    var showsIDs: Bool { language != .zh }
     var playbook: Playbook { outline.playbook }
     private var labels: PlaybookOutlineLabels { outline.labels }
 
@@ -94,10 +97,9 @@ public struct PaperChecklist: Sendable {
     /// Each role with a line for who holds it.
     var roles: [Line] {
         playbook.roles.map { role in
-            var line: Line = [.strong(outline.text(role.title)), .text(" "), .code(role.id)]
+            var line: Line = [.strong(outline.text(role.title))] + tag(role.id)
             if let standIn = role.standIn?.value {
-                line += [.text(labels.clauseSeparator + labels.standIn + labels.colon
-                    + (outline.roleTitle(standIn) ?? standIn) + " "), .code(standIn)]
+                line += [.text(labels.clauseSeparator + labels.standIn + labels.colon)] + self.role(standIn)
             }
             line += [.text(labels.clauseSeparator + words.heldBy + labels.colon), .blank(wide: false),
                      .text(" " + words.phone + labels.colon), .blank(wide: false)]
@@ -120,18 +122,15 @@ public struct PaperChecklist: Sendable {
     var milestones: [Line] {
         playbook.milestones.map { milestone in
             let from = outline.fromPhrase(milestone.from)
-            var line: Line = [.box, .strong(outline.text(milestone.title)), .text(" "), .code(milestone.id),
-                              .text(labels.colon + labels.within + " ")]
+            var line: Line = [.box, .strong(outline.text(milestone.title))] + tag(milestone.id)
+                + [.text(labels.colon + labels.within + " ")]
             line += duration(milestone.within.value)
             line += [.text(" " + from + labels.clauseSeparator + labels.reachedWhen + " ")]
             switch milestone.reachedWhen {
             case .outcome:
                 line.append(.text(labels.anyOutcome))
             default:
-                line.append(.code(milestone.reachedWhen.description))
-                if let step = milestone.reachedWhen.step?.value, let title = outline.step(step).map({ outline.text($0.title) }) {
-                    line.append(.text(labels.openGloss + title + labels.closeGloss))
-                }
+                line += trigger(milestone.reachedWhen)
             }
             line += [.text(labels.clauseSeparator + words.reachedAt + labels.colon), .blank(wide: false)]
             return line
@@ -141,8 +140,8 @@ public struct PaperChecklist: Sendable {
     /// Each outcome with a box and a line for the time.
     var outcomes: [Line] {
         playbook.outcomes.map { outcome in
-            [.box, .strong(outline.text(outcome.title)), .text(" "), .code("outcome." + outcome.id),
-             .text(labels.openGloss + labels.outcomeKind(outcome.kind) + labels.closeGloss + labels.clauseSeparator
+            [.box, .strong(outline.text(outcome.title))] + tag("outcome." + outcome.id)
+            + [.text(labels.openGloss + labels.outcomeKind(outcome.kind) + labels.closeGloss + labels.clauseSeparator
                 + words.outcomeReached + labels.colon), .blank(wide: false)]
         }
     }
@@ -209,12 +208,18 @@ public struct PaperChecklist: Sendable {
         case .decide(let decision):
             var lines: [Line] = [[.text(outline.text(decision.prompt))]]
             for option in decision.options {
-                lines.append([.box, .strong(outline.text(option.title)), .text(" "), .code(option.id), .text(" → ")]
+                lines.append([.box, .strong(outline.text(option.title))] + tag(option.id) + [.text(" → ")]
                     + target(option.target.value))
             }
             if let within = decision.within?.value, let expiry = decision.onExpiry?.value {
                 var line: Line = [.text(words.ifNoDecision + " ")] + duration(within)
-                line += [.text(labels.colon + labels.takeOption + " "), .code(expiry)]
+                line += [.text(labels.colon + labels.takeOption + " ")]
+                if showsIDs {
+                    line.append(.code(expiry))
+                } else {
+                    let option = decision.options.first { $0.id == expiry }
+                    line.append(.text(option.map { outline.text($0.title) } ?? expiry))
+                }
                 if !decision.notifyOnExpiry.isEmpty {
                     line.append(.text(labels.clauseSeparator + labels.notify + " "))
                     line += roleList(decision.notifyOnExpiry.map(\.value))
@@ -235,7 +240,10 @@ public struct PaperChecklist: Sendable {
         case .wait(let wait):
             var lines: [Line] = []
             if let until = wait.until { lines.append([.text(outline.text(until))]) }
-            if let signal = wait.signal { lines.append([.text(words.signal + " "), .code(signal)]) }
+            // The signal is what `muster signal` names; a Chinese reader goes by the wait's own words when it has them.
+            if let signal = wait.signal, showsIDs || wait.until == nil {
+                lines.append([.text(words.signal + " "), .code(signal)])
+            }
             if let expiry = wait.onExpiry?.value {
                 lines.append([.text(labels.onExpiry + " → ")] + target(expiry))
             }
@@ -248,7 +256,7 @@ public struct PaperChecklist: Sendable {
         }
         if !step.checklist.isEmpty {
             fields.append(Field(label: words.checklist, lines: step.checklist.map { item in
-                [.box, .text(outline.text(item.text) + " "), .code(item.id)]
+                [.box, .text(outline.text(item.text))] + tag(item.id)
             }, isList: true))
         }
         if step.grades {
@@ -269,7 +277,7 @@ public struct PaperChecklist: Sendable {
     /// A fact to record: its title, id and a line (choices and flags get boxes).
     private func record(_ id: String) -> Line {
         guard let fact = playbook.fact(id) else { return [.code(id), .text(labels.colon), .blank(wide: true)] }
-        var line: Line = [.text(outline.text(fact.title) + " "), .code(id), .text(labels.colon)]
+        var line: Line = [.text(outline.text(fact.title))] + tag(id) + [.text(labels.colon)]
         switch fact.kind {
         case .choice(let values):
             for value in values {
@@ -339,10 +347,30 @@ public struct PaperChecklist: Sendable {
 
     // MARK: Pieces
 
-    /// A role as its title and id: `Commander commander`.
+    /// ` commander` after a title in English; nothing in Chinese.
+    private func tag(_ id: String) -> Line {
+        showsIDs ? [.text(" "), .code(id)] : []
+    }
+
+    /// A role as its title and id: `Commander commander` (`应急总指挥` in Chinese).
     private func role(_ id: String) -> Line {
         guard let title = outline.roleTitle(id) else { return [.code(id)] }
-        return [.text(title + " "), .code(id)]
+        return [.text(title)] + tag(id)
+    }
+
+    /// What reaches a milestone: `assess.done (Assess and grade)`, or in Chinese `「研判并定级」完成`.
+    private func trigger(_ trigger: Milestone.Trigger) -> Line {
+        let title = trigger.step.flatMap { outline.step($0.value) }.map { outline.text($0.title) }
+        guard !showsIDs, let title else {
+            var line: Line = [.code(trigger.description)]
+            if let title { line.append(.text(labels.openGloss + title + labels.closeGloss)) }
+            return line
+        }
+        switch trigger {
+        case .activated: return [.text("「" + title + "」" + words.triggerStarted)]
+        case .acknowledged: return [.text("「" + title + "」" + words.triggerAcknowledged)]
+        case .done, .outcome: return [.text("「" + title + "」" + words.triggerDone)]
+        }
     }
 
     private func roleList(_ ids: [String]) -> Line {
@@ -354,8 +382,9 @@ public struct PaperChecklist: Sendable {
         return line
     }
 
-    /// A target as its id and title.
+    /// A target as its id and title (its title alone in Chinese).
     private func target(_ target: Target) -> Line {
+        if !showsIDs { return [.text(outline.title(of: target) ?? target.description)] }
         var line: Line = [.code(target.description)]
         if let title = outline.title(of: target) { line.append(.text(" " + title)) }
         return line
@@ -371,7 +400,8 @@ public struct PaperChecklist: Sendable {
             levelName(level) + " "
                 + (OutlineTiming.resolve(duration, level).map { ConditionWords.duration($0, language: language) } ?? "?")
         }
-        return [.code(name), .text(labels.colon + lengths.joined(separator: " / "))]
+        let clock: Line = showsIDs ? [.code(name)] : [.text(ConditionWords.clockName(name, language: language))]
+        return clock + [.text(labels.colon + lengths.joined(separator: " / "))]
     }
 
     /// A severity level as a reader names it: its id in English, its title in Chinese.

@@ -2,8 +2,9 @@ import PlaybookLanguage
 
 /// The words `muster print` adds around a playbook's own texts, in English and Chinese.
 ///
-/// Ids, durations and conditions are the playbook's own and print as written; everything else on the paper comes
-/// from here (or from `PlaybookOutlineLabels`), so that `--lang zh` gives a checklist without English words.
+/// Everything on the paper that is not the playbook's own text comes from here (or from `PlaybookOutlineLabels`),
+/// so that `--lang zh` gives a checklist without English words; the Chinese checklist names roles, steps, options
+/// and clocks by their titles, while the English one keeps the ids beside them for the playbook's authors.
 struct PaperChecklistLabels: Sendable {
     var paperChecklist: String
     var useWhen: String
@@ -24,6 +25,10 @@ struct PaperChecklistLabels: Sendable {
     var clocks: String
     var milestones: String
     var reachedAt: String
+    /// After a step's title: what reaches a milestone, in Chinese (English shows `step.done`).
+    var triggerStarted: String
+    var triggerAcknowledged: String
+    var triggerDone: String
     var mainSteps: String
     var afterEndSteps: String
     var afterEndNote: String
@@ -72,6 +77,7 @@ struct PaperChecklistLabels: Sendable {
         startedAt: "Started at", endedAt: "Ended at", roles: "Roles", heldBy: "held by", phone: "phone",
         severityLevels: "Severity levels and their clocks", level: "level", title: "title", clocks: "clocks",
         milestones: "Milestones", reachedAt: "reached at",
+        triggerStarted: " started", triggerAcknowledged: " acknowledged", triggerDone: " done",
         mainSteps: "Steps, from", afterEndSteps: "After the outcome",
         afterEndNote: "Obligations once the run has reached its outcome.",
         track: "Track", trackEnded: "track ended at",
@@ -92,6 +98,7 @@ struct PaperChecklistLabels: Sendable {
         startedAt: "开始时间", endedAt: "结束时间", roles: "角色", heldBy: "担任人", phone: "电话",
         severityLevels: "严重级别及时限", level: "级别", title: "名称", clocks: "时限",
         milestones: "里程碑", reachedAt: "达成时间",
+        triggerStarted: "开始", triggerAcknowledged: "已确认", triggerDone: "完成",
         mainSteps: "步骤，起始于", afterEndSteps: "结束后的步骤",
         afterEndNote: "运行到达结果之后仍须完成的事项。",
         track: "并行线", trackEnded: "并行线结束时间",

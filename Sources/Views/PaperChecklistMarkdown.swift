@@ -38,10 +38,16 @@ public struct PaperChecklistMarkdown: Sendable {
         out.append("")
         out.append("## " + words.severityLevels)
         out.append("")
-        out.append("| " + words.level + " | " + words.title + " | " + words.clocks + " |")
-        out.append("|---|---|---|")
-        for level in checklist.levels {
-            out.append("| `\(level.id)` | " + cell(level.title) + " | " + cell(level.clocks) + " |")
+        if checklist.showsIDs {
+            out.append("| " + words.level + " | " + words.title + " | " + words.clocks + " |")
+            out.append("|---|---|---|")
+            for level in checklist.levels {
+                out.append("| `\(level.id)` | " + cell(level.title) + " | " + cell(level.clocks) + " |")
+            }
+        } else {
+            out.append("| " + words.level + " | " + words.clocks + " |")
+            out.append("|---|---|")
+            for level in checklist.levels { out.append("| " + cell(level.title) + " | " + cell(level.clocks) + " |") }
         }
         if !checklist.milestones.isEmpty {
             out.append("")
@@ -82,7 +88,7 @@ public struct PaperChecklistMarkdown: Sendable {
     private func step(_ step: PaperChecklist.StepBlock, depth: Int, into out: inout [String]) {
         out.append("")
         let number = step.number.map { "\($0). " } ?? ""
-        out.append(String(repeating: "#", count: min(depth, 6)) + " [ ] " + number + "`\(step.id)` " + escape(step.title))
+        out.append(String(repeating: "#", count: min(depth, 6)) + " [ ] " + number + id(step.id) + escape(step.title))
         out.append("")
         out.append("*" + escape(step.kind) + "*")
         out.append("")
@@ -97,7 +103,7 @@ public struct PaperChecklistMarkdown: Sendable {
         if step.tracks.isEmpty { out.append("- " + render(step.record)) }
         for track in step.tracks {
             out.append("")
-            out.append(String(repeating: "#", count: min(depth + 1, 6)) + " " + words.track + " `\(track.id)` "
+            out.append(String(repeating: "#", count: min(depth + 1, 6)) + " " + words.track + " " + id(track.id)
                 + escape(track.title))
             for trackStep in track.steps { self.step(trackStep, depth: depth + 2, into: &out) }
             out.append("")
@@ -106,7 +112,8 @@ public struct PaperChecklistMarkdown: Sendable {
         if !step.tracks.isEmpty {
             // A parallel step is done when its tracks join: its record comes after them.
             out.append("")
-            out.append("- [ ] `\(step.id)`\(labels.colon)" + render(step.record))
+            let name = checklist.showsIDs ? "`\(step.id)`" : escape(step.title)
+            out.append("- [ ] " + name + labels.colon + render(step.record))
         }
     }
 
@@ -120,6 +127,11 @@ public struct PaperChecklistMarkdown: Sendable {
             case .blank(let wide): blank(wide: wide)
             }
         }.joined()
+    }
+
+    /// "`report` " before a title in English; nothing in Chinese.
+    private func id(_ id: String) -> String {
+        checklist.showsIDs ? "`\(id)` " : ""
     }
 
     private func blank(wide: Bool) -> String {

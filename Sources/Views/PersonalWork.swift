@@ -103,6 +103,8 @@ public struct PersonalWork: Sendable {
     /// The work as lines for people, each ending in a newline.
     public func render() -> String {
         let zh = language == .zh
+        let names = BoardNames(playbook, language: language)
+        let span = names.span
         var out = zh ? "\(person) 在运行 \(runID)（\(playbook.title.text(language))）中的工作：\n"
             : "\(person)'s work on \(runID) (\(playbook.title.text(language))):\n"
         if !roles.isEmpty {
@@ -118,11 +120,12 @@ public struct PersonalWork: Sendable {
             }
             var line = "  \(verb) \(item.step)  \(item.title)"
             if let due = item.dueAt {
-                line += due >= now ? (zh ? "  剩余 \(TimeText.span(due - now))" : "  due in \(TimeText.span(due - now))")
-                    : (zh ? "  已逾期 \(TimeText.span(now - due))" : "  overdue by \(TimeText.span(now - due))")
+                line += due >= now ? (zh ? "  剩余 \(span(due - now))" : "  due in \(span(due - now))")
+                    : (zh ? "  已逾期 \(span(now - due))" : "  overdue by \(span(now - due))")
             }
             if let report = item.nextReportAt {
-                line += zh ? "  下次进展报告 \(TimeText.span(max(0, report - now))) 后" : "  next progress report in \(TimeText.span(max(0, report - now)))"
+                let next = span(max(0, report - now))
+                line += zh ? "  下次进展报告 \(next) 后" : "  next progress report in \(next)"
             }
             if item.missedReports > 0 {
                 line += zh ? "  （已漏报 \(item.missedReports) 次）" : "  (\(item.missedReports) report\(item.missedReports == 1 ? "" : "s") missed)"

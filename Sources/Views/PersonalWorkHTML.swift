@@ -27,6 +27,7 @@ public struct PersonalWorkHTML: Sendable {
         let language = work.language
         let zh = language == .zh
         let label = Labels(language: language)
+        let names = BoardNames(work.playbook, language: language)
         let now = work.now
         let english = BoardPage.personFile(work.person, language: .en)
         var body = "<nav><a href=\"\(e(BoardPage.file("index.html", language: language)))\">"
@@ -34,7 +35,7 @@ public struct PersonalWorkHTML: Sendable {
         body += "<h1>\(e(zh ? "\(work.person) 的工作" : "\(work.person)'s work"))</h1>\n"
         body += "<p class=\"meta\">\(e(work.playbook.title.text(language))) · \(e(label("run"))) "
             + "<span class=\"id\">\(e(work.runID))</span>"
-            + (work.roles.isEmpty ? "" : " · " + e(work.roles.sorted().joined(separator: ", "))) + "</p>\n"
+            + (work.roles.isEmpty ? "" : " · " + e(names.roles(work.roles.sorted()))) + "</p>\n"
         var steps = ""
         if work.items.isEmpty {
             steps = BoardPage.none(zh ? "没有等你处理的步骤" : "no step waits for you")

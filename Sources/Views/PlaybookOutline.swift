@@ -70,9 +70,10 @@ public struct PlaybookOutline: Sendable {
         self.stepsByID = Dictionary(playbook.allSteps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// A text in the outline's language.
+    /// A text in the outline's language; in Chinese without the spaces YAML's folding put between two sentences.
     func text(_ text: LocalizedText?) -> String {
-        text?.text(language) ?? ""
+        let shown = text?.text(language) ?? ""
+        return language == .zh ? ChineseSpacing.closingFoldedSpaces(shown) : shown
     }
 
     /// The step with `id`, tracks' steps included.

@@ -32,11 +32,11 @@ public struct RunBoard: Sendable {
     /// The board's lines, each ending in a newline.
     public func render() -> String {
         let label = Labels(language: language)
+        let names = BoardNames(playbook, language: language)
         var out = ""
         let title = playbook.title.text(language)
         let mode = state.start?.mode == .drill ? label("drill") : label("live")
-        let severity = state.severity.flatMap { playbook.severity($0) }.map { "\($0.id) (\($0.title.text(language)))" }
-            ?? label("not graded")
+        let severity = state.severity.flatMap { playbook.severity($0) }.map(names.severity) ?? label("not graded")
         out += "\(label("run")) \(runID) · \(title) (\(playbook.id) \(playbook.version)) · \(mode)\n"
         out += "\(label("severity")): \(severity) · \(label("started")) \(time.instant(state.startedAt)) · "
             + (state.start?.faultAt.map { "\(label("fault at")) \(time.instant($0)) · " } ?? "")
@@ -44,7 +44,7 @@ public struct RunBoard: Sendable {
         for line in RunLinkLines.lines(state, language: language) { out += line + "\n" }
         if let jump = state.clockJumps.last {
             // A wrong clock rewrites the run for everyone: say so where everyone looks.
-            let size = TimeText.span(jump.size)
+            let size = names.span(jump.size)
             let count = state.clockJumps.count
             if language == .zh {
                 out += "⚠ 时钟\(jump.size < 0 ? "倒退了" : "向前跳了") \(size)（\(time.instant(jump.from)) 之后的一条命令"
@@ -57,7 +57,7 @@ public struct RunBoard: Sendable {
         }
         // Names and values come from people: shown so that no control character reaches the terminal.
         let people = state.holders.keys.sorted().map { role in
-            "\(role)=\(TerminalText.line(state.holders[role]!))"
+            "\(names.role(role))=\(TerminalText.line(state.holders[role]!))"
                 + (state.scriptedRoles.contains(role) ? " (\(label("scripted")))" : "")
         }
         out += "\(label("people")): " + (people.isEmpty ? label("none") : people.joined(separator: ", ")) + "\n\n"
@@ -70,15 +70,15 @@ public struct RunBoard: Sendable {
                 continue
             }
             var owner = open.owner.map { role in
-                role + " (" + (state.holders[role].map(TerminalText.line) ?? label("unassigned")) + ")"
+                names.role(role) + " (" + (state.holders[role].map(TerminalText.line) ?? label("unassigned")) + ")"
             } ?? "-"
             if case .approve(let approval) = step.kind {
-                owner += ", \(label("waiting for approval by")) \(approval.approver.value)"
+                owner += ", \(label("waiting for approval by")) \(names.role(approval.approver.value))"
             }
             var line = "  \(stepID)  \(step.title.text(language))  [\(label("owner")): \(owner)]"
             if let due = open.due.done ?? open.due.expiry {
-                line += due >= now ? "  \(label("due in")) \(TimeText.span(due - now))"
-                    : "  \(label("overdue by")) \(TimeText.span(now - due))"
+                line += due >= now ? "  \(label("due in")) \(names.span(due - now))"
+                    : "  \(label("overdue by")) \(names.span(now - due))"
                 if case .wait(let wait) = step.kind, wait.from?.value == .fault, open.due.done == nil {
                     line += " (\(label("from the fault")))"
                 }
@@ -93,21 +93,25 @@ public struct RunBoard: Sendable {
                 // Signed together: who has signed, and whose signature it waits for.
                 let roles = [open.owner ?? "-", together]
                 line += "  \(label("signed")): " + roles.map { role in
-                    role + "=" + (open.signatures[role] ?? "…")
+                    names.role(role) + "=" + (open.signatures[role] ?? "…")
                 }.joined(separator: ", ")
             }
             if case .decide(let decision) = step.kind {
-                line += "  \(label("decide")): " + decision.options.map(\.id).joined(separator: " | ")
+                line += "  \(label("decide")): " + decision.options.map { names.option($0.id, of: stepID) }
+                    .joined(separator: " | ")
             }
             out += line + "\n"
         }
         // A drill's injects, where the players look: the latest, each with the roles it went to.
-        out += DrillInjectLines(state: state, language: language, playbook: playbook).text(runID: runID)
+        out += DrillInjectLines(state: state, language: language, playbook: playbook)
+            .text(runID: runID, time: time)
         if state.outcome == nil, !playbook.anyTime.isEmpty {
             // What anyone with the right role may start whenever it is needed, and how.
             out += "\n" + label("at any time") + ":\n"
             for chain in playbook.anyTime {
-                let by = chain.by.map { role in role.value + " (" + (state.holders[role.value] ?? label("unassigned")) + ")" }
+                let by = chain.by.map { role in
+                    names.role(role.value) + " (" + (state.holders[role.value] ?? label("unassigned")) + ")"
+                }
                 out += "  \(chain.id)  \(chain.title.text(language))  [\(label("raised by")): "
                     + by.joined(separator: ", ") + "]  "
                     + (state.raisedChains.contains(chain.id) ? label("running")
@@ -120,7 +124,7 @@ public struct RunBoard: Sendable {
                 let progress = state.milestones[milestone.id]
                 var line = "  \(milestone.id)  \(milestone.title.text(language))  "
                 if let margin = progress?.margin, progress?.reachedAt != nil {
-                    let span = TimeText.span(margin)
+                    let span = names.span(margin)
                     if margin == 0 {
                         line += language == .zh ? "按时达成" : "met on time"
                     } else if language == .zh {
@@ -133,8 +137,8 @@ public struct RunBoard: Sendable {
                 } else if progress?.handedOver == true {
                     line += RunLinkLines.handedOver(language)
                 } else if let dueAt = progress?.dueAt {
-                    line += dueAt >= now ? "\(label("due in")) \(TimeText.span(dueAt - now))"
-                        : "\(label("overdue by")) \(TimeText.span(now - dueAt))"
+                    line += dueAt >= now ? "\(label("due in")) \(names.span(dueAt - now))"
+                        : "\(label("overdue by")) \(names.span(now - dueAt))"
                     // Until the run is graded, a severity clock counts as the strictest level's: say so.
                     if state.severity == nil, case .clock = milestone.within.value {
                         line += language == .zh ? "（尚未定级，按最严级别计）" : " (not graded: the strictest level's clock)"
@@ -147,13 +151,15 @@ public struct RunBoard: Sendable {
         }
         if !state.facts.isEmpty {
             out += "\n" + label("facts") + ": " + state.facts.keys.sorted().map {
-                "\($0)=\(TerminalText.line(playbook.valueText(fact: $0, state.facts[$0]!.description, language)))"
+                TerminalText.line(names.fact($0, state.facts[$0]!.description))
             }
-                .joined(separator: ", ") + "\n"
+                .joined(separator: names.factSeparator) + "\n"
         }
         if let outcome = state.outcome {
             let title = playbook.outcome(outcome.id)?.title.text(language) ?? outcome.id
-            out += "\n\(label("outcome")): \(outcome.id) (\(title), \(outcome.kind))"
+            out += "\n\(label("outcome")): "
+                + (language == .zh ? "\(title)（\(ReportWords(language: "zh").outcomeKind(outcome.kind))）"
+                    : "\(outcome.id) (\(title), \(outcome.kind))")
                 + (state.closed ? " · \(label("closed"))" : "") + "\n"
         }
         return out

@@ -49,6 +49,7 @@ public struct RunBoardHTML: Sendable {
     /// The page.
     public func render() -> String {
         let label = Labels(language: language)
+        let names = BoardNames(playbook, language: language)
         let zh = language == .zh
         var body = "<nav>"
         if let indexLink {
@@ -58,7 +59,7 @@ public struct RunBoardHTML: Sendable {
         let mode = state.start?.mode == .drill ? label("drill") : label("live")
         body += "<h1>\(e(playbook.title.text(language)))</h1>\n"
         let severity = state.severity.flatMap { playbook.severity($0) }
-            .map { "\($0.id) · \($0.title.text(language))" }
+            .map { zh ? $0.title.text(language) : "\($0.id) · \($0.title.text(language))" }
         body += "<p><span class=\"badge severity\">\(e(label("severity"))): \(e(severity ?? label("not graded")))</span> "
             + "<span class=\"badge\">\(e(mode))</span>"
             + (state.closed ? " <span class=\"badge closed\">\(e(label("closed")))</span>" : "") + "</p>\n"
@@ -70,31 +71,33 @@ public struct RunBoardHTML: Sendable {
         }
         if let jump = state.clockJumps.last {
             body += "<p class=\"warn\">" + e(zh
-                ? "⚠ 时钟\(jump.size < 0 ? "倒退了" : "向前跳了") \(TimeText.span(jump.size))，已记入日志"
+                ? "⚠ 时钟\(jump.size < 0 ? "倒退了" : "向前跳了") \(names.span(jump.size))，已记入日志"
                 : "⚠ the clock \(jump.size < 0 ? "went back" : "jumped ahead") \(TimeText.span(jump.size)); journaled")
                 + "</p>\n"
         }
         if let outcome = state.outcome {
             let title = playbook.outcome(outcome.id)?.title.text(language) ?? outcome.id
-            body += "<p><strong>\(e(label("outcome"))):</strong> \(e(title)) <span class=\"id\">\(e(outcome.id))</span></p>\n"
+            body += "<p><strong>\(e(label("outcome"))):</strong> \(e(title))"
+                + (zh ? "" : " <span class=\"id\">\(e(outcome.id))</span>") + "</p>\n"
         }
-        body += BoardPage.section(label("active steps"), activeSteps(label), cssClass: "active")
+        body += BoardPage.section(label("active steps"), activeSteps(label, names), cssClass: "active")
         if !playbook.milestones.isEmpty {
-            body += BoardPage.section(label("milestones"), milestones(label), cssClass: "milestones")
+            body += BoardPage.section(label("milestones"), milestones(label, names), cssClass: "milestones")
         }
         let injects = DrillInjectLines(state: state, language: language, playbook: playbook)
         if !injects.lines.isEmpty {
-            body += BoardPage.section(injects.heading, injects.html(runID: runID, times: times), cssClass: "injects")
+            body += BoardPage.section(injects.heading, injects.html(runID: runID, times: times),
+                                      cssClass: "injects")
         }
-        body += BoardPage.section(zh ? "升级与通知" : "Escalations and notifications", notifications(),
+        body += BoardPage.section(zh ? "升级与通知" : "Escalations and notifications", notifications(names),
                                   cssClass: "notifications")
-        body += BoardPage.section(label("people"), people(label), cssClass: "people")
+        body += BoardPage.section(label("people"), people(label, names), cssClass: "people")
         body += BoardPage.section(zh ? "最近事件" : "Last events", lastEvents(), cssClass: "events")
         return BoardPage.document(title: "\(playbook.title.text(language)) · \(runID)", language: language,
                                   writtenAt: now, times: times, body: body)
     }
 
-    private func activeSteps(_ label: Labels) -> String {
+    private func activeSteps(_ label: Labels, _ names: BoardNames) -> String {
         guard !state.activeOrder.isEmpty else { return BoardPage.none(label("none")) }
         var out = "<ul class=\"cards\">\n"
         for stepID in state.activeOrder {
@@ -105,11 +108,13 @@ public struct RunBoardHTML: Sendable {
             let overdue = dueAt.map { $0 < now } ?? false
             out += "<li class=\"step\(dueAt == nil ? "" : " timed")\(overdue ? " overdue" : "")\"><div><span class=\"title\">"
                 + "\(e(step.title.text(language)))</span> <span class=\"id\">\(e(stepID))</span></div>\n"
-            let owner = open.owner.map { role in "\(role) · \(state.holders[role] ?? label("unassigned"))" } ?? "—"
+            let owner = open.owner.map { role in
+                "\(names.role(role)) · \(state.holders[role] ?? label("unassigned"))"
+            } ?? "—"
             out += "<div>\(e(label("owner"))): <span class=\"owner\">\(e(owner))</span>"
             if case .approve(let approval) = step.kind {
                 let approver = approval.approver.value
-                out += " · \(e(label("waiting for approval by"))) <span class=\"owner\">\(e(approver))"
+                out += " · \(e(label("waiting for approval by"))) <span class=\"owner\">\(e(names.role(approver)))"
                     + (state.holders[approver].map { " · " + e($0) } ?? "") + "</span>"
             }
             out += "</div>\n"
@@ -122,7 +127,8 @@ public struct RunBoardHTML: Sendable {
                 notes.append(e("\(label("items")) \(open.itemsDone.count)/\(step.checklist.count)"))
             }
             if case .decide(let decision) = step.kind {
-                notes.append(e("\(label("decide")): " + decision.options.map(\.id).joined(separator: " | ")))
+                notes.append(e("\(label("decide")): "
+                    + decision.options.map { names.option($0.id, of: stepID) }.joined(separator: " | ")))
             }
             if open.missedReports > 0 {
                 notes.append("<span class=\"bad\">" + e(language == .zh ? "已漏报进展 \(open.missedReports) 次"
@@ -138,7 +144,7 @@ public struct RunBoardHTML: Sendable {
         return out + "</ul>\n"
     }
 
-    private func milestones(_ label: Labels) -> String {
+    private func milestones(_ label: Labels, _ names: BoardNames) -> String {
         var out = "<ul class=\"cards\">\n"
         for milestone in playbook.milestones {
             let progress = state.milestones[milestone.id]
@@ -146,7 +152,7 @@ public struct RunBoardHTML: Sendable {
             var status: String
             if let margin = progress?.margin, let reached = progress?.reachedAt {
                 cssClass = margin >= 0 ? "met" : "missed"
-                let span = TimeText.span(margin)
+                let span = names.span(margin)
                 status = e(margin == 0 ? (language == .zh ? "按时达成" : "met on time")
                     : language == .zh ? "\(label("met"))，\(label(margin >= 0 ? "early" : "late")) \(span)"
                     : margin >= 0 ? "met, \(span) early" : "met \(span) late")
@@ -173,10 +179,8 @@ public struct RunBoardHTML: Sendable {
     }
 
     /// A drill's latest injects, the latest first, each with its local time and the roles it went to.
-    private func notifications() -> String {
+    private func notifications(_ names: BoardNames) -> String {
         let zh = language == .zh
-        // The roles told, as the board's reader knows them: by their titles.
-        func roleTitle(_ role: String) -> String { playbook.role(role)?.title.text(language) ?? role }
         var order: [String] = []
         var byID: [String: [Outbox.Delivery]] = [:]
         for delivery in state.outbox.deliveries {
@@ -197,17 +201,16 @@ public struct RunBoardHTML: Sendable {
             let settled = deliveries.allSatisfy { $0.status != .pending && $0.status != .failed }
             out += "<li class=\"\(failed ? "failed" : settled ? "sent" : "")\"><div><time>"
                 + "\(e(times.instant(first.requestedAt)))</time> <span class=\"id\">\(e(id))</span> → "
-                + "\(e(first.roles.map(roleTitle).joined(separator: zh ? "、" : ", ")))</div>\n<div>\(e(message))</div>\n"
-                + "<div class=\"meta\">"
-                + deliveries.map(delivery).joined(separator: " · ") + "</div></li>\n"
+                + "\(e(names.roles(first.roles)))</div>\n<div>\(e(message))</div>\n<div class=\"meta\">"
+                + deliveries.map { delivery($0, names) }.joined(separator: " · ") + "</div></li>\n"
         }
         return out + "</ul>\n"
     }
 
     /// What became of one delivery.
-    private func delivery(_ delivery: Outbox.Delivery) -> String {
+    private func delivery(_ delivery: Outbox.Delivery, _ names: BoardNames) -> String {
         let zh = language == .zh
-        let person = e(delivery.recipient ?? delivery.roles.joined(separator: ", "))
+        let person = e(delivery.recipient ?? names.roles(delivery.roles))
         let why = zh ? delivery.lastFailureChinese ?? delivery.lastFailure : delivery.lastFailure
         switch delivery.status {
         case .sent(let at):
@@ -226,14 +229,17 @@ public struct RunBoardHTML: Sendable {
         }
     }
 
-    private func people(_ label: Labels) -> String {
+    private func people(_ label: Labels, _ names: BoardNames) -> String {
         guard !state.holders.isEmpty else { return BoardPage.none(label("none")) }
         let byPerson = Dictionary(grouping: state.holders.keys.sorted(), by: { state.holders[$0]! })
         var out = "<ul>\n"
         for person in byPerson.keys.sorted() {
             let file = BoardPage.personFile(person, language: language)
-            let roles = byPerson[person]!.map { state.scriptedRoles.contains($0) ? "\($0) (\(label("scripted")))" : $0 }
-            out += "<li><a href=\"\(e(file))\">\(e(person))</a> · \(e(roles.joined(separator: ", ")))</li>\n"
+            let roles = byPerson[person]!.map { role in
+                names.role(role) + (state.scriptedRoles.contains(role) ? " (\(label("scripted")))" : "")
+            }
+            let separator = language == .zh ? "、" : ", "
+            out += "<li><a href=\"\(e(file))\">\(e(person))</a> · \(e(roles.joined(separator: separator)))</li>\n"
         }
         return out + "</ul>\n"
     }

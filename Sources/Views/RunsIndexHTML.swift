@@ -10,10 +10,24 @@ public struct RunsIndexHTML: Sendable {
         public var runID: String
         public var title: LocalizedText?
         public var state: RunState?
+        /// The run's pinned playbook, whose titles the Chinese page names the severity and outcome by.
+        public var playbook: Playbook?
         public init(runID: String, title: LocalizedText?, state: RunState?) {
             self.runID = runID
             self.title = title
             self.state = state
+        }
+
+        /// A run read with its pinned playbook.
+        public init(runID: String, playbook: Playbook, state: RunState) {
+            self.init(runID: runID, title: playbook.title, state: state)
+            self.playbook = playbook
+        }
+
+        /// A level or an outcome as the page's reader knows it: by its title in Chinese, by id in English.
+        func name(_ kind: PlaybookNames.Kind, _ id: String, _ language: Language) -> String {
+            guard language == .zh, let playbook else { return id }
+            return PlaybookNames(playbook).name(kind, id, language)
         }
     }
 
@@ -56,8 +70,10 @@ public struct RunsIndexHTML: Sendable {
                     }
                     let mode = state.start?.mode == .drill ? label("drill") : label("live")
                     list += "<div><span class=\"badge severity\">\(e(label("severity"))): "
-                        + "\(e(state.severity ?? label("not graded")))</span> <span class=\"badge\">\(e(mode))</span>"
-                        + (state.outcome.map { " " + e(label("outcome")) + ": " + e($0.id) } ?? "") + "</div>\n"
+                        + "\(e(state.severity.map { entry.name(.severity, $0, language) } ?? label("not graded")))"
+                        + "</span> <span class=\"badge\">\(e(mode))</span>"
+                        + (state.outcome.map { " " + e(label("outcome")) + ": " + e(entry.name(.outcome, $0.id, language)) }
+                            ?? "") + "</div>\n"
                     list += "<div class=\"meta\">\(e(label("started"))) <time>\(e(times.instant(state.startedAt)))"
                         + "</time> · \(e(label("active steps"))): "
                         + e(state.activeOrder.isEmpty ? label("none") : state.activeOrder.joined(separator: ", "))

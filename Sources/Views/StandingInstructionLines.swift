@@ -13,11 +13,12 @@ struct StandingInstructionLines {
     func render(indent: String = "", spaced: Bool = true) -> String {
         guard !state.standing.isEmpty else { return "" }
         let label = Labels(language: language)
+        let names = BoardNames(playbook, language: language)
         var out = indent + label("standing instructions") + ":\n"
         for id in state.standing {
             guard let instruction = playbook.standingInstruction(id) else { continue }
             let role = instruction.releasedBy.value
-            out += indent + "  ⚑ \(id)  \(instruction.text.text(language))  [\(label("released by")): \(role) ("
+            out += indent + "  ⚑ \(id)  \(instruction.text.text(language))  [\(label("released by")): \(names.role(role)) ("
                 + (state.holders[role] ?? label("unassigned")) + ")]  muster release \(runID) \(id)\n"
         }
         return spaced ? out + "\n" : out

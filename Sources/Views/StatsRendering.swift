@@ -195,7 +195,7 @@ public struct StatsRendering: Sendable {
 
     /// A span in the reader's language: `1h 5m`, `1小时5分钟`.
     private func span(_ milliseconds: Int64) -> String {
-        language == .zh ? TimeText.chineseSpan(milliseconds) : TimeText.span(milliseconds)
+        TimeText.span(milliseconds, language: language)
     }
 
     /// `1/2 50%`, with what is pending; `—` when no run counted.

@@ -41,7 +41,7 @@ enum ConcurrentReads {
             DispatchQueue.global().async(group: group) {
                 var index = 0
                 while writing.load(ordering: .relaxed) {
-                    try? journal.transact { contents in
+                    _ = try? journal.transact { contents in
                         [Event(at: contents.lines.last?.event.at ?? 0, actor: .person("alice", role: "commander"),
                                kind: .note(text: "writer \(writer) note \(index)"))]
                     }

@@ -78,7 +78,7 @@ struct DeliveryTests {
         // Within the backoff nothing is tried again.
         _ = try muster(["status", "q", "--notify-command", flaky], second: 5)
         #expect(try deliveries().count == 2)
-        FileManager.default.createFile(atPath: directory.url.appendingPathComponent("works").path, contents: nil)
+        _ = FileManager.default.createFile(atPath: directory.url.appendingPathComponent("works").path, contents: nil)
         _ = try muster(["status", "q", "--notify-command", flaky], second: 20)
         let attempts = try deliveries()
         #expect(attempts.count == 4)
@@ -220,7 +220,7 @@ struct DeliveryTests {
         #expect(inbox.stdout.contains("! 2026-01-01 00:00:01 +00:00 n1 [pending]"), "\(inbox.stdout)")
         let chinese = try muster(["inbox", "--as", "alice", "--lang", "zh"], second: 3)
         #expect(chinese.stdout.contains("alice 在运行 q"), "\(chinese.stdout)")
-        #expect(chinese.stdout.contains("已逾期 1s"), "\(chinese.stdout)")
+        #expect(chinese.stdout.contains("已逾期 1秒"), "\(chinese.stdout)")
         let json = try JSONValue.parse(try muster(["inbox", "--as", "alice", "--format", "json"], second: 3).stdout)
         #expect(json.arrayValue?.first?["steps"]?.arrayValue?.first?["step"] == "act")
         #expect(try muster(["inbox", "--as", "nobody"], second: 3).stdout.contains("nobody holds no role on any live run"))

@@ -94,16 +94,16 @@ struct DrillTests {
         #expect(started.stdout == "c\n")
         // The first inject is delivered at the start; two minutes later the on-site responder reports.
         #expect(try muster(["log", "c"]).stdout.contains("drill.inject"))
-        let advanced = try muster(["drill", "advance", "c", "2m"])
+        let advanced = try muster(["drill", "advance", "c", "2m", "--tz", "UTC"])
         #expect(advanced.status == 0, "\(advanced.stderr)")
-        #expect(advanced.stdout.contains("advanced 2m to 2026-01-05 09:02:00Z"))
+        #expect(advanced.stdout.contains("advanced 2m to 2026-01-05 09:02:00 +00:00"))
         #expect(try muster(["done", "c", "report", "--as", "bob"]).status == 0)
         let status = try JSONValue.parse(try muster(["status", "c", "--format", "json"]).stdout)
         #expect(status["milestones"]?["reported"]?["margin_ms"] == 180_000)
         // The next inject falls due one minute after the assessment starts.
         let next = try muster(["drill", "advance", "c", "--to-next", "--lang", "zh"])
         #expect(next.stdout.hasPrefix("已拨快 "), "\(next.stdout)")
-        #expect(next.stdout.contains("注入 ac-confirmed → commander"), "\(next.stdout)")
+        #expect(next.stdout.contains("注入 ac-confirmed → 应急总指挥"), "\(next.stdout)")
         #expect(try muster(["drill", "report", "c"]).stdout.contains("# Drill report"))
         let html = try muster(["drill", "report", "c", "--format", "html", "--lang", "zh"]).stdout
         #expect(html.hasPrefix("<!doctype html>") && html.contains("演练报告") && !html.contains("<script"))

@@ -50,9 +50,10 @@ struct DrillTimeTests {
     /// every inject it delivered, with its instant, in its own output.
     @Test func anAdvanceSaysEveryInjectAtItsInstant() throws {
         #expect(try muster(["drill", "start", "water-leak-late-report", "--run-id", "b2"]).status == 0)
-        let advanced = try muster(["drill", "advance", "b2", "10m"])
+        let advanced = try muster(["drill", "advance", "b2", "10m", "--tz", "UTC"])
         #expect(advanced.status == 0, "\(advanced.stderr)")
-        #expect(advanced.stdout.contains("inject water-reminder → tech_lead @ 2026-01-05 09:03:00Z"), "\(advanced.stdout)")
+        #expect(advanced.stdout.contains("inject water-reminder → tech_lead @ 2026-01-05 09:03:00 +00:00"),
+                "\(advanced.stdout)")
         let lines = try log("b2")
         func at(_ type: String) -> Int64? { lines.first { $0["type"]?.stringValue == type }?["t"]?.intValue }
         #expect(at("milestone.missed") == 300_000)
@@ -103,6 +104,19 @@ struct DrillTimeTests {
         let held = try String(contentsOf: directory.url.appendingPathComponent("runs/u1/held"), encoding: .utf8)
         #expect(held.hasPrefix("2026-12-06"))
         #expect(try log("u1").allSatisfy { $0["real"] == nil })
+    }
+
+    /// B17: a sign-off of a drill is dated by the wall clock when it was given, not the drill's virtual instant,
+    /// and the drill report shows it, in English and Chinese.
+    @Test func aSignOffOfADrillIsShownWithTheDateItWasGiven() throws {
+        #expect(try muster(["drill", "run", "water-leak-on-time", "--run-id", "s2"]).status == 0)
+        #expect(try muster(["signoff", "s2", "--as", "client-lead"], now: Self.wall + 3_600_000).status == 0)
+        let report = try muster(["report", "s2", "--tz", "UTC"]).stdout
+        #expect(report.contains("Signed by **client-lead** · 2026-12-06 09:00:00 +00:00"), "\(report)")
+        let drill = try muster(["drill", "report", "s2", "--tz", "UTC"]).stdout
+        #expect(drill.contains("- Signed by client-lead, 2026-12-06 09:00:00 +00:00"), "\(drill)")
+        let chinese = try muster(["drill", "report", "s2", "--tz", "Asia/Shanghai", "--lang", "zh"]).stdout
+        #expect(chinese.contains("- client-lead 签收，2026-12-06 17:00:00 +08:00"), "\(chinese)")
     }
 
     /// B13, B14: in a drill people play, injects and escalations go through the notifier, marked as a drill

@@ -21,7 +21,7 @@ import Testing
         let printed = try run.muster(["status", run.id, "--format", "html", "--lang", "zh"])
         #expect(printed.status == 0, "\(printed.stderr)")
         #expect(printed.stdout.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-Hans\">"))
-        #expect(printed.stdout.contains("<span class=\"owner\">commander · ann</span>"))
+        #expect(printed.stdout.contains("<span class=\"owner\">应急总指挥 · ann</span>"))
         #expect(printed.stdout.hasSuffix("</html>\n"))
         let out = run.directory.url.appendingPathComponent("board.html")
         let written = try run.muster(["status", run.id, "--format", "html", "--out", out.path])

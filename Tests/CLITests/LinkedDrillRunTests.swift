@@ -82,6 +82,26 @@ struct LinkedDrillRunTests {
     }
 
     /// Where people read a milestone handed over, they read it in words; JSON keeps its machine value.
+    /// A trainer asking for the drill report of the linked run gets the report of the drill it continues (its
+    /// objectives are the drill's), told so first; a live run is still no drill.
+    @Test func theDrillReportOfALinkedRunIsTheReportOfItsDrill() throws {
+        #expect(try muster(["drill", "run", "aircon-all-units-down", "--run-id", "d"]).status == 0)
+        let drill = try muster(["drill", "report", "d"])
+        #expect(drill.status == 0, "\(drill.stderr)")
+        let linked = try muster(["drill", "report", "d-power-loss"])
+        #expect(linked.status == 0, "\(linked.stderr)")
+        #expect(linked.stdout == drill.stdout)
+        #expect(linked.stderr.contains("run 'd-power-loss' is a linked run that drill 'd' continued in"), "\(linked.stderr)")
+        let chinese = try muster(["drill", "report", "d-power-loss", "--lang", "zh", "--format", "json"])
+        #expect(chinese.status == 0, "\(chinese.stderr)")
+        #expect(try JSONValue.parse(chinese.stdout)["scenario"] == "aircon-all-units-down")
+        #expect(chinese.stderr.contains("以下是演练 'd' 的报告"), "\(chinese.stderr)")
+        #expect(try muster(["start", "water-leak", "--run-id", "live"]).status == 0)
+        let live = try muster(["drill", "report", "live"])
+        #expect(live.status == 1)
+        #expect(live.stderr.contains("run 'live' is not a drill"), "\(live.stderr)")
+    }
+
     @Test func aMilestoneHandedOverReadsInWords() throws {
         try #require(try muster(["drill", "run", "aircon-all-units-down", "--run-id", "d"]).status == 0)
         for arguments in [["status", "d"], ["status", "d", "--format", "html"], ["report", "d"],

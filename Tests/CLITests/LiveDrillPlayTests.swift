@@ -138,10 +138,11 @@ struct LiveDrillPlayTests {
     @Test func theBoardShowsTheInjects() throws {
         #expect(try muster(["drill", "start", "water-leak-late-report", "--run-id", "b"]).status == 0)
         #expect(try muster(["drill", "advance", "b", "4m"]).status == 0)
-        let board = try muster(["status", "b"]).stdout
+        let board = try muster(["status", "b", "--tz", "UTC"]).stdout
         #expect(board.contains("drill injects:"), "\(board)")
-        #expect(board.contains("2026-01-05 09:00:00Z → on_site  [DRILL] inject water-seen: Patrol sees water"), "\(board)")
-        #expect(board.contains("09:03:00Z → tech_lead  [DRILL] inject water-reminder"), "\(board)")
+        #expect(board.contains("2026-01-05 09:00:00 +00:00 → on_site  [DRILL] inject water-seen: Patrol sees water"),
+                "\(board)")
+        #expect(board.contains("09:03:00 +00:00 → tech_lead  [DRILL] inject water-reminder"), "\(board)")
         let zh = try muster(["status", "b", "--lang", "zh"]).stdout
         #expect(zh.contains("演练情景注入:"), "\(zh)")
         // A Chinese reader reads the role's title and the announcement, not ids.

@@ -40,7 +40,7 @@ struct PlanFeatureCommandTests {
         #expect(board.stdout.contains("two_hour_watch  Two hours after the fault  [owner: commander (cara)]  due in 1h25m (from the fault)"))
         let chinese = try muster(["status", "f", "--lang", "zh", "--tz", "Asia/Shanghai"], minute: 5)
         #expect(chinese.stdout.contains("故障发生于 2027-01-15 15:30:00 +08:00"))
-        #expect(chinese.stdout.contains("剩余 1h25m (自故障发生起)"))
+        #expect(chinese.stdout.contains("剩余 1小时25分 (自故障发生起)"))
     }
 
     @Test func aFaultGivenAsALengthAgoCountsBackFromNow() throws {
@@ -88,7 +88,7 @@ struct AnyTimeCommandTests {
         #expect(raised.status == 0, "\(raised.stderr)")
         #expect(raised.stdout.contains("decide_shutdown"))
         let chinese = try runs.muster(["status", "a", "--lang", "zh"], minute: 2)
-        #expect(chinese.stdout.contains("随时可发起:\n  emergency_shutdown  紧急关闭  [发起人: commander (cara), tech_lead (tim)]  进行中"))
+        #expect(chinese.stdout.contains("随时可发起:\n  emergency_shutdown  紧急关闭  [发起人: 应急总指挥 (cara), 应急技术经理 (tim)]  进行中"))
         let log = try runs.muster(["log", "a"], minute: 2)
         #expect(log.stdout.contains("chain.raised") && log.stdout.contains("why=database down"))
     }
@@ -116,7 +116,7 @@ struct StandingInstructionCommandTests {
         #expect(board.stdout.contains("standing instructions:\n  ⚑ protect_scene  Protect the scene; touch nothing until "
             + "security releases it  [released by: security (sam)]  muster release s protect_scene\n"))
         let chinese = try runs.muster(["status", "s", "--lang", "zh"])
-        #expect(chinese.stdout.contains("持续指令:\n  ⚑ protect_scene  同时保护好现场，未经安保解除不得触动  [解除人: security (sam)]"))
+        #expect(chinese.stdout.contains("持续指令:\n  ⚑ protect_scene  同时保护好现场，未经安保解除不得触动  [解除人: 安保 (sam)]"))
         let inbox = try runs.muster(["inbox", "--as", "sam"])
         #expect(inbox.stdout.contains("⚑ protect_scene"), "\(inbox.stdout)")
         let released = try runs.muster(["release", "s", "protect_scene", "--why", "police done"], minute: 30, as: "sam")

@@ -50,7 +50,10 @@ struct PrintTests {
         #expect(boxes >= steps.count + items, "\(boxes) boxes for \(steps.count) steps and \(items) items")
         for step in steps {
             let id = step["id"]?.stringValue ?? ""
-            let marker = format == "md" ? "`\(id)` " : "<code>\(id)</code> "
+            // English shows each step's id before its title (for authors); Chinese its title alone.
+            let title = step["title"]?.stringValue ?? ""
+            let marker = language == "zh" ? (format == "md" ? title + "\n" : escapeHTML(title) + "</h")
+                : format == "md" ? "`\(id)` " : "<code>\(id)</code> "
             #expect(text.contains(marker), "step \(id) missing from \(playbook) \(language) \(format)")
             for item in step["checklist"]?.arrayValue ?? [] {
                 let itemText = item["text"]?.stringValue ?? ""
@@ -111,9 +114,15 @@ struct PrintTests {
         #expect(english.contains("[ ] if where the water comes from is Air conditioning → `handle_air_conditioning`"))
         #expect(english.contains("Where the water comes from `leak_source`: [ ] Air conditioning [ ] Wall or window"))
         let chinese = try muster(["print", "water-leak", "--lang", "zh"]).stdout
-        #expect(chinese.contains("`respond`：致命 10分钟 / 严重 15分钟 / 一般 30分钟"))
-        #expect(chinese.contains("[ ] 若 漏水来源为「空调漏水」 → `handle_air_conditioning`"))
-        #expect(chinese.contains("| `general` | 一般 | 响应 30分钟、解决 1天 |"))
+        // In Chinese: titles, never ids; clocks by their Chinese names.
+        #expect(chinese.contains("时限 响应：致命 10分钟 / 严重 15分钟 / 一般 30分钟"))
+        #expect(chinese.contains("[ ] 若 漏水来源为「空调漏水」 → 通知相关人员处理空调渗漏水"))
+        #expect(chinese.contains("| 一般 | 响应 30分钟、解决 1天 |"))
+        #expect(chinese.contains("达成条件 「向用户领导部门提交书面报告」完成"))
+        #expect(chinese.contains("- **负责人**：现场应急负责人\n"))
+        for id in ["`commander`", "`on_site`", "`outcome.resolved`", "`written_report", "`resolve`", "`report`"] {
+            #expect(!chinese.contains(id), "\(id) in the Chinese paper")
+        }
         // A parallel step nests its tracks and steps; decisions and approvals have a box per answer.
         let power = try muster(["print", "power-loss"]).stdout
         #expect(power.contains("#### Track `repair`"))

@@ -128,7 +128,7 @@ struct RunCommandTests {
         // A milestone met reads in Chinese word order, in both languages' own way.
         #expect(try muster(["done", "wl", "report"], minute: 1, as: "bob").status == 0)
         let met = try muster(["status", "wl", "--lang", "zh"], minute: 2).stdout
-        #expect(met.contains("已达成，提前 4m"), "\(met)")
+        #expect(met.contains("已达成，提前 4分钟"), "\(met)")
         #expect(try muster(["status", "wl"], minute: 2).stdout.contains("met, 4m early"))
         let runs = try muster(["runs", "--lang", "zh"], minute: 2).stdout
         #expect(runs.hasPrefix("wl ") && runs.contains(" 实战 ") && runs.hasSuffix("进行中\n"), "\(runs)")
@@ -238,7 +238,7 @@ struct RunCommandTests {
         #expect(linesAfter - linesBefore < 100, "\(linesAfter - linesBefore) lines")
         let json = try JSONValue.parse(try muster(["status", "wl", "--format", "json"], minute: tenYears).stdout)
         #expect(json["clock_jumps"]?.arrayValue?.count == 1)
-        #expect(try muster(["status", "wl", "--lang", "zh"], minute: tenYears).stdout.contains("⚠ 时钟向前跳了 3649d23h59m"))
+        #expect(try muster(["status", "wl", "--lang", "zh"], minute: tenYears).stdout.contains("⚠ 时钟向前跳了 3649天23小时"))
     }
 
     /// A run exported as one file verifies on its own; a changed byte, a cut archive or a damaged run do not

@@ -276,7 +276,7 @@ struct ShowAndGraphTests {
     @Test func graphTitlesFollowTheLanguage() throws {
         let mermaid = try muster(["graph", Self.fixture, "--lang", "zh"]).stdout
         #expect(mermaid.contains("<b>report-it</b><br/>报告#quot;漏水#quot;#60;立即#62;"))
-        #expect(mermaid.contains("-.->|\"驳回（超时 10m）\"|"))
+        #expect(mermaid.contains("-.->|\"驳回（超时 10分钟）\"|"))
         #expect(!mermaid.contains("Report the"))
         let json = try JSONValue.parse(try muster(["graph", Self.fixture, "--format", "json"]).stdout)
         let edges = try #require(json["edges"]?.arrayValue)

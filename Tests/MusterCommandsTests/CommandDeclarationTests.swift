@@ -73,7 +73,7 @@ struct CommandDeclarationTests {
         let lines = drill.usage.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(lines == drill.subcommands.map(\.generatedUsage))
         #expect(lines.contains { $0.hasPrefix("muster drill advance RUN [DURATION] [--to-next] [--notify-command CMD]") })
-        #expect(lines.contains { $0.hasPrefix("muster drill rate RUN OBJECTIVE P|S|M|U --as PERSON --why TEXT") })
+        #expect(lines.contains { $0.hasPrefix("muster drill rate RUN OBJECTIVE P|S|M|U --as EVALUATOR --why TEXT") })
         // What only a controller may do says so.
         for name in ["inject", "cancel", "mark", "script", "unscript"] {
             #expect(lines.contains { $0.hasPrefix("muster drill \(name) ") && $0.contains("--as CONTROLLER") }, "\(name)")
@@ -94,6 +94,27 @@ struct CommandDeclarationTests {
             #expect(error.text("en") == "drill rate takes a run id, an objective, a rating (P, S, M or U) and --why TEXT")
             #expect(error.text("zh") == "drill rate 需要运行 id、一个目标、评定（P、S、M 或 U）和 --why TEXT")
         }
+    }
+
+    /// The commands only the drill's exercise staff may use say who, in their usage line and in the help's
+    /// `--as` line, in English and Chinese: evaluators observe and rate, controllers move the exercise, either
+    /// sets an improvement action.
+    @Test(arguments: [
+        ("observe", "EVALUATOR", "an evaluator the scenario names", "场景列明的评估人员"),
+        ("rate", "EVALUATOR", "an evaluator the scenario names", "场景列明的评估人员"),
+        ("inject", "CONTROLLER", "a controller the scenario names", "场景列明的导调人员"),
+        ("improve", "CONTROLLER|EVALUATOR", "a controller or an evaluator the scenario names", "场景列明的导调或评估人员"),
+    ])
+    func aStaffCommandSaysWhoMayUseIt(name: String, word: String, english: String, chinese: String) throws {
+        let command = try #require(Commands.named("drill")).subcommand([name])
+        #expect(command.usage.contains(" --as \(word)"), "\(command.usage)")
+        let help = Help.text(for: command)
+        #expect(help.contains("--as \(word) "), "\(help)")
+        #expect(help.contains("who is acting: \(english) (default: MUSTER_AS)"), "\(help)")
+        #expect(!help.contains("--as PERSON"), "\(help)")
+        let helpZH = Help.text(for: command, language: "zh")
+        #expect(helpZH.contains("--as \(word) "), "\(helpZH)")
+        #expect(helpZH.contains("操作人：\(chinese)（默认：MUSTER_AS）"), "\(helpZH)")
     }
 
     @Test func theCompletionTablesFollowTheDeclarations() throws {

@@ -34,6 +34,17 @@ struct CheckedFilesTests {
         #expect(CheckedFiles([path], playbooksDirectory: path, strict: false, keepingSources: false).sources.isEmpty)
     }
 
+    @Test func theSummaryCountsFilesErrorsAndWarnings() throws {
+        let path = try Self.directory([("tiny.yaml", RunsTests.playbook), ("other.yaml", Self.englishTitleOnly)])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let one = CheckedFiles([path + "/tiny.yaml"], playbooksDirectory: path, strict: false, keepingSources: false)
+        #expect(one.summary == "checked 1 file: no problems\n")
+        let both = CheckedFiles([path], playbooksDirectory: path, strict: false, keepingSources: false)
+        let warnings = both.diagnostics.count
+        #expect(warnings >= 1 && !both.diagnostics.containsErrors)
+        #expect(both.summary == "checked 2 files: 0 errors, \(warnings == 1 ? "1 warning" : "\(warnings) warnings")\n")
+    }
+
     @Test func strictMakesAWarningAnError() throws {
         let path = try Self.directory([("tiny.yaml", Self.englishTitleOnly)])
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -47,14 +47,28 @@ struct MovedCommandWorkTests {
         #expect(stream.poll().lines.isEmpty && stream.givenUp.isEmpty)
     }
 
+    @Test func aStreamedLineIsPrintedAsWrittenOrAsTextAfterItsRunID() throws {
+        let runs = try RunsTests.startedRun()
+        defer { RunsTests.remove(runs) }
+        var stream = JournalStreaming.EveryRun(runs: runs)
+        let first = try #require(stream.poll().lines.first).line
+        let written = String(decoding: first.bytes, as: UTF8.self)
+        #expect(JournalStreaming.printed(first, jsonl: true, time: .utc) == written + "\n")
+        #expect(JournalStreaming.printed(first, runID: "r", jsonl: true, time: .utc)
+            == "{\"run\":\"r\",\"line\":" + written + "}\n")
+        let text = JournalStreaming.printed(first, jsonl: false, time: .utc)
+        #expect(text.hasPrefix("1 ") && text.contains("run.started") && text.hasSuffix("\n"))
+        #expect(JournalStreaming.printed(first, runID: "r", jsonl: false, time: .utc) == "r " + text)
+    }
+
     @Test func aDrillsInjectsAreSaidOneLineEachInBothLanguages() throws {
         let loaded = try DrillByHandTests.load("water-leak-on-time")
         let (_, events) = try UnattendedRunTests.play("water-leak-on-time")
         let plan = DrillPlan(scenario: loaded.scenario, playbook: loaded.playbook)
         let injects = events.filter { if case .injectDelivered = $0.kind { true } else { false } }
         #expect(!injects.isEmpty)
-        let english = plan.announcements(of: events, language: .en).split(separator: "\n")
-        let chinese = plan.announcements(of: events, language: .zh).split(separator: "\n")
+        let english = plan.announcements(of: events, language: .en, time: .utc).split(separator: "\n")
+        let chinese = plan.announcements(of: events, language: .zh, time: .utc).split(separator: "\n")
         #expect(english.count == injects.count && english.allSatisfy { $0.hasPrefix("inject ") })
         #expect(chinese.count == injects.count && chinese.allSatisfy { $0.hasPrefix("注入 ") })
     }

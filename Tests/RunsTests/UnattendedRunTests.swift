@@ -33,8 +33,8 @@ struct UnattendedRunTests {
         "server-software-on-time": "bdea182fb95ab7df6eb63d338f3bbaf3f9667862476ec0b86af30e3b42cd3885",
         "virus-on-time": "c6fbc1debad746497a22b9368220e04a88c6ac96c8d1e7ee6a58d4e7d09c7e3f",
         "virus-unplug-late": "137bcb70a122c7ed3ebe30a52e70fcea4b2157d8101168a58695c91b3cdadd47",
-        "water-leak-late-report": "efe32dfa2fa284db4c2a0c4c5aaa7cc869022b2ceb7140ef628a7b442e317db6",
-        "water-leak-on-time": "93b81fd54765f495c587e2eaf0a0de5f846673ab997dbeb01e60b6167e714863",
+        "water-leak-late-report": "51f252a460503384dd23da06cc5a263b2cc4b36fad889ec43719ea7aacb5b2c5",
+        "water-leak-on-time": "930566d215052b7691dcf371a8f934b650d2d034a2ab8f6b83ca5871f33f8bf4",
     ]
 
     static var scenarios: [String] {

@@ -50,6 +50,25 @@ struct WatchTests {
         #expect(again.delivered == 0 && again.contents.lines.count == read.contents.lines.count)
     }
 
+    @Test func watchingEveryRunWakesALiveRunAndOnlyReadsAClosedOne() throws {
+        let runs = try RunsTests.startedRun()
+        defer { RunsTests.remove(runs) }
+        let live = try RunSession("r", in: runs, now: Self.t0 + 5_000)
+            .watchEvery(notifier: nil, clock: { Self.t0 + 5_000 }) { Issue.record("warned: \($0)") }
+        #expect(live.woken && live.nextDue != nil)
+        #expect(live.state.outbox.pending.count == 1)
+        let aborted = try RunSession("r", in: runs, now: Self.t0 + 6_000)
+            .perform(Command(person: "alice", kind: .abort(why: "drill over")))
+        #expect(aborted.state.closed)
+        let before = try RunSession("r", in: runs, now: Self.t0).read().contents
+        // Long after the step's deadline: a closed run fires nothing and is not written.
+        let closed = try RunSession("r", in: runs, now: Self.t0 + 3_600_000)
+            .watchEvery(notifier: nil, clock: { Self.t0 + 3_600_000 }) { Issue.record("warned: \($0)") }
+        #expect(!closed.woken && closed.nextDue == nil && closed.delivered == 0)
+        #expect(closed.contents.head == before.head && closed.contents.lines.count == before.lines.count)
+        #expect(try RunSession("r", in: runs, now: Self.t0).read().contents.head == before.head)
+    }
+
     @Test func theBoardIsWrittenAgainOnlyWhenTheRunMovedOnOrThePagesAged() throws {
         let runs = try RunsTests.startedRun()
         defer { RunsTests.remove(runs) }

@@ -52,7 +52,7 @@ struct NotificationPanelTests {
             .render()
         #expect(chinese.contains("通知（最近 1 条）:\n"))
         #expect(chinese.contains("tech_lead: 地板下有水  · 等待送达: carol"))
-        #expect(chinese.hasSuffix("⚠ 1 条通知已等待超过一分钟（最久 2m）：似乎没有带通知程序的 'muster watch' 在送达\n"))
+        #expect(chinese.hasSuffix("⚠ 1 条通知已等待超过一分钟（最久 2分钟）：似乎没有带通知程序的 'muster watch' 在送达\n"))
     }
 
     @Test func onlyTheLatestFiveAreShownAndLongMessagesAreClipped() {

@@ -45,7 +45,7 @@ struct RunBoardHTMLTests {
     @Test func theChinesePageSpeaksChinese() {
         let html = Self.page(LeakKit.Run(), minute: 1, language: .zh)
         #expect(html.contains("<html lang=\"zh-Hans\">"))
-        #expect(html.contains("剩余 4m"))
+        #expect(html.contains("剩余 4分钟"))
         #expect(html.contains("写于 2023-11-15 06:14:20 +08:00"))
         #expect(html.contains("<a href=\"index.html\" hreflang=\"en\""))
         #expect(!html.contains("due in"))

@@ -53,9 +53,9 @@ struct RunBoardTests {
         let board = RunBoard(runID: "leak-1", playbook: LeakKit.playbook, state: run.state,
                              now: LeakKit.at(minute: 1), language: .zh).render()
         #expect(board.hasPrefix("运行 leak-1 · 漏水演示 (leak-kit 1.0.0) · 实战\n严重级别: 未定级 · 开始 2023-11-14 22:13:20 +00:00"))
-        #expect(board.contains("  report  报告漏水  [负责人: on_site (bob)]  剩余 4m\n"))
+        #expect(board.contains("  report  报告漏水  [负责人: 现场 (bob)]  剩余 4分钟\n"))
         #expect(!board.contains("not acknowledged") && !board.contains("未确认"))
-        #expect(board.contains("  responded  已响应  剩余 9m（尚未定级，按最严级别计）\n"), "\(board)")
+        #expect(board.contains("  responded  已响应  剩余 9分钟（尚未定级，按最严级别计）\n"), "\(board)")
     }
 
     /// A name in a forged journal (the engine refuses such a name) cannot reach the terminal raw: the board shows

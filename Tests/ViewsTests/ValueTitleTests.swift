@@ -70,6 +70,10 @@ struct ValueTitleTests {
         for event in events { state.apply(event) }
         #expect(state.facts["state"] == .choice("down"))
         let board = RunBoard(runID: "o-1", playbook: Self.playbook, state: state, now: 1_800_000_060_000, language: .zh)
-        #expect(board.render().contains("state=停机"))
+        // In Chinese the fact by its title too; in English by the id people type in `record`.
+        #expect(board.render().contains("事实: 制冷状态：停机\n"))
+        let english = RunBoard(runID: "o-1", playbook: Self.playbook, state: state, now: 1_800_000_060_000,
+                               language: .en)
+        #expect(english.render().contains("facts: state=Down\n"))
     }
 }

@@ -7,12 +7,13 @@
 # MUSTER_NOW and a notifier that fails for alice, the run the report goldens show (Tests/ReportingTests) plus a
 # note with a very long unbroken word, and an unattended drill; then writes, in English and in Chinese:
 #   the run report, the fault report and the work report of the run; the fault report and the drill report of the
-#   drill; the paper checklists of two playbooks; the statistics page.
+#   drill; the paper checklists of two playbooks and of a copy of water-leak with a 302-character network path in
+#   an instruction; the statistics page.
 # Each HTML file is measured in headless Chromium at 375 px and 1200 px wide, and at the width of an A4 page's
 # text (703 px): a test page holds every report in an <iframe> of that width, and its script writes into the
 # page every element that reaches past the page's edge or is cut by its own overflow (hidden, auto, scroll,
 # clip), read back with --dump-dom. Each file is also printed to PDF (A4), and `pdftotext -bbox` must show no word
-# past the page's edges; every page of a run report and of a drill report must say "page N of M" (pdftotext), and a Chinese run report,
+# past the page's edges; every page of a run report, a drill report and a paper checklist must say "page N of M" (pdftotext), and a Chinese run report,
 # drill report and statistics page must show no English word or internal id outside what people wrote. Prints what it checked; exits 1 naming every
 # offender. SHOTS=1 also writes screenshots.
 # Installs chromium, poppler-utils and a CJK font with apt-get when they are missing (as root).
@@ -46,6 +47,13 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/playbooks"
 cp "$repo/Tests/ReportingTests/Fixtures/report-kit.yaml" "$work/playbooks/"
 cp -r "$repo/Playbooks/." "$work/playbooks/"
+# A copy of water-leak whose first instruction ends with a 302-character network path: the paper must break it.
+mkdir -p "$work/long-word"
+long_path='\\fileserver\'"$(printf 'leak-records-%.0s' {1..22})end"
+LONG_PATH="$long_path" perl -pe 's/(report to the emergency team\.|并及时报告应急处理小组。)$/$1 $ENV{LONG_PATH}/' \
+    "$repo/Playbooks/water-leak.yaml" >"$work/long-word/water-leak.yaml"
+[[ $(grep -c 'leak-records-leak' "$work/long-word/water-leak.yaml") == 2 ]] \
+    || { echo "render-report: the long path did not reach the copy of water-leak" >&2; exit 1; }
 # The notifier: reads the notification on stdin and fails for alice (her phone is off).
 cat >"$work/notify.sh" <<'EOF'
 payload="$(cat)"
@@ -71,29 +79,38 @@ refused() {  # the same, for a command that must be refused
     if at "$@" 2>/dev/null; then echo "render-report: '${*:3}' was not refused" >&2; exit 1; fi
 }
 
+# Text people write (notes, reasons, the title, values): said() records it, so that the Chinese check below can
+# tell it from the report's own words wherever it shows.
+said() {
+    printf '%s\n' "$1" >>"$work/written"
+    printf '%s' "$1"
+}
+: >"$work/written"
+
 long_word="$(printf 'x%.0s' {1..400})"
 at 0 alice start report-kit --run-id "$run_id" --assign commander=alice --assign tech_lead=carol --assign on_site=bob \
-    --title "Cooling failure in machine room B, row C"
-at 1 alice note "$run_id" "Room temperature at 35 °C and rising; two cooling units show alarms." --section phenomenon
+    --title "$(said "Cooling failure in machine room B, row C")"
+at 1 alice note "$run_id" "$(said "Room temperature at 35 °C and rising; two cooling units show alarms.")" --section phenomenon
 at 2.5 bob done "$run_id" report
-at 4 alice grade "$run_id" severe --why "Two of the three cooling units are down"
-at 5 alice record "$run_id" cause=compressor
-at 5 alice note "$run_id" "Rack row C throttled its CPUs; no service lost yet." --section impact
-at 7 alice regrade "$run_id" fatal --why "The third unit tripped; 38 °C at the cold aisle"
+at 4 alice grade "$run_id" severe --why "$(said "Two of the three cooling units are down")"
+at 5 alice record "$run_id" "cause=$(said compressor)"
+at 5 alice note "$run_id" "$(said "Rack row C throttled its CPUs; no service lost yet.")" --section impact
+at 7 alice regrade "$run_id" fatal --why "$(said "The third unit tripped; 38 °C at the cold aisle")"
 at 11 alice done "$run_id" assess
-at 12 alice decide "$run_id" choose_plan spare --why "The spare unit is on site"
+at 12 alice decide "$run_id" choose_plan spare --why "$(said "The spare unit is on site")"
 refused 13 bob approve "$run_id" shed_load
-at 14 alice approve "$run_id" shed_load --why "Batch jobs can move to the backup room"
+refused 13.5 bob tick "$run_id" confirm stable
+at 14 alice approve "$run_id" shed_load --why "$(said "Batch jobs can move to the backup room")"
 at 20 alice handover "$run_id" tech_lead --to erin
-at 21 bob note "$run_id" "工业风扇已从三楼借到，正在架设。"
-at 22 bob note "$run_id" "Log: \\\\fileserver\\share\\cooling\\$long_word" --section handling
+at 21 bob note "$run_id" "$(said "工业风扇已从三楼借到，正在架设。")"
+at 22 bob note "$run_id" "$(said "Log: \\\\fileserver\\share\\cooling\\$long_word")" --section handling
 at 26 erin done "$run_id" spare_unit
 at 41 erin done "$run_id" restore
-at 43 erin note "$run_id" "Compressor bearing seized; no maintenance since March." --section cause
+at 43 erin note "$run_id" "$(said "Compressor bearing seized; no maintenance since March.")" --section cause
 at 47 alice status "$run_id"
-at 48 alice note "$run_id" "The spare unit carried the load; the failed unit is repaired and running." --section handling
-at 50 alice note "$run_id" "Quarterly compressor checks; the temperature alarm lowered to 30 °C." --section prevention
-at 52 alice note "$run_id" "Nobody reached the commander's phone: give every role a second contact." --section lesson
+at 48 alice note "$run_id" "$(said "The spare unit carried the load; the failed unit is repaired and running.")" --section handling
+at 50 alice note "$run_id" "$(said "Quarterly compressor checks; the temperature alarm lowered to 30 °C.")" --section prevention
+at 52 alice note "$run_id" "$(said "Nobody reached the commander's phone: give every role a second contact.")" --section lesson
 at 80 alice done "$run_id" written_report
 at 85 wang.fang signoff "$run_id"
 drill=drill-leak
@@ -116,6 +133,7 @@ for lang in en zh; do
     render "drill-report-$lang" drill report "$drill" --lang "$lang"
     render "print-water-leak-$lang" print water-leak --lang "$lang"
     render "print-fire-$lang" print fire --lang "$lang"
+    render "print-long-word-$lang" print "$work/long-word/water-leak.yaml" --lang "$lang"
     render "stats-$lang" stats --lang "$lang" --tz "$tz"
 done
 
@@ -222,8 +240,9 @@ for name in "${files[@]}"; do
     fi
     pages=$(grep -c '<page ' "$out/$name.bbox.html" || true)
     echo "$name: $pages A4 pages"
-    # A run report and a drill report number their pages on paper: "page N of M" (第 N 页，共 M 页) at the foot of each.
-    if [[ $name == report-* || $name == drill-fault-* || $name == drill-report-* ]]; then
+    # A run report, a drill report and a paper checklist number their pages: "page N of M" (第 N 页，共 M 页) at the
+    # foot of each.
+    if [[ $name == report-* || $name == drill-fault-* || $name == drill-report-* || $name == print-* ]]; then
         pdftotext -layout "$out/$name.pdf" "$out/$name.txt"
         numbered=0
         for ((n = 1; n <= pages; n++)); do
@@ -242,12 +261,12 @@ failures=$((failures + cut_words))
 
 # Chinese complete: what a Chinese run report shows of its own words holds no English word and no internal id, the
 # messages the engine journaled included (notification texts, refusal reasons, why a step was cancelled: said from
-# their codes with the playbook's titles). Text that people wrote (names, notes, values, the title: the report
-# isolates it in <bdi>), ids and hashes
-# (<code>), commands to type, program paths, the style sheet and tooltips are left out; what remains may name
-# only the hash, the JSON report and the time zone, and the names this script gives its people (a refusal's sentence
-# names who was refused and who holds the role).
-allowed=' SHA JSON UTC Asia Shanghai alice bob carol erin '
+# their codes with the playbook's titles), and so do the report's sentences around what people wrote (the timeline's
+# events). Left out: the texts people wrote (what said() recorded) wherever they show, ids and hashes (<code>),
+# commands to type, program paths, the style sheet and tooltips; what remains may name only the hash, the JSON
+# report and the time zone, and the names this script and the drill give their people (a refusal's sentence names
+# who was refused and who holds the role).
+allowed=' SHA JSON UTC Asia Shanghai alice bob carol dave erin wang.fang '
 # The drill report also names the scenario's players, quotes its injects (the rack B12) and rates with the exercise
 # grades P, S, M and U (its legend says each in Chinese); the statistics page names the runs by the ids people gave
 # them.
@@ -259,10 +278,16 @@ for name in "${files[@]}"; do
     also=''
     [[ $name == drill-report-zh ]] && also="$drill_allowed"
     [[ $name == stats-zh ]] && also="$stats_allowed"
-    words="$(perl -0777 -pe '
+    words="$(WRITTEN="$work/written" perl -0777 -pe '
+        BEGIN {
+            local $/ = "\n";   # -0777 reads the report whole, the written texts a line each
+            open my $in, "<:raw", $ENV{WRITTEN} or die "written: $!";
+            @written = sort { length $b <=> length $a } grep { length } map { chomp; $_ } <$in>;
+        }
         s{<style\b.*?</style>}{}gs; s{<title\b.*?</title>}{}gs;   # the style sheet; tooltips repeat the text
-        s{<bdi>.*?</bdi>}{}gs; s{<code\b.*?</code>}{}gs;
-        s{&#39;}{\x27}g;
+        s{<code\b.*?</code>}{}gs; s{</?bdi>}{}g;
+        s{&#39;}{\x27}g; s{&quot;}{"}g; s{&amp;}{&}g;
+        for my $text (@written) { s{\Q$text\E}{ }g }   # what people wrote, wherever it shows
         s{\x27muster [^\x27]*\x27}{}g; s{muster(?: [\x21-\x7e]+)+}{}g;   # a command to type, in a hint
         s{\x27/[^\x27]*\x27}{}g;          # a program by its path, in a notifier failure
         s{<[^>]*>}{ }g; s{&[a-z#0-9]+;}{ }g' "$out/$name.html" \
@@ -285,7 +310,7 @@ if [[ "${SHOTS:-0}" == 1 ]]; then
 fi
 
 echo "render-report: checked ${#files[@]} HTML documents (${files[*]}) at ${widths[*]} px (${measured:-nothing measured})"
-echo "render-report: printed ${#files[@]} A4 PDFs; $cut_words words past a page's edges; $page_numbers run and drill reports say 'page N of M' on every page"
+echo "render-report: printed ${#files[@]} A4 PDFs; $cut_words words past a page's edges; $page_numbers run reports, drill reports and paper checklists say 'page N of M' on every page"
 echo "render-report: the Chinese run reports, drill report and statistics page checked for English words and internal ids outside what people wrote"
 echo "render-report: output in $out"
 if [[ $failures -gt 0 ]]; then

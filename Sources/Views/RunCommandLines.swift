@@ -1,0 +1,86 @@
+import Diagnostics
+public import PlaybookLanguage
+import Reporting
+
+/// What the commands on runs say besides their result, in the reader's language: a run or a drill started, a
+/// drill's virtual clock moved, a staff action recorded or refused, a run continued in a linked run (or waiting
+/// for it), a runs directory on a network filesystem.
+public enum RunCommandLines {
+    /// `start`'s line on standard error: the playbook started, its active steps, and where to look.
+    public static func started(playbook: String, version: String, runID: String, active: [String], language: Language)
+        -> String
+    {
+        let active = active.joined(separator: ", ")
+        return language == .zh
+            ? "已启动 \(playbook) \(version)；进行中的步骤：\(active)\n查看：'muster status \(runID)'\n"
+            : "started \(playbook) \(version); active: \(active)\nsee 'muster status \(runID)'\n"
+    }
+
+    /// `drill start`'s line on standard error: which drill of which playbook started on which clock, and how to
+    /// move a virtual one.
+    public static func started(
+        scenario: String, playbook: String, runID: String, virtualClock: Bool, language: Language
+    ) -> String {
+        if language == .zh {
+            return "演练 \(scenario)（预案 \(playbook)）已开始，"
+                + (virtualClock ? "使用虚拟时钟；推进时间：'muster drill advance \(runID) 5m'" : "使用真实时钟") + "\n"
+        }
+        return "drill \(scenario) of \(playbook) started on the "
+            + (virtualClock ? "virtual clock; move it with 'muster drill advance \(runID) 5m'" : "real clock") + "\n"
+    }
+
+    /// `drill advance`'s line: how far the clock moved (milliseconds), the instant it reached, the active steps.
+    public static func advanced(moved: Int64, to instant: Int64, active: [String], time: LocalTime,
+                                language: Language) -> String {
+        let (span, instant) = (TimeText.span(moved, language: language), time.instant(instant))
+        let active = active.joined(separator: ", ")
+        return language == .zh ? "已拨快 \(span) 至 \(instant)；进行中的步骤：\(active)\n"
+                               : "advanced \(span) to \(instant); active: \(active)\n"
+    }
+
+    /// A staff action recorded as line `seq` of the journal.
+    public static func recorded(seq: Int, language: Language) -> String {
+        (language == .zh ? "已记录：序号 " : "ok: seq ") + "\(seq)\n"
+    }
+
+    /// A staff action refused, for standard error: "muster: refused (REASON): …". A refusal may quote what the
+    /// person typed, so no control character of it reaches the terminal.
+    public static func refused(english: String, chinese: String?, language: Language) -> String {
+        if language == .zh { return "muster: 已拒绝：" + TerminalText.line(chinese ?? english) + "\n" }
+        return "muster: refused (" + TerminalText.line(replacingFirst(": ", with: "): ", in: english)) + "\n"
+    }
+
+    /// `text` with its first `target` replaced.
+    static func replacingFirst(_ target: String, with replacement: String, in text: String) -> String {
+        let parts = text.split(separator: Substring(target), maxSplits: 1, omittingEmptySubsequences: false)
+        return parts.count == 2 ? parts[0] + replacement + parts[1] : text
+    }
+
+    /// A run continued in `playbook`: the linked run `linkedRun` was started.
+    public static func continued(in playbook: String, linkedRun: String, language: Language) -> String {
+        language == .zh
+            ? "已转入预案 \(playbook)：关联运行 \(linkedRun)\n查看：'muster status \(linkedRun)'\n"
+            : "continued in \(playbook): linked run \(linkedRun)\nsee 'muster status \(linkedRun)'\n"
+    }
+
+    /// The linked run in `playbook` of run `runID` could not be started, for `reason`: the run waits for it.
+    public static func linkedRunNotStarted(in playbook: String, runID: String, reason: String, language: Language)
+        -> String
+    {
+        language == .zh
+            ? "muster: 未能启动转入预案 \(playbook) 的关联运行：\(reason)\n本运行等待该关联运行；对 \(runID) 执行任一命令（如 'muster status \(runID)'）即重试\n"
+            : "muster: the linked run in \(playbook) could not be started: \(reason)\nthis run waits for it; any command on \(runID) (such as 'muster status \(runID)') tries again\n"
+    }
+
+    /// The warning that the runs directory `path` is on the network filesystem `type`: Muster's guarantees rest on
+    /// the journal's lock and on fsync, which such filesystems may not honour across machines.
+    public static func networkFilesystem(_ path: String, type: String, language: Language) -> String {
+        language == .zh
+            ? "muster: 警告：运行目录 '\(path)' 位于网络文件系统（\(type)）上。除非其文件锁符合 POSIX 语义，否则不受支持："
+                + "从两台主机同时操作同一运行可能交错写入日志。请把运行目录放在值班主机的本地磁盘上，大家通过 SSH 登录该主机操作。\n"
+            : "muster: warning: the runs directory '\(path)' is on a network filesystem (\(type)). That is not "
+                + "supported unless its locking is POSIX-correct: two hosts acting on one run could interleave "
+                + "journal writes. Keep the runs directory on a local disk of the ops host and let people act "
+                + "there over SSH.\n"
+    }
+}

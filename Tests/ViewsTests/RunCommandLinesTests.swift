@@ -1,0 +1,47 @@
+import Foundation
+import PlaybookLanguage
+import Reporting
+import Testing
+import Views
+
+/// What the commands on runs say besides their result, in English and Chinese.
+struct RunCommandLinesTests {
+    @Test func aStartedDrillSaysHowToMoveAVirtualClock() {
+        #expect(RunCommandLines.started(scenario: "flood", playbook: "water", runID: "d1", virtualClock: true,
+                                        language: .en)
+            == "drill flood of water started on the virtual clock; move it with 'muster drill advance d1 5m'\n")
+        #expect(RunCommandLines.started(scenario: "flood", playbook: "water", runID: "d1", virtualClock: false,
+                                        language: .zh) == "演练 flood（预案 water）已开始，使用真实时钟\n")
+    }
+
+    @Test func anAdvanceSaysHowFarToWhenInLocalTimeAndWhatIsActive() {
+        let shanghai = LocalTime(TimeZone(identifier: "Asia/Shanghai")!)
+        #expect(RunCommandLines.advanced(moved: 300_000, to: 1_767_225_900_000, active: ["a", "b"],
+                                         time: LocalTime(TimeZone(identifier: "UTC")!), language: .en)
+            == "advanced 5m to 2026-01-01 00:05:00 +00:00; active: a, b\n")
+        #expect(RunCommandLines.advanced(moved: 300_000, to: 1_767_225_900_000, active: ["a"], time: shanghai,
+                                         language: .zh)
+            == "已拨快 5分钟 至 2026-01-01 08:05:00 +08:00；进行中的步骤：a\n")
+    }
+
+    @Test func aStaffRefusalNamesItsReasonAndKeepsControlCharactersOff() {
+        #expect(RunCommandLines.refused(english: "unknown objective: 'o9'", chinese: nil, language: .en)
+            == "muster: refused (unknown objective): 'o9'\n")
+        #expect(RunCommandLines.refused(english: "bad: x\u{1B}[2Jy", chinese: "不行：x\u{1B}y", language: .zh)
+            .contains("\u{1B}") == false)
+        #expect(RunCommandLines.recorded(seq: 12, language: .en) == "ok: seq 12\n")
+        #expect(RunCommandLines.recorded(seq: 12, language: .zh) == "已记录：序号 12\n")
+    }
+
+    @Test func aLiveStartAndALinkedRunSayWhereToLook() {
+        #expect(RunCommandLines.started(playbook: "power", version: "1.0.0", runID: "p1", active: ["isolate"],
+                                        language: .en)
+            == "started power 1.0.0; active: isolate\nsee 'muster status p1'\n")
+        #expect(RunCommandLines.continued(in: "cooling", linkedRun: "c1", language: .en)
+            == "continued in cooling: linked run c1\nsee 'muster status c1'\n")
+        #expect(RunCommandLines.linkedRunNotStarted(in: "cooling", runID: "p1", reason: "no playbook", language: .zh)
+            .contains("'muster status p1'"))
+        #expect(RunCommandLines.networkFilesystem("/srv/runs", type: "nfs", language: .en)
+            .contains("'/srv/runs' is on a network filesystem (nfs)"))
+    }
+}
