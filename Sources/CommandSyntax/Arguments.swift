@@ -1,4 +1,5 @@
 import Diagnostics
+public import PlaybookLanguage
 
 /// The options and positional arguments of one command line, parsed against the command's declared options.
 ///
@@ -116,7 +117,7 @@ public struct UsageError: Error {
     }
 
     /// The message in `language`.
-    public func text(_ language: String) -> String {
-        language == "zh" ? chinese ?? message : message
+    public func text(_ language: Language) -> String {
+        language == .zh ? chinese ?? message : message
     }
 }

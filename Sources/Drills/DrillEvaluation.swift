@@ -63,7 +63,7 @@ public struct DrillEvaluation: Sendable {
         var observationRecords: [Observation] = []
 
         /// The reason in `language` (`en` or `zh`).
-        public func reason(_ language: String) -> String { language == "zh" ? reasonChinese : reason }
+        public func reason(_ language: Language) -> String { language == .zh ? reasonChinese : reason }
 
         public static func == (lhs: Result, rhs: Result) -> Bool {
             lhs.objective == rhs.objective && lhs.rating == rhs.rating && lhs.suggested == rhs.suggested

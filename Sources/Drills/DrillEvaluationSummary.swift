@@ -14,7 +14,7 @@ extension DrillEvaluation {
         for result in results {
             let id = result.objective.id
             out += "  \(result.rating.rawValue)  \(id + String(repeating: " ", count: width - id.count))  "
-                + "\(line(result.objective.title.text(language))) — \(line(result.reason(language.rawValue)))\n"
+                + "\(line(result.objective.title.text(language))) — \(line(result.reason(language)))\n"
         }
         out += (zh ? "总体: " : "overall: ") + overall.rawValue + "\n"
         return out

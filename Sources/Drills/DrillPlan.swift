@@ -161,7 +161,7 @@ public struct DrillPlan: Sendable {
     public func text(_ message: LocalizedText) -> String {
         switch (message.english, message.chinese) {
         case (let english?, let chinese?): "\(english) / \(chinese)"
-        default: message.text("en")
+        default: message.text(.en)
         }
     }
 
@@ -229,7 +229,7 @@ extension DrillPlan {
         let roles = delivery.roles.isEmpty ? (delivery.role.map { [$0] } ?? []) : delivery.roles
         guard state.start?.unattended != true, !roles.isEmpty else { return [inject] }
         let message = message(ofInject: delivery.id)
-        let english = message?.english ?? message?.text("en") ?? delivery.message
+        let english = message?.english ?? message?.text(.en) ?? delivery.message
         let chinese = message?.chinese ?? english
         let (how, howChinese) = fiction(from: delivery.from, via: delivery.via)
         let request = Event(at: delivery.at, actor: .inject(delivery.id), kind: .notificationRequested(
@@ -253,8 +253,8 @@ extension DrillPlan {
             chinese.append(words.1)
         }
         if let sender {
-            english.append("from " + sender.text("en"))
-            chinese.append("来自" + sender.text("zh"))
+            english.append("from " + sender.text(.en))
+            chinese.append("来自" + sender.text(.zh))
         }
         return english.isEmpty ? ("", "") : (" (" + english.joined(separator: ", ") + ")",
                                              "（" + chinese.joined(separator: "，") + "）")

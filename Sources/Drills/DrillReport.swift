@@ -20,7 +20,7 @@ public struct DrillReport: Sendable {
     /// - Parameters:
     ///   - time: the zone the report gives times in, each with its offset (`drill report --tz`).
     ///   - practiceHeldAt: when an unattended `drill run` was really played (its journal holds no real time).
-    public init(evaluation: DrillEvaluation, report: RunReport, language: String, time: LocalTime = .utc,
+    public init(evaluation: DrillEvaluation, report: RunReport, language: Language, time: LocalTime = .utc,
                 practiceHeldAt: Int64? = nil) {
         self.evaluation = evaluation
         self.report = report
@@ -28,7 +28,7 @@ public struct DrillReport: Sendable {
         self.practiceHeldAt = practiceHeldAt
     }
 
-    var zh: Bool { words.language == "zh" }
+    var zh: Bool { words.language == .zh }
     func say(_ english: String, _ chinese: String) -> String { zh ? chinese : english }
 
     /// The run's start record.

@@ -37,7 +37,7 @@ extension DrillReport {
                 font-weight:600;font-size:.88em}}
             @media print{body{max-width:none}.rating{color:#000;border:1px solid #000;background:none}
               h2{break-after:avoid} table{break-inside:auto}}
-            \(HTMLReport.printedPageRules(footer: footer, language: zh ? "zh" : "en"))</style></head><body>
+            \(HTMLReport.printedPageRules(footer: footer, language: zh ? .zh : .en))</style></head><body>
             <h1>\(title)</h1>
 
             """

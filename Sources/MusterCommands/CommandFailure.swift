@@ -23,16 +23,16 @@ struct CommandFailure: Error {
     }
 
     /// The message in `language`.
-    func text(_ language: String) -> String {
-        language == "zh" ? chinese ?? message : message
+    func text(_ language: Language) -> String {
+        language == .zh ? chinese ?? message : message
     }
 
     /// What a failed command or wake says of `error` in `language`: a failure's or usage error's own words.
     static func text(of error: any Error, language: Language) -> String {
         switch error {
-        case let failure as CommandFailure: failure.text(language.rawValue)
-        case let usage as UsageError: usage.text(language.rawValue)
-        case let failure as RunFailure: failure.text(language.rawValue)
+        case let failure as CommandFailure: failure.text(language)
+        case let usage as UsageError: usage.text(language)
+        case let failure as RunFailure: failure.text(language)
         default: "\(error)"
         }
     }

@@ -1,5 +1,6 @@
 public import CommandSyntax
 import Platform
+import PlaybookLanguage
 import Runs
 
 /// The `muster` command line: finds the command, parses its options, runs it and returns the exit status.
@@ -102,16 +103,16 @@ public enum CommandLineTool {
             try command.checkPositionals(parsed.positionals)
             return try command.run(invocation)
         } catch let error as UsageError {
-            return usageError(error.text(invocation.language.rawValue),
-                              command: command, console: console, language: invocation.language.rawValue)
+            return usageError(error.text(invocation.language),
+                              command: command, console: console, language: invocation.language)
         } catch let failure as CommandFailure {
-            console.error("muster: error: \(failure.text(invocation.language.rawValue))\n")
+            console.error("muster: error: \(failure.text(invocation.language))\n")
             return ExitStatus.failure
         } catch let failure as RunFailure where failure.isUsage {
-            return usageError(UsageError(failure).text(invocation.language.rawValue),
-                              command: command, console: console, language: invocation.language.rawValue)
+            return usageError(UsageError(failure).text(invocation.language),
+                              command: command, console: console, language: invocation.language)
         } catch let failure as RunFailure {
-            console.error("muster: error: \(CommandFailure(failure).text(invocation.language.rawValue))\n")
+            console.error("muster: error: \(CommandFailure(failure).text(invocation.language))\n")
             return ExitStatus.failure
         } catch {
             console.error("muster: error: \(error)\n")
@@ -120,16 +121,16 @@ public enum CommandLineTool {
     }
 
     /// "unknown command 'NAME'; did you mean …?" in `language`.
-    private static func unknownCommand(_ name: String, _ language: String) -> String {
+    private static func unknownCommand(_ name: String, _ language: Language) -> String {
         let closest = NameSuggestion.closest(to: name, in: Commands.all.map(\.name))
-        return language == "zh" ? "没有命令 '\(name)'" + (closest.map { "；是不是 '\($0)'？" } ?? "")
+        return language == .zh ? "没有命令 '\(name)'" + (closest.map { "；是不是 '\($0)'？" } ?? "")
             : "unknown command '\(name)'" + (closest.map { "; did you mean '\($0)'?" } ?? "")
     }
 
     private static func usageError(
-        _ message: String, command: CommandSpec? = nil, console: Console, language: String = "en"
+        _ message: String, command: CommandSpec? = nil, console: Console, language: Language = .en
     ) -> Int32 {
-        let chinese = language == "zh"
+        let chinese = language == .zh
         console.error("muster: error: \(message)\n")
         if let command {
             console.error(chinese ? "用法: \(command.usage)\n见 'muster help \(command.name) --lang zh'\n"

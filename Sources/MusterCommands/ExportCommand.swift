@@ -37,8 +37,8 @@ enum ExportCommand {
         // A linked run that cannot be read is left out, and said: 'verify --bundle' names it as missing.
         for (run, failure) in export.missing.sorted(by: { $0.key < $1.key }) {
             invocation.console.error(zh
-                ? "muster: 警告：关联运行 \(run) 未能一并导出：\(failure.text("zh"))\n"
-                : "muster: warning: the linked run \(run) is not in the archive: \(failure.text("en"))\n")
+                ? "muster: 警告：关联运行 \(run) 未能一并导出：\(failure.text(.zh))\n"
+                : "muster: warning: the linked run \(run) is not in the archive: \(failure.text(.en))\n")
         }
         return ExitStatus.success
     }

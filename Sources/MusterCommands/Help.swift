@@ -1,11 +1,12 @@
 import CommandSyntax
+import PlaybookLanguage
 import Views
 
 /// The help texts of the command line.
 enum Help {
-    /// The list of commands; in Chinese with `language` "zh".
-    static func overview(language: String = "en") -> String {
-        let chinese = language == "zh"
+    /// The list of commands; in Chinese with `language` `.zh`.
+    static func overview(language: Language = .en) -> String {
+        let chinese = language == .zh
         let zh = HelpTextChinese.self
         var text = """
             muster \(CommandLineTool.version): \(chinese ? zh.overviewTitle
@@ -30,9 +31,9 @@ enum Help {
         return text
     }
 
-    /// One command's help; in Chinese with `language` "zh" (an explanation without a Chinese text stays English).
-    static func text(for command: CommandSpec, language: String = "en") -> String {
-        let chinese = language == "zh"
+    /// One command's help; in Chinese with `language` `.zh` (an explanation without a Chinese text stays English).
+    static func text(for command: CommandSpec, language: Language = .en) -> String {
+        let chinese = language == .zh
         var text = "\(chinese ? HelpTextChinese.usage : "usage"): \(command.usage)\n\n"
             + summary(command.summary, language) + "\n"
         let discussion = chinese ? HelpTextChinese.discussions[command.name] ?? command.discussion : command.discussion
@@ -62,16 +63,16 @@ enum Help {
     ]
 
     /// The language help is asked in: `--lang zh` (or `--lang=zh`) among `arguments`, else `MUSTER_LANG`.
-    static func language(_ arguments: [String], environment: [String: String]) -> String {
+    static func language(_ arguments: [String], environment: [String: String]) -> Language {
         for (index, argument) in arguments.enumerated() {
-            if argument == "--lang", index + 1 < arguments.count { return arguments[index + 1] == "zh" ? "zh" : "en" }
-            if argument.hasPrefix("--lang=") { return argument == "--lang=zh" ? "zh" : "en" }
+            if argument == "--lang", index + 1 < arguments.count { return arguments[index + 1] == "zh" ? .zh : .en }
+            if argument.hasPrefix("--lang=") { return argument == "--lang=zh" ? .zh : .en }
         }
-        return environment["MUSTER_LANG"] == "zh" ? "zh" : "en"
+        return environment["MUSTER_LANG"] == "zh" ? .zh : .en
     }
 
-    private static func summary(_ english: String, _ language: String) -> String {
-        language == "zh" ? HelpTextChinese.summaries[english] ?? english : english
+    private static func summary(_ english: String, _ language: Language) -> String {
+        language == .zh ? HelpTextChinese.summaries[english] ?? english : english
     }
 }
 

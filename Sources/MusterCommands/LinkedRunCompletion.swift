@@ -22,7 +22,7 @@ enum LinkedRunCompletion {
             return true
         } catch let failure as RunFailure {
             invocation.console.error(RunCommandLines.linkedRunNotStarted(
-                in: request.playbook, runID: runID, reason: failure.text(invocation.language.rawValue),
+                in: request.playbook, runID: runID, reason: failure.text(invocation.language),
                 language: invocation.language))
             return false
         } catch {

@@ -41,7 +41,7 @@ enum LogFollow {
         JournalStreaming.repeatLooks(follow: follow) { () -> Bool in
             let (lines, failures) = runs.poll()
             for (runID, error) in failures {
-                console.error("muster: error: " + CommandFailure(error, runID: runID).text(invocation.language.rawValue)
+                console.error("muster: error: " + CommandFailure(error, runID: runID).text(invocation.language)
                     + (invocation.language == .zh ? "（不再跟随此运行）\n" : " (no longer followed)\n"))
             }
             let out = lines.map { JournalStreaming.printed($1, runID: $0, jsonl: format == "jsonl", time: time) }.joined()

@@ -32,7 +32,7 @@ enum ReportCommand {
         let time = LocalTime(try invocation.timeZone())
         let report = try RunSession(runID, invocation: invocation).report(realNow: Clock.now(invocation.environment))
         let text: String
-        let language = invocation.language.rawValue
+        let language = invocation.language
         switch format {
         case "json":
             text = ReportJSON(report, language: language, time: time).render(kind).serialized(pretty: true) + "\n"

@@ -14,11 +14,6 @@ public struct LocalizedText: Sendable, Hashable {
         self.chinese = chinese
     }
 
-    /// The text in `language` (`en` or `zh`), falling back to the other language.
-    public func text(_ language: String) -> String {
-        (language == "zh" ? chinese ?? english : english ?? chinese) ?? ""
-    }
-
     /// The text in `language`, falling back to the other language.
     public func text(_ language: Language) -> String {
         (language == .zh ? chinese ?? english : english ?? chinese) ?? ""

@@ -26,7 +26,7 @@ struct ChartMarkers {
 
     /// The run's severity changes, handovers and escalations between `from` and `to`, in time order.
     init(report: RunReport, words: ReportWords, from: Int64, to: Int64) {
-        let zh = words.language == "zh"
+        let zh = words.language == .zh
         var all: [Marker] = []
         for change in report.severityChanges {
             let text = change.from.map { from in
@@ -89,7 +89,7 @@ struct ChartMarkers {
 
     /// The list under the chart: each mark's symbol and number, its run-relative and local time, what happened.
     func list(words: ReportWords, origin: Int64, escape: (String) -> String) -> String {
-        let zh = words.language == "zh"
+        let zh = words.language == .zh
         var out = "<ol class=\"chart-markers\">\n"
         for (index, marker) in markers.enumerated() {
             let symbol = Self.symbol(marker.kind)

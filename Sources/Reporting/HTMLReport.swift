@@ -16,7 +16,7 @@ public struct HTMLReport: Sendable {
     public static let listLimit = 200
 
     /// - Parameter time: The zone times are shown in (local time with its offset).
-    public init(_ report: RunReport, language: String, time: LocalTime = .utc) {
+    public init(_ report: RunReport, language: Language, time: LocalTime = .utc) {
         self.report = report
         self.words = ReportWords(language: language, playbook: report.playbook, time: time)
     }
@@ -61,7 +61,7 @@ public struct HTMLReport: Sendable {
         }
         body += signature(cover)
         body += integrity()
-        let language = words.language == "zh" ? "zh-CN" : "en"
+        let language = words.language == .zh ? "zh-CN" : "en"
         let pageFooter = words(titleWord) + " · " + cover.title
         return """
             <!doctype html>
@@ -92,7 +92,7 @@ public struct HTMLReport: Sendable {
     ]
 
     private func local(_ english: String) -> String {
-        words.language == "zh" ? Self.chinese[english] ?? words(english) : english
+        words.language == .zh ? Self.chinese[english] ?? words(english) : english
     }
 
     // MARK: Pieces
@@ -101,7 +101,7 @@ public struct HTMLReport: Sendable {
 
     /// The print rules of a report of another kind (the drill report): `footer` (plain text, escaped here) at the
     /// foot of every printed page and "page N of M" (第 N 页，共 M 页) beside it, like the run reports.
-    public static func printedPageRules(footer: String, language: String) -> String {
+    public static func printedPageRules(footer: String, language: Language) -> String {
         HTMLReportStyle.pageRules(footer: footer, language: language)
     }
 
@@ -204,12 +204,12 @@ public struct HTMLReport: Sendable {
         if cover.isDrill { out += "<p class=\"drill-banner\">\(e(cover.drillBanner))</p>\n" }
         out += "<p class=\"doc-kind\">\(e(words(titleWord)))</p>\n<h1>\(cover.untitled ? e(cover.title) : said(cover.title))</h1>\n"
         // The playbook and the run, its id set as one.
-        var subtitle = e("\(words("Playbook"))\(words.language == "zh" ? "：" : ": ")\(words.text(report.playbook.title)) "
+        var subtitle = e("\(words("Playbook"))\(words.language == .zh ? "：" : ": ")\(words.text(report.playbook.title)) "
             + report.playbook.version)
         if let runID = report.runID { subtitle += e(" · \(words("Run")) ") + "<code class=\"id\">\(e(runID))</code>" }
         out += "<p class=\"subtitle\">\(subtitle)</p>\n"
         if cover.untitled {
-            out += "<p class=\"hint\">\(e(words.language == "zh" ? "尚未给出事件标题：用 'muster title 运行编号 标题' 补上。" : "No incident title was given: add one with 'muster title RUN TITLE'."))</p>\n"
+            out += "<p class=\"hint\">\(e(words.language == .zh ? "尚未给出事件标题：用 'muster title 运行编号 标题' 补上。" : "No incident title was given: add one with 'muster title RUN TITLE'."))</p>\n"
         }
         out += "<p class=\"summary\">\(marking(cover.summary, people: [report.incidentTitle]))</p>\n"
         out += "<dl class=\"figures\">\n"
@@ -222,12 +222,12 @@ public struct HTMLReport: Sendable {
                 out += "<p>\(badge(words("Aborted"), "bad")) \(said(why))</p>\n"
             }
         }
-        for line in report.linkLines(words.language == "zh" ? .zh : .en) {
+        for line in report.linkLines(words.language == .zh ? .zh : .en) {
             out += "<p class=\"run-link\">\(e(line))</p>\n"
         }
         let recipients = cover.recipients
         if !recipients.isEmpty {
-            out += "<h2 class=\"cover-heading\">\(e(words.language == "zh" ? "通知了谁" : "Who was notified"))</h2>\n<ul class=\"recipients\">\n"
+            out += "<h2 class=\"cover-heading\">\(e(words.language == .zh ? "通知了谁" : "Who was notified"))</h2>\n<ul class=\"recipients\">\n"
             for recipient in recipients {
                 out += "<li class=\"\(recipient.tone.rawValue)\"><strong>\(marking(recipient.label, people: [recipient.person]))</strong>: "
                     + "\(e(recipient.value))</li>\n"
@@ -322,7 +322,7 @@ public struct HTMLReport: Sendable {
         table([words("when"), words("step"), words("who"), words("status"), words("why")],
               report.approvals.map { row in
                   let who: Cell = row.expired
-                      ? .text(words.language == "zh" ? "无人审批（到期）" : "nobody (expired)")
+                      ? .text(words.language == .zh ? "无人审批（到期）" : "nobody (expired)")
                       : holderCell(row.approver, row.person)
                   var status = badge(words(row.granted ? "granted" : "denied"), row.granted ? "ok" : "bad")
                   if row.expired { status += " " + badge(words("defaulted on expiry"), "warn") }
@@ -347,16 +347,16 @@ public struct HTMLReport: Sendable {
         let notifications = table(
             [words("when"), words("to"), words("text"), words("delivery")],
             report.notifications.map { row in
-                var delivery: [String] = row.sent.map { e(words.language == "zh" ? "已送达 " : "delivered to ") + said($0) }
+                var delivery: [String] = row.sent.map { e(words.language == .zh ? "已送达 " : "delivered to ") + said($0) }
                 delivery += row.deliveryFailures.map {
                     marking(words.undelivered($0), people: row.sent + Array(row.holders.values) + [$0.person])
                 }
                 if delivery.isEmpty {
-                    delivery = [e(words.language == "zh" ? "无送达记录" : "no delivery journaled")]
+                    delivery = [e(words.language == .zh ? "无送达记录" : "no delivery journaled")]
                 }
                 return [.text(time(row.at), "time"), .html(rolesHeld(row.roles, row.holders)),
                         .text(words.text(row.message), "prose"),
-                        .html(delivery.joined(separator: e(words.language == "zh" ? "；" : "; ")),
+                        .html(delivery.joined(separator: e(words.language == .zh ? "；" : "; ")),
                               row.failed.isEmpty ? "" : "late")]
             })
         return section(words("Escalations and notifications"),
@@ -369,7 +369,7 @@ public struct HTMLReport: Sendable {
     private func notesTable(_ rows: [RunReport.NoteRow], tagged: Bool = true, section: String? = nil) -> String {
         let shown = rows.prefix(Self.listLimit)
         let empty: String? = section.map { name in
-            words.language == "zh" ? "未记录：用 'muster note 运行编号 --section \(name) 内容' 补记。"
+            words.language == .zh ? "未记录：用 'muster note 运行编号 --section \(name) 内容' 补记。"
                 : "Not recorded: file it with 'muster note RUN --section \(name) TEXT'."
         }
         var out = table([words("when"), words("who"), words("text")], shown.map { row in
@@ -383,7 +383,7 @@ public struct HTMLReport: Sendable {
     }
 
     private func more(_ hidden: Int, of total: Int) -> String {
-        words.language == "zh" ? "另有 \(hidden) 条未列出（共 \(total) 条）；完整记录见 JSON 报告（--format json）。"
+        words.language == .zh ? "另有 \(hidden) 条未列出（共 \(total) 条）；完整记录见 JSON 报告（--format json）。"
             : "\(hidden) more not listed here (\(total) in all); the JSON report (--format json) holds every one."
     }
 
@@ -463,7 +463,7 @@ public struct HTMLReport: Sendable {
             }
             content += "</ul>\n"
         }
-        let zh = words.language == "zh"
+        let zh = words.language == .zh
         content += "<table class=\"sign-off\">\n<thead><tr><th scope=\"col\"></th><th scope=\"col\">\(e(zh ? "姓名" : "Name"))</th>"
             + "<th scope=\"col\">\(e(zh ? "签字" : "Signature"))</th><th scope=\"col\">\(e(local("Date")))</th></tr></thead>\n<tbody>\n"
         for row in cover.signOffRows {
@@ -491,7 +491,7 @@ public struct HTMLReport: Sendable {
         ]
         var generated = words("this report was generated from the journal")
         if let asOf = report.asOf {
-            generated += words.language == "zh" ? "，截至 \(words.instant(asOf))" : ", as of \(words.instant(asOf))"
+            generated += words.language == .zh ? "，截至 \(words.instant(asOf))" : ", as of \(words.instant(asOf))"
         }
         return "<footer id=\"integrity\" class=\"integrity\">\n<h2>\(e(words("Integrity")))</h2>\n"
             + fields(rows, cssClass: "meta")

@@ -1,3 +1,4 @@
+import PlaybookLanguage
 import Diagnostics
 
 /// The one style sheet of the HTML report, inlined in every document: system fonts only (with CJK fallbacks),
@@ -11,7 +12,7 @@ enum HTMLReportStyle {
     ///
     /// - Parameter footer: Plain text (from a playbook or a person): written as a CSS string with every character
     ///   outside letters, digits and spaces escaped, so nothing in it can end the string or the style sheet.
-    static func pageRules(footer: String, language: String) -> String {
+    static func pageRules(footer: String, language: Language) -> String {
         var escaped = ""
         // Control and bidirectional characters first become visible escapes: a CSS escape would bring them back.
         for scalar in TerminalText.document(footer).unicodeScalars.prefix(120) {
@@ -24,7 +25,7 @@ enum HTMLReportStyle {
                 escaped += "\\" + String(value, radix: 16) + " "
             }
         }
-        let page = language == "zh" ? "\"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\""
+        let page = language == .zh ? "\"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\""
             : "\"page \" counter(page) \" of \" counter(pages)"
         return """
             @media print {

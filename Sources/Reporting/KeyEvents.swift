@@ -24,7 +24,7 @@ struct KeyEvents {
     let explanation: String
 
     init(report: RunReport, words: ReportWords, limit: Int) {
-        let zh = words.language == "zh"
+        let zh = words.language == .zh
         explanation = zh ? "关键事件：计时器记录不列出，备注见“备注”一节，重复的进展报告只计数；完整记录见 JSON 报告和运行日志。"
             : "Key events: timer bookkeeping is not listed, notes are in the Notes section and repeated progress "
                 + "reports are counted; the JSON report and the journal hold every event."

@@ -8,7 +8,7 @@ public struct MarkdownReport: Sendable {
     public let words: ReportWords
 
     /// - Parameter time: The zone times are shown in (local time with its offset).
-    public init(_ report: RunReport, language: String, time: LocalTime = .utc) {
+    public init(_ report: RunReport, language: Language, time: LocalTime = .utc) {
         self.report = report
         self.words = ReportWords(language: language, playbook: report.playbook, time: time)
     }
@@ -60,7 +60,7 @@ public struct MarkdownReport: Sendable {
         instant.map { words.short($0, sameDayAs: report.startedAt) } ?? "—"
     }
 
-    private var zh: Bool { words.language == "zh" }
+    private var zh: Bool { words.language == .zh }
 
     /// The cover: a drill's banner, the incident's title, the summary, the key figures, who was told.
     private func header(_ titleWord: String) -> String {

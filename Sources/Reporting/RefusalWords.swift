@@ -87,8 +87,8 @@ struct Words {
     func said(_ key: String, _ id: String, _ language: Language) -> String {
         guard !names.isEmpty else { return id }
         switch key {
-        case "section", "sections": return ReportWords(language: language.rawValue).sectionTitle(id)
-        case "command": return ReportWords(language: language.rawValue).command(id)
+        case "section", "sections": return ReportWords(language: language).sectionTitle(id)
+        case "command": return ReportWords(language: language).command(id)
         default: return kind(key).map { names.name($0, id, language) } ?? id
         }
     }

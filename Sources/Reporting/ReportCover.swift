@@ -17,7 +17,7 @@ struct ReportCover {
     let report: RunReport
     let words: ReportWords
 
-    private var zh: Bool { words.language == "zh" }
+    private var zh: Bool { words.language == .zh }
 
     /// The incident's own title; the playbook's title when none was given.
     var title: String { report.incidentTitle ?? words.text(report.playbook.title) }

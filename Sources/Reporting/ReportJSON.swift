@@ -8,7 +8,7 @@ public struct ReportJSON: Sendable {
     public let words: ReportWords
 
     /// - Parameter time: The zone the document's texts give times in (its instants stay epoch milliseconds).
-    public init(_ report: RunReport, language: String, time: LocalTime = .utc) {
+    public init(_ report: RunReport, language: Language, time: LocalTime = .utc) {
         self.report = report
         self.words = ReportWords(language: language, playbook: report.playbook, time: time)
     }
@@ -23,7 +23,7 @@ public struct ReportJSON: Sendable {
         let playbook = report.playbook
         let cover = ReportCover(report: report, words: words)
         var object: JSONObject = [
-            "kind": .string(kind.rawValue), "language": .string(words.language),
+            "kind": .string(kind.rawValue), "language": .string(words.language.rawValue),
             "run_id": optional(report.runID), "title": .string(cover.title),
             "incident_title": optional(report.incidentTitle), "summary": .string(cover.summary),
             "as_of": optional(report.asOf), "duration_ms": optional(report.duration),

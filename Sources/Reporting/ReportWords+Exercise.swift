@@ -7,7 +7,7 @@ extension ReportWords {
     /// - Parameter objectiveTitle: an objective as a reader knows it, by its title in the report's language (a
     ///   report that has the scenario passes it; without it, the objective's id).
     public func describe(_ record: ExerciseRecord, objectiveTitle: (String) -> String = { $0 }) -> String {
-        let zh = language == "zh"
+        let zh = language == .zh
         switch record {
         case .observation(let objective, let kind, let text):
             let label = switch kind {
@@ -47,7 +47,7 @@ extension ReportWords {
 
     /// An improvement action's status (`open`, `in_progress`, `done`) in the report's language.
     public func improvementStatus(_ status: String) -> String {
-        let zh = language == "zh"
+        let zh = language == .zh
         switch status {
         case "in_progress": return zh ? "进行中" : "in progress"
         case "done": return zh ? "已完成" : "done"

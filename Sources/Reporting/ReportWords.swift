@@ -4,7 +4,7 @@ import RunEngine
 /// The words of reports in English and Chinese, and how instants, spans and events read in each.
 public struct ReportWords: Sendable {
     /// `en` or `zh`.
-    public let language: String
+    public let language: Language
 
     /// The zone instants are shown in.
     public let time: LocalTime
@@ -25,8 +25,8 @@ public struct ReportWords: Sendable {
     /// Every title of the playbook, for the messages built from codes (refusals, the engine's own messages).
     public let names: PlaybookNames
 
-    public init(language: String, playbook: Playbook? = nil, time: LocalTime = .utc) {
-        self.language = language == "zh" ? "zh" : "en"
+    public init(language: Language, playbook: Playbook? = nil, time: LocalTime = .utc) {
+        self.language = language
         self.time = time
         var titles: [String: LocalizedText] = [:]
         var options: [String: LocalizedText] = [:]
@@ -103,7 +103,7 @@ public struct ReportWords: Sendable {
     /// `drill rate`), in Chinese its meaning (`审批`), so that a Chinese reader meets no English word.
     /// `name` is the command's name as the journal holds it (`Command.Kind.name`, a staff action's name).
     public func command(_ name: String) -> String {
-        guard language == "zh" else { return Self.typed[name] ?? name }
+        guard language == .zh else { return Self.typed[name] ?? name }
         return Self.chineseCommands[name] ?? name
     }
 
@@ -122,7 +122,7 @@ public struct ReportWords: Sendable {
 
     /// How an outcome counts, in words: `success` → "succeeded" / "成功".
     public func outcomeKind(_ kind: String) -> String {
-        let zh = language == "zh"
+        let zh = language == .zh
         switch kind {
         case "success": return zh ? "成功" : "succeeded"
         case "partial": return zh ? "部分成功" : "partly succeeded"
@@ -175,7 +175,7 @@ public struct ReportWords: Sendable {
     /// A word of the report's own text in the report's language.
     /// The report's own machine words (a milestone's status as JSON keeps it: `handed-over`) read as words.
     public func callAsFunction(_ english: String) -> String {
-        language == "zh" ? Self.chinese[english] ?? english : Self.readable[english] ?? english
+        language == .zh ? Self.chinese[english] ?? english : Self.readable[english] ?? english
     }
 
     /// The machine words that a reader of English reads otherwise.
@@ -199,29 +199,29 @@ public struct ReportWords: Sendable {
 
     /// `4m30s` (`TimeText.span`); in Chinese `4分30秒` (`TimeText.chineseSpan`).
     public func span(_ milliseconds: Int64) -> String {
-        language == "zh" ? TimeText.chineseSpan(milliseconds) : TimeText.span(milliseconds)
+        language == .zh ? TimeText.chineseSpan(milliseconds) : TimeText.span(milliseconds)
     }
 
     /// A margin as "4m early" / "on time" / "overdue by 2m" (in Chinese "提前 4分钟" / "按时" / "逾期 2分钟").
     public func margin(_ milliseconds: Int64) -> String {
         guard milliseconds >= 0 else { return "\(self("overdue by")) \(span(-milliseconds))" }
-        guard milliseconds > 0 else { return language == "zh" ? "按时" : "on time" }
-        return language == "zh" ? "\(self("early")) \(span(milliseconds))" : "\(span(milliseconds)) early"
+        guard milliseconds > 0 else { return language == .zh ? "按时" : "on time" }
+        return language == .zh ? "\(self("early")) \(span(milliseconds))" : "\(span(milliseconds)) early"
     }
 
     /// Who did something: `alice (commander)`, `engine`, `inject x` (in Chinese `情景注入`: what it said follows,
     /// not its id).
     public func actor(_ actor: Actor) -> String {
         switch actor {
-        case .engine: language == "zh" ? "系统" : "engine"
+        case .engine: language == .zh ? "系统" : "engine"
         case .person(let person, let role): person + (role.map { " (\(self.role($0)))" } ?? "")
-        case .inject(let id): language == "zh" ? "情景注入" : "inject " + id
+        case .inject(let id): language == .zh ? "情景注入" : "inject " + id
         }
     }
 
     /// One line saying what an event was, in the report's language.
     public func describe(_ kind: EventKind, playbook: Playbook) -> String {
-        let zh = language == "zh"
+        let zh = language == .zh
         func step(_ id: String) -> String {
             let title = (stepTitles[id] ?? playbook.allSteps.first { $0.id == id }?.title)?.text(language) ?? id
             return zh ? "「\(title)」" : "'\(title)'"

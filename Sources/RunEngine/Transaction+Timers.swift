@@ -44,8 +44,8 @@ extension Transaction {
             }
             let escalation = step.escalations[rung]
             emit(.escalationFired(step: stepID, rung: rung), by: .engine)
-            let title = step.title.text("en")
-            let chineseTitle = step.title.text("zh")
+            let title = step.title.text(.en)
+            let chineseTitle = step.title.text(.zh)
             if !escalation.notify.isEmpty {
                 let activatedAt = state.active[stepID]?.activatedAt ?? timer.fireAt
                 let elapsed = Duration.format(milliseconds: timer.fireAt - activatedAt)

@@ -94,7 +94,7 @@ extension RunSession {
         }
         let evaluation = DrillEvaluation(scenario: plan.scenario, playbook: playbook, events: contents.events)
         let report = DrillReport(evaluation: evaluation, report: RunReport(contents, playbook: playbook, runID: runID),
-                                 language: language.rawValue, time: time,
+                                 language: language, time: time,
                                  practiceHeldAt: PracticeDate.read(in: journal.directory))
         return DrillRecord(contents: contents, evaluation: evaluation, report: report)
     }

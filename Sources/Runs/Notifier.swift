@@ -84,8 +84,8 @@ public struct Notifier {
                              runID: String, drill: Bool) -> [UInt8] {
         var contact: JSONObject = ["id": .string(person)]
         if let known = contacts?.person(person) {
-            contact["name"] = .string(known.name.text("en"))
-            contact["name_zh"] = .string(known.name.text("zh"))
+            contact["name"] = .string(known.name.text(.en))
+            contact["name_zh"] = .string(known.name.text(.zh))
             contact["phone_24h"] = known.phone24h.map(JSONValue.string) ?? .null
             contact["fixed_line"] = known.fixedLine.map(JSONValue.string) ?? .null
             contact["email"] = known.email.map(JSONValue.string) ?? .null

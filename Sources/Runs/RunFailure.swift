@@ -1,4 +1,5 @@
 import Journaling
+public import PlaybookLanguage
 
 /// Why something asked of a run cannot be done, in English and in Chinese, for whoever shows it to a person.
 public struct RunFailure: Error, Sendable, Equatable {
@@ -38,8 +39,8 @@ public struct RunFailure: Error, Sendable, Equatable {
         }
     }
 
-    /// The message in `language` (`"zh"` or `"en"`).
-    public func text(_ language: String) -> String {
-        language == "zh" ? chinese ?? message : message
+    /// The message in `language` (`.zh` or `.en`).
+    public func text(_ language: Language) -> String {
+        language == .zh ? chinese ?? message : message
     }
 }

@@ -46,7 +46,7 @@ public enum RunVerification: Sendable {
             return .failed(line: line, english: reason, chinese: reason)
         } catch .badHeadRecord {
             return .failed(line: nil, english: JournalError.badHeadRecord.description,
-                           chinese: RunFailure(.badHeadRecord, runID: runID).text("zh"))
+                           chinese: RunFailure(.badHeadRecord, runID: runID).text(.zh))
         } catch {
             throw RunFailure(error, runID: runID)
         }

@@ -49,7 +49,7 @@ struct ConditionWords {
         switch subject {
         case .severity: return zh ? "严重级别" : "the severity"
         case .fact(let id):
-            guard let title = playbook.fact(id)?.title.text(language.rawValue), let first = title.first else { return id }
+            guard let title = playbook.fact(id)?.title.text(language), let first = title.first else { return id }
             // Mid-sentence in English: `if where the water comes from is …`.
             return zh ? title : first.lowercased() + title.dropFirst()
         }
@@ -59,7 +59,7 @@ struct ConditionWords {
         switch literal {
         case .name(let name):
             if subject == .severity, let level = playbook.severity(name) {
-                let title = level.title.text(language.rawValue)
+                let title = level.title.text(language)
                 return zh ? "「\(title)」" : title
             }
             if case .fact(let id) = subject, let fact = playbook.fact(id), let title = fact.valueTitles[name] {

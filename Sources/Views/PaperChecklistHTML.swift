@@ -63,7 +63,7 @@ public struct PaperChecklistHTML: Sendable {
         out += "<title>" + escape(checklist.title) + " — " + escape(words.paperChecklist) + "</title>\n"
         out += "<style>\n" + Self.style + "\n"
             + HTMLReport.printedPageRules(footer: checklist.title + " — " + words.paperChecklist,
-                                          language: checklist.language == .zh ? "zh" : "en")
+                                          language: checklist.language)
             + "</style>\n</head>\n<body>\n"
         out += "<header>\n<h1>" + escape(checklist.title) + " — " + escape(words.paperChecklist) + "</h1>\n"
         out += "<p class=\"meta\">" + escape(labels.id + labels.colon) + "<code>" + escape(checklist.playbook.id)

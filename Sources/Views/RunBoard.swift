@@ -158,7 +158,7 @@ public struct RunBoard: Sendable {
         if let outcome = state.outcome {
             let title = playbook.outcome(outcome.id)?.title.text(language) ?? outcome.id
             out += "\n\(label("outcome")): "
-                + (language == .zh ? "\(title)（\(ReportWords(language: "zh").outcomeKind(outcome.kind))）"
+                + (language == .zh ? "\(title)（\(ReportWords(language: .zh).outcomeKind(outcome.kind))）"
                     : "\(outcome.id) (\(title), \(outcome.kind))")
                 + (state.closed ? " · \(label("closed"))" : "") + "\n"
         }

@@ -246,7 +246,7 @@ public struct RunBoardHTML: Sendable {
 
     private func lastEvents() -> String {
         guard !recent.isEmpty else { return BoardPage.none(Labels(language: language)("none")) }
-        let words = ReportWords(language: language.rawValue, playbook: playbook, time: times.time)
+        let words = ReportWords(language: language, playbook: playbook, time: times.time)
         var out = "<ol class=\"events\">\n"
         for item in recent.suffix(Self.recentShown).reversed() {
             out += "<li><span class=\"id\">#\(item.seq)</span> <time>\(e(times.instant(item.event.at)))</time> "

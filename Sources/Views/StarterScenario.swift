@@ -8,7 +8,7 @@ public enum StarterScenario {
     static func quoted(_ text: String) -> String { JSONValue.string(text).serialized() }
 
     static func text(_ text: LocalizedText) -> String {
-        let english = text.english ?? text.text("en")
+        let english = text.english ?? text.text(.en)
         return "{ en: \(quoted(english)), zh: \(quoted(text.chinese ?? english)) }"
     }
 

@@ -146,8 +146,8 @@ enum RunBenchmarks {
             let entries = contents.lines.map { JournalEntry(seq: $0.seq, event: $0.event, relative: $0.relative) }
             let runReport = RunReport(playbook: playbook, entries: entries,
                                       integrity: Integrity(head: contents.head, lines: contents.lines.count, verified: true))
-            _ = MarkdownReport(runReport, language: "en").render()
-            htmlBytes = HTMLReport(runReport, language: "en").render().utf8.count
+            _ = MarkdownReport(runReport, language: .en).render()
+            htmlBytes = HTMLReport(runReport, language: .en).render().utf8.count
         }
         report("report of a \(lineCount)-event run (md and html)", "\(format(reportSeconds * 1000)) ms",
                baseline: "reading it \(format(statusSeconds * 1000)) ms", goal: "< 2 s")
@@ -159,7 +159,7 @@ enum RunBenchmarks {
                                   integrity: Integrity(head: contents.head, lines: contents.lines.count, verified: true))
         for kind in [ReportKind.full, .fault] {
             var bytes = 0
-            let seconds = Measure.best(of: 3) { bytes = HTMLReport(runReport, language: "en").render(kind).utf8.count }
+            let seconds = Measure.best(of: 3) { bytes = HTMLReport(runReport, language: .en).render(kind).utf8.count }
             report("render the \(kind.rawValue) HTML report of it", "\(format(seconds * 1000)) ms, "
                     + "\(format(Double(bytes) / 1_000_000, decimals: 2)) MB",
                    baseline: "reading it \(format(statusSeconds * 1000)) ms", goal: "≤ 5 MB")
@@ -167,7 +167,7 @@ enum RunBenchmarks {
         _ = htmlBytes
         // MUSTER_BENCH_HTML=FILE keeps the full report's HTML, to time a browser opening it.
         if let path = getenv("MUSTER_BENCH_HTML").map({ String(cString: $0) }) {
-            let html = Array(HTMLReport(runReport, language: "en").render(.full).utf8)
+            let html = Array(HTMLReport(runReport, language: .en).render(.full).utf8)
             let file = fopen(path, "w")
             _ = html.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
             fclose(file)

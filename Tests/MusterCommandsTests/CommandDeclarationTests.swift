@@ -56,8 +56,8 @@ struct CommandDeclarationTests {
         do {
             try command.checkPositionals(words)
         } catch {
-            #expect(error.text("en") == english)
-            #expect(error.text("zh") == chinese)
+            #expect(error.text(.en) == english)
+            #expect(error.text(.zh) == chinese)
         }
     }
 
@@ -83,7 +83,7 @@ struct CommandDeclarationTests {
             _ = try drill.subcommand(["advanse", "r1"])
             Issue.record("an unknown subcommand was run")
         } catch {
-            #expect(error.text("en") == "unknown drill command 'advanse'; did you mean 'advance'?")
+            #expect(error.text(.en) == "unknown drill command 'advanse'; did you mean 'advance'?")
         }
         #expect(throws: UsageError.self) { try drill.subcommand([]) }
         let rate = try drill.subcommand(["rate"])
@@ -91,8 +91,8 @@ struct CommandDeclarationTests {
             try rate.checkPositionals(["r1", "o"])
             Issue.record("a rating without its grade passed")
         } catch {
-            #expect(error.text("en") == "drill rate takes a run id, an objective, a rating (P, S, M or U) and --why TEXT")
-            #expect(error.text("zh") == "drill rate 需要运行 id、一个目标、评定（P、S、M 或 U）和 --why TEXT")
+            #expect(error.text(.en) == "drill rate takes a run id, an objective, a rating (P, S, M or U) and --why TEXT")
+            #expect(error.text(.zh) == "drill rate 需要运行 id、一个目标、评定（P、S、M 或 U）和 --why TEXT")
         }
     }
 
@@ -112,7 +112,7 @@ struct CommandDeclarationTests {
         #expect(help.contains("--as \(word) "), "\(help)")
         #expect(help.contains("who is acting: \(english) (default: MUSTER_AS)"), "\(help)")
         #expect(!help.contains("--as PERSON"), "\(help)")
-        let helpZH = Help.text(for: command, language: "zh")
+        let helpZH = Help.text(for: command, language: .zh)
         #expect(helpZH.contains("--as \(word) "), "\(helpZH)")
         #expect(helpZH.contains("操作人：\(chinese)（默认：MUSTER_AS）"), "\(helpZH)")
     }

@@ -29,7 +29,7 @@ struct ChineseEngineTextTests {
         (": escalation 2", "：第 2 级升级"),
     ]
 
-    static func renderings(language: String) -> [String] {
+    static func renderings(language: Language) -> [String] {
         [ReportRun.cooling(signed: true).report(), abortedRun()].flatMap { report in
             ReportKind.allCases.flatMap { kind in
                 [MarkdownReport(report, language: language).render(kind),
@@ -40,8 +40,8 @@ struct ChineseEngineTextTests {
     }
 
     @Test func aChineseReportHasNoEnglishEngineText() {
-        let chinese = Self.renderings(language: "zh").joined(separator: "\n")
-        let english = Self.renderings(language: "en").joined(separator: "\n")
+        let chinese = Self.renderings(language: .zh).joined(separator: "\n")
+        let english = Self.renderings(language: .en).joined(separator: "\n")
         for phrase in Self.phrases {
             #expect(english.contains(phrase.english), "the English reports lack '\(phrase.english)'")
             #expect(!english.contains(phrase.chinese), "the English reports have '\(phrase.chinese)'")
@@ -80,7 +80,7 @@ struct ChineseEngineTextTests {
         let entries = english.enumerated().map { JournalEntry(seq: $0 + 1, event: $1, relative: $1.at - english[0].at) }
         let report = RunReport(playbook: ReportKit.playbook, entries: entries,
                                integrity: Integrity(head: ReportRun.head, lines: entries.count, verified: true))
-        let markdown = MarkdownReport(report, language: "zh").render(.full)
+        let markdown = MarkdownReport(report, language: .zh).render(.full)
         #expect(markdown.contains("the join of 'cool_down' is satisfied"))
         #expect(markdown.contains("step 'assess' is overdue"))
         #expect(markdown.contains("wrong-role: bob may not act as 'commander'"))

@@ -1,3 +1,4 @@
+import PlaybookLanguage
 import Foundation
 import Reporting
 import Testing
@@ -6,19 +7,19 @@ import Testing
 struct GoldenCase: Sendable, CustomStringConvertible {
     var signed: Bool
     var kind: ReportKind
-    var language: String
+    var language: Language
 
     /// `full-signed.en`: the golden files are this plus `.md`, `.json` and `.html`.
     var name: String { "\(kind.rawValue)-\(signed ? "signed" : "open").\(language)" }
     var description: String { name }
 
     static let all: [GoldenCase] = [
-        GoldenCase(signed: true, kind: .full, language: "en"),
-        GoldenCase(signed: true, kind: .full, language: "zh"),
-        GoldenCase(signed: false, kind: .fault, language: "en"),
-        GoldenCase(signed: false, kind: .fault, language: "zh"),
-        GoldenCase(signed: false, kind: .work, language: "en"),
-        GoldenCase(signed: false, kind: .work, language: "zh"),
+        GoldenCase(signed: true, kind: .full, language: .en),
+        GoldenCase(signed: true, kind: .full, language: .zh),
+        GoldenCase(signed: false, kind: .fault, language: .en),
+        GoldenCase(signed: false, kind: .fault, language: .zh),
+        GoldenCase(signed: false, kind: .work, language: .en),
+        GoldenCase(signed: false, kind: .work, language: .zh),
     ]
 
     static let formats = ["md", "json", "html"]
@@ -27,7 +28,7 @@ struct GoldenCase: Sendable, CustomStringConvertible {
     func render() -> [String: String] {
         let report = ReportRun.cooling(signed: signed).report()
         // The Chinese goldens show Beijing time (+08:00), the English ones UTC (+00:00).
-        let time = language == "zh" ? LocalTime(TimeZone(identifier: "Asia/Shanghai")!) : .utc
+        let time = language == .zh ? LocalTime(TimeZone(identifier: "Asia/Shanghai")!) : .utc
         return [
             "md": MarkdownReport(report, language: language, time: time).render(kind),
             "json": ReportJSON(report, language: language, time: time).render(kind).serialized(pretty: true) + "\n",
@@ -118,7 +119,7 @@ struct GoldenTests {
     @Test func renderingIsAPureFunctionOfTheJournal() {
         let one = ReportRun.cooling(signed: true).report()
         let two = ReportRun.cooling(signed: true).report()
-        for language in ["en", "zh"] {
+        for language in Language.allCases {
             for kind in ReportKind.allCases {
                 #expect(HTMLReport(one, language: language).render(kind) == HTMLReport(two, language: language).render(kind))
             }

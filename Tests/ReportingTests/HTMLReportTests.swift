@@ -1,3 +1,4 @@
+import PlaybookLanguage
 import Foundation
 import Reporting
 import RunEngine
@@ -8,14 +9,14 @@ extension String {
 }
 
 struct HTMLReportTests {
-    static let languages = ["en", "zh"]
+    static let languages: [Language] = [.en, .zh]
 
-    static func render(_ report: RunReport, _ language: String, _ kind: ReportKind) -> String {
+    static func render(_ report: RunReport, _ language: Language, _ kind: ReportKind) -> String {
         HTMLReport(report, language: language).render(kind)
     }
 
     @Test(arguments: languages, ReportKind.allCases)
-    func markupFromAPlaybookOrAPersonIsEscapedEverywhere(_ language: String, _ kind: ReportKind) throws {
+    func markupFromAPlaybookOrAPersonIsEscapedEverywhere(_ language: Language, _ kind: ReportKind) throws {
         let run = ReportRun.cooling(signed: true, playbook: ReportKit.hostilePlaybook, note: ReportKit.hostile,
                                     signer: ReportKit.hostile)
         let report = run.report(playbook: ReportKit.hostilePlaybook)
@@ -27,7 +28,7 @@ struct HTMLReportTests {
         let word = ReportWords(language: language)(
             kind == .full ? "Run report" : kind == .fault ? "Fault report" : "Emergency work report")
         #expect(html.contains("<title>\(word): Cooling failure in machine room B</title>"))
-        #expect(html.contains("<p class=\"subtitle\">\(language == "zh" ? "预案：" : "Playbook: ")&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x&gt; "))
+        #expect(html.contains("<p class=\"subtitle\">\(language == .zh ? "预案：" : "Playbook: ")&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x&gt; "))
         #expect(html.contains("<strong><bdi>&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x&gt;</bdi></strong>"))
         try MarkupBalance.check(html)
         // The step title is in the chart's labels too, escaped (its first lane under the band of key moments).
@@ -46,7 +47,7 @@ struct HTMLReportTests {
     /// The response is drawn from the start to the outcome; the after-end obligations on a chart of their own (not
     /// in the fault report, which is about the fault).
     @Test(arguments: languages, ReportKind.allCases)
-    func theChartHasOneBarPerActivatedStep(_ language: String, _ kind: ReportKind) {
+    func theChartHasOneBarPerActivatedStep(_ language: Language, _ kind: ReportKind) {
         for signed in [true, false] {
             let report = ReportRun.cooling(signed: signed).report()
             let html = Self.render(report, language, kind)
@@ -75,26 +76,26 @@ struct HTMLReportTests {
     }
 
     @Test(arguments: languages, ReportKind.allCases)
-    func theDocumentIsSelfContained(_ language: String, _ kind: ReportKind) {
+    func theDocumentIsSelfContained(_ language: Language, _ kind: ReportKind) {
         let html = Self.render(ReportRun.cooling(signed: true).report(), language, kind)
         for forbidden in ["<script", "<link", "<iframe", "<img", "src=", "href=\"http", "@import", "@font-face", "url(http",
                           "http://", "https://"] {
             #expect(!html.contains(forbidden), "\(forbidden)")
         }
-        #expect(html.hasPrefix("<!doctype html>\n<html lang=\"\(language == "zh" ? "zh-CN" : "en")\">"))
+        #expect(html.hasPrefix("<!doctype html>\n<html lang=\"\(language == .zh ? "zh-CN" : "en")\">"))
         #expect(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
         #expect(html.contains("@media print"))
         #expect(html.contains("@media screen and (max-width: 640px)"))
         #expect(html.contains("section#timeline { break-before: page;"))
         // On paper every page says what it is, its number and how many there are.
-        #expect(html.contains("@bottom-right { content: \(language == "zh" ? "\"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\"" : "\"page \" counter(page) \" of \" counter(pages)")"))
+        #expect(html.contains("@bottom-right { content: \(language == .zh ? "\"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\"" : "\"page \" counter(page) \" of \" counter(pages)")"))
         #expect(html.contains(".signature { break-inside: avoid;"))
         #expect(html.contains("<footer id=\"integrity\" class=\"integrity\">"))
         #expect(html.contains(ReportRun.head))
     }
 
     @Test(arguments: languages, ReportKind.allCases)
-    func theMarkupIsBalanced(_ language: String, _ kind: ReportKind) throws {
+    func theMarkupIsBalanced(_ language: Language, _ kind: ReportKind) throws {
         for signed in [true, false] {
             let html = Self.render(ReportRun.cooling(signed: signed).report(), language, kind)
             try MarkupBalance.check(html)
@@ -105,29 +106,29 @@ struct HTMLReportTests {
     func theSignatureBlockSaysWhetherTheUserSigned(_ kind: ReportKind) {
         let signed = ReportRun.cooling(signed: true).report()
         let open = ReportRun.cooling(signed: false).report()
-        #expect(Self.render(signed, "en", kind).contains("Signed by <strong><bdi>wang.fang</bdi></strong> · <span class=\"time\">2026-01-01 01:25:00 +00:00</span>"))
+        #expect(Self.render(signed, .en, kind).contains("Signed by <strong><bdi>wang.fang</bdi></strong> · <span class=\"time\">2026-01-01 01:25:00 +00:00</span>"))
         // The printed sign-off block: reporter, reviewer, and the user, whose journaled signature fills the name and date.
-        #expect(Self.render(signed, "en", kind).contains("<tr><th scope=\"row\">Accepted by the user</th><td class=\"blank\"><bdi>wang.fang</bdi></td><td class=\"blank\"></td><td class=\"blank\">2026-01-01</td></tr>"))
-        #expect(!Self.render(signed, "en", kind).contains("Not signed by the user yet."))
-        #expect(Self.render(open, "en", kind).contains("<p class=\"unsigned\">Not signed by the user yet.</p>"))
-        #expect(Self.render(open, "zh", kind).contains("<p class=\"unsigned\">用户尚未签收。</p>"))
+        #expect(Self.render(signed, .en, kind).contains("<tr><th scope=\"row\">Accepted by the user</th><td class=\"blank\"><bdi>wang.fang</bdi></td><td class=\"blank\"></td><td class=\"blank\">2026-01-01</td></tr>"))
+        #expect(!Self.render(signed, .en, kind).contains("Not signed by the user yet."))
+        #expect(Self.render(open, .en, kind).contains("<p class=\"unsigned\">Not signed by the user yet.</p>"))
+        #expect(Self.render(open, .zh, kind).contains("<p class=\"unsigned\">用户尚未签收。</p>"))
         for role in ["报告人", "审核人", "用户签收"] {
-            #expect(Self.render(open, "zh", kind).contains("<tr><th scope=\"row\">\(role)</th><td class=\"blank\"></td><td class=\"blank\"></td><td class=\"blank\"></td></tr>"))
+            #expect(Self.render(open, .zh, kind).contains("<tr><th scope=\"row\">\(role)</th><td class=\"blank\"></td><td class=\"blank\"></td><td class=\"blank\"></td></tr>"))
         }
     }
 
     @Test func theKindsHaveTheirSections() {
         let report = ReportRun.cooling(signed: true).report()
-        let full = Self.render(report, "zh", .full)
+        let full = Self.render(report, .zh, .full)
         for heading in ["人员", "级别变更", "步骤", "里程碑", "决策", "审批", "升级与通知", "交接", "记录的事实", "备注",
                         "善后工作", "被拒绝的命令", "时间线", "用户签收", "完整性"] {
             #expect(full.contains("<h2>\(heading)</h2>"), "\(heading)")
         }
-        let fault = Self.render(report, "zh", .fault)
+        let fault = Self.render(report, .zh, .fault)
         for heading in ["故障现象", "影响", "原因", "处理过程及结果", "预防与改进措施", "里程碑", "用户签收", "完整性"] {
             #expect(fault.contains("<h2>\(heading)</h2>"), "\(heading)")
         }
-        let work = Self.render(report, "en", .work)
+        let work = Self.render(report, .en, .work)
         for heading in ["Participants", "Key actions", "Decisions", "Approvals", "Milestones", "Obligations after the end",
                         "Signature", "Integrity"] {
             #expect(work.contains("<h2>\(heading)</h2>"), "\(heading)")
@@ -145,7 +146,7 @@ struct HTMLReportTests {
     }
 
     @Test func theAxisIsRunRelative() {
-        let html = Self.render(ReportRun.cooling(signed: false).report(), "en", .full)
+        let html = Self.render(ReportRun.cooling(signed: false).report(), .en, .full)
         // The response chart runs from the start to the outcome (46 minutes): ticks every 10 minutes, up to +00:50;
         // the after-end chart counts from the outcome.
         for label in ["+00:00", "+00:10", "+00:50"] {

@@ -7,7 +7,7 @@ import Testing
 /// What a reader of a report sees of text that people wrote: shown as written (a right-to-left override cannot
 /// reorder it), isolated from the words around it, and in a Chinese report no English word of the report's own.
 struct ReaderTextTests {
-    static let languages = ["en", "zh"]
+    static let languages: [Language] = [.en, .zh]
     /// A file name that a right-to-left override would show as `photo_exe.png`.
     static let spoof = "photo_\u{202E}gnp.exe"
 
@@ -21,7 +21,7 @@ struct ReaderTextTests {
     }
 
     @Test(arguments: languages, ReportKind.allCases)
-    func anOverrideShowsAsAVisibleEscapeInMarkdownAndHTML(_ language: String, _ kind: ReportKind) {
+    func anOverrideShowsAsAVisibleEscapeInMarkdownAndHTML(_ language: Language, _ kind: ReportKind) {
         let report = Self.spoofedReport()
         let markdown = MarkdownReport(report, language: language).render(kind)
         let html = HTMLReport(report, language: language).render(kind)
@@ -47,15 +47,15 @@ struct ReaderTextTests {
     @Test func thePrintedFooterCarriesNoOverride() {
         var run = ReportRun.cooling(signed: false)
         run.act("alice", .retitle("Leak \u{202E}gnp.exe"), at: 48.5)
-        let html = HTMLReport(run.report(), language: "en").render(.fault)
+        let html = HTMLReport(run.report(), language: .en).render(.fault)
         #expect(!html.unicodeScalars.contains("\u{202E}"))
         #expect(html.contains("counter(page) \" of \" counter(pages)"))
-        let zh = HTMLReport(run.report(), language: "zh").render(.fault)
+        let zh = HTMLReport(run.report(), language: .zh).render(.fault)
         #expect(zh.contains("\"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\""))
     }
 
     @Test(arguments: languages)
-    func whatWasRecordedForOthersIsSaidInTheReportsLanguage(_ language: String) {
+    func whatWasRecordedForOthersIsSaidInTheReportsLanguage(_ language: Language) {
         let run = ReportRun.cooling(signed: true)
         var events = run.events
         // bob phoned in that the report was done; alice typed it.
@@ -69,25 +69,25 @@ struct ReaderTextTests {
         let markdown = MarkdownReport(report, language: language).render(.full)
         for document in [html, markdown] {
             #expect(!document.contains("step.completed"))
-            #expect(document.contains(language == "zh" ? "步骤「报告机房温度过高」完成" : "Report the overheating"))
+            #expect(document.contains(language == .zh ? "步骤「报告机房温度过高」完成" : "Report the overheating"))
         }
     }
 
     @Test func aRefusedCommandIsNamedInChinese() {
         let report = ReportRun.cooling(signed: true).report()
-        let html = HTMLReport(report, language: "zh").render(.full)
+        let html = HTMLReport(report, language: .zh).render(.full)
         #expect(html.contains("data-label=\"事件\">审批</td>"))
-        #expect(MarkdownReport(report, language: "zh").render(.full).contains("| 审批 |"))
+        #expect(MarkdownReport(report, language: .zh).render(.full).contains("| 审批 |"))
     }
 
     @Test(arguments: languages)
-    func theChartMarksSeverityChangesHandoversAndEscalations(_ language: String) {
+    func theChartMarksSeverityChangesHandoversAndEscalations(_ language: Language) {
         let html = HTMLReport(ReportRun.cooling(signed: true).report(), language: language).render(.full)
         // The cooling run: an escalation at 2m, graded at 4m, regraded at 7m, a handover at 20m.
         for kind in ["severity", "handover", "escalation"] {
             #expect(html.contains("<g class=\"marker \(kind)\">"))
         }
-        let zh = language == "zh"
+        let zh = language == .zh
         #expect(html.contains("<ol class=\"chart-markers\">"))
         #expect(html.contains(zh ? "级别由「严重」调整为「致命」" : "severity changed from Severe to Fatal"))
         #expect(html.contains(zh ? "应急技术经理由 carol 交接给 erin" : "Tech lead handed over from carol to erin"))

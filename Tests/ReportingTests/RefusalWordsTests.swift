@@ -70,7 +70,7 @@ struct RefusalWordsTests {
         let refusal = RecordedRefusal.coded(Rejection(.stepNotActive, ["step": .text("assess"), "active": .list(["report"])]))
         #expect(RefusalWords.recorded(refusal, .en) == "not-active: step 'assess' is not active; active: report")
         #expect(RefusalWords.recorded(refusal, .zh) == "步骤 'assess' 不在进行中；进行中的步骤：report")
-        let words = ReportWords(language: "zh")
+        let words = ReportWords(language: .zh)
         #expect(words.describe(.commandRejected(command: "done", refusal: refusal), playbook: ReportKit.playbook)
             == "拒绝命令「完成」：步骤 'assess' 不在进行中；进行中的步骤：report")
     }

@@ -9,7 +9,7 @@ import Testing
 /// each service level is named by its milestone, tracks and notifications are named by what people read, and a
 /// refused command by the command people typed.
 struct SaidOnceTests {
-    static let languages = ["en", "zh"]
+    static let languages: [Language] = [.en, .zh]
 
     /// The report of `events`, as `muster report` builds it from their journal.
     static func report(_ events: [Event]) -> RunReport {
@@ -40,8 +40,8 @@ struct SaidOnceTests {
     }
 
     @Test(arguments: languages)
-    func aRetriedNotificationIsListedOnceWithItsCount(_ language: String) {
-        let zh = language == "zh"
+    func aRetriedNotificationIsListedOnceWithItsCount(_ language: Language) {
+        let zh = language == .zh
         let report = Self.retriedReport()
         let failure = zh ? "未送达 alice：'/bin/sh' 以状态 1 退出" : "not delivered to alice: '/bin/sh' exited with status 1"
         let markdown = MarkdownReport(report, language: language).render(.full)
@@ -57,8 +57,8 @@ struct SaidOnceTests {
     }
 
     @Test(arguments: languages, ReportKind.allCases)
-    func eachServiceLevelIsNamedByItsMilestone(_ language: String, _ kind: ReportKind) {
-        let zh = language == "zh"
+    func eachServiceLevelIsNamedByItsMilestone(_ language: Language, _ kind: ReportKind) {
+        let zh = language == .zh
         let markdown = MarkdownReport(ReportRun.cooling(signed: true).report(), language: language).render(kind)
         // Two milestones measure reporting: each is said by its own title, never both as "Reporting".
         #expect(markdown.contains(zh ? "已上报应急小组：2分30秒，时限 5分钟：按时。" : "Reported to the emergency team: 2m30s against 5m: met."))
@@ -67,8 +67,8 @@ struct SaidOnceTests {
     }
 
     @Test(arguments: languages)
-    func theTimelineNamesTracksByTitleAndNotificationsByWhom(_ language: String) {
-        let zh = language == "zh"
+    func theTimelineNamesTracksByTitleAndNotificationsByWhom(_ language: Language) {
+        let zh = language == .zh
         let report = ReportRun.cooling(signed: true).report()
         let html = Self.section("timeline", of: HTMLReport(report, language: language).render(.full))
         let markdown = MarkdownReport(report, language: language).render(.full)
@@ -84,14 +84,14 @@ struct SaidOnceTests {
     }
 
     @Test(arguments: languages)
-    func aRefusedTickNamesTheCommandPeopleType(_ language: String) {
+    func aRefusedTickNamesTheCommandPeopleType(_ language: Language) {
         var run = ReportRun.cooling(signed: false)
         // bob ticks an item of the commander's step: refused, and the report says what he typed.
         run.refuse("bob", .checkItems(step: "confirm", items: ["stable"]), at: 45)
         let report = run.report()
         let html = HTMLReport(report, language: language).render(.full)
         let markdown = MarkdownReport(report, language: language).render(.full)
-        if language == "zh" {
+        if language == .zh {
             #expect(html.contains("data-label=\"事件\">勾选检查项</td>"))
             #expect(markdown.contains("拒绝命令「勾选检查项」"))
         } else {
@@ -111,16 +111,16 @@ struct SaidOnceTests {
 
     @Test(arguments: journaledCommands)
     func everyRefusedCommandHasItsLabelInBothLanguages(_ name: String) {
-        let chinese = ReportWords(language: "zh").command(name)
+        let chinese = ReportWords(language: .zh).command(name)
         #expect(!chinese.contains { $0.isASCII && $0.isLetter }, "'\(name)' reads '\(chinese)' in Chinese")
         // In English, the name people type: the journal's `check` is typed `tick`.
-        #expect(ReportWords(language: "en").command(name) == (name == "check" ? "tick" : name))
+        #expect(ReportWords(language: .en).command(name) == (name == "check" ? "tick" : name))
     }
 
     @Test func namesAndCommandLabelsAreKeptWholeInNarrowColumns() {
         var run = ReportRun.cooling(signed: true)
         run.refuse("bob", .checkItems(step: "confirm", items: ["stable"]), at: 86)
-        let html = HTMLReport(run.report(), language: "zh").render(.full)
+        let html = HTMLReport(run.report(), language: .zh).render(.full)
         // The Notes' and the refused commands' people, and a refused command's label, are marked as short tokens …
         #expect(html.contains("<td class=\"who\" data-label=\"人员\"><bdi>alice</bdi></td>"))
         #expect(html.contains("<td class=\"token\" data-label=\"事件\">勾选检查项</td>"))
@@ -130,8 +130,8 @@ struct SaidOnceTests {
     }
 
     @Test(arguments: languages)
-    func theTimelineListsARetriedDeliveryOnce(_ language: String) {
-        let zh = language == "zh"
+    func theTimelineListsARetriedDeliveryOnce(_ language: Language) {
+        let zh = language == .zh
         var events = ReportRun.cooling(signed: true).events
         // Before giving up on alice, the notifier failed four times and said it would try again.
         let first = events.firstIndex {

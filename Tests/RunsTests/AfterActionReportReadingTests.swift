@@ -88,7 +88,7 @@ struct AfterActionReportReadingTests {
 
     @Test func theJournaledImprovementReadsWithTheRolesTitleAndADate() {
         let playbook = try? DrillByHandTests.load("water-leak-late-report").playbook
-        let words = ReportWords(language: "zh", playbook: playbook, time: Self.shanghai)
+        let words = ReportWords(language: .zh, playbook: playbook, time: Self.shanghai)
         let text = words.describe(.improvement(objective: "report_in_time", action: "演练呼叫", owner: "on_site",
                                                dueAt: 1_769_904_000_000, status: "in_progress"),
                                   objectiveTitle: { $0 == "report_in_time" ? "5分钟内上报" : $0 })

@@ -102,7 +102,7 @@ struct DrillReportChineseTests {
             }
         }
         // The run report of the drill names no inject by its id either (its actor column, its description).
-        let runReport = MarkdownReport(report.report, language: "zh").render()
+        let runReport = MarkdownReport(report.report, language: .zh).render()
         let injectIDs = Set(loaded.scenario.injects.flatMap { [$0.id] + ($0.contingency.map { [$0.id] } ?? []) })
         #expect(Self.words(runReport).intersection(injectIDs).isEmpty, "\(id) run report")
         #expect(!runReport.contains(" / "), "\(id) run report: an inject's text in both languages")

@@ -28,7 +28,7 @@ struct RunLifecycleTests {
             Issue.record("a role the playbook has not was assigned")
         } catch {
             #expect(error.message == "role 'chief' is not defined in 'tiny'; roles: commander")
-            #expect(error.text("zh") == "预案 'tiny' 中没有角色 'chief'；角色有：commander")
+            #expect(error.text(.zh) == "预案 'tiny' 中没有角色 'chief'；角色有：commander")
         }
         #expect(throws: RunFailure.self) {
             try runs.startLive("r", playbook: playbook, bytes: bytes, severity: "low", assignments: [:], faultAt: nil,

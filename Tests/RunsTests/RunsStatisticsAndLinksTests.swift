@@ -44,7 +44,7 @@ struct RunsStatisticsAndLinksTests {
             Issue.record("a linked run was started without its playbook")
         } catch {
             #expect(error.message == "no playbook 'power-loss' in 'nowhere'")
-            #expect(error.text("zh") == "'nowhere' 中没有预案 'power-loss'")
+            #expect(error.text(.zh) == "'nowhere' 中没有预案 'power-loss'")
         }
         #expect(runs.runIDs() == ["a"])
         let link = try LinkedRuns(runs: runs, now: now).complete("a", playbooksDirectory: Self.playbooks)

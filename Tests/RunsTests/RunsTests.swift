@@ -73,7 +73,7 @@ struct RunsTests {
         } catch {
             #expect(!error.isUsage)
             #expect(error.message == "no run 'missing' (see 'muster runs')")
-            #expect(error.text("zh") == "没有运行 'missing'（见 'muster runs'）")
+            #expect(error.text(.zh) == "没有运行 'missing'（见 'muster runs'）")
         }
         do {
             _ = try runs.runPath("../etc")

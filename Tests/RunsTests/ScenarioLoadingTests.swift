@@ -46,7 +46,7 @@ struct ScenarioLoadingTests {
             #expect(error.problems.first?.diagnostics.isEmpty == false)
             let path = directory.path + "/water-leak.yaml"
             #expect(error.failure.message == "'\(path)' has errors; 'muster check \(path)' lists them")
-            #expect(error.failure.text("zh") == "'\(path)' 有错误；'muster check \(path)' 会逐一列出")
+            #expect(error.failure.text(.zh) == "'\(path)' 有错误；'muster check \(path)' 会逐一列出")
         }
     }
 
@@ -74,7 +74,7 @@ struct ScenarioLoadingTests {
         } catch {
             #expect(!error.isUsage)
             #expect(error.message.hasPrefix("role 'chief' is not defined in 'water-leak'; roles: commander, "))
-            #expect(error.text("zh").hasPrefix("预案 'water-leak' 中没有角色 'chief'；角色有：commander、"))
+            #expect(error.text(.zh).hasPrefix("预案 'water-leak' 中没有角色 'chief'；角色有：commander、"))
         }
         do {
             _ = try DrillStaffing.parse(assigned: [], scripted: ["tech_lead"], plan: plan)
