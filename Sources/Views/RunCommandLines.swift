@@ -38,6 +38,14 @@ public enum RunCommandLines {
                                : "advanced \(span) to \(instant); active: \(active)\n"
     }
 
+    /// `waiting` notifications wait for delivery and the command that made them has no notifier: who delivers them.
+    public static func undelivered(_ waiting: Int, language: Language) -> String {
+        language == .zh
+            ? "muster: \(waiting) 条通知等待送达；此处未配置通知程序（由带 --notify-command 的 'muster watch' 送达）\n"
+            : "muster: \(waiting) notification\(waiting == 1 ? "" : "s") waiting for delivery; no notifier is configured "
+                + "here (a 'muster watch' with --notify-command delivers them)\n"
+    }
+
     /// A staff action recorded as line `seq` of the journal.
     public static func recorded(seq: Int, language: Language) -> String {
         (language == .zh ? "已记录：序号 " : "ok: seq ") + "\(seq)\n"
