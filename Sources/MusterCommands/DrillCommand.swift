@@ -90,7 +90,7 @@ enum DrillCommand {
             runID, loaded, virtualClock: virtual, speed: speed, now: try Clock.now(invocation.environment),
             staffing: (staffing.assignments, staffing.scripted), files: InjectedFaults.files(invocation))
         invocation.console.out(runID + "\n")
-        invocation.console.error(RunCommandLines.started(scenario: loaded.scenario.id, playbook: loaded.playbook.id,
+        invocation.console.error(RunCommandLines.started(scenario: loaded.scenario, playbook: loaded.playbook,
                                                            runID: runID, virtualClock: virtual,
                                                            language: invocation.language))
         // The STARTEX injects, for the controller to read out (stdout carries only the run id).
@@ -121,7 +121,8 @@ enum DrillCommand {
         let session = try RunSession(runID, invocation: invocation)
         let advance = try session.advanceDrillClock(by: step, limit: Self.advanceEventLimit)
         invocation.console.out(RunCommandLines.advanced(moved: advance.moved, to: advance.state.lastEventAt,
-                                                          active: advance.state.activeOrder, time: time,
+                                                          active: advance.state.activeOrder,
+                                                          playbook: advance.plan.playbook, time: time,
                                                           language: invocation.language))
         printInjects(advance.appended, plan: advance.plan, time: time, invocation)
         // A scripted player that did a step continuing in another playbook: the linked run is started now, as
