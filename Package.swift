@@ -45,8 +45,8 @@ let package = Package(
         .target(name: "Reporting", dependencies: ["RunEngine", "PlaybookLanguage", "JSONText", "Diagnostics"]),
         // Views: pure renderings for people of a playbook (outline, graph, paper checklist, the starting playbook
         // and scenario) and of runs (board, list, timeline lines, status JSON, notifications, one person's work,
-        // statistics, what the commands on runs say besides their result). Values in, text out: no files, no clock,
-        // no environment.
+        // statistics, what the commands on runs and a watch say besides their result, a watch's page bell). Values
+        // in, text out: no files, no clock, no environment.
         .target(name: "Views", dependencies: ["Diagnostics", "PlaybookLanguage", "RunEngine", "Reporting", "JSONText"]),
         // Drills: scenario injects, scripted players on a virtual clock, evaluation, the after-action report and
         // the drill programme.
@@ -57,9 +57,11 @@ let package = Package(
         // its rating; verify runs (what verify says) and follow their links, start a linked run, export and list runs, read them all
         // for the statistics; load playbooks and scenarios, check files for `check`; a watcher's wake and the HTML
         // board it writes; a person's inbox, a run's report, its status page and log lines, the journal stream of
-        // `log --follow`; a drill's staff action read from its words; which notifier a command has, and delivering
-        // pending notifications through it (a program, syslog; the runs directory's notify.yaml). Plain inputs
-        // (paths, ids, file operations, the instant), errors in English and Chinese; no arguments, no printing.
+        // `log --follow`, the lines a piped watch prints, the names a shell completes; a drill's staff action read
+        // from its words, a fault instant and a drill clock's speed from theirs, a new run's id; which notifier a
+        // command has, and delivering pending notifications through it (a program, syslog; the runs directory's
+        // notify.yaml). Plain inputs (paths, ids, file operations, the instant), errors in English and Chinese; no
+        // arguments, no printing.
         .target(
             name: "Runs",
             dependencies: ["RunEngine", "Journaling", "PlaybookLanguage", "Drills", "Platform", "Diagnostics",

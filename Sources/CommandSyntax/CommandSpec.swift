@@ -259,6 +259,23 @@ public struct Invocation {
                          chinese: "'\(name)' 不是时区；请给出 Asia/Shanghai、Europe/Berlin 或 UTC 这样的名称")
     }
 
+    /// The person acting: `--as`, else `MUSTER_AS`; `nil` when neither names anyone (an empty `--as` included).
+    public var person: String? {
+        guard let given = arguments.value("--as") ?? environment["MUSTER_AS"], !given.isEmpty else { return nil }
+        return given
+    }
+
+    /// The person acting, required: without one, a usage error that asks `question` (e.g. "who is acting?") and
+    /// says how to name them, `word` being what `--as` takes in the command's usage.
+    public func requiredPerson(_ question: String = "who is acting?", chinese: String = "操作人是谁？",
+                               word: String = "PERSON") throws(UsageError) -> String {
+        guard let person else {
+            throw UsageError("\(question) give --as \(word) or set MUSTER_AS",
+                             chinese: "\(chinese)请给出 --as \(word) 或设置 MUSTER_AS")
+        }
+        return person
+    }
+
     /// `--playbooks`, else `MUSTER_PLAYBOOKS`, else `Playbooks`.
     public var playbooksDirectory: String {
         arguments.value("--playbooks") ?? environment["MUSTER_PLAYBOOKS"] ?? "Playbooks"

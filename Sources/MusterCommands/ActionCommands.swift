@@ -157,11 +157,7 @@ enum ActionCommands {
                 let positionals = invocation.arguments.positionals
                 let runID = positionals[0]
                 let kind = try make(invocation, Array(positionals.dropFirst()))
-                guard let person = invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"],
-                    !person.isEmpty
-                else {
-                    throw UsageError("who is acting? give --as PERSON or set MUSTER_AS", chinese: "操作人是谁？请给出 --as PERSON 或设置 MUSTER_AS")
-                }
+                let person = try invocation.requiredPerson()
                 var expect: Int?
                 if let text = invocation.arguments.value("--expect-seq") {
                     guard let number = Int(text), number >= 0 else {
@@ -178,9 +174,7 @@ enum ActionCommands {
                 if !LinkedRunCompletion.complete(runID, state: outcome.state, invocation: invocation) {
                     status = ExitStatus.failure
                 }
-                let notifier = Notifier.forCommand(invocation)
-                session.deliverPending(outcome.state, with: notifier, invocation: invocation)
-                session.warnIfUndelivered(outcome.state, notifier: notifier, invocation: invocation)
+                session.deliverOrSayWhoWill(outcome.state, invocation: invocation)
                 return status
             })
     }

@@ -39,23 +39,12 @@ enum CompletionCommand {
     /// `__complete runs|steps RUN|playbooks [--runs DIR] [--playbooks DIR]`: one name a line. What cannot be read
     /// gives no names rather than an error, since a shell shows whatever a completion prints.
     static func helper(_ words: [String], environment: [String: String], console: Console) -> Int32 {
-        guard let arguments = try? Arguments(words, options: SharedOptions.all),
-            let kind = arguments.positionals.first
+        let arguments = try? Arguments(words, options: SharedOptions.all)
+        let invocation = arguments.map { Invocation(arguments: $0, environment: environment, console: console) }
+        guard let invocation, let names = CompletionNames.names(invocation.arguments.positionals,
+                                                                runs: RunsDirectory(invocation),
+                                                                playbooksDirectory: invocation.playbooksDirectory)
         else {
-            console.error("muster: error: \(helperName) takes runs, steps RUN or playbooks\n")
-            return ExitStatus.usage
-        }
-        let invocation = Invocation(arguments: arguments, environment: environment, console: console)
-        let names: [String]
-        switch (kind, arguments.positionals.count) {
-        case ("runs", 1):
-            names = RunsDirectory(invocation).runIDs()
-        case ("steps", 2):
-            let read = try? RunSession(arguments.positionals[1], invocation: invocation).read()
-            names = read?.playbook.allSteps.map(\.id) ?? []
-        case ("playbooks", 1):
-            names = PlaybookFiles.ids(in: invocation.playbooksDirectory)
-        default:
             console.error("muster: error: \(helperName) takes runs, steps RUN or playbooks\n")
             return ExitStatus.usage
         }

@@ -47,11 +47,8 @@ enum DrillCommand {
     static func staff(_ sub: String, _ words: [String], _ invocation: Invocation) throws -> Int32 {
         let runID = words[0]
         let time = LocalTime(try invocation.timeZone())
-        guard let person = invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"], !person.isEmpty else {
-            let who = DrillSubcommands.all.first { $0.name == "drill " + sub }?.personWord ?? "PERSON"
-            throw UsageError("who is acting? give --as \(who) or set MUSTER_AS",
-                             chinese: "操作人是谁？请给出 --as \(who) 或设置 MUSTER_AS")
-        }
+        let person = try invocation.requiredPerson(
+            word: DrillSubcommands.all.first { $0.name == "drill " + sub }?.personWord ?? "PERSON")
         let arguments = invocation.arguments
         let action = try RunSession.StaffAction(sub, words: Array(words.dropFirst()), value: arguments.value,
                                                 flag: arguments.flag)
@@ -80,31 +77,20 @@ enum DrillCommand {
         }
     }
 
-    private static func defaultRunID(_ scenario: Scenario, _ invocation: Invocation) throws -> String {
-        if let given = invocation.arguments.value("--run-id") { return given }
-        return "\(scenario.id)-\(InstantText.compact(try Clock.now(invocation.environment)))"
-    }
-
     static func start(_ words: [String], _ invocation: Invocation) throws -> Int32 {
         let time = LocalTime(try invocation.timeZone())
         let loaded = try load(words[0], invocation)
         let virtual = (invocation.arguments.value("--clock") ?? "virtual") == "virtual"
-        var speed = 1
-        if let text = invocation.arguments.value("--speed") {
-            guard let number = Int(text), RunStart.speeds.contains(Int64(number)) else {
-                throw UsageError("--speed takes a whole number from 1 to 3600, not '\(text)'")
-            }
-            guard !virtual else { throw UsageError("--speed goes with --clock real; a virtual clock moves with 'drill advance'") }
-            speed = number
-        }
-        let runID = try defaultRunID(loaded.scenario, invocation)
+        let speed = try DrillClockSpeed.parse(invocation.arguments.value("--speed"), virtualClock: virtual)
+        let runID = RunsDirectory.newRunID(given: invocation.arguments.value("--run-id"), of: loaded.scenario.id,
+                                           at: try Clock.now(invocation.environment))
         let staffing = try DrillStaffing.parse(assigned: invocation.arguments.all("--assign"),
                                               scripted: invocation.arguments.all("--scripted"), plan: loaded.plan)
         let events = try RunsDirectory(invocation).startDrill(
             runID, loaded, virtualClock: virtual, speed: speed, now: try Clock.now(invocation.environment),
             staffing: (staffing.assignments, staffing.scripted), files: InjectedFaults.files(invocation))
         invocation.console.out(runID + "\n")
-        invocation.console.error(RunCommandLines.started(scenario: loaded.scenario.id, playbook: loaded.playbook.id,
+        invocation.console.error(RunCommandLines.started(scenario: loaded.scenario, playbook: loaded.playbook,
                                                            runID: runID, virtualClock: virtual,
                                                            language: invocation.language))
         // The STARTEX injects, for the controller to read out (stdout carries only the run id).
@@ -135,7 +121,8 @@ enum DrillCommand {
         let session = try RunSession(runID, invocation: invocation)
         let advance = try session.advanceDrillClock(by: step, limit: Self.advanceEventLimit)
         invocation.console.out(RunCommandLines.advanced(moved: advance.moved, to: advance.state.lastEventAt,
-                                                          active: advance.state.activeOrder, time: time,
+                                                          active: advance.state.activeOrder,
+                                                          playbook: advance.plan.playbook, time: time,
                                                           language: invocation.language))
         printInjects(advance.appended, plan: advance.plan, time: time, invocation)
         // A scripted player that did a step continuing in another playbook: the linked run is started now, as
@@ -143,9 +130,7 @@ enum DrillCommand {
         let linked = LinkedRunCompletion.complete(runID, state: advance.state, invocation: invocation)
         // The notifications the move made due (injects, escalations, overdue steps) are delivered now, marked as
         // a drill: a drill tests the call-out chain.
-        let notifier = Notifier.forCommand(invocation)
-        session.deliverPending(advance.state, with: notifier, invocation: invocation)
-        session.warnIfUndelivered(advance.state, notifier: notifier, invocation: invocation)
+        session.deliverOrSayWhoWill(advance.state, invocation: invocation)
         return linked ? ExitStatus.success : ExitStatus.failure
     }
 
@@ -162,7 +147,8 @@ enum DrillCommand {
         let format = try invocation.format(allowed: ["text", "md", "json"])
         let time = LocalTime(try invocation.timeZone())
         let loaded = try load(words[0], invocation)
-        let runID = try defaultRunID(loaded.scenario, invocation)
+        let runID = RunsDirectory.newRunID(given: invocation.arguments.value("--run-id"), of: loaded.scenario.id,
+                                           at: try Clock.now(invocation.environment))
         let runs = RunsDirectory(invocation)
         try runs.playUnattended(runID, loaded, heldAt: try Clock.now(invocation.environment),
                                 files: InjectedFaults.files(invocation))
@@ -179,11 +165,9 @@ enum DrillCommand {
                                                   : evaluation.summary(runID: runID, language: invocation.language))
         }
         invocation.console.error(record.unattendedNotes(runID: runID, drill: loaded, language: invocation.language))
+        // The lowest rating of all objectives (`DrillEvaluation.overall`) below the one given fails the run.
         if let threshold = invocation.arguments.value("--fail-below").flatMap(DrillEvaluation.Rating.init(rawValue:)),
-            evaluation.results.contains(where: { $0.rating < threshold })
-        {
-            return ExitStatus.failure
-        }
+            evaluation.overall < threshold { return ExitStatus.failure }
         return linked ? ExitStatus.success : ExitStatus.failure
     }
 
@@ -208,9 +192,8 @@ enum DrillCommand {
     static func due(_ invocation: Invocation) throws -> Int32 {
         let format = try invocation.format(allowed: ["text", "json"])
         let time = LocalTime(try invocation.timeZone())
-        let titles = PlaybookFiles.titles(in: invocation.playbooksDirectory)
-        let programme = DrillProgramme(drills: RunsDirectory(invocation).heldDrills(),
-                                       playbooks: titles.keys.sorted(), now: try Clock.now(invocation.environment))
+        let (programme, titles) = RunsDirectory(invocation).drillProgramme(
+            playbooksDirectory: invocation.playbooksDirectory, now: try Clock.now(invocation.environment))
         if format == "json" {
             invocation.console.out(programme.json().serialized(pretty: true) + "\n")
         } else {

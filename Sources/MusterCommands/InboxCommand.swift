@@ -25,10 +25,7 @@ enum InboxCommand {
         run: run)
 
     static func run(_ invocation: Invocation) throws -> Int32 {
-        guard let person = invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"], !person.isEmpty
-        else {
-            throw UsageError("whose inbox? give --as PERSON or set MUSTER_AS", chinese: "谁的收件箱？请给出 --as PERSON 或设置 MUSTER_AS")
-        }
+        let person = try invocation.requiredPerson("whose inbox?", chinese: "谁的收件箱？")
         let format = try invocation.format(allowed: ["text", "json"])
         let time = LocalTime(try invocation.timeZone())
         let notifier = Notifier.forCommand(invocation)

@@ -57,8 +57,7 @@ enum ReportCommand {
         discussion: "The signature is journaled; reports show it, and a run without one says so.",
         run: { invocation in
             let runID = invocation.arguments.positionals[0]
-            guard let person = invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"], !person.isEmpty
-            else { throw UsageError("who signs? give --as PERSON or set MUSTER_AS") }
+            let person = try invocation.requiredPerson("who signs?", chinese: "签收人是谁？")
             let session = try RunSession(runID, invocation: invocation)
             let outcome = try session.perform(Command(person: person, kind: .signoff))
             return ActionCommands.report(outcome, runID: runID, invocation: invocation)

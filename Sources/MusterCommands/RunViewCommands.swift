@@ -34,8 +34,7 @@ enum RunViewCommands {
                 throw UsageError("--out is for --format html", chinese: "--out 只用于 --format html")
             }
             // Whose own work the board shows besides (`--as`, else `MUSTER_AS`), if anyone's.
-            let person = (invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"])
-                .flatMap { $0.isEmpty ? nil : $0 }
+            let person = invocation.person
             let session = try RunSession(runID, invocation: invocation)
             var outcome = try session.perform(nil)
             let linked = LinkedRunCompletion.complete(runID, state: outcome.state, invocation: invocation)
@@ -159,19 +158,11 @@ enum RunViewCommands {
             }
             let format = try invocation.format(allowed: ["text", "json"])
             let head = invocation.arguments.value("--head")
-            let opened = try bundle.map(RunBundleFile.open)
-            let runID = opened?.runID ?? invocation.arguments.positionals[0]
-            let found = try opened.map { try RunVerification.of(bundle: $0, head: head) }
-                ?? RunVerification.of(runID, in: RunsDirectory(invocation), head: head)
-            var links: [LinkVerification.Finding] = []
-            if case .intact(let contents, _) = found {
-                // A run linked to another (continue_in) is checked against it: in the runs directory, or in the
-                // archive, which holds the linked runs too.
-                links = opened.map { LinkVerification.follow(bundle: $0, contents: contents) }
-                    ?? LinkVerification.follow(runID, contents: contents, runs: RunsDirectory(invocation))
-            }
-            let output = VerificationOutput(runID: runID, found: found, links: links, json: format == "json",
-                                            language: invocation.language)
+            let verified = try VerifiedRun(invocation.arguments.positionals.first ?? "",
+                                           bundle: bundle.map(RunBundleFile.open), runs: RunsDirectory(invocation),
+                                           head: head)
+            let output = VerificationOutput(runID: verified.runID, found: verified.found, links: verified.links,
+                                            json: format == "json", language: invocation.language)
             if !output.out.isEmpty { invocation.console.out(output.out) }
             if !output.error.isEmpty { invocation.console.error(output.error) }
             return output.ok ? ExitStatus.success : ExitStatus.failure

@@ -3,6 +3,7 @@ import Platform
 import PlaybookLanguage
 import RunEngine
 import Runs
+import Views
 
 // What the `Runs` layer needs from a command line: the runs directory, the clock, the file operations and the
 // notifier an invocation names; and its failures said as the command line says them.
@@ -54,15 +55,13 @@ extension RunSession {
         }
     }
 
-    /// Says on stderr when notifications wait for delivery and this command has no notifier to deliver them.
-    func warnIfUndelivered(_ state: RunState, notifier: Notifier?, invocation: Invocation) {
-        guard notifier == nil else { return }
-        let waiting = state.outbox.pending.count
-        guard waiting > 0 else { return }
-        invocation.console.error(invocation.language == .zh
-            ? "muster: \(waiting) 条通知等待送达；此处未配置通知程序（由带 --notify-command 的 'muster watch' 送达）\n"
-            : "muster: \(waiting) notification\(waiting == 1 ? "" : "s") waiting for delivery; no notifier is configured "
-                + "here (a 'muster watch' with --notify-command delivers them)\n")
+    /// After an action that left the run in `state`: what is due delivered with the invocation's notifier
+    /// (`Notifier.forCommand`); without one, when notifications wait, a word on stderr on who delivers them.
+    func deliverOrSayWhoWill(_ state: RunState, invocation: Invocation) {
+        let notifier = Notifier.forCommand(invocation)
+        deliverPending(state, with: notifier, invocation: invocation)
+        guard notifier == nil, !state.outbox.pending.isEmpty else { return }
+        invocation.console.error(RunCommandLines.undelivered(state.outbox.pending.count, language: invocation.language))
     }
 }
 

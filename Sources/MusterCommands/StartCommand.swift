@@ -43,7 +43,8 @@ enum StartCommand {
             }
             assignments[parts[0]] = parts[1]
         }
-        let faultAt = try invocation.arguments.value("--fault-at").map { text throws(UsageError) in
+        // A fault instant that is not one is a usage error (`RunFailure.isUsage`).
+        let faultAt = try invocation.arguments.value("--fault-at").map { text throws(RunFailure) in
             try FaultInstant.parse(text, now: now)
         }
         let title = invocation.arguments.value("--title")
@@ -51,7 +52,7 @@ enum StartCommand {
             throw UsageError("--title takes the incident's title (what happened, where), not an empty text",
                              chinese: "--title 需要事件标题（发生了什么、在哪里），不能为空")
         }
-        let runID = invocation.arguments.value("--run-id") ?? "\(playbook.id)-\(InstantText.compact(now))"
+        let runID = RunsDirectory.newRunID(given: invocation.arguments.value("--run-id"), of: playbook.id, at: now)
         let runs = RunsDirectory(invocation)
         let state = try runs.startLive(
             runID, playbook: playbook, bytes: loaded.bytes, severity: invocation.arguments.value("--severity"),

@@ -35,9 +35,8 @@ enum WatchAll {
                     if woke.woken, console.terminalOut {
                         lines.append(EventLines.liveRun(runID, state: state, language: language))
                     } else if woke.woken {
-                        for line in contents.lines where line.seq > printed[runID] ?? 0 {
-                            console.out(runID + " " + EventLines.watched(seq: line.seq, event: line.event, now: session.runNow(state), time: times.time))
-                        }
+                        console.out(WatchedLines.text(contents.lines, after: printed[runID] ?? 0,
+                                                      now: session.runNow(state), time: times.time, run: runID))
                     }
                     if woke.woken { printed[runID] = contents.lines.count }
                     entries.append(.init(runID: runID, playbook: woke.playbook, state: state))
@@ -49,14 +48,12 @@ enum WatchAll {
                     // A closed run needs nothing more.
                     guard woke.woken else { continue }
                     if problems.removeValue(forKey: runID) != nil, !console.terminalOut {
-                        console.error("muster: watch: \(runID): " + (language == .zh ? "已恢复\n" : "recovered\n"))
+                        console.error(WatchLines.recovered(run: runID, language: language))
                     }
                     if let real = woke.nextDue { wake = min(wake, Double(real) / 1000 + 0.005) }
                 } catch {
                     let message = CommandFailure.text(of: error, language: language)
-                    if problems[runID] != message {
-                        console.error("muster: watch: \(runID): \(message)" + (language == .zh ? "；每秒重试\n" : "; retrying every second\n"))
-                    }
+                    if problems[runID] != message { console.error(WatchLines.retrying(message, run: runID, language: language)) }
                     problems[runID] = message
                     lines.append("\(runID)  ⚠ \(message)")
                     entries.append(.init(runID: runID, title: nil, state: nil))
@@ -73,10 +70,8 @@ enum WatchAll {
                 }
             }
             if console.terminalOut {
-                let heading = language == .zh ? "进行中的运行（\(lines.count)）" : "live runs (\(lines.count))"
-                console.out("\u{1B}[H\u{1B}[2J" + heading + (notifier == nil
-                    ? (language == .zh ? " · 未配置通知程序：不会送达任何通知" : " · no notifier: nobody is told")
-                    : "") + "\n" + lines.map { "  " + $0 + "\n" }.joined())
+                console.out("\u{1B}[H\u{1B}[2J" + WatchLines.liveRuns(lines.count, delivering: notifier != nil, language: language)
+                    + lines.map { "  " + $0 + "\n" }.joined())
             }
             if console.outputClosed { return ExitStatus.success }
             let nowSeconds = SystemClock.wallSeconds()

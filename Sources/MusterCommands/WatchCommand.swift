@@ -59,8 +59,8 @@ enum WatchCommand {
         if all { return try WatchAll.run(invocation, notifier: notifier, stopAt: stopAt, html: html) }
         var pages = html.map { HTMLBoard(directory: $0, times: times) }
         let runID = invocation.arguments.positionals[0]
-        let person = invocation.arguments.value("--as") ?? invocation.environment["MUSTER_AS"]
-        var rung: Set<String> = []
+        let person = invocation.person
+        var bell = PageBell()
         let console = invocation.console
         let language = invocation.language
         // Redrawing in place is not colour: NO_COLOR leaves it on.
@@ -89,22 +89,16 @@ enum WatchCommand {
                     board = TerminalBoard(runID: runID, playbook: playbook, state: state, now: session.runNow(state),
                                           language: language, delivering: notifier != nil, time: times.time,
                                           person: person).render()
-                    if let person, !person.isEmpty {
-                        // The bell, once for each page to this person that is new since the watch started.
-                        let paged = Set(state.outbox.deliveries.filter { $0.recipient == person }
-                            .map { $0.idempotencyKey(runID: runID) })
-                        let fresh = paged.subtracting(rung)
-                        if !fresh.isEmpty, shownBefore { console.out("\u{7}") }
-                        rung.formUnion(paged)
+                    if let person, bell.seeNewPages(in: state, runID: runID, person: person), shownBefore {
+                        console.out("\u{7}")
                     }
                     console.out("\u{1B}[H\u{1B}[2J" + (board ?? ""))
                 } else if printedSeq == 0 || lastSeq > printedSeq {
-                    printNew(woke.contents.lines, after: printedSeq, now: session.runNow(state), times, console)
+                    console.out(WatchedLines.text(woke.contents.lines, after: printedSeq, now: session.runNow(state),
+                                                  time: times.time, atFirst: 20))
                     printedSeq = woke.contents.lines.count
                 }
-                if problem != nil, !redraw {
-                    console.error(language == .zh ? "muster: watch：已恢复\n" : "muster: watch: recovered\n")
-                }
+                if problem != nil, !redraw { console.error(WatchLines.recovered(language: language)) }
                 problem = nil
                 if state.closed { return ExitStatus.success }
                 if let real = woke.nextDue { wake = min(wake, Double(real) / 1000 + 0.005) }
@@ -119,19 +113,17 @@ enum WatchCommand {
                                               now: session.runNow(read.state), language: language,
                                               delivering: notifier != nil, time: times.time).render()
                     } else {
-                        printNew(read.contents.lines, after: printedSeq, now: session.runNow(read.state), times, console)
+                        console.out(WatchedLines.text(read.contents.lines, after: printedSeq,
+                                                      now: session.runNow(read.state), time: times.time, atFirst: 20))
                     }
                     printedSeq = max(printedSeq, read.contents.lines.count)
                 } else if board == nil && printedSeq == 0 {
                     throw error
                 }
                 if redraw {
-                    let warning = language == .zh ? "⚠ 看板无法更新：\(message)；每秒重试\n"
-                        : "⚠ the board cannot be updated: \(message); retrying every second\n"
-                    console.out("\u{1B}[H\u{1B}[2J" + (board ?? "") + "\n" + warning)
+                    console.out("\u{1B}[H\u{1B}[2J" + (board ?? "") + "\n" + WatchLines.stale(message, language: language))
                 } else if message != problem {
-                    console.error(language == .zh ? "muster: watch：\(message)；每秒重试\n"
-                                                   : "muster: watch: \(message); retrying every second\n")
+                    console.error(WatchLines.retrying(message, language: language))
                 }
                 problem = message
             }
@@ -146,14 +138,6 @@ enum WatchCommand {
                 SystemClock.sleep(seconds: min(changePoll, max(0.001, wake - SystemClock.wallSeconds())))
                 if let journalPath, let sizeBefore, (try? FileStatus.of(journalPath).size) != sizeBefore { break }
             }
-        }
-    }
-
-    /// Prints the lines after line `printed`, as a piped watch does; at its start (`printed` 0) the last 20 only.
-    private static func printNew(_ lines: [JournalLine], after printed: Int, now: Int64, _ times: LocalTimes,
-                                 _ console: Console) {
-        for line in lines where line.seq > printed && (printed > 0 || line.seq >= lines.count - 20) {
-            console.out(EventLines.watched(seq: line.seq, event: line.event, now: now, time: times.time))
         }
     }
 

@@ -1,11 +1,20 @@
 public import Drills
 import Journaling
 import Platform
-import PlaybookLanguage
+public import PlaybookLanguage
 import RunEngine
 import YAMLLoading
 
 extension RunsDirectory {
+    /// The drill programme (`drill due`) of this directory's held drills for the playbooks of `playbooksDirectory`
+    /// at `now`, with those playbooks' titles.
+    public func drillProgramme(playbooksDirectory: String, now: Int64)
+        -> (programme: DrillProgramme, titles: [String: LocalizedText])
+    {
+        let titles = PlaybookFiles.titles(in: playbooksDirectory)
+        return (DrillProgramme(drills: heldDrills(), playbooks: titles.keys.sorted(), now: now), titles)
+    }
+
     /// Every drill-mode run of the directory with a readable journal and scenario, as the drill programme sees
     /// it; the kind as the pinned scenario's YAML reads it (a comment on its line, quotes or flow style change
     /// nothing). When each was held: the wall clock beside its start, or an unattended practice's real date kept

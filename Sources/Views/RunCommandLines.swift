@@ -17,25 +17,40 @@ public enum RunCommandLines {
     }
 
     /// `drill start`'s line on standard error: which drill of which playbook started on which clock, and how to
-    /// move a virtual one.
+    /// move a virtual one. In Chinese the scenario and the playbook are said by their titles, in English by the ids
+    /// people type.
     public static func started(
-        scenario: String, playbook: String, runID: String, virtualClock: Bool, language: Language
+        scenario: Scenario, playbook: Playbook, runID: String, virtualClock: Bool, language: Language
     ) -> String {
         if language == .zh {
-            return "演练 \(scenario)（预案 \(playbook)）已开始，"
+            let titled = { (title: LocalizedText, id: String) in title.text(.zh).isEmpty ? id : title.text(.zh) }
+            return "演练「\(titled(scenario.title, scenario.id))」（预案「\(titled(playbook.title, playbook.id))」）已开始，"
                 + (virtualClock ? "使用虚拟时钟；推进时间：'muster drill advance \(runID) 5m'" : "使用真实时钟") + "\n"
         }
+        let (scenario, playbook) = (scenario.id, playbook.id)
         return "drill \(scenario) of \(playbook) started on the "
             + (virtualClock ? "virtual clock; move it with 'muster drill advance \(runID) 5m'" : "real clock") + "\n"
     }
 
-    /// `drill advance`'s line: how far the clock moved (milliseconds), the instant it reached, the active steps.
-    public static func advanced(moved: Int64, to instant: Int64, active: [String], time: LocalTime,
-                                language: Language) -> String {
+    /// `drill advance`'s line: how far the clock moved (milliseconds), the instant it reached, the active steps
+    /// (by their titles in `playbook` in Chinese, by their ids in English).
+    public static func advanced(moved: Int64, to instant: Int64, active: [String], playbook: Playbook,
+                                time: LocalTime, language: Language) -> String {
         let (span, instant) = (TimeText.span(moved, language: language), time.instant(instant))
-        let active = active.joined(separator: ", ")
-        return language == .zh ? "已拨快 \(span) 至 \(instant)；进行中的步骤：\(active)\n"
-                               : "advanced \(span) to \(instant); active: \(active)\n"
+        if language == .zh {
+            let names = PlaybookNames(playbook)
+            let steps = active.map { names.name(.step, $0, .zh) }.joined(separator: "、")
+            return "已拨快 \(span) 至 \(instant)；进行中的步骤：\(steps)\n"
+        }
+        return "advanced \(span) to \(instant); active: \(active.joined(separator: ", "))\n"
+    }
+
+    /// `waiting` notifications wait for delivery and the command that made them has no notifier: who delivers them.
+    public static func undelivered(_ waiting: Int, language: Language) -> String {
+        language == .zh
+            ? "muster: \(waiting) 条通知等待送达；此处未配置通知程序（由带 --notify-command 的 'muster watch' 送达）\n"
+            : "muster: \(waiting) notification\(waiting == 1 ? "" : "s") waiting for delivery; no notifier is configured "
+                + "here (a 'muster watch' with --notify-command delivers them)\n"
     }
 
     /// A staff action recorded as line `seq` of the journal.

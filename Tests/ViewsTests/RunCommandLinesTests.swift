@@ -6,22 +6,42 @@ import Views
 
 /// What the commands on runs say besides their result, in English and Chinese.
 struct RunCommandLinesTests {
-    @Test func aStartedDrillSaysHowToMoveAVirtualClock() {
-        #expect(RunCommandLines.started(scenario: "flood", playbook: "water", runID: "d1", virtualClock: true,
-                                        language: .en)
-            == "drill flood of water started on the virtual clock; move it with 'muster drill advance d1 5m'\n")
-        #expect(RunCommandLines.started(scenario: "flood", playbook: "water", runID: "d1", virtualClock: false,
-                                        language: .zh) == "演练 flood（预案 water）已开始，使用真实时钟\n")
+    /// A tabletop drill of the paper kit, titled in both languages.
+    static let scenario: Scenario = {
+        let text = """
+            drill: 1
+            id: flood
+            title: { en: A flood, zh: 水浸演练 }
+            kind: tabletop
+            playbook: paper-kit
+            participants: { commander: alice }
+            objectives:
+              reported: { title: { en: Reported, zh: 已上报 }, milestone: responded }
+            """
+        let result = ScenarioChecker.check(Array(text.utf8), file: "flood.yaml") { _ in PaperKit.playbook }
+        guard let scenario = result.scenario else { fatalError("test scenario: \(result.diagnostics)") }
+        return scenario
+    }()
+
+    @Test func aStartedDrillSaysHowToMoveAVirtualClockAndInChineseSaysTitlesNotIds() {
+        #expect(RunCommandLines.started(scenario: Self.scenario, playbook: PaperKit.playbook, runID: "d1",
+                                        virtualClock: true, language: .en)
+            == "drill flood of paper-kit started on the virtual clock; move it with 'muster drill advance d1 5m'\n")
+        #expect(RunCommandLines.started(scenario: Self.scenario, playbook: PaperKit.playbook, runID: "d1",
+                                        virtualClock: false, language: .zh)
+            == "演练「水浸演练」（预案「纸质演示」）已开始，使用真实时钟\n")
     }
 
-    @Test func anAdvanceSaysHowFarToWhenInLocalTimeAndWhatIsActive() {
+    @Test func anAdvanceSaysHowFarToWhenInLocalTimeAndWhatIsActiveByTitleInChinese() {
         let shanghai = LocalTime(TimeZone(identifier: "Asia/Shanghai")!)
-        #expect(RunCommandLines.advanced(moved: 300_000, to: 1_767_225_900_000, active: ["a", "b"],
-                                         time: LocalTime(TimeZone(identifier: "UTC")!), language: .en)
-            == "advanced 5m to 2026-01-01 00:05:00 +00:00; active: a, b\n")
-        #expect(RunCommandLines.advanced(moved: 300_000, to: 1_767_225_900_000, active: ["a"], time: shanghai,
-                                         language: .zh)
-            == "已拨快 5分钟 至 2026-01-01 08:05:00 +08:00；进行中的步骤：a\n")
+        #expect(RunCommandLines.advanced(moved: 300_000, to: 1_767_225_900_000, active: ["report", "b"],
+                                         playbook: PaperKit.playbook, time: LocalTime(TimeZone(identifier: "UTC")!),
+                                         language: .en)
+            == "advanced 5m to 2026-01-01 00:05:00 +00:00; active: report, b\n")
+        // A step the playbook does not title keeps its id.
+        #expect(RunCommandLines.advanced(moved: 300_000, to: 1_767_225_900_000, active: ["report", "b"],
+                                         playbook: PaperKit.playbook, time: shanghai, language: .zh)
+            == "已拨快 5分钟 至 2026-01-01 08:05:00 +08:00；进行中的步骤：报告漏水、b\n")
     }
 
     @Test func aStaffRefusalNamesItsReasonAndKeepsControlCharactersOff() {
