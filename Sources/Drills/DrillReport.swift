@@ -1,8 +1,8 @@
 import Diagnostics
 public import JSONText
-public import PlaybookLanguage
+import PlaybookLanguage
 public import Reporting
-public import RunEngine
+import RunEngine
 
 /// The drill report, an after-action report and improvement plan (HSEEP AAR/IP): the exercise overview, each
 /// objective's rating with its evidence and the evaluator's justification, strengths and areas for improvement
@@ -144,12 +144,12 @@ public struct DrillReport: Sendable {
         }
     }
 
-    func statusText(_ status: String) -> String {
-        switch status {
-        case "in_progress": say("in progress", "进行中")
-        case "done": say("done", "已完成")
-        default: say("open", "未开始")
-        }
+    func statusText(_ status: String) -> String { words.improvementStatus(status) }
+
+    /// `2026-02-01`: an action's due date, a date without a time of day: the date a person gave (`drill improve
+    /// --due`), or for a default action the date in the report's zone.
+    func dueText(_ action: Action) -> String {
+        action.journaled ? ReportWords.dueDate(action.dueAt) : words.time.date(action.dueAt)
     }
 
     // MARK: The content, shared by every rendering
@@ -158,9 +158,12 @@ public struct DrillReport: Sendable {
     struct Row {
         var label: String
         var value: String
+        /// Whether the value is a command to type (set as code).
+        var command = false
     }
 
-    var overview: [Row] {
+    /// The overview's rows, for a report in `format` (`md` or `html`: the run report's command asks for the same).
+    func overview(_ format: String) -> [Row] {
         let scenario = evaluation.scenario
         let roleTitle = { (role: String) in report.playbook.role(role).map { words.text($0.title) } ?? role }
         var rows = [
@@ -175,10 +178,7 @@ public struct DrillReport: Sendable {
             Row(label: say("Played", "演练方式"), value: playedText),
             Row(label: say("Exercise time (scenario clock)", "演练时间（演练时钟）"),
                 value: words.instant(report.startedAt) + " – " + (report.endedAt.map(words.instant) ?? "—")),
-            Row(label: words("Outcome"),
-                value: report.outcome.map { outcome in
-                    report.playbook.outcome(outcome.id).map { words.text($0.title) } ?? outcome.id
-                } ?? "—"),
+            Row(label: words("Outcome"), value: outcomeText),
             Row(label: say("Overall rating", "总体评定"), value: evaluation.overall.rawValue),
             Row(label: say("Participants", "参演人员"),
                 value: scenario.participants.keys.sorted().map { "\(roleTitle($0)): \(scenario.participants[$0]!)" }
@@ -199,7 +199,55 @@ public struct DrillReport: Sendable {
                             value: staff.simulated.keys.sorted().map { words.text(staff.simulated[$0]) }
                                 .joined(separator: ", ")))
         }
+        if let command = runReportCommand(format: format) {
+            rows.append(Row(label: say("The run's full report", "运行的完整报告"), value: command, command: true))
+        }
         return rows
+    }
+
+    /// The command that writes the drill's run report (every step, decision and notification of the run) in the
+    /// report's language and `format` (`md`, `html`, `json`): the drill report is printed, not written next to
+    /// the run report, so it names the command, not a file.
+    func runReportCommand(format: String) -> String? {
+        guard let runID = report.runID else { return nil }
+        return "muster report \(runID)" + (format == "md" ? "" : " --format \(format)") + (zh ? " --lang zh" : "")
+    }
+
+    /// The controller's last end of exercise (`drill mark endex`), if any.
+    var endex: JournalEntry? {
+        report.timeline.last { entry in
+            if case .exercise(.mark(.endex)) = entry.event.kind { return true }
+            return false
+        }
+    }
+
+    /// Whether the exercise ended (ENDEX) before the playbook reached an outcome: what was not reached by then is
+    /// rated U.
+    public var endedBeforeOutcome: Bool { report.outcome == nil && endex != nil }
+
+    /// Whether the run is still open: no outcome, not aborted, not closed.
+    var runOpen: Bool { report.outcome == nil && report.abortedWhy == nil && report.closedAt == nil }
+
+    /// The overview's outcome: the playbook's outcome reached, or plainly why there is none, so that the U ratings
+    /// read right.
+    var outcomeText: String {
+        if let outcome = report.outcome {
+            return report.playbook.outcome(outcome.id).map { words.text($0.title) } ?? outcome.id
+        }
+        if let why = report.abortedWhy {
+            return say("none: the run was aborted (\(why))", "无：运行已中止（\(why)）")
+        }
+        let open = runOpen ? say("; the run is still open", "，运行仍未结束") : ""
+        if let endex {
+            let at = words.relative(endex.relative)
+            return say("none: the exercise ended at ENDEX (\(at)) before the playbook reached an outcome\(open); "
+                       + "objectives not reached by then are rated U",
+                       "无：演练在 \(at) 结束（ENDEX），预案尚未得出结果\(open)；届时未达成的目标评为 U")
+        }
+        return runOpen
+            ? say("none yet: the exercise has not ended and the run is still open; objectives not reached yet are rated U",
+                  "暂无：演练尚未结束，运行仍在进行；尚未达成的目标暂评为 U")
+            : "—"
     }
 
     func kindText(_ kind: Scenario.Kind) -> String { kind.title.text(words.language) }
@@ -241,8 +289,10 @@ public struct DrillReport: Sendable {
     }
 
     /// What an evidence line says of an event: an inject in the report's language (the journal keeps its text
-    /// in both; a Chinese reader reads its announcement, not its id), anything else as the run report says it.
+    /// in both; a Chinese reader reads its announcement, not its id), an evaluator's record naming the objective
+    /// by its title, anything else as the run report says it.
     func evidenceText(_ kind: EventKind) -> String {
+        if case .exercise(let record) = kind { return words.describe(record, objectiveTitle: objectiveTitle) }
         guard case .injectDelivered(let id, let role, _) = kind,
             let text = DrillPlan(scenario: evaluation.scenario, playbook: report.playbook).message(ofInject: id)
         else { return words.describe(kind, playbook: report.playbook) }
@@ -332,7 +382,9 @@ public struct DrillReport: Sendable {
         let scenario = evaluation.scenario
         var out = "# \(say("Drill report (after-action report and improvement plan)", "演练报告（总结与改进计划）")): \(line(words.text(scenario.title)))\n\n"
         out += "## \(say("Exercise overview", "演练概况"))\n\n| | |\n|---|---|\n"
-        for row in overview { out += "| \(cell(row.label)) | \(cell(row.value)) |\n" }
+        for row in overview("md") {
+            out += "| \(cell(row.label)) | " + (row.command ? "`\(row.value)`" : cell(row.value)) + " |\n"
+        }
         out += "\n" + say("Ratings: P performed without challenges · S with some challenges · M with major challenges · "
                     + "U unable to be performed.", "评定：P 顺利完成 · S 有一定困难 · M 有重大困难 · U 未能完成。") + "\n\n"
         out += "## \(say("Objectives and ratings", "演练目标与评定"))\n\n"
@@ -363,7 +415,7 @@ public struct DrillReport: Sendable {
                 + "\(say("due", "完成期限")) | \(say("status", "状态")) |\n|---|---|---|---|---|\n"
             for action in plan {
                 out += "| \(cell(objectiveTitle(action.objective))) | \(cell(action.action)) | \(cell(ownerText(action.owner))) | "
-                    + "\(words.instant(action.dueAt)) | \(statusText(action.status)) |\n"
+                    + "\(dueText(action)) | \(statusText(action.status)) |\n"
             }
         }
         let injects = injectLines
@@ -399,7 +451,11 @@ public struct DrillReport: Sendable {
                 "offset_at_start": .string(TimeText.offset(seconds: words.time.offset(at: heldAt ?? report.startedAt))),
             ]),
             "started_at": .integer(report.startedAt), "ended_at": report.endedAt.map(JSONValue.integer) ?? .null,
-            "outcome": report.outcome.map { .string($0.id) } ?? .null, "participants": .object(participants),
+            "outcome": report.outcome.map { .string($0.id) } ?? .null, "outcome_text": .string(outcomeText),
+            "ended_before_outcome": .bool(endedBeforeOutcome), "endex_at": endex.map { .integer($0.event.at) } ?? .null,
+            "run_open": .bool(runOpen), "run": report.runID.map(JSONValue.string) ?? .null,
+            "run_report": runReportCommand(format: "json").map(JSONValue.string) ?? .null,
+            "participants": .object(participants),
             "staff": .object([
                 "controllers": .array(scenario.staff.controllers.map { .string($0) }),
                 "evaluators": .array(scenario.staff.evaluators.map { .string($0) }),
@@ -423,7 +479,7 @@ public struct DrillReport: Sendable {
             "improvement_plan": .array(improvementPlan.map { action in
                 .object([
                     "objective": .string(action.objective), "action": .string(action.action),
-                    "owner": .string(action.owner), "due_at": .integer(action.dueAt), "status": .string(action.status),
+                    "owner": .string(action.owner), "due_at": .integer(action.dueAt), "due": .string(dueText(action)), "status": .string(action.status),
                     "journaled": .bool(action.journaled),
                 ])
             }),

@@ -42,8 +42,9 @@ extension DrillReport {
 
             """
         out += heading("Exercise overview", "演练概况") + "<div><table>"
-        for row in overview {
-            let value = row.label == say("Overall rating", "总体评定") ? rating(row.value) : e(row.value)
+        for row in overview("html") {
+            let value = row.label == say("Overall rating", "总体评定") ? rating(row.value)
+                : row.command ? "<code>\(e(row.value))</code>" : e(row.value)
             out += "<tr><th>\(e(row.label))</th><td>\(value)</td></tr>"
         }
         out += "</table></div>\n<p>" + e(say("Ratings: P performed without challenges · S with some challenges · "
@@ -74,7 +75,7 @@ extension DrillReport {
                               say("due", "完成期限"), say("status", "状态")].map(e)
             out += "<div><table class=\"stack\"><tr><th>" + planLabels.joined(separator: "</th><th>") + "</th></tr>"
             for action in plan {
-                let cells = [e(objectiveTitle(action.objective)), e(action.action), e(ownerText(action.owner)), e(words.instant(action.dueAt)),
+                let cells = [e(objectiveTitle(action.objective)), e(action.action), e(ownerText(action.owner)), e(dueText(action)),
                              e(statusText(action.status))]
                 out += "<tr>" + zip(planLabels, cells).map { "<td data-label=\"\($0)\">\($1)</td>" }.joined() + "</tr>"
             }

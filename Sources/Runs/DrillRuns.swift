@@ -93,7 +93,7 @@ extension RunSession {
             throw RunFailure("run '\(runID)' is not a drill", chinese: "运行 '\(runID)' 不是演练")
         }
         let evaluation = DrillEvaluation(scenario: plan.scenario, playbook: playbook, events: contents.events)
-        let report = DrillReport(evaluation: evaluation, report: RunReport(contents, playbook: playbook),
+        let report = DrillReport(evaluation: evaluation, report: RunReport(contents, playbook: playbook, runID: runID),
                                  language: language.rawValue, time: time,
                                  practiceHeldAt: PracticeDate.read(in: journal.directory))
         return DrillRecord(contents: contents, evaluation: evaluation, report: report)

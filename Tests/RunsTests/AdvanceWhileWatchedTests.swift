@@ -32,7 +32,7 @@ struct AdvanceWhileWatchedTests {
 
         let advance = try controller.advanceDrillClock(by: 180_000, limit: 10_000)
         // The watcher wakes at once, on the journal's change, before the controller has said anything.
-        let between = try wake()
+        _ = try wake()
         let announced = advance.plan.announcements(of: advance.appended, language: .en,
                                                   time: LocalTime(TimeZone(identifier: "UTC")!))
         #expect(announced.contains("inject water-reminder → tech_lead @ 2026-01-05 09:03:00 +00:00"), "\(announced)")
