@@ -62,8 +62,9 @@ extension RunSession {
                 guard let soonest = next.filter({ $0 >= now }).min() else {
                     throw RunFailure("nothing is due on run '\(runID)'", chinese: "运行 '\(runID)' 没有待到期的事项")
                 }
-                // Timers due at the run's very instant fire as the clock leaves it: one millisecond on.
-                target = next.filter { $0 > now }.min() ?? soonest + 1
+                // Timers due at the run's very instant fire as the clock leaves it: one millisecond on, so that
+                // what they start is seen (and its own deadlines stopped at) before the clock moves further.
+                target = soonest == now ? now + 1 : soonest
             }
             let moved = target - now
             guard let events = plan.advance(contents.events, to: target, limit: limit) else {
