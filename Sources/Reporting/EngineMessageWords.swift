@@ -43,7 +43,7 @@ public enum EngineMessageWords {
         case .joinSatisfied: return zh ? "步骤\(step)的汇合条件已满足" : "the join of \(step) is satisfied"
         case .handedOver:
             let playbook = message.text("playbook") ?? "?"
-            return zh ? "已移交：本次运行转入预案 \(playbook) 继续" : "handed over: the run continues in '\(playbook)'"
+            return zh ? "已移交：本次运行转入关联运行继续" : "handed over: the run continues in '\(playbook)'"
         case .outcomeReached:
             if zh, message.text("outcome") == "aborted", names.title(.outcome, "aborted") == nil {
                 return "本次运行已中止"  // a playbook without an outcome of kind aborted ends so when aborted

@@ -21,7 +21,7 @@ extension ReportWords {
             return zh ? "评估员评定“\(objectiveTitle(objective))”为 \(rating)：\(why)"
                 : "evaluator rated “\(objectiveTitle(objective))” \(rating): \(why)"
         case .injectCancelled(let id, let why):
-            return (zh ? "取消注入 \(id)" : "inject \(id) cancelled") + (why.map { zh ? "：\($0)" : ": \($0)" } ?? "")
+            return (zh ? "取消一条情景注入" : "inject \(id) cancelled") + (why.map { zh ? "：\($0)" : ": \($0)" } ?? "")
         case .mark(let mark):
             switch mark {
             case .startex: return zh ? "演练开始（STARTEX）" : "start of exercise (STARTEX)"

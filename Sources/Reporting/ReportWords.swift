@@ -22,6 +22,10 @@ public struct ReportWords: Sendable {
     private let trackTitles: [String: LocalizedText]
     /// Choice values' titles by fact and value.
     private let valueTitles: [String: LocalizedText]
+    /// The wait step each signal ends, by the signal's name.
+    private let signalSteps: [String: String]
+    /// The step that continues in another playbook, by that playbook's id.
+    private let continuingSteps: [String: String]
     /// Every title of the playbook, for the messages built from codes (refusals, the engine's own messages).
     public let names: PlaybookNames
 
@@ -31,8 +35,12 @@ public struct ReportWords: Sendable {
         var titles: [String: LocalizedText] = [:]
         var options: [String: LocalizedText] = [:]
         var tracks: [String: LocalizedText] = [:]
+        var signals: [String: String] = [:]
+        var continuing: [String: String] = [:]
         for step in playbook?.allSteps ?? [] {
             if titles[step.id] == nil { titles[step.id] = step.title }
+            if case .wait(let wait) = step.kind, let signal = wait.signal, signals[signal] == nil { signals[signal] = step.id }
+            if let other = step.continueIn?.playbook.value, continuing[other] == nil { continuing[other] = step.id }
             if case .decide(let decision) = step.kind {
                 for option in decision.options { options[step.id + "\u{0}" + option.id] = option.title }
             }
@@ -41,6 +49,8 @@ public struct ReportWords: Sendable {
             }
         }
         stepTitles = titles
+        signalSteps = signals
+        continuingSteps = continuing
         optionTitles = options
         trackTitles = tracks
         func byID<T>(_ items: [T], _ id: KeyPath<T, String>, _ title: KeyPath<T, LocalizedText>) -> [String: LocalizedText] {
@@ -286,7 +296,10 @@ public struct ReportWords: Sendable {
         case .approvalDenied(let id, let why): return (zh ? "驳回\(step(id))" : "denied \(step(id))") + (why.map { " — \($0)" } ?? "")
         case .approvalExpired(let id, let granted):
             return zh ? "审批\(step(id))超时，按默认\(granted ? "批准" : "驳回")" : "approval of \(step(id)) expired: \(granted ? "granted" : "denied") by default"
-        case .signalReceived(let name): return zh ? "收到信号 \(name)" : "signal \(name) received"
+        case .signalReceived(let name):
+            // In Chinese the signal is named by the wait it ends, not by its id.
+            guard zh else { return "signal \(name) received" }
+            return signalSteps[name].map { "收到信号，\(step($0))的等待结束" } ?? "收到信号 \(name)"
         case .trackStarted(let id, let track):
             let name = self.track(track, of: id)
             return zh ? "\(step(id))分支「\(name)」开始" : "track '\(name)' of \(step(id)) started"
@@ -346,10 +359,11 @@ public struct ReportWords: Sendable {
         case .reportSigned(let person): return zh ? "\(person) 签收" : "signed by \(person)"
         case .runTitled(let title): return zh ? "事件标题更正为「\(title)」" : "the incident's title set to '\(title)'"
         case .continueRequested(let request):
-            return zh ? "转入预案 \(request.playbook)：请求启动关联运行" + (request.entry.map { "，从步骤 \($0) 开始" } ?? "")
-                : "continuing in \(request.playbook): a linked run asked for" + (request.entry.map { ", at step \($0)" } ?? "")
+            // In Chinese the other playbook is named by the step that continues in it (its id is no reader's).
+            if zh { return (continuingSteps[request.playbook].map { "\(step($0))：" } ?? "") + "请求启动关联运行，转入另一预案继续" }
+            return "continuing in \(request.playbook): a linked run asked for" + (request.entry.map { ", at step \($0)" } ?? "")
         case .continuedIn(let link):
-            return zh ? "已转入关联运行 \(link.run)（\(link.playbook)）" : "continued in linked run \(link.run) (\(link.playbook))"
+            return zh ? "已转入关联运行 \(link.run)" : "continued in linked run \(link.run) (\(link.playbook))"
         case .milestoneHandedOver(let id):
             return zh ? "里程碑「\(milestone(id))」已移交，由关联运行承担" : "milestone \(milestone(id)) handed over: the linked run holds it"
         case .runClosed: return zh ? "运行关闭" : "run closed"

@@ -16,13 +16,13 @@ public enum RunLinkLines {
         let zh = language == .zh
         var lines: [String] = []
         if let from {
-            lines.append(zh ? "← 接续运行 \(from.run)（预案 \(from.playbook)）" : "← continues run \(from.run) (playbook \(from.playbook))")
+            lines.append(zh ? "← 接续运行 \(from.run)" : "← continues run \(from.run) (playbook \(from.playbook))")
         }
         if let link = to {
-            lines.append(zh ? "→ 已转入运行 \(link.run)（预案 \(link.playbook)）；其余时限已移交"
+            lines.append(zh ? "→ 已转入运行 \(link.run)；其余时限已移交"
                             : "→ continued in run \(link.run) (playbook \(link.playbook)); the remaining limits are handed over")
         } else if let request = asked {
-            lines.append(zh ? "→ 转入预案 \(request.playbook)：关联运行尚未启动；对本运行执行任一命令（如 muster status）即启动"
+            lines.append(zh ? "→ 转入另一预案：关联运行尚未启动；对本运行执行任一命令（如 muster status）即启动"
                             : "→ continuing in \(request.playbook): the linked run is not started yet; any command on this run (such as muster status) starts it")
         }
         return lines

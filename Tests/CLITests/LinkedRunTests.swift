@@ -84,14 +84,20 @@ struct LinkedRunTests {
         #expect(second["milestones"]?["written_report"]?["handed_over"] == nil)
 
         let board = try muster(["status", "a", "--lang", "zh"], minute: 4)
-        #expect(board.stdout.contains("→ 已转入运行 a-power-loss（预案 power-loss）"), "\(board.stdout)")
+        #expect(board.stdout.contains("→ 已转入运行 a-power-loss；其余时限已移交"), "\(board.stdout)")
         #expect(board.stdout.contains("已移交关联运行"))
         let otherBoard = try muster(["status", "a-power-loss"], minute: 4)
         #expect(otherBoard.stdout.contains("← continues run a (playbook aircon)"), "\(otherBoard.stdout)")
         let report = try muster(["report", "a"], minute: 4)
         #expect(report.stdout.contains("→ continued in run a-power-loss (playbook power-loss)"), "\(report.stdout)")
         let reportZh = try muster(["report", "a-power-loss", "--lang", "zh"], minute: 4)
-        #expect(reportZh.stdout.contains("← 接续运行 a（预案 aircon）"), "\(reportZh.stdout)")
+        #expect(reportZh.stdout.contains("← 接续运行 a"), "\(reportZh.stdout)")
+        // A Chinese reader meets the other playbook by the step that continues in it, never by its id.
+        #expect(!reportZh.stdout.contains("预案 aircon"), "\(reportZh.stdout)")
+        let handingOverZh = try muster(["report", "a", "--lang", "zh"], minute: 4)
+        #expect(handingOverZh.stdout.contains("请求启动关联运行，转入另一预案继续"), "\(handingOverZh.stdout)")
+        #expect(!handingOverZh.stdout.contains("预案 power-loss"), "\(handingOverZh.stdout)")
+        #expect(!handingOverZh.stdout.contains("（power-loss）"), "\(handingOverZh.stdout)")
     }
 
     /// A crash before the linked run was made: the first run waits, says so, and the next command makes it.
