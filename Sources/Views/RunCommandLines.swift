@@ -33,16 +33,19 @@ public enum RunCommandLines {
     }
 
     /// `drill advance`'s line: how far the clock moved (milliseconds), the instant it reached, the active steps
-    /// (by their titles in `playbook` in Chinese, by their ids in English).
+    /// (by their titles in `playbook` in Chinese, by their ids in English). A move of less than a second only
+    /// fires what fell due at the instant the clock stood at (`--to-next` there), and says so; a longer one is said
+    /// to the nearest second, as a person reads the clock.
     public static func advanced(moved: Int64, to instant: Int64, active: [String], playbook: Playbook,
                                 time: LocalTime, language: Language) -> String {
-        let (span, instant) = (TimeText.span(moved, language: language), time.instant(instant))
+        let (span, instant) = (TimeText.span((moved + 500) / 1_000 * 1_000, language: language), time.instant(instant))
         if language == .zh {
             let names = PlaybookNames(playbook)
             let steps = active.map { names.name(.step, $0, .zh) }.joined(separator: "、")
-            return "已拨快 \(span) 至 \(instant)；进行中的步骤：\(steps)\n"
+            return (moved < 1_000 ? "已触发 \(instant) 到期的事项" : "已拨快 \(span) 至 \(instant)") + "；进行中的步骤：\(steps)\n"
         }
-        return "advanced \(span) to \(instant); active: \(active.joined(separator: ", "))\n"
+        return (moved < 1_000 ? "fired what fell due at \(instant)" : "advanced \(span) to \(instant)")
+            + "; active: \(active.joined(separator: ", "))\n"
     }
 
     /// `waiting` notifications wait for delivery and the command that made them has no notifier: who delivers them.

@@ -44,6 +44,21 @@ struct RunCommandLinesTests {
             == "已拨快 5分钟 至 2026-01-01 08:05:00 +08:00；进行中的步骤：报告漏水、b\n")
     }
 
+    /// `--to-next` at an instant whose timers have not fired moves 1 ms: it says it fired what fell due there,
+    /// and the next move, 1 ms short of a whole span, reads whole.
+    @Test func aMoveOfAMillisecondSaysItFiredWhatFellDueAndSpansReadToTheSecond() {
+        let utc = LocalTime(TimeZone(identifier: "UTC")!)
+        #expect(RunCommandLines.advanced(moved: 1, to: 1_767_225_900_001, active: ["report"],
+                                         playbook: PaperKit.playbook, time: utc, language: .en)
+            == "fired what fell due at 2026-01-01 00:05:00 +00:00; active: report\n")
+        #expect(RunCommandLines.advanced(moved: 1, to: 1_767_225_900_001, active: ["report"],
+                                         playbook: PaperKit.playbook, time: utc, language: .zh)
+            == "已触发 2026-01-01 00:05:00 +00:00 到期的事项；进行中的步骤：报告漏水\n")
+        #expect(RunCommandLines.advanced(moved: 119_999, to: 1_767_226_020_000, active: ["report"],
+                                         playbook: PaperKit.playbook, time: utc, language: .en)
+            == "advanced 2m to 2026-01-01 00:07:00 +00:00; active: report\n")
+    }
+
     @Test func aStaffRefusalNamesItsReasonAndKeepsControlCharactersOff() {
         #expect(RunCommandLines.refused(english: "unknown objective: 'o9'", chinese: nil, language: .en)
             == "muster: refused (unknown objective): 'o9'\n")
