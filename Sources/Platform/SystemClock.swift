@@ -20,10 +20,16 @@ public enum SystemClock {
 
     /// Sleeps for `seconds` (nothing when it is not positive); a signal may end the sleep early.
     public static func sleep(seconds: Double) {
-        guard seconds > 0 else { return }
-        let whole = seconds.rounded(.down)
-        var spec = timespec(tv_sec: Int(whole), tv_nsec: Int((seconds - whole) * 1e9))
+        guard var spec = interval(seconds) else { return }
         _ = nanosleep(&spec, nil)
+    }
+
+    /// The interval `nanosleep` is given for `seconds`: the whole seconds and the rest in nanoseconds; `nil` when
+    /// `seconds` is not positive (no sleep at all).
+    static func interval(_ seconds: Double) -> timespec? {
+        guard seconds > 0 else { return nil }
+        let whole = seconds.rounded(.down)
+        return timespec(tv_sec: Int(whole), tv_nsec: Int((seconds - whole) * 1e9))
     }
 
     private static func seconds(_ clock: clockid_t) -> Double {

@@ -1,5 +1,5 @@
 import Foundation
-import Platform
+@testable import Platform
 import Testing
 
 struct SystemClockTests {
@@ -28,11 +28,17 @@ struct SystemClockTests {
         #expect(milliseconds > 1_577_836_800_000)
     }
 
-    /// Sleeping itself is the subject here, so this test sleeps, for 1 ms: a sleep lasts at least its time. It
-    /// waits for nothing else to happen.
-    @Test func aSleepLastsAtLeastItsTimeOnTheMonotonicClock() {
-        let started = SystemClock.monotonicSeconds()
-        SystemClock.sleep(seconds: 0.001)
-        #expect(SystemClock.monotonicSeconds() - started >= 0.001)
+    /// What a sleep asks the system for, read without sleeping: whole seconds and nanoseconds, and nothing for a
+    /// time that is not positive.
+    @Test(arguments: [(1.5, 1, 500_000_000), (0.001, 0, 1_000_000), (2, 2, 0), (0.25, 0, 250_000_000)])
+    func aSleepAsksForItsTimeInSecondsAndNanoseconds(seconds: Double, whole: Int, nanoseconds: Int) throws {
+        let interval = try #require(SystemClock.interval(seconds))
+        #expect(interval.tv_sec == whole)
+        #expect(interval.tv_nsec == nanoseconds)
+    }
+
+    @Test(arguments: [0.0, -1, -0.001])
+    func aTimeThatIsNotPositiveIsNoSleep(seconds: Double) {
+        #expect(SystemClock.interval(seconds) == nil)
     }
 }
