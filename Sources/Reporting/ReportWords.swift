@@ -209,7 +209,7 @@ public struct ReportWords: Sendable {
 
     /// `4m30s` (`TimeText.span`); in Chinese `4分30秒` (`TimeText.chineseSpan`).
     public func span(_ milliseconds: Int64) -> String {
-        language == .zh ? TimeText.chineseSpan(milliseconds) : TimeText.span(milliseconds)
+        TimeText.span(milliseconds, language: language)
     }
 
     /// A margin as "4m early" / "on time" / "overdue by 2m" (in Chinese "提前 4分钟" / "按时" / "逾期 2分钟").

@@ -11,18 +11,12 @@ import Testing
 /// every other refusal, and said in the words it was always said in.
 struct ExerciseStaffRefusalTests {
     @Test func aStaffRefusalIsJournaledAsACode() throws {
-        var loaded = try DrillByHandTests.load("water-leak-late-report")
-        let text = String(decoding: loaded.scenarioBytes, as: UTF8.self)
-            .replacingOccurrences(of: "user_leadership: grace }\n",
-                                  with: "user_leadership: grace }\nstaff:\n  controllers: [wang]\n  evaluators: [zhao]\n")
-        loaded.scenarioBytes = Array(text.utf8)
-        let playbook = loaded.playbook
-        loaded.scenario = try #require(ScenarioChecker.check(loaded.scenarioBytes, file: "s.yaml") { _ in playbook }.scenario)
-        #expect(loaded.scenario.staff.evaluators == ["zhao"])
         let runs = try DrillByHandTests.runsDirectory()
         defer { try? FileManager.default.removeItem(atPath: runs.path) }
-        let session = try DrillByHandTests.start(loaded, in: runs)
+        // The tabletop with its exercise staff: controller wang, evaluator zhao.
+        let session = try AfterActionReportReadingTests.staffedDrill(in: runs)
         let refused = try session.staff(.observe(objective: "report_in_time", kind: .strength, text: "fine"), by: "bob")
+        #expect(refused.plan.scenario.staff.evaluators == ["zhao"])
         #expect(refused.refusal?.message
             == "wrong-role: bob is not an evaluator of this drill (staff.evaluators in the scenario)")
         #expect(refused.appended.map(\.kind) == [.commandRejected(
@@ -33,7 +27,7 @@ struct ExerciseStaffRefusalTests {
             return
         }
         #expect(rejection.code == .objectiveUndefined)
-        #expect(rejection.list("objectives") == loaded.scenario.objectives.map(\.id))
+        #expect(rejection.list("objectives") == unknown.plan.scenario.objectives.map(\.id))
         #expect(try session.read().contents.events.last == unknown.appended.last)
     }
 }
